@@ -1,0 +1,6 @@
+// Every aspm command, in the order help lists them.
+import type { CommandDefinition } from './command.js';
+import { schemaCommand } from './schema.js';
+import { validateCommand } from './validate.js';
+
+export const commands: readonly CommandDefinition[] = [validateCommand, schemaCommand];

@@ -1,0 +1,39 @@
+// What a command may touch: the streams, the environment, the clock and the language.
+// Commands receive it instead of reaching for `process`, so tests can run them in memory.
+import type { Language } from '../i18n/language.js';
+
+export interface TextSink {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface CliIo {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly now: () => Date;
+}
+
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly language: Language;
+  /** Colour only on a terminal and only when NO_COLOR is not set. */
+  readonly color: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    now: () => new Date(),
+  };
+}
+
+export function useColor(io: CliIo, sink: TextSink): boolean {
+  return Boolean(sink.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+}

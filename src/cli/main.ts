@@ -1,0 +1,85 @@
+// The entry of the aspm command and the only place that decides an exit code: commands
+// return a code or throw an AspmError; everything else is a bug, reported as one.
+import { CommanderError } from 'commander';
+import { isAspmError, type AspmError } from '../errors.js';
+import { t } from '../i18n/catalogue.js';
+import { formatDiagnostic, formatLocation } from '../i18n/format-diagnostic.js';
+import { detectLanguage, isLanguage, type Language } from '../i18n/language.js';
+import { removePendingTemporaries } from '../io/write-output.js';
+import { processIo, useColor, type CliIo, type CommandContext } from './context.js';
+import { buildProgram, commanderToUsageError } from './program.js';
+
+/** Exit code of an unexpected failure (a bug), distinct from 1 (bad input) and 2 (usage). */
+export const EXIT_INTERNAL = 70;
+/** Conventional exit code after Ctrl+C. */
+export const EXIT_INTERRUPTED = 130;
+
+/** The `--lang` value in argv, read before commander runs so that help is translated. */
+export function languageFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+export function chooseLanguage(argv: readonly string[], env: CliIo['env']): Language {
+  const requested = languageFromArgv(argv);
+  if (isLanguage(requested)) return requested;
+  return detectLanguage(env, Intl.DateTimeFormat().resolvedOptions().locale);
+}
+
+/** Runs aspm with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const language = chooseLanguage(argv, io.env);
+  const context: CommandContext = { io, language, color: useColor(io, io.stderr) };
+  const program = buildProgram(context);
+  try {
+    await program.command.parseAsync([...argv], { from: 'user' });
+    return program.exitCode();
+  } catch (caught) {
+    return reportFailure(caught, argv, context);
+  }
+}
+
+export function reportFailure(caught: unknown, argv: readonly string[], context: CommandContext): number {
+  const { io, language } = context;
+  let failure: unknown = caught;
+  if (caught instanceof CommanderError) {
+    const usage = commanderToUsageError(caught, argv);
+    if (!usage) return caught.exitCode;
+    failure = usage;
+  }
+  if (isAspmError(failure)) {
+    io.stderr.write(formatAspmError(failure, language) + '\n');
+    return failure.exitCode;
+  }
+  const detail = failure instanceof Error ? failure.message : String(failure);
+  io.stderr.write(t(language, 'internal-error', { detail }) + '\n');
+  if (io.env.ASPM_DEBUG && failure instanceof Error && failure.stack) io.stderr.write(failure.stack + '\n');
+  return EXIT_INTERNAL;
+}
+
+export function formatAspmError(failure: AspmError, language: Language): string {
+  const lines = failure.diagnostics.map((d) => formatDiagnostic(d, language));
+  const where = failure.location ? `${formatLocation(failure.location, language)}: ` : '';
+  lines.push(`${where}${failure.code}: ${t(language, failure.code, failure.params)}`);
+  return lines.join('\n');
+}
+
+/** The process edge: real streams, Ctrl+C handling, and the exit code. */
+export async function run(): Promise<void> {
+  const io = processIo();
+  const argv = process.argv.slice(2);
+  const onInterrupt = () => {
+    removePendingTemporaries();
+    io.stderr.write('\n' + t(chooseLanguage(argv, io.env), 'interrupted') + '\n');
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
+  process.once('SIGHUP', onInterrupt);
+  process.exitCode = await main(argv, io);
+}

@@ -1,0 +1,111 @@
+// Builds the command-line program: the commands, their help in the user's language, and
+// commander's own errors mapped onto aspm's usage errors (exit 2).
+import { Command, CommanderError, Option, type Help } from 'commander';
+import { usageError, type AspmError } from '../errors.js';
+import { t, type MessageCode } from '../i18n/catalogue.js';
+import { LANGUAGES } from '../i18n/language.js';
+import { packageInfo } from '../package-root.js';
+import { commands } from './commands/index.js';
+import type { CommandContext } from './context.js';
+
+export interface Program {
+  readonly command: Command;
+  /** The exit code the command that ran asked for (0 when it did not say). */
+  exitCode(): number;
+}
+
+export function buildProgram(context: CommandContext): Program {
+  const { language, io } = context;
+  const say = (code: MessageCode) => t(language, code);
+  let exitCode = 0;
+
+  const configure = (command: Command): Command =>
+    command
+      .helpOption('-h, --help', say('opt-help'))
+      .configureHelp(localisedHelp(context))
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        // Commander's own error text is English; main() prints ours instead.
+        outputError: () => undefined,
+      })
+      .showSuggestionAfterError(false)
+      .exitOverride();
+
+  const program = configure(new Command('aspm'))
+    .description(say('cli-description'))
+    .version(packageInfo().version, '-V, --version', say('opt-version'))
+    .addOption(new Option('--lang <language>', say('opt-lang')).choices(LANGUAGES))
+    .helpCommand('help [command]', say('cmd-help'))
+    .allowExcessArguments(false);
+
+  for (const definition of commands) {
+    const command = configure(program.command(definition.name));
+    definition.register(command, context, (code) => {
+      exitCode = code;
+    });
+  }
+
+  return { command: program, exitCode: () => exitCode };
+}
+
+/** Turns commander's usage errors into aspm's; returns undefined for help/version exits. */
+export function commanderToUsageError(error: CommanderError, argv: readonly string[]): AspmError | undefined {
+  if (
+    error.code === 'commander.helpDisplayed' ||
+    error.code === 'commander.version' ||
+    error.code === 'commander.help' ||
+    error.exitCode === 0
+  ) {
+    return undefined;
+  }
+  const quoted = /'([^']+)'/g;
+  const names = [...error.message.matchAll(quoted)].map((m) => m[1] ?? '');
+  const command = argv.find((a) => commands.some((c) => c.name === a)) ?? '';
+  switch (error.code) {
+    case 'commander.unknownOption':
+      return usageError('usage-unknown-option', { option: names[0] ?? '', command });
+    case 'commander.unknownCommand':
+      return usageError('usage-unknown-command', { name: names[0] ?? '', commands: commands.map((c) => c.name).join(', ') });
+    case 'commander.missingArgument':
+      return usageError('usage-missing-argument', { argument: names[0] ?? '', command });
+    case 'commander.optionMissingArgument':
+      return usageError('usage-missing-option-value', { option: names[0] ?? '' });
+    case 'commander.missingMandatoryOptionValue':
+      return usageError('usage-missing-mandatory-option', { option: names[0] ?? '', command });
+    case 'commander.excessArguments':
+      return usageError('usage-excess-arguments', { arguments: excessArguments(error.message), command });
+    case 'commander.invalidArgument': {
+      const allowed = /Allowed choices are (.+)\./.exec(error.message)?.[1] ?? '';
+      return usageError('usage-invalid-choice', { option: names[1] ?? names[0] ?? '', value: names[0] ?? '', allowed });
+    }
+    default:
+      return usageError('usage-other', { detail: error.message.replace(/^error: /, '') });
+  }
+}
+
+function excessArguments(message: string): string {
+  return /Received (\d+) arguments?/.exec(message)?.[0] ?? message.replace(/^error: /, '');
+}
+
+function localisedHelp(context: CommandContext): Partial<Help> {
+  const { language } = context;
+  const titles: Record<string, MessageCode> = {
+    'Usage:': 'cli-usage-title',
+    'Options:': 'cli-options-title',
+    'Commands:': 'cli-commands-title',
+    'Arguments:': 'cli-arguments-title',
+    'Global Options:': 'cli-global-options-title',
+  };
+  return {
+    styleTitle: (title: string) => {
+      const code = titles[title];
+      return code ? t(language, code) : title;
+    },
+    showGlobalOptions: true,
+    sortSubcommands: false,
+    helpWidth: 100,
+  };
+}
+
+export { CommanderError };

@@ -1,0 +1,62 @@
+// The message catalogue: every user-facing string, in Chinese and English. Each area keeps
+// its own part; this file only joins them, and the type keeps codes unique and complete.
+import type { Language } from './language.js';
+import { formatTemplate, type MessageParams } from './translate.js';
+import { coreMessages } from './messages/core.js';
+import { cliMessages } from './messages/cli.js';
+
+const parts = [coreMessages, cliMessages] as const;
+
+type Union<T extends readonly object[]> = T[number];
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+export type MessageCode = KeysOfUnion<Union<typeof parts>> & string;
+
+const catalogue = new Map<string, Record<Language, Parameters<typeof formatTemplate>[0]>>();
+for (const part of parts) {
+  for (const [code, entry] of Object.entries(part)) {
+    if (catalogue.has(code)) throw new Error(`message code defined twice: ${code}`);
+    catalogue.set(code, entry);
+  }
+}
+
+export function t(language: Language, code: MessageCode, params: MessageParams = {}): string {
+  const entry = catalogue.get(code);
+  if (!entry) throw new Error(`unknown message code: ${code}`);
+  const resolved: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) resolved[name] = resolveParam(language, value);
+  return formatTemplate(entry[language], resolved);
+}
+
+/** A parameter that is itself a message, translated when the message is. */
+export interface MessageRef {
+  readonly $t: MessageCode;
+  readonly params?: MessageParams;
+}
+
+/** A parameter given in both languages (e.g. a description taken from the schema). */
+export type LocalText = Readonly<Record<Language, string>>;
+
+export function ref(code: MessageCode, params?: MessageParams): MessageRef {
+  return params ? { $t: code, params } : { $t: code };
+}
+
+function resolveParam(language: Language, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolveParam(language, v));
+  if (value && typeof value === 'object') {
+    if ('$t' in value) {
+      const reference = value as MessageRef;
+      return t(language, reference.$t, reference.params);
+    }
+    if ('zh-CN' in value && 'en' in value) return (value as LocalText)[language];
+  }
+  return value;
+}
+
+export function hasMessage(code: string): code is MessageCode {
+  return catalogue.has(code);
+}
+
+/** Every code with its two templates, for tests that check the catalogue itself. */
+export function allMessages(): ReadonlyMap<string, Record<Language, Parameters<typeof formatTemplate>[0]>> {
+  return catalogue;
+}

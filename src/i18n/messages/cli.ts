@@ -1,0 +1,97 @@
+// Messages of the command line itself: help texts, usage errors, outcomes of commands.
+import { defineMessages } from '../translate.js';
+
+export const cliMessages = defineMessages({
+  'cli-description': {
+    'zh-CN': 'aspm — 售后服务部门绩效管理工具：起草绩效管理制度、发布为 Word 文档、按制度考核员工。',
+    en: 'aspm — after-sales performance management: draft a performance policy, publish it as a Word document, and score staff against it.',
+  },
+  'cli-usage-title': { 'zh-CN': '用法：', en: 'Usage:' },
+  'cli-options-title': { 'zh-CN': '选项：', en: 'Options:' },
+  'cli-commands-title': { 'zh-CN': '命令：', en: 'Commands:' },
+  'cli-arguments-title': { 'zh-CN': '参数：', en: 'Arguments:' },
+  'cli-global-options-title': { 'zh-CN': '全局选项：', en: 'Global Options:' },
+  'opt-help': { 'zh-CN': '显示帮助', en: 'show help' },
+  'opt-version': { 'zh-CN': '显示版本号', en: 'show the version' },
+  'opt-lang': { 'zh-CN': '提示与消息的语言：zh-CN 或 en（默认按 LANG 环境变量）', en: 'language of prompts and messages: zh-CN or en (default from LANG)' },
+  'opt-output': { 'zh-CN': '输出文件路径', en: 'output file' },
+  'opt-force': { 'zh-CN': '覆盖已存在的输出文件', en: 'overwrite an existing output file' },
+  'cmd-help': { 'zh-CN': '显示某个命令的帮助', en: 'show help for a command' },
+  'cmd-validate': {
+    'zh-CN': '检查策略文件：YAML 语法、字段格式、权重合计、等级分数段与引用关系',
+    en: 'check policy files: YAML syntax, fields, weight totals, grade bands and references',
+  },
+  'arg-policy-files': { 'zh-CN': '要检查的策略文件（YAML）', en: 'policy files (YAML) to check' },
+  'cmd-schema': {
+    'zh-CN': '输出策略文件的 JSON Schema（供编辑器补全与校验）',
+    en: 'print the JSON Schema of the policy file (for editor completion and checks)',
+  },
+  'opt-json-diagnostics': { 'zh-CN': '以 JSON 输出检查结果（供编辑器或脚本使用）', en: 'print the findings as JSON (for editors and scripts)' },
+  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（策略）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
+  'validate-ok': {
+    'zh-CN': '{file}：有效（{roles} 个岗位，{kpis} 项指标）',
+    en: '{file}: valid ({roles} roles, {kpis} KPIs)',
+  },
+  'validate-failed': {
+    'zh-CN': '{file}：{errors} 个错误，{warnings} 个警告',
+    en: '{file}: {errors} error(s), {warnings} warning(s)',
+  },
+  'schema-written': { 'zh-CN': '已写入 {path}', en: 'Wrote {path}' },
+
+  // ── usage errors (exit 2) ───────────────────────────────────────────────
+  'usage-unknown-option': {
+    'zh-CN': '不认识的选项 {option}。运行 aspm {command} --help 查看可用选项。',
+    en: 'Unknown option {option}. Run `aspm {command} --help` for the options.',
+  },
+  'usage-unknown-command': {
+    'zh-CN': '不认识的命令 {name}。可用命令：{commands}。',
+    en: 'Unknown command {name}. Commands: {commands}.',
+  },
+  'usage-missing-argument': {
+    'zh-CN': '缺少参数 {argument}。运行 aspm {command} --help 查看用法。',
+    en: 'Missing the argument {argument}. Run `aspm {command} --help` for the usage.',
+  },
+  'usage-missing-option-value': {
+    'zh-CN': '选项 {option} 需要一个值。',
+    en: 'The option {option} needs a value.',
+  },
+  'usage-missing-mandatory-option': {
+    'zh-CN': '缺少必需的选项 {option}。运行 aspm {command} --help 查看用法。',
+    en: 'The option {option} is required. Run `aspm {command} --help` for the usage.',
+  },
+  'usage-excess-arguments': {
+    'zh-CN': '多余的参数：{arguments}。运行 aspm {command} --help 查看用法。',
+    en: 'Unexpected arguments: {arguments}. Run `aspm {command} --help` for the usage.',
+  },
+  'usage-invalid-choice': {
+    'zh-CN': '选项 {option} 的值 {value} 无效。可选：{allowed}。',
+    en: 'Invalid value {value} for {option}. Choose one of: {allowed}.',
+  },
+  'usage-other': { 'zh-CN': '用法错误：{detail}', en: 'Usage error: {detail}' },
+
+  // ── writing output ───────────────────────────────────────────────────────
+  'output-exists': {
+    'zh-CN': '{path} 已存在，未做任何修改。如要覆盖，请加 --force；或用 -o 指定其他路径。',
+    en: '{path} already exists and was left untouched. Add --force to overwrite it, or choose another path with -o.',
+  },
+  'output-is-directory': {
+    'zh-CN': '{path} 是文件夹，不能作为输出文件。',
+    en: '{path} is a folder and cannot be an output file.',
+  },
+  'output-dir-missing': {
+    'zh-CN': '输出文件夹 {path} 不存在。请先创建它。',
+    en: 'The output folder {path} does not exist. Create it first.',
+  },
+  'write-failed': {
+    'zh-CN': '无法写入 {path}（{reason}）。',
+    en: 'Cannot write {path} ({reason}).',
+  },
+  'interrupted': {
+    'zh-CN': '已取消，未写入任何文件。',
+    en: 'Cancelled; nothing was written.',
+  },
+  'internal-error': {
+    'zh-CN': 'aspm 内部错误：{detail}\n这是程序缺陷，不是您的操作问题。请把所用命令、输入文件和以上信息报告给维护者（设置 ASPM_DEBUG=1 可看到详细堆栈）。',
+    en: 'aspm internal error: {detail}\nThis is a bug in aspm, not something you did. Please report the command, the input files and this message to the maintainers (set ASPM_DEBUG=1 for the stack trace).',
+  },
+});

@@ -1,0 +1,272 @@
+// Messages about reading files and checking a policy: what went wrong, where, and what to do.
+import { defineMessages } from '../translate.js';
+
+export const coreMessages = defineMessages({
+  // ── files ────────────────────────────────────────────────────────────────
+  'file-not-found': {
+    'zh-CN': '找不到文件 {path}。请检查路径和文件名是否正确。',
+    en: 'File not found: {path}. Check the path and the file name.',
+  },
+  'is-directory': {
+    'zh-CN': '{path} 是文件夹，不是文件。请给出文件的路径。',
+    en: '{path} is a folder, not a file. Give the path of a file.',
+  },
+  'file-unreadable': {
+    'zh-CN': '无法读取 {path}（{reason}）。请检查文件权限。',
+    en: 'Cannot read {path} ({reason}). Check the file permissions.',
+  },
+  'file-too-large': {
+    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节）。策略文件通常只有几十 KB，请确认选择了正确的文件。',
+    en: 'The file is too large ({size} bytes; the limit is {limit}). A policy file is a few tens of KB: check that this is the right file.',
+  },
+  'not-text': {
+    'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。策略文件应为 YAML 文本。',
+    en: 'This is not a text file (binary data on line {line}). A policy file is YAML text.',
+  },
+  'not-utf8': {
+    'zh-CN': '文件不是 UTF-8 编码（第 {line} 行有无效字节）。请在编辑器中以 UTF-8 编码另存后重试。',
+    en: 'The file is not UTF-8 (invalid bytes on line {line}). Save it as UTF-8 in your editor and try again.',
+  },
+  'empty-file': {
+    'zh-CN': '文件是空的。请用 aspm init 生成策略文件，或从 presets/ 复制一份后修改。',
+    en: 'The file is empty. Create a policy with `aspm init`, or copy one from presets/ and edit it.',
+  },
+
+  // ── YAML ─────────────────────────────────────────────────────────────────
+  'yaml-syntax': {
+    'zh-CN': 'YAML 语法错误：{detail}',
+    en: 'YAML syntax error: {detail}',
+  },
+  'yaml-tab-indent': {
+    'zh-CN': 'YAML 不允许用 Tab 缩进。请改用空格（通常每级 2 个）。',
+    en: 'YAML does not allow tabs for indentation. Use spaces (usually 2 per level).',
+  },
+  'yaml-bad-indent': {
+    'zh-CN': '缩进不一致。同一层级的项目必须对齐，子项目比上级多缩进。',
+    en: 'Inconsistent indentation. Items at the same level must line up; children are indented further than their parent.',
+  },
+  'yaml-colon-in-value': {
+    'zh-CN': '值中含有“: ”，YAML 会把它当成新的键。请给整个值加引号，如 name: "A: B"。',
+    en: 'The value contains ": ", which YAML reads as a new key. Quote the whole value, e.g. name: "A: B".',
+  },
+  'yaml-unclosed': {
+    'zh-CN': '缺少配对的 {char}（引号或括号没有闭合）。',
+    en: 'Missing a closing {char} (an unclosed quote or bracket).',
+  },
+  'yaml-multiple-documents': {
+    'zh-CN': '文件含有多个 YAML 文档（用 --- 分隔）。一个策略文件只能有一个文档。',
+    en: 'The file holds several YAML documents (separated by ---). A policy file holds exactly one.',
+  },
+  'duplicate-key': {
+    'zh-CN': '键“{key}”在同一层级重复出现。请删除或合并其中一个。',
+    en: 'The key "{key}" appears twice at the same level. Remove or merge one of them.',
+  },
+  'yaml-alias-bomb': {
+    'zh-CN': '别名（*引用）展开次数过多，文件可能是恶意构造的，已停止读取。请去掉多层嵌套的别名。',
+    en: 'Aliases (*references) expand too many times; the file may be crafted to exhaust memory, so reading stopped. Remove the nested aliases.',
+  },
+  'not-a-mapping': {
+    'zh-CN': '策略文件的顶层应为键值映射（以 version: 1、meta: 等开头），实际是{actual}。',
+    en: 'The top level of a policy file must be a mapping (starting with version: 1, meta: …), not {actual}.',
+  },
+
+  // ── JSON Schema findings ─────────────────────────────────────────────────
+  'missing-property': {
+    'zh-CN': '{parent}缺少必填项 {property}（{about}）。',
+    en: '{parent}is missing the required property {property} ({about}).',
+  },
+  'unknown-property': {
+    'zh-CN': (p) =>
+      `不认识的项 ${String(p.property)}。` +
+      (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `此处可用的项：${String(p.allowed)}。`),
+    en: (p) =>
+      `Unknown property ${String(p.property)}.` +
+      (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Allowed here: ${String(p.allowed)}.`),
+  },
+  'wrong-type': {
+    'zh-CN': '{path} 应为{expected}，实际是{actual}。',
+    en: '{path} must be {expected}, not {actual}.',
+  },
+  'not-allowed-value': {
+    'zh-CN': '{path} 的值 {value} 不在可选范围内。可选：{allowed}。',
+    en: '{path} has the value {value}, which is not allowed. Choose one of: {allowed}.',
+  },
+  'wrong-constant': {
+    'zh-CN': '{path} 必须是 {expected}。',
+    en: '{path} must be {expected}.',
+  },
+  'out-of-range': {
+    'zh-CN': '{path} 的值 {value} 超出范围：应{comparison} {limit}。',
+    en: '{path} is {value}, out of range: it must be {comparison} {limit}.',
+  },
+  'empty-value': {
+    'zh-CN': '{path} 不能为空。',
+    en: '{path} must not be empty.',
+  },
+  'too-long': {
+    'zh-CN': '{path} 太长（最多 {limit} 个字符）。',
+    en: '{path} is too long (at most {limit} characters).',
+  },
+  'too-few-items': {
+    'zh-CN': '{path} 至少需要 {limit} 项。',
+    en: '{path} needs at least {limit} item(s).',
+  },
+  'pattern-mismatch': {
+    'zh-CN': '{path} 的值 {value} 格式不对。{about}',
+    en: '{path} has the value {value}, which is not well formed. {about}',
+  },
+  'bad-date': {
+    'zh-CN': '{path} 应为日期，格式 YYYY-MM-DD（如 2026-01-01），实际是 {value}。',
+    en: '{path} must be a date written YYYY-MM-DD (e.g. 2026-01-01), not {value}.',
+  },
+  'schema-other': {
+    'zh-CN': '{path}：{detail}',
+    en: '{path}: {detail}',
+  },
+
+  // ── semantic rules ───────────────────────────────────────────────────────
+  'duplicate-id': {
+    'zh-CN': '{kind} id “{id}” 重复（第一次出现在第 {firstLine} 行）。id 必须唯一。',
+    en: 'The {kind} id "{id}" is used twice (first on line {firstLine}). Ids must be unique.',
+  },
+  'weights-sum': {
+    'zh-CN': '岗位“{role}”的指标权重合计为 {sum}，应为 100（{detail}）。请调整权重。',
+    en: 'The KPI weights of role "{role}" total {sum}, not 100 ({detail}). Adjust the weights.',
+  },
+  'item-weights-sum': {
+    'zh-CN': '定性项目权重合计为 {sum}，应为 100（{detail}）。',
+    en: 'The qualitative item weights total {sum}, not 100 ({detail}).',
+  },
+  'rater-weights-sum': {
+    'zh-CN': '{where}的评价人权重合计为 {sum}，应为 100（{detail}）。',
+    en: 'The rater weights of {where} total {sum}, not 100 ({detail}).',
+  },
+  'shares-sum': {
+    'zh-CN': '强制分布各等级比例合计为 {sum}%，应为 100%（{detail}）。',
+    en: 'The forced-distribution shares total {sum}%, not 100% ({detail}).',
+  },
+  'duplicate-rater': {
+    'zh-CN': '评价人类型 {type} 重复出现。每种评价人只写一次。',
+    en: 'The rater type {type} appears twice. List each rater type once.',
+  },
+  'duplicate-role-kpi': {
+    'zh-CN': '指标 {kpi} 在岗位“{role}”中重复出现。',
+    en: 'KPI {kpi} appears twice in role "{role}".',
+  },
+  'grade-band-empty': {
+    'zh-CN': '等级 {grade} 的分数段 {min}–{max} 无效：下限应小于上限。',
+    en: 'Grade {grade} has the empty band {min}–{max}: the lower bound must be below the upper bound.',
+  },
+  'grade-overlap': {
+    'zh-CN': '等级 {grade}（{min}–{max}）与等级 {other}（{otherMin}–{otherMax}）的分数段重叠。',
+    en: 'Grade {grade} ({min}–{max}) overlaps grade {other} ({otherMin}–{otherMax}).',
+  },
+  'grade-gap': {
+    'zh-CN': '分数 {from}–{to} 没有对应的等级。等级分数段须连续覆盖 0–100。',
+    en: 'Scores {from}–{to} have no grade. The bands must cover 0–100 without gaps.',
+  },
+  'unknown-kpi': {
+    'zh-CN': (p) => `引用了未定义的指标 ${String(p.id)}。` + (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `kpis 中已定义：${String(p.known)}。`),
+    en: (p) => `Refers to the undefined KPI ${String(p.id)}.` + (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Defined in kpis: ${String(p.known)}.`),
+  },
+  'unknown-grade': {
+    'zh-CN': '引用了未定义的等级 {grade}。grades.bands 中已定义：{known}。',
+    en: 'Refers to the undefined grade {grade}. Defined in grades.bands: {known}.',
+  },
+  'unknown-item': {
+    'zh-CN': '引用了未定义的定性项目 {id}。qualitative.items 中已定义：{known}。',
+    en: 'Refers to the undefined qualitative item {id}. Defined in qualitative.items: {known}.',
+  },
+  'target-floor-order': {
+    'zh-CN': (p) =>
+      `指标“${String(p.name)}”（${String(p.kpi)}）${p.role ? `（岗位“${String(p.role)}”）` : ''}${p.direction === 'higher' ? '越高越好' : '越低越好'}，` +
+      `目标值 ${String(p.target)} 应${p.direction === 'higher' ? '高于' : '低于'}底线值 ${String(p.floor)}。`,
+    en: (p) =>
+      `KPI "${String(p.name)}" (${String(p.kpi)})${p.role ? ` (role "${String(p.role)}")` : ''} is better when ${p.direction === 'higher' ? 'higher' : 'lower'}, ` +
+      `so its target ${String(p.target)} must be ${p.direction === 'higher' ? 'above' : 'below'} its floor ${String(p.floor)}.`,
+  },
+  'kpi-not-computable': {
+    'zh-CN': '{id} 不是内置指标，需要用 compute 说明如何计算（取 --metrics 表的一列，或对工单字段聚合）。内置指标：{builtins}。',
+    en: '{id} is not a built-in KPI, so it needs `compute` (a column of the --metrics file, or an aggregation over ticket fields). Built-in KPIs: {builtins}.',
+  },
+  'compute-needs-field': {
+    'zh-CN': '聚合方式 {aggregate} 需要 field（被聚合的数值字段）。',
+    en: 'The aggregation {aggregate} needs `field` (the numeric field to aggregate).',
+  },
+  'compute-needs-condition': {
+    'zh-CN': '聚合方式 rate 需要 condition（分子须满足的条件）。',
+    en: 'The aggregation rate needs `condition` (what the numerator must meet).',
+  },
+  'builtin-compute': {
+    'zh-CN': '{id} 是内置指标，计算方式已固定，不能再写 compute。如需不同算法，请换一个 id。',
+    en: '{id} is a built-in KPI with a fixed computation; it cannot have `compute`. Use another id for a different formula.',
+  },
+  'missing-coefficient': {
+    'zh-CN': '等级 {grade} 没有奖金系数。请在 incentives.bonus.coefficients 中为每个等级给出系数。',
+    en: 'Grade {grade} has no bonus coefficient. Give every grade a coefficient in incentives.bonus.coefficients.',
+  },
+  'scale-order': {
+    'zh-CN': '量表最低分 {min} 应小于最高分 {max}。',
+    en: 'The lowest score of the scale ({min}) must be below the highest ({max}).',
+  },
+  'threshold-outside-scale': {
+    'zh-CN': '“满意”的最低分 {value} 不在量表 {min}–{max} 之内。',
+    en: 'The lowest good score {value} lies outside the scale {min}–{max}.',
+  },
+  'working-hours-order': {
+    'zh-CN': '工作时段 {start}–{end} 无效：须按时间先后排列且互不重叠。',
+    en: 'The working span {start}–{end} is invalid: spans must be in order and must not overlap.',
+  },
+  'unknown-timezone': {
+    'zh-CN': '不认识的时区 {value}。请使用 IANA 时区名，如 Asia/Shanghai。',
+    en: 'Unknown time zone {value}. Use an IANA zone name such as Asia/Shanghai.',
+  },
+  'veto-no-effect': {
+    'zh-CN': '否决项 {id} 没有后果：请设置 effect.max_grade 或 effect.no_bonus。',
+    en: 'Veto {id} has no effect: set effect.max_grade or effect.no_bonus.',
+  },
+  'trigger-empty': {
+    'zh-CN': '触发条件为空：请设置 grades（等级）或 top（排名前 N）。',
+    en: 'The trigger is empty: set `grades` or `top`.',
+  },
+  'unused-kpi': {
+    'zh-CN': '指标 {id} 已定义，但没有任何岗位使用。',
+    en: 'KPI {id} is defined but no role uses it.',
+  },
+  'sla-missing': {
+    'zh-CN': '指标 {id} 需要时限 sla（如 sla: {within} ）。',
+    en: 'KPI {id} needs a time limit `sla` (e.g. sla: {within}).',
+  },
+  'role-without-qualitative': {
+    'zh-CN': '岗位“{role}”的定性考核占 {share}%，但没有适用的定性项目。',
+    en: 'Role "{role}" gives {share}% to qualitative assessment but has no qualitative items.',
+  },
+
+  // ── words used inside messages ───────────────────────────────────────────
+  'type-string': { 'zh-CN': '文本', en: 'text' },
+  'type-number': { 'zh-CN': '数字', en: 'a number' },
+  'type-integer': { 'zh-CN': '整数', en: 'a whole number' },
+  'type-boolean': { 'zh-CN': '布尔值（true 或 false）', en: 'true or false' },
+  'type-array': { 'zh-CN': '列表（每项以 - 开头）', en: 'a list (items starting with -)' },
+  'type-object': { 'zh-CN': '键值映射', en: 'a mapping' },
+  'type-null': { 'zh-CN': '空值', en: 'empty' },
+  'cmp-ge': { 'zh-CN': '不小于', en: 'at least' },
+  'cmp-gt': { 'zh-CN': '大于', en: 'above' },
+  'cmp-le': { 'zh-CN': '不大于', en: 'at most' },
+  'cmp-lt': { 'zh-CN': '小于', en: 'below' },
+  'at-root': { 'zh-CN': '策略文件', en: 'The policy file ' },
+  'in-parent': { 'zh-CN': '{path} ', en: '{path} ' },
+  'kind-kpi': { 'zh-CN': '指标', en: 'KPI' },
+  'kind-role': { 'zh-CN': '岗位', en: 'role' },
+  'kind-item': { 'zh-CN': '定性项目', en: 'qualitative item' },
+  'kind-veto': { 'zh-CN': '否决项', en: 'veto' },
+  'kind-point-item': { 'zh-CN': '加减分项', en: 'point item' },
+  'kind-penalty': { 'zh-CN': '处罚', en: 'penalty' },
+  'kind-action': { 'zh-CN': '激励措施', en: 'incentive' },
+  'kind-grade': { 'zh-CN': '等级', en: 'grade' },
+  'qualitative-raters': { 'zh-CN': '定性考核', en: 'the qualitative assessment' },
+  'role-raters': { 'zh-CN': '岗位“{role}”', en: 'role "{role}"' },
+  'severity-warning': { 'zh-CN': '警告', en: 'warning' },
+  'location-row': { 'zh-CN': '第 {row} 行', en: 'row {row}' },
+  'location-row-column': { 'zh-CN': '第 {row} 行, 列 {column}', en: 'row {row}, column {column}' },
+});

@@ -1,0 +1,100 @@
+// Writes what a command produced without ever losing a user's file: every target is
+// checked before anything is written (an existing file needs --force), each file is
+// written to a temporary sibling and renamed into place, and an interrupted run removes
+// its temporaries, so no half-written output is ever left behind.
+import { randomBytes } from 'node:crypto';
+import { rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AspmError } from '../errors.js';
+
+export interface OutputFile {
+  readonly path: string;
+  readonly data: string | Uint8Array;
+}
+
+export interface WriteOptions {
+  readonly force?: boolean;
+  /** Create missing parent folders (for outputs inside a folder the command owns). */
+  readonly createParents?: boolean;
+}
+
+const pendingTemporaries = new Set<string>();
+
+/** Removes temporaries of writes in flight; called when the process is interrupted. */
+export function removePendingTemporaries(): void {
+  for (const path of pendingTemporaries) {
+    try {
+      rmSync(path, { force: true, recursive: true });
+    } catch {
+      // Best effort while exiting.
+    }
+  }
+  pendingTemporaries.clear();
+}
+
+async function statOrNull(path: string) {
+  try {
+    return await stat(path);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw writeFailure(path, cause);
+  }
+}
+
+function writeFailure(path: string, cause: unknown): AspmError {
+  return new AspmError('write-failed', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
+}
+
+/** Fails, before anything is written, if any target may not be written. */
+export async function checkTargets(paths: readonly string[], options: WriteOptions = {}): Promise<void> {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(path);
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
+    const existing = await statOrNull(absolute);
+    if (existing?.isDirectory()) throw new AspmError('output-is-directory', { path });
+    if (existing && !options.force) throw new AspmError('output-exists', { path });
+    if (!options.createParents) {
+      const parent = await statOrNull(dirname(absolute));
+      if (!parent?.isDirectory()) throw new AspmError('output-dir-missing', { path: dirname(path) });
+    }
+  }
+}
+
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/** Writes all files, or none: temporaries first, then one rename each. */
+export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
+  await checkTargets(
+    files.map((f) => f.path),
+    options,
+  );
+  const staged: { temporary: string; target: string }[] = [];
+  try {
+    for (const file of files) {
+      const target = resolve(file.path);
+      if (options.createParents) await mkdir(dirname(target), { recursive: true });
+      const temporary = temporaryPathFor(target);
+      pendingTemporaries.add(temporary);
+      staged.push({ temporary, target });
+      await writeFile(temporary, file.data, { flag: 'wx' });
+    }
+    for (const { temporary, target } of staged) {
+      await rename(temporary, target);
+      pendingTemporaries.delete(temporary);
+    }
+  } catch (cause) {
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    for (const { temporary } of staged) pendingTemporaries.delete(temporary);
+    if (cause instanceof AspmError) throw cause;
+    throw writeFailure(staged[staged.length - 1]?.target ?? files[0]?.path ?? '', cause);
+  }
+}
+
+export async function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  await writeOutputs([{ path, data }], options);
+}

@@ -1,0 +1,11 @@
+// The semantic rules of a policy, checked in this order after the schema has passed.
+import type { Rule } from '../../validation/load-document.js';
+import type { Policy } from '../policy.generated.js';
+import { gradeBands, gradeReferences } from './grades.js';
+import { kpiDefinitions } from './kpis.js';
+import { references } from './references.js';
+import { settings } from './settings.js';
+import { uniqueIds } from './unique-ids.js';
+import { weightsTotal } from './weights.js';
+
+export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings];

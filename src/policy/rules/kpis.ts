@@ -1,0 +1,62 @@
+// Each KPI must be computable (a built-in id, or a custom one that says how), state the
+// limit its SLA is measured against, and have its target on the better side of its floor.
+import type { Rule } from '../../validation/load-document.js';
+import { builtinKpi, builtinKpis } from '../kpi-catalogue.js';
+import type { Kpi, Policy } from '../policy.generated.js';
+
+const NEEDS_SLA = new Set(['response_sla_rate', 'resolution_sla_rate']);
+
+/** True when `target` is strictly better than `floor` for the KPI's direction. */
+export function targetBeatsFloor(direction: Kpi['direction'], target: number, floor: number): boolean {
+  return direction === 'higher' ? target > floor : target < floor;
+}
+
+export const kpiDefinitions: Rule<Policy> = (policy, report) => {
+  policy.kpis.forEach((kpi, k) => {
+    const builtin = builtinKpi(kpi.id);
+    if (builtin && kpi.compute) {
+      report({ code: 'builtin-compute', params: { id: kpi.id }, path: ['kpis', k, 'compute'], at: 'key' });
+    }
+    if (!builtin && !kpi.compute) {
+      report({ code: 'kpi-not-computable', params: { id: kpi.id, builtins: builtinKpis().map((b) => b.id).join(', ') }, path: ['kpis', k, 'id'] });
+    }
+    if (NEEDS_SLA.has(kpi.id) && !kpi.sla) {
+      const example = builtin?.sla ? `{ within: ${builtin.sla.within}, unit: ${builtin.sla.unit} }` : '{ within: 30, unit: minutes }';
+      report({ code: 'sla-missing', params: { id: kpi.id, within: example }, path: ['kpis', k, 'id'] });
+    }
+    const compute = kpi.compute;
+    if (compute && compute.from === 'tickets') {
+      const needsField = ['sum', 'mean', 'median', 'p90'].includes(compute.aggregate);
+      if (needsField && !compute.field) {
+        report({ code: 'compute-needs-field', params: { aggregate: compute.aggregate }, path: ['kpis', k, 'compute', 'aggregate'] });
+      }
+      if (compute.aggregate === 'rate' && !compute.condition?.length) {
+        report({ code: 'compute-needs-condition', params: {}, path: ['kpis', k, 'compute', 'aggregate'] });
+      }
+    }
+    if (!targetBeatsFloor(kpi.direction, kpi.target, kpi.floor)) {
+      report({ code: 'target-floor-order', params: { kpi: kpi.id, name: kpi.name, direction: kpi.direction, target: kpi.target, floor: kpi.floor }, path: ['kpis', k, 'target'] });
+    }
+  });
+
+  policy.roles.forEach((role, r) => {
+    role.kpis.forEach((entry, e) => {
+      const kpi = policy.kpis.find((k) => k.id === entry.kpi);
+      if (!kpi || (entry.target === undefined && entry.floor === undefined)) return;
+      const target = entry.target ?? kpi.target;
+      const floor = entry.floor ?? kpi.floor;
+      if (!targetBeatsFloor(kpi.direction, target, floor)) {
+        report({
+          code: 'target-floor-order',
+          params: { kpi: kpi.id, name: kpi.name, role: role.name, direction: kpi.direction, target, floor },
+          path: ['roles', r, 'kpis', e, entry.target !== undefined ? 'target' : 'floor'],
+        });
+      }
+    });
+  });
+
+  const used = new Set(policy.roles.flatMap((role) => role.kpis.map((e) => e.kpi)));
+  policy.kpis.forEach((kpi, k) => {
+    if (!used.has(kpi.id)) report({ code: 'unused-kpi', params: { id: kpi.id }, path: ['kpis', k, 'id'], severity: 'warning' });
+  });
+};

@@ -1,0 +1,132 @@
+// YAML text → a document that remembers where every value came from, so that findings
+// about a value can point at `file:line:col`. Guards against duplicate keys and alias
+// bombs (billion laughs) here, once, for every YAML file aspm reads.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ParsedNode } from 'yaml';
+import { error, type Diagnostic, type SourceLocation } from '../errors.js';
+import type { MessageCode } from '../i18n/catalogue.js';
+
+/** Far more than any honest file needs; a bomb blows past it at once. */
+export const MAX_ALIAS_COUNT = 200;
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+export interface YamlSource {
+  readonly file: string;
+  readonly document: Document.Parsed;
+  readonly lineCounter: LineCounter;
+}
+
+export type ParsedYaml =
+  | { ok: true; source: YamlSource; value: unknown }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const source: YamlSource = { file, document, lineCounter };
+  if (document.errors.length > 0) {
+    return { ok: false, diagnostics: document.errors.map((e) => yamlErrorDiagnostic(e.code, e.message, e.pos[0], source, text)) };
+  }
+  try {
+    const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, source, value };
+  } catch (cause) {
+    if (cause instanceof ReferenceError && /alias/i.test(cause.message)) {
+      return { ok: false, diagnostics: [error('yaml-alias-bomb', {}, firstAliasLocation(source))] };
+    }
+    return { ok: false, diagnostics: [error('yaml-syntax', { detail: String(cause instanceof Error ? cause.message : cause) }, { file, line: 1, col: 1 })] };
+  }
+}
+
+function yamlErrorDiagnostic(code: string, message: string, offset: number, source: YamlSource, text: string): Diagnostic {
+  const location = offsetLocation(source, offset);
+  const specific: Partial<Record<string, MessageCode>> = {
+    TAB_AS_INDENT: 'yaml-tab-indent',
+    BAD_INDENT: 'yaml-bad-indent',
+    BLOCK_AS_IMPLICIT_KEY: 'yaml-colon-in-value',
+    MULTIPLE_DOCS: 'yaml-multiple-documents',
+  };
+  if (code === 'DUPLICATE_KEY') {
+    return error('duplicate-key', { key: keyAt(text, offset) }, location);
+  }
+  if (code === 'MISSING_CHAR') {
+    const char = /Missing closing ([^\s]+)/i.exec(message)?.[1] ?? /expected ([^\s]+)/i.exec(message)?.[1] ?? '';
+    return error('yaml-unclosed', { char: char.replace(/quote/i, '"') }, location);
+  }
+  const mapped = specific[code];
+  if (mapped) return error(mapped, {}, location);
+  return error('yaml-syntax', { detail: firstLine(message) }, location);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+function keyAt(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(offset, end === -1 ? undefined : end);
+  return line.split(/:(\s|$)/)[0]?.trim().replace(/^["']|["']$/g, '') ?? '';
+}
+
+export function offsetLocation(source: YamlSource, offset: number): SourceLocation {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { file: source.file, line, col };
+}
+
+function firstAliasLocation(source: YamlSource): SourceLocation {
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined || !node) return;
+    if (isAlias(node)) {
+      found = node.range?.[0];
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) visit(item);
+    } else if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+    }
+  };
+  visit(source.document.contents);
+  return offsetLocation(source, found ?? 0);
+}
+
+/**
+ * Where a value lives in the source. `key` points at the key of the last segment (for an
+ * unknown property); `value` at the value itself. A path that does not exist in the
+ * source (a default filled in later) stops at its deepest existing ancestor's key.
+ */
+export function locate(source: YamlSource, path: Path, target: 'value' | 'key' = 'value'): SourceLocation {
+  let node: unknown = source.document.contents;
+  let keyNode: Node | undefined;
+  for (const segment of path) {
+    const resolved = resolveAlias(source, node);
+    let next: { key?: Node; value: unknown } | undefined;
+    if (isMap(resolved)) {
+      const pair = resolved.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (pair) next = { key: pair.key as Node, value: pair.value };
+    } else if (isSeq(resolved) && typeof segment === 'number') {
+      const item = resolved.items[segment];
+      if (item !== undefined) next = { value: item };
+    }
+    if (!next) {
+      // The rest of the path is absent: point at the key that holds the deepest part found.
+      return keyNode ? nodeLocation(source, keyNode) : { file: source.file, line: 1, col: 1 };
+    }
+    keyNode = next.key ?? (next.value as Node | undefined) ?? keyNode;
+    node = next.value;
+  }
+  if (target === 'key' && keyNode) return nodeLocation(source, keyNode);
+  const valueNode = resolveAlias(source, node) as Node | null | undefined;
+  if (valueNode && (valueNode as ParsedNode).range) return nodeLocation(source, node as Node);
+  return keyNode ? nodeLocation(source, keyNode) : { file: source.file, line: 1, col: 1 };
+}
+
+function resolveAlias(source: YamlSource, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(source.document) : node;
+}
+
+function nodeLocation(source: YamlSource, node: Node): SourceLocation {
+  const start = (node as ParsedNode).range?.[0] ?? 0;
+  return offsetLocation(source, start);
+}
