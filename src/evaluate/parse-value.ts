@@ -232,6 +232,12 @@ export function readBoolean(cell: Cell): number {
   if (cell === null || cell === undefined) return 0;
   if (typeof cell === 'boolean') return cell ? 1 : 0;
   if (typeof cell === 'number') return cell > 0 ? 1 : cell === 0 ? 0 : -1;
+  if (cell.length === 1) {
+    // The common one-character answers, without allocating.
+    const c = cell.charCodeAt(0);
+    if (c === 0x662f || c === 89 || c === 121 || c === 49) return 1; // 是 Y y 1
+    if (c === 0x5426 || c === 78 || c === 110 || c === 48) return 0; // 否 N n 0
+  }
   const s = cell.trim().toLowerCase();
   if (s === '') return 0;
   if (YES.has(s)) return 1;

@@ -58,8 +58,27 @@ interface FieldSlot {
 
 type FilterTest = (ev: TicketEvaluator, cells: readonly Cell[], row: number) => number;
 
+/** Built-in KPIs as small integers: a string switch per KPI per row is measurable. */
+const KIND_CODES = {
+  first_response_minutes: 1,
+  response_sla_rate: 2,
+  resolution_hours: 3,
+  resolution_sla_rate: 4,
+  tickets_resolved: 5,
+  csat: 6,
+  first_time_fix_rate: 7,
+  reopen_rate: 8,
+  complaint_rate: 9,
+  cost_per_ticket: 10,
+  onsite_punctuality_rate: 11,
+} as const;
+
 interface CompiledMeasure {
   readonly measure: TicketMeasure;
+  /** KIND_CODES of a built-in, 0 for a custom KPI. */
+  readonly code: number;
+  readonly byCreation: boolean;
+  readonly team: boolean;
   readonly placeSlot: number;
   readonly slots: Readonly<Record<string, number>>;
   readonly where: readonly FilterTest[];
@@ -128,13 +147,17 @@ export class TicketEvaluator implements TableHandler {
   private cache = new Float64Array(0);
   private stamp = new Int32Array(0);
   private generation = 0;
-  private rowWarned = new Set<number>();
+  private warnedStamp = new Int32Array(0);
   // Totals: [samples, sum] per (person, measure) and per (team, measure).
   private staffTotals = new Float64Array(0);
   private teamTotals = new Float64Array(0);
   private readonly staffValues = new Map<number, number[]>();
   private readonly teamValues = new Map<number, number[]>();
   readonly teams = new Map<string, number>();
+  // Exact cell text → index, in front of the normalising lookups (which cost more than
+  // everything else a row needs).
+  private readonly teamByText = new Map<string, number>();
+  private readonly staffByText = new Map<string, number>();
   private readonly unknownStaff = new Map<string, { label: string; tickets: number; row: number; column: string }>();
   private rows = 0;
   private used = 0;
@@ -142,11 +165,15 @@ export class TicketEvaluator implements TableHandler {
   private outside = 0;
   private satisfactionMin: number;
   private satisfactionMax: number;
+  private readonly satisfactionMean: boolean;
+  private readonly goodAtLeast: number;
 
   constructor(private readonly options: TicketEvaluatorOptions) {
     this.M = options.plan.ticketMeasures.length;
     this.satisfactionMin = options.policy.evaluation.satisfaction.scale_min;
     this.satisfactionMax = options.policy.evaluation.satisfaction.scale_max;
+    this.satisfactionMean = options.policy.evaluation.satisfaction.method === 'mean';
+    this.goodAtLeast = options.policy.evaluation.satisfaction.good_at_least;
     this.ensureStaff(options.staff.members.length);
   }
 
@@ -247,6 +274,9 @@ export class TicketEvaluator implements TableHandler {
       const valueSlot = custom && measure.field ? this.slotOf(measure.field, KIND_OF[measure.field] === 'time' ? 'number' : (KIND_OF[measure.field] ?? 'number'), name) : -1;
       return {
         measure,
+        code: measure.source === 'builtin' ? KIND_CODES[measure.kind] : 0,
+        byCreation: measure.placedBy === 'created_at',
+        team: measure.team,
         placeSlot,
         slots,
         where: custom ? compileFilters(measure.where) : [],
@@ -259,6 +289,7 @@ export class TicketEvaluator implements TableHandler {
     this.resolvedSlot = this.slots.findIndex((s) => s.name === 'resolved_at' && s.kind === 'time');
     this.cache = new Float64Array(this.slots.length);
     this.stamp = new Int32Array(this.slots.length);
+    this.warnedStamp = new Int32Array(this.slots.length);
   }
 
   private compileFilter(filter: Filter, kpi: string): FilterTest {
@@ -359,6 +390,14 @@ export class TicketEvaluator implements TableHandler {
 
   private teamIndex(name: string): number {
     if (name === '') return -1;
+    const cached = this.teamByText.get(name);
+    if (cached !== undefined) return cached;
+    const index = this.newTeamIndex(name);
+    if (this.teamByText.size < 100_000) this.teamByText.set(detach(name), index);
+    return index;
+  }
+
+  private newTeamIndex(name: string): number {
     const key = staffKey(name);
     let index = this.teams.get(key);
     if (index === undefined) {
@@ -384,7 +423,11 @@ export class TicketEvaluator implements TableHandler {
       return NOT_FOUND;
     }
     const byId = id !== '' && (staff.hasIds || this.options.discoverStaff);
+    const text = byId ? `#${id}` : name;
+    const cached = this.staffByText.get(text);
+    if (cached !== undefined && cached >= 0) return cached;
     let index = byId ? staff.findById(id) : staff.findByName(name);
+    if (index >= 0 && this.staffByText.size < 100_000) this.staffByText.set(detach(text), index);
     if (index === NOT_FOUND && this.options.discoverStaff) {
       const team = this.teamColumn === -1 ? '' : cellText(cells[this.teamColumn]);
       index = staff.add({ id: detach(id), name: detach(name), roles: [this.options.policy.roles[0]!.id], team: detach(team), bonusBase: undefined, row: undefined }).index;
@@ -436,7 +479,6 @@ export class TicketEvaluator implements TableHandler {
       return;
     }
     this.generation++;
-    this.rowWarned.clear();
     const { start, end } = period;
     const created = this.createdSlot === -1 ? NaN : this.value(cells, this.createdSlot, row);
     const resolved = this.resolvedSlot === -1 ? NaN : this.value(cells, this.resolvedSlot, row);
@@ -455,24 +497,25 @@ export class TicketEvaluator implements TableHandler {
     const team = this.options.plan.anyTeamScope ? this.teamIndex(teamName) : -1;
     let used = false;
     const M2 = this.M * 2;
-    for (let i = 0; i < this.compiled.length; i++) {
-      const c = this.compiled[i]!;
-      const m = c.measure;
-      if (m.placedBy === 'created_at' ? !inCreated : !inResolved) continue;
-      const x = m.source === 'builtin' ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
+    const compiled = this.compiled;
+    const totals = this.staffTotals;
+    for (let i = 0; i < compiled.length; i++) {
+      const c = compiled[i]!;
+      if (c.byCreation ? !inCreated : !inResolved) continue;
+      const x = c.code !== 0 ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
       if (x !== x) continue;
       used = true;
       const at = person * M2 + i * 2;
-      this.staffTotals[at]! += 1;
-      this.staffTotals[at + 1]! += x;
-      if (team >= 0 && m.team) {
+      totals[at]! += 1;
+      totals[at + 1]! += x;
+      if (team >= 0 && c.team) {
         const t = team * M2 + i * 2;
         this.teamTotals[t]! += 1;
         this.teamTotals[t + 1]! += x;
       }
       if (c.keepValues) {
         push(this.staffValues, person * this.M + i, x);
-        if (team >= 0 && m.team) push(this.teamValues, team * this.M + i, x);
+        if (team >= 0 && c.team) push(this.teamValues, team * this.M + i, x);
       }
     }
     if (used) this.used++;
@@ -486,49 +529,48 @@ export class TicketEvaluator implements TableHandler {
   /** A ticket's contribution to a built-in KPI, or NaN when it does not count. */
   private builtinContribution(c: CompiledMeasure, cells: readonly Cell[], row: number, created: number, resolved: number): number {
     const m = c.measure as Extract<TicketMeasure, { source: 'builtin' }>;
-    switch (m.kind) {
-      case 'first_response_minutes':
-      case 'response_sla_rate': {
+    switch (c.code) {
+      case 1:
+      case 2: {
         const responseSlot = c.slots.first_response_at!;
         const response = this.value(cells, responseSlot, row);
         if (response !== response) return NaN;
-        if (response === BLANK) return m.kind === 'response_sla_rate' ? 0 : NaN;
+        if (response === BLANK) return c.code === 2 ? 0 : NaN;
         const d = this.checkedDuration(created, response, responseSlot, cells, row);
         if (d !== d) return NaN;
-        return m.kind === 'first_response_minutes' ? d : d <= m.slaMs ? 1 : 0;
+        return c.code === 1 ? d : d <= m.slaMs ? 1 : 0;
       }
-      case 'resolution_hours':
-      case 'resolution_sla_rate': {
+      case 3:
+      case 4: {
         if (created !== created || created === BLANK) return NaN;
         const d = this.checkedDuration(created, resolved, this.resolvedSlot, cells, row);
         if (d !== d) return NaN;
-        return m.kind === 'resolution_hours' ? d : d <= m.slaMs ? 1 : 0;
+        return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
       }
-      case 'tickets_resolved':
+      case 5:
         return 1;
-      case 'csat': {
+      case 6: {
         const score = this.value(cells, c.slots.satisfaction!, row);
         if (score !== score || score === BLANK) return NaN;
-        const s = this.options.policy.evaluation.satisfaction;
-        return s.method === 'mean' ? score : score >= s.good_at_least ? 1 : 0;
+        return this.satisfactionMean ? score : score >= this.goodAtLeast ? 1 : 0;
       }
-      case 'first_time_fix_rate': {
+      case 7: {
         const reopened = c.slots.reopened === undefined || c.slots.reopened === -1 ? 0 : this.value(cells, c.slots.reopened, row);
         const revisit = c.slots.revisit === undefined || c.slots.revisit === -1 ? 0 : this.value(cells, c.slots.revisit, row);
         if (reopened !== reopened || revisit !== revisit) return NaN;
         return reopened === 1 || revisit === 1 ? 0 : 1;
       }
-      case 'reopen_rate':
-      case 'complaint_rate': {
-        const flag = this.value(cells, c.slots[m.kind === 'reopen_rate' ? 'reopened' : 'complaint']!, row);
+      case 8:
+      case 9: {
+        const flag = this.value(cells, c.slots[c.code === 8 ? 'reopened' : 'complaint']!, row);
         if (flag !== flag) return NaN;
         return flag === 1 ? 1 : 0;
       }
-      case 'cost_per_ticket': {
+      case 10: {
         const cost = this.value(cells, c.slots.cost!, row);
         return cost === BLANK ? NaN : cost;
       }
-      case 'onsite_punctuality_rate': {
+      default: {
         const promised = this.value(cells, c.slots.promised_at!, row);
         const arrived = this.value(cells, c.slots.arrived_at!, row);
         if (promised !== promised || arrived !== arrived || promised === BLANK || arrived === BLANK) return NaN;
@@ -541,8 +583,8 @@ export class TicketEvaluator implements TableHandler {
   private checkedDuration(from: number, to: number, toSlot: number, cells: readonly Cell[], row: number): number {
     if (from !== from || from === BLANK) return NaN;
     if (to < from) {
-      if (!this.rowWarned.has(toSlot)) {
-        this.rowWarned.add(toSlot);
+      if (this.warnedStamp[toSlot] !== this.generation) {
+        this.warnedStamp[toSlot] = this.generation;
         const slot = this.slots[toSlot]!;
         const createdCells = this.slots[this.createdSlot]!.columns.map((col) => cellText(cells[col])).join(' ');
         this.warn('time-before-creation', slot, row, slot.columns.map((col) => cellText(cells[col])).join(' '), { created: createdCells });

@@ -50,9 +50,15 @@ function makeClock(zone: string): ZoneClock {
     return wall - (utcMs - (((utcMs % 1000) + 1000) % 1000));
   };
 
+  // A direct-mapped cache in front of the map: exports move through time slowly, so the
+  // same few hours come up again and again.
+  const cacheHours = new Float64Array(1024).fill(NaN);
+  const cacheOffsets = new Float64Array(1024);
   const offsetAt = (utcMs: number): number => {
     const hour = Math.floor(utcMs / HOUR);
     if (hour === lastHour) return lastOffset;
+    const line = hour & 1023;
+    if (cacheHours[line] === hour) return cacheOffsets[line]!;
     let offset = byHour.get(hour);
     if (offset === undefined) {
       // Every zone in use changes offset on a whole quarter hour, so the hour's first
@@ -62,6 +68,10 @@ function makeClock(zone: string): ZoneClock {
       const atEnd = computeOffset(start + HOUR - 1000);
       offset = atStart === atEnd ? atStart : computeOffset(utcMs);
       if (atStart === atEnd) byHour.set(hour, offset);
+    }
+    if (byHour.has(hour)) {
+      cacheHours[line] = hour;
+      cacheOffsets[line] = offset;
     }
     lastHour = hour;
     lastOffset = offset;
