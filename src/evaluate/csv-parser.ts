@@ -11,26 +11,26 @@ export type Delimiter = (typeof DELIMITERS)[number];
 
 /**
  * The delimiter of a file from its first lines: the one that occurs most often outside
- * quotes on any one line (the header has the most), `,` on a tie. Looking at several lines
- * copes with a title line above the header.
+ * quotes on the first line that has any (the header, or the line after a title), `,` on
+ * a tie. Skipping delimiter-free lines copes with a title line above the header.
  */
 export function detectDelimiter(sample: string): Delimiter {
-  const best = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
-  const flush = () => {
-    for (const d of DELIMITERS) best.set(d, Math.max(best.get(d)!, counts.get(d)!));
-    counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+  const decide = (): Delimiter | undefined => {
+    let choice: Delimiter = ',';
+    for (const d of DELIMITERS) if (counts.get(d)! > counts.get(choice)!) choice = d;
+    return counts.get(choice)! > 0 ? choice : undefined;
   };
   for (const ch of sample) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) flush();
-    else if (!quoted && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      const choice = decide();
+      if (choice) return choice;
+      counts = new Map<Delimiter, number>(DELIMITERS.map((d) => [d, 0]));
+    } else if (!quoted && counts.has(ch as Delimiter)) counts.set(ch as Delimiter, counts.get(ch as Delimiter)! + 1);
   }
-  flush();
-  let choice: Delimiter = ',';
-  for (const d of DELIMITERS) if (best.get(d)! > best.get(choice)!) choice = d;
-  return choice;
+  return decide() ?? ',';
 }
 
 /** How much of the file's start decides the delimiter: ten lines, or all there is. */

@@ -11,6 +11,8 @@ const DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function escapeXml(text: string): string {
+  // XML 1.0 cannot hold most control characters at all: drop them.
+  // eslint-disable-next-line no-control-regex
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
 }
 
