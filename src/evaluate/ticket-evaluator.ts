@@ -143,6 +143,8 @@ export class TicketEvaluator implements TableHandler {
   private teamColumn = -1;
   private createdSlot = -1;
   private resolvedSlot = -1;
+  private anyByCreation = false;
+  private anyByResolution = false;
   // Per-row cache of parsed fields.
   private cache = new Float64Array(0);
   private stamp = new Int32Array(0);
@@ -212,7 +214,8 @@ export class TicketEvaluator implements TableHandler {
     if (!has('staff_id') && !has('staff_name')) missing.set('staff_id / staff_name', new Set(plan.ticketMeasures.map((m) => kpiName(m.id))));
     const mappedMissing = match.missingMapped.filter((m) => !has(m.field));
     if (missing.size > 0 || mappedMissing.length > 0) {
-      const fields = [...missing.keys()];
+      // A field the policy maps is named once, with the header it was mapped to.
+      const fields = [...missing.keys()].filter((f) => !mappedMissing.some((m) => m.field === f));
       const kpis = [...new Set([...missing.values()].flatMap((s) => [...s]))];
       throw new AspmError(
         'columns-missing',
@@ -285,6 +288,8 @@ export class TicketEvaluator implements TableHandler {
         keepValues: custom && (measure.aggregate === 'median' || measure.aggregate === 'p90'),
       };
     });
+    this.anyByCreation = this.compiled.some((c) => c.byCreation);
+    this.anyByResolution = this.compiled.some((c) => !c.byCreation);
     this.createdSlot = this.slots.findIndex((s) => s.name === 'created_at' && s.kind === 'time');
     this.resolvedSlot = this.slots.findIndex((s) => s.name === 'resolved_at' && s.kind === 'time');
     this.cache = new Float64Array(this.slots.length);
@@ -482,8 +487,9 @@ export class TicketEvaluator implements TableHandler {
     const { start, end } = period;
     const created = this.createdSlot === -1 ? NaN : this.value(cells, this.createdSlot, row);
     const resolved = this.resolvedSlot === -1 ? NaN : this.value(cells, this.resolvedSlot, row);
-    const inCreated = created >= start && created < end;
-    const inResolved = resolved >= start && resolved < end;
+    // A ticket is in the period only by a timestamp some KPI places tickets by.
+    const inCreated = this.anyByCreation && created >= start && created < end;
+    const inResolved = this.anyByResolution && resolved >= start && resolved < end;
     if (created === BLANK && this.createdSlot !== -1) {
       const slot = this.slots[this.createdSlot]!;
       warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
