@@ -155,23 +155,13 @@ export class CsvParser {
           break;
         }
         // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-        let j = i;
-        while (j < length) {
-          const c = buf.charCodeAt(j);
-          if (c === delimCode || c === nlCode || (c === 13 && nlCode === 10)) break;
-          j++;
-        }
+        const j = fieldEnd(buf, i, delimCode, nlCode);
         if (j >= length && !final) return -1;
         value += buf.slice(i, j);
         i = j;
         fields.push(value);
       } else {
-        let j = i;
-        while (j < length) {
-          const c = buf.charCodeAt(j);
-          if (c === delimCode || c === nlCode || (c === 13 && nlCode === 10)) break;
-          j++;
-        }
+        const j = fieldEnd(buf, i, delimCode, nlCode);
         if (j >= length && !final) return -1;
         fields.push(buf.slice(i, j));
         i = j;
@@ -199,4 +189,15 @@ export class CsvParser {
   private unclosed(): never {
     throw new CsvUnclosedQuoteError(this.record + 1);
   }
+}
+
+/** Where an unquoted stretch of a field ends: at a delimiter, a line end, or the text's end. */
+function fieldEnd(buf: string, from: number, delimCode: number, nlCode: number): number {
+  let j = from;
+  while (j < buf.length) {
+    const c = buf.charCodeAt(j);
+    if (c === delimCode || c === nlCode || (c === 13 && nlCode === 10)) break;
+    j++;
+  }
+  return j;
 }
