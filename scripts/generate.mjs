@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMAS = [
   { name: 'policy', rootType: 'Policy', ts: 'src/policy/policy.generated.ts' },
   { name: 'kpi-catalogue', rootType: 'KpiCatalogue', ts: 'src/policy/kpi-catalogue.generated.ts' },
+  { name: 'adjustments', rootType: 'AdjustmentsFile', ts: 'src/scoring/adjustments.generated.ts' },
 ];
 
 export function generated() {
