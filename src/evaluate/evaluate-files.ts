@@ -12,7 +12,7 @@ import { parsePeriod, periodYears, type Period } from './period.js';
 import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
-import { TicketEvaluator } from './ticket-evaluator.js';
+import { TicketEvaluator, type ExcludedTicket } from './ticket-evaluator.js';
 import { zoneClock } from './time-zone.js';
 import { WarningSink } from './warnings.js';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
@@ -33,6 +33,15 @@ export interface EvaluateFilesOptions {
   readonly chunkSize?: number;
   /** Warnings kept in full (the rest are counted). */
   readonly warningLimit?: number;
+  /** Periods inside `period` (e.g. its months) whose KPI values are wanted as well. */
+  readonly slices?: readonly string[];
+  /** Tickets left out by approved appeals: ticket id → appeal id. */
+  readonly excludeTickets?: ReadonlyMap<string, string>;
+}
+
+export interface EvaluationSlice {
+  readonly period: Period;
+  readonly staff: readonly StaffResult[];
 }
 
 export interface Evaluation {
@@ -43,6 +52,12 @@ export interface Evaluation {
   readonly staff: readonly StaffResult[];
   readonly ratings: readonly RatingRow[];
   readonly warnings: WarningSink;
+  /** KPI values per slice, in the order asked for. */
+  readonly slices: readonly EvaluationSlice[];
+  /** Tickets left out by appeals, where they would have counted (ids not found are absent). */
+  readonly excluded: readonly ExcludedTicket[];
+  /** Tickets in the file that have an id column (false: appeals cannot name tickets). */
+  readonly ticketIds: boolean;
 }
 
 /** The working calendar a policy describes (durations in business hours, appeal deadlines). */
@@ -72,6 +87,7 @@ function summary(kind: InputKind, info: TableInfo, used: number, skipped: number
 export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Evaluation> {
   const { policy } = options;
   const period = parsePeriod(options.period, policy.meta.timezone);
+  const slices = (options.slices ?? []).map((id) => parsePeriod(id, policy.meta.timezone));
   const plan = planEvaluation(policy);
   const clock = zoneClock(policy.meta.timezone);
   const calendar = policyCalendar(policy);
@@ -114,6 +130,8 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     file: options.tickets,
     warnings,
     map: columnMap(policy, 'tickets'),
+    slices,
+    ...(options.excludeTickets ? { exclude: options.excludeTickets } : {}),
   });
   const ticketInfo = await read('tickets', options.tickets, tickets, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
@@ -121,7 +139,8 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   });
   const counts = tickets.finish();
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
-  inputs.splice(0, 0, summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod));
+  const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod);
+  inputs.splice(0, 0, counts.excluded > 0 ? { ...ticketSummary, excluded: counts.excluded } : ticketSummary);
 
   let metricsValues: ReadonlyMap<number, ReadonlyMap<string, number | null>> = new Map();
   if (options.metrics) {
@@ -146,5 +165,6 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
       warnings.add('staff-no-team', { staff: result.member.name || result.member.id });
     }
   }
-  return { period, plan, calendar, inputs, staff: staffResults, ratings, warnings };
+  const sliceResults = slices.map((slice, s) => ({ period: slice, staff: assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues, slot: s + 1 }) }));
+  return { period, plan, calendar, inputs, staff: staffResults, ratings, warnings, slices: sliceResults, excluded: tickets.excluded, ticketIds: tickets.hasTicketIds };
 }

@@ -85,8 +85,8 @@ export function statusOf(samples: number, minSamples: number): KpiStatus {
 }
 
 export interface TotalsSource {
-  staffTotalsOf(person: number, i: number): KpiTotals;
-  teamTotalsOf(team: string, i: number): KpiTotals | undefined;
+  staffTotalsOf(person: number, i: number, slot?: number): KpiTotals;
+  teamTotalsOf(team: string, i: number, slot?: number): KpiTotals | undefined;
 }
 
 export interface AssembleInput {
@@ -95,6 +95,8 @@ export interface AssembleInput {
   readonly staff: StaffDirectory;
   readonly tickets: TotalsSource;
   readonly metrics: ReadonlyMap<number, ReadonlyMap<string, number | null>>;
+  /** 0: the whole period; s + 1: slice s of it (a month of an averaged quarter). */
+  readonly slot?: number;
 }
 
 const NO_TOTALS = { samples: 0, sum: 0, values: undefined };
@@ -122,7 +124,8 @@ export function assembleStaffResults(input: AssembleInput): StaffResult[] {
           samples = value === null ? 0 : 1;
         } else {
           const i = ticketIndex.get(measure.id)!;
-          const totals = entry.scope === 'team' ? (input.tickets.teamTotalsOf(member.team, i) ?? NO_TOTALS) : input.tickets.staffTotalsOf(member.index, i);
+          const slot = input.slot ?? 0;
+          const totals = entry.scope === 'team' ? (input.tickets.teamTotalsOf(member.team, i, slot) ?? NO_TOTALS) : input.tickets.staffTotalsOf(member.index, i, slot);
           value = ticketKpiValue(measure, totals, policy);
           samples = totals.samples;
         }

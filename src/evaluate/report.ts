@@ -22,6 +22,8 @@ export interface InputSummary {
   readonly skipped: number;
   /** Tickets: rows that no KPI places in the period. */
   readonly outside_period?: number;
+  /** Tickets: rows left out by approved appeals (--adjustments). */
+  readonly excluded?: number;
   readonly format: string;
   readonly encoding?: string;
   readonly sheet?: string;

@@ -100,6 +100,26 @@ export interface TicketEvaluatorOptions {
   readonly file: string;
   readonly warnings: WarningSink;
   readonly map?: ColumnMap;
+  /**
+   * Parts of the period (the months of a quarter that averages its months), each totalled
+   * separately as well as in the whole period.
+   */
+  readonly slices?: readonly { readonly start: number; readonly end: number }[];
+  /** Ticket ids left out by approved appeals (id → appeal id): counted in no KPI. */
+  readonly exclude?: ReadonlyMap<string, string>;
+}
+
+/** Where a ticket left out by an appeal would have counted. */
+export interface ExcludedTicket {
+  readonly ticket: string;
+  readonly appeal: string;
+  readonly row: number;
+  /** The person it is attributed to (-1 when none). */
+  readonly person: number;
+  /** Its team, as written (for team-scope KPIs). */
+  readonly team: string;
+  /** Ticket measures (index) it would have counted in, and the slice (-1: none) that placed it. */
+  readonly hits: readonly { readonly measure: number; readonly slice: number }[];
 }
 
 /** Totals of one KPI for one person or team. */
@@ -114,6 +134,8 @@ export interface TicketCounts {
   readonly used: number;
   readonly skipped: number;
   readonly outsidePeriod: number;
+  /** Rows left out by approved appeals. */
+  readonly excluded: number;
 }
 
 const ATTRIBUTION_FIELDS = ['ticket_id', 'staff_id', 'staff_name', 'team'];
@@ -131,6 +153,12 @@ function textKey(value: string | number | boolean): string {
 
 export class TicketEvaluator implements TableHandler {
   private readonly M: number;
+  /** Totals per person (and team): M measures × [samples, sum] × (whole period + slices). */
+  private readonly stride: number;
+  private readonly S: number;
+  private readonly sliceStarts: Float64Array;
+  private readonly sliceEnds: Float64Array;
+  readonly excluded: ExcludedTicket[] = [];
   private slots: FieldSlot[] = [];
   private compiled: CompiledMeasure[] = [];
   private headers: readonly string[] = [];
@@ -165,6 +193,7 @@ export class TicketEvaluator implements TableHandler {
   private used = 0;
   private skipped = 0;
   private outside = 0;
+  private excludedRows = 0;
   private satisfactionMin: number;
   private satisfactionMax: number;
   private readonly satisfactionMean: boolean;
@@ -172,6 +201,11 @@ export class TicketEvaluator implements TableHandler {
 
   constructor(private readonly options: TicketEvaluatorOptions) {
     this.M = options.plan.ticketMeasures.length;
+    const slices = options.slices ?? [];
+    this.S = slices.length;
+    this.stride = this.M * 2 * (this.S + 1);
+    this.sliceStarts = Float64Array.from(slices.map((s) => s.start));
+    this.sliceEnds = Float64Array.from(slices.map((s) => s.end));
     this.satisfactionMin = options.policy.evaluation.satisfaction.scale_min;
     this.satisfactionMax = options.policy.evaluation.satisfaction.scale_max;
     this.satisfactionMean = options.policy.evaluation.satisfaction.method === 'mean';
@@ -189,6 +223,11 @@ export class TicketEvaluator implements TableHandler {
   score(headers: readonly string[]): number {
     const fields = new Set([...Object.keys(FIELD_SYNONYMS.tickets), ...this.wantedFields()]);
     return matchColumns(headers, 'tickets', fields, this.options.map).bindings.size;
+  }
+
+  /** Whether the file has a ticket id column (known after the header). */
+  get hasTicketIds(): boolean {
+    return this.idColumn !== -1;
   }
 
   dateSystem(date1904: boolean): void {
@@ -386,9 +425,9 @@ export class TicketEvaluator implements TableHandler {
   }
 
   private ensureStaff(count: number): void {
-    const need = count * this.M * 2;
+    const need = count * this.stride;
     if (this.staffTotals.length >= need) return;
-    const grown = new Float64Array(Math.max(need, this.staffTotals.length * 2, this.M * 2 * 16));
+    const grown = new Float64Array(Math.max(need, this.staffTotals.length * 2, this.stride * 16));
     grown.set(this.staffTotals);
     this.staffTotals = grown;
   }
@@ -408,7 +447,7 @@ export class TicketEvaluator implements TableHandler {
     if (index === undefined) {
       index = this.teams.size;
       this.teams.set(detach(key), index);
-      const need = (index + 1) * this.M * 2;
+      const need = (index + 1) * this.stride;
       if (this.teamTotals.length < need) {
         const grown = new Float64Array(Math.max(need, this.teamTotals.length * 2));
         grown.set(this.teamTotals);
@@ -477,6 +516,13 @@ export class TicketEvaluator implements TableHandler {
         this.skipped++;
         return;
       }
+      if (this.options.exclude !== undefined && this.options.exclude.size > 0) {
+        const appeal = this.options.exclude.get(id);
+        if (appeal !== undefined) {
+          this.exclude(cells, row, id, appeal);
+          return;
+        }
+      }
     }
     const person = this.attribute(cells, row);
     if (person < 0) {
@@ -503,29 +549,83 @@ export class TicketEvaluator implements TableHandler {
     const team = this.options.plan.anyTeamScope ? this.teamIndex(teamName) : -1;
     let used = false;
     const M2 = this.M * 2;
+    const stride = this.stride;
     const compiled = this.compiled;
     const totals = this.staffTotals;
+    const S1 = this.S + 1;
+    const createdSlice = this.S > 0 && inCreated ? this.sliceOf(created) : -1;
+    const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
       if (c.byCreation ? !inCreated : !inResolved) continue;
       const x = c.code !== 0 ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
       if (x !== x) continue;
       used = true;
-      const at = person * M2 + i * 2;
+      const at = person * stride + i * 2;
       totals[at]! += 1;
       totals[at + 1]! += x;
       if (team >= 0 && c.team) {
-        const t = team * M2 + i * 2;
+        const t = team * stride + i * 2;
         this.teamTotals[t]! += 1;
         this.teamTotals[t + 1]! += x;
       }
       if (c.keepValues) {
-        push(this.staffValues, person * this.M + i, x);
-        if (team >= 0 && c.team) push(this.teamValues, team * this.M + i, x);
+        push(this.staffValues, person * S1 * this.M + i, x);
+        if (team >= 0 && c.team) push(this.teamValues, team * S1 * this.M + i, x);
+      }
+      const slice = c.byCreation ? createdSlice : resolvedSlice;
+      if (slice >= 0) {
+        const offset = (slice + 1) * M2 + i * 2;
+        totals[person * stride + offset]! += 1;
+        totals[person * stride + offset + 1]! += x;
+        if (team >= 0 && c.team) {
+          this.teamTotals[team * stride + offset]! += 1;
+          this.teamTotals[team * stride + offset + 1]! += x;
+        }
+        if (c.keepValues) {
+          push(this.staffValues, (person * S1 + slice + 1) * this.M + i, x);
+          if (team >= 0 && c.team) push(this.teamValues, (team * S1 + slice + 1) * this.M + i, x);
+        }
       }
     }
     if (used) this.used++;
     else this.skipped++;
+  }
+
+  /** The slice an instant falls in, or -1. */
+  private sliceOf(instant: number): number {
+    for (let s = 0; s < this.S; s++) if (instant >= this.sliceStarts[s]! && instant < this.sliceEnds[s]!) return s;
+    return -1;
+  }
+
+  /**
+   * A ticket an approved appeal leaves out: attributed and placed like any other, so that
+   * the report can say which KPIs of whom it was taken out of, but added to no totals.
+   */
+  private exclude(cells: readonly Cell[], row: number, id: string, appeal: string): void {
+    this.excludedRows++;
+    const person = this.attribute(cells, row);
+    const hits: { measure: number; slice: number }[] = [];
+    let teamName = '';
+    if (person >= 0) {
+      this.generation++;
+      const { start, end } = this.options.period;
+      const created = this.createdSlot === -1 ? NaN : this.value(cells, this.createdSlot, row);
+      const resolved = this.resolvedSlot === -1 ? NaN : this.value(cells, this.resolvedSlot, row);
+      const inCreated = this.anyByCreation && created >= start && created < end;
+      const inResolved = this.anyByResolution && resolved >= start && resolved < end;
+      const member = this.options.staff.members[person]!;
+      teamName = this.teamColumn === -1 || isBlank(cells[this.teamColumn]) ? member.team : cellText(cells[this.teamColumn]);
+      for (let i = 0; i < this.compiled.length; i++) {
+        const c = this.compiled[i]!;
+        if (c.byCreation ? !inCreated : !inResolved) continue;
+        const x = c.code !== 0 ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
+        if (x !== x) continue;
+        const slice = this.S > 0 ? this.sliceOf(c.byCreation ? created : resolved) : -1;
+        hits.push({ measure: i, slice });
+      }
+    }
+    this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits });
   }
 
   private duration(from: number, to: number): number {
@@ -623,17 +723,17 @@ export class TicketEvaluator implements TableHandler {
     }
   }
 
-  /** Totals of measure `i` (index among ticket measures) for a person. */
-  staffTotalsOf(person: number, i: number): KpiTotals {
-    const at = person * this.M * 2 + i * 2;
-    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get(person * this.M + i) };
+  /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
+  staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
+    const at = person * this.stride + slot * this.M * 2 + i * 2;
+    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i) };
   }
 
-  teamTotalsOf(team: string, i: number): KpiTotals | undefined {
+  teamTotalsOf(team: string, i: number, slot = 0): KpiTotals | undefined {
     const index = this.teams.get(staffKey(team));
     if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined };
-    const at = index * this.M * 2 + i * 2;
-    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get(index * this.M + i) };
+    const at = index * this.stride + slot * this.M * 2 + i * 2;
+    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i) };
   }
 
   /** Call once after the last row: one warning per person not on the roster. */
@@ -643,7 +743,7 @@ export class TicketEvaluator implements TableHandler {
       this.options.warnings.add(code, { value: u.label, tickets: u.tickets }, { file: this.options.file, row: u.row, column: u.column });
     }
     this.unknownStaff.clear();
-    return { rows: this.rows, used: this.used, skipped: this.skipped, outsidePeriod: this.outside };
+    return { rows: this.rows, used: this.used, skipped: this.skipped, outsidePeriod: this.outside, excluded: this.excludedRows };
   }
 }
 

@@ -39,6 +39,8 @@ export interface SampleOptions {
   readonly year: number;
   readonly month: number;
   readonly language?: 'zh-CN' | 'en';
+  /** Months the tickets are spread over, from `month` on (default 1; 3 for a quarter). */
+  readonly months?: number;
 }
 
 /** mulberry32: small, fast and good enough for test data. */
@@ -100,7 +102,7 @@ export function* generateTickets(options: SampleOptions, roster: readonly Sample
   const workers = roster.filter((s) => s.role !== 'supervisor');
   const handlers = workers.length > 0 ? workers : roster;
   const start = Date.UTC(options.year, options.month - 1, 1) - 5 * DAY;
-  const span = Date.UTC(options.year, options.month, 1) - start;
+  const span = Date.UTC(options.year, options.month - 1 + (options.months ?? 1), 1) - start;
   const priorities = zh ? ['高', '中', '低'] : ['high', 'medium', 'low'];
   const types = zh ? ['咨询', '报修', '安装', '投诉'] : ['enquiry', 'repair', 'installation', 'complaint'];
   for (let n = 0; n < options.tickets; n++) {

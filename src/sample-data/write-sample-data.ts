@@ -4,6 +4,7 @@
 import { createWriteStream } from 'node:fs';
 import iconv from 'iconv-lite';
 import type { SampleStaff, SampleTicket } from './generate-sample-data.js';
+import type { SampleMetrics, SampleRating } from './generate-staff-inputs.js';
 import { XlsxStreamWriter, type XlsxCell } from './xlsx-writer.js';
 
 export type HeaderLanguage = 'zh-CN' | 'en';
@@ -120,4 +121,29 @@ export async function writeTicketsXlsx(path: string, tickets: Iterable<SampleTic
     await writer.addRow(cells);
   }
   await writer.close();
+}
+
+const RATER_WORDS_ZH: Readonly<Record<SampleRating['rater_type'], string>> = { supervisor: '上级', peer: '同事', subordinate: '下属', customer: '客户', self: '自评' };
+
+/** Ratings as HR exports them: one row per rater, person and item. */
+export async function writeRatingsCsv(path: string, ratings: readonly SampleRating[], style: CsvStyle): Promise<void> {
+  const eol = style.crlf ? '\r\n' : '\n';
+  const zh = style.language === 'zh-CN';
+  const header = zh ? '被评价人工号,被评价人,评价人类型,评价人工号,评价项目,评分' : 'staff_id,staff_name,rater_type,rater_id,item,score';
+  function* lines() {
+    yield header + eol;
+    for (const r of ratings) yield [r.staff_id, r.staff_name, zh ? RATER_WORDS_ZH[r.rater_type] : r.rater_type, r.rater_id, r.item, String(r.score)].map(csvField).join(',') + eol;
+  }
+  await writeLines(path, lines(), style.encoding ?? 'utf-8', style.bom ?? false);
+}
+
+/** Per-person metrics: id, name and one column per count. */
+export async function writeMetricsCsv(path: string, rows: readonly SampleMetrics[], columns: readonly string[], style: CsvStyle): Promise<void> {
+  const eol = style.crlf ? '\r\n' : '\n';
+  const header = [style.language === 'zh-CN' ? '工号' : 'staff_id', style.language === 'zh-CN' ? '姓名' : 'name', ...columns];
+  function* lines() {
+    yield header.map(csvField).join(',') + eol;
+    for (const r of rows) yield [r.staff_id, r.name, ...columns.map((c) => String(r.values[c] ?? 0))].map(csvField).join(',') + eol;
+  }
+  await writeLines(path, lines(), style.encoding ?? 'utf-8', style.bom ?? false);
 }
