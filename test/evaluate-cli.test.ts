@@ -31,7 +31,7 @@ describe('aspm evaluate', () => {
     expect(result.stderr).toContain(`Wrote ${output}: 20 people`);
     expect(result.status).toBe(0);
     const report = JSON.parse(readFileSync(output, 'utf8'));
-    expect(report.period).toEqual({ id: '2026-10', start: '2026-10-01T00:00:00+08:00', end: '2026-11-01T00:00:00+08:00' });
+    expect(report.period).toEqual({ id: '2026-10', start: '2026-10-01T00:00:00+08:00', end: '2026-11-01T00:00:00+08:00', cycle: 'monthly', months: [] });
     expect(report.inputs.map((i: { kind: string }) => i.kind)).toEqual(['tickets', 'roster']);
     expect(report.inputs[0]).toMatchObject({ rows: 2000, skipped: 0, encoding: 'gb18030', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(report.inputs[0].used + report.inputs[0].outside_period).toBe(2000);

@@ -1,0 +1,339 @@
+// Messages of `aspm evaluate` part 2: scoring notes that explain each result, approved
+// appeal adjustments and their errors, history, the terminal summary and the labels of the
+// Excel report. Each note says what happened and what it means for the person.
+import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+
+function list(value: unknown, separator: string): string {
+  return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
+}
+
+const zhList = (p: MessageParams, key: string) => list(p[key], '、');
+const enList = (p: MessageParams, key: string) => list(p[key], ', ');
+
+export const scoringMessages = defineMessages({
+  // ── command line ─────────────────────────────────────────────────────────
+  'opt-adjustments': { 'zh-CN': '经批准的申诉调整文件（YAML）：剔除工单、更正指标值或评分', en: 'approved appeal adjustments (YAML): leave out a ticket, correct a KPI value or a rating' },
+  'opt-history': { 'zh-CN': '历史报告目录（以往各期的 report.json），用于连续周期规则和申诉重算', en: 'folder of earlier reports (report.json of past periods), for rules over consecutive cycles and appeal re-runs' },
+  'opt-date': { 'zh-CN': '结果公布日期 YYYY-MM-DD（默认今天），申诉期限从此日起算', en: 'date the results are published, YYYY-MM-DD (default today); the appeal window starts here' },
+  'opt-xlsx': { 'zh-CN': '同时写出 Excel 报告（省略文件名时与 -o 同名，扩展名 .xlsx）', en: 'also write the Excel report (without a name: the -o name with .xlsx)' },
+  'opt-notices': { 'zh-CN': '为每人写出绩效考核结果通知书（Markdown 和 Word）到此目录', en: 'write each person\'s performance result notice (Markdown and Word) into this folder' },
+  'date-invalid': {
+    'zh-CN': '无法识别日期“{value}”。请写为 YYYY-MM-DD，如 2026-11-05。',
+    en: 'Cannot read the date "{value}". Write it as YYYY-MM-DD, e.g. 2026-11-05.',
+  },
+  'xlsx-same-as-report': {
+    'zh-CN': 'Excel 报告 {path} 与 JSON 报告是同一个文件，请换一个文件名。',
+    en: 'The Excel report {path} is the same file as the JSON report; choose another name.',
+  },
+
+  // ── adjustments ──────────────────────────────────────────────────────────
+  'adjustments-invalid': {
+    'zh-CN': '申诉调整文件 {file} 有 {count} 处错误，未写入任何结果。请按上面的提示修改后重试。',
+    en: 'The adjustments file {file} has {count} problem(s); nothing was written. Fix them as shown above and run again.',
+  },
+  'adjustments-period-mismatch': {
+    'zh-CN': '调整文件写明适用于 {value}，而本次考核期是 {period}。请确认用的是本期的调整文件。',
+    en: 'The adjustments file says it is for {value}, but the period being evaluated is {period}. Check that this is the right file.',
+  },
+  'adjustment-duplicate': {
+    'zh-CN': '这一项与第 {first} 行的调整重复（同一工单、同一指标或同一评分只能调整一次）。',
+    en: 'This repeats the adjustment on line {first} (a ticket, KPI or rating can be adjusted once).',
+  },
+  'adjustment-unknown-kpi': {
+    'zh-CN': '制度中没有指标“{kpi}”。可用的指标 id：{known}。',
+    en: 'The policy has no KPI "{kpi}". KPI ids: {known}.',
+  },
+  'adjustment-month-required': {
+    'zh-CN': '{period} 的结果取各月平均，更正指标值须写明 month（{months} 之一）。',
+    en: 'The result for {period} is the average of its months, so a KPI correction must name its month (one of {months}).',
+  },
+  'adjustment-month-outside': {
+    'zh-CN': 'month “{value}” 不在考核期 {period} 内（可用：{months}）。',
+    en: 'The month "{value}" is not part of the period {period} (use one of {months}).',
+  },
+  'adjustment-unknown-item': {
+    'zh-CN': '制度中没有定性项目“{item}”。可用的项目：{known}。',
+    en: 'The policy has no qualitative item "{item}". Items: {known}.',
+  },
+  'adjustment-score-outside-scale': {
+    'zh-CN': '评分 {value} 超出制度的评分量表 {min}–{max}。',
+    en: 'The score {value} is outside the policy\'s rating scale {min}–{max}.',
+  },
+  'adjustment-unknown-staff': {
+    'zh-CN': '人员名单中没有工号为“{staff}”的员工。',
+    en: 'No one with staff id "{staff}" is on the roster.',
+  },
+  'adjustment-unknown-ticket': {
+    'zh-CN': '工单文件中没有工单“{ticket}”。请核对工单号。',
+    en: 'The ticket file has no ticket "{ticket}". Check the ticket id.',
+  },
+  'adjustment-no-ticket-ids': {
+    'zh-CN': '工单文件没有工单号列，无法剔除工单“{ticket}”。',
+    en: 'The ticket file has no ticket id column, so the ticket "{ticket}" cannot be left out.',
+  },
+  'adjustment-ticket-other-staff': {
+    'zh-CN': '工单“{ticket}”的处理人是 {handler}，不是 {staff}。剔除工单的申诉须由处理人提出。',
+    en: 'The ticket "{ticket}" was handled by {handler}, not {staff}. A ticket is left out on its handler\'s appeal.',
+  },
+  'adjustment-kpi-not-in-role': {
+    'zh-CN': '{staff}（岗位 {roles}）不考核指标“{kpi}”。',
+    en: '{staff} (role {roles}) is not assessed on the KPI "{kpi}".',
+  },
+  'adjustment-unknown-rating': {
+    'zh-CN': (p) => `评价表中没有对 ${formatValue(p.staff)} 的这项评分（评价人类型 ${formatValue(p.type)}${p.rater ? `、评价人 ${formatValue(p.rater)}` : ''}、项目 ${formatValue(p.item)}）。`,
+    en: (p) => `The ratings file has no such rating of ${formatValue(p.staff)} (rater type ${formatValue(p.type)}${p.rater ? `, rater ${formatValue(p.rater)}` : ''}, item ${formatValue(p.item)}).`,
+  },
+  'adjustment-rating-ambiguous': {
+    'zh-CN': '该员工的“{item}”有 {count} 份 {type} 评分，请用 rater_id 写明更正哪一份。',
+    en: 'There are {count} {type} ratings of "{item}" for this person; name the one to correct with rater_id.',
+  },
+
+  // ── history ──────────────────────────────────────────────────────────────
+  'history-unreadable': { 'zh-CN': '无法读取历史报告目录 {path}（{reason}）。', en: 'Cannot read the history folder {path} ({reason}).' },
+  'history-not-json': {
+    'zh-CN': '{file} 不是有效的 JSON，不能作为历史报告。请把非报告文件移出历史目录。',
+    en: '{file} is not valid JSON, so it cannot be read as an earlier report. Move files that are not reports out of the history folder.',
+  },
+  'history-not-report': {
+    'zh-CN': '{file} 不是 aspm 考核报告（缺少 period 或 staff）。',
+    en: '{file} is not an aspm report (it has no period or staff).',
+  },
+  'history-not-scored': {
+    'zh-CN': '{file} 是未评分的报告（没有等级），不能用于连续周期规则。请用本版本重新生成该期报告。',
+    en: '{file} is a report without grades, so consecutive-cycle rules cannot use it. Regenerate that period\'s report with this version.',
+  },
+
+  // ── labels used inside notes ─────────────────────────────────────────────
+  'score-cycle-monthly': { 'zh-CN': '月度', en: 'monthly' },
+  'score-cycle-quarterly': { 'zh-CN': '季度', en: 'quarterly' },
+  'score-cycle-annual': { 'zh-CN': '年度', en: 'annual' },
+  'score-rater-supervisor': { 'zh-CN': '上级', en: 'supervisor' },
+  'score-rater-peer': { 'zh-CN': '同事', en: 'peers' },
+  'score-rater-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
+  'score-rater-customer': { 'zh-CN': '客户', en: 'customers' },
+  'score-rater-self': { 'zh-CN': '本人', en: 'self' },
+  'kpi-status-ok': { 'zh-CN': '有效', en: 'enough data' },
+  'kpi-status-no-data': { 'zh-CN': '无数据', en: 'no data' },
+  'kpi-status-insufficient': { 'zh-CN': '样本不足', en: 'too few samples' },
+
+  // ── notes on one person's result ─────────────────────────────────────────
+  'note-kpi-left-out': {
+    'zh-CN': '“{kpi}”{status}（样本 {samples}），不计分，其权重按比例分给其他指标。',
+    en: '"{kpi}" has {status} ({samples} samples), so it is not scored and its weight is shared among the other KPIs.',
+  },
+  'note-kpi-left-out-month': {
+    'zh-CN': '{month}“{kpi}”{status}（样本 {samples}），当月不计分，其权重按比例分给其他指标。',
+    en: 'In {month}, "{kpi}" has {status} ({samples} samples), so it is not scored that month and its weight is shared among the other KPIs.',
+  },
+  'note-kpi-neutral': {
+    'zh-CN': '“{kpi}”{status}，按制度以中性分 {score} 计。',
+    en: '"{kpi}" has {status}, so it is scored at the neutral score of {score}, as the policy provides.',
+  },
+  'note-kpi-neutral-month': {
+    'zh-CN': '{month}“{kpi}”{status}，当月按制度以中性分 {score} 计。',
+    en: 'In {month}, "{kpi}" has {status}, so it is scored at the neutral score of {score} that month.',
+  },
+  'note-target-scaled': {
+    'zh-CN': '“{kpi}”是计数指标，目标值和底线值按考核期长度折算为 {target} 和 {floor}（× {scale}）。',
+    en: '"{kpi}" is a count, so its target and floor are scaled to the length of the period: {target} and {floor} (× {scale}).',
+  },
+  'note-month-not-assessed': {
+    'zh-CN': '{month} 没有可计分的指标，该月不参与平均。',
+    en: 'No KPI could be scored in {month}, so that month is left out of the average.',
+  },
+  'note-not-assessed': {
+    'zh-CN': '没有任何指标有足够数据，本期不评定得分、等级和奖金，请人力资源部个别处理。',
+    en: 'No KPI had enough data, so no score, grade or bonus is given for this period; HR decides case by case.',
+  },
+  'note-no-ratings': {
+    'zh-CN': '没有可用的定性评价，总分仅按量化指标计算。',
+    en: 'There is no usable qualitative rating, so the total comes from the KPIs alone.',
+  },
+  'note-rater-missing': {
+    'zh-CN': '没有{type}评价，其权重按比例分给其他评价人。',
+    en: 'There is no rating by {type}; that weight is shared among the other raters.',
+  },
+  'note-rater-below-minimum': {
+    'zh-CN': '{type}评价只有 {raters} 人，少于匿名要求的 {min} 人，不予采用，其权重按比例分给其他评价人。',
+    en: 'Only {raters} rating(s) by {type}, fewer than the {min} that keep raters anonymous, so they are not used and their weight is shared among the other raters.',
+  },
+  'note-ignored-rated-self': {
+    'zh-CN': '{count} 份本人以“{type}”身份给自己的评分不予采用。',
+    en: '{count} rating(s) of oneself given as {type} are ignored.',
+  },
+  'note-ignored-unknown-item': {
+    'zh-CN': '{count} 份{type}评分的项目不是制度中的定性项目，不予采用。',
+    en: '{count} rating(s) by {type} name an item the policy does not have and are ignored.',
+  },
+  'note-ignored-item-not-for-role': {
+    'zh-CN': '{count} 份{type}评分的项目不适用于本岗位，不予采用。',
+    en: '{count} rating(s) by {type} are for an item that does not apply to this role and are ignored.',
+  },
+  'note-ignored-rater-type-not-weighted': {
+    'zh-CN': '制度未给{type}评价设权重，{count} 份评分不予采用。',
+    en: 'The policy gives ratings by {type} no weight, so {count} rating(s) are ignored.',
+  },
+  'note-ignored-duplicate': {
+    'zh-CN': '{count} 份{type}评分与同一评价人对同一项目的评分重复，只采用第一份。',
+    en: '{count} rating(s) by {type} repeat the same rater on the same item; only the first counts.',
+  },
+  'note-veto': {
+    'zh-CN': '触发一票否决项“{veto}”（{count} 次）。',
+    en: 'The veto item "{veto}" applies ({count} time(s)).',
+  },
+  'note-grade-capped': {
+    'zh-CN': (p) => `因一票否决项（${zhList(p, 'vetoes')}），等级最高为 ${formatValue(p.grade)}。`,
+    en: (p) => `Because of the veto item(s) ${enList(p, 'vetoes')}, the grade is at most ${formatValue(p.grade)}.`,
+  },
+  'note-bonus-withheld': {
+    'zh-CN': (p) => `因一票否决项（${zhList(p, 'vetoes')}），取消本期绩效奖金。`,
+    en: (p) => `Because of the veto item(s) ${enList(p, 'vetoes')}, this period's bonus is cancelled.`,
+  },
+  'note-bonus-other-cycle': {
+    'zh-CN': '绩效奖金按{paid}发放，本期不计算奖金。',
+    en: 'The bonus is paid {paid}, so none is calculated for this period.',
+  },
+  'note-distribution-small-group': {
+    'zh-CN': '“{group}”组只有 {size} 人，少于 {min} 人，不做强制分布，按分数段定级。',
+    en: 'The group "{group}" has {size} people, fewer than {min}, so there is no forced distribution: the grade follows the score bands.',
+  },
+  'note-distribution-changed': {
+    'zh-CN': '按分数段为 {bands} 级；按组内排名和强制分布比例为 {distributed} 级。',
+    en: 'The score bands give {bands}; the rank in the group under the forced distribution gives {distributed}.',
+  },
+  'note-distribution-kept': {
+    'zh-CN': '强制分布等级沿用已公布的 {grade} 级（申诉更正不调整同组其他员工已公布的等级）。',
+    en: 'The forced-distribution grade {grade} already published stands (an appeal does not change the published grades of others in the group).',
+  },
+  'note-history-missing': {
+    'zh-CN': (p) => `“${formatValue(p.rule)}”要求连续多期的结果，但缺少 ${zhList(p, 'periods')} 的报告（用 --history 提供），未予判定。`,
+    en: (p) => `"${formatValue(p.rule)}" depends on consecutive periods, but the report for ${enList(p, 'periods')} is missing (give it with --history), so it was not decided.`,
+  },
+
+  // ── notes on the whole report ────────────────────────────────────────────
+  'report-monthly-average': {
+    'zh-CN': (p) => `按制度，本期量化得分取各期（${zhList(p, 'months')}）得分的平均值。`,
+    en: (p) => `As the policy provides, the quantitative score is the average of ${enList(p, 'months')}.`,
+  },
+  'report-metrics-each-month': {
+    'zh-CN': (p) => `人员指标表中的指标（${zhList(p, 'kpis')}）是整个考核期的数值，按同一得分计入每个月。`,
+    en: (p) => `KPIs from the metrics file (${enList(p, 'kpis')}) hold figures for the whole period and enter every month with the same score.`,
+  },
+  'report-recomputed': {
+    'zh-CN': '按制度，本期用全部记录重新计算；计数类指标的目标值按期长折算。',
+    en: 'As the policy provides, the period is recomputed over all its records; count targets are scaled to its length.',
+  },
+  'report-period-not-a-cycle': {
+    'zh-CN': '考核期不是完整的月、季度或年度，不适用奖金和按周期触发的奖惩规则。',
+    en: 'The period is not a whole month, quarter or year, so no bonus or cycle-based rules apply.',
+  },
+  'report-no-ratings-file': {
+    'zh-CN': '未提供定性评价表（--ratings），总分仅按量化指标计算。',
+    en: 'No ratings file (--ratings) was given, so totals come from the KPIs alone.',
+  },
+  'report-no-metrics-file': {
+    'zh-CN': (p) => `未提供人员指标表（--metrics），以下一票否决项和加减分项按无发生计：${zhList(p, 'items')}。`,
+    en: (p) => `No metrics file (--metrics) was given, so these veto and point items count as no events: ${enList(p, 'items')}.`,
+  },
+  'report-distribution-kept': {
+    'zh-CN': '已按申诉调整重新排名；未申诉员工的强制分布等级沿用已公布的报告 {path}。',
+    en: 'Ranks were recomputed after the adjustments; everyone who did not appeal keeps the forced-distribution grade published in {path}.',
+  },
+  'report-distribution-rerun': {
+    'zh-CN': '申诉调整后重新做了强制分布，未申诉员工的等级也可能变化。如需沿用已公布的等级，请用 --history 提供本期已公布的报告。',
+    en: 'The forced distribution was redone after the adjustments, so the grades of people who did not appeal may change. To keep published grades, give this period\'s published report with --history.',
+  },
+  'report-deadline-calendar': {
+    'zh-CN': '节假日数据只覆盖 {first}–{last} 年，申诉截止日按周一至周五推算，请人工核对。',
+    en: 'Holiday data covers {first}–{last} only, so the appeal deadline counts Monday to Friday; check it by hand.',
+  },
+  // ── terminal summary ─────────────────────────────────────────────────────
+  'result-summary-title': {
+    'zh-CN': '绩效考核结果 {period}（{cycle}）　结果公布日 {date}，申诉截止 {deadline}',
+    en: 'Performance results {period} ({cycle})   published {date}, appeals until {deadline}',
+  },
+  'result-summary-people': {
+    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，见说明）` : ''}`,
+    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; see the notes)` : ''}`,
+  },
+  'result-summary-grades': { 'zh-CN': '等级分布', en: 'Grade distribution' },
+  'result-summary-roles': { 'zh-CN': '各岗位排名（前三名与后三名）', en: 'Each role: top three and bottom three' },
+  'result-summary-role': {
+    'zh-CN': (p) => `${formatValue(p.role)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
+    en: (p) => `${formatValue(p.role)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
+  },
+  'result-summary-top': { 'zh-CN': '前', en: 'top' },
+  'result-summary-bottom': { 'zh-CN': '后', en: 'bottom' },
+  'result-summary-distributed-hint': {
+    'zh-CN': '括号内为按分数段的等级：强制分布后的等级与之不同。',
+    en: 'A grade in brackets is the one the score bands give; forced distribution changed it.',
+  },
+  'result-summary-footer': {
+    'zh-CN': '申诉调整 {adjustments} 项；数据警告 {warnings} 条；说明 {notes} 条：',
+    en: '{adjustments} adjustment(s); {warnings} data warning(s); {notes} note(s):',
+  },
+  'result-written': {
+    'zh-CN': '已写入：{paths}',
+    en: 'Written: {paths}',
+  },
+
+  // ── Excel report ─────────────────────────────────────────────────────────
+  'xlsx-sheet-summary': { 'zh-CN': '汇总', en: 'Summary' },
+  'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
+  'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
+  'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
+  'xlsx-rank': { 'zh-CN': '排名', en: 'Rank' },
+  'xlsx-staff-id': { 'zh-CN': '工号', en: 'Staff id' },
+  'xlsx-name': { 'zh-CN': '姓名', en: 'Name' },
+  'xlsx-role': { 'zh-CN': '岗位', en: 'Role' },
+  'xlsx-team': { 'zh-CN': '班组', en: 'Team' },
+  'xlsx-person': { 'zh-CN': '员工', en: 'Employee' },
+  'xlsx-result': { 'zh-CN': '考核结果', en: 'Result' },
+  'xlsx-team-scope': { 'zh-CN': '（班组）', en: ' (team)' },
+  'xlsx-kpi-value': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
+  'xlsx-kpi-score': { 'zh-CN': '{kpi} 得分', en: '{kpi} score' },
+  'xlsx-value': { 'zh-CN': '实际值', en: 'Value' },
+  'xlsx-target': { 'zh-CN': '目标值', en: 'Target' },
+  'xlsx-floor': { 'zh-CN': '底线值', en: 'Floor' },
+  'xlsx-score': { 'zh-CN': '得分', en: 'Score' },
+  'xlsx-weight': { 'zh-CN': '权重%', en: 'Weight %' },
+  'xlsx-contribution': { 'zh-CN': '加权得分', en: 'Contribution' },
+  'xlsx-quantitative': { 'zh-CN': '量化得分', en: 'Quantitative' },
+  'xlsx-qualitative': { 'zh-CN': '定性得分', en: 'Qualitative' },
+  'xlsx-rater-score': { 'zh-CN': '{type}评价', en: 'Rating: {type}' },
+  'xlsx-points': { 'zh-CN': '加减分', en: 'Points' },
+  'xlsx-vetoes': { 'zh-CN': '一票否决', en: 'Vetoes' },
+  'xlsx-total': { 'zh-CN': '总分', en: 'Total' },
+  'xlsx-grade-bands': { 'zh-CN': '分数段等级', en: 'Grade by bands' },
+  'xlsx-grade-distributed': { 'zh-CN': '强制分布等级', en: 'Distributed grade' },
+  'xlsx-grade': { 'zh-CN': '最终等级', en: 'Grade' },
+  'xlsx-bonus': { 'zh-CN': '绩效奖金', en: 'Bonus' },
+  'xlsx-actions': { 'zh-CN': '结果应用', en: 'Actions' },
+  'xlsx-notes': { 'zh-CN': '说明', en: 'Notes' },
+  'xlsx-not-assessed': { 'zh-CN': '未评定', en: 'not assessed' },
+  'xlsx-code': { 'zh-CN': '代码', en: 'Code' },
+  'xlsx-message': { 'zh-CN': '内容', en: 'Message' },
+  'xlsx-appeal': { 'zh-CN': '申诉编号', en: 'Appeal' },
+  'xlsx-kind': { 'zh-CN': '调整类型', en: 'Kind' },
+  'xlsx-subject': { 'zh-CN': '工单 / 指标 / 项目', en: 'Ticket / KPI / item' },
+  'xlsx-month': { 'zh-CN': '月份', en: 'Month' },
+  'xlsx-before': { 'zh-CN': '原值', en: 'Before' },
+  'xlsx-after': { 'zh-CN': '更正为 / 剔除自', en: 'After / left out of' },
+  'xlsx-reason': { 'zh-CN': '理由', en: 'Reason' },
+  'xlsx-approved-by': { 'zh-CN': '批准人', en: 'Approved by' },
+  'xlsx-approved-on': { 'zh-CN': '批准日期', en: 'Approved on' },
+  'xlsx-file': { 'zh-CN': '文件', en: 'File' },
+  'xlsx-row': { 'zh-CN': '行', en: 'Row' },
+  'xlsx-column': { 'zh-CN': '列', en: 'Column' },
+  'adjustment-kind-exclude-ticket': { 'zh-CN': '剔除工单', en: 'Ticket left out' },
+  'adjustment-kind-override-kpi': { 'zh-CN': '更正指标值', en: 'KPI value corrected' },
+  'adjustment-kind-override-rating': { 'zh-CN': '更正评分', en: 'Rating corrected' },
+  'xlsx-unit-minutes': { 'zh-CN': '分钟', en: 'min' },
+  'xlsx-unit-hours': { 'zh-CN': '小时', en: 'h' },
+  'xlsx-unit-days': { 'zh-CN': '天', en: 'days' },
+  'xlsx-unit-percent': { 'zh-CN': '%', en: '%' },
+  'xlsx-unit-currency': { 'zh-CN': '元', en: 'CNY' },
+  'xlsx-unit-count': { 'zh-CN': '件', en: 'count' },
+  'xlsx-unit-score': { 'zh-CN': '分', en: 'points' },
+  'xlsx-unit-number': { 'zh-CN': '数值', en: 'number' },
+});

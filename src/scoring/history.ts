@@ -1,0 +1,89 @@
+// Earlier results (`--history DIR`): the JSON reports of earlier periods, read for the
+// grades that rules over consecutive cycles need (promotion after two quarters at A…), and
+// the published report of the period being re-run after an appeal, whose forced
+// distribution grades stand for everyone the appeal did not concern. Only what a scored
+// aspm report holds is read: period id, result date and, per person, id and grades.
+// `parseHistoryReport` is pure; `readHistory` reads the folder.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AspmError } from '../errors.js';
+import { cycleOfPeriodId } from './cycles.js';
+
+export interface HistoryPerson {
+  readonly grade: string | null;
+  readonly grade_by_bands: string | null;
+  readonly grade_cap: string | null;
+  readonly grade_distributed: string | null;
+}
+
+export interface HistoryReport {
+  readonly path: string;
+  readonly sha256: string;
+  readonly periodId: string;
+  readonly resultDate: string;
+  readonly staff: ReadonlyMap<string, HistoryPerson>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+const gradeOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A scored report, or an error saying why the file is not one. */
+export function parseHistoryReport(text: string, path: string): HistoryReport {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AspmError('history-not-json', { file: path }, { location: { file: path } });
+  }
+  const period = isRecord(json) && isRecord(json.period) ? json.period : undefined;
+  const staffList = isRecord(json) && Array.isArray(json.staff) ? json.staff : undefined;
+  if (!period || typeof period.id !== 'string' || !staffList) throw new AspmError('history-not-report', { file: path }, { location: { file: path } });
+  if (!isRecord(json) || typeof json.result_date !== 'string' || !staffList.every((s) => isRecord(s) && typeof s.id === 'string' && 'grade' in s)) {
+    throw new AspmError('history-not-scored', { file: path }, { location: { file: path } });
+  }
+  const staff = new Map<string, HistoryPerson>();
+  for (const s of staffList as Record<string, unknown>[]) {
+    staff.set(String(s.id), {
+      grade: gradeOrNull(s.grade),
+      grade_by_bands: gradeOrNull(s.grade_by_bands),
+      grade_cap: gradeOrNull(s.grade_cap),
+      grade_distributed: gradeOrNull(s.grade_distributed),
+    });
+  }
+  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: period.id, resultDate: json.result_date, staff };
+}
+
+/**
+ * The latest report of each period in the folder (by result date, then file name). Files
+ * other than `*.json` are ignored; a `*.json` that is not a scored report is an error,
+ * because a history silently half-read would decide promotions and demotions wrongly.
+ */
+export async function readHistory(dir: string): Promise<HistoryReport[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json')).map((e) => e.name);
+  } catch (cause) {
+    throw new AspmError('history-unreadable', { path: dir, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { exitCode: 1 });
+  }
+  names.sort();
+  const reports: HistoryReport[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    reports.push(parseHistoryReport(await readFile(path, 'utf8'), path));
+  }
+  return latestPerPeriod(reports);
+}
+
+export function latestPerPeriod(reports: readonly HistoryReport[]): HistoryReport[] {
+  const byPeriod = new Map<string, HistoryReport>();
+  for (const r of reports) {
+    if (!cycleOfPeriodId(r.periodId)) continue;
+    const known = byPeriod.get(r.periodId);
+    if (!known || r.resultDate >= known.resultDate) byPeriod.set(r.periodId, r);
+  }
+  return [...byPeriod.values()].sort((a, b) => (a.periodId < b.periodId ? -1 : a.periodId > b.periodId ? 1 : 0));
+}

@@ -1,0 +1,73 @@
+// The summary `aspm evaluate` prints in the terminal: who was assessed, the grade
+// distribution with bars, the top and bottom of each role, and how many adjustments and
+// warnings there are. Columns are padded by display width, so Chinese names line up.
+// Returns text; printing is the command's job. Pure.
+import { t } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { displayWidth, padEnd, padStart } from './display-width.js';
+import type { ReportPerson, ScoredReport } from './report-model.js';
+
+/** People shown at each end of a role. */
+const SHOWN = 3;
+const BAR = 30;
+
+function fixed(n: number | null): string {
+  return n === null ? '—' : n.toFixed(2);
+}
+
+export function renderSummary(report: ScoredReport, policy: Policy, language: Language): string {
+  const lines: string[] = [];
+  const cycle = report.period.cycle ? t(language, `score-cycle-${report.period.cycle}`) : '';
+  lines.push(t(language, 'result-summary-title', { period: report.period.id, cycle, date: report.result_date, deadline: report.appeal.deadline }));
+  lines.push(t(language, 'result-summary-people', { people: report.summary.people, assessed: report.summary.assessed, not: report.summary.people - report.summary.assessed }));
+  lines.push('');
+
+  lines.push(t(language, 'result-summary-grades'));
+  const counts = report.grades.bands.map((b) => ({ label: `${b.grade} ${b.label}`, count: report.summary.grades[b.grade] ?? 0 }));
+  const most = Math.max(1, ...counts.map((c) => c.count));
+  const labelWidth = Math.max(...counts.map((c) => displayWidth(c.label)));
+  const assessed = Math.max(1, report.summary.assessed);
+  for (const c of counts) {
+    const bar = '█'.repeat(Math.round((c.count / most) * BAR));
+    const share = `${Math.round((c.count / assessed) * 100)}%`;
+    lines.push(`  ${padEnd(c.label, labelWidth)}  ${padStart(String(c.count), 4)}  ${padStart(share, 4)}  ${bar}`);
+  }
+  lines.push('');
+
+  lines.push(t(language, 'result-summary-roles'));
+  for (const role of policy.roles) {
+    const people = report.staff.filter((p) => p.role === role.id);
+    if (people.length === 0) continue;
+    const ranked = people.filter((p) => p.rank !== null).sort((a, b) => a.rank! - b.rank! || (a.id < b.id ? -1 : 1));
+    const missing = people.length - ranked.length;
+    lines.push(`  ${t(language, 'result-summary-role', { role: role.name, count: people.length, missing })}`);
+    // null marks the people left out between the top and the bottom.
+    const shown: ({ tag: string; p: ReportPerson } | null)[] = [];
+    if (ranked.length <= SHOWN * 2) for (const p of ranked) shown.push({ tag: '', p });
+    else {
+      for (const p of ranked.slice(0, SHOWN)) shown.push({ tag: t(language, 'result-summary-top'), p });
+      shown.push(null);
+      for (const p of ranked.slice(-SHOWN)) shown.push({ tag: t(language, 'result-summary-bottom'), p });
+    }
+    const rows = shown.filter((s): s is { tag: string; p: ReportPerson } => s !== null);
+    const nameWidth = Math.max(0, ...rows.map((s) => displayWidth(s.p.name)));
+    const idWidth = Math.max(0, ...rows.map((s) => displayWidth(s.p.id)));
+    const tagWidth = Math.max(0, ...rows.map((s) => displayWidth(s.tag)));
+    for (const row of shown) {
+      if (!row) {
+        lines.push(`    ${padEnd('', tagWidth)}    ⋮`);
+        continue;
+      }
+      const { tag, p } = row;
+      const grade = p.grade === p.grade_by_bands ? (p.grade ?? '') : `${p.grade ?? ''} (${p.grade_by_bands ?? ''})`;
+      lines.push(`    ${padEnd(tag, tagWidth)} ${padStart(String(p.rank), 4)}  ${padEnd(p.name, nameWidth)}  ${padEnd(p.id, idWidth)}  ${padStart(fixed(p.total_rounded), 6)}  ${grade}`);
+    }
+  }
+  lines.push('');
+  const distributed = report.staff.some((p) => p.grade_distributed !== null && p.grade_distributed !== p.grade_by_bands);
+  if (distributed) lines.push(t(language, 'result-summary-distributed-hint'));
+  lines.push(t(language, 'result-summary-footer', { adjustments: report.adjustments.length, warnings: report.warnings.length, notes: report.notes.length }));
+  for (const n of report.notes) lines.push(`  · ${n.message}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,205 @@
+// The shape of a scored report (`report.json`): part 1's period, inputs, staff and
+// warnings, completed with each person's scores, grades, rank, outcomes, appeal deadline
+// and notes, and with what the result rests on (policy file and hash, tool version, the
+// adjustments applied and the history read). Every number a total depends on is in the
+// person's own entry, so the total and the grade can be recomputed from it alone.
+import type { Cycle, RaterType } from '../policy/policy.generated.js';
+import type { InputSummary, ReportWarning } from '../evaluate/report.js';
+import type { KpiScope, KpiStatus } from '../evaluate/kpi-results.js';
+import type { Action, Bonus } from './outcomes.js';
+import type { IgnoredReason, ItemMean, RaterUnused } from './score-qualitative.js';
+import type { PointLine, VetoLine } from './score-events.js';
+import type { ScoredAs } from './score-quantitative.js';
+
+export interface ReportNote {
+  readonly code: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message: string;
+}
+
+export interface ExcludedRecord {
+  readonly ticket: string;
+  readonly appeal: string;
+}
+
+export interface MonthKpi {
+  readonly period: string;
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: KpiStatus;
+  readonly target: number;
+  readonly floor: number;
+  readonly score: number | null;
+  readonly weight: number;
+  readonly contribution: number;
+  readonly scored_as: ScoredAs;
+  readonly excluded: readonly ExcludedRecord[];
+}
+
+export interface ReportKpi {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly direction: 'higher' | 'lower';
+  readonly scope: KpiScope;
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: KpiStatus;
+  readonly target: number;
+  readonly floor: number;
+  /** 1 unless a count's target and floor were scaled to the period's length. */
+  readonly target_scale: number;
+  readonly score: number | null;
+  readonly weight_nominal: number;
+  readonly weight: number;
+  readonly contribution: number;
+  /** `monthly_average`: score and contribution are the means of `months`. */
+  readonly scored_as: ScoredAs | 'monthly_average';
+  readonly excluded: readonly ExcludedRecord[];
+  /** Set when an approved appeal replaced the value. */
+  readonly adjusted?: { readonly appeal: string; readonly month: string | null; readonly original: { readonly value: number | null; readonly samples: number; readonly status: KpiStatus } };
+  readonly months?: readonly MonthKpi[];
+}
+
+export interface Quantitative {
+  readonly score: number | null;
+  readonly share_nominal: number;
+  /** The share used in the total (100 when there is no qualitative score). */
+  readonly share: number;
+  readonly method: 'period' | 'monthly_average';
+  /** monthly_average: each month's quantitative score (null: not assessed that month). */
+  readonly months?: readonly { readonly period: string; readonly score: number | null }[];
+}
+
+export interface ReportRater {
+  readonly type: RaterType;
+  readonly weight_nominal: number;
+  readonly weight: number;
+  readonly raters: number;
+  readonly ratings: number;
+  readonly used: boolean;
+  readonly reason: RaterUnused | null;
+  readonly score: number | null;
+  readonly contribution: number;
+  readonly items: readonly ItemMean[];
+}
+
+export interface Qualitative {
+  readonly score: number | null;
+  readonly share_nominal: number;
+  readonly share: number;
+  readonly scale: { readonly min: number; readonly max: number };
+  readonly items: readonly { readonly id: string; readonly name: string; readonly weight: number }[];
+  readonly raters: readonly ReportRater[];
+  readonly ignored: readonly { readonly reason: IgnoredReason; readonly rater_type: RaterType; readonly count: number }[];
+}
+
+export interface ReportPoints {
+  readonly total: number;
+  readonly items: readonly (PointLine & { readonly name: string })[];
+}
+
+export type ReportVeto = VetoLine & { readonly name: string };
+
+export interface ReportAdjustment {
+  readonly appeal: string;
+  readonly kind: 'exclude_ticket' | 'override_kpi' | 'override_rating';
+  readonly staff_id: string;
+  readonly staff_name: string;
+  readonly ticket_id?: string;
+  readonly kpi?: string;
+  readonly month?: string;
+  readonly value?: number;
+  readonly original_value?: number | null;
+  readonly rater_type?: RaterType;
+  readonly item?: string;
+  readonly score?: number;
+  readonly original_score?: number;
+  /** exclude_ticket: the KPIs (id and scope) the ticket was taken out of. */
+  readonly kpis?: readonly string[];
+  readonly reason: string;
+  readonly approved_by: string;
+  readonly approved_on: string;
+}
+
+export interface ReportDistribution {
+  readonly group_by: 'role' | 'team';
+  readonly group: string;
+  readonly group_size: number;
+  readonly applied: boolean;
+  /** Set when the grade was kept from the published report (appeal re-run). */
+  readonly kept_published: boolean;
+}
+
+export interface ReportPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly roles?: readonly string[];
+  readonly team: string;
+  /** `not_assessed`: no KPI could be scored; no total, grade or bonus. */
+  readonly status: 'assessed' | 'not_assessed';
+  readonly kpis: readonly ReportKpi[];
+  readonly quantitative: Quantitative;
+  readonly qualitative: Qualitative;
+  readonly points: ReportPoints;
+  readonly vetoes: readonly ReportVeto[];
+  readonly adjustments: readonly ReportAdjustment[];
+  /** quantitative × share ÷ 100 + qualitative × share ÷ 100. */
+  readonly subtotal: number | null;
+  /** max(0, subtotal + points). Not rounded. */
+  readonly total: number | null;
+  /** The total rounded half-up to 2 decimals: what is shown, graded and ranked. */
+  readonly total_rounded: number | null;
+  readonly band: { readonly grade: string; readonly min: number; readonly max: number } | null;
+  readonly grade_by_bands: string | null;
+  /** The worst grade a triggered veto allows. */
+  readonly grade_cap: string | null;
+  readonly grade_distributed: string | null;
+  /** worse of (grade_distributed ?? grade_by_bands) and grade_cap. */
+  readonly grade: string | null;
+  readonly rank: number | null;
+  readonly rank_group: { readonly by: 'role' | 'team'; readonly id: string; readonly size: number } | null;
+  readonly distribution: ReportDistribution | null;
+  readonly outcomes: { readonly bonus: Bonus; readonly actions: readonly Action[] };
+  readonly appeal_deadline: string;
+  readonly notes: readonly ReportNote[];
+}
+
+export interface ScoredReport {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly policy: { readonly path: string; readonly sha256: string; readonly company: string; readonly title: string; readonly revision: string; readonly language: string };
+  readonly period: { readonly id: string; readonly start: string; readonly end: string; readonly cycle: Cycle | null; readonly months: readonly string[] };
+  readonly result_date: string;
+  readonly appeal: {
+    readonly deadline: string;
+    readonly file_within_days: number;
+    readonly answer_within_days: number;
+    readonly channel: string;
+    readonly reviewers: readonly string[];
+    readonly escalation: string | null;
+  };
+  readonly scoring: {
+    readonly missing_kpi: 'redistribute' | 'neutral';
+    readonly neutral_score: number;
+    readonly longer_cycles: 'recompute' | 'average' | null;
+    readonly total_decimals: 2;
+    readonly tie_break: readonly string[];
+  };
+  readonly grades: {
+    readonly bands: readonly { readonly grade: string; readonly label: string; readonly min: number; readonly max: number }[];
+    readonly forced_distribution: { readonly group_by: 'role' | 'team'; readonly min_group_size: number; readonly shares: readonly { readonly grade: string; readonly percent: number }[] } | null;
+  };
+  readonly inputs: readonly InputSummary[];
+  readonly adjustments: readonly ReportAdjustment[];
+  readonly history: readonly { readonly period: string; readonly path: string; readonly sha256: string }[];
+  readonly staff: readonly ReportPerson[];
+  readonly summary: {
+    readonly people: number;
+    readonly assessed: number;
+    readonly grades: Readonly<Record<string, number>>;
+    readonly bonus_total: number | null;
+  };
+  readonly notes: readonly ReportNote[];
+  readonly warnings: readonly ReportWarning[];
+}

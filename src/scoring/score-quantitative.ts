@@ -1,0 +1,83 @@
+// The quantitative score: the weighted sum of a person's KPI scores. A KPI without enough
+// data (`no_data` or `insufficient`) is never a silent zero: the policy either spreads its
+// weight over the KPIs that have data (`redistribute`, each weight × 100 ÷ the weights
+// present) or scores it at the neutral score (`neutral`), and each line says which. With
+// `redistribute` and no KPI scored, there is no quantitative score at all. Pure.
+//
+// The arithmetic is fixed so that anyone can redo it from the report: contribution =
+// score × weight ÷ 100, and the score is the sum of the contributions in the listed order.
+import type { Evaluation } from '../policy/policy.generated.js';
+import type { KpiScope, KpiStatus } from '../evaluate/kpi-results.js';
+import { scoreKpiValue, type KpiRule } from './score-kpi.js';
+
+export interface KpiLine {
+  readonly id: string;
+  readonly scope: KpiScope;
+  /** The KPI's weight in the person's role (the mean over the roles of someone with several). */
+  readonly weight: number;
+  readonly rule: KpiRule;
+  /** 1 unless the target and floor were scaled to the period's length. */
+  readonly targetScale: number;
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: KpiStatus;
+}
+
+/** `value`: scored from its value; `neutral`: scored at the neutral score for want of data; `left_out`: its weight went to the others. */
+export type ScoredAs = 'value' | 'neutral' | 'left_out';
+
+export interface ScoredKpi {
+  readonly id: string;
+  readonly scope: KpiScope;
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: KpiStatus;
+  readonly target: number;
+  readonly floor: number;
+  readonly target_scale: number;
+  readonly score: number | null;
+  readonly weight_nominal: number;
+  readonly weight: number;
+  readonly contribution: number;
+  readonly scored_as: ScoredAs;
+}
+
+export interface QuantitativeResult {
+  /** null when no KPI could be scored (all missing under `redistribute`). */
+  readonly score: number | null;
+  readonly kpis: readonly ScoredKpi[];
+}
+
+export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Evaluation, 'missing_kpi' | 'neutral_score'>): QuantitativeResult {
+  const neutral = evaluation.missing_kpi === 'neutral';
+  const present = lines.filter((l) => l.status === 'ok' && l.value !== null);
+  const presentWeight = present.reduce((sum, l) => sum + l.weight, 0);
+  const spread = !neutral && present.length < lines.length;
+  const kpis: ScoredKpi[] = lines.map((line) => {
+    const base = {
+      id: line.id,
+      scope: line.scope,
+      value: line.value,
+      samples: line.samples,
+      status: line.status,
+      target: line.rule.target,
+      floor: line.rule.floor,
+      target_scale: line.targetScale,
+      weight_nominal: line.weight,
+    };
+    if (line.status === 'ok' && line.value !== null) {
+      const score = scoreKpiValue(line.value, line.rule);
+      const weight = spread ? (line.weight * 100) / presentWeight : line.weight;
+      return { ...base, score, weight, contribution: (score * weight) / 100, scored_as: 'value' };
+    }
+    if (neutral) {
+      const score = evaluation.neutral_score;
+      return { ...base, score, weight: line.weight, contribution: (score * line.weight) / 100, scored_as: 'neutral' };
+    }
+    return { ...base, score: null, weight: 0, contribution: 0, scored_as: 'left_out' };
+  });
+  if (!neutral && present.length === 0) return { score: null, kpis };
+  let score = 0;
+  for (const k of kpis) score += k.contribution;
+  return { score, kpis };
+}
