@@ -1,15 +1,27 @@
 // `aspm evaluate POLICY --tickets FILE [--roster FILE] [--ratings FILE] [--metrics FILE]
-//  --period PERIOD -o report.json`: reads the exports and writes KPI values per person.
-// (Part 1 of the evaluation; scoring, grades and notices build on its result.)
-import { AspmError, type Diagnostic } from '../../errors.js';
+//  --period PERIOD -o report.json [--xlsx [FILE]] [--adjustments FILE] [--history DIR]
+//  [--date YYYY-MM-DD]`: reads the exports, computes every KPI per person, scores them as
+// the policy says, and writes the JSON report (and the Excel report) and a summary.
+// Every input is read and checked before anything is written.
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { AspmError, usageError, type Diagnostic } from '../../errors.js';
 import { evaluateFiles, type Evaluation } from '../../evaluate/evaluate-files.js';
+import { parsePeriod } from '../../evaluate/period.js';
 import type { InputKind } from '../../evaluate/report.js';
-import { buildReport } from '../../evaluate/report.js';
+import { zoneClock } from '../../evaluate/time-zone.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import type { Language } from '../../i18n/language.js';
-import { checkTargets, writeOutputs } from '../../io/write-output.js';
-import { readPolicy } from '../../policy/load-policy.js';
+import { readSmallFile } from '../../io/read-input.js';
+import { checkTargets, writeOutputs, type OutputFile } from '../../io/write-output.js';
+import { MAX_POLICY_BYTES, parsePolicyBytes } from '../../policy/load-policy.js';
+import { packageInfo } from '../../package-root.js';
+import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../../scoring/adjustments.js';
+import { readHistory, type HistoryReport } from '../../scoring/history.js';
+import { renderSummary } from '../../scoring/render-summary.js';
+import { buildReportXlsx } from '../../scoring/report-xlsx.js';
+import { planScoring, scoreEvaluation } from '../../scoring/score-evaluation.js';
 import type { TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
 
@@ -24,6 +36,24 @@ export interface EvaluateOptions {
   readonly encoding?: string;
   readonly strict?: boolean;
   readonly force?: boolean;
+  readonly adjustments?: string;
+  readonly history?: string;
+  readonly date?: string;
+  /** true: next to -o with .xlsx. */
+  readonly xlsx?: string | boolean;
+}
+
+/** A real calendar day written YYYY-MM-DD. */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** `report.json` → `report.xlsx`; any other name gets `.xlsx` appended. */
+export function xlsxPathFor(output: string): string {
+  return /\.json$/i.test(output) ? output.replace(/\.json$/i, '.xlsx') : `${output}.xlsx`;
 }
 
 /** Warnings printed per code before the rest are only counted (the report has them all). */
@@ -43,20 +73,46 @@ export const evaluateCommand: CommandDefinition = {
       .requiredOption('-o, --output <file>', t(language, 'opt-report'))
       .option('--sheet <name>', t(language, 'opt-sheet'))
       .option('--encoding <encoding>', t(language, 'opt-encoding'))
+      .option('--xlsx [file]', t(language, 'opt-xlsx'))
+      .option('--adjustments <file>', t(language, 'opt-adjustments'))
+      .option('--history <dir>', t(language, 'opt-history'))
+      .option('--date <date>', t(language, 'opt-date'))
       .option('--strict', t(language, 'opt-strict'))
       .option('--force', t(language, 'opt-force'))
       .action(async (policyPath: string, options: EvaluateOptions) => {
-        const loaded = await readPolicy(policyPath);
+        const policyBytes = await readSmallFile(policyPath, MAX_POLICY_BYTES);
+        if (!policyBytes.ok) throw new AspmError('policy-invalid', { file: policyPath }, { diagnostics: [policyBytes.diagnostic] });
+        const loaded = parsePolicyBytes(policyBytes.bytes, policyPath);
         if (!loaded.ok) throw new AspmError('policy-invalid', { file: policyPath }, { diagnostics: loaded.diagnostics });
         for (const d of loaded.diagnostics) io.stderr.write(formatDiagnostic(d, language) + '\n');
+        const policy = loaded.value;
+        const period = parsePeriod(options.period, policy.meta.timezone);
+        const plan = planScoring(policy, period);
+        if (options.date !== undefined && !isCalendarDay(options.date)) throw usageError('date-invalid', { value: options.date });
+        const resultDate = options.date ?? new Date(zoneClock(policy.meta.timezone).utcToWall(io.now().getTime())).toISOString().slice(0, 10);
+        const xlsxPath = options.xlsx === true ? xlsxPathFor(options.output) : typeof options.xlsx === 'string' ? options.xlsx : undefined;
+        if (xlsxPath !== undefined && resolve(xlsxPath) === resolve(options.output)) throw usageError('xlsx-same-as-report', { path: xlsxPath });
         // Refuse an existing report before reading a million rows, not after.
-        await checkTargets([options.output], { force: options.force ?? false });
+        const targets = [options.output, ...(xlsxPath ? [xlsxPath] : [])];
+        await checkTargets(targets, { force: options.force ?? false });
+        let adjustments: LoadedAdjustments | undefined;
+        if (options.adjustments) {
+          const read = await readAdjustments(options.adjustments, { policy, periodId: period.id, months: plan.months });
+          if (!read.ok) {
+            const errors = read.diagnostics.filter((d) => d.severity === 'error').length;
+            throw new AspmError('adjustments-invalid', { file: options.adjustments, count: errors }, { diagnostics: read.diagnostics });
+          }
+          adjustments = { file: options.adjustments, items: read.value.adjustments, source: read.source };
+        }
+        const history: HistoryReport[] = options.history ? await readHistory(options.history) : [];
         const progress = progressBar(io.stderr, language);
         let evaluation: Evaluation;
         try {
           evaluation = await evaluateFiles({
-            policy: loaded.value,
+            policy,
             period: options.period,
+            slices: plan.months,
+            ...(adjustments ? { excludeTickets: excludedTicketIds(adjustments) } : {}),
             tickets: options.tickets,
             ...(options.roster ? { roster: options.roster } : {}),
             ...(options.ratings ? { ratings: options.ratings } : {}),
@@ -71,21 +127,27 @@ export const evaluateCommand: CommandDefinition = {
         const { warnings } = evaluation;
         printWarnings(io.stderr, warnings.items, warnings.counts, language, options.strict ?? false);
         if (options.strict && warnings.total > 0) throw new AspmError('evaluate-strict-failed', { count: warnings.total });
-        const report = buildReport({
-          period: evaluation.period,
-          inputs: evaluation.inputs,
-          staff: evaluation.staff,
-          warnings: warnings.items,
-          droppedWarnings: warnings.dropped,
+        const report = scoreEvaluation({
+          policy,
+          policyFile: { path: policyPath, sha256: createHash('sha256').update(policyBytes.bytes).digest('hex') },
+          evaluation,
+          ...(adjustments ? { adjustments } : {}),
+          history,
+          resultDate,
           language,
+          toolVersion: packageInfo().version,
         });
-        await writeOutputs([{ path: options.output, data: JSON.stringify(report, null, 2) + '\n' }], { force: options.force ?? false });
+        const files: OutputFile[] = [{ path: options.output, data: JSON.stringify(report, null, 2) + '\n' }];
+        if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
+        await writeOutputs(files, { force: options.force ?? false });
         for (const input of evaluation.inputs) {
           const outside = input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '';
           io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, skipped: input.skipped, outside }) + '\n');
         }
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
         io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');
+        if (xlsxPath) io.stderr.write(t(language, 'result-written', { paths: [xlsxPath] }) + '\n');
+        io.stdout.write(renderSummary(report, policy, language));
       });
   },
 };
