@@ -1,0 +1,289 @@
+// The whole scoring step on hand-made KPI values: totals, grades, vetoes, points, forced
+// distribution within groups, rules over consecutive periods with history, bonuses, the
+// appeal deadline on the Chinese working calendar, monthly averages, and the notes that
+// explain each departure from the plain rule.
+import { describe, expect, it } from 'vitest';
+import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
+import type { Policy } from '../policy/policy.generated.js';
+import type { HistoryReport } from './history.js';
+import type { ReportPerson } from './report-model.js';
+import { scoreEvaluation, type ScoreEvaluationInput } from './score-evaluation.js';
+
+const medium = presetPolicy('medium.zh-CN');
+
+/** Agent KPI values that score `s` on every KPI (0–100, linear between floor and target). */
+function agentAt(s: number): Record<string, number> {
+  const f = s / 100;
+  return {
+    response_sla_rate: 80 + 15 * f,
+    first_response_minutes: 120 - 90 * f,
+    csat: 80 + 15 * f,
+    tickets_resolved: 60 + 70 * f,
+    complaint_rate: 3 - 2.5 * f,
+  };
+}
+
+function run(policy: Policy, people: readonly PersonInput[], extra: Partial<ScoreEvaluationInput> & { period?: string; months?: string[]; ratings?: RatingInput[] } = {}) {
+  const evaluation = makeEvaluation(policy, people, { ...(extra.period ? { period: extra.period } : {}), ...(extra.months ? { months: extra.months } : {}), ...(extra.ratings ? { ratings: extra.ratings } : {}) });
+  return scoreEvaluation({
+    policy,
+    policyFile: { path: 'policy.yaml', sha256: 'f'.repeat(64) },
+    evaluation,
+    resultDate: '2026-11-05',
+    language: 'zh-CN',
+    toolVersion: '0.0.0-test',
+    ...extra,
+  });
+}
+
+const byId = (people: readonly ReportPerson[], id: string) => people.find((p) => p.id === id)!;
+const codes = (p: ReportPerson) => p.notes.map((n) => n.code);
+
+describe('a person’s total and grade', () => {
+  it('KPIs only (no ratings file): quantitative is the total, graded by the bands', () => {
+    const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(85) }]);
+    const p = report.staff[0]!;
+    expect(p.quantitative).toMatchObject({ share_nominal: 70, share: 100 });
+    expect(p.quantitative.score).toBeCloseTo(85, 9);
+    expect(p.qualitative).toMatchObject({ score: null, share_nominal: 30, share: 0 });
+    expect(p.total_rounded).toBe(85);
+    expect(p).toMatchObject({ status: 'assessed', grade_by_bands: 'A', grade: 'A', band: { grade: 'A', min: 80, max: 90 } });
+    expect(codes(p)).toContain('note-no-ratings');
+    expect(report.notes.map((n) => n.code)).toContain('report-no-ratings-file');
+  });
+
+  it('quantitative × share + qualitative × (1 − share)', () => {
+    const ratings: RatingInput[] = ['supervisor', 'customer'].flatMap((type) => ['service_attitude', 'teamwork', 'compliance', 'learning'].map((item) => ({ staff: 'E1', type: type as 'supervisor', rater: type === 'supervisor' ? 'S1' : '', item, score: 3 })));
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(100) }], { ratings }).staff[0]!;
+    expect(p.qualitative.score).toBe(50);
+    expect(p.qualitative.raters.find((r) => r.type === 'peer')).toMatchObject({ used: false, reason: 'no_ratings' });
+    expect(codes(p)).toContain('note-rater-missing');
+    expect(p.total).toBeCloseTo(70 + 15, 9);
+    expect(p.grade).toBe('A');
+  });
+
+  it('all KPIs missing: not assessed — no total, grade, rank or bonus — and the notes say why', () => {
+    const report = run(medium, [
+      { id: 'E1', role: 'agent', kpis: {} },
+      { id: 'E2', role: 'agent', kpis: agentAt(50) },
+    ]);
+    const p = byId(report.staff, 'E1');
+    expect(p).toMatchObject({ status: 'not_assessed', total: null, grade: null, grade_by_bands: null, rank: null });
+    expect(p.outcomes.bonus).toEqual({ paid: 'monthly', amount: null, reason: 'not_assessed' });
+    expect(p.kpis.every((k) => k.scored_as === 'left_out')).toBe(true);
+    expect(codes(p)).toEqual(expect.arrayContaining(['note-kpi-left-out', 'note-not-assessed']));
+    expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
+    expect(byId(report.staff, 'E2').rank).toBe(1);
+  });
+
+  it('a total shown as 80.00 is graded A even when binary arithmetic makes it 79.999999…', () => {
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80) }]).staff[0]!;
+    expect(p.total_rounded).toBe(80);
+    expect(p.grade).toBe('A');
+  });
+});
+
+describe('points and vetoes', () => {
+  it('points per event are capped per item, in both directions', () => {
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70), events: { 'points:praise': 5, 'points:minor_violation': 2 } }]).staff[0]!;
+    expect(p.points.items).toEqual([
+      expect.objectContaining({ id: 'praise', count: 5, points: 2, cap: 6, value: 6 }),
+      expect.objectContaining({ id: 'minor_violation', count: 2, points: -2, cap: 10, value: -4 }),
+    ]);
+    expect(p.points.total).toBe(2);
+    expect(p.total).toBeCloseTo(72, 9);
+    const heavy = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70), events: { 'points:minor_violation': 9 } }]).staff[0]!;
+    expect(heavy.points.items[1]!.value).toBe(-10);
+  });
+
+  it('a veto caps the grade and cancels the bonus, whatever the score', () => {
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(100), events: { 'veto:serious_complaint': 1 } }]).staff[0]!;
+    expect(p).toMatchObject({ grade_by_bands: 'S', grade_cap: 'C', grade: 'C' });
+    expect(p.vetoes[0]).toMatchObject({ id: 'serious_complaint', triggered: true, count: 1 });
+    expect(p.outcomes.bonus).toMatchObject({ amount: 0, withheld_by: ['serious_complaint'], coefficient: 0.8 });
+    expect(codes(p)).toEqual(expect.arrayContaining(['note-veto', 'note-grade-capped', 'note-bonus-withheld']));
+  });
+
+  it('a cap above the grade leaves it alone; the worst of two caps applies', () => {
+    const low = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(40), events: { 'veto:serious_complaint': 1 } }]).staff[0]!;
+    expect(low).toMatchObject({ grade_by_bands: 'D', grade_cap: 'C', grade: 'D' });
+    expect(codes(low)).not.toContain('note-grade-capped');
+    const both = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(100), events: { 'veto:serious_complaint': 1, 'veto:fraud': 1 } }]).staff[0]!;
+    expect(both.grade).toBe('D');
+  });
+});
+
+describe('bonus', () => {
+  it('is the roster base × the grade coefficient, else the role default', () => {
+    const report = run(medium, [
+      { id: 'E1', role: 'agent', kpis: agentAt(85), bonusBase: 2400 },
+      { id: 'E2', role: 'agent', kpis: agentAt(85) },
+    ]);
+    expect(byId(report.staff, 'E1').outcomes.bonus).toEqual({ paid: 'monthly', base: 2400, base_source: 'roster', coefficient: 1.2, withheld_by: [], deduction_percent: 0, amount: 2880 });
+    expect(byId(report.staff, 'E2').outcomes.bonus).toMatchObject({ base: 1500, base_source: 'role', amount: 1800 });
+    expect(report.summary.bonus_total).toBe(4680);
+  });
+
+  it('is rounded to the cent', () => {
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(85), bonusBase: 1234.567 }]).staff[0]!;
+    expect(p.outcomes.bonus.amount).toBe(1481.48);
+  });
+
+  it('is not computed for a period that is not the payment cycle, and the note says so', () => {
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(85), months: [agentAt(85), agentAt(85), agentAt(85)] }], { period: '2026-Q4', months: ['2026-10', '2026-11', '2026-12'] }).staff[0]!;
+    expect(p.outcomes.bonus).toEqual({ paid: 'monthly', amount: null, reason: 'not_paid_this_cycle' });
+    expect(codes(p)).toContain('note-bonus-other-cycle');
+  });
+
+  it('a pay deduction withholds its percentage', () => {
+    const policy = presetPolicy('medium.zh-CN', (raw) => {
+      raw.penalties.find((x: { id: string }) => x.id === 'pay_deduction').when = { grades: ['D'], cycle: 'monthly' };
+    });
+    const p = run(policy, [{ id: 'E1', role: 'agent', kpis: agentAt(30) }]).staff[0]!;
+    expect(p.outcomes.bonus).toMatchObject({ coefficient: 0.5, deduction_percent: 50, amount: 375 });
+    expect(p.outcomes.actions.map((a) => a.kind)).toContain('pay_deduction');
+  });
+});
+
+describe('rules over consecutive periods', () => {
+  const history = (periodId: string, grades: Record<string, string>, extra: Record<string, Partial<{ grade_by_bands: string; grade_cap: string | null }>> = {}): HistoryReport => ({
+    path: `history/${periodId}.json`,
+    sha256: 'a'.repeat(64),
+    periodId,
+    resultDate: '2026-10-05',
+    staff: new Map(Object.entries(grades).map(([id, grade]) => [id, { grade, grade_by_bands: extra[id]?.grade_by_bands ?? grade, grade_cap: extra[id]?.grade_cap ?? null, grade_distributed: null }])),
+  });
+
+  it('improvement plan after two consecutive months at D — only with the previous month in history', () => {
+    const people = [{ id: 'E1', role: 'agent', kpis: agentAt(30) }];
+    const without = run(medium, people).staff[0]!;
+    expect(without.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning']);
+    expect(without.notes.find((n) => n.code === 'note-history-missing')?.params).toEqual({ rule: '绩效改进计划', periods: ['2026-09'] });
+    const withD = run(medium, people, { history: [history('2026-09', { E1: 'D' })] }).staff[0]!;
+    expect(withD.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning', 'improvement_plan']);
+    expect(codes(withD)).not.toContain('note-history-missing');
+    const withC = run(medium, people, { history: [history('2026-09', { E1: 'C' })] }).staff[0]!;
+    expect(withC.outcomes.actions.map((a) => a.id)).not.toContain('improvement_plan');
+  });
+
+  it('promotion review after two consecutive quarters at A or above', () => {
+    const months = ['2026-10', '2026-11', '2026-12'];
+    const people = [{ id: 'E1', role: 'agent', kpis: agentAt(85), months: [agentAt(85), agentAt(88), agentAt(90)] }];
+    const yes = run(medium, people, { period: '2026-Q4', months, history: [history('2026-Q3', { E1: 'S' })] }).staff[0]!;
+    expect(yes.grade).toBe('A');
+    expect(yes.outcomes.actions.map((a) => a.kind)).toContain('promotion');
+    const no = run(medium, people, { period: '2026-Q4', months, history: [history('2026-Q3', { E1: 'B' })] }).staff[0]!;
+    expect(no.outcomes.actions.map((a) => a.kind)).not.toContain('promotion');
+    const absent = run(medium, people, { period: '2026-Q4', months, history: [history('2026-Q3', { E2: 'A' })] }).staff[0]!;
+    expect(absent.outcomes.actions.map((a) => a.kind)).not.toContain('promotion');
+    expect(codes(absent)).not.toContain('note-history-missing');
+  });
+
+  it('demotion after two quarters at D; based_on: bands ignores a D that only forced distribution gave', () => {
+    const months = ['2026-10', '2026-11', '2026-12'];
+    const people = [{ id: 'E1', role: 'agent', kpis: agentAt(30), months: [agentAt(30), agentAt(30), agentAt(30)] }];
+    const past = [history('2026-Q3', { E1: 'D' }, { E1: { grade_by_bands: 'B' } })];
+    const final = run(medium, people, { period: '2026-Q4', months, history: past }).staff[0]!;
+    expect(final.outcomes.actions.map((a) => a.kind)).toContain('demotion');
+    const bands = presetPolicy('medium.zh-CN', (raw) => {
+      raw.penalties.find((x: { id: string }) => x.id === 'demotion').when.based_on = 'bands';
+    });
+    const fair = run(bands, people, { period: '2026-Q4', months, history: past }).staff[0]!;
+    expect(fair.outcomes.actions.map((a) => a.kind)).not.toContain('demotion');
+  });
+
+  it('honours go to the top N of the group with a qualifying grade', () => {
+    const report = run(medium, [
+      { id: 'E1', role: 'agent', kpis: agentAt(95) },
+      { id: 'E2', role: 'agent', kpis: agentAt(99) },
+      { id: 'E3', role: 'technician', kpis: { first_time_fix_rate: 90, onsite_punctuality_rate: 95, csat: 95, resolution_hours: 24, reopen_rate: 3 } },
+    ]);
+    const star = (id: string) => byId(report.staff, id).outcomes.actions.some((a) => a.id === 'service_star');
+    expect([star('E1'), star('E2'), star('E3')]).toEqual([false, true, true]);
+  });
+});
+
+describe('forced distribution', () => {
+  const fd = (minGroup: number) =>
+    presetPolicy('medium.zh-CN', (raw) => {
+      raw.grades.forced_distribution = { group_by: 'role', min_group_size: minGroup, shares: [{ grade: 'S', percent: 10 }, { grade: 'A', percent: 20 }, { grade: 'B', percent: 50 }, { grade: 'C', percent: 15 }, { grade: 'D', percent: 5 }] };
+    });
+  const ten = Array.from({ length: 10 }, (_, i) => ({ id: `E${i + 10}`, role: 'agent', kpis: agentAt(95 - i * 2) }));
+
+  it('within the role: rank decides, both grades are shown, and a note explains a change', () => {
+    const report = run(fd(5), ten);
+    expect(report.staff.map((p) => p.grade)).toEqual(['S', 'A', 'A', 'B', 'B', 'B', 'B', 'B', 'C', 'C']);
+    expect(report.staff.map((p) => p.grade_by_bands)).toEqual(['S', 'S', 'S', 'A', 'A', 'A', 'A', 'A', 'B', 'B']);
+    const second = report.staff[1]!;
+    expect(second).toMatchObject({ rank: 2, grade_distributed: 'A', distribution: { group_by: 'role', group: 'agent', group_size: 10, applied: true, kept_published: false } });
+    expect(second.notes.find((n) => n.code === 'note-distribution-changed')?.message).toBe('按分数段为 S 级；按组内排名和强制分布比例为 A 级。');
+    expect(report.grades.forced_distribution).toMatchObject({ group_by: 'role', min_group_size: 5 });
+  });
+
+  it('ties on every score share the better grade and the same rank', () => {
+    const tied = ten.map((p, i) => (i === 1 ? { ...p, kpis: agentAt(95) } : p));
+    const report = run(fd(5), tied);
+    expect(report.staff.slice(0, 3).map((p) => [p.rank, p.grade])).toEqual([
+      [1, 'S'],
+      [1, 'S'],
+      [3, 'A'],
+    ]);
+  });
+
+  it('a group smaller than min_group_size keeps the band grades', () => {
+    const report = run(fd(20), ten);
+    expect(report.staff.map((p) => p.grade)).toEqual(report.staff.map((p) => p.grade_by_bands));
+    expect(report.staff[0]!.distribution).toMatchObject({ applied: false, group_size: 10 });
+    expect(codes(report.staff[0]!)).toContain('note-distribution-small-group');
+  });
+});
+
+describe('appeal deadline', () => {
+  it('counts working days on the Chinese calendar: over National Day and the make-up Saturday 2026-10-10', () => {
+    const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' });
+    // Oct 1–7 are holidays; Oct 8, 9, 10 (make-up Saturday), 12, 13 are working days.
+    expect(report.appeal.deadline).toBe('2026-10-13');
+    expect(report.staff[0]!.appeal_deadline).toBe('2026-10-13');
+  });
+
+  it('with holidays: none, it counts Monday to Friday', () => {
+    const plain = presetPolicy('medium.zh-CN', (raw) => {
+      raw.evaluation.holidays = 'none';
+    });
+    expect(run(plain, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' }).appeal.deadline).toBe('2026-10-07');
+  });
+});
+
+describe('longer cycles', () => {
+  it('average: the quantitative score is the mean of the months; a month without data is left out of it', () => {
+    const months = ['2026-10', '2026-11', '2026-12'];
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80), months: [agentAt(60), agentAt(90), {}] }], { period: '2026-Q4', months }).staff[0]!;
+    expect(p.quantitative.method).toBe('monthly_average');
+    expect(p.quantitative.months!.map((m) => m.score === null ? null : Math.round(m.score))).toEqual([60, 90, null]);
+    expect(p.quantitative.score).toBeCloseTo(75, 9);
+    expect(codes(p)).toContain('note-month-not-assessed');
+    const tickets = p.kpis.find((k) => k.id === 'tickets_resolved')!;
+    expect(tickets).toMatchObject({ scored_as: 'monthly_average', target: 390, floor: 180, target_scale: 3 });
+    expect(tickets.months!.map((m) => m.target)).toEqual([130, 130, 130]);
+  });
+
+  it('recompute: one evaluation over the quarter, with count targets scaled to three months', () => {
+    const policy = presetPolicy('medium.zh-CN', (raw) => {
+      raw.cycles.longer_cycles = 'recompute';
+    });
+    const p = run(policy, [{ id: 'E1', role: 'agent', kpis: { ...agentAt(100), tickets_resolved: 390 } }], { period: '2026-Q4' }).staff[0]!;
+    expect(p.quantitative.method).toBe('period');
+    expect(p.kpis.find((k) => k.id === 'tickets_resolved')).toMatchObject({ target: 390, floor: 180, target_scale: 3, score: 100 });
+    expect(codes(p)).toContain('note-target-scaled');
+  });
+});
+
+describe('multi-role staff', () => {
+  it('are scored on the mean of their roles’ weights (a KPI one role lacks counts 0 there)', () => {
+    const small = presetPolicy('small.zh-CN');
+    const p = run(small, [{ id: 'E1', role: 'agent', roles: ['agent', 'technician'], kpis: { csat: 95 } }]).staff[0]!;
+    expect(p.roles).toEqual(['agent', 'technician']);
+    expect(Object.fromEntries(p.kpis.map((k) => [k.id, k.weight_nominal]))).toEqual({ csat: 37.5, response_sla_rate: 17.5, tickets_resolved: 12.5, first_time_fix_rate: 20, resolution_sla_rate: 12.5 });
+    expect(p.kpis.find((k) => k.id === 'csat')!.weight).toBe(100);
+  });
+});
