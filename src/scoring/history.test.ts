@@ -1,0 +1,64 @@
+// Earlier reports: periods around a cycle, and the history folder read strictly — a file
+// that is not a scored report stops the run rather than silently deciding a promotion.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AspmError } from '../errors.js';
+import { cycleOfPeriodId, periodMonths, previousPeriodIds, primaryPeriodIds } from './cycles.js';
+import { readHistory } from './history.js';
+
+describe('cycles', () => {
+  it('names the periods before a period, across years', () => {
+    expect(previousPeriodIds('2026-01', 2)).toEqual(['2025-12', '2025-11']);
+    expect(previousPeriodIds('2026-Q1', 2)).toEqual(['2025-Q4', '2025-Q3']);
+    expect(previousPeriodIds('2026', 1)).toEqual(['2025']);
+    expect(previousPeriodIds('2026-10-01..2026-10-15', 1)).toEqual([]);
+  });
+
+  it('splits a longer period into its primary cycles', () => {
+    expect(primaryPeriodIds('2026-Q4', 'monthly')).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(primaryPeriodIds('2026', 'quarterly')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(primaryPeriodIds('2026', 'monthly')).toHaveLength(12);
+    expect(primaryPeriodIds('2026-10', 'monthly')).toEqual([]);
+    expect(primaryPeriodIds('2026-Q4', 'annual')).toEqual([]);
+  });
+
+  it('knows the cycle and length of a period', () => {
+    expect([cycleOfPeriodId('2026-10'), cycleOfPeriodId('2026-Q4'), cycleOfPeriodId('2026'), cycleOfPeriodId('x')]).toEqual(['monthly', 'quarterly', 'annual', undefined]);
+    expect(periodMonths({ kind: 'range', firstDay: '2026-10-01', lastDay: '2026-10-15' })).toBeCloseTo(15 / (365.25 / 12), 12);
+  });
+});
+
+describe('reading the history folder', () => {
+  const scored = (period: string, date: string, grade: string) => JSON.stringify({ period: { id: period }, result_date: date, staff: [{ id: 'E1', grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null }] });
+
+  it('keeps the latest report of each period and ignores other files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    writeFileSync(join(dir, '2026-09.json'), scored('2026-09', '2026-10-05', 'C'));
+    writeFileSync(join(dir, '2026-09-appeal.json'), scored('2026-09', '2026-10-20', 'B'));
+    writeFileSync(join(dir, '2026-08.json'), scored('2026-08', '2026-09-05', 'D'));
+    writeFileSync(join(dir, 'readme.txt'), 'not a report');
+    mkdirSync(join(dir, 'old.json'));
+    const reports = await readHistory(dir);
+    expect(reports.map((r) => [r.periodId, r.staff.get('E1')?.grade])).toEqual([
+      ['2026-08', 'D'],
+      ['2026-09', 'B'],
+    ]);
+    expect(reports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it.each([
+    ['not JSON', '{', 'history-not-json'],
+    ['not a report', '{"hello": 1}', 'history-not-report'],
+    ['a part-1 report without grades', JSON.stringify({ period: { id: '2026-09' }, staff: [{ id: 'E1', kpis: [] }] }), 'history-not-scored'],
+  ])('%s is an error naming the file', async (_name, text, code) => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    writeFileSync(join(dir, 'x.json'), text);
+    await expect(readHistory(dir)).rejects.toMatchObject({ code, params: { file: join(dir, 'x.json') } });
+  });
+
+  it('a folder that does not exist is an error', async () => {
+    await expect(readHistory(join(tmpdir(), 'no-such-aspm-history'))).rejects.toBeInstanceOf(AspmError);
+  });
+});
