@@ -14,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMAS = [
   { name: 'policy', rootType: 'Policy', ts: 'src/policy/policy.generated.ts' },
   { name: 'kpi-catalogue', rootType: 'KpiCatalogue', ts: 'src/policy/kpi-catalogue.generated.ts' },
+  { name: 'answers', rootType: 'Answers', ts: 'src/wizard/answers.generated.ts' },
 ];
 
 export function generated() {

@@ -1,6 +1,7 @@
 // Every aspm command, in the order help lists them.
 import type { CommandDefinition } from './command.js';
+import { initCommand } from './init.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly CommandDefinition[] = [validateCommand, schemaCommand];
+export const commands: readonly CommandDefinition[] = [initCommand, validateCommand, schemaCommand];
