@@ -59,7 +59,7 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
     keys
       .map(([key, action]) => {
         const code = KEY_ACTIONS[action];
-        return `${paint('bold', key)} ${paint('dim', code ? say(code) : action)}`;
+        return `${paint('bold', key === 'space' ? say('keys-space') : key)} ${paint('dim', code ? say(code) : action)}`;
       })
       .join(paint('dim', ' • '));
 
@@ -79,9 +79,11 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
         },
       };
 
+  const separator = language === 'zh-CN' ? '、' : ', ';
+  const renderSelectedChoices = (choices: readonly { short: string }[]) => choices.map((c) => c.short).join(separator);
   const theme = (hint: string | undefined, typed: boolean) => ({
     ...plain,
-    style: { ...plain.style, message: message(hint, typed), keysHelpTip },
+    style: { ...plain.style, message: message(hint, typed), keysHelpTip, renderSelectedChoices },
     i18n: { disabledError: say('choice-disabled') },
   });
 
@@ -124,14 +126,14 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
           message: q.message,
           default: q.default ?? true,
           theme: {
-            ...theme(q.hint, false),
+            ...theme(q.hint, true),
             keywords: {
               yes: say('answer-yes'),
               no: say('answer-no'),
               error: () => say('confirm-error'),
             },
             style: {
-              ...theme(q.hint, false).style,
+              ...theme(q.hint, true).style,
               // The default side must show without colour too: [是]/否, [Y]/n.
               confirmDefault: (text: string) => (color ? styleText(['cyan', 'bold'], text.toUpperCase()) : `[${text.toUpperCase()}]`),
             },

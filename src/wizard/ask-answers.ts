@@ -21,6 +21,8 @@ export interface AskOptions {
   readonly prompts: Prompts;
   /** How section headings look (bold on a colour terminal). */
   readonly heading?: (text: string) => string;
+  /** Shared by the two halves of one run, so a section heading is not repeated. */
+  readonly progress?: { section?: Section };
 }
 
 type Values = Record<string, number>;
@@ -32,6 +34,7 @@ export async function askPresetAnswers(given: Answers, ctx: Omit<PresetContext, 
   for (const question of PRESET_QUESTIONS) {
     const c: PresetContext = { ...ctx, answers };
     const own = given[question.id];
+    if (own === undefined) asker.section(question.section);
     const value = own !== undefined ? own : await asker.simple(question, question.default(c), c);
     (answers as Record<string, unknown>)[question.id] = value;
   }
@@ -67,20 +70,42 @@ export function parseNumber(text: string): number | undefined {
   return Number(ascii);
 }
 
-/** Splits "A、B, C；D" into its parts. */
+const OPENING = '(（[【《〈「『{';
+const CLOSING = ')）]】》〉」』}';
+
+/**
+ * Splits "A、B, C；D" into its parts; a separator inside brackets is part of the text, so
+ * "小组（经理、员工代表）" stays one entry.
+ */
 export function splitList(text: string): string[] {
-  return text
-    .split(/[、,，;；\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (OPENING.includes(char)) depth += 1;
+    else if (CLOSING.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '、,，;；\n'.includes(char)) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 class Asker {
-  private current: Section | undefined;
+  private readonly progress: { section?: Section };
   private readonly prompts: Prompts;
 
   constructor(private readonly options: AskOptions) {
     this.prompts = options.prompts;
+    this.progress = options.progress ?? {};
+  }
+
+  private heading(text: string): string {
+    return (this.options.heading ?? ((t: string) => t))(text);
   }
 
   say(code: MessageCode, params: MessageParams = {}): string {
@@ -92,10 +117,9 @@ class Asker {
   }
 
   section(section: Section): void {
-    if (section === this.current) return;
-    this.current = section;
-    const heading = this.options.heading ?? ((text: string) => text);
-    this.prompts.say(`\n${heading(`── ${this.say(`section-${section}`)} ──`)}`);
+    if (section === this.progress.section) return;
+    this.progress.section = section;
+    this.prompts.say(`\n${this.heading(`── ${this.say(`section-${section}`)} ──`)}`);
   }
 
   /** Kinds that are one prompt each (the only kinds the preset questions use). */
@@ -128,13 +152,15 @@ class Asker {
         return this.prompts.confirm({ message, hint, default: Boolean(fallback) });
       case 'list': {
         const separator = this.options.language === 'zh-CN' ? '、' : ', ';
+        const shown = (fallback as readonly string[]).join(separator);
         const text = await this.prompts.input({
           message,
           hint,
-          default: (fallback as readonly string[]).join(separator),
+          default: shown,
           validate: (v) => (splitList(v).length > 0 ? true : this.say('input-required')),
         });
-        return splitList(text);
+        // Enter keeps the default exactly as it was, however its entries are punctuated.
+        return text.trim() === shown ? [...(fallback as readonly string[])] : splitList(text);
       }
       default:
         throw new Error(`question ${question.id}: kind ${question.kind} is not a single prompt`);
@@ -149,7 +175,7 @@ class Asker {
         let suggested = fallback as Values;
         if (question.pick) {
           const ids = await this.prompts.checkbox({
-            message: this.say(question.message),
+            message: this.say(question.pick),
             hint: this.say(question.hint),
             choices: entries.map((e) => ({ value: e.id, name: this.label(e.label), checked: e.id in suggested })),
             validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
@@ -300,7 +326,7 @@ class Asker {
       ).trim();
       const kpis = await this.prompts.checkbox({
         message: this.say('role-kpis-pick', { role: name }),
-        hint: this.say('role-kpis-pick-hint'),
+        hint: this.say('custom-role-kpis-hint'),
         choices: this.kpiChoices(c, []),
         validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
       });
@@ -314,10 +340,10 @@ class Asker {
     const out: Record<string, RoleKpiAnswer[]> = {};
     const customNames = (c.answers.custom_roles ?? []).map((r) => r.name);
     for (const role of chosenRoles({ roles: c.answers.roles ?? [], custom_roles: c.answers.custom_roles ?? [] }, c.preset)) {
-      this.prompts.say(this.say('role-heading', { role: role.name }));
+      this.prompts.say(this.heading(this.say('role-heading', { role: role.name })));
       const proposal = suggested[role.id] ?? [];
       // A custom role's KPIs were picked a moment ago; do not ask twice.
-      const ids =
+      const picked =
         role.source === 'custom' && customNames.includes(role.name)
           ? proposal.map((k) => k.kpi)
           : await this.prompts.checkbox({
@@ -329,6 +355,8 @@ class Asker {
               ),
               validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
             });
+      // The role's own order first (it is the order of importance), new picks after.
+      const ids = [...proposal.map((k) => k.kpi).filter((id) => picked.includes(id)), ...picked.filter((id) => !proposal.some((k) => k.kpi === id))];
       const kpis = ids.map((id) => kpiDefinition(id, c.preset)).filter((k): k is Kpi => k !== undefined);
       const entries = kpis.map((k) => ({ id: k.id, label: k.name }));
       const weights = await this.weights(

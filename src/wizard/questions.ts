@@ -80,8 +80,8 @@ export type KindOf<C> =
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
   | { readonly kind: 'confirm' }
   | { readonly kind: 'list' }
-  /** Shares of 100 over `entries`; with `pick`, the user first chooses which entries. */
-  | { readonly kind: 'weights'; readonly entries: (ctx: C) => readonly Entry[]; readonly pick?: boolean }
+  /** Shares of 100 over `entries`; with `pick` (its question), the user first chooses which entries. */
+  | { readonly kind: 'weights'; readonly entries: (ctx: C) => readonly Entry[]; readonly pick?: MessageCode }
   /** One number per entry, between min and max. */
   | { readonly kind: 'numbers'; readonly entries: (ctx: C) => readonly Entry[]; readonly min: number; readonly max: number; readonly integer?: boolean }
   | { readonly kind: 'custom-roles' }
@@ -170,6 +170,13 @@ export interface PresetContext {
   readonly hasPreset: (size: Policy['meta']['size'], language: Language) => boolean;
 }
 
+const SIZES = ['small', 'medium', 'large'] as const;
+
+/** The preferred value when a preset exists for it, else the first that has one. */
+function firstAvailable<V>(preferred: V, all: readonly V[], available: (value: V) => boolean): V {
+  return available(preferred) ? preferred : (all.find(available) ?? preferred);
+}
+
 export const PRESET_QUESTIONS: readonly AnyQuestion<PresetContext>[] = [
   {
     id: 'language',
@@ -177,11 +184,13 @@ export const PRESET_QUESTIONS: readonly AnyQuestion<PresetContext>[] = [
     kind: 'select',
     message: 'q-language',
     hint: 'q-language-hint',
-    default: (ctx) => ctx.messageLanguage,
-    choices: () => [
-      { value: 'zh-CN', label: ref('choice-language-zh') },
-      { value: 'en', label: ref('choice-language-en') },
-    ],
+    default: (ctx) => firstAvailable<Language>(ctx.messageLanguage, ['zh-CN', 'en'], (language) => SIZES.some((size) => ctx.hasPreset(size, language))),
+    choices: (ctx) =>
+      (['zh-CN', 'en'] as const).map((language) => ({
+        value: language,
+        label: ref(language === 'zh-CN' ? 'choice-language-zh' : 'choice-language-en'),
+        ...(SIZES.some((size) => ctx.hasPreset(size, language)) ? {} : { disabled: ref('choice-language-missing') }),
+      })),
   },
   {
     id: 'size',
@@ -189,16 +198,18 @@ export const PRESET_QUESTIONS: readonly AnyQuestion<PresetContext>[] = [
     kind: 'select',
     message: 'q-size',
     hint: 'q-size-hint',
-    default: (ctx) => ctx.size ?? 'medium',
+    default: (ctx) => {
+      const language = ctx.answers.language ?? ctx.messageLanguage;
+      return ctx.size ?? firstAvailable<Policy['meta']['size']>('medium', SIZES, (size) => ctx.hasPreset(size, language));
+    },
     choices: (ctx) =>
-      (['small', 'medium', 'large'] as const).map((size) => {
+      SIZES.map((size) => {
         const language = ctx.answers.language ?? ctx.messageLanguage;
-        const available = ctx.hasPreset(size, language);
         return {
           value: size,
           label: ref(`choice-size-${size}`),
           hint: ref(`choice-size-${size}-hint`),
-          ...(available ? {} : { disabled: ref('choice-preset-missing') }),
+          ...(ctx.hasPreset(size, language) ? {} : { disabled: ref('choice-preset-missing') }),
         };
       }),
   },
@@ -407,7 +418,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     id: 'raters',
     section: 'qualitative',
     kind: 'weights',
-    pick: true,
+    pick: 'raters-pick',
     message: 'q-raters',
     hint: 'q-raters-hint',
     entries: () => RATERS.map((type) => ({ id: type, label: ref(`rater-${type}`) })),

@@ -52,7 +52,7 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   out.push(say('summary-raters', { detail: dot(policy.qualitative.raters.map((r) => `${say(`rater-${r.type}`)} ${r.weight}`)) }));
 
   section('summary-cycles-grades');
-  const also = policy.cycles.also.length > 0 ? say('summary-also', { cycles: join(policy.cycles.also.map((c) => say(`cycle-${c}`))) }) : '';
+  const also = policy.cycles.also.length > 0 ? say('summary-also', { cycles: policy.cycles.also.map((c) => say(`cycle-${c}`)) }) : '';
   out.push(say('summary-cycles', { primary: say(`choice-cycle-${policy.cycles.primary}`), also }));
   for (const band of policy.grades.bands) {
     const coefficient = policy.incentives.bonus.coefficients.find((c) => c.grade === band.grade)?.coefficient ?? '';

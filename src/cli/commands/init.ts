@@ -76,12 +76,13 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
   if (interactive && !dependencies.prompts) io.stdin.once('end', onEnd);
   try {
     if (interactive) prompts.say(t(language, 'wizard-intro'));
+    const progress = {};
     const available = availablePresets();
     const chosen = interactive
       ? await askPresetAnswers(
           { ...given, ...(options.preset ? { size: options.preset } : {}) },
           { messageLanguage: language, ...(options.preset ? { size: options.preset } : {}), hasPreset: (size, lang) => hasPreset({ size, language: lang }, available) },
-          { language, prompts, heading: heading(context) },
+          { language, prompts, heading: heading(context), progress },
         )
       : { language: given.language ?? language, size: options.preset ?? given.size ?? 'medium' };
     const preset = await readPreset({ size: chosen.size, language: chosen.language });
@@ -94,7 +95,7 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       throw new AspmError('answers-invalid', { file: options.answers ?? '' }, { diagnostics });
     }
     if (interactive) prompts.say(t(language, 'preset-chosen', { file: presetFileName(chosen) }));
-    const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context) }) : completed.answers;
+    const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;
 
     const built = assemblePolicy(answers, preset);
     const text = renderPolicyYaml(built.policy, { schemaRef: schemaRef(io.cwd, options.output), generatedOn: today, adjustments: built.adjustments });

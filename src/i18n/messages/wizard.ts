@@ -90,6 +90,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '已勾选建议的指标。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
     en: 'The suggested KPIs are ticked. Three to six work best: fewer miss things, more leave each one too little weight to matter.',
   },
+  'custom-role-kpis-hint': {
+    'zh-CN': '用空格键勾选。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
+    en: 'Tick with the space bar. Three to six work best: fewer miss things, more leave each one too little weight to matter.',
+  },
   'target-entry': { 'zh-CN': '“{kpi}”的目标值（{unit}，{direction}）', en: 'Target of "{kpi}" ({unit}, {direction})' },
   'target-entry-hint': { 'zh-CN': '达到目标值得 100 分。', en: 'Reaching the target scores 100.' },
   'floor-entry': { 'zh-CN': '“{kpi}”的底线值（{unit}）', en: 'Floor of "{kpi}" ({unit})' },
@@ -114,6 +118,7 @@ export const wizardMessages = defineMessages({
   'answer-yes': { 'zh-CN': '是', en: 'Yes' },
   'answer-no': { 'zh-CN': '否', en: 'No' },
   'confirm-error': { 'zh-CN': '请回答“是”（y）或“否”（n）。', en: 'Answer yes (y) or no (n).' },
+  'keys-space': { 'zh-CN': '空格', en: 'space' },
   'keys-navigate': { 'zh-CN': '移动', en: 'navigate' },
   'keys-select': { 'zh-CN': '选择', en: 'select' },
   'keys-all': { 'zh-CN': '全选', en: 'all' },
@@ -292,6 +297,7 @@ export const wizardMessages = defineMessages({
     'zh-CN': '增加成本与创新指标、强制分布、360 度评价和更完整的激励体系。',
     en: 'Adds cost and innovation KPIs, forced distribution, 360° ratings and broader incentives.',
   },
+  'choice-language-missing': { 'zh-CN': '（暂无此语言的预设）', en: '(no presets in this language yet)' },
   'choice-preset-missing': { 'zh-CN': '（此语言暂无该规模的预设）', en: '(no preset of this size in this language yet)' },
   'choice-competition-low': { 'zh-CN': '不激烈', en: 'Low' },
   'choice-competition-normal': { 'zh-CN': '一般', en: 'Normal' },
@@ -411,7 +417,14 @@ export const wizardMessages = defineMessages({
   'summary-raters': { 'zh-CN': '评价人：{detail}', en: 'Raters: {detail}' },
   'summary-cycles-grades': { 'zh-CN': '周期与等级', en: 'Cycles and grades' },
   'summary-cycles': { 'zh-CN': '考核周期：{primary}{also}', en: 'Cycle: {primary}{also}' },
-  'summary-also': { 'zh-CN': '，并汇总{cycles}结果', en: ', summarised {cycles}' },
+  'summary-also': {
+    'zh-CN': (p) => `，并汇总${zhList(p, 'cycles')}结果`,
+    en: (p) => {
+      const cycles = Array.isArray(p.cycles) ? p.cycles.map(formatValue) : [formatValue(p.cycles)];
+      const joined = cycles.length > 1 ? `${cycles.slice(0, -1).join(', ')} and ${cycles[cycles.length - 1]}` : (cycles[0] ?? '');
+      return `, with ${joined} summaries`;
+    },
+  },
   'summary-grade-line': { 'zh-CN': '{grade} {label}：{min}–{max} 分，奖金系数 {coefficient}', en: '{grade} {label}: {min}–{max}, bonus × {coefficient}' },
   'summary-distribution': { 'zh-CN': '强制分布（组内排名）：{detail}', en: 'Forced distribution (ranked within a group): {detail}' },
   'summary-incentives': { 'zh-CN': '激励与处罚', en: 'Incentives and penalties' },
@@ -494,7 +507,7 @@ export const wizardMessages = defineMessages({
   'std-penalty-pay-deduction': { 'zh-CN': '扣减绩效奖金', en: 'Bonus deduction' },
   'std-penalty-pay-deduction-description': {
     'zh-CN': '{cycle}考核为 {grade} 级的，扣减当期绩效奖金的 {percent}%。',
-    en: 'A {cycle} grade of {grade} withholds {percent} % of that period’s bonus.',
+    en: 'Grade {grade} in the {cycle} assessment withholds {percent} % of that period’s bonus.',
   },
   'std-penalty-demotion': { 'zh-CN': '降级或调岗', en: 'Demotion or reassignment' },
   'std-penalty-demotion-description': {
