@@ -8,6 +8,7 @@ import type { Cycle, Policy, Role, RoleKpi, RuleTrigger } from '../policy/policy
 import type { Finding } from '../validation/load-document.js';
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { completeAnswers } from './complete-answers.js';
+import { renameSamples } from './rename-samples.js';
 import { adjustmentKept, type Adjustment } from './situation.js';
 import { chosenRoles, gradesBestFirst, itemOptions, kpiDefinition, penaltyOptions, policyLanguage, suggestItems, suggestRoleKpis } from './suggestions.js';
 
@@ -42,10 +43,7 @@ export function buildPolicy(given: Answers, preset: Policy, options: BuildOption
 /** Complete answers → the policy and the adjustments that shaped its suggestions. */
 export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltPolicy {
   const language = policyLanguage(preset);
-  const policy = renamed(structuredClone(preset), [
-    [preset.meta.company, answers.company],
-    [preset.meta.department, answers.department],
-  ]);
+  const policy = renameSamples(structuredClone(preset), preset, answers);
   policy.meta = { ...policy.meta, company: answers.company, department: answers.department, effective_date: answers.effective_date };
 
   const computed = new Set<Cycle>([answers.primary_cycle, ...answers.summary_cycles]);
@@ -163,23 +161,3 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
   const suggested = [...suggestRoleKpis(answers, preset).adjustments, ...suggestItems(answers, preset).adjustments];
   return { policy, answers, adjustments: suggested.map((a) => ({ ...a, kept: adjustmentKept(a, policy) })) };
 }
-
-/** Keys whose values are identifiers or data column names, never prose to rename. */
-const IDENTIFIER_KEYS = new Set(['id', 'kpi', 'grade', 'type', 'kind', 'step', 'column', 'field', 'unit', 'direction', 'method', 'cycle', 'primary', 'placed_by']);
-
-/**
- * Replaces the preset's sample company and department names in every text with the
- * user's, so "售后服务部经理" follows a department renamed to "客服中心".
- */
-function renamed<T>(value: T, pairs: readonly (readonly [string, string])[]): T {
-  const active = pairs.filter(([from, to]) => from.length >= 2 && from !== to);
-  if (active.length === 0) return value;
-  const visit = (node: unknown, key?: string): unknown => {
-    if (typeof node === 'string') return key !== undefined && IDENTIFIER_KEYS.has(key) ? node : active.reduce((text, [from, to]) => text.split(from).join(to), node);
-    if (Array.isArray(node)) return node.map((item) => visit(item, key));
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, visit(v, k)]));
-    return node;
-  };
-  return visit(value) as T;
-}
-

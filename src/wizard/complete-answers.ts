@@ -4,6 +4,7 @@
 // Pure: the same walk the interactive wizard makes, with the defaults as the user's replies.
 import type { Finding } from '../validation/load-document.js';
 import type { Answers, ResolvedAnswers, WizardContext } from './answers.js';
+import { chosenRoles } from './suggestions.js';
 import { POLICY_QUESTIONS, type AnyQuestion, type QuestionContext } from './questions.js';
 
 export interface CompletedAnswers {
@@ -25,6 +26,10 @@ export function completeAnswers(given: Answers, context: WizardContext): Complet
     const resolved = resolveOne(question, given, { ...context, answers });
     findings.push(...resolved.findings);
     (answers as Record<string, unknown>)[question.id] = resolved.value;
+  }
+  // A policy assesses someone: the roles ticked and the custom ones cannot both be empty.
+  if (chosenRoles(answers as ResolvedAnswers, context.preset).length === 0) {
+    findings.push({ code: 'answer-no-roles', params: {}, path: [given.roles !== undefined ? 'roles' : 'custom_roles'] });
   }
   return { answers: answers as ResolvedAnswers, findings };
 }

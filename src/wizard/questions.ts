@@ -11,6 +11,7 @@ import { targetBeatsFloor } from '../policy/rules/kpis.js';
 import type { Cycle, Policy, RaterType } from '../policy/policy.generated.js';
 import type { Path } from '../validation/yaml-document.js';
 import type { AnswerKey, ResolvedAnswers, WizardContext } from './answers.js';
+import { renameSamples } from './rename-samples.js';
 import { FIVE_GRADE_SHARES } from './standard-parts.js';
 import {
   chosenRoles,
@@ -259,7 +260,6 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     default: () => [],
     check: (value, ctx) => {
       const problems: Problem[] = [];
-      if (value.length === 0 && earlier(ctx, 'roles').length === 0) problems.push({ code: 'answer-no-roles', params: {} });
       const known = builtinKpis().map((b) => b.id);
       const taken = roleOptions(ctx.preset).filter((r) => earlier(ctx, 'roles').includes(r.id));
       value.forEach((role, index) => {
@@ -606,7 +606,14 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
   },
 
   // appeal
-  { id: 'appeal_channel', section: 'appeal', kind: 'text', message: 'q-appeal-channel', hint: 'q-appeal-channel-hint', default: (ctx) => ctx.preset.appeal.channel },
+  {
+    id: 'appeal_channel',
+    section: 'appeal',
+    kind: 'text',
+    message: 'q-appeal-channel',
+    hint: 'q-appeal-channel-hint',
+    default: (ctx) => renameSamples(ctx.preset.appeal.channel, ctx.preset, ctx.answers),
+  },
   {
     id: 'appeal_file_days',
     section: 'appeal',
@@ -633,7 +640,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     kind: 'list',
     message: 'q-appeal-reviewers',
     hint: 'q-appeal-reviewers-hint',
-    default: (ctx) => [...ctx.preset.appeal.reviewers],
+    default: (ctx) => renameSamples([...ctx.preset.appeal.reviewers], ctx.preset, ctx.answers),
     check: (value) => (value.length === 0 ? [{ code: 'answer-empty-list', params: {} }] : []),
   },
 ];

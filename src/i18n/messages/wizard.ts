@@ -394,7 +394,7 @@ export const wizardMessages = defineMessages({
     'zh-CN': '培训体系成熟：增加定性项目“{item}”（权重 {weight}），要求员工能独立解决复杂问题并带动他人。',
     en: 'Mature training: adds the qualitative item "{item}" (weight {weight}), expecting people to solve complex problems on their own and help others do so.',
   },
-  'adjustment-undone': { 'zh-CN': '（您随后改动了这一项，以您的设置为准）', en: '(you changed this afterwards; your setting stands)' },
+  'adjustment-undone': { 'zh-CN': '（您随后改动了这一项，以您的设置为准）', en: ' (you changed this afterwards; your setting stands)' },
 
   // ── the summary shown before writing ─────────────────────────────────────
   'summary-title': { 'zh-CN': '制度概要', en: 'Summary of the policy' },
