@@ -45,6 +45,6 @@ export function resolveOne(question: AnyQuestion, given: Answers, ctx: QuestionC
   if (problems.length === 0) return { value, findings: [] };
   return {
     value: fallback,
-    findings: problems.map((p) => ({ code: p.code, params: p.params, path: [question.id, ...(p.path ?? [])] })),
+    findings: problems.map((p) => ({ code: p.code, params: p.params, path: [question.id, ...(p.path ?? [])], ...(p.at ? { at: p.at } : {}) })),
   };
 }

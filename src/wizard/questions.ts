@@ -39,6 +39,8 @@ export interface Problem {
   readonly code: MessageCode;
   readonly params: MessageParams;
   readonly path?: Path;
+  /** Point at the key rather than the value (a list whose total is wrong). */
+  readonly at?: 'key';
 }
 
 /** Text shown to the user: policy content as it is, or a message in the user's language. */
@@ -134,7 +136,7 @@ function weightsProblems(record: Readonly<Record<string, number>>, entries: read
   const problems = unknownKeys(record, ids, code);
   const weighted = Object.entries(record).map(([id, weight]) => ({ id, weight }));
   if (!addsUpToHundred(weighted)) {
-    problems.push({ code: 'answer-weights-total', params: { total: totalWeight(weighted), detail: weighted.map((w) => `${w.id} ${w.weight}`).join(' + ') } });
+    problems.push({ code: 'answer-weights-total', params: { total: totalWeight(weighted), detail: weighted.map((w) => `${w.id} ${w.weight}`).join(' + ') }, at: 'key' });
   }
   return problems;
 }
@@ -348,7 +350,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
         problems.push(...duplicates(kpis.map((k) => k.kpi), 'answer-duplicate').map((p) => ({ ...p, path: [role, ...(p.path ?? []), 'kpi'] })));
         const weighted = kpis.map((k) => ({ id: k.kpi, weight: k.weight }));
         if (!addsUpToHundred(weighted)) {
-          problems.push({ code: 'answer-role-weights-total', params: { role: name, total: totalWeight(weighted), detail: weighted.map((w) => `${w.id} ${w.weight}`).join(' + ') }, path: [role] });
+          problems.push({ code: 'answer-role-weights-total', params: { role: name, total: totalWeight(weighted), detail: weighted.map((w) => `${w.id} ${w.weight}`).join(' + ') }, path: [role], at: 'key' });
         }
       }
       return problems;

@@ -91,7 +91,9 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
 
     const completed = completeAnswers(given, wizardContext);
     if (completed.findings.length > 0) {
-      const diagnostics = completed.findings.map((f): Diagnostic => error(f.code, f.params, loaded.source ? locate(loaded.source, f.path) : { file: options.answers ?? '' }));
+      const diagnostics = completed.findings
+        .map((f): Diagnostic => error(f.code, f.params, loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' }))
+        .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0));
       throw new AspmError('answers-invalid', { file: options.answers ?? '' }, { diagnostics });
     }
     if (interactive) prompts.say(t(language, 'preset-chosen', { file: presetFileName(chosen) }));
