@@ -1,6 +1,6 @@
 // Builds the command-line program: the commands, their help in the user's language, and
 // commander's own errors mapped onto aspm's usage errors (exit 2).
-import { Command, CommanderError, Option, type Help } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { usageError, type AspmError } from '../errors.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import { LANGUAGES } from '../i18n/language.js';
@@ -97,11 +97,19 @@ function localisedHelp(context: CommandContext): Partial<Help> {
     'Arguments:': 'cli-arguments-title',
     'Global Options:': 'cli-global-options-title',
   };
+  // Commander words its "(choices: …, default: …)" notes in English; translate the words.
+  const notes = (text: string) =>
+    text.replace(/([(,] ?)(choices|default): /g, (_whole, before: string, word: string) =>
+      `${before}${t(language, word === 'choices' ? 'help-choices' : 'help-default')}`,
+    );
+  const base = new Help();
   return {
     styleTitle: (title: string) => {
       const code = titles[title];
       return code ? t(language, code) : title;
     },
+    optionDescription: (option) => notes(base.optionDescription(option)),
+    argumentDescription: (argument) => notes(base.argumentDescription(argument)),
     showGlobalOptions: true,
     sortSubcommands: false,
     helpWidth: 100,

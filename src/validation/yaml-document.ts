@@ -26,7 +26,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const source: YamlSource = { file, document, lineCounter };
   if (document.errors.length > 0) {
-    return { ok: false, diagnostics: document.errors.map((e) => yamlErrorDiagnostic(e.code, e.message, e.pos[0], source, text)) };
+    // Every duplicate key is its own mistake; after any other syntax error the parser's
+    // later complaints are mostly echoes of the first, so only the first is shown.
+    const duplicates = document.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+    const first = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const shown = first ? [...duplicates, first].sort((a, b) => a.pos[0] - b.pos[0]) : duplicates;
+    return { ok: false, diagnostics: shown.map((e) => yamlErrorDiagnostic(e.code, e.message, e.pos[0], source, text)) };
   }
   try {
     const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -50,9 +55,9 @@ function yamlErrorDiagnostic(code: string, message: string, offset: number, sour
   if (code === 'DUPLICATE_KEY') {
     return error('duplicate-key', { key: keyAt(text, offset) }, location);
   }
-  if (code === 'MISSING_CHAR') {
-    const char = /Missing closing ([^\s]+)/i.exec(message)?.[1] ?? /expected ([^\s]+)/i.exec(message)?.[1] ?? '';
-    return error('yaml-unclosed', { char: char.replace(/quote/i, '"') }, location);
+  const unclosed = unclosedChar(code, message);
+  if (unclosed) {
+    return error('yaml-unclosed', { char: unclosed.close }, openingLocation(source, text, offset, unclosed) ?? location);
   }
   const mapped = specific[code];
   if (mapped) return error(mapped, {}, location);
@@ -61,6 +66,42 @@ function yamlErrorDiagnostic(code: string, message: string, offset: number, sour
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? message;
+}
+
+interface Pairing {
+  readonly open: string;
+  readonly close: string;
+}
+
+/** The bracket or quote the parser found unclosed, from its error code and message. */
+function unclosedChar(code: string, message: string): Pairing | undefined {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    return /single/i.test(message) || message.includes("'quote") ? { open: "'", close: "'" } : { open: '"', close: '"' };
+  }
+  if (code === 'MISSING_CHAR' || code === 'BAD_INDENT') {
+    const close = /end with an? ([\]}])/.exec(message)?.[1] ?? /Expected (?:flow (?:sequence|map) end|closing) ?([\]}])?/i.exec(message)?.[1];
+    if (close === ']') return { open: '[', close };
+    if (close === '}') return { open: '{', close };
+  }
+  return undefined;
+}
+
+/** Where the unclosed bracket or quote was opened: the last unmatched one before `offset`. */
+function openingLocation(source: YamlSource, text: string, offset: number, pairing: Pairing): SourceLocation | undefined {
+  let depth = 0;
+  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
+    const c = text[i];
+    if (pairing.open === pairing.close) {
+      if (c === pairing.open) return offsetLocation(source, i);
+      continue;
+    }
+    if (c === pairing.close) depth++;
+    else if (c === pairing.open) {
+      if (depth === 0) return offsetLocation(source, i);
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function keyAt(text: string, offset: number): string {

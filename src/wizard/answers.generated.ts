@@ -69,7 +69,7 @@ export interface Answers {
   qualitative_items?: Id[];
   /** 定性项目权重（合计 100），键为项目 id。 / Weights of the qualitative items (totalling 100), keyed by item id. */
   item_weights?: Record<string, Weight>;
-  /** 评价人及权重（合计 100）：supervisor 上级、peer 同事、customer 客户、self 自评。 / Raters and their weights (totalling 100): supervisor, peer, customer, self. */
+  /** 评价人及权重（合计 100）：supervisor 上级、peer 同事、subordinate 下属、customer 客户、self 自评。 / Raters and their weights (totalling 100): supervisor, peer, subordinate, customer, self. */
   raters?: Record<string, Weight>;
   /** 主要考核周期。 / The main assessment cycle. */
   primary_cycle?: "monthly" | "quarterly" | "annual";

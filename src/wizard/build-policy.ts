@@ -4,7 +4,7 @@
 // it can be explained. Pure and deterministic: the preset and the date are passed in; the
 // result is checked by the caller with the policy loader before anything is written.
 import { t } from '../i18n/catalogue.js';
-import type { Cycle, Policy, Role, RoleKpi, RuleTrigger } from '../policy/policy.generated.js';
+import type { Cycle, Policy, RaterType, Role, RoleKpi, RuleTrigger } from '../policy/policy.generated.js';
 import type { Finding } from '../validation/load-document.js';
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { completeAnswers } from './complete-answers.js';
@@ -31,7 +31,7 @@ export interface BuiltPolicy {
 export type BuildResult = ({ readonly ok: true } & BuiltPolicy) | { readonly ok: false; readonly findings: readonly Finding[] };
 
 const CYCLE_ORDER: readonly Cycle[] = ['monthly', 'quarterly', 'annual'];
-const RATER_ORDER = ['supervisor', 'peer', 'customer', 'self'] as const;
+const RATER_ORDER: readonly RaterType[] = ['supervisor', 'peer', 'subordinate', 'customer', 'self'];
 
 /** Answers (any of them may be missing) and the preset they refer to → a policy. */
 export function buildPolicy(given: Answers, preset: Policy, options: BuildOptions): BuildResult {

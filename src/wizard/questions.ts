@@ -100,7 +100,7 @@ export type AnyQuestion<C = QuestionContext> = { [K in AnswerKey]: Question<K, C
 const ref = (code: MessageCode, params?: MessageParams): MessageRef => (params ? { $t: code, params } : { $t: code });
 
 const CYCLES: readonly Cycle[] = ['monthly', 'quarterly', 'annual'];
-const RATERS: readonly RaterType[] = ['supervisor', 'peer', 'customer', 'self'];
+const RATERS: readonly RaterType[] = ['supervisor', 'peer', 'subordinate', 'customer', 'self'];
 
 /** `ctx.answers[key]`, which the question order guarantees is there. */
 function earlier<K extends AnswerKey>(ctx: QuestionContext, key: K): ResolvedAnswers[K] {

@@ -11,6 +11,8 @@ export const cliMessages = defineMessages({
   'cli-commands-title': { 'zh-CN': '命令：', en: 'Commands:' },
   'cli-arguments-title': { 'zh-CN': '参数：', en: 'Arguments:' },
   'cli-global-options-title': { 'zh-CN': '全局选项：', en: 'Global Options:' },
+  'help-choices': { 'zh-CN': '可选：', en: 'choices: ' },
+  'help-default': { 'zh-CN': '默认：', en: 'default: ' },
   'opt-help': { 'zh-CN': '显示帮助', en: 'show help' },
   'opt-version': { 'zh-CN': '显示版本号', en: 'show the version' },
   'opt-lang': { 'zh-CN': '提示与消息的语言：zh-CN 或 en（默认按 LANG 环境变量）', en: 'language of prompts and messages: zh-CN or en (default from LANG)' },

@@ -319,6 +319,7 @@ export const wizardMessages = defineMessages({
   'cycle-annual': { 'zh-CN': '年度', en: 'annual' },
   'rater-supervisor': { 'zh-CN': '上级', en: 'Supervisor' },
   'rater-peer': { 'zh-CN': '同事', en: 'Peers' },
+  'rater-subordinate': { 'zh-CN': '下属', en: 'Team members' },
   'rater-customer': { 'zh-CN': '客户', en: 'Customers' },
   'rater-self': { 'zh-CN': '本人自评', en: 'Self' },
   'direction-higher': { 'zh-CN': '越高越好', en: 'higher is better' },

@@ -39,7 +39,7 @@ export const gradeBands: Rule<Policy> = (policy, report) => {
 };
 
 export const gradeReferences: Rule<Policy> = (policy, report) => {
-  const known = policy.grades.bands.map((b) => b.grade);
+  const known = [...new Set(policy.grades.bands.map((b) => b.grade))];
   const check = (grade: string, path: Path) => {
     if (!known.includes(grade)) report({ code: 'unknown-grade', params: { grade, known: known.join(', ') }, path });
   };

@@ -5,7 +5,7 @@ import type { Rule } from '../../validation/load-document.js';
 import type { Policy } from '../policy.generated.js';
 
 export const references: Rule<Policy> = (policy, report) => {
-  const kpiIds = policy.kpis.map((k) => k.id);
+  const kpiIds = [...new Set(policy.kpis.map((k) => k.id))];
   const itemIds = policy.qualitative.items.map((i) => i.id);
   const unknownKpi = (id: string, path: (string | number)[]) =>
     report({ code: 'unknown-kpi', params: { id, known: kpiIds.join(', '), suggestion: closest(id, kpiIds) ?? '' }, path });

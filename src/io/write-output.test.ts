@@ -1,0 +1,50 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AspmError } from '../errors.js';
+import { writeOutputs } from './write-output.js';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'aspm-write-'));
+
+describe('writeOutputs', () => {
+  it('writes every file and leaves no temporary behind', async () => {
+    const dir = fresh();
+    await writeOutputs([
+      { path: join(dir, 'a.txt'), data: 'A' },
+      { path: join(dir, 'b.bin'), data: new Uint8Array([1, 2, 3]) },
+    ]);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('A');
+    expect([...readFileSync(join(dir, 'b.bin'))]).toEqual([1, 2, 3]);
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.bin']);
+  });
+
+  it('refuses to overwrite without force and writes nothing at all', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'b.txt'), 'original');
+    const attempt = writeOutputs([
+      { path: join(dir, 'a.txt'), data: 'new' },
+      { path: join(dir, 'b.txt'), data: 'new' },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ code: 'output-exists', exitCode: 1 });
+    await expect(attempt).rejects.toBeInstanceOf(AspmError);
+    expect(existsSync(join(dir, 'a.txt'))).toBe(false);
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('original');
+  });
+
+  it('overwrites with force', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'b.txt'), 'original');
+    await writeOutputs([{ path: join(dir, 'b.txt'), data: 'new' }], { force: true });
+    expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('new');
+  });
+
+  it('will not replace a folder, and says when the parent folder is missing', async () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'out.json'));
+    await expect(writeOutputs([{ path: join(dir, 'out.json'), data: 'x' }], { force: true })).rejects.toMatchObject({ code: 'output-is-directory' });
+    await expect(writeOutputs([{ path: join(dir, 'no', 'such', 'x.json'), data: 'x' }])).rejects.toMatchObject({ code: 'output-dir-missing' });
+    await writeOutputs([{ path: join(dir, 'made', 'x.json'), data: 'x' }], { createParents: true });
+    expect(readFileSync(join(dir, 'made', 'x.json'), 'utf8')).toBe('x');
+  });
+});
