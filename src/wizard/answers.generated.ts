@@ -17,12 +17,12 @@ export interface CustomRole {
   name: string;
   /** 岗位说明。 / What the role does. */
   description?: string;
-  /** 岗位考核的内置指标 id。 / Built-in KPI ids the role is assessed on. */
+  /** 岗位考核的指标 id（内置指标或预设中的指标）。 / Ids of the KPIs the role is assessed on (built in, or in the preset). */
   kpis: Id[];
 }
 
 export interface RoleKpi {
-  /** 内置指标 id。 / Built-in KPI id. */
+  /** 指标 id（内置指标或预设中的指标）。 / KPI id (built in, or in the preset). */
   kpi: Id;
   weight: Weight;
   /** 目标值（省略则用指标默认值）。 / Target (the KPI's default when omitted). */

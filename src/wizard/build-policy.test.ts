@@ -3,7 +3,7 @@ import { checkPolicyObject } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { Answers } from './answers.js';
 import { buildPolicy, type BuiltPolicy } from './build-policy.js';
-import { readPreset } from './read-preset.js';
+import { availablePresets, presetFileName, readPreset } from './read-preset.js';
 import { RESPONSE_KPIS } from './situation.js';
 
 let preset: Policy;
@@ -33,16 +33,28 @@ const weight = (built: BuiltPolicy, roleId: string, kpis: readonly string[]) =>
 const total = (built: BuiltPolicy, roleId: string) => role(built, roleId).kpis.reduce((sum, k) => sum + k.weight, 0);
 
 describe('buildPolicy with no answers', () => {
-  it('is the preset, starting on the first day of next month', () => {
-    const built = build({});
-    expect(built.policy.roles).toEqual(preset.roles);
-    expect(built.policy.kpis).toEqual(preset.kpis);
-    expect(built.policy.qualitative).toEqual(preset.qualitative);
-    expect(built.policy.grades).toEqual(preset.grades);
-    expect(built.policy.incentives).toEqual(preset.incentives);
-    expect(built.policy.penalties).toEqual(preset.penalties);
-    expect(built.policy.meta).toEqual({ ...preset.meta, effective_date: '2026-04-01' });
-    expect(built.adjustments).toEqual([]);
+  // Every preset that ships, so new presets are covered without a change here.
+  it.each(availablePresets().map((p) => [presetFileName(p), p] as const))('%s: is the preset, starting on the first day of next month', async (_name, id) => {
+    const each = await readPreset(id);
+    const result = buildPolicy({}, each, { today: TODAY });
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    expect({ ...result.policy, meta: { ...result.policy.meta, effective_date: each.meta.effective_date } }).toEqual(each);
+    expect(result.policy.meta.effective_date).toBe('2026-04-01');
+    expect(result.adjustments).toEqual([]);
+  });
+
+  it.each(availablePresets().map((p) => [presetFileName(p), p] as const))('%s: every adjustment and a custom role still give a valid policy', async (_name, id) => {
+    const each = await readPreset(id);
+    const result = buildPolicy(
+      { competition: 'intense', training_maturity: 'mature', cost_pressure: 'high', complaints: 'frequent', forced_distribution: true, custom_roles: [{ name: 'QA', kpis: ['csat', 'reopen_rate'] }] },
+      each,
+      { today: TODAY },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    const checked = checkPolicyObject(result.policy);
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.adjustments.length).toBeGreaterThan(3);
+    for (const r of result.policy.roles) expect(r.kpis.reduce((sum, k) => sum + k.weight, 0)).toBe(100);
   });
 
   it('rolls the effective date over the year end', () => {

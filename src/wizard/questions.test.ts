@@ -6,7 +6,7 @@ import { packagePath } from '../package-root.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { completeAnswers } from './complete-answers.js';
 import { firstOfNextMonth, isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, QUESTIONS, type AnyQuestion, type PresetContext, type QuestionContext } from './questions.js';
-import { readPreset } from './read-preset.js';
+import { availablePresets, presetFileName, readPreset } from './read-preset.js';
 
 interface PropertySchema {
   type?: string;
@@ -78,11 +78,14 @@ describe('the questions and the answers schema', () => {
     }
   });
 
-  it('every default of the medium preset passes its own check', () => {
+  it.each(availablePresets().map((p) => [presetFileName(p), p] as const))('%s: every default passes its own check', async (_name, id) => {
+    const each = await readPreset(id);
+    const answers = completeAnswers({}, { preset: each, today: '2026-03-14' }).answers;
+    const c: QuestionContext = { preset: each, today: '2026-03-14', answers };
     for (const question of POLICY_QUESTIONS) {
-      const value = question.default(ctx);
+      const value = question.default(c);
       const check = question.check as ((v: unknown, c: QuestionContext) => unknown[]) | undefined;
-      expect({ id: question.id, problems: check?.(value, ctx) ?? [] }).toEqual({ id: question.id, problems: [] });
+      expect({ id: question.id, problems: check?.(value, c) ?? [] }).toEqual({ id: question.id, problems: [] });
     }
   });
 

@@ -6,7 +6,6 @@
 import type { MessageCode, MessageRef } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
-import { builtinKpi, builtinKpis } from '../policy/kpi-catalogue.js';
 import { targetBeatsFloor } from '../policy/rules/kpis.js';
 import type { Cycle, Policy, RaterType } from '../policy/policy.generated.js';
 import type { Path } from '../validation/yaml-document.js';
@@ -18,6 +17,7 @@ import {
   gradesBestFirst,
   itemOptions,
   kpiDefinition,
+  kpiOptions,
   penaltyOptions,
   roleOptions,
   suggestItemWeights,
@@ -262,7 +262,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     default: () => [],
     check: (value, ctx) => {
       const problems: Problem[] = [];
-      const known = builtinKpis().map((b) => b.id);
+      const known = kpiOptions(ctx.preset).map((k) => k.id);
       const taken = roleOptions(ctx.preset).filter((r) => earlier(ctx, 'roles').includes(r.id));
       value.forEach((role, index) => {
         problems.push(...unknownIds(role.kpis, known, 'answer-unknown-kpi').map((p) => ({ ...p, path: [index, 'kpis', ...(p.path ?? [])] })));
@@ -337,8 +337,8 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
         kpis.forEach((entry, index) => {
           const at = (field: string) => [role, index, field];
           const kpi = kpiDefinition(entry.kpi, ctx.preset);
-          if (!kpi || !builtinKpi(entry.kpi) && !ctx.preset.kpis.some((k) => k.id === entry.kpi)) {
-            problems.push({ code: 'answer-unknown-kpi', params: { id: entry.kpi, known: builtinKpis().map((b) => b.id).join(', ') }, path: at('kpi') });
+          if (!kpi) {
+            problems.push({ code: 'answer-unknown-kpi', params: { id: entry.kpi, known: kpiOptions(ctx.preset).map((k) => k.id).join(', ') }, path: at('kpi') });
             return;
           }
           const target = entry.target ?? kpi.target;

@@ -339,7 +339,7 @@ export const wizardMessages = defineMessages({
     en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. 2026-07-01).',
   },
   'answer-unknown-role': { 'zh-CN': '没有 id 为 {id} 的岗位。可选：{known}；其他岗位请写在 custom_roles 中。', en: 'There is no role with id {id}. Known: {known}; put other roles under custom_roles.' },
-  'answer-unknown-kpi': { 'zh-CN': '没有 id 为 {id} 的内置指标。可选：{known}。', en: 'There is no built-in KPI with id {id}. Known: {known}.' },
+  'answer-unknown-kpi': { 'zh-CN': '没有 id 为 {id} 的指标（内置指标或预设中的指标）。可选：{known}。', en: 'There is no KPI with id {id} (built in or in the preset). Known: {known}.' },
   'answer-unknown-item': { 'zh-CN': '没有 id 为 {id} 的定性项目。可选：{known}。', en: 'There is no qualitative item with id {id}. Known: {known}.' },
   'answer-unknown-rater': { 'zh-CN': '评价人类型 {id} 不存在。可选：{known}。', en: 'There is no rater type {id}. Known: {known}.' },
   'answer-unknown-grade': { 'zh-CN': '预设中没有等级 {id}。已有等级：{known}。', en: 'The preset has no grade {id}. Its grades: {known}.' },
