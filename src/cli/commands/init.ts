@@ -130,13 +130,18 @@ async function readAnswers(path: string): Promise<{ answers: Answers; source?: Y
   return { answers: loaded.value, source: loaded.source };
 }
 
+/**
+ * The prompts draw on stdout, or on stderr when only stderr is a terminal (stdout sent to a
+ * file), so the questions are seen wherever the answers are typed.
+ */
 function terminalPrompts(context: CommandContext, signal: AbortSignal): Prompts {
   const { io, language } = context;
-  const output = isWritable(io.stdout) ? io.stdout : undefined;
+  const sink = !io.stdout.isTTY && io.stderr.isTTY ? io.stderr : io.stdout;
+  const output = isWritable(sink) ? sink : undefined;
   return inquirerPrompts({
     language,
-    color: useColor(io, io.stdout),
-    write: (text) => io.stdout.write(text),
+    color: useColor(io, sink),
+    write: (text) => sink.write(text),
     context: { input: io.stdin, ...(output ? { output } : {}), signal },
   });
 }

@@ -54,7 +54,7 @@ export const wizardMessages = defineMessages({
   'wizard-intro': {
     'zh-CN':
       'aspm init 将通过几组问题，为售后服务部门起草一份完整的绩效管理制度。\n每个问题都有建议值，直接按回车即可采用；随时按 Ctrl+C 退出，不会写入任何文件。',
-    en: 'aspm init drafts a complete performance policy for your after-sales department from a few groups of questions.\nEvery question has a suggested answer: press Enter to take it. Press Ctrl+C at any time to quit; nothing is written until you confirm.',
+    en: 'aspm init drafts a complete performance policy for your after-sales department from a few groups of questions.\nEach question suggests an answer; Enter takes it. Ctrl+C quits; nothing is written until you confirm.',
   },
   'section-basics': { 'zh-CN': '基本信息', en: 'The basics' },
   'section-roles': { 'zh-CN': '岗位', en: 'Roles' },
@@ -88,11 +88,11 @@ export const wizardMessages = defineMessages({
   'role-kpis-pick': { 'zh-CN': '“{role}”考核哪些指标？', en: 'Which KPIs assess "{role}"?' },
   'role-kpis-pick-hint': {
     'zh-CN': '已勾选建议的指标。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
-    en: 'The suggested KPIs are ticked. Three to six work best: fewer miss things, more leave each one too little weight to matter.',
+    en: 'The suggested KPIs are ticked. Three to six work best: fewer miss things, more dilute every weight.',
   },
   'custom-role-kpis-hint': {
     'zh-CN': '用空格键勾选。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
-    en: 'Tick with the space bar. Three to six work best: fewer miss things, more leave each one too little weight to matter.',
+    en: 'Tick with the space bar. Three to six work best: fewer miss things, more dilute every weight.',
   },
   'target-entry': { 'zh-CN': '“{kpi}”的目标值（{unit}，{direction}）', en: 'Target of "{kpi}" ({unit}, {direction})' },
   'target-entry-hint': { 'zh-CN': '达到目标值得 100 分。', en: 'Reaching the target scores 100.' },
@@ -138,12 +138,12 @@ export const wizardMessages = defineMessages({
   'q-language': { 'zh-CN': '制度文件用什么语言？', en: 'Which language is the policy written in?' },
   'q-language-hint': {
     'zh-CN': '决定制度正文、Word 文档和员工考核通知书的语言；提问本身的语言由 --lang 决定。',
-    en: 'It sets the language of the policy text, the Word document and staff notices; --lang sets the language of these questions.',
+    en: "Sets the language of the policy, its Word document and staff notices; --lang sets this wizard's.",
   },
   'q-size': { 'zh-CN': '公司（售后团队）规模？', en: 'How large is the company (the after-sales team)?' },
   'q-size-hint': {
     'zh-CN': '规模决定采用哪套预设：指标多少、考核周期、奖惩力度都随之不同，之后的建议值都来自这套预设。',
-    en: 'Size picks the preset: how many KPIs, which cycles, how strong the incentives. Every later suggestion comes from it.',
+    en: 'Picks the preset (how many KPIs, which cycles, how strong the incentives) behind every later suggestion.',
   },
   'q-company': { 'zh-CN': '公司全称', en: 'Full company name' },
   'q-company-hint': { 'zh-CN': '写在制度标题和文档页眉上。', en: 'It appears in the title and the page header of the document.' },
@@ -155,7 +155,7 @@ export const wizardMessages = defineMessages({
   'q-effective-date': { 'zh-CN': '生效日期（YYYY-MM-DD）', en: 'Effective date (YYYY-MM-DD)' },
   'q-effective-date-hint': {
     'zh-CN': '从这一天起按本制度考核；新制度通常从下个月 1 日起执行，留出宣贯时间。',
-    en: 'Assessment under this policy starts on this day; a new policy usually starts on the first of next month, leaving time to explain it.',
+    en: 'Assessment starts on this day; the first of next month leaves time to explain the new policy.',
   },
   'q-roles': { 'zh-CN': '要考核哪些岗位？', en: 'Which roles are assessed?' },
   'q-roles-hint': {
@@ -170,7 +170,7 @@ export const wizardMessages = defineMessages({
   'q-multi-role': { 'zh-CN': '是否允许一人兼任多个岗位？', en: 'May one person hold several roles?' },
   'q-multi-role-hint': {
     'zh-CN': '小团队常见（如主管兼技术员）；兼岗人员按各岗位指标权重的平均值考核。',
-    en: 'Common in small teams (a supervisor who also repairs); such a person is scored on the average of the roles’ weights.',
+    en: 'Common in small teams (a supervisor who also repairs); scored on the average of the roles’ weights.',
   },
   'q-competition': { 'zh-CN': '所在市场的竞争激烈吗？', en: 'How intense is the competition in your market?' },
   'q-competition-hint': {
@@ -185,12 +185,12 @@ export const wizardMessages = defineMessages({
   'q-cost-pressure': { 'zh-CN': '控制服务成本的压力大吗？', en: 'How strong is the pressure on service cost?' },
   'q-cost-pressure-hint': {
     'zh-CN': '压力大时应考核成本：选“大”会为维修和管理岗位增加“单均维修成本”指标。',
-    en: 'Under cost pressure, cost should be assessed: "strong" adds the cost-per-ticket KPI to repair and supervisory roles.',
+    en: 'Under cost pressure, cost should count: "strong" adds cost per ticket to repair and lead roles.',
   },
   'q-complaints': { 'zh-CN': '客户投诉多吗？', en: 'How often do customers complain?' },
   'q-complaints-hint': {
     'zh-CN': '投诉频繁时应把投诉率纳入每个岗位的考核：选“频繁”会增加或加重投诉率指标。',
-    en: 'When complaints are frequent, every role should answer for them: "frequent" adds the complaint rate or gives it more weight.',
+    en: 'Frequent complaints are everyone’s business: "frequent" adds the complaint rate or weighs it up.',
   },
   'q-role-kpis': { 'zh-CN': '各岗位的指标与权重', en: 'KPIs and weights per role' },
   'q-role-kpis-hint': {
@@ -211,8 +211,8 @@ export const wizardMessages = defineMessages({
   'q-item-weights-hint': { 'zh-CN': '各项目权重合计 100。', en: 'The item weights total 100.' },
   'q-raters': { 'zh-CN': '评价人及其权重', en: 'Raters and their weights' },
   'q-raters-hint': {
-    'zh-CN': '多方评价更公平：上级了解工作，同事了解协作，客户了解服务；同事评价不足 3 份时不采用，以保护匿名。',
-    en: 'Several viewpoints are fairer: the supervisor knows the work, peers the teamwork, customers the service. Fewer than 3 peer ratings are not used, to keep them anonymous.',
+    'zh-CN': '多方评价更公平：上级了解工作，同事了解协作，客户了解服务。\n同事评价不足 3 份时不采用，以保护匿名。',
+    en: 'Several viewpoints are fairer: the supervisor knows the work, peers the teamwork, customers the service.\nFewer than 3 peer ratings are not used, to keep them anonymous.',
   },
   'q-primary-cycle': { 'zh-CN': '多久考核一次？', en: 'How often are people assessed?' },
   'q-primary-cycle-hint': {
@@ -231,8 +231,8 @@ export const wizardMessages = defineMessages({
   },
   'q-forced-distribution': { 'zh-CN': '是否采用强制分布？', en: 'Use a forced distribution?' },
   'q-forced-distribution-hint': {
-    'zh-CN': '按排名给每个等级分配固定比例，防止人人优秀；只适合人数较多的团队（少于 5 人的组不分布）。',
-    en: 'Grades are shared out by rank in fixed proportions so not everyone is excellent; it suits large teams only (groups under 5 are left alone).',
+    'zh-CN': '按排名给每个等级分配固定比例，防止人人优秀。\n只适合人数较多的团队；少于 5 人的组不做强制分布。',
+    en: 'Grades are shared out by rank in fixed proportions, so not everyone is excellent.\nIt suits large teams only; groups under 5 are left alone.',
   },
   'q-distribution-shares': { 'zh-CN': '各等级人数比例（%）', en: 'Share of people per grade (%)' },
   'q-distribution-shares-hint': { 'zh-CN': '各等级比例合计 100。', en: 'The shares total 100.' },
@@ -256,7 +256,7 @@ export const wizardMessages = defineMessages({
   'q-penalties': { 'zh-CN': '采用哪些处罚措施？', en: 'Which penalties apply?' },
   'q-penalties-hint': {
     'zh-CN': '处罚应循序渐进（警示 → 改进计划 → 扣减奖金 → 降级调岗），并写明触发条件。',
-    en: 'Penalties should escalate step by step (warning → improvement plan → pay deduction → demotion), each with a stated trigger.',
+    en: 'Penalties should escalate (warning → improvement plan → pay deduction → demotion), each with a trigger.',
   },
   'q-appeal-channel': { 'zh-CN': '员工通过什么渠道申诉？', en: 'How does an employee file an appeal?' },
   'q-appeal-channel-hint': {
