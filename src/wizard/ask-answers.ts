@@ -294,7 +294,7 @@ class Asker {
     return kpiOptions(c.preset).map((kpi) => ({
       value: kpi.id,
       name: kpi.name,
-      description: `${kpi.definition}（${this.direction(kpi)}）`,
+      description: this.say('kpi-choice-description', { definition: kpi.definition, direction: this.direction(kpi) }),
       checked: checked.includes(kpi.id),
     }));
   }

@@ -124,6 +124,6 @@ function withUnit(value: number, kpi: Kpi, policy: Policy, language: Language): 
     case 'currency':
       return `${value} ${policy.meta.currency}`;
     default:
-      return `${value} ${t(language, `unit-${kpi.unit}`)}`;
+      return t(language, `with-unit-${kpi.unit}`, { value });
   }
 }

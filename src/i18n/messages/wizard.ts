@@ -94,6 +94,7 @@ export const wizardMessages = defineMessages({
     'zh-CN': '用空格键勾选。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
     en: 'Tick with the space bar. Three to six work best: fewer miss things, more dilute every weight.',
   },
+  'kpi-choice-description': { 'zh-CN': '{definition}（{direction}）', en: '{definition} ({direction})' },
   'target-entry': { 'zh-CN': '“{kpi}”的目标值（{unit}，{direction}）', en: 'Target of "{kpi}" ({unit}, {direction})' },
   'target-entry-hint': { 'zh-CN': '达到目标值得 100 分。', en: 'Reaching the target scores 100.' },
   'floor-entry': { 'zh-CN': '“{kpi}”的底线值（{unit}）', en: 'Floor of "{kpi}" ({unit})' },
@@ -329,9 +330,16 @@ export const wizardMessages = defineMessages({
   'unit-days': { 'zh-CN': '天', en: 'days' },
   'unit-percent': { 'zh-CN': '%', en: '%' },
   'unit-currency': { 'zh-CN': '元', en: 'currency units' },
-  'unit-count': { 'zh-CN': '单', en: 'tickets' },
+  'unit-count': { 'zh-CN': '数量', en: 'count' },
   'unit-score': { 'zh-CN': '分', en: 'points' },
   'unit-number': { 'zh-CN': '数值', en: 'number' },
+  // A value with its unit in the summary table, where width is scarce.
+  'with-unit-minutes': { 'zh-CN': '{value} 分钟', en: '{value} min' },
+  'with-unit-hours': { 'zh-CN': '{value} 小时', en: '{value} h' },
+  'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} d' },
+  'with-unit-count': { 'zh-CN': '{value}', en: '{value}' },
+  'with-unit-score': { 'zh-CN': '{value} 分', en: '{value} pts' },
+  'with-unit-number': { 'zh-CN': '{value}', en: '{value}' },
 
   // ── checks of an answers file ────────────────────────────────────────────
   'answer-bad-date': {
