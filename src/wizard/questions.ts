@@ -130,6 +130,38 @@ function duplicates(ids: readonly string[], code: MessageCode): Problem[] {
   return ids.flatMap((id, index) => (ids.indexOf(id) !== index ? [{ code, params: { id }, path: [index] }] : []));
 }
 
+/** A list of picks: each one known, none twice. */
+function picks(ids: readonly string[], known: readonly string[], unknown: MessageCode): Problem[] {
+  return [...unknownIds(ids, known, unknown), ...duplicates(ids, 'answer-duplicate')];
+}
+
+/** Which of the preset's honours (or training measures) to keep: all by default. */
+function actionsKept(
+  id: 'honours' | 'training',
+  message: MessageCode,
+  hint: MessageCode,
+  list: (preset: Policy) => readonly { id: string; name: string; description?: string }[] | undefined,
+): AnyQuestion {
+  const of = (ctx: QuestionContext) => list(ctx.preset) ?? [];
+  return {
+    id,
+    section: 'incentives',
+    kind: 'multiselect',
+    min: 0,
+    message,
+    hint,
+    when: (ctx) => of(ctx).length > 0,
+    default: (ctx) => of(ctx).map((a) => a.id),
+    choices: (ctx) => of(ctx).map((a) => ({ value: a.id, label: a.name, ...(a.description ? { hint: a.description } : {}) })),
+    check: (value, ctx) =>
+      picks(
+        value,
+        of(ctx).map((a) => a.id),
+        'answer-unknown-option',
+      ),
+  };
+}
+
 /** A weights record must cover exactly `entries` and total 100. */
 function weightsProblems(record: Readonly<Record<string, number>>, entries: readonly Entry[], code: MessageCode): Problem[] {
   const ids = entries.map((e) => e.id);
@@ -244,14 +276,12 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     hint: 'q-roles-hint',
     default: (ctx) => ctx.preset.roles.map((r) => r.id),
     choices: (ctx) => roleOptions(ctx.preset).map((r) => ({ value: r.id, label: r.name, ...(r.description ? { hint: r.description } : {}) })),
-    check: (value, ctx) => [
-      ...unknownIds(
+    check: (value, ctx) =>
+      picks(
         value,
         roleOptions(ctx.preset).map((r) => r.id),
         'answer-unknown-role',
       ),
-      ...duplicates(value, 'answer-duplicate'),
-    ],
   },
   {
     id: 'custom_roles',
@@ -265,8 +295,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
       const known = kpiOptions(ctx.preset).map((k) => k.id);
       const taken = roleOptions(ctx.preset).filter((r) => earlier(ctx, 'roles').includes(r.id));
       value.forEach((role, index) => {
-        problems.push(...unknownIds(role.kpis, known, 'answer-unknown-kpi').map((p) => ({ ...p, path: [index, 'kpis', ...(p.path ?? [])] })));
-        problems.push(...duplicates(role.kpis, 'answer-duplicate').map((p) => ({ ...p, path: [index, 'kpis', ...(p.path ?? [])] })));
+        problems.push(...picks(role.kpis, known, 'answer-unknown-kpi').map((p) => ({ ...p, path: [index, 'kpis', ...(p.path ?? [])] })));
         const clash = [...taken.map((r) => r.name), ...value.slice(0, index).map((r) => r.name)].includes(role.name);
         if (clash) problems.push({ code: 'answer-duplicate-role-name', params: { name: role.name }, path: [index, 'name'] });
       });
@@ -388,12 +417,11 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     choices: (ctx) => itemOptions(ctx.preset).map((i) => ({ value: i.id, label: i.name, ...(i.description ? { hint: i.description } : {}) })),
     check: (value, ctx) => [
       ...(value.length === 0 ? [{ code: 'answer-empty-list' as const, params: {} }] : []),
-      ...unknownIds(
+      ...picks(
         value,
         itemOptions(ctx.preset).map((i) => i.id),
         'answer-unknown-item',
       ),
-      ...duplicates(value, 'answer-duplicate'),
     ],
   },
   {
@@ -452,10 +480,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     when: (ctx) => longerCycles(earlier(ctx, 'primary_cycle')).length > 0,
     default: (ctx) => ctx.preset.cycles.also.filter((c) => longerCycles(earlier(ctx, 'primary_cycle')).includes(c)),
     choices: (ctx) => longerCycles(earlier(ctx, 'primary_cycle')).map((cycle) => ({ value: cycle, label: ref(`choice-cycle-${cycle}`) })),
-    check: (value, ctx) => [
-      ...unknownIds(value, longerCycles(earlier(ctx, 'primary_cycle')), 'answer-not-longer-cycle'),
-      ...duplicates(value, 'answer-duplicate'),
-    ],
+    check: (value, ctx) => picks(value, longerCycles(earlier(ctx, 'primary_cycle')), 'answer-not-longer-cycle'),
   },
   {
     id: 'grade_mins',
@@ -545,44 +570,8 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     when: (ctx) => ctx.preset.incentives.promotion !== undefined,
     default: (ctx) => ctx.preset.incentives.promotion !== undefined,
   },
-  {
-    id: 'honours',
-    section: 'incentives',
-    kind: 'multiselect',
-    min: 0,
-    message: 'q-honours',
-    hint: 'q-honours-hint',
-    when: (ctx) => (ctx.preset.incentives.honours ?? []).length > 0,
-    default: (ctx) => (ctx.preset.incentives.honours ?? []).map((h) => h.id),
-    choices: (ctx) => (ctx.preset.incentives.honours ?? []).map((h) => ({ value: h.id, label: h.name, ...(h.description ? { hint: h.description } : {}) })),
-    check: (value, ctx) => [
-      ...unknownIds(
-        value,
-        (ctx.preset.incentives.honours ?? []).map((h) => h.id),
-        'answer-unknown-option',
-      ),
-      ...duplicates(value, 'answer-duplicate'),
-    ],
-  },
-  {
-    id: 'training',
-    section: 'incentives',
-    kind: 'multiselect',
-    min: 0,
-    message: 'q-training',
-    hint: 'q-training-hint',
-    when: (ctx) => (ctx.preset.incentives.training ?? []).length > 0,
-    default: (ctx) => (ctx.preset.incentives.training ?? []).map((h) => h.id),
-    choices: (ctx) => (ctx.preset.incentives.training ?? []).map((h) => ({ value: h.id, label: h.name, ...(h.description ? { hint: h.description } : {}) })),
-    check: (value, ctx) => [
-      ...unknownIds(
-        value,
-        (ctx.preset.incentives.training ?? []).map((h) => h.id),
-        'answer-unknown-option',
-      ),
-      ...duplicates(value, 'answer-duplicate'),
-    ],
-  },
+  actionsKept('honours', 'q-honours', 'q-honours-hint', (preset) => preset.incentives.honours),
+  actionsKept('training', 'q-training', 'q-training-hint', (preset) => preset.incentives.training),
   {
     id: 'penalties',
     section: 'incentives',
@@ -597,14 +586,12 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
         label: o.penalty.name,
         ...(o.penalty.description ? { hint: o.penalty.description } : {}),
       })),
-    check: (value, ctx) => [
-      ...unknownIds(
+    check: (value, ctx) =>
+      picks(
         value,
         penaltyOptions(ctx.preset, earlier(ctx, 'primary_cycle'), earlier(ctx, 'summary_cycles')).map((o) => o.id),
         'answer-unknown-option',
       ),
-      ...duplicates(value, 'answer-duplicate'),
-    ],
   },
 
   // appeal

@@ -6,6 +6,7 @@ import { Option } from 'commander';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
 import { AspmError, error, type Diagnostic } from '../../errors.js';
+import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
 import { t } from '../../i18n/catalogue.js';
 import { readSmallFile } from '../../io/read-input.js';
 import { checkTargets, writeOutputs } from '../../io/write-output.js';
@@ -168,5 +169,5 @@ export function schemaRef(cwd: string, output: string): string {
 
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
 export function dateIn(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return formatInstant(now.getTime(), zoneClock(timeZone)).slice(0, 10);
 }
