@@ -3,8 +3,10 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { validate as policy } from './policy.validate.generated.js';
 import { validate as kpiCatalogue } from './kpi-catalogue.validate.generated.js';
+import { validate as answers } from './answers.validate.generated.js';
 
 export const precompiled: Readonly<Record<string, ValidateFunction>> = {
   'policy': policy,
   'kpi-catalogue': kpiCatalogue,
+  'answers': answers,
 } as unknown as Readonly<Record<string, ValidateFunction>>;
