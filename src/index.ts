@@ -28,3 +28,16 @@ export { WarningSink } from './evaluate/warnings.js';
 export { readTable, type TableInfo, type ReadTableOptions } from './io/read-table.js';
 export { generateRoster, generateTickets, seededRandom, type SampleStaff, type SampleTicket, type SampleOptions } from './sample-data/generate-sample-data.js';
 export { writeTicketsCsv, writeRosterCsv, writeTicketsXlsx } from './sample-data/write-sample-data.js';
+// The policy wizard: questions as data, answers → Policy, the commented YAML and the summary.
+export type { Answers, CustomRole as CustomRoleAnswer, RoleKpi as RoleKpiAnswer } from './wizard/answers.generated.js';
+export type { ResolvedAnswers, WizardContext } from './wizard/answers.js';
+export { buildPolicy, assemblePolicy, type BuildResult, type BuiltPolicy, type AppliedAdjustment } from './wizard/build-policy.js';
+export { completeAnswers, type CompletedAnswers } from './wizard/complete-answers.js';
+export { QUESTIONS, PRESET_QUESTIONS, POLICY_QUESTIONS, type AnyQuestion, type Question, type Kind as QuestionKind, type Problem as AnswerProblem } from './wizard/questions.js';
+export { askPresetAnswers, askPolicyAnswers, type AskOptions } from './wizard/ask-answers.js';
+export type { Prompts, PromptChoice } from './wizard/prompts.js';
+export { adjustRoleKpis, adjustItems, type Adjustment } from './wizard/situation.js';
+export { normaliseWeights } from './wizard/weights.js';
+export { renderPolicyYaml, type PolicyYamlOptions } from './wizard/render-policy-yaml.js';
+export { renderSummary, type SummaryOptions, type SummaryStyle } from './wizard/render-summary.js';
+export { readPreset, availablePresets, presetFileName, type PresetId } from './wizard/read-preset.js';

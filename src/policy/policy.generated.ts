@@ -323,8 +323,8 @@ export interface RuleTrigger {
   cycle?: Cycle;
   /** 组内排名前 N 名（荣誉用）。 / Top N in the group (for honours). */
   top?: number;
-  /** 按哪个等级判断：final 最终等级（含强制分布）；bands 按分数段得出的等级（含一票否决，不含强制分布），可避免因强制分布排入 D 级而受处罚。 / Which grade counts: final (after forced distribution) or bands (the grade the score bands give, with veto caps, before forced distribution), so that a D imposed by forced distribution alone need not trigger a penalty. */
-  based_on: "final" | "bands";
+  /** 按哪个等级判断（默认 final）：final 最终等级（含强制分布）；bands 按分数段得出的等级（含一票否决，不含强制分布），可避免因强制分布排入 D 级而受处罚。 / Which grade counts (default final): final (after forced distribution) or bands (the grade the score bands give, with veto caps, before forced distribution), so that a D imposed by forced distribution alone need not trigger a penalty. */
+  based_on?: "final" | "bands";
 }
 
 /** 第八章 结果应用：奖金、晋升、荣誉、培训与发展。 / Incentives. */
