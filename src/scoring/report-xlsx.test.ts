@@ -56,7 +56,7 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
     const summary = workbook.getWorksheet('汇总')!;
     const header = (summary.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 7)).toEqual(['排名', '工号', '姓名', '岗位', '班组', '首次响应时长（分钟）', '首次响应时长 得分']);
+    expect(header.slice(0, 7)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '首次响应时长（分钟）', '首次响应时长 得分']);
     expect(header.slice(-7)).toEqual(['量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     // Columns A… and rows 1–5: the header and four people.
@@ -67,7 +67,7 @@ describe('report.xlsx', () => {
   it('and in English', async () => {
     const { workbook } = await workbookFor('en');
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', '客服专员', '维修技术员', '服务主管', 'Notes', 'Adjustments', 'Data warnings']);
-    expect((workbook.getWorksheet('Summary')!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Rank', 'Staff id', 'Name']);
+    expect((workbook.getWorksheet('Summary')!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Rank in group', 'Staff id', 'Name']);
   });
 
   it('holds the numbers of the JSON report, with number formats', async () => {

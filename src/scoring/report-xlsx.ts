@@ -1,8 +1,8 @@
 // `report.xlsx` for the manager and HR: a summary sheet (rank, person, each KPI's value and
 // score, total, grade, bonus) with a frozen header, filters and number formats; a sheet per
 // role with the full breakdown (value, target, floor, score, weight and contribution of
-// every KPI, the raters, points, vetoes, grades and actions); and sheets for notes,
-// adjustments and data warnings. Labels are in the user's language. Text from the data
+// every KPI, the raters, points, vetoes, grades and actions); and sheets for the notes
+// that explain each result, the adjustments and the data warnings. Labels are in the user's language. Text from the data
 // (names, reasons, ids) that starts with = + - @ is written as a text cell with the Text
 // format, never as a formula: a name like "=HYPERLINK(…)" must stay a name. Builds bytes;
 // writing them is the caller's job.
@@ -77,7 +77,16 @@ function addTable(
   const headerRows = options.groups ? 2 : 1;
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: options.freezeColumns ?? 0, ySplit: headerRows }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `1:${headerRows}` },
+    // Printed on A4 landscape across as many pages as it takes, each page repeating the
+    // header rows and the columns that say who a row is about (fitting 30 columns on one
+    // page would make them unreadable).
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printTitlesRow: `1:${headerRows}`,
+      ...(options.freezeColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + options.freezeColumns)}` } : {}),
+    },
   });
   if (options.groups) {
     const top = sheet.getRow(1);
@@ -100,18 +109,32 @@ function addTable(
       cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     }
   }
+  const widths = columns.map((col, i) => {
+    const data = Math.max(0, ...rows.map((r) => Math.max(...valueText(r[i] ?? null, col.format).split('\n').map(displayWidth))));
+    // Numbers: as wide as the numbers, and the header wraps (a KPI name is long, its values short).
+    const header = col.format ? Math.min(displayWidth(col.header), 8) : displayWidth(col.header);
+    return col.width ?? Math.min(48, Math.max(6, header, data) + 2);
+  });
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  /** Lines a text takes in a column of `width` characters. */
+  const linesIn = (text: string, width: number) => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 2))), 0);
+  // Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
+  const headerLines = Math.max(1, ...columns.map((col, i) => linesIn(col.header, widths[i]!)));
+  sheet.getRow(headerRows).height = 15 * Math.min(4, headerLines) + 2;
+  const GRADE = /^[A-Za-z][A-Za-z0-9+-]{0,7}$/;
   rows.forEach((values, r) => {
     const row = sheet.getRow(headerRows + 1 + r);
+    let lines = 1;
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       setCell(cell, v, columns[c]?.format);
       cell.border = BORDER;
-      cell.alignment = { vertical: 'top', wrapText: typeof v === 'string' && displayWidth(v) > 40 };
+      const wrap = typeof v === 'string' && linesIn(v, widths[c]!) > 1;
+      if (wrap) lines = Math.max(lines, linesIn(v, widths[c]!));
+      // Grades and short codes read best centred; text wraps within its column.
+      cell.alignment = { vertical: 'top', wrapText: wrap, ...(typeof v === 'string' && GRADE.test(v) && !columns[c]?.format && displayWidth(v) <= 2 ? { horizontal: 'center' } : {}) };
     });
-  });
-  columns.forEach((col, i) => {
-    const widths = [displayWidth(col.header), ...rows.map((r) => displayWidth(valueText(r[i] ?? null, col.format)))];
-    sheet.getColumn(i + 1).width = col.width ?? Math.min(48, Math.max(6, ...widths) + 2);
+    if (lines > 1) row.height = 16 * Math.min(lines, 20) + 2;
   });
   if (columns.length > 0) sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows + rows.length, column: columns.length } };
   return sheet;
@@ -121,10 +144,6 @@ function valueText(v: Value, format: string | undefined): string {
   if (v === null) return '';
   if (typeof v === 'number') return format === MONEY ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(Math.round(v * 100) / 100);
   return v;
-}
-
-function personNotes(p: ReportPerson): string {
-  return p.notes.map((n) => n.message).join('\n');
 }
 
 export interface XlsxInput {
@@ -196,6 +215,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   addTable(workbook, sheetName(L('xlsx-sheet-summary'), taken), summaryColumns, summaryRows, { freezeColumns: 3 });
 
   // ── one sheet per role ──
+  const distributed = report.grades.forced_distribution !== null;
   for (const role of policy.roles) {
     const people = ordered.filter((p) => p.role === role.id);
     if (people.length === 0) continue;
@@ -218,11 +238,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       { header: L('xlsx-vetoes') },
       { header: L('xlsx-total'), format: SCORE },
       { header: L('xlsx-grade-bands') },
-      { header: L('xlsx-grade-distributed') },
+      ...(distributed ? [{ header: L('xlsx-grade-distributed') }] : []),
       { header: L('xlsx-grade') },
       { header: L('xlsx-bonus'), format: MONEY },
       { header: L('xlsx-actions') },
-      { header: L('xlsx-notes'), width: 60 },
     ];
     const columns = [...lead, ...kpis.flatMap((k) => perKpi(k.kpi)), ...tail];
     const groups = [
@@ -246,11 +265,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       p.vetoes.filter((v) => v.triggered).map((v) => v.name).join('、') || null,
       p.total_rounded,
       p.grade_by_bands,
-      p.grade_distributed,
+      ...(distributed ? [p.grade_distributed] : []),
       p.grade ?? L('xlsx-not-assessed'),
       bonusOf(p),
       actionsOf(p) || null,
-      personNotes(p) || null,
     ]);
     addTable(workbook, sheetName(role.name, taken), columns, rows, { freezeColumns: 3, groups });
   }

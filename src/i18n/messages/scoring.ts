@@ -282,7 +282,7 @@ export const scoringMessages = defineMessages({
   'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
-  'xlsx-rank': { 'zh-CN': '排名', en: 'Rank' },
+  'xlsx-rank': { 'zh-CN': '组内排名', en: 'Rank in group' },
   'xlsx-staff-id': { 'zh-CN': '工号', en: 'Staff id' },
   'xlsx-name': { 'zh-CN': '姓名', en: 'Name' },
   'xlsx-role': { 'zh-CN': '岗位', en: 'Role' },
