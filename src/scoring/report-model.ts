@@ -61,7 +61,7 @@ export interface ReportKpi {
   readonly months?: readonly MonthKpi[];
 }
 
-export interface Quantitative {
+export interface ReportQuantitative {
   readonly score: number | null;
   readonly share_nominal: number;
   /** The share used in the total (100 when there is no qualitative score). */
@@ -84,7 +84,7 @@ export interface ReportRater {
   readonly items: readonly ItemMean[];
 }
 
-export interface Qualitative {
+export interface ReportQualitative {
   readonly score: number | null;
   readonly share_nominal: number;
   readonly share: number;
@@ -140,8 +140,8 @@ export interface ReportPerson {
   /** `not_assessed`: no KPI could be scored; no total, grade or bonus. */
   readonly status: 'assessed' | 'not_assessed';
   readonly kpis: readonly ReportKpi[];
-  readonly quantitative: Quantitative;
-  readonly qualitative: Qualitative;
+  readonly quantitative: ReportQuantitative;
+  readonly qualitative: ReportQualitative;
   readonly points: ReportPoints;
   readonly vetoes: readonly ReportVeto[];
   readonly adjustments: readonly ReportAdjustment[];

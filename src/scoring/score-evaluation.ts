@@ -19,7 +19,7 @@ import { bandOf, gradeIndex, gradeScale, roundScore, worseGrade, type GradeScale
 import type { HistoryReport } from './history.js';
 import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from './outcomes.js';
 import { personSetup, type PersonSetup } from './person-setup.js';
-import type { ExcludedRecord, MonthKpi, Qualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
+import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
 import { appliedTargets } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';
@@ -58,7 +58,7 @@ interface Scored {
   readonly setup: PersonSetup;
   readonly kpis: ReportKpi[];
   readonly quantitative: ReportPerson['quantitative'];
-  readonly qualitative: Qualitative;
+  readonly qualitative: ReportQualitative;
   readonly points: ReportPerson['points'];
   readonly vetoes: ReportPerson['vetoes'];
   readonly subtotal: number | null;
@@ -412,7 +412,7 @@ function scorePerson(ctx: PersonContext): Scored {
   for (const ig of ql.ignored) notes.push(note(`note-ignored-${ig.reason.replace(/_/g, '-')}` as MessageCode, { type: raterLabel(ig.rater_type), count: ig.count }));
   const qlShare = quantitative.score === null ? 0 : ql.score === null ? 0 : 100 - setup.share;
   if (ql.score === null) quantitative = { ...quantitative, share: quantitative.score === null ? setup.share : 100 };
-  const qualitative: Qualitative = {
+  const qualitative: ReportQualitative = {
     score: ql.score,
     share_nominal: 100 - setup.share,
     share: qlShare,
