@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { parseAdjustmentsBytes } from './adjustments.js';
 import type { HistoryReport } from './history.js';
 import type { ReportPerson } from './report-model.js';
 import { scoreEvaluation, type ScoreEvaluationInput } from './score-evaluation.js';
@@ -228,6 +229,40 @@ describe('forced distribution', () => {
       [1, 'S'],
       [3, 'A'],
     ]);
+  });
+
+  it('after an appeal, people who did not appeal keep the published distributed grade; the appellant is re-ranked', () => {
+    const policy = fd(5);
+    const published = run(policy, ten);
+    const history: HistoryReport[] = [
+      {
+        path: 'history/2026-10.json',
+        sha256: 'b'.repeat(64),
+        periodId: '2026-10',
+        resultDate: '2026-11-05',
+        staff: new Map(published.staff.map((p) => [p.id, { grade: p.grade, grade_by_bands: p.grade_by_bands, grade_cap: p.grade_cap, grade_distributed: p.grade_distributed }])),
+      },
+    ];
+    // The last agent's complaint rate was wrong: corrected, they now rank first.
+    const text = 'version: 1\nadjustments:\n  - kind: override_kpi\n    appeal: SS-1\n    staff_id: E19\n    kpi: complaint_rate\n    value: 0\n    reason: r\n    approved_by: x\n    approved_on: 2026-11-10\n';
+    const loaded = parseAdjustmentsBytes(new TextEncoder().encode(text), 'adj.yaml', { policy, periodId: '2026-10', months: [] });
+    if (!loaded.ok) throw new Error('fixture');
+    const adjustments = { file: 'adj.yaml', items: loaded.value.adjustments, source: loaded.source };
+    const boosted = ten.map((p) => (p.id === 'E19' ? { ...p, kpis: { ...agentAt(99), complaint_rate: 3 } } : p));
+    const kept = run(policy, boosted, { adjustments, history });
+    const e19 = byId(kept.staff, 'E19');
+    expect(e19).toMatchObject({ rank: 1, grade_distributed: 'S', grade: 'S', distribution: { kept_published: false } });
+    for (const p of kept.staff.filter((x) => x.id !== 'E19')) {
+      expect(p.grade_distributed).toBe(byId(published.staff, p.id).grade_distributed);
+      expect(p.distribution?.kept_published).toBe(true);
+    }
+    expect(kept.staff.filter((p) => p.grade === 'S')).toHaveLength(2);
+    expect(kept.notes.map((n) => n.code)).toContain('report-distribution-kept');
+    // Without the published report, the whole group is redistributed, and the report says so.
+    const rerun = run(policy, boosted, { adjustments });
+    expect(rerun.staff.filter((p) => p.grade === 'S')).toHaveLength(1);
+    expect(byId(rerun.staff, 'E10').grade).toBe('A');
+    expect(rerun.notes.map((n) => n.code)).toContain('report-distribution-rerun');
   });
 
   it('a group smaller than min_group_size keeps the band grades', () => {
