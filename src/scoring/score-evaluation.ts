@@ -8,6 +8,8 @@ import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult, StaffResult } from '../evaluate/kpi-results.js';
 import { describePeriod, type Period } from '../evaluate/period.js';
 import { buildReport } from '../evaluate/report.js';
+import { staffKey } from '../evaluate/staff.js';
+import type { RatingRow } from '../evaluate/staff-tables.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Cycle, Kpi, Policy } from '../policy/policy.generated.js';
@@ -79,7 +81,15 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
   const note = (code: MessageCode, params: Record<string, unknown> = {}): ReportNote => ({ code, params, message: t(language, code, params) });
   const kpiName = (id: string) => policy.kpis.find((k) => k.id === id)?.name ?? id;
 
-  const scored: Scored[] = evaluation.staff.map((result, index) => scorePerson({ policy, evaluation, applied, result, index, scale, averaging, note, kpiName }));
+  const ratingsOf = new Map<number, RatingRow[]>();
+  for (const r of applied.ratings) {
+    const list = ratingsOf.get(r.staff);
+    if (list) list.push(r);
+    else ratingsOf.set(r.staff, [r]);
+  }
+  const scored: Scored[] = evaluation.staff.map((result, index) =>
+    scorePerson({ policy, evaluation, applied, result, index, scale, averaging, note, kpiName, ratings: ratingsOf.get(result.member.index) ?? [] }),
+  );
 
   // Ranking groups: the forced distribution's, else the role.
   const fd = policy.grades.forced_distribution?.enabled ? policy.grades.forced_distribution : undefined;
@@ -133,7 +143,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     if (grade !== null && gradeDistributed !== null && gradeDistributed !== s.bandsGrade) {
       notes.push(note('note-distribution-changed', { bands: s.bandsGrade, distributed: gradeDistributed }));
     }
-    if (grade !== null && s.cap !== null && worseGrade(scale, gradeDistributed ?? s.bandsGrade!, undefined) !== grade) {
+    if (grade !== null && grade !== (gradeDistributed ?? s.bandsGrade)) {
       const vetoes = s.vetoes.filter((v) => v.triggered && v.max_grade !== null).map((v) => v.name);
       notes.push(note('note-grade-capped', { grade, vetoes }));
     }
@@ -252,6 +262,7 @@ interface PersonContext {
   readonly averaging: boolean;
   readonly note: (code: MessageCode, params?: Record<string, unknown>) => ReportNote;
   readonly kpiName: (id: string) => string;
+  readonly ratings: readonly RatingRow[];
 }
 
 /** KPI results with an approved override applied, and which lines were overridden. */
@@ -289,7 +300,7 @@ function excludedFrom(ctx: PersonContext, kpi: string, scope: 'individual' | 'te
   const measures = ctx.evaluation.plan.ticketMeasures;
   const out: ExcludedRecord[] = [];
   for (const e of ctx.evaluation.excluded) {
-    const mine = scope === 'team' ? e.team !== '' && e.team.toLowerCase() === member.team.toLowerCase() : e.person === member.index;
+    const mine = scope === 'team' ? e.team !== '' && staffKey(e.team) === staffKey(member.team) : e.person === member.index;
     if (!mine) continue;
     if (e.hits.some((h) => measures[h.measure]!.id === kpi && (slice === undefined || h.slice === slice))) out.push({ ticket: e.ticket, appeal: e.appeal });
   }
@@ -391,8 +402,7 @@ function scorePerson(ctx: PersonContext): Scored {
   }
 
   // ── qualitative ──
-  const ratings = ctx.applied.ratings.filter((r) => r.staff === member.index);
-  const ql = scoreQualitative(member.id, ratings, {
+  const ql = scoreQualitative(member.id, ctx.ratings, {
     items: setup.items,
     raters: setup.raters,
     scale: policy.qualitative.scale,

@@ -269,8 +269,8 @@ export const scoringMessages = defineMessages({
     en: 'A grade in brackets is the one the score bands give; forced distribution changed it.',
   },
   'result-summary-footer': {
-    'zh-CN': '申诉调整 {adjustments} 项；数据警告 {warnings} 条；说明 {notes} 条：',
-    en: '{adjustments} adjustment(s); {warnings} data warning(s); {notes} note(s):',
+    'zh-CN': (p) => `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
+    en: (p) => `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.notes)} note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
   },
   'result-written': {
     'zh-CN': '已写入：{paths}',
