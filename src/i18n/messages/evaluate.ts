@@ -20,8 +20,8 @@ function leftOutEn(p: MessageParams): string {
 export const evaluateMessages = defineMessages({
   // ── command line ─────────────────────────────────────────────────────────
   'cmd-evaluate': {
-    'zh-CN': '按制度计算每位员工的考核指标：导入工单、人员名单、评价与人员指标表',
-    en: 'compute every KPI per person from ticket exports, the roster, ratings and metrics, as the policy defines them',
+    'zh-CN': '按制度考核每位员工：导入工单、人员名单、评价与人员指标表，计算指标、得分、等级、奖金与申诉期限，写出 JSON 和 Excel 报告',
+    en: 'assess every person as the policy says: import ticket exports, the roster, ratings and metrics; compute KPIs, scores, grades, bonuses and appeal deadlines; write the JSON and Excel reports',
   },
   'arg-policy': { 'zh-CN': '策略文件（YAML）', en: 'policy file (YAML)' },
   'opt-tickets': { 'zh-CN': '工单导出文件（CSV、XLSX、JSON 或 JSON Lines）', en: 'ticket export (CSV, XLSX, JSON or JSON Lines)' },
