@@ -36,6 +36,7 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   lines.push('');
 
   lines.push(t(language, 'result-summary-roles'));
+  let anyVetoed = false;
   for (const role of policy.roles) {
     const people = report.staff.filter((p) => p.role === role.id);
     if (people.length === 0) continue;
@@ -60,13 +61,17 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
         continue;
       }
       const { tag, p } = row;
-      const grade = p.grade === p.grade_by_bands ? (p.grade ?? '') : `${p.grade ?? ''} (${p.grade_by_bands ?? ''})`;
+      const vetoed = p.vetoes.some((v) => v.triggered);
+      if (vetoed) anyVetoed = true;
+      const moved = p.grade_distributed !== null && p.grade_distributed !== p.grade_by_bands;
+      const grade = (moved ? `${p.grade ?? ''} (${p.grade_by_bands ?? ''})` : (p.grade ?? '')) + (vetoed ? ' *' : '');
       lines.push(`    ${padEnd(tag, tagWidth)} ${padStart(String(p.rank), 4)}  ${padEnd(p.name, nameWidth)}  ${padEnd(p.id, idWidth)}  ${padStart(fixed(p.total_rounded), 6)}  ${grade}`);
     }
   }
   lines.push('');
   const distributed = report.staff.some((p) => p.grade_distributed !== null && p.grade_distributed !== p.grade_by_bands);
   if (distributed) lines.push(t(language, 'result-summary-distributed-hint'));
+  if (anyVetoed) lines.push(t(language, 'result-summary-vetoed-hint'));
   lines.push(t(language, 'result-summary-footer', { adjustments: report.adjustments.length, warnings: report.warnings.length, notes: report.notes.length }));
   for (const n of report.notes) lines.push(`  · ${n.message}`);
   return lines.join('\n') + '\n';

@@ -268,6 +268,10 @@ export const scoringMessages = defineMessages({
     'zh-CN': '括号内为按分数段的等级：强制分布后的等级与之不同。',
     en: 'A grade in brackets is the one the score bands give; forced distribution changed it.',
   },
+  'result-summary-vetoed-hint': {
+    'zh-CN': '* 触发了一票否决项（等级受限或取消奖金，详见说明）。',
+    en: '* A veto item applies (the grade is capped or the bonus cancelled; see the notes).',
+  },
   'result-summary-footer': {
     'zh-CN': (p) => `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
     en: (p) => `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.notes)} note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
