@@ -322,3 +322,24 @@ describe('multi-role staff', () => {
     expect(p.kpis.find((k) => k.id === 'csat')!.weight).toBe(100);
   });
 });
+
+describe('periods and the policy cycle', () => {
+  it('a month under a quarterly policy is scored with quarterly counts scaled down, and noted as a shorter period', () => {
+    const large = presetPolicy('large.zh-CN');
+    const report = run(large, [{ id: 'E1', role: 'agent', kpis: { csat: 95, response_sla_rate: 95, quality_inspection_score: 90, first_response_minutes: 15, complaint_rate: 0.3, reopen_rate: 2, tickets_resolved: 130 } }]);
+    expect(report.scoring.longer_cycles).toBeNull();
+    expect(report.notes.map((n) => n.code)).toContain('report-shorter-than-cycle');
+    const tickets = report.staff[0]!.kpis.find((k) => k.id === 'tickets_resolved')!;
+    expect(tickets.target_scale).toBeCloseTo(1 / 3, 12);
+    expect(report.staff[0]!.outcomes.bonus).toMatchObject({ amount: null, reason: 'not_paid_this_cycle' });
+  });
+
+  it('a range of days is no cycle: no bonus and no cycle rules', () => {
+    const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(30) }], { period: '2026-10-01..2026-10-15' });
+    expect(report.period.cycle).toBeNull();
+    expect(report.notes.map((n) => n.code)).toContain('report-period-not-a-cycle');
+    expect(report.staff[0]!.outcomes.actions).toEqual([]);
+    const tickets = report.staff[0]!.kpis.find((k) => k.id === 'tickets_resolved')!;
+    expect(tickets.target_scale).toBeCloseTo(15 / (365.25 / 12), 12);
+  });
+});

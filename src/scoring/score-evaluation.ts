@@ -23,7 +23,7 @@ import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from 
 import { personSetup, type PersonSetup } from './person-setup.js';
 import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
-import { appliedTargets } from './score-kpi.js';
+import { appliedTargets, cycleMonths } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';
 import { scoreQuantitative, type KpiLine, type QuantitativeResult } from './score-quantitative.js';
 
@@ -227,7 +227,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     scoring: {
       missing_kpi: policy.evaluation.missing_kpi,
       neutral_score: policy.evaluation.neutral_score,
-      longer_cycles: plan.cycle !== undefined && plan.cycle !== policy.cycles.primary ? policy.cycles.longer_cycles : null,
+      longer_cycles: plan.cycle !== undefined && cycleMonths(plan.cycle) > cycleMonths(policy.cycles.primary) ? policy.cycles.longer_cycles : null,
       total_decimals: 2,
       tie_break: [...TIE_BREAK],
     },
@@ -521,7 +521,8 @@ function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
     if (evaluation.plan.kpiMetricsColumns.length > 0) notes.push(note('report-metrics-each-month', { kpis: evaluation.plan.measures.filter((m) => m.source === 'metrics').map((m) => policy.kpis.find((k) => k.id === m.id)?.name ?? m.id) }));
   }
   if (plan.cycle === undefined) notes.push(note('report-period-not-a-cycle'));
-  else if (plan.cycle !== policy.cycles.primary && evaluation.slices.length === 0 && policy.cycles.longer_cycles === 'recompute') notes.push(note('report-recomputed'));
+  else if (cycleMonths(plan.cycle) > cycleMonths(policy.cycles.primary) && evaluation.slices.length === 0) notes.push(note('report-recomputed'));
+  else if (cycleMonths(plan.cycle) < cycleMonths(policy.cycles.primary)) notes.push(note('report-shorter-than-cycle', { primary: { $t: `score-cycle-${policy.cycles.primary}` } }));
   if (!evaluation.inputs.some((i) => i.kind === 'ratings') && policy.roles.some((r) => r.quantitative_share < 100)) notes.push(note('report-no-ratings-file'));
   const metricsEvents = [...policy.vetoes, ...policy.point_items].filter((e) => e.count.from === 'metrics').map((e) => e.name);
   if (metricsEvents.length > 0 && !evaluation.inputs.some((i) => i.kind === 'metrics')) notes.push(note('report-no-metrics-file', { items: metricsEvents }));

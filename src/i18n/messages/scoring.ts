@@ -223,6 +223,10 @@ export const scoringMessages = defineMessages({
     'zh-CN': '按制度，本期用全部记录重新计算；计数类指标的目标值按期长折算。',
     en: 'As the policy provides, the period is recomputed over all its records; count targets are scaled to its length.',
   },
+  'report-shorter-than-cycle': {
+    'zh-CN': '本期短于制度的主要考核周期（{primary}），结果供辅导参考；计数类指标的目标值按期长折算。',
+    en: 'This period is shorter than the policy\'s main cycle ({primary}): the result is for coaching; count targets are scaled to its length.',
+  },
   'report-period-not-a-cycle': {
     'zh-CN': '考核期不是完整的月、季度或年度，不适用奖金和按周期触发的奖惩规则。',
     en: 'The period is not a whole month, quarter or year, so no bonus or cycle-based rules apply.',
