@@ -4,8 +4,9 @@ import type { Language } from './language.js';
 import { formatTemplate, type MessageParams } from './translate.js';
 import { coreMessages } from './messages/core.js';
 import { cliMessages } from './messages/cli.js';
+import { renderMessages } from './messages/render.js';
 
-const parts = [coreMessages, cliMessages] as const;
+const parts = [coreMessages, cliMessages, renderMessages] as const;
 
 type Union<T extends readonly object[]> = T[number];
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
