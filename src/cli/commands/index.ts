@@ -1,6 +1,7 @@
 // Every aspm command, in the order help lists them.
 import type { CommandDefinition } from './command.js';
+import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly CommandDefinition[] = [validateCommand, schemaCommand];
+export const commands: readonly CommandDefinition[] = [validateCommand, renderCommand, schemaCommand];

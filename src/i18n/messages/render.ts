@@ -18,8 +18,8 @@ export const renderMessages = defineMessages({
     en: 'output file; its extension picks the format (.docx, .md, .html); may be repeated',
   },
   'opt-render-format': {
-    'zh-CN': '输出格式（覆盖扩展名）：docx、md 或 html',
-    en: 'output format (overrides the extension): docx, md or html',
+    'zh-CN': '输出格式（不按扩展名判断时使用）',
+    en: 'output format, instead of the one the extension names',
   },
   'opt-templates': {
     'zh-CN': '模板文件夹：其中的 .md.hbs 文件覆盖同名的内置模板（可按语言分 zh-CN/、en/ 子文件夹）',
