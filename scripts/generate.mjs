@@ -7,6 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { schemaToTs } from './schema-to-ts.mjs';
+import { readmeWithSections } from './readme-sections.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -27,6 +28,9 @@ export function generated() {
       '/* eslint-disable */';
     files.push({ path: entry.ts, text: schemaToTs(schema, entry.rootType, banner) });
   }
+  // README regions generated from the schema and the KPI catalogue (after the JSON above,
+  // which they read, has been written: run `npm run gen` twice after a schema change).
+  files.push({ path: 'README.md', text: readmeWithSections(root) });
   return files;
 }
 

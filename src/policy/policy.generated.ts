@@ -10,8 +10,8 @@ export type GradeId = string;
 /** 考核周期：monthly 月度、quarterly 季度、annual 年度。 / Assessment cycle. */
 export type Cycle = "monthly" | "quarterly" | "annual";
 
-/** 评价人类型：supervisor 上级、peer 同事、customer 客户、self 自评。 / Who rates. */
-export type RaterType = "supervisor" | "peer" | "customer" | "self";
+/** 评价人类型：supervisor 上级、peer 同事、subordinate 下属（用于主管的 360 度评价）、customer 客户、self 自评。 / Who rates: supervisor, peer, subordinate (for a lead's 360° rating), customer or self. */
+export type RaterType = "supervisor" | "peer" | "subordinate" | "customer" | "self";
 
 /** 百分比，0–100。 / A percentage, 0–100. */
 export type Percent = number;
@@ -220,7 +220,7 @@ export interface Qualitative {
   items: QualitativeItem[];
   /** 评价人类型及权重。 / Rater types and weights. */
   raters: RaterWeight[];
-  /** 同事评价的最少人数（保证匿名）；不足时不采用同事评价。 / Fewest peer ratings used (anonymity); fewer are not used. */
+  /** 同事或下属评价的最少人数（保证匿名）；不足时不采用该类评价，其权重分给其他评价人。 / Fewest peer (or subordinate) ratings used, for anonymity; fewer are not used and their weight goes to the other raters. */
   min_peer_ratings: number;
 }
 
