@@ -44,12 +44,12 @@ const MARGINS = {
   'zh-CN': { top: 1440, bottom: 1440, left: 1800, right: 1800, header: 851, footer: 992 },
   en: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 709, footer: 709 },
 } as const;
-const CELL_MARGIN = { top: 57, bottom: 57, left: 85, right: 85 } as const;
+const CELL_MARGIN = { top: 40, bottom: 40, left: 85, right: 85 } as const;
 const BLACK = '000000';
 const LABEL_FILL = 'E7E6E6';
 /** Row heights (DXA): a row with blanks to fill in by hand, a row of blanks (signatures), a box to write in. */
-const ROW_WITH_BLANKS = 454;
-const BLANK_ROW = 680;
+const ROW_WITH_BLANKS = 340;
+const BLANK_ROW = 567;
 const WRITING_BOX = 1588;
 /** Tables up to this many rows are kept on one page when they fit. */
 const KEEP_TOGETHER_ROWS = 12;
@@ -258,7 +258,7 @@ function writeBlocks(blocks: readonly Block[], context: Context, depth: number):
     // A table needs a paragraph before it to start a new page, and one between it and
     // another table, or Word joins the two.
     if (block.kind === 'table' && (pageBreakBefore || previous?.kind === 'table')) out.push(spacer(pageBreakBefore));
-    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', depth }));
+    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', beforePageBreak: next === undefined || next.kind === 'pageBreak', depth }));
     previous = block;
   }
   return out;
@@ -268,6 +268,8 @@ interface Placement {
   readonly pageBreakBefore: boolean;
   readonly afterTable: boolean;
   readonly beforeTable: boolean;
+  /** Last block before a page break (or of the document). */
+  readonly beforePageBreak: boolean;
   readonly depth: number;
 }
 
@@ -289,8 +291,9 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
         pageBreakBefore,
         // A paragraph that introduces a table stays on its page; a bold line is a caption.
         keepNext: placement.beforeTable || allBold,
-        ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 } } : {}),
-        ...(placement.afterTable ? { spacing: { before: 160 } } : {}),
+        // A caption (a line in bold, such as 一、量化考核) sits tight above its table.
+        ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 120, after: 60, line: 264, lineRule: LineRuleType.AUTO } } : {}),
+        ...(placement.afterTable && !allBold ? { spacing: { before: 160 } } : {}),
         children: runs(block.inline, context),
       };
       return [new Paragraph(options)];
@@ -308,7 +311,7 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
     case 'toc':
       return tableOfContents(context, placement);
     case 'table':
-      return [table(block, context)];
+      return [table(block, context, placement)];
     case 'pageBreak':
       return [];
   }
@@ -382,7 +385,7 @@ function runs(inline: readonly Inline[], context: Context): (TextRun | ExternalH
 
 const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function table(block: Extract<Block, { kind: 'table' }>, context: Context): Table {
+function table(block: Extract<Block, { kind: 'table' }>, context: Context, placement: Placement): Table {
   const { options } = context;
   const widths = columnWidths(block.header, block.rows, {
     total: context.textWidth,
@@ -395,7 +398,7 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context): Tabl
   // first row below it. A short table is kept on one page (each row keeps with the next,
   // the last row does not, so tables that follow each other are not chained into one block
   // taller than a page).
-  const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS;
+  const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS && !placement.beforePageBreak;
   const cell = (content: MarkdownCell | undefined, column: number, header: boolean, keepNext: boolean) => {
     const shaded = header || (content?.label ?? false);
     const align: Alignment = header || content?.label ? 'center' : (block.align[column] ?? null);

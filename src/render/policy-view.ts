@@ -21,6 +21,7 @@ import {
   formatValue,
   formatVetoEffect,
   gradeLabel,
+  joinAlternatives,
   joinList,
   maxScore,
 } from './document-values.js';
@@ -120,7 +121,10 @@ export interface RoleKpiView {
 }
 
 export interface RaterView {
+  /** As in a sentence: 上级 / supervisor. */
   readonly label: string;
+  /** As a column heading: 上级 / Supervisor. */
+  readonly heading: string;
   readonly weight: string;
 }
 
@@ -141,6 +145,8 @@ export interface RoleView {
   readonly hasQualitative: boolean;
   readonly bonusBase: string;
   readonly kpis: readonly RoleKpiView[];
+  /** Every KPI of the role is computed over the person's team (a supervisor's). */
+  readonly allTeam: boolean;
   readonly qualitativeItems: readonly QualitativeItemView[];
   readonly raters: readonly RaterView[];
   readonly ratersText: string;
@@ -207,7 +213,8 @@ export interface PolicyView {
     readonly items: readonly QualitativeItemView[];
     readonly raters: readonly RaterView[];
     readonly ratersText: string;
-    readonly usesPeers: boolean;
+    /** 同事或下属 / peers or subordinates: raters whose ratings need a minimum number; '' when none. */
+    readonly anonymousRaters: string;
     readonly minPeerRatings: number;
     readonly roleOverrides: readonly { readonly role: string; readonly items: string; readonly raters: string }[];
   };
@@ -292,7 +299,10 @@ class Numbering {
 }
 
 function raterViews(language: Language, raters: readonly RaterWeight[]): RaterView[] {
-  return raters.map((r) => ({ label: t(language, `doc-rater-${r.type}`), weight: formatPercent(language, r.weight) }));
+  return raters.map((r) => {
+    const label = t(language, `doc-rater-${r.type}`);
+    return { label, heading: label.charAt(0).toUpperCase() + label.slice(1), weight: formatPercent(language, r.weight) };
+  });
 }
 
 function ratersText(language: Language, raters: readonly RaterView[]): string {
@@ -454,6 +464,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
           team: rk.scope === 'team',
         };
       }),
+      allTeam: role.kpis.every((rk) => rk.scope === 'team'),
       qualitativeItems: roleItems.map((item, i) => ({ ...item, no: i + 1 })),
       raters,
       ratersText: ratersText(language, raters),
@@ -467,7 +478,9 @@ export function buildPolicyView(policy: Policy): PolicyView {
   const usedKpis = policy.kpis.filter((k) => usedKpiIds.has(k.id));
   const evaluation = policy.evaluation;
   const scale = policy.qualitative.scale;
-  const usesPeers = [...policy.qualitative.raters, ...policy.roles.flatMap((r) => r.raters ?? [])].some((r) => r.type === 'peer');
+  const raterTypes = new Set([...policy.qualitative.raters, ...policy.roles.flatMap((r) => r.raters ?? [])].map((r) => r.type));
+  // Peers and subordinates rate anonymously, so too few of their ratings are not used.
+  const anonymousRaters = (['peer', 'subordinate'] as const).filter((type) => raterTypes.has(type)).map((type) => t(language, `doc-rater-${type}`));
   const scorings = policy.kpis.map((k) => k.scoring);
 
   return {
@@ -583,7 +596,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       items: qualitativeItems,
       raters: defaultRaters,
       ratersText: ratersText(language, defaultRaters),
-      usesPeers,
+      anonymousRaters: joinAlternatives(language, anonymousRaters),
       minPeerRatings: policy.qualitative.min_peer_ratings,
       roleOverrides: roles
         .filter((r) => r.ownItems !== '' || r.ownRaters !== '')

@@ -127,6 +127,7 @@ export const renderMessages = defineMessages({
   'doc-rater-peer': { 'zh-CN': '同事', en: 'peers' },
   'doc-rater-customer': { 'zh-CN': '客户', en: 'customers' },
   'doc-rater-self': { 'zh-CN': '本人', en: 'self' },
+  'doc-rater-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
   'doc-rater-weight': { 'zh-CN': '{rater}（{weight}）', en: '{rater} ({weight})' },
   'doc-penalty-warning': { 'zh-CN': '警告', en: 'warning' },
   'doc-penalty-pay_deduction': { 'zh-CN': '扣减绩效奖金', en: 'bonus deduction' },
