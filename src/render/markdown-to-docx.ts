@@ -157,6 +157,9 @@ function styles(options: ResolvedDocumentOptions) {
       heading2: { run: headingRun(14), paragraph: headingParagraph(1, true, 200) },
       heading3: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(2, false, 120) },
       heading4: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(3, false, 120) },
+      // docx gives the lower headings Word's blue; a document that uses them gets black.
+      heading5: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(4, false, 120) },
+      heading6: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(5, false, 120) },
       listParagraph: { paragraph: { indent: { left: indent } } },
       hyperlink: { run: { color: '1F4E79', underline: {} } },
     },

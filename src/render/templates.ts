@@ -106,8 +106,9 @@ function helpers(language: Language): Record<string, Handlebars.HelperDelegate> 
   return {
     /** Text for a paragraph, heading or list item, escaped for Markdown. */
     md: (value: unknown) => escapeMarkdown(value),
-    /** Text for a table cell: escaped, and on one line. */
-    cell: (value: unknown) => escapeMarkdownCell(value),
+    /** Text for a table cell: escaped, and on one line; `sentence=true` ends it as a sentence. */
+    cell: (value: unknown, options?: Handlebars.HelperOptions) =>
+      escapeMarkdownCell((options?.hash as { sentence?: boolean } | undefined)?.sentence ? asSentence(language, textOf(value)) : value),
     /** Text as a whole sentence (adds 。 / . when missing), escaped. */
     sentence: (value: unknown) => escapeMarkdown(asSentence(language, textOf(value))),
     /** One item of an enumeration in an {{#each}}: ends with ；, the last with 。; escaped. */

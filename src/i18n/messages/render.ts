@@ -113,8 +113,6 @@ export const renderMessages = defineMessages({
   'doc-unit-score': { 'zh-CN': '分', en: 'points' },
   'doc-unit-number': { 'zh-CN': '—', en: '—' },
   'doc-currency-CNY': { 'zh-CN': '元', en: 'CNY' },
-  'doc-points': { 'zh-CN': '{n} 分', en: '{n} points' },
-  'doc-times': { 'zh-CN': '{n} 次', en: (p) => (Number(p.n) === 1 ? '1 time' : `${formatValue(p.n)} times`) },
 
   // ── cycles, raters, kinds ────────────────────────────────────────────────
   'doc-cycle-monthly': { 'zh-CN': '月度', en: 'monthly' },
