@@ -137,16 +137,38 @@ function textOf(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** Compiled templates of a set, kept while the set is: compiling is most of a render's time. */
+const compiled = new WeakMap<TemplateSet, Map<string, Handlebars.TemplateDelegate>>();
+
+function compiledTemplate(set: TemplateSet, main: TemplateSource): Handlebars.TemplateDelegate {
+  let templates = compiled.get(set);
+  if (!templates) {
+    templates = new Map();
+    compiled.set(set, templates);
+  }
+  let template = templates.get(main.name);
+  if (!template) {
+    const env = Handlebars.create();
+    env.registerHelper(helpers(set.language));
+    for (const source of set.sources.values()) {
+      // Partials compiled once too, with the same options as the template that uses them.
+      env.registerPartial(source.name, env.compile(source.text, COMPILE_OPTIONS));
+    }
+    template = env.compile(main.text, COMPILE_OPTIONS);
+    templates.set(main.name, template);
+  }
+  return template;
+}
+
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
 /** Renders the template `name` of the set with `context`; every other template is a partial. */
 export function renderTemplate(set: TemplateSet, name: string, context: unknown): string {
   const main = set.sources.get(name);
   if (!main) throw new AspmError('template-missing', { name, language: set.language });
-  const env = Handlebars.create();
-  env.registerHelper(helpers(set.language));
-  for (const source of set.sources.values()) env.registerPartial(source.name, source.text);
   let output: string;
   try {
-    output = env.compile(main.text, { noEscape: true, strict: true })(context);
+    output = compiledTemplate(set, main)(context);
   } catch (cause) {
     throw renderFailure(cause, main);
   }
