@@ -44,15 +44,13 @@ const MARGINS = {
   'zh-CN': { top: 1440, bottom: 1440, left: 1800, right: 1800, header: 851, footer: 992 },
   en: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 709, footer: 709 },
 } as const;
-const CELL_MARGIN = { top: 40, bottom: 40, left: 85, right: 85 } as const;
+const CELL_MARGIN = { top: 20, bottom: 20, left: 85, right: 85 } as const;
 const BLACK = '000000';
 const LABEL_FILL = 'E7E6E6';
 /** Row heights (DXA): a row with blanks to fill in by hand, a row of blanks (signatures), a box to write in. */
 const ROW_WITH_BLANKS = 340;
 const BLANK_ROW = 567;
 const WRITING_BOX = 1588;
-/** Tables up to this many rows are kept on one page when they fit. */
-const KEEP_TOGETHER_ROWS = 12;
 
 interface Context {
   readonly options: ResolvedDocumentOptions;
@@ -261,7 +259,7 @@ function writeBlocks(blocks: readonly Block[], context: Context, depth: number):
     // A table needs a paragraph before it to start a new page, and one between it and
     // another table, or Word joins the two.
     if (block.kind === 'table' && (pageBreakBefore || previous?.kind === 'table')) out.push(spacer(pageBreakBefore));
-    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', beforePageBreak: next === undefined || next.kind === 'pageBreak', depth }));
+    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', depth }));
     previous = block;
   }
   return out;
@@ -271,8 +269,6 @@ interface Placement {
   readonly pageBreakBefore: boolean;
   readonly afterTable: boolean;
   readonly beforeTable: boolean;
-  /** Last block before a page break (or of the document). */
-  readonly beforePageBreak: boolean;
   readonly depth: number;
 }
 
@@ -314,7 +310,7 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
     case 'toc':
       return tableOfContents(context, placement);
     case 'table':
-      return [table(block, context, placement)];
+      return [table(block, context)];
     case 'pageBreak':
       return [];
   }
@@ -388,7 +384,7 @@ function runs(inline: readonly Inline[], context: Context): (TextRun | ExternalH
 
 const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function table(block: Extract<Block, { kind: 'table' }>, context: Context, placement: Placement): Table {
+function table(block: Extract<Block, { kind: 'table' }>, context: Context): Table {
   const { options } = context;
   const widths = columnWidths(block.header, block.rows, {
     total: context.textWidth,
@@ -398,11 +394,10 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context, place
   const border = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
   const columns = widths.length;
   // A table may break between rows, never inside one, and its header row stays with the
-  // first row below it. A short table is kept on one page (each row keeps with the next,
-  // the last row does not, so tables that follow each other are not chained into one block
-  // taller than a page).
-  const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS && !placement.beforePageBreak;
-  const cell = (content: MarkdownCell | undefined, column: number, header: boolean, keepNext: boolean) => {
+  // first row below it. Rows are not chained with keep-with-next to hold a short table on one
+  // page: LibreOffice reads that as "keep the table with the next paragraph" and pushes whole
+  // chapters and forms onto the next page, leaving half pages empty.
+  const cell = (content: MarkdownCell | undefined, column: number, header: boolean) => {
     const shaded = header || (content?.label ?? false);
     const align: Alignment = header || content?.label ? 'center' : (block.align[column] ?? null);
     return new TableCell({
@@ -413,7 +408,7 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context, place
       children: [
         new Paragraph({
           style: 'TableText',
-          keepNext,
+          keepNext: header,
           ...(align ? { alignment: ALIGNMENT[align] } : {}),
           children: runs(header ? (content?.inline ?? []).map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)) : (content?.inline ?? []), context),
         }),
@@ -422,10 +417,9 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context, place
   };
   const rows: TableRow[] = [];
   if (block.header) {
-    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: widths.map((_, i) => cell(block.header?.[i], i, true, true)) }));
+    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: widths.map((_, i) => cell(block.header?.[i], i, true)) }));
   }
-  block.rows.forEach((row, rowIndex) => {
-    const keepNext = keepTogether && rowIndex < block.rows.length - 1;
+  for (const row of block.rows) {
     const cells = widths.map((_, i) => row[i]);
     const blanks = cells.filter((c) => c === undefined || c.empty).length;
     const height = blanks === 0 ? undefined : blanks === columns ? (columns === 1 ? WRITING_BOX : BLANK_ROW) : ROW_WITH_BLANKS;
@@ -433,10 +427,10 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context, place
       new TableRow({
         cantSplit: true,
         ...(height ? { height: { value: height, rule: HeightRule.ATLEAST } } : {}),
-        children: cells.map((c, i) => cell(c, i, false, keepNext)),
+        children: cells.map((c, i) => cell(c, i, false)),
       }),
     );
-  });
+  }
   return new Table({
     width: { size: context.textWidth, type: WidthType.DXA },
     columnWidths: widths,

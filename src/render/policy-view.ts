@@ -147,6 +147,8 @@ export interface RoleView {
   readonly kpis: readonly RoleKpiView[];
   /** Every KPI of the role is computed over the person's team (a supervisor's). */
   readonly allTeam: boolean;
+  /** Some, not all, of the role's KPIs are computed over the person's team. */
+  readonly someTeam: boolean;
   readonly qualitativeItems: readonly QualitativeItemView[];
   readonly raters: readonly RaterView[];
   readonly ratersText: string;
@@ -465,6 +467,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
         };
       }),
       allTeam: role.kpis.every((rk) => rk.scope === 'team'),
+      someTeam: role.kpis.some((rk) => rk.scope === 'team') && !role.kpis.every((rk) => rk.scope === 'team'),
       qualitativeItems: roleItems.map((item, i) => ({ ...item, no: i + 1 })),
       raters,
       ratersText: ratersText(language, raters),

@@ -47,11 +47,18 @@ function longestLatinWord(text: string): number {
 
 /**
  * The widest piece of a text that should not be broken: a Latin word, or a bracketed note
- * such as （20%） that wraps as a whole onto the next line.
+ * such as （20%） that wraps as a whole onto the next line (a long one wraps like any text).
  */
 function longestPiece(text: string): number {
   const pieces = text.split(/\s+|(?=（)|(?<=）)/u);
-  return Math.max(0, ...pieces.map((piece) => (piece.startsWith('（') ? textWidth(piece) : longestLatinWord(piece))));
+  return Math.max(
+    0,
+    ...pieces.map((piece) => {
+      // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
+      if (piece.startsWith('（')) return textWidth(piece) <= SHORT ? textWidth(piece) : LONG_LEAST;
+      return longestLatinWord(piece);
+    }),
+  );
 }
 
 function cellLeast(cell: TableCell, short: number): number {
