@@ -73,14 +73,15 @@ describe('escaping text for Markdown', () => {
     fc.assert(
       fc.property(fc.string({ unit: alphabet, minLength: 1, maxLength: 30 }), (raw) => {
         const text = raw.trim();
-        fc.pre(text !== '' && !/\s{2,}/.test(text) && !/\s[，。：\u3000]|[，。：\u3000]\s/.test(text));
+        // Spaces a line fold leaves between Chinese characters are closed up on purpose (tested above).
+        fc.pre(text !== '' && !/\s{2,}/.test(text) && !/\s[，。：\u3000]|[，。：\u3000]\s|[中文]\s[中文]/.test(text));
         const paragraph = parseMarkdownDocument(`${escapeMarkdown(text)}\n`);
         expect(paragraph).toHaveLength(1);
         expect(paragraph[0]?.kind === 'paragraph' && plainText(paragraph[0].inline)).toBe(text);
         const [table] = parseMarkdownDocument(`| a | b |\n|---|---|\n| ${escapeMarkdownCell(text)} | z |\n`);
         expect(table?.kind === 'table' && table.rows[0]?.map((c) => c.text)).toEqual([text.trim(), 'z']);
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -44,11 +44,11 @@ const MARGINS = {
   'zh-CN': { top: 1440, bottom: 1440, left: 1800, right: 1800, header: 851, footer: 992 },
   en: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 709, footer: 709 },
 } as const;
-const CELL_MARGIN = { top: 20, bottom: 20, left: 85, right: 85 } as const;
+const CELL_MARGIN = { top: 0, bottom: 0, left: 85, right: 85 } as const;
 const BLACK = '000000';
 const LABEL_FILL = 'E7E6E6';
 /** Row heights (DXA): a row with blanks to fill in by hand, a row of blanks (signatures), a box to write in. */
-const ROW_WITH_BLANKS = 340;
+const ROW_WITH_BLANKS = 312;
 const BLANK_ROW = 567;
 const WRITING_BOX = 1588;
 

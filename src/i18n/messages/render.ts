@@ -156,8 +156,14 @@ export const renderMessages = defineMessages({
     'zh-CN': (p) => (Number(p.n) <= 1 ? '发生 1 次即触发' : `累计 ${formatValue(p.n)} 次及以上`),
     en: (p) => (Number(p.n) <= 1 ? 'on the first occurrence' : `at ${formatValue(p.n)} or more occurrences`),
   },
-  'doc-points-per-event': { 'zh-CN': '每次 {sign}{n} 分', en: '{sign}{n} points each time' },
-  'doc-points-cap': { 'zh-CN': '每期最多 {n} 分', en: 'at most {n} points per period' },
+  'doc-points-per-event': {
+    'zh-CN': (p) => `每次 ${formatValue(p.sign)}${formatValue(p.n)} 分`,
+    en: (p) => `${formatValue(p.sign)}${formatValue(p.n)} ${pointWord(p)} each time`,
+  },
+  'doc-points-cap': {
+    'zh-CN': (p) => `每期最多 ${formatValue(p.n)} 分`,
+    en: (p) => `at most ${formatValue(p.n)} ${pointWord(p)} per period`,
+  },
   'doc-points-no-cap': { 'zh-CN': '不设上限', en: 'no limit' },
 
   // ── scoring ──────────────────────────────────────────────────────────────
@@ -184,6 +190,10 @@ export const renderMessages = defineMessages({
 function consecutiveZh(p: MessageParams): string {
   const n = Number(p.n);
   return n === 2 ? '两' : toChineseNumeral(n);
+}
+
+function pointWord(p: MessageParams): string {
+  return Number(p.n) === 1 ? 'point' : 'points';
 }
 
 function plural(p: MessageParams, word: string): string {
