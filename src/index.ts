@@ -9,6 +9,38 @@ export { t, type MessageCode } from './i18n/catalogue.js';
 export { formatDiagnostic } from './i18n/format-diagnostic.js';
 export { detectLanguage, LANGUAGES, type Language } from './i18n/language.js';
 export { main as runCli } from './cli/main.js';
+// Evaluation, part 1: reading exports and computing KPI values per person.
+export { evaluateFiles, policyCalendar, type Evaluation, type EvaluateFilesOptions } from './evaluate/evaluate-files.js';
+export { parsePeriod, describePeriod, periodYears, type Period, type PeriodKind } from './evaluate/period.js';
+export { zoneClock, formatInstant, type ZoneClock } from './evaluate/time-zone.js';
+export { readTimestamp, explainTimestamp, readBoolean, readNumber, readSatisfaction, readDatePart, readTimeOfDay, excelSerialToWall, isBlank, cellText, type Cell } from './evaluate/parse-value.js';
+export { buildWorkingCalendar, chineseHolidayCoverage, type WorkingCalendar, type WorkingSpan } from './evaluate/working-calendar.js';
+export { matchColumns, normaliseHeader, FIELD_SYNONYMS, type ColumnBinding, type TableKind } from './evaluate/columns.js';
+export { CsvParser, detectDelimiter } from './evaluate/csv-parser.js';
+export { detectEncoding, sniffFormat, type TableFormat } from './evaluate/detect-format.js';
+export { planEvaluation, type EvaluationPlan, type Measure } from './evaluate/kpi-plan.js';
+export { assembleStaffResults, ticketKpiValue, quantile, statusOf, type KpiResult, type KpiStatus, type StaffResult, type EventCount } from './evaluate/kpi-results.js';
+export { TicketEvaluator, type TicketCounts } from './evaluate/ticket-evaluator.js';
+export { RosterReader, StaffDirectory, type StaffMember } from './evaluate/staff.js';
+export { MetricsReader, RatingsReader, type RatingRow } from './evaluate/staff-tables.js';
+export { buildReport, type EvaluationReport, type InputSummary, type ReportWarning } from './evaluate/report.js';
+export { WarningSink } from './evaluate/warnings.js';
+export { readTable, type TableInfo, type ReadTableOptions } from './io/read-table.js';
+export { generateRoster, generateTickets, seededRandom, type SampleStaff, type SampleTicket, type SampleOptions } from './sample-data/generate-sample-data.js';
+export { writeTicketsCsv, writeRosterCsv, writeTicketsXlsx } from './sample-data/write-sample-data.js';
+// The policy wizard: questions as data, answers → Policy, the commented YAML and the summary.
+export type { Answers, CustomRole as CustomRoleAnswer, RoleKpi as RoleKpiAnswer } from './wizard/answers.generated.js';
+export type { ResolvedAnswers, WizardContext } from './wizard/answers.js';
+export { buildPolicy, assemblePolicy, type BuildResult, type BuiltPolicy, type AppliedAdjustment } from './wizard/build-policy.js';
+export { completeAnswers, type CompletedAnswers } from './wizard/complete-answers.js';
+export { QUESTIONS, PRESET_QUESTIONS, POLICY_QUESTIONS, type AnyQuestion, type Question, type Kind as QuestionKind, type Problem as AnswerProblem } from './wizard/questions.js';
+export { askPresetAnswers, askPolicyAnswers, type AskOptions } from './wizard/ask-answers.js';
+export type { Prompts, PromptChoice } from './wizard/prompts.js';
+export { adjustRoleKpis, adjustItems, type Adjustment } from './wizard/situation.js';
+export { normaliseWeights } from './wizard/weights.js';
+export { renderPolicyYaml, type PolicyYamlOptions } from './wizard/render-policy-yaml.js';
+export { renderSummary, type SummaryOptions, type SummaryStyle } from './wizard/render-summary.js';
+export { readPreset, availablePresets, presetFileName, type PresetId } from './wizard/read-preset.js';
 // Publishing: policy → Markdown (templates) → Word / HTML; the converters serve any document.
 export { renderPolicyMarkdown, policyDocumentOptions, POLICY_TEMPLATE } from './render/render-policy.js';
 export { buildPolicyView, type PolicyView } from './render/policy-view.js';

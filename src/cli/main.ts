@@ -78,6 +78,13 @@ export async function run(): Promise<void> {
     io.stderr.write('\n' + t(chooseLanguage(argv, io.env), 'interrupted') + '\n');
     process.exit(EXIT_INTERRUPTED);
   };
+  // A reader that stops early (`aspm schema | head`) closes the pipe: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (failure: NodeJS.ErrnoException) => {
+      if (failure.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw failure;
+    });
+  }
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
   process.once('SIGHUP', onInterrupt);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allMessages, t } from './catalogue.js';
 import { detectLanguage, languageOfLocale } from './language.js';
 
-const placeholders = (template: string) => [...template.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (template: string) => [...new Set([...template.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]))].sort();
 
 describe('the message catalogue', () => {
   const entries = [...allMessages().entries()];

@@ -1,9 +1,11 @@
-// Compiles the JSON Schemas that ship in schemas/ with the options every aspm file shares:
-// all errors at once, defaults filled in, discriminated unions checked one branch at a time.
+// Validators of the JSON Schemas that ship in schemas/, with the options every aspm file
+// shares: all errors at once, defaults filled in, discriminated unions checked one branch
+// at a time. They are compiled ahead of time (scripts/compile-validator.mjs).
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction, type AnySchemaObject } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
 import { packagePath } from '../package-root.js';
+import { precompiled } from './compiled/index.generated.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = addFormatsModule.default as unknown as typeof addFormatsModule.default.default;
@@ -22,9 +24,12 @@ export function loadSchema(name: SchemaName): AnySchemaObject {
   return schema;
 }
 
+/** A validator for a shipped schema: precompiled by `npm run gen`, else compiled now. */
 export function schemaValidator(name: SchemaName): ValidateFunction {
-  let validate = compiled.get(name);
+  let validate = compiled.get(name) ?? precompiled[name];
   if (!validate) {
+    // Only reached for a schema added without regenerating; the options must match
+    // scripts/compile-validator.mjs, which compiles the shipped ones ahead of time.
     const ajv = new Ajv2020({
       allErrors: true,
       useDefaults: true,

@@ -1,0 +1,163 @@
+// `aspm init` in-process: the edge around the wizard — files, refusals, confirmation,
+// interruption, and where answer-file errors point.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { memoryIo, type MemoryIo } from '../../../test/helpers/memory-io.js';
+import { DEFAULT, fakePrompts } from '../../../test/helpers/fake-prompts.js';
+import { isAspmError, type AspmError } from '../../errors.js';
+import { readPolicy } from '../../policy/load-policy.js';
+import type { CommandContext } from '../context.js';
+import { formatAspmError, main } from '../main.js';
+import { dateIn, runInit, schemaRef } from './init.js';
+
+let dir: string;
+let io: MemoryIo;
+let context: CommandContext;
+let previousCwd: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'aspm-init-'));
+  // Paths given to the command are relative to the process, as on the command line.
+  previousCwd = process.cwd();
+  process.chdir(dir);
+  io = memoryIo({ cwd: dir });
+  context = { io, language: 'zh-CN', color: false };
+});
+afterEach(() => {
+  process.chdir(previousCwd);
+});
+
+const failure = async (run: Promise<unknown>): Promise<AspmError> => {
+  const caught = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isAspmError(caught)) throw new Error(`expected an AspmError, got ${String(caught)}`);
+  return caught;
+};
+
+describe('aspm init --yes', () => {
+  it('writes a valid commented policy whose $schema line finds the schema', async () => {
+    expect(await runInit({ output: 'policy.yaml', yes: true }, context)).toBe(0);
+    const text = readFileSync('policy.yaml', 'utf8');
+    const first = text.split('\n')[0]!;
+    expect(first).toMatch(/^# yaml-language-server: \$schema=.+policy\.schema\.json$/);
+    expect(existsSync(resolve(dir, first.split('=')[1]!))).toBe(true);
+    const loaded = await readPolicy('policy.yaml');
+    expect(loaded.ok).toBe(true);
+    expect(loaded.ok && loaded.value.meta.effective_date).toBe('2026-04-01');
+    expect(io.stdoutText()).toContain('━━ 制度概要 ━━');
+    expect(io.stdoutText()).toContain('已写入 policy.yaml（3 个岗位，10 项指标）。');
+  });
+
+  it('refuses to overwrite before asking anything, and leaves the file alone', async () => {
+    writeFileSync('policy.yaml', 'mine\n');
+    const prompts = fakePrompts();
+    const error = await failure(runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true }));
+    expect(error.code).toBe('output-exists');
+    expect(prompts.asked).toEqual([]);
+    expect(readFileSync('policy.yaml', 'utf8')).toBe('mine\n');
+  });
+
+  it('overwrites with --force', async () => {
+    writeFileSync('policy.yaml', 'mine\n');
+    expect(await runInit({ output: 'policy.yaml', yes: true, force: true }, context)).toBe(0);
+    expect(readFileSync('policy.yaml', 'utf8')).toContain('version: 1');
+  });
+});
+
+describe('aspm init on a terminal', () => {
+  it('asks, shows the summary, confirms, then writes', async () => {
+    const prompts = fakePrompts((q) => (q.message.includes('公司全称') ? '华东家电服务有限公司' : DEFAULT));
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(0);
+    const last = prompts.asked.at(-1)!;
+    expect(last).toMatchObject({ kind: 'confirm', message: '确认无误，写入 policy.yaml？' });
+    expect(io.stdoutText().indexOf('━━ 制度概要 ━━')).toBeGreaterThan(-1);
+    expect(readFileSync('policy.yaml', 'utf8')).toContain('company: 华东家电服务有限公司');
+  });
+
+  it('writes nothing when the user declines, and exits 130', async () => {
+    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : DEFAULT));
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
+    expect(existsSync('policy.yaml')).toBe(false);
+    expect(io.stderrText()).toBe('已取消，未写入任何文件。\n');
+  });
+
+  it('Ctrl+C in a prompt writes nothing, exits 130, prints one short line', async () => {
+    const exit = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+    const prompts = fakePrompts((q) => {
+      if (q.message.includes('考核哪些岗位')) throw exit;
+      return DEFAULT;
+    });
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
+    expect(existsSync('policy.yaml')).toBe(false);
+    expect(io.stderrText()).toBe('\n已取消，未写入任何文件。\n');
+  });
+});
+
+describe('aspm init --answers', () => {
+  it('takes the answers from the file and the rest from the preset', async () => {
+    writeFileSync('answers.yaml', 'company: 华东家电\ncompetition: intense\nroles: [agent, technician]\n');
+    expect(await runInit({ output: 'p.yaml', answers: 'answers.yaml' }, context, { interactive: false })).toBe(0);
+    const loaded = await readPolicy('p.yaml');
+    expect(loaded.ok && loaded.value.roles.map((r) => r.id)).toEqual(['agent', 'technician']);
+    expect(readFileSync('p.yaml', 'utf8')).toContain('# - 市场竞争激烈：“客服专员”的响应类指标');
+  });
+
+  it('points each mistake at its line and column, and writes nothing', async () => {
+    writeFileSync(
+      'answers.yaml',
+      ['company: 华东家电', 'role_kpis:', '  agent:', '    - { kpi: csat, weight: 60 }', '    - { kpi: complaint_rate, weight: 30 }', 'roles: [agent, cashier]', ''].join('\n'),
+    );
+    const error = await failure(runInit({ output: 'p.yaml', answers: 'answers.yaml' }, context, { interactive: false }));
+    expect(formatAspmError(error, 'en').split('\n')).toEqual([
+      'answers.yaml:3:3: answer-role-weights-total: The KPI weights of role "客服专员" total 90 (csat 60 + complaint_rate 30); they must total 100.',
+      'answers.yaml:6:16: answer-unknown-role: There is no role with id cashier. Known: agent, technician, supervisor; put other roles under custom_roles.',
+      'answers-invalid: The answers in answers.yaml have problems (above); nothing was written. Fix them and try again.',
+    ]);
+    expect(existsSync('p.yaml')).toBe(false);
+  });
+
+  it('reports a schema mistake in the file with its position', async () => {
+    writeFileSync('answers.yaml', 'compettion: intense\nappeal_file_days: 90\n');
+    const error = await failure(runInit({ output: 'p.yaml', answers: 'answers.yaml' }, context, { interactive: false }));
+    const lines = formatAspmError(error, 'zh-CN').split('\n');
+    expect(lines[0]).toMatch(/^answers\.yaml:1:1: unknown-property: .*competition/);
+    expect(lines[1]).toMatch(/^answers\.yaml:2:19: out-of-range: /);
+  });
+
+  it('says when the answers file is missing', async () => {
+    const error = await failure(runInit({ output: 'p.yaml', answers: 'nope.yaml' }, context, { interactive: false }));
+    expect(formatAspmError(error, 'en').split('\n')[0]).toBe('nope.yaml: file-not-found: File not found: nope.yaml. Check the path and the file name.');
+  });
+});
+
+describe('through main()', () => {
+  it('maps an invalid answers file to exit 1 with file:line:col on stderr', async () => {
+    writeFileSync('answers.yaml', 'grade_mins: { A: 95 }\n');
+    const code = await main(['--lang', 'zh-CN', 'init', '--answers', 'answers.yaml', '-o', 'p.yaml'], io);
+    expect(code).toBe(1);
+    expect(io.stderrText()).toContain('answers.yaml:1:18: answer-grade-order: 等级 A 的最低分 95 应低于上一等级 S 的 90。');
+  });
+
+  it('rejects an unknown preset size as a usage error', async () => {
+    expect(await main(['init', '--preset', 'huge', '--yes'], io)).toBe(2);
+    expect(io.stderrText()).toContain('usage-invalid-choice');
+  });
+});
+
+describe('helpers', () => {
+  it('dates in the policy time zone: 01:00 in Shanghai is still the previous day in UTC', () => {
+    expect(dateIn(new Date('2026-03-31T17:30:00Z'), 'Asia/Shanghai')).toBe('2026-04-01');
+    expect(dateIn(new Date('2026-03-31T17:30:00Z'), 'UTC')).toBe('2026-03-31');
+  });
+
+  it('the schema path is relative to the written file, with forward slashes', () => {
+    const ref = schemaRef('/tmp/x', 'out/policy.yaml');
+    expect(ref).toMatch(/^(\.\.\/)+.*schemas\/policy\.schema\.json$/);
+    expect(existsSync(resolve('/tmp/x/out', ref))).toBe(true);
+    expect(dirname(ref)).not.toContain('\\');
+  });
+});

@@ -1,0 +1,173 @@
+// `aspm init`: the wizard's edge. Reads the answers file, picks and reads the preset, asks
+// what is still open when a terminal is attached (and --yes is not given), builds the
+// policy, checks it with the policy loader, shows the summary, confirms, and writes the
+// commented YAML atomically. Ctrl+C or a closed terminal writes nothing and exits 130.
+import { Option } from 'commander';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { styleText } from 'node:util';
+import { AspmError, error, type Diagnostic } from '../../errors.js';
+import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
+import { t } from '../../i18n/catalogue.js';
+import { readSmallFile } from '../../io/read-input.js';
+import { checkTargets, writeOutputs } from '../../io/write-output.js';
+import { parsePolicy } from '../../policy/load-policy.js';
+import { packagePath } from '../../package-root.js';
+import { loadDocumentBytes } from '../../validation/load-document.js';
+import { locate, type YamlSource } from '../../validation/yaml-document.js';
+import type { Answers, ResolvedAnswers } from '../../wizard/answers.js';
+import { askPolicyAnswers, askPresetAnswers } from '../../wizard/ask-answers.js';
+import { assemblePolicy } from '../../wizard/build-policy.js';
+import { completeAnswers } from '../../wizard/complete-answers.js';
+import type { Prompts } from '../../wizard/prompts.js';
+import { availablePresets, hasPreset, presetFileName, readPreset, SIZES, type Size } from '../../wizard/read-preset.js';
+import { renderPolicyYaml } from '../../wizard/render-policy-yaml.js';
+import { PLAIN_STYLE, renderSummary, type SummaryStyle } from '../../wizard/render-summary.js';
+import { useColor, type CommandContext } from '../context.js';
+import { EXIT_INTERRUPTED } from '../main.js';
+import { inquirerPrompts, isPromptExit } from '../inquirer-prompts.js';
+import type { CommandDefinition } from './command.js';
+
+export interface InitOptions {
+  readonly output: string;
+  readonly preset?: Size;
+  readonly yes?: boolean;
+  readonly answers?: string;
+  readonly force?: boolean;
+}
+
+export interface InitDependencies {
+  /** Replaces the terminal prompts (tests pass a scripted fake or inquirer under test). */
+  readonly prompts?: Prompts;
+  /** Whether to ask at all; by default, when stdin is a terminal. */
+  readonly interactive?: boolean;
+}
+
+/** Answers files are a few kilobytes. */
+export const MAX_ANSWERS_BYTES = 512 * 1024;
+
+export const initCommand: CommandDefinition = {
+  name: 'init',
+  register(command, context, exit) {
+    const { language } = context;
+    command
+      .description(t(language, 'cmd-init'))
+      .option('-o, --output <file>', t(language, 'opt-init-output'), 'policy.yaml')
+      .addOption(new Option('--preset <size>', t(language, 'opt-preset')).choices(SIZES))
+      .option('-y, --yes', t(language, 'opt-yes'))
+      .option('--answers <file>', t(language, 'opt-answers'))
+      .option('--force', t(language, 'opt-force'))
+      .action(async (options: InitOptions) => {
+        exit(await runInit(options, context));
+      });
+  },
+};
+
+export async function runInit(options: InitOptions, context: CommandContext, dependencies: InitDependencies = {}): Promise<number> {
+  const { io, language } = context;
+  const interactive = dependencies.interactive ?? (Boolean(io.stdin.isTTY) && !options.yes);
+  // Say no before asking anything, not after forty questions.
+  await checkTargets([options.output], { force: options.force ?? false });
+  const loaded = options.answers ? await readAnswers(options.answers) : { answers: {} as Answers };
+  const given = loaded.answers;
+  if (!interactive && !options.yes && !options.answers) io.stderr.write(t(language, 'init-not-interactive') + '\n');
+
+  const closed = new AbortController();
+  const prompts = dependencies.prompts ?? terminalPrompts(context, closed.signal);
+  const onEnd = () => closed.abort();
+  if (interactive && !dependencies.prompts) io.stdin.once('end', onEnd);
+  try {
+    if (interactive) prompts.say(t(language, 'wizard-intro'));
+    const progress = {};
+    const available = availablePresets();
+    const chosen = interactive
+      ? await askPresetAnswers(
+          { ...given, ...(options.preset ? { size: options.preset } : {}) },
+          { messageLanguage: language, ...(options.preset ? { size: options.preset } : {}), hasPreset: (size, lang) => hasPreset({ size, language: lang }, available) },
+          { language, prompts, heading: heading(context), progress },
+        )
+      : { language: given.language ?? language, size: options.preset ?? given.size ?? 'medium' };
+    const preset = await readPreset({ size: chosen.size, language: chosen.language });
+    const today = dateIn(io.now(), preset.meta.timezone);
+    const wizardContext = { preset, today };
+
+    const completed = completeAnswers(given, wizardContext);
+    if (completed.findings.length > 0) {
+      const diagnostics = completed.findings
+        .map((f): Diagnostic => error(f.code, f.params, loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' }))
+        .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0));
+      throw new AspmError('answers-invalid', { file: options.answers ?? '' }, { diagnostics });
+    }
+    if (interactive) prompts.say(t(language, 'preset-chosen', { file: presetFileName(chosen) }));
+    const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;
+
+    const built = assemblePolicy(answers, preset);
+    const text = renderPolicyYaml(built.policy, { schemaRef: schemaRef(io.cwd, options.output), generatedOn: today, adjustments: built.adjustments });
+    // Never write a policy the loader would reject.
+    const checked = parsePolicy(text, options.output);
+    if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
+
+    io.stdout.write('\n' + renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context) }) + '\n');
+    if (interactive && !(await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
+      io.stderr.write(t(language, 'interrupted') + '\n');
+      return EXIT_INTERRUPTED;
+    }
+    await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false });
+    io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length }) + '\n');
+    return 0;
+  } catch (caught) {
+    if (!isPromptExit(caught)) throw caught;
+    io.stderr.write('\n' + t(language, 'interrupted') + '\n');
+    return EXIT_INTERRUPTED;
+  } finally {
+    io.stdin.removeListener('end', onEnd);
+  }
+}
+
+async function readAnswers(path: string): Promise<{ answers: Answers; source?: YamlSource }> {
+  const read = await readSmallFile(path, MAX_ANSWERS_BYTES);
+  if (!read.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: [read.diagnostic] });
+  const loaded = loadDocumentBytes<Answers>(read.bytes, path, { schema: 'answers', rules: [] });
+  if (!loaded.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: loaded.diagnostics });
+  return { answers: loaded.value, source: loaded.source };
+}
+
+/**
+ * The prompts draw on stdout, or on stderr when only stderr is a terminal (stdout sent to a
+ * file), so the questions are seen wherever the answers are typed.
+ */
+function terminalPrompts(context: CommandContext, signal: AbortSignal): Prompts {
+  const { io, language } = context;
+  const sink = !io.stdout.isTTY && io.stderr.isTTY ? io.stderr : io.stdout;
+  const output = isWritable(sink) ? sink : undefined;
+  return inquirerPrompts({
+    language,
+    color: useColor(io, sink),
+    write: (text) => sink.write(text),
+    context: { input: io.stdin, ...(output ? { output } : {}), signal },
+  });
+}
+
+function isWritable(sink: unknown): sink is NodeJS.WritableStream {
+  return typeof (sink as { on?: unknown }).on === 'function' && typeof (sink as { write?: unknown }).write === 'function';
+}
+
+function heading(context: CommandContext): (text: string) => string {
+  return summaryStyle(context).heading;
+}
+
+function summaryStyle(context: CommandContext): SummaryStyle {
+  return useColor(context.io, context.io.stdout)
+    ? { heading: (text) => styleText('bold', text), dim: (text) => styleText('dim', text) }
+    : PLAIN_STYLE;
+}
+
+/** Where the written file finds the schema: a relative path to the one aspm ships. */
+export function schemaRef(cwd: string, output: string): string {
+  const from = dirname(resolve(cwd, output));
+  return relative(from, packagePath('schemas', 'policy.schema.json')).split(sep).join('/');
+}
+
+/** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
+export function dateIn(now: Date, timeZone: string): string {
+  return formatInstant(now.getTime(), zoneClock(timeZone)).slice(0, 10);
+}

@@ -1,0 +1,127 @@
+// The wizard driven through the real inquirer prompts, without a terminal: keys go in with
+// @inquirer/testing, and the tests read the screen a user would see.
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { screen, wrapPrompt } from '@inquirer/testing/vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Policy } from '../policy/policy.generated.js';
+import type { ResolvedAnswers } from '../wizard/answers.js';
+import { askPolicyAnswers, askPresetAnswers } from '../wizard/ask-answers.js';
+import { completeAnswers } from '../wizard/complete-answers.js';
+import { readPreset } from '../wizard/read-preset.js';
+import { inquirerPrompts, isPromptExit } from './inquirer-prompts.js';
+
+type Key = string | { type: string } | { name: string; ctrl: boolean };
+
+let preset: Policy;
+const today = '2026-03-14';
+beforeAll(async () => {
+  preset = await readPreset({ size: 'medium', language: 'zh-CN' });
+});
+
+function wizard(): Promise<ResolvedAnswers> {
+  const said: string[] = [];
+  const prompts = inquirerPrompts({
+    language: 'zh-CN',
+    color: false,
+    write: (text) => said.push(text),
+    functions: { input: wrapPrompt(input), select: wrapPrompt(select) as typeof select, checkbox: wrapPrompt(checkbox) as typeof checkbox, confirm: wrapPrompt(confirm) },
+  });
+  const progress = {};
+  return (async () => {
+    const chosen = await askPresetAnswers({}, { messageLanguage: 'zh-CN', hasPreset: (size, language) => size === 'medium' && language === 'zh-CN' }, { language: 'zh-CN', prompts, progress });
+    expect(chosen).toEqual({ language: 'zh-CN', size: 'medium' });
+    return askPolicyAnswers({}, { preset, today }, { language: 'zh-CN', prompts, progress });
+  })();
+}
+
+/** Answers each screen with `respond`'s keys (Enter when it returns nothing) until the wizard ends. */
+async function drive<T>(run: Promise<T>, respond: (text: string) => Key[] | undefined = () => undefined): Promise<{ result: T; screens: string[] }> {
+  let done = false;
+  run.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  const screens: string[] = [];
+  for (let step = 0; step < 500; step++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (done) return { result: await run, screens };
+    const text = screen.getScreen();
+    screens.push(text);
+    for (const key of respond(text) ?? ['enter']) {
+      if (typeof key === 'object' && 'type' in key) screen.type(key.type);
+      else screen.keypress(key);
+    }
+    await Promise.race([screen.next(), run.catch(() => undefined)]);
+  }
+  throw new Error(`the wizard did not finish; last screen:\n${screens.at(-1)}`);
+}
+
+describe('the wizard through inquirer', () => {
+  it('Enter all the way through gives the preset defaults, each question with its reason', async () => {
+    const { result, screens } = await drive(wizard());
+    expect(result).toEqual(completeAnswers({}, { preset, today }).answers);
+    expect(screens[0]).toContain('? 制度文件用什么语言？\n  决定制度正文、Word 文档和员工考核通知书的语言');
+    expect(screens[0]).toContain('↑↓ 移动 • ⏎ 选择');
+    expect(screens).toContain('? 公司全称\n  写在制度标题和文档页眉上。\n › (示例科技有限公司)');
+    expect(screens.find((s) => s.startsWith('? 要考核哪些岗位？'))).toContain('❯◉ 客服专员\n ◉ 维修技术员\n ◉ 服务主管');
+    // Without colour the default still shows: No here.
+    expect(screens.find((s) => s.startsWith('? 还有上面没有列出的岗位吗？'))).toContain(' › (是/[否])');
+  });
+
+  it('a custom role is named and given KPIs with the keyboard', async () => {
+    const { result } = await drive(wizard(), (text) => {
+      if (text.startsWith('? 还有上面没有列出的岗位吗？')) return [{ type: 'y' }, 'enter'];
+      if (text.startsWith('? 岗位名称')) return [{ type: '质检专员' }, 'enter'];
+      if (text.startsWith('? “质检专员”考核哪些指标？')) return ['5', '8', 'enter'];
+      return undefined;
+    });
+    expect(result.custom_roles).toEqual([{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }]);
+    expect(result.role_kpis.custom_role_1?.map((k) => [k.kpi, k.weight])).toEqual([
+      ['csat', 50],
+      ['complaint_rate', 50],
+    ]);
+  });
+
+  it('weights that do not add up show the running total, then offer to scale them', async () => {
+    const typed = ['20', '30', '20', '20', '20'];
+    const { result, screens } = await drive(wizard(), (text) => {
+      if (text.startsWith('? “客服专员”的指标权重：采用建议值吗？')) return [{ type: 'n' }, 'enter'];
+      if (/^\? “.+”的权重（%）/.test(text) && typed.length > 0) return [{ type: typed.shift()! }, 'enter'];
+      return undefined;
+    });
+    expect(screens.filter((s) => s.includes('已分配')).map((s) => /已分配 \d+，还剩 \d+/.exec(s)?.[0])).toEqual([
+      '已分配 0，还剩 100',
+      '已分配 20，还剩 80',
+      '已分配 50，还剩 50',
+      '已分配 70，还剩 30',
+      '已分配 90，还剩 10',
+    ]);
+    const offer = screens.find((s) => s.startsWith('? 权重合计为 110，不是 100。'));
+    expect(offer).toContain('❯ 按比例调整为合计 100：响应及时率 18 · 首次响应时长 28 · 客户满意度 18 · 解决工单量 18 · 投诉率 18\n  重新输入');
+    expect(result.role_kpis.agent?.map((k) => k.weight)).toEqual([18, 28, 18, 18, 18]);
+  });
+
+  it('a weight that is not a number is refused in Chinese', async () => {
+    let tries = 0;
+    const { screens } = await drive(wizard(), (text) => {
+      if (text.startsWith('? “客服专员”的指标权重：采用建议值吗？')) return [{ type: 'n' }, 'enter'];
+      if (text.startsWith('? “响应及时率”的权重（%）') && text.includes('> 请输入一个数字')) return ['backspace', 'backspace', 'backspace', 'enter'];
+      if (text.startsWith('? “响应及时率”的权重（%）') && tries++ === 0) return [{ type: 'abc' }, 'enter'];
+      return undefined;
+    });
+    expect(screens.some((s) => s.includes('> 请输入一个数字，如 30。'))).toBe(true);
+  });
+
+  it('Ctrl+C ends the wizard with the error the CLI turns into "interrupted"', async () => {
+    const run = wizard();
+    await new Promise((resolve) => setImmediate(resolve));
+    screen.keypress('enter');
+    await screen.next();
+    screen.keypress({ name: 'c', ctrl: true });
+    const failure = await run.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(isPromptExit(failure)).toBe(true);
+  });
+});

@@ -1,0 +1,152 @@
+// The wizard's Prompts over @inquirer/prompts: the hint under each question, key help and
+// yes/no in the user's language, and no colour when colour is off. The inquirer functions
+// and streams are parameters, so tests can drive the real prompts with @inquirer/testing.
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { styleText } from 'node:util';
+import { t, type MessageCode } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+import type { Prompts } from '../wizard/prompts.js';
+
+export interface InquirerFunctions {
+  readonly input: typeof input;
+  readonly select: typeof select;
+  readonly checkbox: typeof checkbox;
+  readonly confirm: typeof confirm;
+}
+
+export interface InquirerPromptsOptions {
+  readonly language: Language;
+  readonly color: boolean;
+  /** Where `say` writes; the prompts render to `context.output` (stdout by default). */
+  readonly write: (text: string) => void;
+  readonly context?: {
+    readonly input?: NodeJS.ReadableStream;
+    readonly output?: NodeJS.WritableStream;
+    readonly signal?: AbortSignal;
+  };
+  readonly functions?: InquirerFunctions;
+}
+
+type Status = 'idle' | 'done' | 'loading';
+type Paint = (format: Parameters<typeof styleText>[0], text: string) => string;
+
+const KEY_ACTIONS: Readonly<Record<string, MessageCode>> = {
+  navigate: 'keys-navigate',
+  select: 'keys-select',
+  all: 'keys-all',
+  invert: 'keys-invert',
+  submit: 'keys-submit',
+};
+
+export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
+  const fns = options.functions ?? { input, select, checkbox, confirm };
+  const { language, color } = options;
+  const say = (code: MessageCode) => t(language, code);
+  const paint: Paint = color ? (format, text) => styleText(format, text) : (_format, text) => text;
+  const context = options.context ?? {};
+
+  /** The question in bold, its hint dimmed on the lines below; only the question once answered. */
+  const message =
+    (hint: string | undefined, typed: boolean) =>
+    (text: string, status: Status): string => {
+      if (status === 'done' || !hint) return paint('bold', text);
+      const lines = hint.split('\n').map((line) => `  ${paint('dim', line)}`);
+      // Typed answers go on a line of their own, after the hint.
+      return [paint('bold', text), ...lines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
+    };
+
+  const keysHelpTip = (keys: [string, string][]) =>
+    keys
+      .map(([key, action]) => {
+        const code = KEY_ACTIONS[action];
+        return `${paint('bold', key === 'space' ? say('keys-space') : key)} ${paint('dim', code ? say(code) : action)}`;
+      })
+      .join(paint('dim', ' • '));
+
+  const plain = color
+    ? {}
+    : {
+        prefix: { idle: '?', done: '✔' },
+        style: {
+          answer: (text: string) => text,
+          error: (text: string) => `> ${text}`,
+          defaultAnswer: (text: string) => `(${text})`,
+          help: (text: string) => text,
+          highlight: (text: string) => text,
+          key: (text: string) => `<${text}>`,
+          description: (text: string) => text,
+          disabled: (text: string) => text,
+        },
+      };
+
+  const separator = language === 'zh-CN' ? '、' : ', ';
+  const renderSelectedChoices = (choices: readonly { short: string }[]) => choices.map((c) => c.short).join(separator);
+  const theme = (hint: string | undefined, typed: boolean) => ({
+    ...plain,
+    style: { ...plain.style, message: message(hint, typed), keysHelpTip, renderSelectedChoices },
+    i18n: { disabledError: say('choice-disabled') },
+  });
+
+  return {
+    input: (q) =>
+      fns.input(
+        {
+          message: q.message,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          ...(q.validate ? { validate: q.validate } : {}),
+          theme: theme(q.hint, true),
+        },
+        context,
+      ),
+    select: (q) =>
+      fns.select(
+        {
+          message: q.message,
+          choices: q.choices.map((c) => ({ ...c })),
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          pageSize: 12,
+          theme: theme(q.hint, false),
+        },
+        context,
+      ),
+    checkbox: (q) =>
+      fns.checkbox(
+        {
+          message: q.message,
+          choices: q.choices.map((c) => ({ ...c })),
+          ...(q.validate ? { validate: (choices: readonly { value: (typeof q.choices)[number]['value'] }[]) => q.validate!(choices.map((c) => c.value)) } : {}),
+          pageSize: 12,
+          theme: theme(q.hint, false),
+        },
+        context,
+      ),
+    confirm: (q) =>
+      fns.confirm(
+        {
+          message: q.message,
+          default: q.default ?? true,
+          theme: {
+            ...theme(q.hint, true),
+            keywords: {
+              yes: say('answer-yes'),
+              no: say('answer-no'),
+              error: () => say('confirm-error'),
+            },
+            style: {
+              ...theme(q.hint, true).style,
+              // The default side must show without colour too: [是]/否, [Y]/n.
+              confirmDefault: (text: string) => (color ? styleText(['cyan', 'bold'], text.toUpperCase()) : `[${text.toUpperCase()}]`),
+            },
+          },
+          transformer: (value: boolean) => say(value ? 'answer-yes' : 'answer-no'),
+        },
+        context,
+      ),
+    say: (text) => options.write(text + '\n'),
+  };
+}
+
+/** True for the errors inquirer raises when the user presses Ctrl+C or the input closes. */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name);
+}

@@ -1,0 +1,119 @@
+// Which column of an export holds which field. Headers are matched by name, English or
+// Chinese, ignoring case, spaces, underscores and full/half width, against built-in
+// synonyms; a policy's `data_sources.<kind>.columns` names other headers and takes
+// precedence. Pure.
+
+export type TableKind = 'tickets' | 'roster' | 'ratings' | 'metrics';
+
+/** Canonical fields and the headers that mean them, most specific first. */
+export const FIELD_SYNONYMS: Readonly<Record<TableKind, Readonly<Record<string, readonly string[]>>>> = {
+  tickets: {
+    ticket_id: ['ticket_id', '工单号', '工单编号', '工单ID', '服务单号', '维修单号', '单号', 'ticket id', 'ticket no', 'ticket number', 'ticket', 'case id', 'case number', 'work order', 'work order id', 'WO', 'incident', 'call id', 'number', 'id', '编号'],
+    staff_id: ['staff_id', '处理人工号', '工号', '员工工号', '员工编号', '技术员工号', '客服工号', 'staff id', 'employee id', 'agent id', 'assignee id', 'technician id', 'engineer id'],
+    staff_name: ['staff_name', '处理人', '负责人', '处理人员', '员工姓名', '技术员', '维修人员', '服务人员', '工程师', '客服', '姓名', 'staff name', 'assignee', 'assigned to', 'agent', 'technician', 'lead tech', 'engineer', 'handler', 'owner', 'staff'],
+    created_at: ['created_at', '创建时间', '受理时间', '报修时间', '建单时间', '下单时间', '提交时间', 'created', 'created time', 'creation time', 'create time', 'opened', 'opened at', 'open time', 'submitted at'],
+    first_response_at: ['first_response_at', '首次响应时间', '响应时间', '首响时间', '首次回复时间', 'first response', 'first response time', 'first reply', 'first reply time', 'responded at', 'response time'],
+    resolved_at: ['resolved_at', '解决时间', '完成时间', '完工时间', '结单时间', '关闭时间', 'resolved', 'resolved time', 'resolution time', 'solved at', 'completed at', 'completed', 'finish time', 'closed at'],
+    reopened: ['reopened', '是否重开', '重开次数', '重开', '是否重新打开', 'reopen', 'reopen count', 'reopened count'],
+    revisit: ['revisit', '是否二次上门', '二次上门', '返修', '是否返修', 'second visit', 'repeat visit'],
+    satisfaction: ['satisfaction', '满意度', '评分', '满意度评分', '回访满意度', '客户评分', 'satisfaction rating', 'satisfaction score', 'csat', 'rating', 'score'],
+    complaint: ['complaint', '是否投诉', '投诉', '有效投诉', '是否有效投诉', 'complained', 'has complaint'],
+    cost: ['cost', '维修费用', '维修成本', '费用', '成本', 'repair cost', 'total cost'],
+    promised_at: ['promised_at', '预约时间', '预约上门时间', '约定时间', 'promised', 'appointment', 'appointment time', 'scheduled at', 'booked time'],
+    arrived_at: ['arrived_at', '到达时间', '上门时间', '签到时间', 'arrived', 'arrival time', 'arrival', 'check in time', 'checked in at'],
+    priority: ['priority', '优先级', '紧急程度'],
+    type: ['type', '类型', '工单类型', '服务类型', 'ticket type', 'category'],
+    team: ['team', '班组', '所属班组', '组别', '团队', 'group', 'assignment group'],
+  },
+  roster: {
+    staff_id: ['staff_id', '工号', '员工工号', '员工编号', 'staff id', 'employee id', 'id'],
+    name: ['name', '姓名', '员工姓名', 'staff name', 'employee name', 'staff_name'],
+    role: ['role', '岗位', '职位', '岗位名称', 'position', 'job title'],
+    team: ['team', '班组', '所属班组', '组别', '团队', 'group'],
+    bonus_base: ['bonus_base', '绩效奖金基数', '奖金基数', 'bonus base'],
+  },
+  ratings: {
+    staff_id: ['staff_id', '被评价人工号', '工号', '员工工号', 'staff id', 'employee id'],
+    staff_name: ['staff_name', '被评价人', '姓名', 'staff name', 'name'],
+    rater_type: ['rater_type', '评价人类型', '评价类型', 'rater type'],
+    rater_id: ['rater_id', '评价人工号', '评价人', 'rater id', 'rater'],
+    item: ['item', '评价项目', '考核项目', '项目', 'item id'],
+    score: ['score', '评分', '分数', '得分'],
+  },
+  metrics: {
+    staff_id: ['staff_id', '工号', '员工工号', '员工编号', 'staff id', 'employee id'],
+    name: ['name', '姓名', '员工姓名', 'staff name', 'staff_name'],
+  },
+};
+
+/** Time fields: two mapped headers mean a date column and a time column. */
+export const TIME_FIELDS: ReadonlySet<string> = new Set(['created_at', 'first_response_at', 'resolved_at', 'promised_at', 'arrived_at']);
+
+/** Case, spaces, underscores, hyphens, dots and full-width forms do not distinguish headers. */
+export function normaliseHeader(header: string): string {
+  return header.normalize('NFKC').replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_\-.·:]/g, '');
+}
+
+export interface ColumnBinding {
+  readonly field: string;
+  /** Column indexes: one, or a date and a time column for a time field. */
+  readonly columns: readonly number[];
+  readonly headers: readonly string[];
+  /** Whether the policy's column map chose it. */
+  readonly mapped: boolean;
+}
+
+export interface MappedHeaderMissing {
+  readonly field: string;
+  readonly headers: readonly string[];
+}
+
+export interface ColumnMatch {
+  readonly bindings: ReadonlyMap<string, ColumnBinding>;
+  /** Fields the policy maps to headers that the file does not have. */
+  readonly missingMapped: readonly MappedHeaderMissing[];
+}
+
+export type ColumnMap = Readonly<Record<string, string | readonly string[]>>;
+
+/**
+ * Binds each wanted field to a column. A field in `map` uses only the headers the policy
+ * names; any other field tries its synonyms in order, then its own name (custom fields).
+ */
+export function matchColumns(headers: readonly string[], kind: TableKind, fields: Iterable<string>, map: ColumnMap = {}): ColumnMatch {
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = normaliseHeader(h);
+    if (key !== '' && !index.has(key)) index.set(key, i);
+  });
+  const bindings = new Map<string, ColumnBinding>();
+  const missingMapped: MappedHeaderMissing[] = [];
+  // Mapped fields first, so that a header the policy names is never taken by a synonym.
+  const ordered = [...fields].sort((a, b) => Number(map[b] !== undefined) - Number(map[a] !== undefined));
+  const used = new Set<number>();
+  for (const field of ordered) {
+    const mapped = map[field];
+    if (mapped !== undefined) {
+      const names = typeof mapped === 'string' ? [mapped] : [...mapped];
+      const found = names.map((n) => index.get(normaliseHeader(n))).filter((i): i is number => i !== undefined);
+      if (found.length === 0) {
+        missingMapped.push({ field, headers: names });
+        continue;
+      }
+      const columns = TIME_FIELDS.has(field) ? found.slice(0, 2) : found.slice(0, 1);
+      bindings.set(field, { field, columns, headers: columns.map((c) => headers[c]!), mapped: true });
+      for (const c of columns) used.add(c);
+      continue;
+    }
+    const synonyms = FIELD_SYNONYMS[kind][field] ?? [field];
+    for (const name of synonyms) {
+      const column = index.get(normaliseHeader(name));
+      if (column !== undefined && !used.has(column)) {
+        bindings.set(field, { field, columns: [column], headers: [headers[column]!], mapped: false });
+        used.add(column);
+        break;
+      }
+    }
+  }
+  return { bindings, missingMapped };
+}

@@ -1,0 +1,334 @@
+// The evaluator against an independent, obviously-correct computation on in-memory rows,
+// for every file format and encoding; streaming in chunks of any size; and bad data with
+// its exact warnings.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AspmError } from '../errors.js';
+import { t } from '../i18n/catalogue.js';
+import { readPolicy } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { packagePath } from '../package-root.js';
+import { generateRoster, generateTickets, type SampleStaff, type SampleTicket } from '../sample-data/generate-sample-data.js';
+import { TICKET_HEADERS, ticketTexts, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../sample-data/write-sample-data.js';
+import { evaluateFiles, type Evaluation } from './evaluate-files.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aspm-evaluate-'));
+let policy: Policy;
+const options = { seed: 7, staff: 30, tickets: 3000, year: 2026, month: 10, language: 'zh-CN' as const };
+const roster = generateRoster(options);
+const tickets = [...generateTickets(options, roster)];
+const rosterPath = join(dir, 'roster.csv');
+
+beforeAll(async () => {
+  const loaded = await readPolicy(packagePath('presets', 'medium.zh-CN.yaml'));
+  if (!loaded.ok) throw new Error('preset invalid');
+  policy = loaded.value;
+  await writeRosterCsv(rosterPath, roster, { language: 'zh-CN' });
+});
+
+// ── the reference: the issue's definitions, applied to whole rows in memory ─────────────
+const OFFSET = 8 * 3_600_000; // Asia/Shanghai has no daylight saving
+const START = Date.UTC(2026, 9, 1) - OFFSET;
+const END = Date.UTC(2026, 10, 1) - OFFSET;
+const inPeriod = (wall: number | undefined) => wall !== undefined && wall - OFFSET >= START && wall - OFFSET < END;
+
+type Totals = { n: number; sum: number };
+function reference(rows: readonly SampleTicket[], staff: readonly SampleStaff[]): Map<string, { value: number | null; samples: number }> {
+  const result = new Map<string, { value: number | null; samples: number }>();
+  const kpis: Record<string, (ts: readonly SampleTicket[]) => Totals & { value: (t: Totals) => number }> = {
+    first_response_minutes: (ts) => {
+      const d = ts.filter((x) => inPeriod(x.created_at) && x.first_response_at !== undefined).map((x) => x.first_response_at! - x.created_at);
+      return { n: d.length, sum: d.reduce((a, b) => a + b, 0), value: (t) => t.sum / (t.n * 60_000) };
+    },
+    response_sla_rate: (ts) => {
+      const c = ts.filter((x) => inPeriod(x.created_at));
+      const good = c.filter((x) => x.first_response_at !== undefined && x.first_response_at - x.created_at <= 30 * 60_000).length;
+      return { n: c.length, sum: good, value: (t) => (t.sum * 100) / t.n };
+    },
+    resolution_hours: (ts) => {
+      const d = ts.filter((x) => inPeriod(x.resolved_at)).map((x) => x.resolved_at! - x.created_at);
+      return { n: d.length, sum: d.reduce((a, b) => a + b, 0), value: (t) => t.sum / (t.n * 3_600_000) };
+    },
+    resolution_sla_rate: (ts) => {
+      const r = ts.filter((x) => inPeriod(x.resolved_at));
+      return { n: r.length, sum: r.filter((x) => x.resolved_at! - x.created_at <= 48 * 3_600_000).length, value: (t) => (t.sum * 100) / t.n };
+    },
+    csat: (ts) => {
+      const r = ts.filter((x) => inPeriod(x.resolved_at) && x.satisfaction !== undefined);
+      return { n: r.length, sum: r.filter((x) => x.satisfaction! >= 4).length, value: (t) => (t.sum * 100) / t.n };
+    },
+    first_time_fix_rate: (ts) => {
+      const r = ts.filter((x) => inPeriod(x.resolved_at));
+      return { n: r.length, sum: r.filter((x) => !x.reopened && !x.revisit).length, value: (t) => (t.sum * 100) / t.n };
+    },
+    reopen_rate: (ts) => {
+      const r = ts.filter((x) => inPeriod(x.resolved_at));
+      return { n: r.length, sum: r.filter((x) => x.reopened).length, value: (t) => (t.sum * 100) / t.n };
+    },
+    complaint_rate: (ts) => {
+      const r = ts.filter((x) => inPeriod(x.resolved_at));
+      return { n: r.length, sum: r.filter((x) => x.complaint).length, value: (t) => (t.sum * 100) / t.n };
+    },
+    tickets_resolved: (ts) => {
+      const n = ts.filter((x) => inPeriod(x.resolved_at)).length;
+      return { n, sum: n, value: (t) => t.n };
+    },
+    onsite_punctuality_rate: (ts) => {
+      const r = ts.filter((x) => inPeriod(x.resolved_at) && x.promised_at !== undefined && x.arrived_at !== undefined);
+      return { n: r.length, sum: r.filter((x) => x.arrived_at! <= x.promised_at!).length, value: (t) => (t.sum * 100) / t.n };
+    },
+  };
+  for (const person of staff) {
+    for (const scope of ['individual', 'team'] as const) {
+      const mine = rows.filter((x) => (scope === 'team' ? x.team === person.team : x.staff_id === person.id));
+      for (const [id, compute] of Object.entries(kpis)) {
+        const totals = compute(mine);
+        result.set(`${person.id}/${id}/${scope}`, { value: totals.n === 0 ? null : totals.value(totals), samples: totals.n });
+      }
+    }
+  }
+  return result;
+}
+
+function compare(evaluation: Evaluation, rows: readonly SampleTicket[] = tickets) {
+  const expected = reference(rows, roster);
+  let checked = 0;
+  for (const s of evaluation.staff) {
+    for (const k of s.kpis) {
+      const want = expected.get(`${s.member.id}/${k.id}/${k.scope}`);
+      expect({ who: s.member.id, kpi: k.id, value: k.value, samples: k.samples }).toEqual({ who: s.member.id, kpi: k.id, value: want?.value, samples: want?.samples });
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(100);
+}
+
+async function run(ticketsPath: string, extra: Partial<Parameters<typeof evaluateFiles>[0]> = {}) {
+  return evaluateFiles({ policy, period: '2026-10', tickets: ticketsPath, roster: rosterPath, ...extra });
+}
+
+describe('KPI values equal an independent computation', () => {
+  it('UTF-8 CSV with English headers', async () => {
+    const path = join(dir, 'tickets.csv');
+    await writeTicketsCsv(path, tickets, { language: 'en' });
+    const evaluation = await run(path);
+    compare(evaluation);
+    expect(evaluation.warnings.total).toBe(0);
+    expect(evaluation.inputs[0]).toMatchObject({ kind: 'tickets', rows: 3000, format: 'csv', encoding: 'utf-8' });
+  });
+
+  it('a GBK CSV with Chinese headers exported "from Excel" and an XLSX with date cells give the same values', async () => {
+    const gbk = join(dir, 'tickets-gbk.csv');
+    await writeTicketsCsv(gbk, tickets, { language: 'zh-CN', encoding: 'gb18030', crlf: true });
+    const xlsx = join(dir, 'tickets.xlsx');
+    await writeTicketsXlsx(xlsx, tickets, 'zh-CN');
+    const fromGbk = await run(gbk);
+    const fromXlsx = await run(xlsx);
+    expect(fromGbk.inputs[0]).toMatchObject({ encoding: 'gb18030', format: 'csv' });
+    expect(fromXlsx.inputs[0]).toMatchObject({ format: 'xlsx', sheet: '工单' });
+    compare(fromGbk);
+    compare(fromXlsx);
+    expect(fromXlsx.staff.map((s) => s.kpis)).toEqual(fromGbk.staff.map((s) => s.kpis));
+  });
+
+  it('an XLSX written by another program (exceljs: shared strings, Date cells)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('导出');
+    sheet.addRow(['工单报表 2026年10月']);
+    sheet.addRow(TICKET_HEADERS['zh-CN'] as string[]);
+    const subset = tickets.slice(0, 600);
+    for (const x of subset) {
+      const texts = ticketTexts(x, 'zh-CN');
+      sheet.addRow(texts.map((text, i) => ([4, 5, 6, 12, 13].includes(i) && text ? new Date(Date.parse(text.replace(' ', 'T') + 'Z')) : i === 9 && text ? Number(text) : text)));
+    }
+    const path = join(dir, 'exceljs.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const evaluation = await run(path);
+    compare(evaluation, subset);
+    expect(evaluation.warnings.items.map((w) => w.code)).toEqual(['rows-above-header']);
+  });
+
+  it('JSON array and JSON Lines', async () => {
+    const subset = tickets.slice(0, 500);
+    const objects = subset.map((x) => Object.fromEntries(TICKET_HEADERS.en.map((h, i) => [h, ticketTexts(x, 'en')[i]])));
+    const json = join(dir, 'tickets.json');
+    writeFileSync(json, JSON.stringify(objects, null, 1));
+    const jsonl = join(dir, 'tickets.jsonl');
+    writeFileSync(jsonl, objects.map((o) => JSON.stringify(o)).join('\n') + '\n');
+    compare(await run(json), subset);
+    const lines = await run(jsonl);
+    compare(lines, subset);
+    expect(lines.inputs[0]).toMatchObject({ format: 'jsonl', rows: 500 });
+  });
+
+  it('semicolon- and tab-separated, UTF-8 with BOM and UTF-16 with BOM', async () => {
+    const subset = tickets.slice(0, 400);
+    const header = TICKET_HEADERS['zh-CN'];
+    for (const [name, delimiter, bytes] of [
+      ['semi.csv', ';', (s: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)])],
+      ['tab.txt', '\t', (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')])],
+    ] as const) {
+      const text = [header.join(delimiter), ...subset.map((x) => ticketTexts(x, 'zh-CN').join(delimiter))].join('\r\n');
+      const path = join(dir, name);
+      writeFileSync(path, bytes(text));
+      compare(await run(path), subset);
+    }
+  });
+
+  it('streaming in chunks of any size gives the same values (property)', async () => {
+    const subset = tickets.slice(0, 300);
+    const path = join(dir, 'chunks.csv');
+    // Quoted fields with commas, quotes and line breaks make chunk boundaries interesting.
+    const header = TICKET_HEADERS['zh-CN'].join(',') + ',备注';
+    const lines = subset.map((x, i) => ticketTexts(x, 'zh-CN').join(',') + `,"备注 ${i}, 含""引号""\n第二行"`);
+    writeFileSync(path, [header, ...lines].join('\r\n') + '\r\n');
+    const whole = await run(path);
+    compare(whole, subset);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4096 }), async (chunkSize) => {
+        const chunked = await run(path, { chunkSize });
+        expect(chunked.staff.map((s) => s.kpis)).toEqual(whole.staff.map((s) => s.kpis));
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+// ── bad data: a clear message, nothing lost silently ──────────────────────────────────
+/** The medium preset with cost per ticket for technicians, so that costs are read. */
+function withCost(): Policy {
+  const copy = structuredClone(policy);
+  copy.kpis.push({ ...copy.kpis.find((k) => k.id === 'resolution_hours')!, id: 'cost_per_ticket', name: '单均维修成本', unit: 'currency', target: 150, floor: 300 });
+  const tech = copy.roles.find((r) => r.id === 'technician')!;
+  tech.kpis = tech.kpis.map((k) => (k.kpi === 'csat' ? { ...k, weight: 20 } : k));
+  tech.kpis.push({ kpi: 'cost_per_ticket', weight: 5, scope: 'individual' });
+  return copy;
+}
+
+const HEAD = '工单号,处理人工号,处理人,班组,创建时间,首次响应时间,解决时间,是否重开,是否二次上门,满意度,是否投诉,维修费用,预约时间,到达时间';
+const GOOD = (id: string, staff = 'E0031') => `${id},${staff},,一组,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,否,否,5,否,100,2026-10-08 10:00,2026-10-08 09:50`;
+
+describe('bad data', () => {
+  const rosterWithTech = join(dir, 'roster-small.csv');
+  beforeAll(() => {
+    writeFileSync(rosterWithTech, '工号,姓名,岗位,班组\nE0031,陈静,维修技术员,一组\nE0032,陈静,客服专员,一组\nE0033,林强,服务主管,一组\n');
+  });
+
+  async function warningsFor(rows: string[]) {
+    const path = join(dir, `bad-${rows.length}-${Math.random().toString(36).slice(2)}.csv`);
+    writeFileSync(path, [HEAD, ...rows].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy: withCost(), period: '2026-10', tickets: path, roster: rosterWithTech });
+    return { evaluation, warnings: evaluation.warnings.items.map((w) => ({ code: w.code, row: w.location?.row, column: w.location?.column, value: w.params.value })) };
+  }
+
+  it.each([
+    ['an impossible date', '2026-13-45 10:00', 'value-impossible-time'],
+    ['N/A in a time column', 'N/A', 'value-unreadable-time'],
+    ['day and month in doubt', '03/10/2026 09:00', 'value-ambiguous-date'],
+  ])('%s in 解决时间 → warning, left out of resolution KPIs', async (_name, value, code) => {
+    const bad = GOOD('T2').replace('2026-10-08 12:00', value);
+    const { evaluation, warnings } = await warningsFor([GOOD('T1'), bad]);
+    expect(warnings).toEqual([{ code, row: 3, column: '解决时间', value }]);
+    const tech = evaluation.staff[0]!;
+    expect(tech.kpis.find((k) => k.id === 'resolution_hours')).toMatchObject({ samples: 1, value: 3 });
+    // The row still counts for the response KPIs, which do not need the resolution time.
+    expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 2, skipped: 0 });
+  });
+
+  it.each([
+    ['text in a number column', 11, '一百', 'value-unreadable-number', '维修费用'],
+    ['a negative cost', 11, '-5', 'value-negative', '维修费用'],
+    ['a score off the scale', 9, '7', 'value-outside-scale', '满意度'],
+    ['an unreadable yes/no', 7, '也许', 'value-unreadable-boolean', '是否重开'],
+  ])('%s → warning naming row, column and value', async (_name, index, value, code, column) => {
+    const cells = GOOD('T2').split(',');
+    cells[index] = value;
+    const { warnings, evaluation } = await warningsFor([GOOD('T1'), cells.join(',')]);
+    expect(warnings).toEqual([{ code, row: 3, column, value }]);
+    // The ticket still counts where the value is not needed.
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'onsite_punctuality_rate')).toMatchObject({ samples: 2 });
+  });
+
+  it('a response or resolution before creation is impossible', async () => {
+    const bad = GOOD('T2').replace('2026-10-08 12:00', '2026-10-07 12:00');
+    const { warnings, evaluation } = await warningsFor([GOOD('T1'), bad]);
+    expect(warnings).toEqual([{ code: 'time-before-creation', row: 3, column: '解决时间', value: '2026-10-07 12:00' }]);
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'resolution_hours')).toMatchObject({ samples: 1 });
+  });
+
+  it('repeated ticket ids, rows without id or person, people not on the roster, shared names', async () => {
+    const { warnings, evaluation } = await warningsFor([
+      GOOD('T1'),
+      GOOD('T1'),
+      GOOD(''),
+      GOOD('T3', ''),
+      GOOD('T4', 'E9999'),
+      GOOD('T5', 'E9999'),
+      GOOD('T6', '').replace('T6,,,', 'T6,,陈静,'),
+    ]);
+    expect(warnings).toEqual([
+      { code: 'duplicate-ticket', row: 3, column: '工单号', value: 'T1' },
+      { code: 'ticket-without-id', row: 4, column: '工单号', value: undefined },
+      { code: 'ticket-without-staff', row: 5, column: '处理人工号', value: undefined },
+      { code: 'staff-not-on-roster', row: 6, column: '处理人工号', value: 'E9999' },
+      { code: 'staff-name-ambiguous', row: 8, column: '处理人', value: '陈静' },
+    ]);
+    expect(evaluation.warnings.items[3]!.params.tickets).toBe(2);
+    expect(evaluation.inputs[0]).toMatchObject({ rows: 7, used: 1, skipped: 6 });
+  });
+
+  it('statuses: ok, insufficient (below min_samples) and no_data (value null)', async () => {
+    const { evaluation } = await warningsFor([GOOD('T1')]);
+    const tech = evaluation.staff[0]!;
+    expect(tech.kpis.find((k) => k.id === 'first_time_fix_rate')).toEqual({ id: 'first_time_fix_rate', scope: 'individual', value: 100, samples: 1, status: 'insufficient' });
+    const agent = evaluation.staff[1]!;
+    expect(agent.kpis.find((k) => k.id === 'tickets_resolved')).toEqual({ id: 'tickets_resolved', scope: 'individual', value: null, samples: 0, status: 'no_data' });
+    const supervisor = evaluation.staff[2]!;
+    expect(supervisor.kpis.find((k) => k.id === 'csat')).toMatchObject({ scope: 'team', samples: 1, value: 100 });
+  });
+
+  it('a missing required column stops with the fields, the KPIs and the headers found', async () => {
+    const path = join(dir, 'no-resolved.csv');
+    writeFileSync(path, '工单号,处理人工号,创建时间\nT1,E0031,2026-10-08 09:00\n');
+    const failure = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: rosterWithTech }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(AspmError);
+    const error = failure as AspmError;
+    expect(error.code).toBe('columns-missing');
+    expect(error.params.fields).toEqual(expect.arrayContaining(['first_response_at', 'resolved_at', 'satisfaction', 'complaint']));
+    expect(error.params.found).toEqual(['工单号', '处理人工号', '创建时间']);
+    const message = t('en', error.code, error.params);
+    expect(message).toContain('首次响应时长');
+    expect(message).toContain('Columns in the file: 工单号, 处理人工号, 创建时间');
+  });
+
+  it.each([
+    ['empty.csv', Buffer.alloc(0), 'table-empty'],
+    ['blank.csv', Buffer.from('\n\n  \n'), 'table-empty'],
+    ['header-only.csv', Buffer.from(HEAD + '\n'), 'table-header-only'],
+    ['binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), 'table-binary'],
+    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'table-xls-legacy'],
+    ['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'xlsx-unreadable'],
+    ['quote.csv', Buffer.from(HEAD + '\nT1,"E0031\n'), 'csv-unclosed-quote'],
+    ['bad.json', Buffer.from('[{"a":1,}]'), 'json-invalid'],
+  ])('%s → %s', async (name, bytes, code) => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    await expect(evaluateFiles({ policy, period: '2026-10', tickets: path, roster: rosterWithTech })).rejects.toMatchObject({ code });
+  });
+
+  it('a sheet that does not exist names the sheets there are', async () => {
+    const path = join(dir, 'sheets.xlsx');
+    await writeTicketsXlsx(path, tickets.slice(0, 5), 'zh-CN');
+    await expect(evaluateFiles({ policy, period: '2026-10', tickets: path, roster: rosterWithTech, sheet: 'Data' })).rejects.toMatchObject({ code: 'sheet-not-found', params: { sheet: 'Data', sheets: '工单' } });
+  });
+
+  it('a file that switches encoding half way is an error that suggests --encoding', async () => {
+    const path = join(dir, 'mixed.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(HEAD + '\n' + GOOD('T1') + '\n'.repeat(70_000)), Buffer.from([0xd5, 0xc5, 0x0a])]));
+    await expect(evaluateFiles({ policy, period: '2026-10', tickets: path, roster: rosterWithTech })).rejects.toMatchObject({ code: 'encoding-mismatch' });
+  });
+});

@@ -1,0 +1,150 @@
+// The edge of the evaluator: reads the roster, tickets, metrics and ratings files (streamed
+// by readTable) into the pure readers and returns KPI values per person, with every
+// warning and a summary of each input. Order matters: the roster says who exists before
+// tickets are attributed; without a roster, people are found in the tickets first.
+import { AspmError } from '../errors.js';
+import { readTable, type ReadTableOptions, type TableInfo } from '../io/read-table.js';
+import type { Policy } from '../policy/policy.generated.js';
+import type { ColumnMap } from './columns.js';
+import { planEvaluation, type EvaluationPlan } from './kpi-plan.js';
+import { assembleStaffResults, type StaffResult } from './kpi-results.js';
+import { parsePeriod, periodYears, type Period } from './period.js';
+import type { InputKind, InputSummary } from './report.js';
+import { RosterReader, StaffDirectory } from './staff.js';
+import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
+import { TicketEvaluator } from './ticket-evaluator.js';
+import { zoneClock } from './time-zone.js';
+import { WarningSink } from './warnings.js';
+import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
+
+export interface EvaluateFilesOptions {
+  readonly policy: Policy;
+  readonly period: string;
+  readonly tickets: string;
+  readonly roster?: string;
+  readonly ratings?: string;
+  readonly metrics?: string;
+  /** XLSX sheet of the tickets file. */
+  readonly sheet?: string;
+  /** Encoding of the tickets file, instead of detecting it. */
+  readonly encoding?: string;
+  readonly onProgress?: (kind: InputKind, path: string, done: number, total: number) => void;
+  /** Read size (tests use small ones to cut chunks anywhere). */
+  readonly chunkSize?: number;
+  /** Warnings kept in full (the rest are counted). */
+  readonly warningLimit?: number;
+}
+
+export interface Evaluation {
+  readonly period: Period;
+  readonly plan: EvaluationPlan;
+  readonly calendar: WorkingCalendar;
+  readonly inputs: readonly InputSummary[];
+  readonly staff: readonly StaffResult[];
+  readonly ratings: readonly RatingRow[];
+  readonly warnings: WarningSink;
+}
+
+/** The working calendar a policy describes (durations in business hours, appeal deadlines). */
+export function policyCalendar(policy: Policy): WorkingCalendar {
+  return buildWorkingCalendar({ clock: zoneClock(policy.meta.timezone), workingHours: policy.evaluation.working_hours, holidays: policy.evaluation.holidays });
+}
+
+function columnMap(policy: Policy, kind: InputKind): ColumnMap | undefined {
+  return policy.data_sources[kind]?.columns as ColumnMap | undefined;
+}
+
+function summary(kind: InputKind, info: TableInfo, used: number, skipped: number, outside?: number): InputSummary {
+  return {
+    kind,
+    path: info.path,
+    sha256: info.sha256,
+    rows: info.rows,
+    used,
+    skipped,
+    ...(outside === undefined ? {} : { outside_period: outside }),
+    format: info.format,
+    ...(info.encoding ? { encoding: info.encoding } : {}),
+    ...(info.sheet ? { sheet: info.sheet } : {}),
+  };
+}
+
+export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Evaluation> {
+  const { policy } = options;
+  const period = parsePeriod(options.period, policy.meta.timezone);
+  const plan = planEvaluation(policy);
+  const clock = zoneClock(policy.meta.timezone);
+  const calendar = policyCalendar(policy);
+  const warnings = new WarningSink(options.warningLimit);
+  const business = policy.evaluation.duration === 'business';
+  if (business && calendar.coverage) {
+    const outside = periodYears(period).filter((y) => y < calendar.coverage!.first || y > calendar.coverage!.last);
+    if (outside.length > 0) warnings.add('holidays-not-covered', { years: outside, first: calendar.coverage.first, last: calendar.coverage.last });
+  }
+  if (plan.kpiMetricsColumns.length > 0 && !options.metrics) {
+    throw new AspmError('metrics-required', { columns: plan.kpiMetricsColumns, kpis: plan.measures.filter((m) => m.source === 'metrics').map((m) => m.id) }, { exitCode: 2 });
+  }
+  const read = (kind: InputKind, path: string, consumer: Parameters<typeof readTable>[1], extra: ReadTableOptions = {}) =>
+    readTable(path, consumer, {
+      ...extra,
+      ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+      ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(kind, path, done, total) } : {}),
+    });
+  const inputs: InputSummary[] = [];
+
+  let staff: StaffDirectory;
+  if (options.roster) {
+    const roster = new RosterReader({ policy, file: options.roster, warnings, map: columnMap(policy, 'roster') });
+    const info = await read('roster', options.roster, roster);
+    staff = roster.directory;
+    inputs.push(summary('roster', info, roster.used, roster.skipped));
+  } else {
+    if (policy.roles.length > 1) throw new AspmError('roster-required', { roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, { exitCode: 2 });
+    staff = new StaffDirectory(true, true);
+  }
+
+  const tickets = new TicketEvaluator({
+    policy,
+    plan,
+    period,
+    clock,
+    calendar: business ? calendar : undefined,
+    staff,
+    discoverStaff: !options.roster,
+    file: options.tickets,
+    warnings,
+    map: columnMap(policy, 'tickets'),
+  });
+  const ticketInfo = await read('tickets', options.tickets, tickets, {
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+  });
+  const counts = tickets.finish();
+  if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
+  inputs.splice(0, 0, summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod));
+
+  let metricsValues: ReadonlyMap<number, ReadonlyMap<string, number | null>> = new Map();
+  if (options.metrics) {
+    const metrics = new MetricsReader({ file: options.metrics, staff, warnings, map: columnMap(policy, 'metrics') }, plan.metricsColumns, plan.kpiMetricsColumns);
+    const info = await read('metrics', options.metrics, metrics);
+    metrics.finish();
+    metricsValues = metrics.values;
+    inputs.push(summary('metrics', info, metrics.used, metrics.skipped));
+  }
+  let ratings: RatingRow[] = [];
+  if (options.ratings) {
+    const reader = new RatingsReader({ file: options.ratings, staff, warnings, map: columnMap(policy, 'ratings') }, policy);
+    const info = await read('ratings', options.ratings, reader);
+    reader.finish();
+    ratings = reader.ratings;
+    inputs.push(summary('ratings', info, reader.used, reader.skipped));
+  }
+
+  const staffResults = assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues });
+  for (const result of staffResults) {
+    if (result.member.team === '' && result.kpis.some((k) => k.scope === 'team')) {
+      warnings.add('staff-no-team', { staff: result.member.name || result.member.id });
+    }
+  }
+  return { period, plan, calendar, inputs, staff: staffResults, ratings, warnings };
+}

@@ -1,0 +1,173 @@
+// What an evaluation must compute, derived from the policy alone: for each KPI that a role
+// uses, how it is measured (which ticket fields, which timestamp places a ticket in the
+// period, its SLA, mean or rate or count…), whether anyone needs it for their own tickets
+// or for their team's, and which ticket fields and metrics columns must therefore exist.
+// Pure.
+import { builtinKpi } from '../policy/kpi-catalogue.js';
+import type { Compute, Filter, Kpi, Policy } from '../policy/policy.generated.js';
+
+export type BuiltinMeasure =
+  | 'first_response_minutes'
+  | 'response_sla_rate'
+  | 'resolution_hours'
+  | 'resolution_sla_rate'
+  | 'csat'
+  | 'first_time_fix_rate'
+  | 'reopen_rate'
+  | 'complaint_rate'
+  | 'cost_per_ticket'
+  | 'tickets_resolved'
+  | 'onsite_punctuality_rate';
+
+export type Aggregate = 'mean' | 'rate' | 'count' | 'sum' | 'median' | 'p90';
+
+export type PlacedBy = 'created_at' | 'resolved_at';
+
+interface MeasureBase {
+  /** KPI id, or `veto:<id>` / `points:<id>` for event counts of vetoes and point items. */
+  readonly id: string;
+  readonly index: number;
+  readonly minSamples: number;
+  readonly individual: boolean;
+  readonly team: boolean;
+}
+
+export interface BuiltinTicketMeasure extends MeasureBase {
+  readonly source: 'builtin';
+  readonly kind: BuiltinMeasure;
+  readonly placedBy: PlacedBy;
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+  /** SLA limit in ms (SLA rates only). */
+  readonly slaMs: number;
+  /** Divides a duration in ms into the KPI's unit (minutes or hours). */
+  readonly unitMs: number;
+}
+
+export interface CustomTicketMeasure extends MeasureBase {
+  readonly source: 'tickets';
+  readonly aggregate: Aggregate;
+  readonly placedBy: PlacedBy;
+  readonly field: string | undefined;
+  readonly where: readonly Filter[];
+  readonly condition: readonly Filter[];
+  readonly required: readonly string[];
+  readonly optional: readonly string[];
+}
+
+export interface MetricsMeasure extends MeasureBase {
+  readonly source: 'metrics';
+  readonly column: string;
+}
+
+export type Measure = BuiltinTicketMeasure | CustomTicketMeasure | MetricsMeasure;
+export type TicketMeasure = BuiltinTicketMeasure | CustomTicketMeasure;
+
+export interface EvaluationPlan {
+  readonly measures: readonly Measure[];
+  readonly ticketMeasures: readonly TicketMeasure[];
+  /** Metrics columns any KPI, veto or point item reads. */
+  readonly metricsColumns: readonly string[];
+  /** Metrics columns that KPIs read (the file is then required). */
+  readonly kpiMetricsColumns: readonly string[];
+  readonly anyTeamScope: boolean;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+function slaMs(kpi: Kpi): number {
+  const sla = kpi.sla ?? builtinKpi(kpi.id)?.sla;
+  if (!sla) return NaN;
+  return sla.within * (sla.unit === 'hours' ? HOUR : MINUTE);
+}
+
+function filterFields(filters: readonly Filter[] | undefined): string[] {
+  return (filters ?? []).map((f) => f.field);
+}
+
+function customTicketParts(compute: Extract<Compute, { from: 'tickets' }>) {
+  const fields = [...(compute.field ? [compute.field] : []), ...filterFields(compute.where), ...filterFields(compute.condition)];
+  return { required: [...new Set(fields)] };
+}
+
+export function planEvaluation(policy: Policy): EvaluationPlan {
+  const usage = new Map<string, { individual: boolean; team: boolean }>();
+  for (const role of policy.roles) {
+    for (const entry of role.kpis) {
+      const u = usage.get(entry.kpi) ?? { individual: false, team: false };
+      if (entry.scope === 'team') u.team = true;
+      else u.individual = true;
+      usage.set(entry.kpi, u);
+    }
+  }
+  const measures: Measure[] = [];
+  for (const kpi of policy.kpis) {
+    const u = usage.get(kpi.id);
+    if (!u) continue;
+    const base = { id: kpi.id, index: measures.length, minSamples: kpi.min_samples, individual: u.individual, team: u.team };
+    const builtin = builtinKpi(kpi.id);
+    if (builtin) {
+      measures.push({
+        ...base,
+        source: 'builtin',
+        kind: builtin.id as BuiltinMeasure,
+        placedBy: kpi.placed_by ?? builtin.placed_by,
+        required: builtin.requires,
+        optional: builtin.optional ?? [],
+        slaMs: slaMs(kpi),
+        unitMs: builtin.id === 'first_response_minutes' ? MINUTE : HOUR,
+      });
+    } else if (kpi.compute?.from === 'metrics') {
+      measures.push({ ...base, source: 'metrics', column: kpi.compute.column });
+    } else if (kpi.compute?.from === 'tickets') {
+      const placedBy = kpi.placed_by ?? 'resolved_at';
+      const { required } = customTicketParts(kpi.compute);
+      measures.push({
+        ...base,
+        source: 'tickets',
+        aggregate: kpi.compute.aggregate,
+        placedBy,
+        field: kpi.compute.field,
+        where: kpi.compute.where ?? [],
+        condition: kpi.compute.condition ?? [],
+        required: [placedBy, ...required.filter((f) => f !== placedBy)],
+        optional: [],
+      });
+    }
+  }
+  // Events that vetoes and point items count over tickets: the scoring step needs them,
+  // and only this pass over the tickets can count them.
+  const events = [...policy.vetoes.map((v) => ({ id: `veto:${v.id}`, count: v.count })), ...policy.point_items.map((p) => ({ id: `points:${p.id}`, count: p.count }))];
+  const metricsColumns = new Set<string>();
+  for (const event of events) {
+    if (event.count.from === 'metrics') {
+      metricsColumns.add(event.count.column);
+      continue;
+    }
+    measures.push({
+      id: event.id,
+      index: measures.length,
+      minSamples: 1,
+      individual: true,
+      team: false,
+      source: 'tickets',
+      aggregate: 'count',
+      placedBy: 'resolved_at',
+      field: undefined,
+      where: event.count.where,
+      condition: [],
+      required: ['resolved_at', ...new Set(filterFields(event.count.where))],
+      optional: [],
+    });
+  }
+  const kpiMetricsColumns = measures.filter((m): m is MetricsMeasure => m.source === 'metrics').map((m) => m.column);
+  for (const c of kpiMetricsColumns) metricsColumns.add(c);
+  return {
+    measures,
+    ticketMeasures: measures.filter((m): m is TicketMeasure => m.source !== 'metrics'),
+    metricsColumns: [...metricsColumns],
+    kpiMetricsColumns: [...new Set(kpiMetricsColumns)],
+    anyTeamScope: measures.some((m) => m.team),
+  };
+}

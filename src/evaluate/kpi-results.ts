@@ -1,0 +1,147 @@
+// From running totals to KPI values per person: the formula of each KPI, the status that
+// says whether there was enough data (`ok`, `no_data`, `insufficient`), team scope, and the
+// event counts that vetoes and point items will need. Values are never rounded. Pure.
+import type { Policy } from '../policy/policy.generated.js';
+import type { EvaluationPlan, Measure, MetricsMeasure, TicketMeasure } from './kpi-plan.js';
+import type { StaffDirectory, StaffMember } from './staff.js';
+import type { KpiTotals } from './ticket-evaluator.js';
+
+export type KpiStatus = 'ok' | 'no_data' | 'insufficient';
+export type KpiScope = 'individual' | 'team';
+
+export interface KpiResult {
+  readonly id: string;
+  readonly scope: KpiScope;
+  /** null when there is no sample. */
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: KpiStatus;
+}
+
+export interface EventCount {
+  /** `veto:<id>` or `points:<id>`. */
+  readonly id: string;
+  readonly value: number | null;
+}
+
+export interface StaffResult {
+  readonly member: StaffMember;
+  readonly kpis: readonly KpiResult[];
+  readonly events: readonly EventCount[];
+}
+
+/**
+ * The p-quantile as Excel's PERCENTILE.INC (linear between closest ranks), so that a
+ * manager can check it in a spreadsheet; p = 0.5 is the usual median.
+ */
+export function quantile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  const a = sorted[lo]!;
+  return lo === hi ? a : a + (h - lo) * (sorted[hi]! - a);
+}
+
+/** The value of a ticket KPI from its totals, or null without samples. */
+export function ticketKpiValue(measure: TicketMeasure, totals: KpiTotals, policy: Policy): number | null {
+  const { samples, sum } = totals;
+  if (samples === 0) return null;
+  if (measure.source === 'builtin') {
+    switch (measure.kind) {
+      case 'first_response_minutes':
+      case 'resolution_hours':
+        return sum / (samples * measure.unitMs);
+      case 'cost_per_ticket':
+        return sum / samples;
+      case 'tickets_resolved':
+        return samples;
+      case 'csat': {
+        const s = policy.evaluation.satisfaction;
+        return s.method === 'mean' ? ((sum / samples - s.scale_min) / (s.scale_max - s.scale_min)) * 100 : (sum * 100) / samples;
+      }
+      default:
+        return (sum * 100) / samples;
+    }
+  }
+  switch (measure.aggregate) {
+    case 'count':
+      return samples;
+    case 'sum':
+      return sum;
+    case 'mean':
+      return sum / samples;
+    case 'rate':
+      return (sum * 100) / samples;
+    case 'median':
+      return quantile(totals.values ?? [], 0.5);
+    case 'p90':
+      return quantile(totals.values ?? [], 0.9);
+  }
+}
+
+export function statusOf(samples: number, minSamples: number): KpiStatus {
+  return samples === 0 ? 'no_data' : samples < minSamples ? 'insufficient' : 'ok';
+}
+
+export interface TotalsSource {
+  staffTotalsOf(person: number, i: number): KpiTotals;
+  teamTotalsOf(team: string, i: number): KpiTotals | undefined;
+}
+
+export interface AssembleInput {
+  readonly policy: Policy;
+  readonly plan: EvaluationPlan;
+  readonly staff: StaffDirectory;
+  readonly tickets: TotalsSource;
+  readonly metrics: ReadonlyMap<number, ReadonlyMap<string, number | null>>;
+}
+
+const NO_TOTALS = { samples: 0, sum: 0, values: undefined };
+
+/** KPI results per person, in roster order; each person's KPIs in the order their roles list them. */
+export function assembleStaffResults(input: AssembleInput): StaffResult[] {
+  const { policy, plan } = input;
+  const ticketIndex = new Map<string, number>(plan.ticketMeasures.map((m, i) => [m.id, i]));
+  const byId = new Map<string, Measure>(plan.measures.map((m) => [m.id, m]));
+  return input.staff.members.map((member) => {
+    const kpis: KpiResult[] = [];
+    const seen = new Set<string>();
+    for (const roleId of member.roles) {
+      const role = policy.roles.find((r) => r.id === roleId);
+      for (const entry of role?.kpis ?? []) {
+        const key = `${entry.kpi}:${entry.scope}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const measure = byId.get(entry.kpi);
+        if (!measure) continue;
+        let value: number | null;
+        let samples: number;
+        if (measure.source === 'metrics') {
+          value = metricsValue(input.metrics, member.index, measure);
+          samples = value === null ? 0 : 1;
+        } else {
+          const i = ticketIndex.get(measure.id)!;
+          const totals = entry.scope === 'team' ? (input.tickets.teamTotalsOf(member.team, i) ?? NO_TOTALS) : input.tickets.staffTotalsOf(member.index, i);
+          value = ticketKpiValue(measure, totals, policy);
+          samples = totals.samples;
+        }
+        kpis.push({ id: entry.kpi, scope: entry.scope, value, samples, status: statusOf(samples, measure.minSamples) });
+      }
+    }
+    const events: EventCount[] = [];
+    for (const veto of policy.vetoes) events.push(eventCount(`veto:${veto.id}`, veto.count, member.index, input));
+    for (const item of policy.point_items) events.push(eventCount(`points:${item.id}`, item.count, member.index, input));
+    return { member, kpis, events };
+  });
+}
+
+function metricsValue(metrics: AssembleInput['metrics'], person: number, measure: MetricsMeasure): number | null {
+  return metrics.get(person)?.get(measure.column) ?? null;
+}
+
+function eventCount(id: string, count: Policy['vetoes'][number]['count'], person: number, input: AssembleInput): EventCount {
+  if (count.from === 'metrics') return { id, value: input.metrics.get(person)?.get(count.column) ?? null };
+  const i = input.plan.ticketMeasures.findIndex((m) => m.id === id);
+  return { id, value: i === -1 ? null : input.tickets.staffTotalsOf(person, i).samples };
+}

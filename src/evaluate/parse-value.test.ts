@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { explainTimestamp, readBoolean, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, type Cell } from './parse-value.js';
+import { zoneClock } from './time-zone.js';
+
+const shanghai = zoneClock('Asia/Shanghai');
+const utc = (iso: string) => Date.parse(iso);
+
+describe('readTimestamp', () => {
+  it.each<[Cell, string]>([
+    ['2026-10-03 09:05:00', '2026-10-03T01:05:00Z'],
+    ['2026-10-03 09:05', '2026-10-03T01:05:00Z'],
+    ['2026-10-03T09:05:00', '2026-10-03T01:05:00Z'],
+    ['2026/10/3 9:05', '2026-10-03T01:05:00Z'],
+    ['2026/10/03 09:05:07', '2026-10-03T01:05:07Z'],
+    ['2026.10.3 9:05', '2026-10-03T01:05:00Z'],
+    ['  2026-10-03 09:05:00  ', '2026-10-03T01:05:00Z'],
+    ['2026-10-03', '2026-10-02T16:00:00Z'],
+    ['2026-10-03T09:05:00Z', '2026-10-03T09:05:00Z'],
+    ['2026-10-03T09:05:00+02:00', '2026-10-03T07:05:00Z'],
+    ['2026-10-03T09:05:00.250+0800', '2026-10-03T01:05:00.250Z'],
+    ['2026-10-03 09:05:00 -05', '2026-10-03T14:05:00Z'],
+    ['2026年10月3日 9:05', '2026-10-03T01:05:00Z'],
+    ['2026年10月3日 9时5分', '2026-10-03T01:05:00Z'],
+    ['2026年10月3日', '2026-10-02T16:00:00Z'],
+    ['2026/10/3 下午 3:05', '2026-10-03T07:05:00Z'],
+    ['2026/10/3 3:05 PM', '2026-10-03T07:05:00Z'],
+    ['2026/10/3 12:30 AM', '2026-10-02T16:30:00Z'],
+    ['29-02-2016 13:33', '2016-02-29T05:33:00Z'],
+    [46298.378472222, '2026-10-03T01:05:00Z'],
+    ['46298.378472222', '2026-10-03T01:05:00Z'],
+    [46298, '2026-10-02T16:00:00Z'],
+  ])('%j → %s', (cell, expected) => {
+    expect(readTimestamp(cell, shanghai)).toBe(utc(expected));
+  });
+
+  it('reads an Excel 1904 serial from a Mac workbook', () => {
+    expect(readTimestamp(44836.378472222, shanghai, true)).toBe(utc('2026-10-03T01:05:00Z'));
+  });
+
+  it.each<[Cell, ReturnType<typeof explainTimestamp>]>([
+    ['2026-13-45 10:00', 'time-impossible'],
+    ['2026-02-29 10:00', 'time-impossible'],
+    ['2026-10-03 25:00', 'time-impossible'],
+    ['N/A', 'time-unreadable'],
+    ['明天', 'time-unreadable'],
+    ['03/10/2026 09:05', 'time-ambiguous'],
+    ['99999999', 'time-impossible'],
+  ])('%j is unreadable (%s)', (cell, problem) => {
+    expect(readTimestamp(cell, shanghai)).toBeNaN();
+    expect(explainTimestamp(cell)).toBe(problem);
+  });
+
+  it('joins a date column and a time column', () => {
+    expect(readDatePart('2021-01-01') + readTimeOfDay(0.384004629629)).toBe(Date.UTC(2021, 0, 1, 9, 12, 58));
+    expect(readTimeOfDay('下午 3:05')).toBe((15 * 60 + 5) * 60_000);
+    expect(readTimeOfDay('25:00')).toBeNaN();
+  });
+});
+
+describe('readBoolean', () => {
+  it.each<[Cell, number]>([
+    ['是', 1], ['否', 0], ['Y', 1], ['n', 0], ['yes', 1], ['No', 0], ['TRUE', 1], ['false', 0], ['1', 1], ['0', 0],
+    ['', 0], [null, 0], [undefined, 0], ['  ', 0], [true, 1], [false, 0], [2, 1], ['3', 1], [0, 0],
+    ['maybe', -1], ['-1', -1], [-2, -1],
+  ])('%j → %d', (cell, expected) => {
+    expect(readBoolean(cell)).toBe(expected);
+  });
+});
+
+describe('readNumber', () => {
+  it.each<[Cell, number]>([
+    ['1234.5', 1234.5], ['1,234.5', 1234.5], ['12,345,678', 12345678], ['85%', 85], ['85 %', 85], ['¥1,200', 1200], ['￥99.5', 99.5],
+    ['1200元', 1200], ['-3', -3], ['.5', 0.5], [42, 42], ['1e3', 1000],
+  ])('%j → %d', (cell, expected) => {
+    expect(readNumber(cell)).toBe(expected);
+  });
+
+  it.each<Cell>(['abc', '1,23', '12..3', 'N/A', '', '--1', '0x10', 'Infinity'])('%j is not a number', (cell) => {
+    expect(readNumber(cell)).toBeNaN();
+  });
+});
+
+describe('readSatisfaction', () => {
+  it('reads scores and, on a 1–5 scale, survey words', () => {
+    expect(readSatisfaction('4', 1, 5)).toBe(4);
+    expect(readSatisfaction('非常满意', 1, 5)).toBe(5);
+    expect(readSatisfaction('不满意', 1, 5)).toBe(2);
+    expect(readSatisfaction('Satisfied', 1, 5)).toBe(4);
+    expect(readSatisfaction('满意', 0, 10)).toBeNaN();
+    expect(readSatisfaction('9', 0, 10)).toBe(9);
+  });
+});

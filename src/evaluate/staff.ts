@@ -1,0 +1,162 @@
+// Who is evaluated: the roster (工号, 姓名, 岗位, 班组, 绩效奖金基数) read into staff members
+// with their roles, and the lookup that attributes a ticket to one of them — by staff id,
+// else by name (a name two people share attributes nothing). Without a roster, staff are
+// discovered from the tickets, and everyone holds the policy's only role. Pure.
+import { AspmError } from '../errors.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { FIELD_SYNONYMS, matchColumns, normaliseHeader, type ColumnBinding, type ColumnMap } from './columns.js';
+import { detach } from './id-set.js';
+import { cellText, isBlank, readNumber, type Cell } from './parse-value.js';
+import type { TableHandler } from './table.js';
+import type { WarningSink } from './warnings.js';
+
+export interface StaffMember {
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly team: string;
+  readonly bonusBase: number | undefined;
+  /** Roster row, for messages (undefined when discovered from tickets). */
+  readonly row: number | undefined;
+}
+
+export const NOT_FOUND = -1;
+export const AMBIGUOUS = -2;
+
+/** How ids and names are compared: width, case and spaces do not matter. */
+export function staffKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+export class StaffDirectory {
+  readonly members: StaffMember[] = [];
+  private readonly byId = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+
+  constructor(readonly hasIds: boolean, readonly hasNames: boolean) {}
+
+  add(member: Omit<StaffMember, 'index'>): StaffMember {
+    const full: StaffMember = { ...member, index: this.members.length };
+    this.members.push(full);
+    if (full.id) this.byId.set(staffKey(full.id), full.index);
+    if (full.name) {
+      const key = staffKey(full.name);
+      this.byName.set(key, this.byName.has(key) ? AMBIGUOUS : full.index);
+    }
+    return full;
+  }
+
+  findById(id: string): number {
+    return this.byId.get(staffKey(id)) ?? NOT_FOUND;
+  }
+
+  findByName(name: string): number {
+    return this.byName.get(staffKey(name)) ?? NOT_FOUND;
+  }
+}
+
+export interface RosterOptions {
+  readonly policy: Policy;
+  readonly file: string;
+  readonly warnings: WarningSink;
+  readonly map?: ColumnMap;
+}
+
+/** The roles a roster cell names (by id or name), or the policy's only role for a blank cell. */
+export function rolesOfCell(text: string, policy: Policy): { roles: string[]; unknown: string[] } {
+  if (text.trim() === '') return { roles: policy.roles.length === 1 ? [policy.roles[0]!.id] : [], unknown: [] };
+  const roles: string[] = [];
+  const unknown: string[] = [];
+  for (const part of text.split(/[、,，;；/|+]/)) {
+    const key = normaliseHeader(part);
+    if (key === '') continue;
+    const role = policy.roles.find((r) => normaliseHeader(r.id) === key || normaliseHeader(r.name) === key);
+    if (role) {
+      if (!roles.includes(role.id)) roles.push(role.id);
+    } else {
+      unknown.push(part.trim());
+    }
+  }
+  return { roles, unknown };
+}
+
+const ROSTER_FIELDS = Object.keys(FIELD_SYNONYMS.roster);
+
+/** Reads roster rows into a StaffDirectory, warning about every row it cannot use. */
+export class RosterReader implements TableHandler {
+  directory: StaffDirectory;
+  private bindings: ReadonlyMap<string, ColumnBinding> = new Map();
+  used = 0;
+  skipped = 0;
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly options: RosterOptions) {
+    this.directory = new StaffDirectory(false, false);
+  }
+
+  score(headers: readonly string[]): number {
+    return matchColumns(headers, 'roster', ROSTER_FIELDS, this.options.map).bindings.size;
+  }
+
+  header(headers: readonly string[]): void {
+    const { policy, file } = this.options;
+    const match = matchColumns(headers, 'roster', ROSTER_FIELDS, this.options.map);
+    this.bindings = match.bindings;
+    const missing: string[] = [];
+    if (!match.bindings.has('staff_id') && !match.bindings.has('name')) missing.push('staff_id / name');
+    if (policy.roles.length > 1 && !match.bindings.has('role')) missing.push('role');
+    if (missing.length > 0 || match.missingMapped.length > 0) {
+      throw new AspmError('roster-columns-missing', { file, fields: missing.concat(match.missingMapped.map((m) => `${m.field} (${m.headers.join(' / ')})`)), found: headers.filter((h) => h !== '') }, { location: { file } });
+    }
+    this.directory = new StaffDirectory(match.bindings.has('staff_id'), match.bindings.has('name'));
+  }
+
+  private cell(cells: readonly Cell[], field: string): Cell {
+    const b = this.bindings.get(field);
+    return b ? cells[b.columns[0]!] : undefined;
+  }
+
+  row(cells: readonly Cell[], row: number): void {
+    const { policy, file, warnings } = this.options;
+    const id = cellText(this.cell(cells, 'staff_id'));
+    const name = cellText(this.cell(cells, 'name'));
+    const at = (field: string) => ({ file, row, column: this.bindings.get(field)?.headers[0] ?? field });
+    if (id === '' && name === '') {
+      warnings.add('roster-row-without-person', {}, { file, row });
+      this.skipped++;
+      return;
+    }
+    const key = staffKey(id || name);
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      warnings.add('roster-duplicate', { staff: id || name, first }, at(id ? 'staff_id' : 'name'));
+      this.skipped++;
+      return;
+    }
+    this.seen.set(key, row);
+    const roleText = cellText(this.cell(cells, 'role'));
+    const parsed = rolesOfCell(roleText, policy);
+    const unknown = parsed.unknown;
+    let roles = parsed.roles;
+    if (unknown.length > 0) warnings.add('roster-unknown-role', { staff: name || id, value: unknown.join(', '), roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, at('role'));
+    if (roles.length === 0) {
+      if (unknown.length === 0) warnings.add('roster-no-role', { staff: name || id, roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, at('role'));
+      this.skipped++;
+      return;
+    }
+    if (roles.length > 1 && !policy.multi_role) {
+      warnings.add('roster-several-roles', { staff: name || id, value: roleText, role: roles[0]! }, at('role'));
+      roles = roles.slice(0, 1);
+    }
+    const baseCell = this.cell(cells, 'bonus_base');
+    let bonusBase: number | undefined;
+    if (!isBlank(baseCell)) {
+      const n = readNumber(baseCell);
+      if (n === n && n >= 0) bonusBase = n;
+      else warnings.add('value-unreadable-number', { value: cellText(baseCell), kpis: [] }, at('bonus_base'));
+    }
+    this.directory.add({ id: detach(id), name: detach(name), roles, team: detach(cellText(this.cell(cells, 'team'))), bonusBase, row });
+    this.used++;
+  }
+}

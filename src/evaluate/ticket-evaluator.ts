@@ -1,0 +1,660 @@
+// The pass over the tickets: each row is attributed to a person, placed in the period by
+// the timestamp each KPI names, read only as far as the KPIs need, and added to running
+// totals per person and per team. Memory grows with staff × KPIs (plus the ids seen, to
+// drop repeated tickets, and the values of median/p90 KPIs, which an exact quantile needs),
+// never with the text of the file. Every value that cannot be used is a warning naming
+// file, row, column and value. Pure: rows come in as cells from any reader.
+import { AspmError } from '../errors.js';
+import type { MessageCode } from '../i18n/catalogue.js';
+import type { Filter, Policy } from '../policy/policy.generated.js';
+import { FIELD_SYNONYMS, matchColumns, normaliseHeader, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
+import { detach, IdSet } from './id-set.js';
+import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
+import {
+  cellText,
+  explainTimestamp,
+  isBlank,
+  readBoolean,
+  readDatePart,
+  readNumber,
+  readSatisfaction,
+  readTimeOfDay,
+  readTimestamp,
+  type Cell,
+} from './parse-value.js';
+import type { Period } from './period.js';
+import { AMBIGUOUS, NOT_FOUND, staffKey, type StaffDirectory } from './staff.js';
+import type { TableHandler } from './table.js';
+import type { ZoneClock } from './time-zone.js';
+import type { WarningSink } from './warnings.js';
+import type { WorkingCalendar } from './working-calendar.js';
+
+type FieldKind = 'time' | 'boolean' | 'number' | 'satisfaction' | 'text';
+
+const KIND_OF: Readonly<Record<string, FieldKind>> = {
+  created_at: 'time',
+  first_response_at: 'time',
+  resolved_at: 'time',
+  promised_at: 'time',
+  arrived_at: 'time',
+  reopened: 'boolean',
+  revisit: 'boolean',
+  complaint: 'boolean',
+  satisfaction: 'satisfaction',
+  cost: 'number',
+};
+
+/** A value not given (a blank cell): distinct from NaN, a value that could not be read. */
+const BLANK = -Infinity;
+
+interface FieldSlot {
+  readonly name: string;
+  readonly kind: FieldKind;
+  readonly columns: readonly number[];
+  readonly header: string;
+  /** Names of the KPIs that need this field, for warnings. */
+  kpis: string[];
+}
+
+type FilterTest = (ev: TicketEvaluator, cells: readonly Cell[], row: number) => number;
+
+/** Built-in KPIs as small integers: a string switch per KPI per row is measurable. */
+const KIND_CODES = {
+  first_response_minutes: 1,
+  response_sla_rate: 2,
+  resolution_hours: 3,
+  resolution_sla_rate: 4,
+  tickets_resolved: 5,
+  csat: 6,
+  first_time_fix_rate: 7,
+  reopen_rate: 8,
+  complaint_rate: 9,
+  cost_per_ticket: 10,
+  onsite_punctuality_rate: 11,
+} as const;
+
+interface CompiledMeasure {
+  readonly measure: TicketMeasure;
+  /** KIND_CODES of a built-in, 0 for a custom KPI. */
+  readonly code: number;
+  readonly byCreation: boolean;
+  readonly team: boolean;
+  readonly placeSlot: number;
+  readonly slots: Readonly<Record<string, number>>;
+  readonly where: readonly FilterTest[];
+  readonly condition: readonly FilterTest[];
+  readonly valueSlot: number;
+  readonly keepValues: boolean;
+}
+
+export interface TicketEvaluatorOptions {
+  readonly policy: Policy;
+  readonly plan: EvaluationPlan;
+  readonly period: Period;
+  readonly clock: ZoneClock;
+  /** Set when durations count business hours. */
+  readonly calendar: WorkingCalendar | undefined;
+  readonly staff: StaffDirectory;
+  /** No roster: people are taken from the tickets. */
+  readonly discoverStaff: boolean;
+  readonly file: string;
+  readonly warnings: WarningSink;
+  readonly map?: ColumnMap;
+}
+
+/** Totals of one KPI for one person or team. */
+export interface KpiTotals {
+  readonly samples: number;
+  readonly sum: number;
+  readonly values: readonly number[] | undefined;
+}
+
+export interface TicketCounts {
+  readonly rows: number;
+  readonly used: number;
+  readonly skipped: number;
+  readonly outsidePeriod: number;
+}
+
+const ATTRIBUTION_FIELDS = ['ticket_id', 'staff_id', 'staff_name', 'team'];
+
+function filterKind(filter: Filter): FieldKind {
+  const known = KIND_OF[filter.field];
+  if (known === 'boolean' || typeof filter.equals === 'boolean') return 'boolean';
+  if (filter.min !== undefined || filter.max !== undefined || typeof filter.equals === 'number') return known === 'satisfaction' ? 'satisfaction' : 'number';
+  return 'text';
+}
+
+function textKey(value: string | number | boolean): string {
+  return String(value).normalize('NFKC').trim().toLowerCase();
+}
+
+export class TicketEvaluator implements TableHandler {
+  private readonly M: number;
+  private slots: FieldSlot[] = [];
+  private compiled: CompiledMeasure[] = [];
+  private headers: readonly string[] = [];
+  private bindings: ReadonlyMap<string, ColumnBinding> = new Map();
+  private date1904 = false;
+  private readonly ids = new IdSet();
+  private idColumn = -1;
+  private staffIdColumn = -1;
+  private staffNameColumn = -1;
+  private teamColumn = -1;
+  private createdSlot = -1;
+  private resolvedSlot = -1;
+  private anyByCreation = false;
+  private anyByResolution = false;
+  // Per-row cache of parsed fields.
+  private cache = new Float64Array(0);
+  private stamp = new Int32Array(0);
+  private generation = 0;
+  private warnedStamp = new Int32Array(0);
+  // Totals: [samples, sum] per (person, measure) and per (team, measure).
+  private staffTotals = new Float64Array(0);
+  private teamTotals = new Float64Array(0);
+  private readonly staffValues = new Map<number, number[]>();
+  private readonly teamValues = new Map<number, number[]>();
+  readonly teams = new Map<string, number>();
+  // Exact cell text → index, in front of the normalising lookups (which cost more than
+  // everything else a row needs).
+  private readonly teamByText = new Map<string, number>();
+  private readonly staffByText = new Map<string, number>();
+  private readonly unknownStaff = new Map<string, { label: string; tickets: number; row: number; column: string }>();
+  private rows = 0;
+  private used = 0;
+  private skipped = 0;
+  private outside = 0;
+  private satisfactionMin: number;
+  private satisfactionMax: number;
+  private readonly satisfactionMean: boolean;
+  private readonly goodAtLeast: number;
+
+  constructor(private readonly options: TicketEvaluatorOptions) {
+    this.M = options.plan.ticketMeasures.length;
+    this.satisfactionMin = options.policy.evaluation.satisfaction.scale_min;
+    this.satisfactionMax = options.policy.evaluation.satisfaction.scale_max;
+    this.satisfactionMean = options.policy.evaluation.satisfaction.method === 'mean';
+    this.goodAtLeast = options.policy.evaluation.satisfaction.good_at_least;
+    this.ensureStaff(options.staff.members.length);
+  }
+
+  /** Every field any measure may read, for header matching. */
+  private wantedFields(): string[] {
+    const fields = new Set(ATTRIBUTION_FIELDS);
+    for (const m of this.options.plan.ticketMeasures) for (const f of [...m.required, ...m.optional]) fields.add(f);
+    return [...fields];
+  }
+
+  score(headers: readonly string[]): number {
+    const fields = new Set([...Object.keys(FIELD_SYNONYMS.tickets), ...this.wantedFields()]);
+    return matchColumns(headers, 'tickets', fields, this.options.map).bindings.size;
+  }
+
+  dateSystem(date1904: boolean): void {
+    this.date1904 = date1904;
+  }
+
+  header(headers: readonly string[]): void {
+    const { plan, file, policy } = this.options;
+    this.headers = headers;
+    const match = matchColumns(headers, 'tickets', this.wantedFields(), this.options.map);
+    this.bindings = match.bindings;
+    const has = (f: string) => match.bindings.has(f);
+    // Which KPIs cannot be computed for want of which fields.
+    const missing = new Map<string, Set<string>>();
+    const need = (field: string, kpi: string) => {
+      if (has(field)) return;
+      const set = missing.get(field) ?? new Set<string>();
+      set.add(kpi);
+      missing.set(field, set);
+    };
+    const kpiName = (id: string) => policy.kpis.find((k) => k.id === id)?.name ?? id;
+    for (const m of plan.ticketMeasures) for (const f of m.required) need(f, kpiName(m.id));
+    if (!has('staff_id') && !has('staff_name')) missing.set('staff_id / staff_name', new Set(plan.ticketMeasures.map((m) => kpiName(m.id))));
+    const mappedMissing = match.missingMapped.filter((m) => !has(m.field));
+    if (missing.size > 0 || mappedMissing.length > 0) {
+      // A field the policy maps is named once, with the header it was mapped to.
+      const fields = [...missing.keys()].filter((f) => !mappedMissing.some((m) => m.field === f));
+      const kpis = [...new Set([...missing.values()].flatMap((s) => [...s]))];
+      throw new AspmError(
+        'columns-missing',
+        {
+          file,
+          fields: fields.concat(mappedMissing.map((m) => `${m.field} (${m.headers.join(' / ')})`)),
+          kpis,
+          found: headers.filter((h) => h !== ''),
+        },
+        { location: { file } },
+      );
+    }
+    const column = (f: string) => match.bindings.get(f)?.columns[0] ?? -1;
+    this.idColumn = column('ticket_id');
+    this.staffIdColumn = column('staff_id');
+    this.staffNameColumn = column('staff_name');
+    this.teamColumn = column('team');
+    if (this.idColumn === -1) this.options.warnings.add('no-ticket-id-column', { file }, { file });
+    const discover = this.options.discoverStaff;
+    if (!discover && this.staffIdColumn !== -1 && !this.options.staff.hasIds && this.staffNameColumn === -1) {
+      throw new AspmError('roster-cannot-attribute', { file }, { location: { file } });
+    }
+    for (const m of plan.ticketMeasures) {
+      if (m.source === 'builtin' && m.kind === 'first_time_fix_rate' && !has('reopened') && !has('revisit')) {
+        this.options.warnings.add('no-fix-flags', { kpi: kpiName(m.id) }, { file });
+      }
+    }
+    if (plan.ticketMeasures.some((m) => m.team) && this.teamColumn === -1 && this.options.staff.members.every((s) => s.team === '') && !discover) {
+      this.options.warnings.add('no-team-data', { file }, { file });
+    }
+    this.compile(kpiName);
+  }
+
+  private slotOf(name: string, kind: FieldKind, kpi: string): number {
+    let index = this.slots.findIndex((s) => s.name === name && s.kind === kind);
+    if (index === -1) {
+      const binding = this.bindings.get(name);
+      if (!binding) return -1;
+      index = this.slots.length;
+      this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [] });
+    }
+    const slot = this.slots[index]!;
+    if (!slot.kpis.includes(kpi)) slot.kpis.push(kpi);
+    return index;
+  }
+
+  private compile(kpiName: (id: string) => string): void {
+    this.compiled = this.options.plan.ticketMeasures.map((measure) => {
+      const name = measure.id.includes(':') ? measure.id : kpiName(measure.id);
+      const slots: Record<string, number> = {};
+      for (const f of [...measure.required, ...measure.optional]) {
+        const kind = KIND_OF[f] ?? 'number';
+        if (measure.source === 'tickets' && f !== measure.field && !TIME_FIELDS.has(f)) continue; // filter-only fields
+        slots[f] = this.slotOf(f, kind, name);
+      }
+      const placeSlot = this.slotOf(measure.placedBy, 'time', name);
+      const compileFilters = (filters: readonly Filter[]) => filters.map((f) => this.compileFilter(f, name));
+      const custom = measure.source === 'tickets';
+      const valueSlot = custom && measure.field ? this.slotOf(measure.field, KIND_OF[measure.field] === 'time' ? 'number' : (KIND_OF[measure.field] ?? 'number'), name) : -1;
+      return {
+        measure,
+        code: measure.source === 'builtin' ? KIND_CODES[measure.kind] : 0,
+        byCreation: measure.placedBy === 'created_at',
+        team: measure.team,
+        placeSlot,
+        slots,
+        where: custom ? compileFilters(measure.where) : [],
+        condition: custom ? compileFilters(measure.condition) : [],
+        valueSlot,
+        keepValues: custom && (measure.aggregate === 'median' || measure.aggregate === 'p90'),
+      };
+    });
+    this.anyByCreation = this.compiled.some((c) => c.byCreation);
+    this.anyByResolution = this.compiled.some((c) => !c.byCreation);
+    this.createdSlot = this.slots.findIndex((s) => s.name === 'created_at' && s.kind === 'time');
+    this.resolvedSlot = this.slots.findIndex((s) => s.name === 'resolved_at' && s.kind === 'time');
+    this.cache = new Float64Array(this.slots.length);
+    this.stamp = new Int32Array(this.slots.length);
+    this.warnedStamp = new Int32Array(this.slots.length);
+  }
+
+  private compileFilter(filter: Filter, kpi: string): FilterTest {
+    const kind = filterKind(filter);
+    const slot = this.slotOf(filter.field, kind, kpi);
+    const equalsText = filter.equals !== undefined && typeof filter.equals !== 'boolean' ? textKey(filter.equals) : undefined;
+    const inTexts = filter.in?.map(textKey);
+    const inNumbers = filter.in?.filter((v): v is number => typeof v === 'number');
+    return (ev, cells, row) => {
+      const raw = ev.rawCell(cells, slot);
+      const blank = isBlank(raw);
+      if (filter.present !== undefined && blank === filter.present) return 0;
+      if (filter.equals === undefined && filter.in === undefined && filter.min === undefined && filter.max === undefined) return 1;
+      if (kind === 'text') {
+        if (blank) return 0;
+        const text = textKey(cellText(raw));
+        if (equalsText !== undefined && text !== equalsText) return 0;
+        if (inTexts && !inTexts.includes(text)) return 0;
+        return 1;
+      }
+      const value = ev.value(cells, slot, row);
+      if (value !== value) return -1;
+      if (value === BLANK) return kind === 'boolean' && filter.equals === false ? 1 : 0;
+      if (filter.equals !== undefined && (typeof filter.equals === 'boolean' ? value !== (filter.equals ? 1 : 0) : value !== Number(filter.equals))) return 0;
+      if (inNumbers && inNumbers.length > 0 && !inNumbers.includes(value)) return 0;
+      if (filter.min !== undefined && value < filter.min) return 0;
+      if (filter.max !== undefined && value > filter.max) return 0;
+      return 1;
+    };
+  }
+
+  /** The cell (or first of two cells) of a slot. */
+  rawCell(cells: readonly Cell[], slot: number): Cell {
+    return cells[this.slots[slot]!.columns[0]!];
+  }
+
+  private warn(code: MessageCode, slot: FieldSlot, row: number, value: string, extra: Record<string, unknown> = {}): void {
+    this.options.warnings.add(code, { value, kpis: slot.kpis, ...extra }, { file: this.options.file, row, column: slot.header });
+  }
+
+  /** A field's value for this row: a number, BLANK, or NaN (unreadable; warned once). */
+  value(cells: readonly Cell[], slotIndex: number, row: number): number {
+    if (this.stamp[slotIndex] === this.generation) return this.cache[slotIndex]!;
+    const slot = this.slots[slotIndex]!;
+    const first = cells[slot.columns[0]!];
+    let v: number;
+    if (slot.kind === 'time') {
+      if (slot.columns.length === 2) {
+        const second = cells[slot.columns[1]!];
+        if (isBlank(first)) v = BLANK;
+        else {
+          const day = readDatePart(first, this.date1904);
+          const time = isBlank(second) ? 0 : readTimeOfDay(second);
+          v = day === day && time === time ? this.options.clock.wallToUtc(day + time) : NaN;
+          if (v !== v) this.warn('value-unreadable-time', slot, row, `${cellText(first)} ${cellText(second)}`.trim());
+        }
+      } else if (isBlank(first)) v = BLANK;
+      else {
+        v = readTimestamp(first, this.options.clock, this.date1904);
+        if (v !== v) {
+          const problem = explainTimestamp(first);
+          this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
+        }
+      }
+    } else if (slot.kind === 'boolean') {
+      const b = readBoolean(first);
+      v = b === -1 ? NaN : b;
+      if (v !== v) this.warn('value-unreadable-boolean', slot, row, cellText(first));
+    } else if (isBlank(first)) {
+      v = BLANK;
+    } else if (slot.kind === 'satisfaction') {
+      v = readSatisfaction(first, this.satisfactionMin, this.satisfactionMax);
+      if (v !== v) this.warn('value-unreadable-satisfaction', slot, row, cellText(first));
+      else if (v < this.satisfactionMin || v > this.satisfactionMax) {
+        this.warn('value-outside-scale', slot, row, cellText(first), { min: this.satisfactionMin, max: this.satisfactionMax });
+        v = NaN;
+      }
+    } else {
+      v = readNumber(first);
+      if (v !== v) this.warn('value-unreadable-number', slot, row, cellText(first));
+      else if (v < 0 && slot.name === 'cost') {
+        this.warn('value-negative', slot, row, cellText(first));
+        v = NaN;
+      }
+    }
+    this.stamp[slotIndex] = this.generation;
+    this.cache[slotIndex] = v;
+    return v;
+  }
+
+  private ensureStaff(count: number): void {
+    const need = count * this.M * 2;
+    if (this.staffTotals.length >= need) return;
+    const grown = new Float64Array(Math.max(need, this.staffTotals.length * 2, this.M * 2 * 16));
+    grown.set(this.staffTotals);
+    this.staffTotals = grown;
+  }
+
+  private teamIndex(name: string): number {
+    if (name === '') return -1;
+    const cached = this.teamByText.get(name);
+    if (cached !== undefined) return cached;
+    const index = this.newTeamIndex(name);
+    if (this.teamByText.size < 100_000) this.teamByText.set(detach(name), index);
+    return index;
+  }
+
+  private newTeamIndex(name: string): number {
+    const key = staffKey(name);
+    let index = this.teams.get(key);
+    if (index === undefined) {
+      index = this.teams.size;
+      this.teams.set(detach(key), index);
+      const need = (index + 1) * this.M * 2;
+      if (this.teamTotals.length < need) {
+        const grown = new Float64Array(Math.max(need, this.teamTotals.length * 2));
+        grown.set(this.teamTotals);
+        this.teamTotals = grown;
+      }
+    }
+    return index;
+  }
+
+  /** The person a row belongs to, or a negative number after warning why none. */
+  private attribute(cells: readonly Cell[], row: number): number {
+    const { staff, file } = this.options;
+    const id = this.staffIdColumn === -1 ? '' : cellText(cells[this.staffIdColumn]);
+    const name = this.staffNameColumn === -1 ? '' : cellText(cells[this.staffNameColumn]);
+    if (id === '' && name === '') {
+      this.options.warnings.add('ticket-without-staff', {}, { file, row, column: this.headers[this.staffIdColumn !== -1 ? this.staffIdColumn : this.staffNameColumn] ?? '' });
+      return NOT_FOUND;
+    }
+    const byId = id !== '' && (staff.hasIds || this.options.discoverStaff);
+    const text = byId ? `#${id}` : name;
+    const cached = this.staffByText.get(text);
+    if (cached !== undefined && cached >= 0) return cached;
+    let index = byId ? staff.findById(id) : staff.findByName(name);
+    if (index >= 0 && this.staffByText.size < 100_000) this.staffByText.set(detach(text), index);
+    if (index === NOT_FOUND && this.options.discoverStaff) {
+      const team = this.teamColumn === -1 ? '' : cellText(cells[this.teamColumn]);
+      index = staff.add({ id: detach(id), name: detach(name), roles: [this.options.policy.roles[0]!.id], team: detach(team), bonusBase: undefined, row: undefined }).index;
+      this.ensureStaff(staff.members.length);
+      return index;
+    }
+    if (index < 0) {
+      const label = byId ? id : name;
+      const key = `${index}:${staffKey(label)}`;
+      const known = this.unknownStaff.get(key);
+      if (known) known.tickets++;
+      else {
+        const column = this.headers[byId ? this.staffIdColumn : this.staffNameColumn] ?? '';
+        this.unknownStaff.set(detach(key), { label: detach(label), tickets: 1, row, column });
+      }
+    }
+    return index;
+  }
+
+  row(cells: readonly Cell[], row: number): void {
+    this.rows++;
+    const { file, warnings, period } = this.options;
+    if (cells.length > this.headers.length) {
+      for (let c = this.headers.length; c < cells.length; c++) {
+        if (!isBlank(cells[c])) {
+          warnings.add('row-extra-cells', { count: cells.length - this.headers.length, header: this.headers.length }, { file, row });
+          break;
+        }
+      }
+    }
+    if (this.idColumn !== -1) {
+      const id = cellText(cells[this.idColumn]);
+      const column = this.headers[this.idColumn] ?? '';
+      if (id === '') {
+        warnings.add('ticket-without-id', {}, { file, row, column });
+        this.skipped++;
+        return;
+      }
+      const first = this.ids.add(id, row);
+      if (first !== 0) {
+        warnings.add('duplicate-ticket', { value: id, first }, { file, row, column });
+        this.skipped++;
+        return;
+      }
+    }
+    const person = this.attribute(cells, row);
+    if (person < 0) {
+      this.skipped++;
+      return;
+    }
+    this.generation++;
+    const { start, end } = period;
+    const created = this.createdSlot === -1 ? NaN : this.value(cells, this.createdSlot, row);
+    const resolved = this.resolvedSlot === -1 ? NaN : this.value(cells, this.resolvedSlot, row);
+    // A ticket is in the period only by a timestamp some KPI places tickets by.
+    const inCreated = this.anyByCreation && created >= start && created < end;
+    const inResolved = this.anyByResolution && resolved >= start && resolved < end;
+    if (created === BLANK && this.createdSlot !== -1) {
+      const slot = this.slots[this.createdSlot]!;
+      warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
+    }
+    if (!inCreated && !inResolved) {
+      this.outside++;
+      return;
+    }
+    const member = this.options.staff.members[person]!;
+    const teamName = this.teamColumn === -1 || isBlank(cells[this.teamColumn]) ? member.team : cellText(cells[this.teamColumn]);
+    const team = this.options.plan.anyTeamScope ? this.teamIndex(teamName) : -1;
+    let used = false;
+    const M2 = this.M * 2;
+    const compiled = this.compiled;
+    const totals = this.staffTotals;
+    for (let i = 0; i < compiled.length; i++) {
+      const c = compiled[i]!;
+      if (c.byCreation ? !inCreated : !inResolved) continue;
+      const x = c.code !== 0 ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
+      if (x !== x) continue;
+      used = true;
+      const at = person * M2 + i * 2;
+      totals[at]! += 1;
+      totals[at + 1]! += x;
+      if (team >= 0 && c.team) {
+        const t = team * M2 + i * 2;
+        this.teamTotals[t]! += 1;
+        this.teamTotals[t + 1]! += x;
+      }
+      if (c.keepValues) {
+        push(this.staffValues, person * this.M + i, x);
+        if (team >= 0 && c.team) push(this.teamValues, team * this.M + i, x);
+      }
+    }
+    if (used) this.used++;
+    else this.skipped++;
+  }
+
+  private duration(from: number, to: number): number {
+    return this.options.calendar ? (to < from ? to - from : this.options.calendar.workingMsBetween(from, to)) : to - from;
+  }
+
+  /** A ticket's contribution to a built-in KPI, or NaN when it does not count. */
+  private builtinContribution(c: CompiledMeasure, cells: readonly Cell[], row: number, created: number, resolved: number): number {
+    const m = c.measure as Extract<TicketMeasure, { source: 'builtin' }>;
+    switch (c.code) {
+      case 1:
+      case 2: {
+        const responseSlot = c.slots.first_response_at!;
+        const response = this.value(cells, responseSlot, row);
+        if (response !== response) return NaN;
+        if (response === BLANK) return c.code === 2 ? 0 : NaN;
+        const d = this.checkedDuration(created, response, responseSlot, cells, row);
+        if (d !== d) return NaN;
+        return c.code === 1 ? d : d <= m.slaMs ? 1 : 0;
+      }
+      case 3:
+      case 4: {
+        if (created !== created || created === BLANK) return NaN;
+        const d = this.checkedDuration(created, resolved, this.resolvedSlot, cells, row);
+        if (d !== d) return NaN;
+        return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
+      }
+      case 5:
+        return 1;
+      case 6: {
+        const score = this.value(cells, c.slots.satisfaction!, row);
+        if (score !== score || score === BLANK) return NaN;
+        return this.satisfactionMean ? score : score >= this.goodAtLeast ? 1 : 0;
+      }
+      case 7: {
+        const reopened = c.slots.reopened === undefined || c.slots.reopened === -1 ? 0 : this.value(cells, c.slots.reopened, row);
+        const revisit = c.slots.revisit === undefined || c.slots.revisit === -1 ? 0 : this.value(cells, c.slots.revisit, row);
+        if (reopened !== reopened || revisit !== revisit) return NaN;
+        return reopened === 1 || revisit === 1 ? 0 : 1;
+      }
+      case 8:
+      case 9: {
+        const flag = this.value(cells, c.slots[c.code === 8 ? 'reopened' : 'complaint']!, row);
+        if (flag !== flag) return NaN;
+        return flag === 1 ? 1 : 0;
+      }
+      case 10: {
+        const cost = this.value(cells, c.slots.cost!, row);
+        return cost === BLANK ? NaN : cost;
+      }
+      default: {
+        const promised = this.value(cells, c.slots.promised_at!, row);
+        const arrived = this.value(cells, c.slots.arrived_at!, row);
+        if (promised !== promised || arrived !== arrived || promised === BLANK || arrived === BLANK) return NaN;
+        return arrived <= promised ? 1 : 0;
+      }
+    }
+  }
+
+  /** to − from as the policy counts time; NaN (with one warning per row and field) when `to` is before `from`. */
+  private checkedDuration(from: number, to: number, toSlot: number, cells: readonly Cell[], row: number): number {
+    if (from !== from || from === BLANK) return NaN;
+    if (to < from) {
+      if (this.warnedStamp[toSlot] !== this.generation) {
+        this.warnedStamp[toSlot] = this.generation;
+        const slot = this.slots[toSlot]!;
+        const createdCells = this.slots[this.createdSlot]!.columns.map((col) => cellText(cells[col])).join(' ');
+        this.warn('time-before-creation', slot, row, slot.columns.map((col) => cellText(cells[col])).join(' '), { created: createdCells });
+      }
+      return NaN;
+    }
+    return this.duration(from, to);
+  }
+
+  private customContribution(c: CompiledMeasure, cells: readonly Cell[], row: number): number {
+    for (const test of c.where) if (test(this, cells, row) !== 1) return NaN;
+    const m = c.measure as Extract<TicketMeasure, { source: 'tickets' }>;
+    switch (m.aggregate) {
+      case 'count':
+        return 1;
+      case 'rate': {
+        let hit = 1;
+        for (const test of c.condition) {
+          const r = test(this, cells, row);
+          if (r === -1) return NaN;
+          if (r === 0) hit = 0;
+        }
+        return hit;
+      }
+      default: {
+        if (c.valueSlot === -1) return NaN;
+        const v = this.value(cells, c.valueSlot, row);
+        return v === BLANK ? NaN : v;
+      }
+    }
+  }
+
+  /** Totals of measure `i` (index among ticket measures) for a person. */
+  staffTotalsOf(person: number, i: number): KpiTotals {
+    const at = person * this.M * 2 + i * 2;
+    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get(person * this.M + i) };
+  }
+
+  teamTotalsOf(team: string, i: number): KpiTotals | undefined {
+    const index = this.teams.get(staffKey(team));
+    if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined };
+    const at = index * this.M * 2 + i * 2;
+    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get(index * this.M + i) };
+  }
+
+  /** Call once after the last row: one warning per person not on the roster. */
+  finish(): TicketCounts {
+    for (const [key, u] of this.unknownStaff) {
+      const code = key.startsWith(`${AMBIGUOUS}:`) ? 'staff-name-ambiguous' : 'staff-not-on-roster';
+      this.options.warnings.add(code, { value: u.label, tickets: u.tickets }, { file: this.options.file, row: u.row, column: u.column });
+    }
+    this.unknownStaff.clear();
+    return { rows: this.rows, used: this.used, skipped: this.skipped, outsidePeriod: this.outside };
+  }
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Unused but exported for tests: whether a header names a known ticket field. */
+export function isKnownTicketHeader(header: string): boolean {
+  const key = normaliseHeader(header);
+  return Object.values(FIELD_SYNONYMS.tickets).some((names) => names.some((n) => normaliseHeader(n) === key));
+}

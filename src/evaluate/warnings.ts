@@ -1,0 +1,32 @@
+// Warnings about the data, collected while reading: each names file, row (as a spreadsheet
+// shows it), column and value. A file with a million bad rows must not make a million
+// entries in memory: past a limit only the count per code is kept, and the report says so.
+import { warning, type Diagnostic, type SourceLocation } from '../errors.js';
+import type { MessageCode } from '../i18n/catalogue.js';
+import type { MessageParams } from '../i18n/translate.js';
+import { detach } from './id-set.js';
+
+export const MAX_STORED_WARNINGS = 10_000;
+
+export class WarningSink {
+  readonly items: Diagnostic[] = [];
+  readonly counts = new Map<string, number>();
+  total = 0;
+
+  constructor(private readonly limit = MAX_STORED_WARNINGS) {}
+
+  add(code: MessageCode, params: MessageParams, location?: SourceLocation): void {
+    this.total++;
+    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+    if (this.items.length >= this.limit) return;
+    // Values are cut from large text chunks; copy them so the chunks can be freed.
+    const kept: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(params)) kept[k] = typeof v === 'string' ? detach(v) : v;
+    this.items.push(warning(code, kept, location));
+  }
+
+  /** Warnings not stored because of the limit. */
+  get dropped(): number {
+    return this.total - this.items.length;
+  }
+}

@@ -1,0 +1,141 @@
+// The working calendar: which days are working days (Monday–Friday, or China's public
+// holidays and make-up working days 调休 from chinese-days), the working hours of a day,
+// business durations between two instants, and "N working days after" for deadlines.
+// Pure once built. It reads chinese-days' data table by day key rather than calling its
+// date functions, which parse `YYYY-MM-DD` as UTC but read local getters (wrong outside
+// UTC+x zones) and silently fall back to Monday–Friday after the last year they know.
+import { createRequire } from 'node:module';
+import type { ZoneClock } from './time-zone.js';
+
+const DAY = 86_400_000;
+
+export interface WorkingSpan {
+  readonly start: string; // HH:MM
+  readonly end: string; // HH:MM (24:00 allowed)
+}
+
+export interface WorkingCalendarOptions {
+  readonly clock: ZoneClock;
+  readonly workingHours: readonly WorkingSpan[];
+  readonly holidays: 'cn' | 'none';
+}
+
+export interface WorkingCalendar {
+  /** Whether a local day (`YYYY-MM-DD`) is a working day. */
+  isWorkday(day: string): boolean;
+  /** Working time between two instants, in ms (0 when `to` is not after `from`). */
+  workingMsBetween(fromUtc: number, toUtc: number): number;
+  /** The local day `n` working days after `day` (`day` itself not counted). */
+  addWorkingDays(day: string, n: number): string;
+  /** Years the holiday data covers, or undefined for Monday–Friday calendars. */
+  readonly coverage: { readonly first: number; readonly last: number } | undefined;
+}
+
+interface HolidayTable {
+  readonly holidays: Readonly<Record<string, string>>;
+  readonly workdays: Readonly<Record<string, string>>;
+}
+
+let table: { holidays: Set<string>; workdays: Set<string>; first: number; last: number } | undefined;
+
+function chineseDays() {
+  if (!table) {
+    const require = createRequire(import.meta.url);
+    const data = require('chinese-days/dist/chinese-days.json') as HolidayTable;
+    const years = Object.keys(data.holidays).map((d) => Number(d.slice(0, 4)));
+    table = {
+      holidays: new Set(Object.keys(data.holidays)),
+      workdays: new Set(Object.keys(data.workdays)),
+      first: Math.min(...years),
+      last: Math.max(...years),
+    };
+  }
+  return table;
+}
+
+/** The years chinese-days knows the public holidays of. */
+export function chineseHolidayCoverage(): { first: number; last: number } {
+  const { first, last } = chineseDays();
+  return { first, last };
+}
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+function dayKeyOf(dayNumber: number): string {
+  return new Date(dayNumber * DAY).toISOString().slice(0, 10);
+}
+
+function dayNumberOf(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY);
+}
+
+export function buildWorkingCalendar(options: WorkingCalendarOptions): WorkingCalendar {
+  const { clock } = options;
+  const spans = options.workingHours.map((s) => [minutesOf(s.start) * 60_000, minutesOf(s.end) * 60_000] as const);
+  const workPerDay = spans.reduce((sum, [a, b]) => sum + (b - a), 0);
+  const cn = options.holidays === 'cn' ? chineseDays() : undefined;
+
+  const isWorkdayNumber = (dn: number): boolean => {
+    if (cn) {
+      const key = dayKeyOf(dn);
+      if (cn.holidays.has(key)) return false;
+      if (cn.workdays.has(key)) return true;
+    }
+    const weekday = (dn + 4) % 7; // 1970-01-01 was a Thursday
+    return weekday !== 0 && weekday !== 6;
+  };
+
+  // Working ms before each day, from `low`: W(t) = before[day] + worked within the day.
+  let low = 0;
+  let before = new Float64Array(0);
+  let workday = new Uint8Array(0);
+  const ensure = (dn: number) => {
+    if (before.length > 0 && dn >= low && dn < low + before.length - 1) return;
+    const from = before.length === 0 ? dn - 400 : Math.min(low, dn - 400);
+    const to = before.length === 0 ? dn + 400 : Math.max(low + before.length, dn + 400);
+    low = from;
+    before = new Float64Array(to - from + 1);
+    workday = new Uint8Array(to - from + 1);
+    let total = 0;
+    for (let i = 0; i < before.length; i++) {
+      before[i] = total;
+      const works = isWorkdayNumber(from + i);
+      workday[i] = works ? 1 : 0;
+      if (works) total += workPerDay;
+    }
+  };
+
+  const cumulative = (utc: number): number => {
+    const wall = clock.utcToWall(utc);
+    const dn = Math.floor(wall / DAY);
+    ensure(dn);
+    const i = dn - low;
+    let within = 0;
+    if (workday[i] === 1) {
+      const t = wall - dn * DAY;
+      for (const [a, b] of spans) within += t <= a ? 0 : t >= b ? b - a : t - a;
+    }
+    return before[i]! + within;
+  };
+
+  return {
+    coverage: cn ? { first: cn.first, last: cn.last } : undefined,
+    isWorkday: (day) => isWorkdayNumber(dayNumberOf(day)),
+    workingMsBetween(fromUtc, toUtc) {
+      if (!(toUtc > fromUtc)) return 0;
+      return cumulative(toUtc) - cumulative(fromUtc);
+    },
+    addWorkingDays(day, n) {
+      let dn = dayNumberOf(day);
+      let left = n;
+      while (left > 0) {
+        dn++;
+        if (isWorkdayNumber(dn)) left--;
+      }
+      return dayKeyOf(dn);
+    },
+  };
+}

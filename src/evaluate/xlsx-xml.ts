@@ -1,0 +1,303 @@
+// The parts of an .xlsx file that matter for reading a table, parsed from their XML text:
+// the workbook's sheet list, relationships, shared strings and sheet rows. A lean scanner
+// rather than a general XML parser: sheet XML is regular and a million rows must read in
+// seconds. Incremental (text goes in as chunks cut anywhere) and pure.
+import type { Cell } from './parse-value.js';
+
+const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** XML text content → string (entities, then OOXML `_xHHHH_` escapes). */
+export function unescapeXml(text: string): string {
+  let s = text;
+  if (s.includes('&')) {
+    s = s.replace(ENTITY, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+      name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex!, 16)),
+    );
+  }
+  if (s.includes('_x')) s = s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return s;
+}
+
+/** The value of attribute `name` in a start tag's text, or undefined. */
+export function attribute(tag: string, name: string): string | undefined {
+  const re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  const m = re.exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
+}
+
+function startTags(xml: string, element: string): string[] {
+  const re = new RegExp(`<(?:\\w+:)?${element}\\b([^>]*)>`, 'g');
+  return [...xml.matchAll(re)].map((m) => m[1] ?? '');
+}
+
+export interface WorkbookSheet {
+  readonly name: string;
+  readonly relId: string;
+  readonly hidden: boolean;
+}
+
+export interface Workbook {
+  readonly sheets: readonly WorkbookSheet[];
+  readonly date1904: boolean;
+}
+
+export function parseWorkbook(xml: string): Workbook {
+  const sheets = startTags(xml, 'sheet').map((tag) => ({
+    name: attribute(tag, 'name') ?? '',
+    relId: attribute(tag, 'r:id') ?? attribute(tag, 'id') ?? '',
+    hidden: (attribute(tag, 'state') ?? 'visible') !== 'visible',
+  }));
+  const pr = startTags(xml, 'workbookPr')[0] ?? '';
+  const date1904 = ['1', 'true'].includes(attribute(pr, 'date1904') ?? '');
+  return { sheets, date1904 };
+}
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+}
+
+export function parseRelationships(xml: string): Relationship[] {
+  return startTags(xml, 'Relationship').map((tag) => ({
+    id: attribute(tag, 'Id') ?? '',
+    type: attribute(tag, 'Type') ?? '',
+    target: attribute(tag, 'Target') ?? '',
+  }));
+}
+
+/** A relationship target resolved against the folder of the part that names it. */
+export function resolvePartPath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const segment of target.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+/** Text of all `<t>` runs of a string item, leaving out phonetic guides (`<rPh>`). */
+function stringItemText(xml: string): string {
+  let body = xml;
+  if (body.includes('<rPh')) body = body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  let text = '';
+  let from = 0;
+  for (;;) {
+    const open = body.indexOf('<t', from);
+    if (open === -1) break;
+    const after = body.charCodeAt(open + 2);
+    if (after !== 62 && after !== 32 && after !== 47) {
+      from = open + 2;
+      continue; // another element starting with <t (e.g. <tabs>)
+    }
+    const close = body.indexOf('>', open);
+    if (body.charCodeAt(close - 1) === 47) {
+      from = close + 1; // <t/>
+      continue;
+    }
+    const end = body.indexOf('</t>', close);
+    if (end === -1) break;
+    text += body.slice(close + 1, end);
+    from = end + 4;
+  }
+  return unescapeXml(text);
+}
+
+/** Collects `<si>` items of sharedStrings.xml as text arrives. */
+export class SharedStringsParser {
+  readonly strings: string[] = [];
+  private buffer = '';
+
+  push(chunk: string): void {
+    const buf = this.buffer + chunk;
+    let pos = 0;
+    for (;;) {
+      const open = buf.indexOf('<si', pos);
+      if (open === -1) {
+        pos = Math.max(pos, buf.length - 3);
+        break;
+      }
+      const after = buf.charCodeAt(open + 3);
+      if (Number.isNaN(after)) {
+        pos = open;
+        break;
+      }
+      if (after !== 62 && after !== 32 && after !== 47) {
+        pos = open + 3;
+        continue;
+      }
+      const tagEnd = buf.indexOf('>', open);
+      if (tagEnd === -1) {
+        pos = open;
+        break;
+      }
+      if (buf.charCodeAt(tagEnd - 1) === 47) {
+        this.strings.push('');
+        pos = tagEnd + 1;
+        continue;
+      }
+      const close = buf.indexOf('</si>', tagEnd);
+      if (close === -1) {
+        pos = open;
+        break;
+      }
+      this.strings.push(stringItemText(buf.slice(tagEnd + 1, close)));
+      pos = close + 5;
+    }
+    this.buffer = buf.slice(pos);
+  }
+}
+
+/** Column index (0-based) of a cell reference such as `AB12`. */
+export function columnOfReference(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
+    else break;
+  }
+  return column - 1;
+}
+
+export type SheetRowHandler = (cells: Cell[], row: number) => void;
+
+/**
+ * Turns sheet XML into rows of cells: shared and inline strings, numbers (dates are
+ * numbers: Excel serial days), booleans, formula results, and error values as their text
+ * (`#N/A`), which later read as unreadable.
+ */
+export class SheetScanner {
+  private buffer = '';
+  private lastRow = 0;
+  /** Bytes of XML consumed, for progress. */
+  consumed = 0;
+
+  constructor(
+    private readonly sharedStrings: readonly string[],
+    private readonly onRow: SheetRowHandler,
+  ) {}
+
+  push(chunk: string): void {
+    const buf = this.buffer.length === 0 ? chunk : this.buffer + chunk;
+    let pos = 0;
+    const length = buf.length;
+    for (;;) {
+      const open = buf.indexOf('<row', pos);
+      if (open === -1) {
+        pos = Math.max(pos, length - 4);
+        break;
+      }
+      const after = buf.charCodeAt(open + 4);
+      if (Number.isNaN(after)) {
+        pos = open;
+        break;
+      }
+      if (after !== 32 && after !== 62 && after !== 47) {
+        pos = open + 4;
+        continue;
+      }
+      const tagEnd = buf.indexOf('>', open);
+      if (tagEnd === -1) {
+        pos = open;
+        break;
+      }
+      const rowNumber = this.rowNumber(buf, open + 4, tagEnd);
+      if (buf.charCodeAt(tagEnd - 1) === 47) {
+        this.onRow([], rowNumber);
+        pos = tagEnd + 1;
+        continue;
+      }
+      const close = buf.indexOf('</row>', tagEnd);
+      if (close === -1) {
+        pos = open;
+        break;
+      }
+      this.onRow(this.cells(buf, tagEnd + 1, close), rowNumber);
+      pos = close + 6;
+    }
+    this.consumed += pos;
+    this.buffer = pos >= length ? '' : buf.slice(pos);
+  }
+
+  private rowNumber(buf: string, from: number, to: number): number {
+    const at = buf.indexOf(' r="', from);
+    if (at !== -1 && at < to) {
+      const n = parseInt(buf.slice(at + 4, buf.indexOf('"', at + 4)), 10);
+      if (n > 0) {
+        this.lastRow = n;
+        return n;
+      }
+    }
+    return ++this.lastRow;
+  }
+
+  private cells(buf: string, from: number, to: number): Cell[] {
+    const cells: Cell[] = [];
+    let pos = from;
+    let next = 0;
+    while (pos < to) {
+      const open = buf.indexOf('<c', pos);
+      if (open === -1 || open >= to) break;
+      const after = buf.charCodeAt(open + 2);
+      if (after !== 32 && after !== 62 && after !== 47) {
+        pos = open + 2;
+        continue;
+      }
+      const tagEnd = buf.indexOf('>', open);
+      let column = next;
+      let type = '';
+      // Attributes: r (reference) and t (type); s (style) is not needed.
+      let a = open + 2;
+      while (a < tagEnd) {
+        const eq = buf.indexOf('="', a);
+        if (eq === -1 || eq > tagEnd) break;
+        const valueEnd = buf.indexOf('"', eq + 2);
+        const name = buf.slice(a, eq).trim();
+        if (name === 'r') column = columnOfReference(buf.slice(eq + 2, valueEnd));
+        else if (name === 't') type = buf.slice(eq + 2, valueEnd);
+        a = valueEnd + 1;
+      }
+      next = column + 1;
+      if (buf.charCodeAt(tagEnd - 1) === 47) {
+        pos = tagEnd + 1;
+        continue;
+      }
+      const close = buf.indexOf('</c>', tagEnd);
+      const end = close === -1 || close > to ? to : close;
+      pos = end + 4;
+      let value: Cell = null;
+      if (type === 'inlineStr') {
+        value = stringItemText(buf.slice(tagEnd + 1, end));
+      } else {
+        const v = buf.indexOf('<v', tagEnd);
+        if (v === -1 || v >= end) continue;
+        const vStart = buf.indexOf('>', v) + 1;
+        if (buf.charCodeAt(vStart - 2) === 47) continue; // <v/>
+        const vEnd = buf.indexOf('</v>', vStart);
+        const raw = buf.slice(vStart, vEnd);
+        switch (type) {
+          case '':
+          case 'n':
+            value = Number(raw);
+            if (value !== value) value = raw;
+            break;
+          case 's':
+            value = this.sharedStrings[Number(raw)] ?? null;
+            break;
+          case 'b':
+            value = raw === '1' || raw === 'true';
+            break;
+          default: // str (formula text), e (error), d (ISO date)
+            value = unescapeXml(raw);
+        }
+      }
+      while (cells.length < column) cells.push(null);
+      cells[column] = value;
+    }
+    return cells;
+  }
+}

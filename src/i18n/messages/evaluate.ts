@@ -1,0 +1,276 @@
+// Messages of `aspm evaluate` part 1: reading exports, matching columns, values that cannot
+// be used, and the command's own output. Each says what happened, where, and what to do.
+import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+
+function list(value: unknown, separator: string): string {
+  return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
+}
+
+/** "…; the ticket is left out of A、B" — only when some KPI needs the value. */
+function leftOutZh(p: MessageParams): string {
+  const kpis = list(p.kpis, '、');
+  return kpis ? `该工单不计入：${kpis}。` : '该行不予采用。';
+}
+
+function leftOutEn(p: MessageParams): string {
+  const kpis = list(p.kpis, ', ');
+  return kpis ? ` The ticket is left out of: ${kpis}.` : ' The row is not used.';
+}
+
+export const evaluateMessages = defineMessages({
+  // ── command line ─────────────────────────────────────────────────────────
+  'cmd-evaluate': {
+    'zh-CN': '按制度计算每位员工的考核指标：导入工单、人员名单、评价与人员指标表',
+    en: 'compute every KPI per person from ticket exports, the roster, ratings and metrics, as the policy defines them',
+  },
+  'arg-policy': { 'zh-CN': '策略文件（YAML）', en: 'policy file (YAML)' },
+  'opt-tickets': { 'zh-CN': '工单导出文件（CSV、XLSX、JSON 或 JSON Lines）', en: 'ticket export (CSV, XLSX, JSON or JSON Lines)' },
+  'opt-roster': { 'zh-CN': '人员名单（工号、姓名、岗位、班组、绩效奖金基数）', en: 'staff roster (id, name, role, team, bonus base)' },
+  'opt-ratings': { 'zh-CN': '定性评价表（被评价人、评价人类型、项目、评分）', en: 'ratings (staff, rater type, item, score)' },
+  'opt-metrics': { 'zh-CN': '人员指标表（每人一行，自定义指标与事件次数）', en: 'per-person metrics (one row each: custom KPIs and event counts)' },
+  'opt-period': { 'zh-CN': '考核期：2026-10、2026-Q4、2026 或 2026-10-01..2026-10-15', en: 'period: 2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15' },
+  'opt-report': { 'zh-CN': '报告文件（JSON）', en: 'report file (JSON)' },
+  'opt-sheet': { 'zh-CN': '工单 XLSX 中要读取的工作表（默认第一个）', en: 'sheet of the tickets XLSX to read (default the first)' },
+  'opt-encoding': { 'zh-CN': '工单文本文件的编码（如 gbk、utf-8），默认自动识别', en: 'encoding of the tickets text file (e.g. gbk, utf-8); detected by default' },
+  'opt-strict': { 'zh-CN': '把数据警告当作错误：有任何警告即不输出报告', en: 'treat data warnings as errors: write no report if there is any' },
+  'evaluate-written': {
+    'zh-CN': '已写入 {path}：{staff} 人，{kpis} 项指标结果，{warnings} 条警告。',
+    en: 'Wrote {path}: {staff} people, {kpis} KPI results, {warnings} warning(s).',
+  },
+  'evaluate-input-summary': {
+    'zh-CN': '{path}：读取 {rows} 行，采用 {used} 行，剔除 {skipped} 行{outside}',
+    en: '{path}: {rows} rows read, {used} used, {skipped} left out{outside}',
+  },
+  'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
+  'evaluate-strict-failed': {
+    'zh-CN': '严格模式（--strict）下有 {count} 条数据警告，未写入报告。请修正数据，或去掉 --strict 后按警告核对。',
+    en: '{count} data warning(s) under --strict; no report was written. Fix the data, or run without --strict and review the warnings.',
+  },
+  'evaluate-more-warnings': {
+    'zh-CN': '……另有 {count} 条“{code}”警告，完整列表见报告文件。',
+    en: '… and {count} more "{code}" warning(s); the report file lists them all.',
+  },
+  'policy-invalid': {
+    'zh-CN': '策略文件 {file} 有错误，无法考核。请先运行 aspm validate {file} 并按提示修改。',
+    en: 'The policy {file} has errors, so nothing can be evaluated. Run `aspm validate {file}` and fix what it reports.',
+  },
+  'progress-reading': { 'zh-CN': '读取', en: 'Reading' },
+
+  // ── periods ──────────────────────────────────────────────────────────────
+  'period-invalid': {
+    'zh-CN': '无法识别考核期“{value}”。可写为 2026-10（月）、2026-Q4（季度）、2026（年）或 2026-10-01..2026-10-15（起止日期，均含）。',
+    en: 'Cannot read the period "{value}". Write 2026-10 (a month), 2026-Q4 (a quarter), 2026 (a year) or 2026-10-01..2026-10-15 (first and last day, both included).',
+  },
+  'period-reversed': {
+    'zh-CN': '考核期“{value}”的结束日期早于开始日期。',
+    en: 'The period "{value}" ends before it starts.',
+  },
+
+  // ── files ────────────────────────────────────────────────────────────────
+  'table-empty': {
+    'zh-CN': '{path} 是空的（没有表头，也没有数据）。请检查是否导出了正确的文件。',
+    en: '{path} is empty (no header, no data). Check that the right file was exported.',
+  },
+  'table-header-only': {
+    'zh-CN': '{path} 只有表头，没有数据行。请检查导出时的筛选条件和日期范围。',
+    en: '{path} has a header but no data rows. Check the filters and date range used for the export.',
+  },
+  'table-binary': {
+    'zh-CN': '{path} 不是表格文件（含有二进制数据）。支持 CSV、XLSX、JSON 和 JSON Lines。',
+    en: '{path} is not a table (it holds binary data). Supported: CSV, XLSX, JSON and JSON Lines.',
+  },
+  'table-xls-legacy': {
+    'zh-CN': '{path} 是旧版 Excel 97–2003（.xls）格式，无法读取。请在 Excel 中“另存为” .xlsx 或 CSV。',
+    en: '{path} is an old Excel 97–2003 (.xls) workbook, which cannot be read. Save it as .xlsx or CSV in Excel.',
+  },
+  'xlsx-unreadable': {
+    'zh-CN': '{path} 不是可读取的 Excel 工作簿（{detail}）。请用 Excel 打开后重新另存为 .xlsx。',
+    en: '{path} is not a readable Excel workbook ({detail}). Open it in Excel and save it again as .xlsx.',
+  },
+  'sheet-not-found': {
+    'zh-CN': '{path} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}。',
+    en: '{path} has no sheet named "{sheet}". Its sheets: {sheets}.',
+  },
+  'encoding-unknown': {
+    'zh-CN': '不认识的编码 {value}。可用：utf-8、gbk（即 gb18030）、utf-16le、utf-16be 等。',
+    en: 'Unknown encoding {value}. Use utf-8, gbk (read as gb18030), utf-16le, utf-16be or similar.',
+  },
+  'encoding-mismatch': {
+    'zh-CN': '{path} 在第 {offset} 字节附近出现不符合 {encoding} 编码的内容（文件可能混用了编码）。请用 --encoding 指定编码（如 --encoding gbk），或在 Excel 中另存为“CSV UTF-8”。',
+    en: '{path} has bytes near offset {offset} that are not valid {encoding} (the file may mix encodings). Name the encoding with --encoding (e.g. --encoding gbk), or save it from Excel as "CSV UTF-8".',
+  },
+  'csv-unclosed-quote': {
+    'zh-CN': '第 {row} 行的双引号没有闭合，其后的内容无法分行。请在 Excel 中打开并另存为 CSV，或修正该行的引号。',
+    en: 'The double quote in row {row} is never closed, so the rest of the file cannot be split into rows. Save the file again from Excel, or fix the quotes in that row.',
+  },
+  'json-invalid': {
+    'zh-CN': '第 {row} 行（第 {row} 个记录附近）不是有效的 JSON 对象：{detail}',
+    en: 'Row {row} (the record there) is not a valid JSON object: {detail}',
+  },
+
+  // ── columns ──────────────────────────────────────────────────────────────
+  'columns-missing': {
+    'zh-CN': (p) =>
+      `${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。需要这些列的指标：${list(p.kpis, '、')}。` +
+      `文件中的列：${list(p.found, '、')}。如列名不同，请在策略文件 data_sources.tickets.columns 中映射（如 created_at: 受理日期）。`,
+    en: (p) =>
+      `${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. KPIs that need them: ${list(p.kpis, ', ')}. ` +
+      `Columns in the file: ${list(p.found, ', ')}. If they have other names, map them in the policy under data_sources.tickets.columns (e.g. created_at: Opened).`,
+  },
+  'roster-columns-missing': {
+    'zh-CN': (p) => `人员名单 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。可在 data_sources.roster.columns 中映射列名。`,
+    en: (p) => `The roster ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}. Map other names under data_sources.roster.columns.`,
+  },
+  'metrics-columns-missing': {
+    'zh-CN': (p) => `人员指标表 ${String(p.file)} 缺少策略引用的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
+    en: (p) => `The metrics file ${String(p.file)} lacks columns the policy reads: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
+  },
+  'ratings-columns-missing': {
+    'zh-CN': (p) => `评价表 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
+    en: (p) => `The ratings file ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
+  },
+  'roster-required': {
+    'zh-CN': (p) => `策略有多个岗位（${list(p.roles, '、')}），需要用 --roster 提供人员名单，才能知道每人的岗位。`,
+    en: (p) => `The policy has several roles (${list(p.roles, ', ')}); give the staff roster with --roster so that each person's role is known.`,
+  },
+  'roster-cannot-attribute': {
+    'zh-CN': '{file} 只有处理人工号，而人员名单没有工号列，无法把工单对应到人。请在名单中加入工号列，或在工单中提供处理人姓名。',
+    en: '{file} names staff only by id, but the roster has no id column, so tickets cannot be matched to people. Add an id column to the roster, or staff names to the tickets.',
+  },
+  'metrics-required': {
+    'zh-CN': (p) => `指标 ${list(p.kpis, '、')} 取自人员指标表的列 ${list(p.columns, '、')}，请用 --metrics 提供该文件。`,
+    en: (p) => `The KPIs ${list(p.kpis, ', ')} come from the metrics columns ${list(p.columns, ', ')}; give that file with --metrics.`,
+  },
+  'no-ticket-id-column': {
+    'zh-CN': '{file} 没有工单号列，无法识别重复的工单，每一行都按一张工单计算。',
+    en: '{file} has no ticket id column, so repeated tickets cannot be detected; every row counts as a ticket.',
+  },
+  'no-fix-flags': {
+    'zh-CN': '工单中既没有“是否重开”也没有“是否二次上门”列：“{kpi}”会把每张已解决工单都算作一次修复。请确认导出时包含这些列。',
+    en: 'The tickets have neither a reopened nor a revisit column, so "{kpi}" counts every resolved ticket as fixed first time. Check that the export includes those columns.',
+  },
+  'no-team-data': {
+    'zh-CN': '有按班组计算的指标，但工单和人员名单都没有班组列，这些指标将没有数据。',
+    en: 'Some KPIs are computed per team, but neither the tickets nor the roster have a team column, so they will have no data.',
+  },
+  'rows-above-header': {
+    'zh-CN': '表头在第 {row} 行，其上方 {count} 行（如标题）未作为数据读取。',
+    en: 'The header is on row {row}; the {count} row(s) above it (titles) were not read as data.',
+  },
+
+  // ── values ───────────────────────────────────────────────────────────────
+  'value-unreadable-time': {
+    'zh-CN': (p) => `无法识别时间“${String(p.value)}”。支持 2026-10-03 09:05:00、2026/10/3 9:05、2026年10月3日 9:05、带时区的 ISO 格式和 Excel 日期。${leftOutZh(p)}`,
+    en: (p) => `Cannot read "${String(p.value)}" as a date and time. Accepted: 2026-10-03 09:05:00, 2026/10/3 9:05, 2026年10月3日 9:05, ISO with an offset, and Excel dates.${leftOutEn(p)}`,
+  },
+  'value-impossible-time': {
+    'zh-CN': (p) => `时间“${String(p.value)}”不存在（月份、日期或时刻超出范围）。${leftOutZh(p)}`,
+    en: (p) => `The time "${String(p.value)}" does not exist (month, day or time of day out of range).${leftOutEn(p)}`,
+  },
+  'value-ambiguous-date': {
+    'zh-CN': (p) => `日期“${String(p.value)}”的日、月顺序不明确（可能是月/日/年，也可能是日/月/年）。请导出为 年-月-日 格式。${leftOutZh(p)}`,
+    en: (p) => `The date "${String(p.value)}" could be month/day/year or day/month/year. Export dates as year-month-day.${leftOutEn(p)}`,
+  },
+  'value-unreadable-boolean': {
+    'zh-CN': (p) => `无法把“${String(p.value)}”识别为是/否（支持 是/否、Y/N、yes/no、true/false、1/0，空白为否）。${leftOutZh(p)}`,
+    en: (p) => `Cannot read "${String(p.value)}" as yes or no (accepted: 是/否, Y/N, yes/no, true/false, 1/0; blank is no).${leftOutEn(p)}`,
+  },
+  'value-unreadable-number': {
+    'zh-CN': (p) => `无法把“${String(p.value)}”识别为数字。${leftOutZh(p)}`,
+    en: (p) => `Cannot read "${String(p.value)}" as a number.${leftOutEn(p)}`,
+  },
+  'value-negative': {
+    'zh-CN': (p) => `费用“${String(p.value)}”为负数，不合理。${leftOutZh(p)}`,
+    en: (p) => `The cost "${String(p.value)}" is negative, which is impossible.${leftOutEn(p)}`,
+  },
+  'value-unreadable-satisfaction': {
+    'zh-CN': (p) => `无法把“${String(p.value)}”识别为满意度评分。${leftOutZh(p)}`,
+    en: (p) => `Cannot read "${String(p.value)}" as a satisfaction score.${leftOutEn(p)}`,
+  },
+  'value-outside-scale': {
+    'zh-CN': (p) => `评分“${String(p.value)}”不在量表 ${String(p.min)}–${String(p.max)} 之内。${leftOutZh(p)}`,
+    en: (p) => `The score "${String(p.value)}" lies outside the scale ${String(p.min)}–${String(p.max)}.${leftOutEn(p)}`,
+  },
+  'time-before-creation': {
+    'zh-CN': (p) => `时间“${String(p.value)}”早于工单创建时间“${String(p.created)}”，不合理。${leftOutZh(p)}`,
+    en: (p) => `The time "${String(p.value)}" is before the ticket was created ("${String(p.created)}"), which is impossible.${leftOutEn(p)}`,
+  },
+  'value-missing': {
+    'zh-CN': (p) => `缺少创建时间，无法判断工单属于哪个考核期、耗时多久。${leftOutZh(p)}`,
+    en: (p) => `The creation time is missing, so the ticket cannot be placed in a period or timed.${leftOutEn(p)}`,
+  },
+
+  // ── rows and people ──────────────────────────────────────────────────────
+  'duplicate-ticket': {
+    'zh-CN': '工单号 {value} 已在第 {first} 行出现，本行被忽略（以第一次出现的为准）。',
+    en: 'Ticket {value} already appeared in row {first}; this row is ignored (the first one counts).',
+  },
+  'ticket-without-id': {
+    'zh-CN': '该行没有工单号（可能是合计行或空行），不予采用。',
+    en: 'This row has no ticket id (perhaps a total or an empty line); it is not used.',
+  },
+  'ticket-without-staff': {
+    'zh-CN': '该工单没有处理人（工号和姓名都为空），不计入任何人的指标。',
+    en: 'This ticket has no staff member (neither id nor name), so it counts for nobody.',
+  },
+  'row-extra-cells': {
+    'zh-CN': '该行有 {count} 个单元格超出表头（表头 {header} 列）：可能是未加引号的分隔符导致错位，请核对该行。',
+    en: 'This row has {count} cell(s) beyond the header ({header} columns): an unquoted delimiter may have shifted it. Check the row.',
+  },
+  'staff-not-on-roster': {
+    'zh-CN': '处理人“{value}”不在人员名单上，其 {tickets} 张工单不计入考核（首次出现在此行）。如其应参加考核，请加入名单。',
+    en: 'Staff "{value}" is not on the roster; their {tickets} ticket(s) are left out (first seen on this row). Add them to the roster if they are to be evaluated.',
+  },
+  'staff-name-ambiguous': {
+    'zh-CN': '人员名单中有多人叫“{value}”，无法按姓名确定是谁，{tickets} 张工单不计入考核。请在工单中提供处理人工号。',
+    en: 'Several people on the roster are called "{value}", so {tickets} ticket(s) cannot be attributed by name and are left out. Include staff ids in the tickets.',
+  },
+  'roster-row-without-person': {
+    'zh-CN': '名单中该行既无工号也无姓名，已跳过。',
+    en: 'This roster row has neither id nor name; it was skipped.',
+  },
+  'roster-duplicate': {
+    'zh-CN': '{staff} 已在名单第 {first} 行出现，本行被忽略。',
+    en: '{staff} already appears on roster row {first}; this row is ignored.',
+  },
+  'roster-unknown-role': {
+    'zh-CN': (p) => `${String(p.staff)} 的岗位“${String(p.value)}”不在策略中。策略的岗位：${list(p.roles, '、')}。`,
+    en: (p) => `The role "${String(p.value)}" of ${String(p.staff)} is not in the policy. The policy's roles: ${list(p.roles, ', ')}.`,
+  },
+  'roster-no-role': {
+    'zh-CN': (p) => `${String(p.staff)} 没有填写岗位，无法考核。策略的岗位：${list(p.roles, '、')}。`,
+    en: (p) => `${String(p.staff)} has no role, so cannot be evaluated. The policy's roles: ${list(p.roles, ', ')}.`,
+  },
+  'roster-several-roles': {
+    'zh-CN': '{staff} 填写了多个岗位“{value}”，但策略不允许兼岗（multi_role: false），按第一个岗位 {role} 考核。',
+    en: '{staff} has several roles ("{value}") but the policy does not allow that (multi_role: false); evaluated as {role}, the first.',
+  },
+  'row-without-person': {
+    'zh-CN': '该行既无工号也无姓名，不予采用。',
+    en: 'This row names no person (no id, no name); it is not used.',
+  },
+  'person-not-on-roster': {
+    'zh-CN': '“{value}”不在人员名单上，其 {rows} 行数据不予采用（首次出现在此行）。',
+    en: '"{value}" is not on the roster; their {rows} row(s) are not used (first seen on this row).',
+  },
+  'metrics-duplicate': {
+    'zh-CN': '{value} 在人员指标表中出现多次，本行被忽略（以第一行为准）。',
+    en: '{value} appears more than once in the metrics file; this row is ignored (the first counts).',
+  },
+  'rater-type-unknown': {
+    'zh-CN': '评价人类型“{value}”无法识别（可用：上级/supervisor、同事/peer、客户/customer、自评/self），该行不予采用。',
+    en: 'Unknown rater type "{value}" (use supervisor/上级, peer/同事, customer/客户 or self/自评); the row is not used.',
+  },
+  'staff-no-team': {
+    'zh-CN': '{staff} 没有班组，按班组计算的指标无数据。请在人员名单中填写班组。',
+    en: '{staff} has no team, so the KPIs computed per team have no data. Fill in the team on the roster.',
+  },
+  'holidays-not-covered': {
+    'zh-CN': (p) => `节假日数据只覆盖 ${String(p.first)}–${String(p.last)} 年；${list(p.years, '、')} 年按周一至周五计算工作日，未计入法定节假日和调休。请升级 aspm 或改用自然时间（duration: calendar）。`,
+    en: (p) => `Holiday data covers ${String(p.first)}–${String(p.last)} only; for ${list(p.years, ', ')} working days are Monday to Friday, without public holidays or make-up days. Update aspm, or count calendar time (duration: calendar).`,
+  },
+  'warnings-truncated': {
+    'zh-CN': '另有 {count} 条警告未逐条列出（已列出前 {kept} 条）。',
+    en: '{count} more warning(s) are not listed one by one (the first {kept} are).',
+  },
+});

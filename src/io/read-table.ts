@@ -1,0 +1,262 @@
+// Streams a table file (CSV, XLSX, JSON array, JSON Lines) into a TableHandler: detects
+// format and encoding, finds the header, numbers rows as a spreadsheet shows them, hashes
+// the bytes for the report, and reports progress. All the parsing is in pure modules under
+// src/evaluate; this file only moves bytes, and turns every way a file can be unreadable
+// into an AspmError that says what to do.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AspmError } from '../errors.js';
+import { CsvParser, CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
+import { byteOrderMark, detectEncoding, normaliseEncodingName, sniffFormat, type TableFormat, type TextEncoding } from '../evaluate/detect-format.js';
+import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from '../evaluate/json-scanner.js';
+import type { Cell } from '../evaluate/parse-value.js';
+import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
+import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner } from '../evaluate/xlsx-xml.js';
+import { openFailure } from './read-input.js';
+import { openZipEntry, readZipDirectory, readZipEntryText, ZipFormatError, type ZipEntry } from './zip-archive.js';
+
+export interface ReadTableOptions {
+  /** XLSX: the sheet to read (default the first visible one). */
+  readonly sheet?: string;
+  /** Text files: the encoding, instead of detecting it. */
+  readonly encoding?: string;
+  /** Called now and then with bytes read so far and the file's size. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Size of the pieces the file is read in (tests use small ones). */
+  readonly chunkSize?: number;
+}
+
+export interface TableInfo {
+  readonly path: string;
+  readonly format: TableFormat;
+  readonly encoding?: TextEncoding;
+  readonly sheet?: string;
+  readonly sheets?: readonly string[];
+  readonly date1904: boolean;
+  readonly headers: readonly string[];
+  readonly headerRow: number;
+  /** Non-blank rows after the header. */
+  readonly rows: number;
+  /** Non-blank rows above the header (titles), not read as data. */
+  readonly rowsAboveHeader: number;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface TableConsumer extends TableHandler {
+  /** How many known field names a candidate header row holds (to find the header). */
+  score(headers: readonly string[]): number;
+  /** Told the date system before any row (XLSX from a Mac may count from 1904). */
+  dateSystem?(date1904: boolean): void;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+function fail(code: 'table-empty' | 'table-header-only' | 'table-binary' | 'table-xls-legacy', path: string): AspmError {
+  return new AspmError(code, { path }, { location: { file: path } });
+}
+
+export async function readTable(path: string, consumer: TableConsumer, options: ReadTableOptions = {}): Promise<TableInfo> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new AspmError('is-directory', { path }, { location: { file: path } });
+    size = info.size;
+  } catch (cause) {
+    if (cause instanceof AspmError) throw cause;
+    const d = openFailure(cause, path);
+    throw new AspmError(d.code, d.params, { location: { file: path } });
+  }
+  const head = await readHead(path);
+  const forced = options.encoding === undefined ? undefined : normaliseEncodingName(options.encoding);
+  if (options.encoding !== undefined && forced === undefined) {
+    throw new AspmError('encoding-unknown', { value: options.encoding }, { exitCode: 2 });
+  }
+  const sniffed = sniffFormat(head, path, forced);
+  if (!sniffed.ok) {
+    const code = sniffed.problem === 'empty' ? 'table-empty' : sniffed.problem === 'binary' ? 'table-binary' : 'table-xls-legacy';
+    throw fail(code, path);
+  }
+  let result: Omit<TableInfo, 'headers' | 'headerRow' | 'rows' | 'rowsAboveHeader'> & { jsonRows?: number };
+  let headers: readonly string[] = [];
+  let headerRow = 0;
+  const watching: TableHandler = {
+    header(h, row) {
+      headers = h;
+      headerRow = row;
+      consumer.header(h, row);
+    },
+    row: (cells, row) => consumer.row(cells, row),
+  };
+  const tracked = new HeaderLocator((h) => consumer.score(h), watching);
+  if (sniffed.format === 'xlsx') {
+    result = await readXlsx(path, size, tracked, consumer, options);
+  } else {
+    consumer.dateSystem?.(false);
+    result = await readText(path, size, head, sniffed.format, forced, tracked, watching, options);
+  }
+  tracked.end();
+  if (headers.length === 0) throw fail('table-empty', path);
+  const { jsonRows, ...info } = result;
+  const rows = jsonRows ?? tracked.dataRows;
+  if (rows === 0) throw fail('table-header-only', path);
+  return { ...info, headers, headerRow, rows, rowsAboveHeader: tracked.skippedAbove };
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readText(
+  path: string,
+  size: number,
+  head: Uint8Array,
+  format: TableFormat,
+  forced: TextEncoding | undefined,
+  locator: HeaderLocator,
+  direct: TableHandler,
+  options: ReadTableOptions,
+) {
+  const detected = forced ? { encoding: forced, bomLength: byteOrderMark(head)?.encoding === forced ? byteOrderMark(head)!.length : 0 } : detectEncoding(head);
+  const decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: false });
+  const hash = createHash('sha256');
+  let push: (text: string) => void;
+  let finish: () => void;
+  let jsonRows: number | undefined;
+  if (format === 'csv') {
+    const parser = new CsvParser((fields, record) => locator.record(fields, record));
+    push = (text) => parser.push(text);
+    finish = () => parser.end();
+  } else {
+    let keys: string[] | undefined;
+    const onObject = (value: Record<string, unknown>, record: number) => {
+      if (!keys) {
+        keys = Object.keys(value);
+        direct.header(keys, 1);
+      }
+      const cells: Cell[] = keys.map((k) => jsonCell(value[k]));
+      jsonRows = (jsonRows ?? 0) + 1;
+      direct.row(cells, record + 1);
+    };
+    const scanner = format === 'json' ? new JsonArrayScanner(onObject) : new JsonLinesScanner(onObject);
+    jsonRows = 0;
+    push = (text) => scanner.push(text);
+    finish = () => scanner.end();
+  }
+  let done = 0;
+  let offset = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw new AspmError('encoding-mismatch', { path, encoding: detected.encoding, offset }, { location: { file: path } });
+      }
+      offset += chunk.length;
+      if (text.length > 0) push(text);
+      done += chunk.length;
+      options.onProgress?.(done, size);
+    }
+    let rest: string;
+    try {
+      rest = decoder.decode();
+    } catch {
+      throw new AspmError('encoding-mismatch', { path, encoding: detected.encoding, offset }, { location: { file: path } });
+    }
+    if (rest.length > 0) push(rest);
+    finish();
+  } catch (cause) {
+    throw tableError(cause, path);
+  }
+  return { path, format, encoding: detected.encoding, date1904: false, sha256: hash.digest('hex'), bytes: size, jsonRows };
+}
+
+function tableError(cause: unknown, path: string): unknown {
+  if (cause instanceof CsvUnclosedQuoteError) return new AspmError('csv-unclosed-quote', { row: cause.record }, { location: { file: path, row: cause.record } });
+  if (cause instanceof JsonFormatError) return new AspmError('json-invalid', { row: cause.record + 1, detail: cause.detail }, { location: { file: path, row: cause.record + 1 } });
+  if (cause instanceof ZipFormatError) return new AspmError('xlsx-unreadable', { path, detail: cause.message }, { location: { file: path } });
+  return cause;
+}
+
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+async function streamText(stream: Readable, push: (text: string) => void, onBytes?: (n: number) => void): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text.length > 0) push(text);
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) push(rest);
+}
+
+async function readXlsx(path: string, size: number, locator: HeaderLocator, consumer: TableConsumer, options: ReadTableOptions) {
+  try {
+    const sha256 = await sha256OfFile(path);
+    const entries = await readZipDirectory(path);
+    const entry = (name: string): ZipEntry | undefined => entries.get(name);
+    const rootRels = entry('_rels/.rels');
+    const officeDocument = rootRels
+      ? parseRelationships(await readZipEntryText(path, rootRels)).find((r) => r.type.endsWith('/officeDocument'))?.target
+      : undefined;
+    const workbookPath = officeDocument ? resolvePartPath('', officeDocument) : 'xl/workbook.xml';
+    const workbookEntry = entry(workbookPath);
+    if (!workbookEntry) throw new AspmError('xlsx-unreadable', { path, detail: `no ${workbookPath} (is this an Excel workbook?)` }, { location: { file: path } });
+    const workbook = parseWorkbook(await readZipEntryText(path, workbookEntry));
+    const relsPath = resolvePartPath(workbookPath, `_rels/${basename(workbookPath)}.rels`);
+    const relsEntry = entry(relsPath);
+    const rels = relsEntry ? parseRelationships(await readZipEntryText(path, relsEntry)) : [];
+    const names = workbook.sheets.map((s) => s.name);
+    let sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
+    if (options.sheet !== undefined) {
+      sheet = workbook.sheets.find((s) => s.name === options.sheet) ?? workbook.sheets.find((s) => s.name.trim().toLowerCase() === options.sheet!.trim().toLowerCase());
+      if (!sheet) throw new AspmError('sheet-not-found', { path, sheet: options.sheet, sheets: names.join(', ') }, { location: { file: path }, exitCode: 1 });
+    }
+    if (!sheet) throw fail('table-empty', path);
+    const target = rels.find((r) => r.id === sheet.relId)?.target;
+    const sheetEntry = target ? entry(resolvePartPath(workbookPath, target)) : undefined;
+    if (!sheetEntry) throw new AspmError('xlsx-unreadable', { path, detail: `sheet ${sheet.name} has no data part` }, { location: { file: path } });
+    const stringsTarget = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
+    const stringsEntry = stringsTarget ? entry(resolvePartPath(workbookPath, stringsTarget)) : undefined;
+    const strings = new SharedStringsParser();
+    if (stringsEntry) await streamText(await openZipEntry(path, stringsEntry), (t) => strings.push(t));
+    consumer.dateSystem?.(workbook.date1904);
+    const scanner = new SheetScanner(strings.strings, (cells, row) => locator.record(cells, row));
+    let done = 0;
+    const total = sheetEntry.uncompressedSize || size;
+    await streamText(
+      await openZipEntry(path, sheetEntry),
+      (t) => scanner.push(t),
+      (n) => {
+        done += n;
+        options.onProgress?.(done, total);
+      },
+    );
+    return { path, format: 'xlsx' as const, sheet: sheet.name, sheets: names, date1904: workbook.date1904, sha256, bytes: size };
+  } catch (cause) {
+    if (cause instanceof AspmError) throw cause;
+    const mapped = tableError(cause, path);
+    if (mapped !== cause) throw mapped;
+    if ((cause as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || (cause as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
+      throw new AspmError('xlsx-unreadable', { path, detail: (cause as Error).message }, { location: { file: path } });
+    }
+    throw cause;
+  }
+}

@@ -1,0 +1,184 @@
+// The interactive flow with a scripted terminal: what is asked, in which order, with which
+// defaults, and what the answers become.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT, fakePrompts, type Asked } from '../../test/helpers/fake-prompts.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { askPolicyAnswers, askPresetAnswers, parseNumber, splitList } from './ask-answers.js';
+import { completeAnswers } from './complete-answers.js';
+import { readPreset } from './read-preset.js';
+
+let preset: Policy;
+const today = '2026-03-14';
+beforeAll(async () => {
+  preset = await readPreset({ size: 'medium', language: 'zh-CN' });
+});
+
+const ask = (reply: Parameters<typeof fakePrompts>[0], given = {}) => {
+  const prompts = fakePrompts(reply);
+  return { prompts, answers: askPolicyAnswers(given, { preset, today }, { language: 'zh-CN', prompts }) };
+};
+
+const is = (question: Asked, kind: Asked['kind'], text: string) => question.kind === kind && question.message.includes(text);
+
+describe('askPolicyAnswers', () => {
+  it('Enter all the way through gives exactly the non-interactive defaults', async () => {
+    const { prompts, answers } = ask(() => DEFAULT);
+    expect(await answers).toEqual(completeAnswers({}, { preset, today }).answers);
+    // Every question shows why it matters.
+    for (const q of prompts.asked.filter((a) => a.kind !== 'confirm' || a.hint)) expect(q.hint?.length ?? 0).toBeGreaterThan(5);
+    expect(prompts.said.filter((s) => s.includes('──'))).toEqual(['\n── 基本信息 ──', '\n── 岗位 ──', '\n── 部门现状 ──', '\n── 各岗位的考核指标 ──', '\n── 定性考核 ──', '\n── 考核周期与等级 ──', '\n── 激励与处罚 ──', '\n── 绩效申诉 ──']);
+  });
+
+  it('asks nothing that the answers file gave', async () => {
+    const { prompts, answers } = ask(() => DEFAULT, { company: '华东家电', competition: 'intense' });
+    const result = await answers;
+    expect(result.company).toBe('华东家电');
+    expect(prompts.asked.some((q) => q.message.includes('公司全称') || q.message.includes('竞争'))).toBe(false);
+    // The situation from the file still shapes the suggestions asked about.
+    const weights = prompts.asked.find((q) => is(q, 'confirm', '“客服专员”的指标权重'));
+    expect(weights?.hint).toContain('响应及时率 31 · 首次响应时长 19');
+  });
+
+  it('a custom role: named, its KPIs picked once, weighted equally unless changed', async () => {
+    let roleAsked = 0;
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '还有上面没有列出的岗位')) return true;
+      if (is(q, 'input', '岗位名称')) return roleAsked++ === 0 ? '  ' : '质检专员';
+      if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'complaint_rate', 'reopen_rate'];
+      if (is(q, 'confirm', '还要再添加一个岗位')) return false;
+      return DEFAULT;
+    });
+    const result = await answers;
+    expect(result.custom_roles).toEqual([{ name: '质检专员', kpis: ['csat', 'complaint_rate', 'reopen_rate'] }]);
+    expect(result.role_kpis.custom_role_1).toEqual([
+      { kpi: 'csat', weight: 34, scope: 'individual' },
+      { kpi: 'complaint_rate', weight: 33, scope: 'individual' },
+      { kpi: 'reopen_rate', weight: 33, scope: 'individual' },
+    ]);
+    expect(prompts.refused).toEqual(['请填写此项。']);
+    expect(prompts.asked.filter((q) => q.message.includes('“质检专员”考核哪些指标'))).toHaveLength(1);
+  });
+
+  it('weights that do not add up: running total shown, then scaled to 100 on request', async () => {
+    const typed = ['20', '30', '20', '20', '20'];
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '“客服专员”的指标权重')) return false;
+      if (is(q, 'input', '的权重（%）') && typed.length > 0) return typed.shift();
+      if (is(q, 'select', '权重合计为 110')) return 'normalise';
+      return DEFAULT;
+    });
+    const result = await answers;
+    expect(result.role_kpis.agent!.map((k) => [k.kpi, k.weight])).toEqual([
+      ['response_sla_rate', 18],
+      ['first_response_minutes', 28],
+      ['csat', 18],
+      ['tickets_resolved', 18],
+      ['complaint_rate', 18],
+    ]);
+    const hints = prompts.asked.filter((q) => is(q, 'input', '的权重（%）')).map((q) => q.hint);
+    expect(hints).toEqual([
+      '已分配 0，还剩 100；各项权重合计须为 100。',
+      '已分配 20，还剩 80；各项权重合计须为 100。',
+      '已分配 50，还剩 50；各项权重合计须为 100。',
+      '已分配 70，还剩 30；各项权重合计须为 100。',
+      '已分配 90，还剩 10；各项权重合计须为 100。',
+    ]);
+    const offer = prompts.asked.find((q) => is(q, 'select', '权重合计为 110'));
+    expect(offer?.kind === 'select' && offer.choices.map((c) => c.name)).toEqual([
+      '按比例调整为合计 100：响应及时率 18 · 首次响应时长 28 · 客户满意度 18 · 解决工单量 18 · 投诉率 18',
+      '重新输入',
+    ]);
+  });
+
+  it('weights that do not add up: re-entered, with the typed values as the new defaults', async () => {
+    const rounds = [
+      ['10', '10', '10', '10', '10'],
+      [DEFAULT, DEFAULT, '60', DEFAULT, DEFAULT],
+    ];
+    let round = 0;
+    let index = 0;
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '“客服专员”的指标权重')) return false;
+      if (is(q, 'input', '的权重（%）') && round < rounds.length) {
+        const value = rounds[round]![index++];
+        if (index === 5) {
+          index = 0;
+          round++;
+        }
+        return value;
+      }
+      if (is(q, 'select', '权重合计为 50')) return 'reenter';
+      return DEFAULT;
+    });
+    const result = await answers;
+    expect(result.role_kpis.agent!.map((k) => k.weight)).toEqual([10, 10, 60, 10, 10]);
+    const second = prompts.asked.filter((q) => is(q, 'input', '的权重（%）')).slice(5, 10);
+    expect(second.map((q) => q.kind === 'input' && q.default)).toEqual(['10', '10', '10', '10', '10']);
+  });
+
+  it('changed targets and floors are kept; a floor on the wrong side is refused', async () => {
+    const script: Record<string, unknown[]> = { '“首次响应时长”的目标值': ['20'], '“首次响应时长”的底线值': ['10', '90'] };
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '“客服专员”的目标值与底线值')) return false;
+      for (const [text, replies] of Object.entries(script)) if (q.message.includes(text) && replies.length > 0) return replies.shift();
+      return DEFAULT;
+    });
+    const result = await answers;
+    expect(result.role_kpis.agent!.find((k) => k.kpi === 'first_response_minutes')).toEqual({ kpi: 'first_response_minutes', weight: 15, scope: 'individual', target: 20, floor: 90 });
+    expect(prompts.refused).toEqual(['“首次响应时长”越低越好，目标值 20 应优于底线值 10。']);
+    expect(prompts.asked.find((q) => q.message.includes('“首次响应时长”的目标值'))?.message).toBe('“首次响应时长”的目标值（分钟，越低越好）');
+  });
+
+  it('grade bounds out of order are explained and asked again', async () => {
+    let rounds = 0;
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '各绩效等级的最低分')) return false;
+      if (q.kind === 'input' && q.message.startsWith('A（')) return rounds++ === 0 ? '95' : '85';
+      return DEFAULT;
+    });
+    const result = await answers;
+    expect(result.grade_mins).toEqual({ S: 90, A: 85, B: 70, C: 60, D: 0 });
+    expect(prompts.said).toContain('> 等级 A 的最低分 95 应低于上一等级 S 的 90。');
+  });
+
+  it('a list keeps its default exactly, and splits what is typed', async () => {
+    const { answers } = ask(() => DEFAULT);
+    expect((await answers).appeal_reviewers).toEqual(['绩效申诉小组（售后服务部经理、人力资源部代表、员工代表）']);
+    const typed = ask((q) => (is(q, 'input', '由谁复核申诉') ? '人力资源部、工会代表（两人）' : DEFAULT));
+    expect((await typed.answers).appeal_reviewers).toEqual(['人力资源部', '工会代表（两人）']);
+  });
+});
+
+describe('askPresetAnswers', () => {
+  it('offers only languages and sizes that have a preset, defaulting to one that does', async () => {
+    const prompts = fakePrompts(() => DEFAULT);
+    const answers = await askPresetAnswers(
+      {},
+      { messageLanguage: 'en', hasPreset: (size, language) => size === 'medium' && language === 'zh-CN' },
+      { language: 'en', prompts },
+    );
+    expect(answers).toEqual({ language: 'zh-CN', size: 'medium' });
+    const language = prompts.asked[0]!;
+    expect(language.kind === 'select' && language.choices.map((c) => [c.value, c.disabled])).toEqual([
+      ['zh-CN', undefined],
+      ['en', '(no presets in this language yet)'],
+    ]);
+  });
+});
+
+describe('typed numbers and lists', () => {
+  it.each([
+    ['30', 30],
+    [' 30% ', 30],
+    ['３０', 30],
+    ['1.5', 1.5],
+    ['abc', undefined],
+    ['', undefined],
+  ])('%j → %s', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it('splits on Chinese and Latin separators, but not inside brackets', () => {
+    expect(splitList('甲、乙，丙; 丁（a、b）')).toEqual(['甲', '乙', '丙', '丁（a、b）']);
+  });
+});

@@ -1,0 +1,441 @@
+// The interactive wizard: walks the declared questions in order, asks each one that the
+// answers file left open through the injected Prompts, and returns complete answers. Every
+// question offers its default, so Enter all the way through gives the preset. Compound
+// answers (weights that must total 100, a role's KPIs with targets, custom roles) are
+// small dialogues of their own. Never touches the terminal directly.
+import { t, type MessageCode } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+import type { MessageParams } from '../i18n/translate.js';
+import { targetBeatsFloor } from '../policy/rules/kpis.js';
+import type { Kpi } from '../policy/policy.generated.js';
+import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './answers.js';
+import { resolveOne } from './complete-answers.js';
+import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
+import type { PromptChoice, Prompts } from './prompts.js';
+import { chosenRoles, kpiDefinition, kpiOptions } from './suggestions.js';
+import { addsUpToHundred, normaliseWeights, reweigh, totalWeight } from './weights.js';
+
+export interface AskOptions {
+  /** The language of the questions (not necessarily the policy's). */
+  readonly language: Language;
+  readonly prompts: Prompts;
+  /** How section headings look (bold on a colour terminal). */
+  readonly heading?: (text: string) => string;
+  /** Shared by the two halves of one run, so a section heading is not repeated. */
+  readonly progress?: { section?: Section };
+}
+
+type Values = Record<string, number>;
+
+/** Language and size: the two answers that pick the preset. */
+export async function askPresetAnswers(given: Answers, ctx: Omit<PresetContext, 'answers'>, options: AskOptions): Promise<Pick<ResolvedAnswers, 'language' | 'size'>> {
+  const answers: Partial<ResolvedAnswers> = {};
+  const asker = new Asker(options);
+  for (const question of PRESET_QUESTIONS) {
+    const c: PresetContext = { ...ctx, answers };
+    const own = given[question.id];
+    if (own === undefined) asker.section(question.section);
+    const value = own !== undefined ? own : await asker.simple(question, question.default(c), c);
+    (answers as Record<string, unknown>)[question.id] = value;
+  }
+  return answers as Pick<ResolvedAnswers, 'language' | 'size'>;
+}
+
+/** Every other answer, given the preset those two picked. */
+export async function askPolicyAnswers(given: Answers, ctx: WizardContext, options: AskOptions): Promise<ResolvedAnswers> {
+  const { language, size } = ctx.preset.meta;
+  const answers: Partial<ResolvedAnswers> = { language, size };
+  const asker = new Asker(options);
+  for (const question of POLICY_QUESTIONS) {
+    const c: QuestionContext = { ...ctx, answers };
+    let value: unknown;
+    if (given[question.id] !== undefined) {
+      // Answered in the file (and checked before the wizard started): not asked again.
+      value = resolveOne(question, given, c).value;
+    } else if (question.when && !question.when(c)) {
+      value = question.default(c);
+    } else {
+      asker.section(question.section);
+      value = await asker.ask(question, c);
+    }
+    (answers as Record<string, unknown>)[question.id] = value;
+  }
+  return answers as ResolvedAnswers;
+}
+
+/** Accepts 30, 30%, ３０, 1.5 and the like; undefined for anything else. */
+export function parseNumber(text: string): number | undefined {
+  const ascii = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[%％\s]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(ascii)) return undefined;
+  return Number(ascii);
+}
+
+const OPENING = '(（[【《〈「『{';
+const CLOSING = ')）]】》〉」』}';
+
+/**
+ * Splits "A、B, C；D" into its parts; a separator inside brackets is part of the text, so
+ * "小组（经理、员工代表）" stays one entry.
+ */
+export function splitList(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (OPENING.includes(char)) depth += 1;
+    else if (CLOSING.includes(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && '、,，;；\n'.includes(char)) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+class Asker {
+  private readonly progress: { section?: Section };
+  private readonly prompts: Prompts;
+
+  constructor(private readonly options: AskOptions) {
+    this.prompts = options.prompts;
+    this.progress = options.progress ?? {};
+  }
+
+  private heading(text: string): string {
+    return (this.options.heading ?? ((t: string) => t))(text);
+  }
+
+  say(code: MessageCode, params: MessageParams = {}): string {
+    return t(this.options.language, code, params);
+  }
+
+  label(label: Label): string {
+    return typeof label === 'string' ? label : t(this.options.language, label.$t, label.params);
+  }
+
+  section(section: Section): void {
+    if (section === this.progress.section) return;
+    this.progress.section = section;
+    this.prompts.say(`\n${this.heading(`── ${this.say(`section-${section}`)} ──`)}`);
+  }
+
+  /** Kinds that are one prompt each (the only kinds the preset questions use). */
+  async simple(question: AnyQuestion<PresetContext> | AnyQuestion, fallback: unknown, c: PresetContext | QuestionContext): Promise<unknown> {
+    const message = this.say(question.message);
+    const hint = this.say(question.hint);
+    switch (question.kind) {
+      case 'select': {
+        const choices = (question.choices as (ctx: typeof c) => readonly Choice[])(c).map((choice) => this.choice(choice));
+        return this.prompts.select({ message, hint, choices, default: String(fallback) });
+      }
+      case 'multiselect': {
+        const selected = fallback as readonly string[];
+        const choices = (question.choices as (ctx: typeof c) => readonly Choice[])(c).map((choice) => this.choice(choice, selected.includes(choice.value)));
+        const min = question.min;
+        return this.prompts.checkbox({ message, hint, choices, validate: (values) => (values.length >= min ? true : this.say('input-pick-at-least', { min })) });
+      }
+      case 'text':
+        return (await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => (v.trim() !== '' ? true : this.say('input-required')) })).trim();
+      case 'date':
+        return (
+          await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => (isRealDate(v.trim()) ? true : this.say('answer-bad-date', { value: v.trim() })) })
+        ).trim();
+      case 'integer': {
+        const { min, max } = question;
+        const text = await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => this.checkNumber(v, min, max, true) });
+        return parseNumber(text);
+      }
+      case 'confirm':
+        return this.prompts.confirm({ message, hint, default: Boolean(fallback) });
+      case 'list': {
+        const separator = this.options.language === 'zh-CN' ? '、' : ', ';
+        const shown = (fallback as readonly string[]).join(separator);
+        const text = await this.prompts.input({
+          message,
+          hint,
+          default: shown,
+          validate: (v) => (splitList(v).length > 0 ? true : this.say('input-required')),
+        });
+        // Enter keeps the default exactly as it was, however its entries are punctuated.
+        return text.trim() === shown ? [...(fallback as readonly string[])] : splitList(text);
+      }
+      default:
+        throw new Error(`question ${question.id}: kind ${question.kind} is not a single prompt`);
+    }
+  }
+
+  async ask(question: AnyQuestion, c: QuestionContext): Promise<unknown> {
+    const fallback = question.default(c);
+    switch (question.kind) {
+      case 'weights': {
+        let entries = question.entries(c);
+        let suggested = fallback as Values;
+        if (question.pick) {
+          const ids = await this.prompts.checkbox({
+            message: this.say(question.pick),
+            hint: this.say(question.hint),
+            choices: entries.map((e) => ({ value: e.id, name: this.label(e.label), checked: e.id in suggested })),
+            validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
+          });
+          entries = entries.filter((e) => ids.includes(e.id));
+          suggested = asValues(reweigh(ids, asWeighted(suggested)));
+        }
+        return this.weights(this.say(question.message), this.say(question.hint), entries, suggested);
+      }
+      case 'numbers': {
+        const check = question.check as ((value: Values, ctx: QuestionContext) => { code: MessageCode; params: MessageParams }[]) | undefined;
+        return this.numbers(question, question.entries(c), fallback as Values, (values) => check?.(values, c) ?? []);
+      }
+      case 'custom-roles':
+        return this.customRoles(c);
+      case 'role-kpis':
+        return this.roleKpis(c, fallback as Record<string, RoleKpiAnswer[]>);
+      default:
+        return this.simple(question, fallback, c);
+    }
+  }
+
+  private choice(choice: Choice, checked?: boolean): PromptChoice {
+    return {
+      value: choice.value,
+      name: this.label(choice.label),
+      ...(choice.hint !== undefined ? { description: this.label(choice.hint) } : {}),
+      ...(choice.disabled !== undefined ? { disabled: this.label(choice.disabled) } : {}),
+      ...(checked !== undefined ? { checked } : {}),
+    };
+  }
+
+  private checkNumber(text: string, min: number, max: number, integer = false): true | string {
+    const value = parseNumber(text);
+    if (value === undefined) return this.say('input-not-number');
+    if (integer && !Number.isInteger(value)) return this.say('input-not-integer');
+    if (value < min || value > max) return this.say('input-out-of-range', { min, max });
+    return true;
+  }
+
+  private detail(entries: readonly Entry[], values: Values): string {
+    return entries.map((e) => `${this.label(e.label)} ${values[e.id] ?? 0}`).join(' · ');
+  }
+
+  /** Keep the suggested weights, or enter each with the running total shown until they total 100. */
+  async weights(title: string, why: string, entries: readonly Entry[], suggested: Values): Promise<Values> {
+    const total = totalWeight(entries.map((e) => ({ id: e.id, weight: suggested[e.id] ?? 0 })));
+    const keep = await this.prompts.confirm({
+      message: this.say('keep-question', { question: title }),
+      hint: `${this.say('weights-list', { detail: this.detail(entries, suggested), total })}\n${why}`,
+      default: true,
+    });
+    if (keep) return pick(suggested, entries);
+    let defaults = suggested;
+    for (;;) {
+      const values: Values = {};
+      for (const entry of entries) {
+        const assigned = totalWeight(Object.entries(values).map(([id, weight]) => ({ id, weight })));
+        const text = await this.prompts.input({
+          message: this.say('weight-entry', { label: this.label(entry.label) }),
+          hint: this.say('weight-running-total', { assigned, left: Number((100 - assigned).toFixed(4)) }),
+          default: String(defaults[entry.id] ?? 0),
+          validate: (v) => {
+            const value = parseNumber(v);
+            if (value === undefined) return this.say('input-not-number');
+            return value > 0 && value <= 100 ? true : this.say('input-weight-range');
+          },
+        });
+        values[entry.id] = parseNumber(text) ?? 0;
+      }
+      const weighted = entries.map((e) => ({ id: e.id, weight: values[e.id] ?? 0 }));
+      if (addsUpToHundred(weighted)) return values;
+      const scaled = asValues(normaliseWeights(weighted));
+      const next = await this.prompts.select({
+        message: this.say('weights-off', { total: totalWeight(weighted) }),
+        hint: this.say('weights-off-hint', { detail: this.detail(entries, values) }),
+        choices: [
+          { value: 'normalise', name: this.say('weights-normalise', { detail: this.detail(entries, scaled) }) },
+          { value: 'reenter', name: this.say('weights-reenter') },
+        ],
+        default: 'normalise',
+      });
+      if (next === 'normalise') return scaled;
+      defaults = values;
+    }
+  }
+
+  /** Keep the suggested numbers, or enter each; the whole is checked (e.g. grade order) and re-asked. */
+  private async numbers(question: AnyQuestion & { kind: 'numbers' }, entries: readonly Entry[], suggested: Values, check: (values: Values) => { code: MessageCode; params: MessageParams }[]): Promise<Values> {
+    const keep = await this.prompts.confirm({
+      message: this.say('keep-question', { question: this.say(question.message) }),
+      hint: `${this.say('suggested-list', { detail: this.detail(entries, suggested) })}\n${this.say(question.hint)}`,
+      default: true,
+    });
+    if (keep) return suggested;
+    let defaults = suggested;
+    for (;;) {
+      const values: Values = { ...suggested };
+      for (const entry of entries) {
+        const text = await this.prompts.input({
+          message: this.say('number-entry', { label: this.label(entry.label) }),
+          hint: this.say('number-range-hint', { min: question.min, max: question.max }),
+          default: String(defaults[entry.id] ?? ''),
+          validate: (v) => this.checkNumber(v, question.min, question.max, question.integer),
+        });
+        values[entry.id] = parseNumber(text) ?? 0;
+      }
+      const problems = check(values);
+      if (problems.length === 0) return values;
+      for (const p of problems) this.prompts.say(`> ${this.say(p.code, p.params)}`);
+      defaults = values;
+    }
+  }
+
+  private kpiChoices(c: QuestionContext, checked: readonly string[]): PromptChoice[] {
+    return kpiOptions(c.preset).map((kpi) => ({
+      value: kpi.id,
+      name: kpi.name,
+      description: this.say('kpi-choice-description', { definition: kpi.definition, direction: this.direction(kpi) }),
+      checked: checked.includes(kpi.id),
+    }));
+  }
+
+  private direction(kpi: Kpi): string {
+    return this.say(`direction-${kpi.direction}`);
+  }
+
+  private unit(kpi: Kpi, c: QuestionContext): string {
+    return kpi.unit === 'currency' ? c.preset.meta.currency : this.say(`unit-${kpi.unit}`);
+  }
+
+  private async customRoles(c: QuestionContext): Promise<ResolvedAnswers['custom_roles']> {
+    const roles: ResolvedAnswers['custom_roles'] = [];
+    const taken = chosenRoles({ roles: c.answers.roles ?? [], custom_roles: [] }, c.preset).map((r) => r.name);
+    // With no role ticked, adding one is not optional.
+    let more = taken.length === 0 || (await this.prompts.confirm({ message: this.say('custom-role-add'), hint: this.say('q-custom-roles-hint'), default: false }));
+    while (more) {
+      const name = (
+        await this.prompts.input({
+          message: this.say('custom-role-name'),
+          hint: this.say('custom-role-name-hint'),
+          validate: (v) => {
+            const text = v.trim();
+            if (text === '') return this.say('input-required');
+            return [...taken, ...roles.map((r) => r.name)].includes(text) ? this.say('answer-duplicate-role-name', { name: text }) : true;
+          },
+        })
+      ).trim();
+      const kpis = await this.prompts.checkbox({
+        message: this.say('role-kpis-pick', { role: name }),
+        hint: this.say('custom-role-kpis-hint'),
+        choices: this.kpiChoices(c, []),
+        validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
+      });
+      roles.push({ name, kpis });
+      more = await this.prompts.confirm({ message: this.say('custom-role-more'), default: false });
+    }
+    return roles;
+  }
+
+  private async roleKpis(c: QuestionContext, suggested: Record<string, RoleKpiAnswer[]>): Promise<Record<string, RoleKpiAnswer[]>> {
+    const out: Record<string, RoleKpiAnswer[]> = {};
+    const customNames = (c.answers.custom_roles ?? []).map((r) => r.name);
+    for (const role of chosenRoles({ roles: c.answers.roles ?? [], custom_roles: c.answers.custom_roles ?? [] }, c.preset)) {
+      this.prompts.say(this.heading(this.say('role-heading', { role: role.name })));
+      const proposal = suggested[role.id] ?? [];
+      // A custom role's KPIs were picked a moment ago; do not ask twice.
+      const picked =
+        role.source === 'custom' && customNames.includes(role.name)
+          ? proposal.map((k) => k.kpi)
+          : await this.prompts.checkbox({
+              message: this.say('role-kpis-pick', { role: role.name }),
+              hint: this.say('role-kpis-pick-hint'),
+              choices: this.kpiChoices(
+                c,
+                proposal.map((k) => k.kpi),
+              ),
+              validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
+            });
+      // The role's own order first (it is the order of importance), new picks after.
+      const ids = [...proposal.map((k) => k.kpi).filter((id) => picked.includes(id)), ...picked.filter((id) => !proposal.some((k) => k.kpi === id))];
+      const kpis = ids.map((id) => kpiDefinition(id, c.preset)).filter((k): k is Kpi => k !== undefined);
+      const entries = kpis.map((k) => ({ id: k.id, label: k.name }));
+      const weights = await this.weights(
+        this.say('role-weights-title', { role: role.name }),
+        this.say('q-role-kpis-hint'),
+        entries,
+        asValues(reweigh(ids, proposal.map((k) => ({ id: k.kpi, weight: k.weight })))),
+      );
+      const team = proposal.length > 0 && proposal.every((k) => k.scope === 'team');
+      const limits = await this.targets(role.name, kpis, proposal, c);
+      out[role.id] = kpis.map((kpi) => {
+        const before = proposal.find((k) => k.kpi === kpi.id);
+        const limit = limits[kpi.id];
+        return {
+          kpi: kpi.id,
+          weight: weights[kpi.id] ?? 0,
+          scope: before?.scope ?? (team ? 'team' : 'individual'),
+          ...(limit && limit.target !== kpi.target ? { target: limit.target } : {}),
+          ...(limit && limit.floor !== kpi.floor ? { floor: limit.floor } : {}),
+        };
+      });
+    }
+    return out;
+  }
+
+  private async targets(role: string, kpis: readonly Kpi[], proposal: readonly RoleKpiAnswer[], c: QuestionContext): Promise<Record<string, { target: number; floor: number }>> {
+    const current = Object.fromEntries(
+      kpis.map((kpi) => {
+        const before = proposal.find((k) => k.kpi === kpi.id);
+        return [kpi.id, { target: before?.target ?? kpi.target, floor: before?.floor ?? kpi.floor }];
+      }),
+    );
+    const lines = kpis.map((kpi) => {
+      const unit = kpi.unit === 'percent' ? '%' : ` ${this.unit(kpi, c)}`;
+      return this.say('target-floor-line', { kpi: kpi.name, target: current[kpi.id]!.target, floor: current[kpi.id]!.floor, unit });
+    });
+    const keep = await this.prompts.confirm({
+      message: this.say('keep-question', { question: this.say('role-targets-title', { role }) }),
+      hint: lines.join('\n'),
+      default: true,
+    });
+    if (keep) return current;
+    for (const kpi of kpis) {
+      const unit = this.unit(kpi, c);
+      const target = parseNumber(
+        await this.prompts.input({
+          message: this.say('target-entry', { kpi: kpi.name, unit, direction: this.direction(kpi) }),
+          hint: this.say('target-entry-hint'),
+          default: String(current[kpi.id]!.target),
+          validate: (v) => (parseNumber(v) === undefined ? this.say('input-not-number') : true),
+        }),
+      )!;
+      const floorDefault = targetBeatsFloor(kpi.direction, target, current[kpi.id]!.floor) ? current[kpi.id]!.floor : undefined;
+      const floor = parseNumber(
+        await this.prompts.input({
+          message: this.say('floor-entry', { kpi: kpi.name, unit }),
+          hint: this.say('floor-entry-hint'),
+          ...(floorDefault !== undefined ? { default: String(floorDefault) } : {}),
+          validate: (v) => {
+            const value = parseNumber(v);
+            if (value === undefined) return this.say('input-not-number');
+            return targetBeatsFloor(kpi.direction, target, value) ? true : this.say('answer-target-floor', { kpi: kpi.name, direction: { $t: `direction-${kpi.direction}` }, target, floor: value });
+          },
+        }),
+      )!;
+      current[kpi.id] = { target, floor };
+    }
+    return current;
+  }
+}
+
+function asWeighted(values: Values): { id: string; weight: number }[] {
+  return Object.entries(values).map(([id, weight]) => ({ id, weight }));
+}
+
+function asValues(entries: readonly { id: string; weight: number }[]): Values {
+  return Object.fromEntries(entries.map((e) => [e.id, e.weight]));
+}
+
+function pick(values: Values, entries: readonly Entry[]): Values {
+  return Object.fromEntries(entries.map((e) => [e.id, values[e.id] ?? 0]));
+}

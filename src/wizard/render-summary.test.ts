@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Policy } from '../policy/policy.generated.js';
+import { buildPolicy, type BuiltPolicy } from './build-policy.js';
+import type { Answers } from './answers.js';
+import { displayWidth } from './display-width.js';
+import { readPreset } from './read-preset.js';
+import { renderSummary } from './render-summary.js';
+
+let preset: Policy;
+beforeAll(async () => {
+  preset = await readPreset({ size: 'medium', language: 'zh-CN' });
+});
+
+function built(answers: Answers): BuiltPolicy {
+  const result = buildPolicy(answers, preset, { today: '2026-03-14' });
+  if (!result.ok) throw new Error(JSON.stringify(result.findings));
+  return result;
+}
+
+describe('renderSummary', () => {
+  it('tabulates roles × KPIs with weights, team scope, totals and the split', () => {
+    const b = built({});
+    const lines = renderSummary(b.policy, b.adjustments, { language: 'zh-CN' }).split('\n');
+    const header = lines.find((l) => l.startsWith('指标'))!;
+    expect(header.split(/\s{2,}/)).toEqual(['指标', '客服专员', '维修技术员', '服务主管', '目标 / 底线']);
+    expect(lines.find((l) => l.startsWith('客户满意度'))!.split(/\s+/)).toEqual(['客户满意度', '30', '25', '30*', '≥95%', '/', '80%']);
+    expect(lines.find((l) => l.startsWith('首次响应时长'))).toMatch(/15\s+≤30 分钟 \/ 120 分钟$/);
+    expect(lines.find((l) => l.startsWith('合计'))!.split(/\s+/)).toEqual(['合计', '100', '100', '100']);
+    expect(lines.find((l) => l.startsWith('量化 : 定性'))).toMatch(/70:30\s+70:30\s+60:40$/);
+    // Columns line up in a terminal, Chinese characters counting two.
+    const end = (l: string, text: string) => displayWidth(l.slice(0, l.indexOf(text) + text.length));
+    expect(end(lines.find((l) => l.startsWith('合计'))!, '100')).toBe(end(header, '客服专员'));
+  });
+
+  it('shows grades with coefficients, incentives, penalties and the appeal', () => {
+    const text = renderSummary(built({}).policy, [], { language: 'zh-CN' });
+    expect(text).toContain('S 卓越：90–100 分，奖金系数 1.5');
+    expect(text).toContain('考核周期：每月，并汇总季度、年度结果');
+    expect(text).toContain('处罚：绩效改进计划（连续两个月考核为 D 级的');
+    expect(text).toContain('结果公布后 5 个工作日内提出，10 个工作日内答复');
+    expect(text).toContain('无（按您的回答，预设的建议无需调整）。');
+  });
+
+  it('explains each adjustment, and says when a later answer undid it', () => {
+    const b = built({ complaints: 'frequent', role_kpis: { agent: [{ kpi: 'csat', weight: 100 }] } });
+    const text = renderSummary(b.policy, b.adjustments, { language: 'en' });
+    expect(text).toContain('Frequent complaints: "维修技术员" gets "投诉率" (weight 15), so everyone answers for complaints.');
+    expect(text).toMatch(/Frequent complaints: "投诉率" of "客服专员" goes from 15 to \d+, so everyone answers for complaints\. \(you changed this afterwards; your setting stands\)/);
+    expect(text).toContain('Cycle: Monthly, with quarterly and annual summaries');
+  });
+});

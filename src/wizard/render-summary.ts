@@ -1,0 +1,129 @@
+// The summary shown before the policy is written: a roles × KPIs table of weights with
+// targets, the qualitative assessment, cycles and grades with bonus coefficients,
+// incentives and penalties, the appeal process, and each situation adjustment with its
+// reason. Labels are in the user's language, policy content as the policy has it. Returns
+// a string; the caller prints it.
+import { t, type MessageCode } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+import type { MessageParams } from '../i18n/translate.js';
+import type { Kpi, Policy } from '../policy/policy.generated.js';
+import type { AppliedAdjustment } from './build-policy.js';
+import { displayWidth, padEnd, padStart } from './display-width.js';
+
+export interface SummaryStyle {
+  heading(text: string): string;
+  dim(text: string): string;
+}
+
+export const PLAIN_STYLE: SummaryStyle = { heading: (text) => text, dim: (text) => text };
+
+export interface SummaryOptions {
+  readonly language: Language;
+  readonly style?: SummaryStyle;
+}
+
+export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjustment[], options: SummaryOptions): string {
+  const { language } = options;
+  const style = options.style ?? PLAIN_STYLE;
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
+  const join = (parts: readonly string[]) => parts.join(language === 'zh-CN' ? '、' : ', ');
+  const dot = (parts: readonly string[]) => (parts.length > 0 ? parts.join(' · ') : say('summary-none'));
+  const out: string[] = [];
+  const section = (code: MessageCode) => out.push('', style.heading(say(code)));
+
+  out.push(style.heading(`━━ ${say('summary-title')} ━━`));
+  out.push(
+    say('summary-basics', {
+      company: policy.meta.company,
+      department: policy.meta.department,
+      title: policy.meta.title,
+      date: policy.meta.effective_date,
+      size: { $t: `size-${policy.meta.size}` },
+      language: { $t: `language-${policy.meta.language}` },
+    }),
+  );
+
+  section('summary-roles');
+  out.push(...roleTable(policy, language, style));
+  if (policy.multi_role) out.push(say('summary-multi-role'));
+
+  section('summary-qualitative');
+  out.push(say('summary-items', { detail: dot(policy.qualitative.items.map((i) => `${i.name} ${i.weight}`)) }));
+  out.push(say('summary-raters', { detail: dot(policy.qualitative.raters.map((r) => `${say(`rater-${r.type}`)} ${r.weight}`)) }));
+
+  section('summary-cycles-grades');
+  const also = policy.cycles.also.length > 0 ? say('summary-also', { cycles: policy.cycles.also.map((c) => say(`cycle-${c}`)) }) : '';
+  out.push(say('summary-cycles', { primary: say(`choice-cycle-${policy.cycles.primary}`), also }));
+  for (const band of policy.grades.bands) {
+    const coefficient = policy.incentives.bonus.coefficients.find((c) => c.grade === band.grade)?.coefficient ?? '';
+    out.push(say('summary-grade-line', { grade: band.grade, label: band.label, min: band.min, max: band.max, coefficient }));
+  }
+  const distribution = policy.grades.forced_distribution;
+  if (distribution?.enabled) out.push(say('summary-distribution', { detail: dot(distribution.shares.map((s) => `${s.grade} ${s.percent}%`)) }));
+
+  section('summary-incentives');
+  const { promotion, honours, training } = policy.incentives;
+  if (promotion) out.push(say('summary-promotion', { text: promotion.description ?? promotion.name }));
+  out.push(say('summary-honours', { detail: honours && honours.length > 0 ? join(honours.map((h) => h.name)) : say('summary-none') }));
+  out.push(say('summary-training', { detail: training && training.length > 0 ? join(training.map((h) => h.name)) : say('summary-none') }));
+  for (const penalty of policy.penalties) out.push(say('summary-penalty', { name: penalty.name, text: penalty.description ?? penalty.kind }));
+
+  section('summary-appeal');
+  out.push(
+    say('summary-appeal-line', {
+      channel: policy.appeal.channel,
+      file: policy.appeal.file_within_days,
+      answer: policy.appeal.answer_within_days,
+      reviewers: join(policy.appeal.reviewers),
+    }),
+  );
+
+  section('summary-adjustments');
+  if (adjustments.length === 0) out.push(say('summary-no-adjustments'));
+  for (const a of adjustments) out.push(`- ${say(a.code, a.params)}${a.kept ? '' : style.dim(say('adjustment-undone'))}`);
+
+  return out.join('\n') + '\n';
+}
+
+/** Rows are KPIs, columns roles; a cell is the weight, starred when counted by team. */
+function roleTable(policy: Policy, language: Language, style: SummaryStyle): string[] {
+  const say = (code: MessageCode) => t(language, code);
+  const headers = [say('summary-kpi'), ...policy.roles.map((r) => r.name), say('summary-target')];
+  let team = false;
+  const rows = policy.kpis.map((kpi) => [
+    kpi.name,
+    ...policy.roles.map((role) => {
+      const entry = role.kpis.find((k) => k.kpi === kpi.id);
+      if (!entry) return '';
+      if (entry.scope === 'team') team = true;
+      return `${entry.weight}${entry.scope === 'team' ? '*' : ''}`;
+    }),
+    `${kpi.direction === 'higher' ? '≥' : '≤'}${withUnit(kpi.target, kpi, policy, language)} / ${withUnit(kpi.floor, kpi, policy, language)}`,
+  ]);
+  const totals = [say('summary-total'), ...policy.roles.map((r) => String(Number(r.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)))), ''];
+  const shares = [say('summary-share'), ...policy.roles.map((r) => `${r.quantitative_share}:${100 - r.quantitative_share}`), ''];
+  const table = [headers, ...rows, totals, shares];
+  const widths = headers.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ''))));
+  const last = headers.length - 1;
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => (column === 0 || column === last ? padEnd(cell, widths[column]!) : padStart(cell, widths[column]!)))
+      .join('  ')
+      .trimEnd();
+  const lines = table.map(line);
+  lines.splice(1, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
+  lines.splice(lines.length - 2, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
+  if (team) lines.push(style.dim(say('summary-team-note')));
+  return lines;
+}
+
+function withUnit(value: number, kpi: Kpi, policy: Policy, language: Language): string {
+  switch (kpi.unit) {
+    case 'percent':
+      return `${value}%`;
+    case 'currency':
+      return `${value} ${policy.meta.currency}`;
+    default:
+      return t(language, `with-unit-${kpi.unit}`, { value });
+  }
+}

@@ -1,0 +1,104 @@
+// `aspm init` as a user runs it: the built CLI in a child process, for every preset that
+// ships (all sizes and languages), with --yes and with an answers file, each result
+// checked by `aspm validate`.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { availablePresets, presetFileName } from '../src/wizard/read-preset.js';
+import { hasStackTrace, ROOT, runCli } from './helpers/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'aspm-init-cli-'));
+const presets = availablePresets(join(ROOT, 'presets')).map((p) => [presetFileName(p), p] as const);
+
+function validate(file: string): void {
+  const run = runCli(['validate', file]);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain(`${file}: valid`);
+}
+
+describe('aspm init', () => {
+  it('has presets to cover', () => {
+    expect(presets.map(([name]) => name)).toContain('medium.zh-CN.yaml');
+  });
+
+  it.each(presets)('--preset --lang --yes from %s writes a valid policy', (name, { size, language }) => {
+    const file = join(work, `yes.${name}`);
+    const run = runCli(['init', '--preset', size, '--lang', language, '--yes', '-o', file]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=\S+\/schemas\/policy\.schema\.json$/);
+    const policy = parse(text) as { meta: { size: string; language: string } };
+    expect(policy.meta).toMatchObject({ size, language });
+    validate(file);
+  });
+
+  it.each(presets)('--answers for %s writes a valid policy with the adjustments explained', (name, { size, language }) => {
+    const answers = join(work, `answers.${name}`);
+    writeFileSync(
+      answers,
+      [
+        `language: ${language}`,
+        `size: ${size}`,
+        'company: 华东家电服务有限公司',
+        'effective_date: 2027-01-01',
+        'competition: intense',
+        'complaints: frequent',
+        'cost_pressure: high',
+        'training_maturity: mature',
+        'custom_roles:',
+        '  - { name: QA, kpis: [csat, reopen_rate] }',
+        '',
+      ].join('\n'),
+    );
+    const file = join(work, `answers-out.${name}`);
+    const run = runCli(['init', '--answers', answers, '-o', file]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    const policy = parse(text) as { meta: Record<string, string>; roles: { name: string }[] };
+    expect(policy.meta).toMatchObject({ company: '华东家电服务有限公司', effective_date: '2027-01-01', size, language });
+    expect(policy.roles.map((r) => r.name)).toContain('QA');
+    expect(text).toContain(language === 'zh-CN' ? '# - 市场竞争激烈：' : '# - Intense competition: ');
+    validate(file);
+  });
+
+  it('without a terminal and without --yes, says it takes the preset values', () => {
+    const file = join(work, 'piped.yaml');
+    const run = runCli(['init', '--lang', 'zh-CN', '-o', file]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('未连接终端，未回答的问题采用预设值。\n');
+    validate(file);
+  });
+
+  it('leaves an existing file untouched without --force (exit 1)', () => {
+    const file = join(work, 'existing.yaml');
+    writeFileSync(file, 'keep me\n');
+    const run = runCli(['init', '--lang', 'en', '--preset', 'medium', '--yes', '-o', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('output-exists');
+    expect(readFileSync(file, 'utf8')).toBe('keep me\n');
+  });
+
+  it('points at the mistakes in an answers file, writes nothing, and shows no stack trace', () => {
+    const answers = join(work, 'bad-answers.yaml');
+    writeFileSync(answers, ['language: zh-CN', 'raters: { supervisor: 50, customer: 40 }', 'appeal_file_days: 0', ''].join('\n'));
+    const file = join(work, 'never.yaml');
+    const run = runCli(['init', '--lang', 'en', '--answers', answers, '-o', file]);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/bad-answers\.yaml:3:19: out-of-range: /);
+    expect(lines.at(-1)).toBe(`answers-invalid: The answers in ${answers} have problems (above); nothing was written. Fix them and try again.`);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    const missing = runCli(['init', '--lang', 'en', '--answers', join(work, 'no-such-answers.yaml'), '-o', file]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('file-not-found: File not found');
+    writeFileSync(answers, ['language: zh-CN', 'raters: { supervisor: 50, customer: 40 }', ''].join('\n'));
+    const totals = runCli(['init', '--lang', 'en', '--answers', answers, '-o', file]);
+    expect(totals.stderr.split('\n')[0]).toBe(`${answers}:2:1: answer-weights-total: The weights total 90 (supervisor 50 + customer 40); they must total 100.`);
+    expect(() => readFileSync(file)).toThrow();
+  });
+});
