@@ -3,6 +3,7 @@
 // command in a child process. The first in-process run includes compiling the templates and
 // warming up the code; the median is over the runs after it. Target: well under a second.
 import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
