@@ -7,7 +7,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from './chinese-numerals.js';
 import { parseMarkdownDocument, plainText, type Block } from './markdown-document.js';
 import { buildPolicyView } from './policy-view.js';
-import { renderPolicyMarkdown } from './render-policy.js';
+import { policyDocumentOptions, renderPolicyMarkdown } from './render-policy.js';
 import { readTemplateSet, type TemplateSet } from './templates.js';
 
 const templates: Partial<Record<string, TemplateSet>> = {};
@@ -162,5 +162,28 @@ describe('text from the policy', () => {
     ]);
     const purpose = blocks.find((b) => b.kind === 'paragraph' && plainText(b.inline).startsWith('第一条'));
     expect(purpose?.kind === 'paragraph' && plainText(purpose.inline)).toBe('第一条\u3000目的\u3000为了客观评价 # 售后服务人员的工作 1. 不是列表 - 也不是 > 更不是引用特制定本制度。');
+  });
+});
+
+describe('document options from the policy', () => {
+  it('take fonts, sizes and line spacing from policy.document, and title, subject and company from meta', async () => {
+    const policy = structuredClone(await loadPreset('medium.zh-CN'));
+    policy.document = { body_font: '仿宋', heading_font: '楷体', body_size_pt: 14, title_size_pt: 26, line_spacing: 1.25 };
+    const options = policyDocumentOptions(policy);
+    expect(options).toMatchObject({
+      language: 'zh-CN',
+      title: '示例科技有限公司售后服务绩效管理制度',
+      subject: '售后服务绩效管理制度',
+      creator: '示例科技有限公司',
+      company: '示例科技有限公司',
+      bodyFont: '仿宋',
+      headingFont: '楷体',
+      bodySizePt: 14,
+      titleSizePt: 26,
+      lineSpacing: 1.25,
+    });
+    const english = policyDocumentOptions(await loadPreset('medium.en'));
+    expect(english.language).toBe('en');
+    expect(english.bodyFont).toBeUndefined();
   });
 });
