@@ -41,6 +41,17 @@ export { normaliseWeights } from './wizard/weights.js';
 export { renderPolicyYaml, type PolicyYamlOptions } from './wizard/render-policy-yaml.js';
 export { renderSummary, type SummaryOptions, type SummaryStyle } from './wizard/render-summary.js';
 export { readPreset, availablePresets, presetFileName, type PresetId } from './wizard/read-preset.js';
+// Publishing: policy → Markdown (templates) → Word / HTML; the converters serve any document.
+export { renderPolicyMarkdown, policyDocumentOptions, POLICY_TEMPLATE } from './render/render-policy.js';
+export { buildPolicyView, type PolicyView } from './render/policy-view.js';
+export { readTemplateSet, buildTemplateSet, renderTemplate, type TemplateSet, type TemplateSource } from './render/templates.js';
+export { markdownToDocx } from './render/markdown-to-docx.js';
+export { markdownToHtml } from './render/markdown-to-html.js';
+export { expandTableOfContents } from './render/markdown-toc.js';
+export { renderDocument, formatOfPath, DOCUMENT_FORMATS, type DocumentFormat } from './render/render-document.js';
+export { resolveDocumentOptions, type DocumentOptions } from './render/document-options.js';
+export { escapeMarkdown, escapeMarkdownCell, stripControlCharacters } from './render/escape-markdown.js';
+export { toChineseNumeral } from './render/chinese-numerals.js';
 // Evaluation, part 2: scores, grades, outcomes, adjustments, history and the reports.
 export { scoreKpiValue, appliedTargets, isPeriodTotal, targetScale, cycleMonths, type KpiRule, type AppliedTargets } from './scoring/score-kpi.js';
 export { scoreQuantitative, type KpiLine, type ScoredKpi, type ScoredAs, type QuantitativeResult } from './scoring/score-quantitative.js';

@@ -5,10 +5,11 @@ import { formatTemplate, type MessageParams } from './translate.js';
 import { coreMessages } from './messages/core.js';
 import { cliMessages } from './messages/cli.js';
 import { evaluateMessages } from './messages/evaluate.js';
+import { renderMessages } from './messages/render.js';
 import { wizardMessages } from './messages/wizard.js';
 import { scoringMessages } from './messages/scoring.js';
 
-const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, scoringMessages] as const;
+const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, renderMessages, scoringMessages] as const;
 
 type Union<T extends readonly object[]> = T[number];
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;

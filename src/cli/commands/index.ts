@@ -2,7 +2,8 @@
 import type { CommandDefinition } from './command.js';
 import { evaluateCommand } from './evaluate.js';
 import { initCommand } from './init.js';
+import { renderCommand } from './render.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
 
-export const commands: readonly CommandDefinition[] = [initCommand, validateCommand, schemaCommand, evaluateCommand];
+export const commands: readonly CommandDefinition[] = [initCommand, validateCommand, renderCommand, schemaCommand, evaluateCommand];

@@ -1,0 +1,202 @@
+// Messages of `aspm render`, and the words a rendered document takes from code rather than
+// from its templates: numbering (第一章, Article 3), units, cycles, raters, dates, the text
+// of triggers and effects. Document wording itself lives in templates/<language>/.
+import { toChineseNumeral } from '../../render/chinese-numerals.js';
+import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+
+const cn = (params: MessageParams, name = 'n') => toChineseNumeral(Number(params[name]));
+
+export const renderMessages = defineMessages({
+  // ── the command ──────────────────────────────────────────────────────────
+  'cmd-render': {
+    'zh-CN': '把策略文件发布为 Word（.docx）、Markdown（.md）或 HTML（.html）制度文件',
+    en: 'publish a policy file as a Word (.docx), Markdown (.md) or HTML (.html) document',
+  },
+  'arg-policy-file': { 'zh-CN': '策略文件（YAML）', en: 'the policy file (YAML)' },
+  'opt-render-output': {
+    'zh-CN': '输出文件，扩展名决定格式（.docx、.md、.html）；可多次给出',
+    en: 'output file; its extension picks the format (.docx, .md, .html); may be repeated',
+  },
+  'opt-render-format': {
+    'zh-CN': '输出格式（不按扩展名判断时使用）',
+    en: 'output format, instead of the one the extension names',
+  },
+  'opt-templates': {
+    'zh-CN': '模板文件夹：其中的 .md.hbs 文件覆盖同名的内置模板（可按语言分 zh-CN/、en/ 子文件夹）',
+    en: 'template folder: its .md.hbs files override built-in templates of the same name (optionally in zh-CN/ and en/ subfolders)',
+  },
+  'opt-force-outputs': { 'zh-CN': '覆盖已存在的输出文件', en: 'overwrite existing output files' },
+  'render-written': { 'zh-CN': '已写入 {path}', en: 'Wrote {path}' },
+  'render-policy-invalid': {
+    'zh-CN': '{file} 有 {errors} 个错误，未生成任何文件。请按上面的提示修改后重试（可用 aspm validate 检查）。',
+    en: '{file} has {errors} error(s); nothing was written. Fix them as shown above and try again (aspm validate checks the file).',
+  },
+  'render-unknown-format': {
+    'zh-CN': '无法从 {path} 的扩展名判断格式。请使用 .docx、.md 或 .html 扩展名，或用 --format 指定。',
+    en: 'Cannot tell the format of {path} from its extension. Use .docx, .md or .html, or give --format.',
+  },
+  'render-no-output': {
+    'zh-CN': '缺少输出文件。请用 -o 指定，例如 aspm render policy.yaml -o 制度.docx。',
+    en: 'No output file. Give one with -o, e.g. aspm render policy.yaml -o policy.docx.',
+  },
+
+  // ── templates ────────────────────────────────────────────────────────────
+  'templates-dir-missing': {
+    'zh-CN': '模板文件夹 {path} 不存在或不是文件夹。请检查 --templates 的路径。',
+    en: 'The template folder {path} does not exist or is not a folder. Check the path given to --templates.',
+  },
+  'templates-dir-empty': {
+    'zh-CN': '模板文件夹 {path} 中没有 .md.hbs 模板文件。可复制内置的 templates/ 文件夹后修改。',
+    en: 'The template folder {path} holds no .md.hbs template. Copy the built-in templates/ folder and edit the copy.',
+  },
+  'template-missing': {
+    'zh-CN': '找不到模板 {name}（语言 {language}）。',
+    en: 'There is no template {name} (language {language}).',
+  },
+  'template-not-utf8': {
+    'zh-CN': '模板 {path} 不是 UTF-8 编码。请以 UTF-8 编码另存。',
+    en: 'The template {path} is not UTF-8. Save it as UTF-8.',
+  },
+  'template-syntax': {
+    'zh-CN': '模板语法错误：{detail}。请检查 {{ }} 标记是否成对、块标记（如 {{#if}} 与 {{/if}}）是否对应。',
+    en: 'Template syntax error: {detail}. Check that every {{ }} is closed and every block (e.g. {{#if}} … {{/if}}) is matched.',
+  },
+  'template-partial-missing': {
+    'zh-CN': '模板引用了不存在的子模板 {name}（渲染 {template} 时）。请检查 {{> {name}}} 的名称，或在模板文件夹中添加 {name}.md.hbs。',
+    en: 'A template uses the partial {name}, which does not exist (rendering {template}). Check the name in {{> {name}}}, or add {name}.md.hbs to the template folder.',
+  },
+  'template-field-missing': {
+    'zh-CN': '模板引用了不存在的字段 {field}（第 {line} 行第 {col} 列）。请检查拼写；可用的字段见 templates/README.md。',
+    en: 'A template uses the field {field}, which does not exist (line {line}, column {col}). Check the spelling; templates/README.md lists the fields.',
+  },
+  'template-helper-missing': {
+    'zh-CN': '模板使用了不存在的辅助函数 {name}。可用的有 md、cell、sentence、clause、bare、clauseEnd、numbered、item。',
+    en: 'A template uses the helper {name}, which does not exist. The helpers are md, cell, sentence, clause, bare, clauseEnd, numbered and item.',
+  },
+  'template-render-failed': {
+    'zh-CN': '渲染模板 {path} 失败：{detail}',
+    en: 'Rendering the template {path} failed: {detail}',
+  },
+
+  // ── numbering ────────────────────────────────────────────────────────────
+  'doc-chapter-number': { 'zh-CN': (p) => `第${cn(p)}章`, en: (p) => `Chapter ${formatValue(p.n)}` },
+  'doc-article-number': { 'zh-CN': (p) => `第${cn(p)}条`, en: (p) => `Article ${formatValue(p.n)}` },
+  'doc-appendix-number': { 'zh-CN': (p) => `附件${cn(p)}`, en: (p) => `Appendix ${formatValue(p.n)}` },
+  'doc-item-number': { 'zh-CN': (p) => `（${cn(p)}）`, en: (p) => `(${formatValue(p.n)}) ` },
+  'doc-list-separator': { 'zh-CN': '、', en: ', ' },
+  'doc-list-last-separator': { 'zh-CN': '、', en: ' and ' },
+  'doc-list-or': { 'zh-CN': '或', en: ' or ' },
+  'doc-date': {
+    'zh-CN': (p) => `${formatValue(p.year)}年${formatValue(p.month)}月${formatValue(p.day)}日`,
+    en: (p) =>
+      `${formatValue(p.day)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(p.month) - 1] ?? ''} ${formatValue(p.year)}`,
+  },
+  'doc-full-title': { 'zh-CN': '{company}{title}', en: '{company} {title}' },
+  'doc-page-footer': { 'zh-CN': '第 {page} 页 共 {pages} 页', en: 'Page {page} of {pages}' },
+  'doc-toc-title': { 'zh-CN': '目　录', en: 'Contents' },
+
+  // ── values and units ─────────────────────────────────────────────────────
+  'doc-value-minutes': { 'zh-CN': '{n} 分钟', en: '{n} min' },
+  'doc-value-hours': { 'zh-CN': '{n} 小时', en: '{n} h' },
+  'doc-value-days': { 'zh-CN': '{n} 天', en: '{n} days' },
+  'doc-value-percent': { 'zh-CN': '{n}%', en: '{n}%' },
+  'doc-value-currency': { 'zh-CN': '{n} {currency}', en: '{currency} {n}' },
+  'doc-value-count': { 'zh-CN': '{n}', en: '{n}' },
+  'doc-value-score': { 'zh-CN': '{n} 分', en: '{n} points' },
+  'doc-value-number': { 'zh-CN': '{n}', en: '{n}' },
+  'doc-unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
+  'doc-unit-hours': { 'zh-CN': '小时', en: 'hours' },
+  'doc-unit-days': { 'zh-CN': '天', en: 'days' },
+  'doc-unit-percent': { 'zh-CN': '%', en: '%' },
+  'doc-unit-currency': { 'zh-CN': '{currency}', en: '{currency}' },
+  'doc-unit-count': { 'zh-CN': '件', en: 'count' },
+  'doc-unit-score': { 'zh-CN': '分', en: 'points' },
+  'doc-unit-number': { 'zh-CN': '—', en: '—' },
+  'doc-currency-CNY': { 'zh-CN': '元', en: 'CNY' },
+
+  // ── cycles, raters, kinds ────────────────────────────────────────────────
+  'doc-cycle-monthly': { 'zh-CN': '月度', en: 'monthly' },
+  'doc-cycle-quarterly': { 'zh-CN': '季度', en: 'quarterly' },
+  'doc-cycle-annual': { 'zh-CN': '年度', en: 'annual' },
+  'doc-cycles-monthly': { 'zh-CN': (p) => `${consecutiveZh(p)}个月`, en: (p) => plural(p, 'month') },
+  'doc-cycles-quarterly': { 'zh-CN': (p) => `${consecutiveZh(p)}个季度`, en: (p) => plural(p, 'quarter') },
+  'doc-cycles-annual': { 'zh-CN': (p) => `${consecutiveZh(p)}年`, en: (p) => plural(p, 'year') },
+  'doc-rater-supervisor': { 'zh-CN': '上级', en: 'supervisor' },
+  'doc-rater-peer': { 'zh-CN': '同事', en: 'peers' },
+  'doc-rater-customer': { 'zh-CN': '客户', en: 'customers' },
+  'doc-rater-self': { 'zh-CN': '本人', en: 'self' },
+  'doc-rater-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
+  'doc-rater-weight': { 'zh-CN': '{rater}（{weight}）', en: '{rater} ({weight})' },
+  'doc-penalty-warning': { 'zh-CN': '警告', en: 'warning' },
+  'doc-penalty-pay_deduction': { 'zh-CN': '扣减绩效奖金', en: 'bonus deduction' },
+  'doc-penalty-demotion': { 'zh-CN': '降级或调岗', en: 'demotion or transfer' },
+  'doc-penalty-improvement_plan': { 'zh-CN': '绩效改进计划', en: 'improvement plan' },
+  'doc-grade': { 'zh-CN': '{grade} 级', en: 'grade {grade}' },
+  'doc-team-scope': { 'zh-CN': '{weight}（班组）', en: '{weight} (team)' },
+
+  // ── triggers and effects ─────────────────────────────────────────────────
+  'doc-trigger': {
+    'zh-CN': (p) => {
+      const cycle = Number(p.consecutive) > 1 ? `连续${formatValue(p.cycles)}` : formatValue(p.cycle);
+      const grades = p.grades ? `考核为 ${formatValue(p.grades)}` : '考核';
+      const top = p.top ? `${p.grades ? '且' : ''}在本组排名前 ${formatValue(p.top)} 名` : '';
+      return `${cycle}${grades}${top}`;
+    },
+    en: (p) => {
+      const cycle = Number(p.consecutive) > 1 ? `for ${formatValue(p.cycles)} in a row` : `in a ${formatValue(p.cycle)} assessment`;
+      const grades = p.letters ? `graded ${formatValue(p.letters)}` : '';
+      const top = p.top ? `ranked in the top ${formatValue(p.top)} of the group` : '';
+      return `${[grades, top].filter(Boolean).join(' and ')} ${cycle}`;
+    },
+  },
+  'doc-effect-max-grade': { 'zh-CN': '当期等级最高为 {grade} 级', en: 'the grade for the period is at most {grade}' },
+  'doc-effect-no-bonus': { 'zh-CN': '取消当期绩效奖金', en: 'no performance bonus for the period' },
+  'doc-effect-separator': { 'zh-CN': '，', en: '; ' },
+  'doc-veto-threshold': {
+    'zh-CN': (p) => (Number(p.n) <= 1 ? '发生 1 次即触发' : `累计 ${formatValue(p.n)} 次及以上`),
+    en: (p) => (Number(p.n) <= 1 ? 'on the first occurrence' : `at ${formatValue(p.n)} or more occurrences`),
+  },
+  'doc-points-per-event': {
+    'zh-CN': (p) => `每次 ${formatValue(p.sign)}${formatValue(p.n)} 分`,
+    en: (p) => `${formatValue(p.sign)}${formatValue(p.n)} ${pointWord(p)} each time`,
+  },
+  'doc-points-cap': {
+    'zh-CN': (p) => `每期最多 ${formatValue(p.n)} 分`,
+    en: (p) => `at most ${formatValue(p.n)} ${pointWord(p)} per period`,
+  },
+  'doc-points-no-cap': { 'zh-CN': '不设上限', en: 'no limit' },
+
+  // ── scoring ──────────────────────────────────────────────────────────────
+  'doc-scoring-linear': { 'zh-CN': '线性计分', en: 'linear' },
+  'doc-scoring-linear-cap': { 'zh-CN': '线性计分，超额最高 {cap} 分', en: 'linear, up to {cap} for over-achievement' },
+  'doc-scoring-bands': { 'zh-CN': '分段计分：{bands}', en: 'banded: {bands}' },
+  'doc-scoring-pass-fail': { 'zh-CN': '达标计分：达到目标值得 100 分，否则 0 分', en: 'pass/fail: 100 when the target is met, else 0' },
+  'doc-band-range': { 'zh-CN': '{range} 得 {score} 分', en: '{range}: {score}' },
+  'doc-range-from-to': { 'zh-CN': '{min} ≤ {what} < {max}', en: '{min} ≤ {what} < {max}' },
+  'doc-range-from-to-inclusive': { 'zh-CN': '{min} ≤ {what} ≤ {max}', en: '{min} ≤ {what} ≤ {max}' },
+  'doc-range-from': { 'zh-CN': '{what} ≥ {min}', en: '{what} ≥ {min}' },
+  'doc-range-below': { 'zh-CN': '{what} < {max}', en: '{what} < {max}' },
+  'doc-range-any': { 'zh-CN': '任意值', en: 'any value' },
+  'doc-what-value': { 'zh-CN': '指标值', en: 'value' },
+  'doc-what-score': { 'zh-CN': '得分', en: 'score' },
+  'doc-source-tickets': { 'zh-CN': '工单数据', en: 'Tickets' },
+  'doc-source-roster': { 'zh-CN': '人员名单', en: 'Staff roster' },
+  'doc-source-ratings': { 'zh-CN': '评价数据', en: 'Ratings' },
+  'doc-source-metrics': { 'zh-CN': '投诉、表扬等登记数据', en: 'Registers of complaints, praise and other events' },
+  'doc-timezone-shanghai': { 'zh-CN': '北京时间', en: 'China Standard Time (Asia/Shanghai)' },
+  'doc-timezone-other': { 'zh-CN': '{zone} 时区的时间', en: 'the time in {zone}' },
+});
+
+function consecutiveZh(p: MessageParams): string {
+  const n = Number(p.n);
+  return n === 2 ? '两' : toChineseNumeral(n);
+}
+
+function pointWord(p: MessageParams): string {
+  return Number(p.n) === 1 ? 'point' : 'points';
+}
+
+function plural(p: MessageParams, word: string): string {
+  const n = Number(p.n);
+  return n === 1 ? `1 ${word}` : `${formatValue(n)} ${word}s`;
+}

@@ -1,0 +1,441 @@
+// Markdown → a Word document (.docx) that reads like a company document: A4 with normal
+// margins, body text in 宋体 小四 at 1.5 lines with the first line indented two characters
+// (Chinese; Times New Roman for English), black 黑体 headings (never Word's blue), a table of
+// contents filled in without the "update fields?" prompt, bordered tables with explicit
+// column widths, a header row repeated on every page and rows that do not break across
+// pages, and a 第 X 页 共 Y 页 footer. Used for the policy and for any other document aspm
+// writes (e.g. result notices). The same Markdown and options always give the same
+// word/document.xml. Never reads files or the clock itself.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
+  type ISectionOptions,
+} from 'docx';
+import { stripControlCharacters } from './escape-markdown.js';
+import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
+import { parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
+import { columnWidths } from './table-layout.js';
+
+/** A4 in twentieths of a point (DXA). */
+const PAGE = { width: 11906, height: 16838 } as const;
+/** Word's "Normal" margins: 2.54 cm top and bottom; 3.18 cm left and right in Chinese Word, 2.54 cm in English. */
+const MARGINS = {
+  'zh-CN': { top: 1440, bottom: 1440, left: 1800, right: 1800, header: 851, footer: 992 },
+  en: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 709, footer: 709 },
+} as const;
+const CELL_MARGIN = { top: 0, bottom: 0, left: 85, right: 85 } as const;
+const BLACK = '000000';
+const LABEL_FILL = 'E7E6E6';
+/** Row heights (DXA): a row with blanks to fill in by hand, a row of blanks (signatures), a box to write in. */
+const ROW_WITH_BLANKS = 312;
+const BLANK_ROW = 567;
+const WRITING_BOX = 1588;
+
+interface Context {
+  readonly options: ResolvedDocumentOptions;
+  readonly textWidth: number;
+  /** Every block of the document, for the table of contents. */
+  readonly blocks: readonly Block[];
+}
+
+const half = (pt: number) => Math.round(pt * 2);
+const twips = (pt: number) => Math.round(pt * 20);
+
+function fonts(eastAsia: string, latin: string) {
+  return { ascii: latin, hAnsi: latin, eastAsia, cs: latin };
+}
+
+function lineSpacing(multiple: number) {
+  return { line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO };
+}
+
+/** Makes Word document bytes from Markdown. */
+export async function markdownToDocx(markdown: string, documentOptions: DocumentOptions): Promise<Uint8Array> {
+  const document = buildDocxDocument(parseMarkdownDocument(markdown), documentOptions);
+  const options = resolveDocumentOptions(documentOptions);
+  const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/app.xml', data: appProperties(options) }]);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+function xmlText(text: string): string {
+  return stripControlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Extended properties: docx writes them empty; Word shows the company from here. */
+function appProperties(options: ResolvedDocumentOptions): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Application>aspm</Application>' +
+    (options.company ? `<Company>${xmlText(options.company)}</Company>` : '') +
+    '</Properties>'
+  );
+}
+
+/** The docx Document for the blocks of a Markdown document. */
+export function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions): Document {
+  const options = resolveDocumentOptions(documentOptions);
+  const margins = MARGINS[options.language];
+  const context: Context = { options, textWidth: PAGE.width - margins.left - margins.right, blocks };
+  const children = writeBlocks(blocks, context, 0);
+  const text = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
+  const section: ISectionOptions = {
+    properties: {
+      page: { size: { width: PAGE.width, height: PAGE.height }, margin: margins },
+      titlePage: options.header !== undefined,
+    },
+    headers: options.header === undefined ? {} : { default: pageHeader(options.header, options), first: new Header({ children: [] }) },
+    footers: { default: pageFooter(options), first: pageFooter(options) },
+    children,
+  };
+  return new Document({
+    title: text(options.title) ?? '',
+    ...(options.subject ? { subject: text(options.subject) } : {}),
+    creator: text(options.creator) ?? 'aspm',
+    lastModifiedBy: text(options.creator) ?? 'aspm',
+    ...(options.description ? { description: text(options.description) } : {}),
+    ...(options.keywords ? { keywords: text(options.keywords) } : {}),
+    styles: styles(options),
+    sections: [section],
+  });
+}
+
+function styles(options: ResolvedDocumentOptions) {
+  const chinese = options.language === 'zh-CN';
+  const body = fonts(options.bodyFont, options.latinFont);
+  const heading = fonts(options.headingFont, options.latinHeadingFont);
+  const indent = twips(options.bodySizePt * 2);
+  // Chinese headings are 黑体, which needs no bold; Western headings are bold.
+  const headingRun = (size: number) => ({ font: heading, size: half(size), bold: !chinese, italics: false, color: BLACK });
+  const headingParagraph = (level: number, centred: boolean, before: number) => ({
+    alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+    spacing: { before, after: before, ...lineSpacing(options.lineSpacing) },
+    keepNext: true,
+    keepLines: true,
+    outlineLevel: level,
+  });
+  return {
+    default: {
+      document: {
+        run: {
+          font: body,
+          size: half(options.bodySizePt),
+          // Latin text (digits too) follows Western line breaking; Chinese text is zh-CN.
+          language: { value: 'en-US', eastAsia: 'zh-CN' },
+        },
+        paragraph: { spacing: { before: 0, after: 0, ...lineSpacing(options.lineSpacing) } },
+      },
+      title: {
+        run: { font: heading, size: half(options.titleSizePt), bold: !chinese, color: BLACK },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 720, after: 720, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      heading1: { run: headingRun(16), paragraph: headingParagraph(0, true, 240) },
+      heading2: { run: headingRun(14), paragraph: headingParagraph(1, true, 200) },
+      heading3: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(2, false, 120) },
+      heading4: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(3, false, 120) },
+      // docx gives the lower headings Word's blue; a document that uses them gets black.
+      heading5: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(4, false, 120) },
+      heading6: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(5, false, 120) },
+      listParagraph: { paragraph: { indent: { left: indent } } },
+      hyperlink: { run: { color: '1F4E79', underline: {} } },
+    },
+    paragraphStyles: [
+      {
+        id: 'BodyText',
+        name: 'Body Text',
+        basedOn: 'Normal',
+        next: 'BodyText',
+        quickFormat: true,
+        paragraph: {
+          indent: options.firstLineIndent ? { firstLine: indent, firstLineChars: 200 } : {},
+          spacing: { after: chinese ? 0 : 120 },
+          alignment: chinese ? AlignmentType.BOTH : AlignmentType.LEFT,
+        },
+      },
+      {
+        id: 'TableText',
+        name: 'Table Text',
+        basedOn: 'Normal',
+        quickFormat: true,
+        run: { size: half(options.tableSizePt) },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      {
+        id: 'TOCHeading',
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: heading, size: half(16), bold: !chinese, color: BLACK },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360 } },
+      },
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: lineSpacing(options.lineSpacing) } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: indent }, spacing: lineSpacing(options.lineSpacing) } },
+      {
+        id: 'BlockQuote',
+        name: 'Block Quote',
+        basedOn: 'BodyText',
+        run: { color: '404040' },
+        paragraph: { indent: { left: indent, firstLine: 0 } },
+      },
+      {
+        id: 'CodeBlock',
+        name: 'Code Block',
+        basedOn: 'Normal',
+        run: { font: fonts(options.bodyFont, 'Courier New'), size: half(Math.max(8, options.bodySizePt - 2)) },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { left: indent } },
+      },
+      {
+        id: 'PageHeader',
+        name: 'header',
+        basedOn: 'Normal',
+        run: { size: half(9) },
+        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } },
+      },
+    ],
+  };
+}
+
+function pageHeader(text: string, options: ResolvedDocumentOptions): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        style: 'PageHeader',
+        alignment: AlignmentType.RIGHT,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: BLACK, space: 1 } },
+        children: [new TextRun({ text: stripControlCharacters(text), font: fonts(options.bodyFont, options.latinFont) })],
+      }),
+    ],
+  });
+}
+
+/** 第 {page} 页 共 {pages} 页 with Word's page fields in place of the placeholders. */
+function pageFooter(options: ResolvedDocumentOptions): Footer {
+  const parts = options.footer.split(/(\{page\}|\{pages\})/);
+  const children = parts
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? PageNumber.CURRENT : part === '{pages}' ? PageNumber.TOTAL_PAGES : stripControlCharacters(part)));
+  return new Footer({
+    children: [new Paragraph({ style: 'PageHeader', alignment: AlignmentType.CENTER, children: [new TextRun({ children })] })],
+  });
+}
+
+type BodyChild = Paragraph | Table | TableOfContents;
+
+function writeBlocks(blocks: readonly Block[], context: Context, depth: number): BodyChild[] {
+  const out: BodyChild[] = [];
+  let breakBefore = false;
+  let previous: Block | undefined;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const next = blocks[index + 1];
+    if (block.kind === 'pageBreak') {
+      breakBefore = out.length > 0;
+      continue;
+    }
+    const pageBreakBefore = breakBefore;
+    breakBefore = false;
+    // A table needs a paragraph before it to start a new page, and one between it and
+    // another table, or Word joins the two.
+    if (block.kind === 'table' && (pageBreakBefore || previous?.kind === 'table')) out.push(spacer(pageBreakBefore));
+    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', depth }));
+    previous = block;
+  }
+  return out;
+}
+
+interface Placement {
+  readonly pageBreakBefore: boolean;
+  readonly afterTable: boolean;
+  readonly beforeTable: boolean;
+  readonly depth: number;
+}
+
+function spacer(pageBreakBefore: boolean): Paragraph {
+  return new Paragraph({ pageBreakBefore, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: '', size: 8 })] });
+}
+
+function writeBlock(block: Block, context: Context, placement: Placement): BodyChild[] {
+  const { pageBreakBefore } = placement;
+  switch (block.kind) {
+    case 'title':
+      return [new Paragraph({ heading: HeadingLevel.TITLE, pageBreakBefore, children: runs(block.inline, context) })];
+    case 'heading':
+      return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: runs(block.inline, context) })];
+    case 'paragraph': {
+      const allBold = block.inline.every((r) => r.kind === 'break' || r.bold === true || r.text.trim() === '');
+      const options: IParagraphOptions = {
+        style: 'BodyText',
+        pageBreakBefore,
+        // A paragraph that introduces a table stays on its page; a bold line is a caption.
+        keepNext: placement.beforeTable || allBold,
+        // A caption (a line in bold, such as 一、量化考核) sits tight above its table.
+        ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 120, after: 60, line: 264, lineRule: LineRuleType.AUTO } } : {}),
+        ...(placement.afterTable && !allBold ? { spacing: { before: 160 } } : {}),
+        children: runs(block.inline, context),
+      };
+      return [new Paragraph(options)];
+    }
+    case 'list':
+      return listParagraphs(block, context, placement);
+    case 'quote':
+      return block.blocks.flatMap((child, i) =>
+        child.kind === 'paragraph'
+          ? [new Paragraph({ style: 'BlockQuote', pageBreakBefore: pageBreakBefore && i === 0, children: runs(child.inline, context) })]
+          : writeBlocks([child], context, placement.depth + 1),
+      );
+    case 'code':
+      return block.text.split('\n').map((line, i) => new Paragraph({ style: 'CodeBlock', pageBreakBefore: pageBreakBefore && i === 0, children: [new TextRun(stripControlCharacters(line))] }));
+    case 'toc':
+      return tableOfContents(context, placement);
+    case 'table':
+      return [table(block, context)];
+    case 'pageBreak':
+      return [];
+  }
+}
+
+function headingLevel(level: number) {
+  if (level <= 2) return HeadingLevel.HEADING_1;
+  if (level === 3) return HeadingLevel.HEADING_2;
+  if (level === 4) return HeadingLevel.HEADING_3;
+  return HeadingLevel.HEADING_4;
+}
+
+/**
+ * The table of contents, filled in with the document's headings and written "clean", so
+ * Word shows it as it is instead of asking to update fields when the file opens; Word's
+ * "Update Table" adds page numbers.
+ */
+function tableOfContents(context: Context, placement: Placement): BodyChild[] {
+  const entries = tocHeadings(context.blocks).map((h) => ({ title: stripControlCharacters(h.text), level: h.level - 1 }));
+  return [
+    new Paragraph({ style: 'TOCHeading', pageBreakBefore: placement.pageBreakBefore, children: [new TextRun(context.options.tocTitle)] }),
+    new TableOfContents(context.options.tocTitle, {
+      headingStyleRange: '1-2',
+      beginDirty: false,
+      tabLeader: 'none',
+      cachedEntries: entries,
+    }),
+  ];
+}
+
+function listParagraphs(block: Extract<Block, { kind: 'list' }>, context: Context, placement: Placement): BodyChild[] {
+  const out: BodyChild[] = [];
+  const indent = twips(context.options.bodySizePt * 2);
+  block.items.forEach((item, index) => {
+    const marker = block.ordered ? `${block.start + index}.` : '•';
+    item.forEach((child, childIndex) => {
+      if (child.kind === 'paragraph') {
+        out.push(
+          new Paragraph({
+            style: 'ListParagraph',
+            pageBreakBefore: placement.pageBreakBefore && index === 0 && childIndex === 0,
+            indent: { left: indent * (placement.depth + 1) + indent / 2, hanging: indent / 2 + 120 },
+            children: childIndex === 0 ? [new TextRun(`${marker}\t`), ...runs(child.inline, context)] : runs(child.inline, context),
+            tabStops: [{ type: 'left', position: indent * (placement.depth + 1) + indent / 2 }],
+          }),
+        );
+      } else {
+        out.push(...writeBlocks([child], context, placement.depth + 1));
+      }
+    });
+  });
+  return out;
+}
+
+function runs(inline: readonly Inline[], context: Context): (TextRun | ExternalHyperlink)[] {
+  return inline.map((run) => {
+    if (run.kind === 'break') return new TextRun({ break: 1 });
+    const options: IRunOptions = {
+      text: stripControlCharacters(run.text),
+      ...(run.bold ? { bold: true } : {}),
+      ...(run.italic ? { italics: true } : {}),
+      ...(run.strike ? { strike: true } : {}),
+      ...(run.code ? { font: fonts(context.options.bodyFont, 'Courier New') } : {}),
+    };
+    if (run.href && /^(https?:|mailto:)/i.test(run.href)) {
+      return new ExternalHyperlink({ link: run.href, children: [new TextRun({ ...options, style: 'Hyperlink' })] });
+    }
+    return new TextRun(options);
+  });
+}
+
+const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function table(block: Extract<Block, { kind: 'table' }>, context: Context): Table {
+  const { options } = context;
+  const widths = columnWidths(block.header, block.rows, {
+    total: context.textWidth,
+    halfEm: twips(options.tableSizePt) / 2,
+    cellPadding: CELL_MARGIN.left + CELL_MARGIN.right,
+  });
+  const border = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
+  const columns = widths.length;
+  // A table may break between rows, never inside one, and its header row stays with the
+  // first row below it. Rows are not chained with keep-with-next to hold a short table on one
+  // page: LibreOffice reads that as "keep the table with the next paragraph" and pushes whole
+  // chapters and forms onto the next page, leaving half pages empty.
+  const cell = (content: MarkdownCell | undefined, column: number, header: boolean) => {
+    const shaded = header || (content?.label ?? false);
+    const align: Alignment = header || content?.label ? 'center' : (block.align[column] ?? null);
+    return new TableCell({
+      width: { size: widths[column] ?? 0, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: CELL_MARGIN,
+      ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL } } : {}),
+      children: [
+        new Paragraph({
+          style: 'TableText',
+          keepNext: header,
+          ...(align ? { alignment: ALIGNMENT[align] } : {}),
+          children: runs(header ? (content?.inline ?? []).map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)) : (content?.inline ?? []), context),
+        }),
+      ],
+    });
+  };
+  const rows: TableRow[] = [];
+  if (block.header) {
+    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: widths.map((_, i) => cell(block.header?.[i], i, true)) }));
+  }
+  for (const row of block.rows) {
+    const cells = widths.map((_, i) => row[i]);
+    const blanks = cells.filter((c) => c === undefined || c.empty).length;
+    const height = blanks === 0 ? undefined : blanks === columns ? (columns === 1 ? WRITING_BOX : BLANK_ROW) : ROW_WITH_BLANKS;
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        ...(height ? { height: { value: height, rule: HeightRule.ATLEAST } } : {}),
+        children: cells.map((c, i) => cell(c, i, false)),
+      }),
+    );
+  }
+  return new Table({
+    width: { size: context.textWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows,
+  });
+}

@@ -1,0 +1,147 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPreset } from '../../test/helpers/presets.js';
+import { checkPolicyObject } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { buildPolicyView, type ChapterId } from './policy-view.js';
+import { toChineseNumeral } from './chinese-numerals.js';
+
+let medium: Policy;
+beforeAll(async () => {
+  medium = await loadPreset('medium.zh-CN');
+});
+
+/** The medium preset changed by `edit`, checked to be still a valid policy. */
+function variant(edit: (p: Policy) => void): Policy {
+  const copy = structuredClone(medium);
+  edit(copy);
+  const checked = checkPolicyObject(copy);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.diagnostics, null, 2));
+  return checked.value;
+}
+
+const chapterNumbers = (p: Policy) => buildPolicyView(p).chapters.map((c) => `${c.number} ${c.id}`);
+
+describe('the policy view: chapters and articles', () => {
+  it('numbers the eleven chapters of a complete policy 第一章 … 第十一章', () => {
+    expect(chapterNumbers(medium)).toEqual([
+      '第一章 general',
+      '第二章 duties',
+      '第三章 goals',
+      '第四章 kpis',
+      '第五章 weights',
+      '第六章 methods',
+      '第七章 scoring',
+      '第八章 outcomes',
+      '第九章 appeal',
+      '第十章 process',
+      '第十一章 supplementary',
+    ]);
+  });
+
+  it('numbers articles continuously across chapters: 第一条 目的, 第二条 适用范围, 第三条 术语与定义, then one per responsible party', () => {
+    const view = buildPolicyView(medium);
+    expect(view.article.purpose?.number).toBe('第一条');
+    expect(view.article.scope?.number).toBe('第二条');
+    expect(view.article.definitions?.number).toBe('第三条');
+    expect(view.responsibilities.map((r) => r.number)).toEqual(['第四条', '第五条', '第六条', '第七条', '第八条']);
+    expect(view.article.goals?.number).toBe('第九条');
+    expect(view.article.effective?.number).toBe(`第${toChineseNumeral(view.articleCount)}条`);
+  });
+
+  const removals: [string, (p: Policy) => void, ChapterId | null][] = [
+    ['responsibilities', (p) => delete p.responsibilities, 'duties'],
+    ['goals', (p) => delete p.goals, 'goals'],
+    ['process', (p) => delete p.process, 'process'],
+    ['definitions', (p) => delete p.definitions, null],
+  ];
+
+  it.each(removals)('leaves out what %s would give, and closes up the numbers after it', (_name, edit, chapter) => {
+    const full = buildPolicyView(medium);
+    const reduced = buildPolicyView(variant(edit));
+    if (chapter) {
+      expect(reduced.chapter[chapter]).toBeNull();
+      expect(reduced.chapters).toHaveLength(full.chapters.length - 1);
+      // Still 第一章 … 第N章 without a gap.
+      expect(reduced.chapters.map((c) => c.number)).toEqual(reduced.chapters.map((_, i) => `第${toChineseNumeral(i + 1)}章`));
+    } else {
+      expect(reduced.chapters).toHaveLength(full.chapters.length);
+    }
+    expect(reduced.articleCount).toBeLessThan(full.articleCount);
+    expect(reduced.article.effective?.number).toBe(`第${toChineseNumeral(reduced.articleCount)}条`);
+  });
+
+  it('with every optional part gone, keeps the eight chapters a policy always has', () => {
+    const bare = variant((p) => {
+      delete p.definitions;
+      delete p.responsibilities;
+      delete p.goals;
+      delete p.process;
+      p.vetoes = [];
+      p.point_items = [];
+      p.penalties = [];
+      delete p.incentives.promotion;
+      delete p.incentives.honours;
+      delete p.incentives.training;
+      delete p.incentives.development;
+      delete p.appeal.escalation;
+      delete p.appeal.effect;
+      p.supplementary = {};
+      p.data_sources = {};
+    });
+    const view = buildPolicyView(bare);
+    expect(view.chapters.map((c) => `${c.number} ${c.id}`)).toEqual([
+      '第一章 general',
+      '第二章 kpis',
+      '第三章 weights',
+      '第四章 methods',
+      '第五章 scoring',
+      '第六章 outcomes',
+      '第七章 appeal',
+      '第八章 supplementary',
+    ]);
+    for (const id of ['definitions', 'goals', 'dataSources', 'points', 'vetoes', 'promotion', 'honours', 'training', 'development', 'penalties', 'appealEscalation', 'appealEffect', 'repeals', 'process'] as const) {
+      expect(view.article[id], id).toBeNull();
+    }
+    // 解释权 falls back to the owning department; 生效 and the democratic procedure are always there.
+    expect(view.supplementary.interpretation).toBe(medium.meta.department);
+    expect(view.article.democraticProcedure).not.toBeNull();
+    expect(view.article.effective?.number).toBe(`第${toChineseNumeral(view.articleCount)}条`);
+  });
+
+  it('numbers extra supplementary provisions as articles of their own', () => {
+    const view = buildPolicyView(variant((p) => (p.supplementary.extra = ['其他一', '其他二'])));
+    const base = buildPolicyView(medium);
+    expect(view.supplementary.extra.map((e) => e.number)).toHaveLength(2);
+    expect(view.articleCount).toBe(base.articleCount + 2);
+  });
+
+  it('writes English numbering for an English policy', () => {
+    const view = buildPolicyView(variant((p) => (p.meta.language = 'en')));
+    expect(view.chapters[0]?.number).toBe('Chapter 1');
+    expect(view.article.scope?.number).toBe('Article 2');
+    expect(view.appendix.appealForm?.number).toBe('Appendix 2');
+    expect(view.effectiveDate).toBe('1 January 2026');
+  });
+});
+
+describe('the policy view: values', () => {
+  it('formats targets with direction and unit, and the weight matrix with team scope', () => {
+    const view = buildPolicyView(medium);
+    const csat = view.kpis.find((k) => k.id === 'csat');
+    expect(csat?.target).toBe('≥ 95%');
+    expect(view.kpis.find((k) => k.id === 'first_response_minutes')?.target).toBe('≤ 30 分钟');
+    expect(view.weightMatrix.roles).toEqual(['客服专员', '维修技术员', '服务主管']);
+    const csatRow = view.weightMatrix.rows.find((r) => r.kpi === '客户满意度');
+    expect(csatRow?.cells).toEqual(['30%', '25%', '30%（班组）']);
+    expect(view.weightMatrix.totals).toEqual(['100%', '100%', '100%']);
+  });
+
+  it('states triggers, veto effects and grade ranges in words', () => {
+    const view = buildPolicyView(medium);
+    expect(view.penalties.map((p) => p.trigger)).toEqual(['月度考核为 D 级', '连续两个月考核为 D 级', '季度考核为 D 级', '连续两个季度考核为 D 级']);
+    expect(view.vetoes[0]?.effect).toBe('当期等级最高为 C 级，取消当期绩效奖金');
+    expect(view.grades[0]?.range).toBe('90 ≤ 得分 ≤ 100');
+    expect(view.grades[1]?.range).toBe('80 ≤ 得分 < 90');
+    expect(view.control.effectiveDate).toBe('2026年1月1日');
+  });
+});

@@ -1,0 +1,157 @@
+// Column widths for a table, from what its cells hold. Word and LibreOffice lay a table out
+// with the widths written in the file (they ignore "auto"), so aspm decides them: every
+// column first gets the narrowest width at which nothing breaks badly (a short value such
+// as ≤ 24 小时 or a header stays on one line, a long text keeps four characters a line),
+// then the room left goes, a little at a time, where it saves the most lines of table
+// height; whatever then remains is shared by the columns that would still like more.
+// A form's blank columns ask for room to write in. Pure.
+import { displayWidth } from './cjk-text.js';
+import type { TableCell } from './markdown-document.js';
+
+export interface TableMetrics {
+  /** Width of the whole table. */
+  readonly total: number;
+  /** Width of half an em of the table's text (a Latin letter; a Chinese character is two). */
+  readonly halfEm: number;
+  /** Space a cell takes beyond its text (left and right margins). */
+  readonly cellPadding: number;
+}
+
+/** Half-ems a blank cell asks for: room to write a short value by hand. */
+const BLANK_WANTED = 8;
+const BLANK_LEAST = 5;
+/** Text up to this many half-ems (six Chinese characters) should not wrap… */
+const SHORT = 12;
+/** …unless the table is crowded, when only four characters stay together. */
+const SHORT_CROWDED = 8;
+/** A long text may wrap, but not into a column narrower than four Chinese characters. */
+const LONG_LEAST = 8;
+/** Slack for bold text and for fonts a little wider than their size (half-ems). */
+const SLACK = 2;
+/** A column this close to its one-line width (half-ems) gets it before others get more. */
+const NEARLY = 6;
+
+/**
+ * Width of a text in half-ems. Latin letters and digits count a little over one: the fonts
+ * that stand in for Times New Roman where it is missing (DejaVu, Liberation) are wider.
+ */
+function textWidth(text: string): number {
+  const trimmed = text.trim();
+  const wide = displayWidth(trimmed) - trimmed.length;
+  return Math.ceil(wide * 2 + (trimmed.length - wide) * 1.2);
+}
+
+function longestLatinWord(text: string): number {
+  let longest = 0;
+  for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * 1.2));
+  return longest;
+}
+
+/**
+ * The widest piece of a text that should not be broken: a Latin word, or a bracketed note
+ * such as （20%） that wraps as a whole onto the next line (a long one wraps like any text).
+ */
+function longestPiece(text: string): number {
+  const pieces = text.split(/\s+|(?=（)|(?<=）)/u);
+  return Math.max(
+    0,
+    ...pieces.map((piece) => {
+      // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
+      if (piece.startsWith('（')) return textWidth(piece) <= SHORT ? textWidth(piece) : LONG_LEAST;
+      return longestLatinWord(piece);
+    }),
+  );
+}
+
+function cellLeast(cell: TableCell, short: number): number {
+  if (cell.empty) return BLANK_LEAST;
+  const width = textWidth(cell.text) + SLACK;
+  return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text) + SLACK);
+}
+
+function cellWanted(cell: TableCell): number {
+  return cell.empty ? BLANK_WANTED : textWidth(cell.text) + SLACK;
+}
+
+/** Lines a text of `width` half-ems takes in a column of `share` half-ems. */
+function linesOf(width: number, share: number): number {
+  return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - SLACK)));
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Widths (in the unit of `metrics`) of the table's columns; whole numbers adding up to the total. */
+export function columnWidths(header: readonly TableCell[] | null, rows: readonly (readonly TableCell[])[], metrics: TableMetrics): number[] {
+  const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length), 1);
+  const allRows = header ? [header, ...rows] : rows;
+  const cellsOf = (column: number) => {
+    const cells = allRows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined);
+    // Blanks ask for writing room only in a column of blanks (实际值, 得分, 签字); a blank
+    // under a column of values (a total row's 序号) asks for nothing.
+    const filled = rows.some((row) => row[column] !== undefined && !row[column]?.empty);
+    return filled ? cells.filter((c) => !c.empty) : cells;
+  };
+  // Room for text, in half-ems, once every cell's margins are taken off.
+  const room = Math.max(columns * 2, (metrics.total - columns * metrics.cellPadding) / metrics.halfEm);
+  const leastWith = (short: number) => Array.from({ length: columns }, (_, column) => Math.max(2, ...cellsOf(column).map((c) => cellLeast(c, short))));
+  let least = leastWith(SHORT);
+  if (sum(least) > room * 0.75) least = leastWith(SHORT_CROWDED);
+  const wanted = least.map((l, column) => Math.max(l, ...cellsOf(column).map(cellWanted)));
+
+  let shares: number[];
+  if (sum(wanted) <= room) {
+    // Everything fits on one line: spread the spare room in proportion to what each wants.
+    shares = wanted.map((w) => w + ((room - sum(wanted)) * w) / sum(wanted));
+  } else if (sum(least) <= room) {
+    shares = shortestTable(allRows, columns, least, wanted, room);
+  } else {
+    shares = least.map((l) => (l * room) / sum(least));
+  }
+  const widths = shares.map((s) => Math.floor(s * metrics.halfEm + metrics.cellPadding));
+  const widest = widths.indexOf(Math.max(...widths));
+  widths[widest] = (widths[widest] ?? 0) + metrics.total - sum(widths);
+  return widths;
+}
+
+/** From the least widths, spends the room where it shortens the table most. */
+function shortestTable(rows: readonly (readonly TableCell[])[], columns: number, least: readonly number[], wanted: readonly number[], room: number): number[] {
+  const texts = rows.map((row) => Array.from({ length: columns }, (_, i) => (row[i] && !row[i].empty ? textWidth(row[i].text) : 0)));
+  const height = (shares: readonly number[]) => sum(texts.map((row) => Math.max(...row.map((width, i) => linesOf(width, shares[i] ?? 1)))));
+  const shares = [...least];
+  for (;;) {
+    const left = room - sum(shares);
+    const current = height(shares);
+    let best: { column: number; step: number; ratio: number } | undefined;
+    for (let column = 0; column < columns; column++) {
+      const share = shares[column] ?? 0;
+      // The smallest widening that takes a line off one of the column's cells.
+      let step = Infinity;
+      for (const row of texts) {
+        const width = row[column] ?? 0;
+        const lines = linesOf(width, share);
+        if (lines > 1) step = Math.min(step, Math.ceil(width / (lines - 1)) + SLACK - share);
+      }
+      if (!Number.isFinite(step) || step <= 0 || step > left) continue;
+      const trial = [...shares];
+      trial[column] = share + step;
+      const ratio = (current - height(trial)) / step;
+      if (ratio > 0 && (!best || ratio > best.ratio)) best = { column, step, ratio };
+    }
+    if (!best) break;
+    shares[best.column] = (shares[best.column] ?? 0) + best.step;
+  }
+  // With what is left, a text a character or two short of one line (平均解决时长 in a
+  // five-character column) is made whole, the smallest need first: it reads better, though
+  // the table is no shorter for it.
+  const deficit = (i: number) => (wanted[i] ?? 0) - (shares[i] ?? 0);
+  const nearly = shares.map((_, i) => i).filter((i) => deficit(i) > 0 && deficit(i) <= NEARLY);
+  for (const i of nearly.sort((a, b) => deficit(a) - deficit(b))) {
+    if (deficit(i) > room - sum(shares)) break;
+    shares[i] = (shares[i] ?? 0) + deficit(i);
+  }
+  // What is still left goes to the columns that would still like more.
+  const left = room - sum(shares);
+  const deficits = shares.map((share, i) => Math.max(0, (wanted[i] ?? 0) - share));
+  const total = sum(deficits);
+  return total > 0 ? shares.map((share, i) => share + (left * (deficits[i] ?? 0)) / total) : shares.map((share) => share + (left * share) / sum(shares));
+}
