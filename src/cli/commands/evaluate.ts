@@ -4,6 +4,7 @@
 // the policy says, and writes the JSON report (and the Excel report) and a summary.
 // Every input is read and checked before anything is written.
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AspmError, usageError, type Diagnostic } from '../../errors.js';
 import { evaluateFiles, type Evaluation } from '../../evaluate/evaluate-files.js';
@@ -19,6 +20,8 @@ import { MAX_POLICY_BYTES, parsePolicyBytes } from '../../policy/load-policy.js'
 import { packageInfo } from '../../package-root.js';
 import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../../scoring/adjustments.js';
 import { readHistory, type HistoryReport } from '../../scoring/history.js';
+import { buildNotices } from '../../scoring/render-notice.js';
+import { readTemplateSet } from '../../render/templates.js';
 import { renderSummary } from '../../scoring/render-summary.js';
 import { buildReportXlsx } from '../../scoring/report-xlsx.js';
 import { planScoring, scoreEvaluation } from '../../scoring/score-evaluation.js';
@@ -41,6 +44,8 @@ export interface EvaluateOptions {
   readonly date?: string;
   /** true: next to -o with .xlsx. */
   readonly xlsx?: string | boolean;
+  readonly notices?: string;
+  readonly templates?: string;
 }
 
 /** A real calendar day written YYYY-MM-DD. */
@@ -74,6 +79,8 @@ export const evaluateCommand: CommandDefinition = {
       .option('--sheet <name>', t(language, 'opt-sheet'))
       .option('--encoding <encoding>', t(language, 'opt-encoding'))
       .option('--xlsx [file]', t(language, 'opt-xlsx'))
+      .option('--notices <dir>', t(language, 'opt-notices'))
+      .option('--templates <dir>', t(language, 'opt-notice-templates'))
       .option('--adjustments <file>', t(language, 'opt-adjustments'))
       .option('--history <dir>', t(language, 'opt-history'))
       .option('--date <date>', t(language, 'opt-date'))
@@ -105,6 +112,9 @@ export const evaluateCommand: CommandDefinition = {
           adjustments = { file: options.adjustments, items: read.value.adjustments, source: read.source };
         }
         const history: HistoryReport[] = options.history ? await readHistory(options.history) : [];
+        // The notices are in the policy's language, like the policy document.
+        const templates = options.notices !== undefined ? await readTemplateSet(policy.meta.language, options.templates) : undefined;
+        if (options.notices !== undefined) await checkNoticeFolder(options.notices);
         const progress = progressBar(io.stderr, language);
         let evaluation: Evaluation;
         try {
@@ -139,7 +149,9 @@ export const evaluateCommand: CommandDefinition = {
         });
         const files: OutputFile[] = [{ path: options.output, data: JSON.stringify(report, null, 2) + '\n' }];
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
-        await writeOutputs(files, { force: options.force ?? false });
+        const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices) : [];
+        // All or nothing: the report's folder was checked above; only the notices' folder may be created.
+        await writeOutputs([...files, ...notices], { force: options.force ?? false, createParents: notices.length > 0 });
         for (const input of evaluation.inputs) {
           const outside = input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '';
           io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, skipped: input.skipped, outside }) + '\n');
@@ -147,10 +159,17 @@ export const evaluateCommand: CommandDefinition = {
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
         io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');
         if (xlsxPath) io.stderr.write(t(language, 'result-written', { paths: [xlsxPath] }) + '\n');
+        if (options.notices !== undefined) io.stderr.write(t(language, 'notices-written', { count: notices.length / 2, dir: options.notices }) + '\n');
         io.stdout.write(renderSummary(report, policy, language));
       });
   },
 };
+
+/** The notices' folder may exist (as a folder) or be created; a file there is a mistake. */
+async function checkNoticeFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new AspmError('notices-not-a-folder', { path: dir });
+}
 
 function printWarnings(sink: TextSink, items: readonly Diagnostic[], counts: ReadonlyMap<string, number>, language: Language, strict: boolean): void {
   const printed = new Map<string, number>();

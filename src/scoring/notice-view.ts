@@ -1,0 +1,221 @@
+// What a person's result notice (绩效考核结果通知书) shows, as text ready for the template
+// of the policy's language: who, which period, the total and how it is made up, each KPI
+// line, the raters, points and vetoes, what follows (bonus and actions), the adjustments
+// made on appeal, the notes, and how and until when to appeal. Numbers are rounded here for
+// reading (the JSON report keeps them exact). Pure.
+import { t, type MessageCode } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { formatDate, formatValue, joinList } from '../render/document-values.js';
+import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
+
+export interface NoticeView {
+  readonly language: Language;
+  readonly company: string;
+  readonly department: string;
+  readonly policyTitle: string;
+  readonly policyReference: string;
+  readonly person: { readonly id: string; readonly name: string; readonly role: string; readonly team: string };
+  readonly period: string;
+  readonly periodDays: string;
+  readonly resultDate: string;
+  readonly assessed: boolean;
+  readonly total: string;
+  readonly grade: string;
+  readonly gradeLabel: string;
+  readonly rank: string;
+  readonly bonus: string;
+  readonly formula: string;
+  readonly distributed: string | null;
+  readonly capped: string | null;
+  readonly quantitative: string;
+  readonly quantitativeShare: string;
+  readonly kpis: readonly { name: string; team: boolean; value: string; target: string; floor: string; score: string; weight: string; contribution: string; adjusted: boolean }[];
+  readonly months: readonly { period: string; score: string }[];
+  readonly averaged: boolean;
+  readonly hasQualitative: boolean;
+  readonly qualitative: string;
+  readonly qualitativeShare: string;
+  readonly raters: readonly { name: string; weight: string; score: string; contribution: string }[];
+  readonly events: readonly { name: string; kind: string; count: string; effect: string }[];
+  readonly bonusLine: string | null;
+  readonly actions: readonly string[];
+  readonly adjustments: readonly { appeal: string; what: string; reason: string; approvedBy: string; approvedOn: string }[];
+  readonly notes: readonly string[];
+  readonly appeal: { readonly deadline: string; readonly days: number; readonly channel: string; readonly reviewers: string; readonly answerDays: number; readonly escalation: string | null };
+}
+
+const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
+const percent = (language: Language, n: number) => formatValue(language, Math.round(n * 100) / 100, 'percent');
+
+function periodLabel(language: Language, id: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})$/.exec(id))) return t(language, 'notice-period-month', { year: Number(m[1]), month: Number(m[2]) });
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(id))) return t(language, 'notice-period-quarter', { year: Number(m[1]), quarter: Number(m[2]) });
+  if ((m = /^(\d{4})$/.exec(id))) return t(language, 'notice-period-year', { year: Number(m[1]) });
+  return id;
+}
+
+/** Notes the notice says elsewhere (in the result, the events table or what follows). */
+const SHOWN_ELSEWHERE = new Set(['note-veto', 'note-grade-capped', 'note-bonus-withheld', 'note-bonus-other-cycle', 'note-distribution-changed', 'note-distribution-kept', 'note-not-assessed']);
+
+/** A note as the notice's language says it (the report's notes are in the language of the run), for an employee. */
+function noteText(language: Language, note: ReportNote): string {
+  if (note.code === 'note-history-missing') {
+    const periods = (note.params.periods as string[]).map((p) => periodLabel(language, p));
+    return t(language, 'notice-history-missing', { ...note.params, periods });
+  }
+  return t(language, note.code as MessageCode, note.params);
+}
+
+function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
+  if (value === null) return '—';
+  return formatValue(language, Math.round(value * 100) / 100, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
+}
+
+export function buildNoticeView(report: ScoredReport, person: ReportPerson, policy: Policy): NoticeView {
+  const language = policy.meta.language;
+  const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
+  const role = policy.roles.find((r) => r.id === person.role);
+  const band = (grade: string | null) => report.grades.bands.find((b) => b.grade === grade)?.label ?? '';
+  // Money as payslips show it: thousands separators and two decimals (3,000.00 元 / CNY 3,000.00).
+  const money = (n: number) => formatValue(language, 0, 'currency', policy.meta.currency).replace('0', n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  // A rater type at the start of a table cell: "Supervisor" in English.
+  const raterName = (type: string) => capitalise(language, L(`score-rater-${type}` as MessageCode));
+  const assessed = person.status === 'assessed';
+  const ql = person.qualitative;
+  const hasQualitative = ql.score !== null && ql.share > 0;
+  const q = person.quantitative;
+
+  const formula = !assessed
+    ? ''
+    : hasQualitative
+      ? L('notice-formula', { q: fixed(q.score), qs: percent(language, q.share), ql: fixed(ql.score), qls: percent(language, ql.share), points: fixed(person.points.total), total: fixed(person.total_rounded) })
+      : L('notice-formula-kpis-only', { q: fixed(q.score), points: fixed(person.points.total), total: fixed(person.total_rounded) });
+
+  const bonus = person.outcomes.bonus;
+  let bonusLine: string | null = null;
+  if (bonus.amount !== null) {
+    if (bonus.withheld_by.length > 0) {
+      const names = bonus.withheld_by.map((id) => policy.vetoes.find((v) => v.id === id)?.name ?? id);
+      bonusLine = L('notice-bonus-withheld', { vetoes: joinList(language, names) });
+    } else {
+      bonusLine = L(bonus.deduction_percent > 0 ? 'notice-bonus-deducted' : 'notice-bonus', {
+        base: money(bonus.base),
+        source: L(bonus.base_source === 'roster' ? 'notice-bonus-base-roster' : 'notice-bonus-base-role'),
+        coefficient: bonus.coefficient,
+        deduction: bonus.deduction_percent,
+        amount: money(bonus.amount),
+      });
+    }
+  } else if (assessed) {
+    bonusLine = L('notice-bonus-other-cycle', { paid: L(`score-cycle-${bonus.paid}` as MessageCode) });
+  }
+
+  const capVetoes = person.vetoes.filter((v) => v.triggered && v.max_grade !== null).map((v) => v.name);
+  const adjustments = person.adjustments.map((a) => {
+    let what: string;
+    if (a.kind === 'exclude_ticket') what = L('notice-adjustment-ticket', { ticket: a.ticket_id ?? '', kpis: joinList(language, a.kpis ?? []) });
+    else if (a.kind === 'override_kpi') {
+      const kpi = person.kpis.find((k) => k.id === a.kpi);
+      const name = policy.kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi ?? '';
+      const show = (v: number | null | undefined) => (kpi && v !== undefined ? kpiValue(language, kpi, v, policy) : String(v ?? '—'));
+      what = L('notice-adjustment-kpi', { kpi: name, month: a.month ? periodLabel(language, a.month) : '', before: show(a.original_value), after: show(a.value) });
+    } else {
+      const item = policy.qualitative.items.find((i) => i.id === a.item)?.name ?? a.item ?? '';
+      what = L('notice-adjustment-rating', { type: L(`score-rater-${a.rater_type}` as MessageCode), item, before: a.original_score, after: a.score });
+    }
+    return { appeal: a.appeal, what, reason: a.reason, approvedBy: a.approved_by, approvedOn: formatDate(language, a.approved_on) };
+  });
+
+  const events = [
+    ...person.points.items
+      .filter((p) => (p.count ?? 0) > 0)
+      .map((p) => ({ name: p.name, kind: L(p.points >= 0 ? 'notice-event-bonus' : 'notice-event-deduction'), count: String(p.count), effect: (p.value > 0 ? '+' : '') + fixed(p.value) })),
+    ...person.vetoes
+      .filter((v) => v.triggered)
+      .map((v) => ({
+        name: v.name,
+        kind: L('notice-event-veto'),
+        count: String(v.count ?? 0),
+        effect: [v.max_grade ? L('notice-veto-cap', { grade: v.max_grade }) : '', v.no_bonus ? L('notice-veto-no-bonus') : ''].filter(Boolean).join(L('notice-separator')),
+      })),
+  ];
+
+  return {
+    language,
+    company: policy.meta.company,
+    department: policy.meta.department,
+    policyTitle: policy.meta.title,
+    policyReference: [policy.meta.document_no, policy.meta.revision].filter(Boolean).join(' '),
+    person: { id: person.id, name: person.name, role: role?.name ?? person.role, team: person.team || '—' },
+    period: periodLabel(language, report.period.id),
+    periodDays: L('notice-period-days', { first: formatDate(language, report.period.start.slice(0, 10)), last: formatDate(language, lastDay(report.period.end)) }),
+    resultDate: formatDate(language, report.result_date),
+    assessed,
+    total: fixed(person.total_rounded),
+    grade: person.grade ?? L('xlsx-not-assessed'),
+    gradeLabel: band(person.grade),
+    rank: person.rank === null || person.rank_group === null ? '—' : L('notice-rank', { rank: person.rank, size: person.rank_group.size }),
+    bonus: bonus.amount === null ? '—' : money(bonus.amount),
+    formula,
+    distributed:
+      person.grade_distributed !== null && person.grade_distributed !== person.grade_by_bands
+        ? L('notice-distributed', { bands: person.grade_by_bands, distributed: person.grade_distributed, kept: person.distribution?.kept_published ? L('notice-distribution-kept') : '' })
+        : null,
+    capped: person.grade !== null && person.grade !== (person.grade_distributed ?? person.grade_by_bands) ? L('notice-capped', { grade: person.grade, vetoes: joinList(language, capVetoes) }) : null,
+    quantitative: fixed(q.score),
+    quantitativeShare: percent(language, q.share),
+    kpis: person.kpis.map((k) => ({
+      name: k.name,
+      team: k.scope === 'team',
+      value: kpiValue(language, k, k.value, policy),
+      target: kpiValue(language, k, k.target, policy),
+      floor: kpiValue(language, k, k.floor, policy),
+      score: k.score === null ? L('notice-not-scored') : fixed(k.score),
+      weight: percent(language, k.weight),
+      contribution: fixed(k.contribution),
+      adjusted: k.adjusted !== undefined || k.excluded.length > 0,
+    })),
+    months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
+    averaged: q.method === 'monthly_average',
+    hasQualitative,
+    qualitative: fixed(ql.score),
+    qualitativeShare: percent(language, ql.share),
+    raters: ql.raters.map((r) => ({
+      name: raterName(r.type),
+      weight: r.used ? percent(language, r.weight) : '—',
+      score: r.used ? fixed(r.score) : L(r.reason === 'below_minimum' ? 'notice-rater-too-few' : 'notice-rater-none'),
+      contribution: r.used ? fixed(r.contribution) : '—',
+    })),
+    events,
+    bonusLine,
+    actions: person.outcomes.actions.map((a) =>
+      a.topics && a.topics.length > 0
+        ? L('notice-action-topics', { name: a.name, topics: joinList(language, [...a.topics]) })
+        : a.deduction_percent
+          ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent })
+          : a.name,
+    ),
+    adjustments,
+    notes: person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code)).map((n) => noteText(language, n)),
+    appeal: {
+      deadline: formatDate(language, person.appeal_deadline),
+      days: report.appeal.file_within_days,
+      channel: report.appeal.channel,
+      reviewers: joinList(language, [...report.appeal.reviewers]),
+      answerDays: report.appeal.answer_within_days,
+      escalation: report.appeal.escalation,
+    },
+  };
+}
+
+function capitalise(language: Language, text: string): string {
+  return language === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/** The last day of a period from its exclusive end (`2026-11-01T00:00:00+08:00` → 2026-10-31). */
+function lastDay(end: string): string {
+  const day = Date.parse(`${end.slice(0, 10)}T00:00:00Z`) - 86_400_000;
+  return new Date(day).toISOString().slice(0, 10);
+}

@@ -1,0 +1,58 @@
+// Result notices (绩效考核结果通知书): one per person, made exactly like the policy document —
+// a view of the result → the `notice` template of the policy's language → Markdown → Word —
+// so that a company that adapts its templates (`--templates`) adapts both. The notice is in
+// the policy's language, like the policy it refers to. Returns the files; writing them is
+// the caller's job.
+import { join } from 'node:path';
+import { t } from '../i18n/catalogue.js';
+import type { OutputFile } from '../io/write-output.js';
+import type { Policy } from '../policy/policy.generated.js';
+import type { DocumentOptions } from '../render/document-options.js';
+import { markdownToDocx } from '../render/markdown-to-docx.js';
+import { policyDocumentOptions } from '../render/render-policy.js';
+import { renderTemplate, type TemplateSet } from '../render/templates.js';
+import { buildNoticeView, type NoticeView } from './notice-view.js';
+import type { ReportPerson, ScoredReport } from './report-model.js';
+
+/** The notice's main template in templates/<language>/. */
+export const NOTICE_TEMPLATE = 'notice';
+
+export function renderNoticeMarkdown(view: NoticeView, templates: TemplateSet): string {
+  return renderTemplate(templates, NOTICE_TEMPLATE, view);
+}
+
+/** The policy's fonts and sizes, with the notice's own title and header. */
+export function noticeDocumentOptions(policy: Policy, view: NoticeView): DocumentOptions {
+  const language = policy.meta.language;
+  const title = t(language, 'notice-title');
+  return {
+    ...policyDocumentOptions(policy),
+    title: `${title} ${view.person.id} ${view.person.name}`.trim(),
+    subject: `${title} ${view.period}`,
+    header: t(language, 'notice-header', { company: policy.meta.company }),
+    description: view.period,
+  };
+}
+
+/** `E0007-张伟`: the staff id first (unique), then the name, without characters file systems refuse. */
+export function noticeFileName(person: Pick<ReportPerson, 'id' | 'name'>): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^\.+/, '_').trim();
+  return [clean(person.id), clean(person.name)].filter(Boolean).join('-').slice(0, 120) || 'notice';
+}
+
+/** `DIR/<id-name>.md` and `.docx` for every person of the report. */
+export async function buildNotices(report: ScoredReport, policy: Policy, templates: TemplateSet, dir: string): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  const used = new Set<string>();
+  for (const person of report.staff) {
+    const view = buildNoticeView(report, person, policy);
+    const markdown = renderNoticeMarkdown(view, templates);
+    let base = noticeFileName(person);
+    for (let n = 2; used.has(base.toLowerCase()); n++) base = `${noticeFileName(person)}-${n}`;
+    used.add(base.toLowerCase());
+    files.push({ path: join(dir, `${base}.md`), data: markdown });
+    files.push({ path: join(dir, `${base}.docx`), data: await markdownToDocx(markdown, noticeDocumentOptions(policy, view)) });
+  }
+  return files;
+}
