@@ -2,7 +2,7 @@
 // with ratings, metrics, approved adjustments and the previous quarter's report as history,
 // as a manager would run it; the reports are explainable, reruns are byte-identical, and a
 // bad adjustment stops everything before anything is written.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -83,7 +83,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     const agent = staff.find((s) => s.role === 'agent')!.id;
     const ticket = q4.find((t) => t.staff_id !== agent && t.resolved_at !== undefined && t.resolved_at > Date.UTC(2026, 10, 2) && t.resolved_at < Date.UTC(2026, 10, 28))!;
     writeFileSync(file('adjustments.yaml'), adjustmentsFor(ticket, agent));
-    const extra = ['--adjustments', file('adjustments.yaml'), '--history', file('history'), '--xlsx'];
+    const extra = ['--adjustments', file('adjustments.yaml'), '--history', file('history'), '--notices', file('notices'), '--xlsx'];
     const run = evaluate('2026-Q4', file('q4.csv'), file('q4.json'), extra);
     expect(run.stderr).not.toMatch(/internal-error/);
     expect(run.status).toBe(0);
@@ -140,10 +140,33 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
     expect(workbook.getWorksheet('申诉调整')!.rowCount).toBe(4);
 
+    // A notice per person, Markdown and Word, in the policy's language.
+    const notices = readdirSync(file('notices')).sort();
+    expect(notices).toHaveLength(60);
+    const mine = readFileSync(join(file('notices'), notices.find((n) => n.startsWith(`${agent}-`) && n.endsWith('.md'))!), 'utf8');
+    expect(mine).toContain('# 绩效考核结果通知书');
+    expect(mine).toContain('2026年第四季度');
+    expect(mine).toContain('#### 六、申诉调整');
+    expect(mine).toContain('| SS-2026-102 | 客户满意度（2026年11月）由');
+    expect(mine).toContain('请于 **2027年1月15日** 前');
+    expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）到 ${file('notices')}`);
+
     // Same inputs, same --date: the same bytes.
-    const again = evaluate('2026-Q4', file('q4.csv'), file('q4-again.json'), [...extra.slice(0, -1)]);
+    const again = evaluate('2026-Q4', file('q4.csv'), file('q4-again.json'), ['--adjustments', file('adjustments.yaml'), '--history', file('history')]);
     expect(again.status).toBe(0);
     expect(readFileSync(file('q4-again.json'), 'utf8')).toBe(readFileSync(file('q4.json'), 'utf8'));
+  });
+
+  it('an existing notice is never overwritten without --force, and then nothing at all is written', () => {
+    mkdirSync(file('kept-notices'));
+    const name = `${staff[0]!.id}-${staff[0]!.name}.md`;
+    writeFileSync(join(file('kept-notices'), name), 'mine');
+    const run = evaluate('2026-Q4', file('q4.csv'), file('kept.json'), ['--notices', file('kept-notices')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('output-exists');
+    expect(readFileSync(join(file('kept-notices'), name), 'utf8')).toBe('mine');
+    expect(readdirSync(file('kept-notices'))).toEqual([name]);
+    expect(existsSync(file('kept.json'))).toBe(false);
   });
 
   it('a bad adjustment stops the run with file:line:col for each, and writes nothing', () => {

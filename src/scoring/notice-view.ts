@@ -31,6 +31,7 @@ export interface NoticeView {
   readonly quantitative: string;
   readonly quantitativeShare: string;
   readonly kpis: readonly { name: string; team: boolean; value: string; target: string; floor: string; score: string; weight: string; contribution: string; adjusted: boolean }[];
+  readonly anyAdjusted: boolean;
   readonly months: readonly { period: string; score: string }[];
   readonly averaged: boolean;
   readonly hasQualitative: boolean;
@@ -177,6 +178,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       contribution: fixed(k.contribution),
       adjusted: k.adjusted !== undefined || k.excluded.length > 0,
     })),
+    anyAdjusted: person.kpis.some((k) => k.adjusted !== undefined || k.excluded.length > 0),
     months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
     averaged: q.method === 'monthly_average',
     hasQualitative,

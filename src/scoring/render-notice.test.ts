@@ -1,0 +1,132 @@
+// Result notices: what each section says for the usual case, a veto, adjustments, missing
+// data and a person not assessed; text from the data escaped for Markdown; section numbers
+// that close up; the Word file made from the same Markdown; both languages.
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
+import { readTemplateSet, type TemplateSet } from '../render/templates.js';
+import type { Policy } from '../policy/policy.generated.js';
+import { parseAdjustmentsBytes } from './adjustments.js';
+import { buildNoticeView } from './notice-view.js';
+import { buildNotices, noticeFileName, renderNoticeMarkdown } from './render-notice.js';
+import { scoreEvaluation } from './score-evaluation.js';
+
+const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
+const ITEMS = ['service_attitude', 'teamwork', 'compliance', 'learning'];
+const ratings: RatingInput[] = [
+  ...ITEMS.map((item) => ({ staff: 'E1', type: 'supervisor' as const, rater: 'M1', item, score: 4 })),
+  ...ITEMS.map((item) => ({ staff: 'E1', type: 'customer' as const, item, score: 5 })),
+];
+const people: PersonInput[] = [
+  { id: 'E1', name: '张*伟|', role: 'agent', kpis: { ...agent(88), csat: { value: 90, samples: 4, status: 'insufficient' } }, bonusBase: 1800, events: { 'points:praise': 1 } },
+  { id: 'E2', name: '李娜', role: 'agent', kpis: agent(40), events: { 'veto:serious_complaint': 1 } },
+  { id: 'E3', name: '王芳', role: 'agent', kpis: {} },
+];
+
+function report(policy: Policy, adjustmentsText?: string) {
+  const evaluation = makeEvaluation(policy, people, { ratings });
+  let adjustments;
+  if (adjustmentsText) {
+    const loaded = parseAdjustmentsBytes(new TextEncoder().encode(adjustmentsText), 'adj.yaml', { policy, periodId: '2026-10', months: [] });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    adjustments = { file: 'adj.yaml', items: loaded.value.adjustments, source: loaded.source };
+  }
+  return scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation, ...(adjustments ? { adjustments } : {}), resultDate: '2026-09-30', language: 'en', toolVersion: 't' });
+}
+
+const zh = presetPolicy('medium.zh-CN');
+const en = presetPolicy('medium.en');
+let zhTemplates: TemplateSet;
+let enTemplates: TemplateSet;
+beforeAll(async () => {
+  zhTemplates = await readTemplateSet('zh-CN');
+  enTemplates = await readTemplateSet('en');
+});
+
+const ADJUSTMENT = `version: 1
+adjustments:
+  - kind: override_kpi
+    appeal: SS-7
+    staff_id: E1
+    kpi: complaint_rate
+    value: 0.2
+    reason: 投诉经核实不成立
+    approved_by: 申诉小组
+    approved_on: 2026-10-09
+`;
+
+describe('notice in Chinese', () => {
+  it('states the result, how the total is made, each KPI, the raters, what follows and how to appeal', () => {
+    const r = report(zh);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
+    expect(md).toMatch(/^# 绩效考核结果通知书\n/);
+    expect(md).toContain('| **姓　　名** | 张\\*伟\\| | **工　　号** | E1 |');
+    expect(md).toContain('| **考 核 期** | 2026年10月（2026年10月1日至2026年10月31日） | **公布日期** | 2026年9月30日 |');
+    const p = r.staff[0]!;
+    expect(md).toContain(`| **${p.total_rounded!.toFixed(2)}** | **${p.grade}**（`);
+    expect(md).toContain(`综合得分 = 量化得分 ${p.quantitative.score!.toFixed(2)} × 70% + 定性得分 ${p.qualitative.score!.toFixed(2)} × 30% + 加减分 2.00 = ${p.total_rounded!.toFixed(2)}。`);
+    expect(md).toContain('| 客户满意度 | 90% | 95% | 80% | 不计分 | 0% | 0.00 |');
+    expect(md).toContain('| 上级 | 62.5% | 75.00 | 46.88 |');
+    expect(md).toContain('| 同事 | — | 无评价 | — |');
+    expect(md).toContain('| 客户书面表扬 | 加分 | 1 | +2.00 |');
+    expect(md).toContain('- 绩效奖金：本人奖金基数 1,800.00 元 × 等级系数');
+    expect(md).toContain('#### 六、说明\n\n- “客户满意度”样本不足（样本 4），不计分，其权重按比例分给其他指标。');
+    // Oct 1–7 are holidays: five working days after 30 September end on 13 October.
+    expect(md).toContain('请于 **2026年10月13日** 前（结果公布后 5 个工作日内，法定节假日不计）');
+    expect(md).toContain('#### 七、申诉');
+    expect(md).not.toContain('申诉调整');
+  });
+
+  it('a veto: the events table, the capped grade, the bonus cancelled — said once, not again in the notes', () => {
+    const r = report(zh);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[1]!, zh), zhTemplates);
+    expect(md).toContain('| 重大有效投诉 | 一票否决 | 1 | 等级最高 C 级，取消本期绩效奖金 |');
+    expect(md).toContain('- 绩效奖金：因触发一票否决项（重大有效投诉），取消本期绩效奖金。');
+    expect(md.match(/重大有效投诉/g)).toHaveLength(2);
+  });
+
+  it('adjustments get their own section, the KPI is marked △, and the sections after it renumber', () => {
+    const r = report(zh, ADJUSTMENT);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
+    expect(md).toContain('| 投诉率 △ |');
+    expect(md).toContain('#### 六、申诉调整');
+    expect(md).toMatch(/\| SS-7 \| 投诉率由 [\d.]+% 更正为 0\.2% \| 投诉经核实不成立 \| 申诉小组 \| 2026年10月9日 \|/);
+    expect(md).toContain('#### 七、说明');
+    expect(md).toContain('#### 八、申诉');
+  });
+
+  it('a person not assessed is told so, and why', () => {
+    const r = report(zh);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[2]!, zh), zhTemplates);
+    expect(md).toContain('本期您的考核指标均无足够数据，不评定综合得分、等级和绩效奖金');
+    expect(md).not.toContain('| 综合得分 |');
+    expect(md).toContain('“响应及时率”无数据（样本 0），不计分');
+  });
+});
+
+describe('notice in English', () => {
+  it('in the policy’s language, whatever language the report was made in', () => {
+    const r = report(en);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, en), enTemplates);
+    expect(md).toMatch(/^# Performance Result Notice\n/);
+    expect(md).toContain('| **Period** | October 2026 (1 October 2026 to 31 October 2026) | **Published** | 30 September 2026 |');
+    expect(md).toContain('| Supervisor | 62.5% | 75.00 | 46.88 |');
+    expect(md).toContain('- Performance bonus: your bonus base CNY 1,800.00 × grade coefficient');
+    expect(md).toContain('you may appeal until **13 October 2026** (5 working days after publication; public holidays do not count).');
+    expect(md).toContain('#### 6. Notes\n\n- "Customer satisfaction (CSAT)" has too few samples (4 samples)');
+  });
+});
+
+describe('notice files', () => {
+  it('one Markdown and one Word file per person, named by id and name, the Word file from the same text', async () => {
+    const r = report(zh, ADJUSTMENT);
+    const files = await buildNotices(r, zh, zhTemplates, 'notices');
+    expect(files.map((f) => f.path)).toEqual(['notices/E1-张_伟_.md', 'notices/E1-张_伟_.docx', 'notices/E2-李娜.md', 'notices/E2-李娜.docx', 'notices/E3-王芳.md', 'notices/E3-王芳.docx']);
+    const xml = strFromU8(unzipSync(files[1]!.data as Uint8Array)['word/document.xml']!);
+    expect(xml).toContain('绩效考核结果通知书');
+    expect(xml).toContain('张*伟|');
+    expect(xml).toContain('2026年10月13日');
+    expect(xml).toContain('SS-7');
+    expect(noticeFileName({ id: 'E/1', name: '..a:b' })).toBe('E_1-_a_b');
+  });
+});
