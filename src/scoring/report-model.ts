@@ -5,11 +5,11 @@
 // person's own entry, so the total and the grade can be recomputed from it alone.
 import type { Cycle, RaterType } from '../policy/policy.generated.js';
 import type { InputSummary, ReportWarning } from '../evaluate/report.js';
-import type { KpiScope, KpiStatus } from '../evaluate/kpi-results.js';
+import type { KpiStatus } from '../evaluate/kpi-results.js';
 import type { Action, Bonus } from './outcomes.js';
-import type { IgnoredReason, ItemMean, RaterUnused } from './score-qualitative.js';
+import type { IgnoredReason, RaterResult } from './score-qualitative.js';
 import type { PointLine, VetoLine } from './score-events.js';
-import type { ScoredAs } from './score-quantitative.js';
+import type { ScoredAs, ScoredKpi } from './score-quantitative.js';
 
 export interface ReportNote {
   readonly code: string;
@@ -36,23 +36,11 @@ export interface MonthKpi {
   readonly excluded: readonly ExcludedRecord[];
 }
 
-export interface ReportKpi {
-  readonly id: string;
+/** A KPI line of a person: the scored line (see score-quantitative.ts) with what explains it. */
+export interface ReportKpi extends Omit<ScoredKpi, 'scored_as'> {
   readonly name: string;
   readonly unit: string;
   readonly direction: 'higher' | 'lower';
-  readonly scope: KpiScope;
-  readonly value: number | null;
-  readonly samples: number;
-  readonly status: KpiStatus;
-  readonly target: number;
-  readonly floor: number;
-  /** 1 unless a count's target and floor were scaled to the period's length. */
-  readonly target_scale: number;
-  readonly score: number | null;
-  readonly weight_nominal: number;
-  readonly weight: number;
-  readonly contribution: number;
   /** `monthly_average`: score and contribution are the means of `months`. */
   readonly scored_as: ScoredAs | 'monthly_average';
   readonly excluded: readonly ExcludedRecord[];
@@ -71,18 +59,7 @@ export interface ReportQuantitative {
   readonly months?: readonly { readonly period: string; readonly score: number | null }[];
 }
 
-export interface ReportRater {
-  readonly type: RaterType;
-  readonly weight_nominal: number;
-  readonly weight: number;
-  readonly raters: number;
-  readonly ratings: number;
-  readonly used: boolean;
-  readonly reason: RaterUnused | null;
-  readonly score: number | null;
-  readonly contribution: number;
-  readonly items: readonly ItemMean[];
-}
+export type ReportRater = RaterResult;
 
 export interface ReportQualitative {
   readonly score: number | null;

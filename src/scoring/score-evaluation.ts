@@ -323,25 +323,9 @@ function scorePerson(ctx: PersonContext): Scored {
   if (!ctx.averaging) {
     const q = scoreQuantitative(wholeLines, policy.evaluation);
     kpis = q.kpis.map((k) => {
-      const def = kpiDef(k.id);
       const adjusted = whole.adjusted.get(`${k.id}:${k.scope}`);
-      return {
-        id: k.id,
-        ...describe(k, def),
-        value: k.value,
-        samples: k.samples,
-        status: k.status,
-        target: k.target,
-        floor: k.floor,
-        target_scale: k.target_scale,
-        score: k.score,
-        weight_nominal: k.weight_nominal,
-        weight: k.weight,
-        contribution: k.contribution,
-        scored_as: k.scored_as,
-        excluded: excludedFrom(ctx, k.id, k.scope, undefined),
-        ...(adjusted ? { adjusted } : {}),
-      };
+      const { id, ...line } = k;
+      return { id, ...describe(k, kpiDef(id)), ...line, excluded: excludedFrom(ctx, id, k.scope, undefined), ...(adjusted ? { adjusted } : {}) };
     });
     quantitative = { score: q.score, share_nominal: setup.share, share: setup.share, method: 'period' };
     kpiNotes(q, notes, note, kpiName, undefined);
