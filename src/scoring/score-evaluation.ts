@@ -23,7 +23,7 @@ import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from 
 import { personSetup, type PersonSetup } from './person-setup.js';
 import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
-import { appliedTargets, cycleMonths } from './score-kpi.js';
+import { appliedTargets, cycleMonths, scaledScoring } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';
 import { scoreQuantitative, type KpiLine, type QuantitativeResult } from './score-quantitative.js';
 
@@ -285,7 +285,7 @@ function kpiLines(setup: PersonSetup, kpis: readonly KpiResult[], months: number
       id: sk.kpi.id,
       scope: sk.scope,
       weight: sk.weight,
-      rule: { direction: sk.kpi.direction, target: targets.target, floor: targets.floor, scoring: sk.kpi.scoring },
+      rule: { direction: sk.kpi.direction, target: targets.target, floor: targets.floor, scoring: scaledScoring(sk.kpi.scoring, targets.scale) },
       targetScale: targets.scale,
       value: r.value,
       samples: r.samples,

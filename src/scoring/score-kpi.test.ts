@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Kpi, Scoring } from '../policy/policy.generated.js';
-import { appliedTargets, isPeriodTotal, scoreKpiValue, type KpiRule } from './score-kpi.js';
+import { appliedTargets, isPeriodTotal, scaledScoring, scoreKpiValue, type KpiRule } from './score-kpi.js';
 
 const linear = (cap?: number): Scoring => (cap === undefined ? { method: 'linear' } : { method: 'linear', cap });
 const higher = (scoring: Scoring = linear()): KpiRule => ({ direction: 'higher', target: 95, floor: 80, scoring });
@@ -130,5 +130,16 @@ describe('targets for a person and a period', () => {
     expect(isPeriodTotal(kpi({ id: 'spend', compute: { from: 'tickets', aggregate: 'sum', field: 'cost' } }))).toBe(true);
     expect(isPeriodTotal(kpi({ id: 'speed', compute: { from: 'tickets', aggregate: 'mean', field: 'cost' } }))).toBe(false);
     expect(isPeriodTotal(kpi({ id: 'ideas', compute: { from: 'metrics', column: '建议数' } }))).toBe(false);
+  });
+});
+
+describe('banded counts over other periods', () => {
+  it('scale their band bounds like the target and floor', () => {
+    const bands: Scoring = { method: 'bands', bands: [{ max: 100, score: 0 }, { min: 100, max: 130, score: 80 }, { min: 130, score: 100 }] };
+    const quarter = scaledScoring(bands, 3);
+    expect(quarter).toEqual({ method: 'bands', bands: [{ max: 300, score: 0 }, { min: 300, max: 390, score: 80 }, { min: 390, score: 100 }] });
+    expect(scoreKpiValue(350, { direction: 'higher', target: 390, floor: 180, scoring: quarter })).toBe(80);
+    expect(scaledScoring(bands, 1)).toBe(bands);
+    expect(scaledScoring({ method: 'linear', cap: 120 }, 3)).toEqual({ method: 'linear', cap: 120 });
   });
 });

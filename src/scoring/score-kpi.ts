@@ -71,3 +71,12 @@ export function appliedTargets(kpi: Kpi, entry: Pick<RoleKpi, 'target' | 'floor'
   const floor = entry?.floor ?? kpi.floor;
   return scale === 1 ? { target, floor, scale } : { target: target * scale, floor: floor * scale, scale };
 }
+
+/** A banded rule's bounds scaled like the target and floor (the bands are in the KPI's units). */
+export function scaledScoring(scoring: Scoring, scale: number): Scoring {
+  if (scale === 1 || scoring.method !== 'bands') return scoring;
+  return {
+    method: 'bands',
+    bands: scoring.bands.map((b) => ({ ...b, ...(b.min === undefined ? {} : { min: b.min * scale }), ...(b.max === undefined ? {} : { max: b.max * scale }) })),
+  };
+}
