@@ -72,3 +72,5 @@ export { renderSummary as renderResultSummary } from './scoring/render-summary.j
 export type * from './scoring/report-model.js';
 export { generateRatings, generateMetrics, type SampleRating, type SampleMetrics } from './sample-data/generate-staff-inputs.js';
 export { writeRatingsCsv, writeMetricsCsv } from './sample-data/write-sample-data.js';
+export { buildNoticeView, type NoticeView } from './scoring/notice-view.js';
+export { renderNoticeMarkdown, noticeDocumentOptions, noticeFileName, buildNotices, NOTICE_TEMPLATE } from './scoring/render-notice.js';

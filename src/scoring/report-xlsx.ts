@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
+import { joinList } from '../render/document-values.js';
 import { displayWidth } from '../wizard/display-width.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
 
@@ -168,7 +169,11 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     (a, b) => roleOrder(a.role) - roleOrder(b.role) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const bonusOf = (p: ReportPerson) => p.outcomes.bonus.amount;
-  const actionsOf = (p: ReportPerson) => p.outcomes.actions.map((a) => (a.topics && a.topics.length > 0 ? `${a.name}（${a.topics.join('、')}）` : a.name)).join(language === 'zh-CN' ? '；' : '; ');
+  const list = (items: readonly string[]) => joinList(language, [...items]);
+  const actionsOf = (p: ReportPerson) =>
+    p.outcomes.actions
+      .map((a) => (a.topics && a.topics.length > 0 ? L('notice-action-topics', { name: a.name, topics: list(a.topics) }) : a.deduction_percent ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent }) : a.name))
+      .join(L('xlsx-action-separator'));
 
   // ── summary ──
   const kpiIds = policy.kpis.filter((k) => report.staff.some((p) => p.kpis.some((x) => x.id === k.id))).map((k) => k.id);
@@ -246,7 +251,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     const columns = [...lead, ...kpis.flatMap((k) => perKpi(k.kpi)), ...tail];
     const groups = [
       { label: L('xlsx-person'), span: lead.length },
-      ...kpis.map((k) => ({ label: `${k.kpi.name}${k.entry.scope === 'team' ? L('xlsx-team-scope') : ''}（${k.entry.weight}%）`, span: 6 })),
+      ...kpis.map((k) => ({ label: L('xlsx-kpi-group', { kpi: k.kpi.name, team: k.entry.scope === 'team' ? L('xlsx-team-scope') : '', weight: k.entry.weight }), span: 6 })),
       { label: L('xlsx-result'), span: tail.length },
     ];
     const rows = people.map((p) => [
@@ -262,7 +267,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       ...raters.map((type) => p.qualitative.raters.find((r) => r.type === type)?.score ?? null),
       p.qualitative.score,
       p.points.total,
-      p.vetoes.filter((v) => v.triggered).map((v) => v.name).join('、') || null,
+      list(p.vetoes.filter((v) => v.triggered).map((v) => v.name)) || null,
       p.total_rounded,
       p.grade_by_bands,
       ...(distributed ? [p.grade_distributed] : []),
@@ -288,7 +293,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     a.ticket_id ?? (a.kpi ? policy.kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi : null) ?? a.item ?? null,
     a.month ?? null,
     a.kind === 'override_kpi' ? (a.original_value ?? null) : a.kind === 'override_rating' ? (a.original_score ?? null) : null,
-    a.kind === 'override_kpi' ? (a.value ?? null) : a.kind === 'override_rating' ? (a.score ?? null) : (a.kpis ?? []).join('、') || null,
+    a.kind === 'override_kpi' ? (a.value ?? null) : a.kind === 'override_rating' ? (a.score ?? null) : list(a.kpis ?? []) || null,
     a.reason,
     a.approved_by,
     a.approved_on,

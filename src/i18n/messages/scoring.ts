@@ -300,6 +300,8 @@ export const scoringMessages = defineMessages({
   'xlsx-person': { 'zh-CN': '员工', en: 'Employee' },
   'xlsx-result': { 'zh-CN': '考核结果', en: 'Result' },
   'xlsx-team-scope': { 'zh-CN': '（班组）', en: ' (team)' },
+  'xlsx-kpi-group': { 'zh-CN': '{kpi}{team}（{weight}%）', en: '{kpi}{team} ({weight}%)' },
+  'xlsx-action-separator': { 'zh-CN': '；', en: '; ' },
   'xlsx-kpi-value': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
   'xlsx-kpi-score': { 'zh-CN': '{kpi} 得分', en: '{kpi} score' },
   'xlsx-value': { 'zh-CN': '实际值', en: 'Value' },
