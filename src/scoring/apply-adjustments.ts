@@ -45,8 +45,10 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
   const ratings = [...evaluation.ratings];
   if (!adjustments || adjustments.items.length === 0) return { records: [], byPerson: new Map(), kpiOverrides: new Map(), ratings };
   const byStaffKey = new Map<string, number>();
+  // A roster without staff ids names people only: then staff_id holds the name.
   evaluation.staff.forEach((r, i) => {
     if (r.member.id) byStaffKey.set(staffKey(r.member.id), i);
+    else if (r.member.name && !byStaffKey.has(staffKey(r.member.name))) byStaffKey.set(staffKey(r.member.name), i);
   });
   const itemOf = (text: string) => policy.qualitative.items.find((q) => normaliseHeader(q.id) === normaliseHeader(text) || normaliseHeader(q.name) === normaliseHeader(text));
   const months = evaluation.slices.map((s) => s.period.id);
