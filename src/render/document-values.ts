@@ -74,6 +74,7 @@ export function formatTrigger(language: Language, when: RuleTrigger, primary: Cy
     grades: grades.length > 0 ? joinAlternatives(language, grades.map((g) => gradeLabel(language, g))) : '',
     letters: grades.length > 0 ? joinAlternatives(language, grades) : '',
     top: when.top ?? 0,
+    bands: when.based_on === 'bands',
   });
 }
 

@@ -138,13 +138,13 @@ export const renderMessages = defineMessages({
   'doc-trigger': {
     'zh-CN': (p) => {
       const cycle = Number(p.consecutive) > 1 ? `连续${formatValue(p.cycles)}` : formatValue(p.cycle);
-      const grades = p.grades ? `考核为 ${formatValue(p.grades)}` : '考核';
+      const grades = p.grades ? `${p.bands ? '按分数段' : ''}考核为 ${formatValue(p.grades)}` : '考核';
       const top = p.top ? `${p.grades ? '且' : ''}在本组排名前 ${formatValue(p.top)} 名` : '';
       return `${cycle}${grades}${top}`;
     },
     en: (p) => {
       const cycle = Number(p.consecutive) > 1 ? `for ${formatValue(p.cycles)} in a row` : `in a ${formatValue(p.cycle)} assessment`;
-      const grades = p.letters ? `graded ${formatValue(p.letters)}` : '';
+      const grades = p.letters ? `graded ${formatValue(p.letters)}${p.bands ? ' by the score bands' : ''}` : '';
       const top = p.top ? `ranked in the top ${formatValue(p.top)} of the group` : '';
       return `${[grades, top].filter(Boolean).join(' and ')} ${cycle}`;
     },
