@@ -34,7 +34,7 @@ export function detectDelimiter(sample: string): Delimiter {
 }
 
 /** How much of the file's start decides the delimiter: ten lines, or all there is. */
-function delimiterSample(buf: string, nl: string, final: boolean): string | undefined {
+export function delimiterSample(buf: string, nl: string, final: boolean): string | undefined {
   let end = -1;
   for (let n = 0; n < 10; n++) {
     const next = buf.indexOf(nl, end + 1);

@@ -2,11 +2,16 @@
 // with its row number as a spreadsheet shows it (the header is row 1 when it is the first
 // line). The header is the first non-blank row, unless a later one among the first few
 // names more known fields (exports often put a title line or two above the header).
+// A reader may hand rows over as views (row-view.ts) instead of cells; a handler that can
+// read views gets them as they are, any other gets the cells.
 import { cellText, isBlank, type Cell } from './parse-value.js';
+import type { RowView } from './row-view.js';
 
 export interface TableHandler {
   header(headers: readonly string[], row: number): void;
   row(cells: readonly Cell[], row: number): void;
+  /** A row as a view, valid only during the call (readers reuse it). */
+  rowView?(view: RowView, row: number): void;
 }
 
 /** How many non-blank rows may stand above the header. */
@@ -14,6 +19,11 @@ export const HEADER_LOOKAHEAD = 10;
 
 export function isBlankRow(cells: readonly Cell[]): boolean {
   for (const cell of cells) if (!isBlank(cell)) return false;
+  return true;
+}
+
+function isBlankView(view: RowView): boolean {
+  for (let c = 0; c < view.length; c++) if (!view.blank(c)) return false;
   return true;
 }
 
@@ -54,6 +64,18 @@ export class HeaderLocator {
     // Readers may reuse the array they pass; keep a copy while looking ahead.
     this.pending.push({ cells: [...cells], row });
     if (this.pending.length >= HEADER_LOOKAHEAD) this.decide();
+  }
+
+  /** `record` for a row given as a view. */
+  recordView(view: RowView, row: number): void {
+    if (!this.found) {
+      this.record(view.cells(), row);
+      return;
+    }
+    if (isBlankView(view)) return;
+    this.rows++;
+    if (this.handler.rowView) this.handler.rowView(view, row);
+    else this.handler.row(view.cells(), row);
   }
 
   end(): void {

@@ -3,26 +3,19 @@
 // totals per person and per team. Memory grows with staff × KPIs (plus the ids seen, to
 // drop repeated tickets, and the values of median/p90 KPIs, which an exact quantile needs),
 // never with the text of the file. Every value that cannot be used is a warning naming
-// file, row, column and value. Pure: rows come in as cells from any reader.
+// file, row, column and value. Pure: rows come in as cells from any reader, or as views
+// (row-view.ts) that read a cell without making a string when they can: ids, people and
+// teams are then looked up by the bytes of their field.
 import { AspmError } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { Filter, Policy } from '../policy/policy.generated.js';
 import { FIELD_SYNONYMS, matchColumns, normaliseHeader, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
+import { ByteKeyTable } from './byte-key-table.js';
 import { detach, IdSet } from './id-set.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
-import {
-  cellText,
-  explainTimestamp,
-  isBlank,
-  readBoolean,
-  readDatePart,
-  readNumber,
-  readSatisfaction,
-  readTimeOfDay,
-  readTimestamp,
-  type Cell,
-} from './parse-value.js';
+import { cellText, explainTimestamp, isBlank, readDatePart, readTimeOfDay, type Cell } from './parse-value.js';
 import type { Period } from './period.js';
+import { CellsRow, type RowView } from './row-view.js';
 import { AMBIGUOUS, NOT_FOUND, staffKey, type StaffDirectory } from './staff.js';
 import type { TableHandler } from './table.js';
 import type { ZoneClock } from './time-zone.js';
@@ -56,7 +49,7 @@ interface FieldSlot {
   kpis: string[];
 }
 
-type FilterTest = (ev: TicketEvaluator, cells: readonly Cell[], row: number) => number;
+type FilterTest = (ev: TicketEvaluator, view: RowView, row: number) => number;
 
 /** Built-in KPIs as small integers: a string switch per KPI per row is measurable. */
 const KIND_CODES = {
@@ -188,6 +181,16 @@ export class TicketEvaluator implements TableHandler {
   // everything else a row needs).
   private readonly teamByText = new Map<string, number>();
   private readonly staffByText = new Map<string, number>();
+  // The same caches keyed by a field's bytes as written, for views over a file's bytes.
+  private readonly teamByBytes = new ByteKeyTable();
+  private readonly staffByIdBytes = new ByteKeyTable();
+  private readonly staffByNameBytes = new ByteKeyTable();
+  /** Whether a row with a staff id is attributed by it (else by name). */
+  private byIdPossible = false;
+  /** Ids left out by appeals, by their bytes → index in excludedAppeals. */
+  private readonly excludedIds: ByteKeyTable | undefined;
+  private readonly excludedAppeals: string[] = [];
+  private readonly cellsRow = new CellsRow();
   private readonly unknownStaff = new Map<string, { label: string; tickets: number; row: number; column: string }>();
   private rows = 0;
   private used = 0;
@@ -211,6 +214,13 @@ export class TicketEvaluator implements TableHandler {
     this.satisfactionMean = options.policy.evaluation.satisfaction.method === 'mean';
     this.goodAtLeast = options.policy.evaluation.satisfaction.good_at_least;
     this.ensureStaff(options.staff.members.length);
+    if (options.exclude !== undefined && options.exclude.size > 0) {
+      this.excludedIds = new ByteKeyTable();
+      for (const [id, appeal] of options.exclude) {
+        this.excludedIds.insertText(id, this.excludedAppeals.length);
+        this.excludedAppeals.push(appeal);
+      }
+    }
   }
 
   /** Every field any measure may read, for header matching. */
@@ -272,6 +282,7 @@ export class TicketEvaluator implements TableHandler {
     this.staffIdColumn = column('staff_id');
     this.staffNameColumn = column('staff_name');
     this.teamColumn = column('team');
+    this.byIdPossible = this.staffIdColumn !== -1 && (this.options.staff.hasIds || this.options.discoverStaff);
     if (this.idColumn === -1) this.options.warnings.add('no-ticket-id-column', { file }, { file });
     const discover = this.options.discoverStaff;
     if (!discover && this.staffIdColumn !== -1 && !this.options.staff.hasIds && this.staffNameColumn === -1) {
@@ -342,8 +353,8 @@ export class TicketEvaluator implements TableHandler {
     const equalsText = filter.equals !== undefined && typeof filter.equals !== 'boolean' ? textKey(filter.equals) : undefined;
     const inTexts = filter.in?.map(textKey);
     const inNumbers = filter.in?.filter((v): v is number => typeof v === 'number');
-    return (ev, cells, row) => {
-      const raw = ev.rawCell(cells, slot);
+    return (ev, view, row) => {
+      const raw = ev.rawCell(view, slot);
       const blank = isBlank(raw);
       if (filter.present !== undefined && blank === filter.present) return 0;
       if (filter.equals === undefined && filter.in === undefined && filter.min === undefined && filter.max === undefined) return 1;
@@ -354,7 +365,7 @@ export class TicketEvaluator implements TableHandler {
         if (inTexts && !inTexts.includes(text)) return 0;
         return 1;
       }
-      const value = ev.value(cells, slot, row);
+      const value = ev.value(view, slot, row);
       if (value !== value) return -1;
       if (value === BLANK) return kind === 'boolean' && filter.equals === false ? 1 : 0;
       if (filter.equals !== undefined && (typeof filter.equals === 'boolean' ? value !== (filter.equals ? 1 : 0) : value !== Number(filter.equals))) return 0;
@@ -366,8 +377,8 @@ export class TicketEvaluator implements TableHandler {
   }
 
   /** The cell (or first of two cells) of a slot. */
-  rawCell(cells: readonly Cell[], slot: number): Cell {
-    return cells[this.slots[slot]!.columns[0]!];
+  rawCell(view: RowView, slot: number): Cell {
+    return view.cell(this.slots[slot]!.columns[0]!);
   }
 
   private warn(code: MessageCode, slot: FieldSlot, row: number, value: string, extra: Record<string, unknown> = {}): void {
@@ -375,14 +386,15 @@ export class TicketEvaluator implements TableHandler {
   }
 
   /** A field's value for this row: a number, BLANK, or NaN (unreadable; warned once). */
-  value(cells: readonly Cell[], slotIndex: number, row: number): number {
+  value(view: RowView, slotIndex: number, row: number): number {
     if (this.stamp[slotIndex] === this.generation) return this.cache[slotIndex]!;
     const slot = this.slots[slotIndex]!;
-    const first = cells[slot.columns[0]!];
+    const column = slot.columns[0]!;
     let v: number;
     if (slot.kind === 'time') {
       if (slot.columns.length === 2) {
-        const second = cells[slot.columns[1]!];
+        const first = view.cell(column);
+        const second = view.cell(slot.columns[1]!);
         if (isBlank(first)) v = BLANK;
         else {
           const day = readDatePart(first, this.date1904);
@@ -390,32 +402,33 @@ export class TicketEvaluator implements TableHandler {
           v = day === day && time === time ? this.options.clock.wallToUtc(day + time) : NaN;
           if (v !== v) this.warn('value-unreadable-time', slot, row, `${cellText(first)} ${cellText(second)}`.trim());
         }
-      } else if (isBlank(first)) v = BLANK;
+      } else if (view.blank(column)) v = BLANK;
       else {
-        v = readTimestamp(first, this.options.clock, this.date1904);
+        v = view.timestamp(column, this.options.clock, this.date1904);
         if (v !== v) {
+          const first = view.cell(column);
           const problem = explainTimestamp(first);
           this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
         }
       }
     } else if (slot.kind === 'boolean') {
-      const b = readBoolean(first);
+      const b = view.boolean(column);
       v = b === -1 ? NaN : b;
-      if (v !== v) this.warn('value-unreadable-boolean', slot, row, cellText(first));
-    } else if (isBlank(first)) {
+      if (v !== v) this.warn('value-unreadable-boolean', slot, row, view.text(column));
+    } else if (view.blank(column)) {
       v = BLANK;
     } else if (slot.kind === 'satisfaction') {
-      v = readSatisfaction(first, this.satisfactionMin, this.satisfactionMax);
-      if (v !== v) this.warn('value-unreadable-satisfaction', slot, row, cellText(first));
+      v = view.satisfaction(column, this.satisfactionMin, this.satisfactionMax);
+      if (v !== v) this.warn('value-unreadable-satisfaction', slot, row, view.text(column));
       else if (v < this.satisfactionMin || v > this.satisfactionMax) {
-        this.warn('value-outside-scale', slot, row, cellText(first), { min: this.satisfactionMin, max: this.satisfactionMax });
+        this.warn('value-outside-scale', slot, row, view.text(column), { min: this.satisfactionMin, max: this.satisfactionMax });
         v = NaN;
       }
     } else {
-      v = readNumber(first);
-      if (v !== v) this.warn('value-unreadable-number', slot, row, cellText(first));
+      v = view.number(column);
+      if (v !== v) this.warn('value-unreadable-number', slot, row, view.text(column));
       else if (v < 0 && slot.name === 'cost') {
-        this.warn('value-negative', slot, row, cellText(first));
+        this.warn('value-negative', slot, row, view.text(column));
         v = NaN;
       }
     }
@@ -457,23 +470,49 @@ export class TicketEvaluator implements TableHandler {
     return index;
   }
 
-  /** The person a row belongs to, or a negative number after warning why none. */
-  private attribute(cells: readonly Cell[], row: number): number {
+  /**
+   * The person a row belongs to, or a negative number after warning why none. A view's
+   * staff id (or name) is looked up by its bytes first: a hit is a person found before for
+   * the same text, and the normalising lookup never runs again for it.
+   */
+  private attribute(view: RowView, row: number): number {
+    if (this.byIdPossible) {
+      if (view.bytesOf(this.staffIdColumn, false)) {
+        const entry = this.staffByIdBytes.find(view.bytes, view.keyStart, view.keyEnd);
+        if (entry !== -1) return this.staffByIdBytes.value(entry);
+      }
+    } else if (this.staffNameColumn !== -1 && view.bytesOf(this.staffNameColumn, false)) {
+      const entry = this.staffByNameBytes.find(view.bytes, view.keyStart, view.keyEnd);
+      if (entry !== -1) return this.staffByNameBytes.value(entry);
+    }
+    const index = this.attributeByText(view, row);
+    if (index >= 0) {
+      // Only texts that found someone are kept: a person's own cell text, a few per person.
+      if (this.byIdPossible) {
+        if (this.staffByIdBytes.size < 100_000 && view.bytesOf(this.staffIdColumn, false)) this.staffByIdBytes.insert(view.bytes, view.keyStart, view.keyEnd, index);
+      } else if (this.staffNameColumn !== -1 && this.staffByNameBytes.size < 100_000 && view.bytesOf(this.staffNameColumn, false)) {
+        this.staffByNameBytes.insert(view.bytes, view.keyStart, view.keyEnd, index);
+      }
+    }
+    return index;
+  }
+
+  private attributeByText(view: RowView, row: number): number {
     const { staff, file } = this.options;
-    const id = this.staffIdColumn === -1 ? '' : cellText(cells[this.staffIdColumn]);
-    const name = this.staffNameColumn === -1 ? '' : cellText(cells[this.staffNameColumn]);
+    const id = this.staffIdColumn === -1 ? '' : view.text(this.staffIdColumn);
+    const name = this.staffNameColumn === -1 ? '' : view.text(this.staffNameColumn);
     if (id === '' && name === '') {
       this.options.warnings.add('ticket-without-staff', {}, { file, row, column: this.headers[this.staffIdColumn !== -1 ? this.staffIdColumn : this.staffNameColumn] ?? '' });
       return NOT_FOUND;
     }
-    const byId = id !== '' && (staff.hasIds || this.options.discoverStaff);
+    const byId = id !== '' && this.byIdPossible;
     const text = byId ? `#${id}` : name;
     const cached = this.staffByText.get(text);
     if (cached !== undefined && cached >= 0) return cached;
     let index = byId ? staff.findById(id) : staff.findByName(name);
     if (index >= 0 && this.staffByText.size < 100_000) this.staffByText.set(detach(text), index);
     if (index === NOT_FOUND && this.options.discoverStaff) {
-      const team = this.teamColumn === -1 ? '' : cellText(cells[this.teamColumn]);
+      const team = this.teamColumn === -1 ? '' : view.text(this.teamColumn);
       index = staff.add({ id: detach(id), name: detach(name), roles: [this.options.policy.roles[0]!.id], team: detach(team), bonusBase: undefined, row: undefined }).index;
       this.ensureStaff(staff.members.length);
       return index;
@@ -491,48 +530,83 @@ export class TicketEvaluator implements TableHandler {
     return index;
   }
 
+  /** The team a row counts for (-1: none): its team cell, else the person's team. */
+  private rowTeam(view: RowView, person: number): number {
+    const column = this.teamColumn;
+    if (column !== -1 && view.bytesOf(column, false)) {
+      const entry = this.teamByBytes.find(view.bytes, view.keyStart, view.keyEnd);
+      if (entry !== -1) return this.teamByBytes.value(entry);
+    }
+    if (column === -1 || view.blank(column)) return this.teamIndex(this.options.staff.members[person]!.team);
+    const team = this.teamIndex(view.text(column));
+    if (this.teamByBytes.size < 100_000 && view.bytesOf(column, false)) this.teamByBytes.insert(view.bytes, view.keyStart, view.keyEnd, team);
+    return team;
+  }
+
   row(cells: readonly Cell[], row: number): void {
+    this.rowView(this.cellsRow.reset(cells), row);
+  }
+
+  /**
+   * The ticket's id: 0 when new, the row it was first seen in when repeated, -1 when blank.
+   * Sets `appeal` when an approved appeal leaves the ticket out.
+   */
+  private ticketId(view: RowView, row: number): number {
+    const column = this.idColumn;
+    this.appeal = undefined;
+    if (view.bytesOf(column, true)) {
+      const { bytes, keyStart, keyEnd } = view;
+      if (keyStart === keyEnd) return -1;
+      const first = this.ids.addBytes(bytes, keyStart, keyEnd, row);
+      if (first === 0 && this.excludedIds) {
+        const entry = this.excludedIds.find(bytes, keyStart, keyEnd);
+        if (entry !== -1) this.appeal = this.excludedAppeals[this.excludedIds.value(entry)];
+      }
+      return first;
+    }
+    const id = view.text(column);
+    if (id === '') return -1;
+    const first = this.ids.add(id, row);
+    if (first === 0 && this.options.exclude !== undefined && this.options.exclude.size > 0) this.appeal = this.options.exclude.get(id);
+    return first;
+  }
+
+  private appeal: string | undefined;
+
+  rowView(view: RowView, row: number): void {
     this.rows++;
     const { file, warnings, period } = this.options;
-    if (cells.length > this.headers.length) {
-      for (let c = this.headers.length; c < cells.length; c++) {
-        if (!isBlank(cells[c])) {
-          warnings.add('row-extra-cells', { count: cells.length - this.headers.length, header: this.headers.length }, { file, row });
+    if (view.length > this.headers.length) {
+      for (let c = this.headers.length; c < view.length; c++) {
+        if (!view.blank(c)) {
+          warnings.add('row-extra-cells', { count: view.length - this.headers.length, header: this.headers.length }, { file, row });
           break;
         }
       }
     }
     if (this.idColumn !== -1) {
-      const id = cellText(cells[this.idColumn]);
-      const column = this.headers[this.idColumn] ?? '';
-      if (id === '') {
-        warnings.add('ticket-without-id', {}, { file, row, column });
-        this.skipped++;
-        return;
-      }
-      const first = this.ids.add(id, row);
+      const first = this.ticketId(view, row);
       if (first !== 0) {
-        warnings.add('duplicate-ticket', { value: id, first }, { file, row, column });
+        const column = this.headers[this.idColumn] ?? '';
+        if (first === -1) warnings.add('ticket-without-id', {}, { file, row, column });
+        else warnings.add('duplicate-ticket', { value: view.text(this.idColumn), first }, { file, row, column });
         this.skipped++;
         return;
       }
-      if (this.options.exclude !== undefined && this.options.exclude.size > 0) {
-        const appeal = this.options.exclude.get(id);
-        if (appeal !== undefined) {
-          this.exclude(cells, row, id, appeal);
-          return;
-        }
+      if (this.appeal !== undefined) {
+        this.exclude(view, row, view.text(this.idColumn), this.appeal);
+        return;
       }
     }
-    const person = this.attribute(cells, row);
+    const person = this.attribute(view, row);
     if (person < 0) {
       this.skipped++;
       return;
     }
     this.generation++;
     const { start, end } = period;
-    const created = this.createdSlot === -1 ? NaN : this.value(cells, this.createdSlot, row);
-    const resolved = this.resolvedSlot === -1 ? NaN : this.value(cells, this.resolvedSlot, row);
+    const created = this.createdSlot === -1 ? NaN : this.value(view, this.createdSlot, row);
+    const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
     // A ticket is in the period only by a timestamp some KPI places tickets by.
     const inCreated = this.anyByCreation && created >= start && created < end;
     const inResolved = this.anyByResolution && resolved >= start && resolved < end;
@@ -544,9 +618,7 @@ export class TicketEvaluator implements TableHandler {
       this.outside++;
       return;
     }
-    const member = this.options.staff.members[person]!;
-    const teamName = this.teamColumn === -1 || isBlank(cells[this.teamColumn]) ? member.team : cellText(cells[this.teamColumn]);
-    const team = this.options.plan.anyTeamScope ? this.teamIndex(teamName) : -1;
+    const team = this.options.plan.anyTeamScope ? this.rowTeam(view, person) : -1;
     let used = false;
     const M2 = this.M * 2;
     const stride = this.stride;
@@ -558,7 +630,7 @@ export class TicketEvaluator implements TableHandler {
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
       if (c.byCreation ? !inCreated : !inResolved) continue;
-      const x = c.code !== 0 ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
+      const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
       if (x !== x) continue;
       used = true;
       const at = person * stride + i * 2;
@@ -602,24 +674,24 @@ export class TicketEvaluator implements TableHandler {
    * A ticket an approved appeal leaves out: attributed and placed like any other, so that
    * the report can say which KPIs of whom it was taken out of, but added to no totals.
    */
-  private exclude(cells: readonly Cell[], row: number, id: string, appeal: string): void {
+  private exclude(view: RowView, row: number, id: string, appeal: string): void {
     this.excludedRows++;
-    const person = this.attribute(cells, row);
+    const person = this.attribute(view, row);
     const hits: { measure: number; slice: number }[] = [];
     let teamName = '';
     if (person >= 0) {
       this.generation++;
       const { start, end } = this.options.period;
-      const created = this.createdSlot === -1 ? NaN : this.value(cells, this.createdSlot, row);
-      const resolved = this.resolvedSlot === -1 ? NaN : this.value(cells, this.resolvedSlot, row);
+      const created = this.createdSlot === -1 ? NaN : this.value(view, this.createdSlot, row);
+      const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
       const inCreated = this.anyByCreation && created >= start && created < end;
       const inResolved = this.anyByResolution && resolved >= start && resolved < end;
       const member = this.options.staff.members[person]!;
-      teamName = this.teamColumn === -1 || isBlank(cells[this.teamColumn]) ? member.team : cellText(cells[this.teamColumn]);
+      teamName = this.teamColumn === -1 || view.blank(this.teamColumn) ? member.team : view.text(this.teamColumn);
       for (let i = 0; i < this.compiled.length; i++) {
         const c = this.compiled[i]!;
         if (c.byCreation ? !inCreated : !inResolved) continue;
-        const x = c.code !== 0 ? this.builtinContribution(c, cells, row, created, resolved) : this.customContribution(c, cells, row);
+        const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
         if (x !== x) continue;
         const slice = this.S > 0 ? this.sliceOf(c.byCreation ? created : resolved) : -1;
         hits.push({ measure: i, slice });
@@ -633,52 +705,52 @@ export class TicketEvaluator implements TableHandler {
   }
 
   /** A ticket's contribution to a built-in KPI, or NaN when it does not count. */
-  private builtinContribution(c: CompiledMeasure, cells: readonly Cell[], row: number, created: number, resolved: number): number {
+  private builtinContribution(c: CompiledMeasure, view: RowView, row: number, created: number, resolved: number): number {
     const m = c.measure as Extract<TicketMeasure, { source: 'builtin' }>;
     switch (c.code) {
       case 1:
       case 2: {
         const responseSlot = c.slots.first_response_at!;
-        const response = this.value(cells, responseSlot, row);
+        const response = this.value(view, responseSlot, row);
         if (response !== response) return NaN;
         if (response === BLANK) return c.code === 2 ? 0 : NaN;
-        const d = this.checkedDuration(created, response, responseSlot, cells, row);
+        const d = this.checkedDuration(created, response, responseSlot, view, row);
         if (d !== d) return NaN;
         return c.code === 1 ? d : d <= m.slaMs ? 1 : 0;
       }
       case 3:
       case 4: {
         if (created !== created || created === BLANK) return NaN;
-        const d = this.checkedDuration(created, resolved, this.resolvedSlot, cells, row);
+        const d = this.checkedDuration(created, resolved, this.resolvedSlot, view, row);
         if (d !== d) return NaN;
         return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
       }
       case 5:
         return 1;
       case 6: {
-        const score = this.value(cells, c.slots.satisfaction!, row);
+        const score = this.value(view, c.slots.satisfaction!, row);
         if (score !== score || score === BLANK) return NaN;
         return this.satisfactionMean ? score : score >= this.goodAtLeast ? 1 : 0;
       }
       case 7: {
-        const reopened = c.slots.reopened === undefined || c.slots.reopened === -1 ? 0 : this.value(cells, c.slots.reopened, row);
-        const revisit = c.slots.revisit === undefined || c.slots.revisit === -1 ? 0 : this.value(cells, c.slots.revisit, row);
+        const reopened = c.slots.reopened === undefined || c.slots.reopened === -1 ? 0 : this.value(view, c.slots.reopened, row);
+        const revisit = c.slots.revisit === undefined || c.slots.revisit === -1 ? 0 : this.value(view, c.slots.revisit, row);
         if (reopened !== reopened || revisit !== revisit) return NaN;
         return reopened === 1 || revisit === 1 ? 0 : 1;
       }
       case 8:
       case 9: {
-        const flag = this.value(cells, c.slots[c.code === 8 ? 'reopened' : 'complaint']!, row);
+        const flag = this.value(view, c.slots[c.code === 8 ? 'reopened' : 'complaint']!, row);
         if (flag !== flag) return NaN;
         return flag === 1 ? 1 : 0;
       }
       case 10: {
-        const cost = this.value(cells, c.slots.cost!, row);
+        const cost = this.value(view, c.slots.cost!, row);
         return cost === BLANK ? NaN : cost;
       }
       default: {
-        const promised = this.value(cells, c.slots.promised_at!, row);
-        const arrived = this.value(cells, c.slots.arrived_at!, row);
+        const promised = this.value(view, c.slots.promised_at!, row);
+        const arrived = this.value(view, c.slots.arrived_at!, row);
         if (promised !== promised || arrived !== arrived || promised === BLANK || arrived === BLANK) return NaN;
         return arrived <= promised ? 1 : 0;
       }
@@ -686,22 +758,22 @@ export class TicketEvaluator implements TableHandler {
   }
 
   /** to − from as the policy counts time; NaN (with one warning per row and field) when `to` is before `from`. */
-  private checkedDuration(from: number, to: number, toSlot: number, cells: readonly Cell[], row: number): number {
+  private checkedDuration(from: number, to: number, toSlot: number, view: RowView, row: number): number {
     if (from !== from || from === BLANK) return NaN;
     if (to < from) {
       if (this.warnedStamp[toSlot] !== this.generation) {
         this.warnedStamp[toSlot] = this.generation;
         const slot = this.slots[toSlot]!;
-        const createdCells = this.slots[this.createdSlot]!.columns.map((col) => cellText(cells[col])).join(' ');
-        this.warn('time-before-creation', slot, row, slot.columns.map((col) => cellText(cells[col])).join(' '), { created: createdCells });
+        const createdCells = this.slots[this.createdSlot]!.columns.map((col) => view.text(col)).join(' ');
+        this.warn('time-before-creation', slot, row, slot.columns.map((col) => view.text(col)).join(' '), { created: createdCells });
       }
       return NaN;
     }
     return this.duration(from, to);
   }
 
-  private customContribution(c: CompiledMeasure, cells: readonly Cell[], row: number): number {
-    for (const test of c.where) if (test(this, cells, row) !== 1) return NaN;
+  private customContribution(c: CompiledMeasure, view: RowView, row: number): number {
+    for (const test of c.where) if (test(this, view, row) !== 1) return NaN;
     const m = c.measure as Extract<TicketMeasure, { source: 'tickets' }>;
     switch (m.aggregate) {
       case 'count':
@@ -709,7 +781,7 @@ export class TicketEvaluator implements TableHandler {
       case 'rate': {
         let hit = 1;
         for (const test of c.condition) {
-          const r = test(this, cells, row);
+          const r = test(this, view, row);
           if (r === -1) return NaN;
           if (r === 0) hit = 0;
         }
@@ -717,7 +789,7 @@ export class TicketEvaluator implements TableHandler {
       }
       default: {
         if (c.valueSlot === -1) return NaN;
-        const v = this.value(cells, c.valueSlot, row);
+        const v = this.value(view, c.valueSlot, row);
         return v === BLANK ? NaN : v;
       }
     }

@@ -9,10 +9,12 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AspmError } from '../errors.js';
+import { CsvByteScanner, Utf8Error } from '../evaluate/csv-bytes.js';
 import { CsvParser, CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
 import { byteOrderMark, detectEncoding, normaliseEncodingName, sniffFormat, type TableFormat, type TextEncoding } from '../evaluate/detect-format.js';
 import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from '../evaluate/json-scanner.js';
 import type { Cell } from '../evaluate/parse-value.js';
+import type { RowView } from '../evaluate/row-view.js';
 import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
 import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner } from '../evaluate/xlsx-xml.js';
 import { openFailure } from './read-input.js';
@@ -90,6 +92,7 @@ export async function readTable(path: string, consumer: TableConsumer, options: 
       consumer.header(h, row);
     },
     row: (cells, row) => consumer.row(cells, row),
+    ...(consumer.rowView ? { rowView: (view: RowView, row: number) => consumer.rowView!(view, row) } : {}),
   };
   const tracked = new HeaderLocator((h) => consumer.score(h), watching);
   if (sniffed.format === 'xlsx') {
@@ -128,6 +131,7 @@ async function readText(
   options: ReadTableOptions,
 ) {
   const detected = forced ? { encoding: forced, bomLength: byteOrderMark(head)?.encoding === forced ? byteOrderMark(head)!.length : 0 } : detectEncoding(head);
+  if (format === 'csv' && detected.encoding === 'utf-8') return readUtf8Csv(path, size, locator, options);
   const decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: false });
   const hash = createHash('sha256');
   let push: (text: string) => void;
@@ -181,6 +185,29 @@ async function readText(
     throw tableError(cause, path);
   }
   return { path, format, encoding: detected.encoding, date1904: false, sha256: hash.digest('hex'), bytes: size, jsonRows };
+}
+
+/**
+ * A UTF-8 CSV (most exports) is read as bytes: no decoding into text, no string per field
+ * (csv-bytes.ts). Same records, same errors as the text path.
+ */
+async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, options: ReadTableOptions) {
+  const hash = createHash('sha256');
+  const scanner = new CsvByteScanner((record, number) => locator.recordView(record, number));
+  let done = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      scanner.push(chunk);
+      done += chunk.length;
+      options.onProgress?.(done, size);
+    }
+    scanner.end();
+  } catch (cause) {
+    if (cause instanceof Utf8Error) throw new AspmError('encoding-mismatch', { path, encoding: 'utf-8', offset: cause.offset }, { location: { file: path } });
+    throw tableError(cause, path);
+  }
+  return { path, format: 'csv' as const, encoding: 'utf-8', date1904: false, sha256: hash.digest('hex'), bytes: size, jsonRows: undefined };
 }
 
 function tableError(cause: unknown, path: string): unknown {
