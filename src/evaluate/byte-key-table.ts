@@ -78,6 +78,11 @@ export class ByteKeyTable {
     return this.insert(this.scratch, 0, length, value);
   }
 
+  private encode(text: string): number {
+    if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
+    return encodeKey(text, this.scratch);
+  }
+
   value(entry: number): number {
     return this.values[entry]!;
   }
@@ -104,43 +109,41 @@ export class ByteKeyTable {
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(slots, old[i + 1]! - 1, old[i]!);
     this.slots = slots;
   }
+}
 
-  /**
-   * A string as UTF-8 into `scratch`; returns the length. A lone surrogate (which no
-   * decoded file holds, but a string from elsewhere may) gets its own three bytes, as in
-   * WTF-8, so that distinct strings never share a key.
-   */
-  private encode(text: string): number {
-    if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
-    const out = this.scratch;
-    let n = 0;
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c < 0x80) {
-        out[n++] = c;
-      } else if (c < 0x800) {
-        out[n++] = 0xc0 | (c >> 6);
-        out[n++] = 0x80 | (c & 0x3f);
-      } else {
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-          const low = text.charCodeAt(i + 1);
-          if (low >= 0xdc00 && low <= 0xdfff) {
-            c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-            i++;
-            out[n++] = 0xf0 | (c >> 18);
-            out[n++] = 0x80 | ((c >> 12) & 0x3f);
-            out[n++] = 0x80 | ((c >> 6) & 0x3f);
-            out[n++] = 0x80 | (c & 0x3f);
-            continue;
-          }
+/**
+ * A string as UTF-8 into `out` (room for 3 bytes per UTF-16 unit); returns the length. A
+ * lone surrogate (which no decoded file holds, but a string from elsewhere may) gets its
+ * own three bytes, as in WTF-8, so that distinct strings never share a key.
+ */
+export function encodeKey(text: string, out: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[n++] = c;
+    } else if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+      out[n++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          out[n++] = 0xf0 | (c >> 18);
+          out[n++] = 0x80 | ((c >> 12) & 0x3f);
+          out[n++] = 0x80 | ((c >> 6) & 0x3f);
+          out[n++] = 0x80 | (c & 0x3f);
+          continue;
         }
-        out[n++] = 0xe0 | (c >> 12);
-        out[n++] = 0x80 | ((c >> 6) & 0x3f);
-        out[n++] = 0x80 | (c & 0x3f);
       }
+      out[n++] = 0xe0 | (c >> 12);
+      out[n++] = 0x80 | ((c >> 6) & 0x3f);
+      out[n++] = 0x80 | (c & 0x3f);
     }
-    return n;
   }
+  return n;
 }
 
 function hashOf(source: Uint8Array, start: number, end: number): number {
