@@ -8,19 +8,18 @@ import { wallOf } from './parse-value.js';
 /** A boolean the byte reader leaves to readBoolean. */
 export const NOT_DECIDED = -2;
 
-function digitAt(b: Uint8Array, i: number): number {
-  const c = b[i]! - 48;
-  return c >= 0 && c <= 9 ? c : NaN;
-}
-
+/** The number of two ASCII digits at b[i], or -1. Small integers only: no NaN in the hot path. */
 function twoAt(b: Uint8Array, i: number): number {
-  return digitAt(b, i) * 10 + digitAt(b, i + 1);
+  const hi = b[i]! - 48;
+  const lo = b[i + 1]! - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
 }
 
 /**
  * Wall time of `YYYY-MM-DD HH:MM[:SS]` (or with `T`) in `b[start, end)`, as fastWall in
- * parse-value reads the same text; NaN for any other form. Every position is checked to
- * be an ASCII digit or separator, so the bytes are the text's characters one for one.
+ * parse-value reads the same text; NaN for any other form (the string reader then decides).
+ * Every position is checked to be an ASCII digit or separator, so the bytes are the
+ * text's characters one for one.
  */
 export function wallFromBytes(b: Uint8Array, start: number, end: number): number {
   const n = end - start;
@@ -32,8 +31,14 @@ export function wallFromBytes(b: Uint8Array, start: number, end: number): number
     if (b[start + 16] !== 58) return NaN;
     second = twoAt(b, start + 17);
   }
-  const year = twoAt(b, start) * 100 + twoAt(b, start + 2);
-  return wallOf(year, twoAt(b, start + 5), twoAt(b, start + 8), twoAt(b, start + 11), twoAt(b, start + 14), second, 0);
+  const century = twoAt(b, start);
+  const yy = twoAt(b, start + 2);
+  const month = twoAt(b, start + 5);
+  const day = twoAt(b, start + 8);
+  const hour = twoAt(b, start + 11);
+  const minute = twoAt(b, start + 14);
+  if ((century | yy | month | day | hour | minute | second) < 0) return NaN;
+  return wallOf(century * 100 + yy, month, day, hour, minute, second, 0);
 }
 
 /** 1 or 0 for the usual one-character answers (Y/N, y/n, 1/0, 是/否) and a blank; else NOT_DECIDED. */

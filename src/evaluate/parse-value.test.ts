@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { explainTimestamp, readBoolean, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, type Cell } from './parse-value.js';
+import { numberFromBytes, wallFromBytes } from './parse-bytes.js';
+import { explainTimestamp, readBoolean, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, wallOf, type Cell } from './parse-value.js';
 import { zoneClock } from './time-zone.js';
 
 const shanghai = zoneClock('Asia/Shanghai');
@@ -88,5 +90,52 @@ describe('readSatisfaction', () => {
     expect(readSatisfaction('Satisfied', 1, 5)).toBe(4);
     expect(readSatisfaction('满意', 0, 10)).toBeNaN();
     expect(readSatisfaction('9', 0, 10)).toBe(9);
+  });
+});
+
+describe('wall times by arithmetic and from bytes', () => {
+  const utcClock = zoneClock('UTC');
+
+  it('wallOf equals Date.UTC for every real date and is NaN for every other (property)', () => {
+    const daysIn = (y: number, m: number) => new Date(Date.UTC(2000, m, 0)).getUTCDate() - (m === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 999 }), (y, mo, d, h, mi, s, ms) => {
+        const real = mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h <= 23 && mi <= 59 && s <= 59;
+        expect(wallOf(y, mo, d, h, mi, s, ms)).toBe(real ? Date.UTC(y, mo - 1, d, h, mi, s, ms) : NaN);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('wallFromBytes reads YYYY-MM-DD HH:MM[:SS] as readTimestamp does, and leaves the rest to it (property)', () => {
+    const text = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.option(fc.integer({ min: 0, max: 61 })), fc.constantFrom(' ', 'T', '/', '  ')).map(
+        ([y, mo, d, h, mi, s, sep]) => `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}${sep}${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}${s === null ? '' : `:${String(s).padStart(2, '0')}`}`,
+      ),
+      fc.string({ minLength: 16, maxLength: 19, unit: fc.constantFrom('0', '1', '9', '-', ':', ' ', 'T', '/', 'a', '工') }),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        const bytes = Buffer.from(s);
+        const wall = wallFromBytes(bytes, 0, bytes.length);
+        if (wall === wall) expect(utcClock.wallToUtc(wall)).toBe(readTimestamp(s, utcClock));
+        else expect(Number.isNaN(readTimestamp(s, utcClock)) || !/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d)?$/.test(s)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('numberFromBytes gives exactly Number() for plain decimals, and leaves the rest to readNumber (property)', () => {
+    const decimal = fc.tuple(fc.constantFrom('', '-', '+'), fc.stringMatching(/^\d{0,17}$/), fc.constantFrom('', '.'), fc.stringMatching(/^\d{0,24}$/)).map(([sign, a, dot, b]) => sign + a + dot + b);
+    fc.assert(
+      fc.property(fc.oneof(decimal, fc.string({ maxLength: 8 }), fc.double().map(String)), (s) => {
+        const bytes = Buffer.from(s);
+        const n = numberFromBytes(bytes, 0, bytes.length);
+        if (n === n) expect(Object.is(n, readNumber(s))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // The common forms take the byte path.
+    for (const s of ['299.23', '-5', '0.1', '12345678901234.5', '+.5', '7.', '-0']) expect(Object.is(numberFromBytes(Buffer.from(s), 0, s.length), Number(s))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Wall-clock time in a named time zone ↔ instants (UTC milliseconds). Exports carry local
 // times without an offset; the policy's zone says what they mean. Offsets come from Intl
-// and are cached per hour, because a million rows must not mean a million Intl calls.
+// and are cached per hour, because a million rows must not mean a million Intl calls; and
+// wall-clock hours that convert with one offset are cached too (a few lookups per row).
 // Pure: never reads the process time zone.
 
 const HOUR = 3_600_000;
@@ -69,27 +70,54 @@ function makeClock(zone: string): ZoneClock {
       offset = atStart === atEnd ? atStart : computeOffset(utcMs);
       if (atStart === atEnd) byHour.set(hour, offset);
     }
+    // Only whole hours are remembered: in an hour with a change, the offset depends on the
+    // instant, and a remembered one would make the answer depend on what was asked before.
     if (byHour.has(hour)) {
       cacheHours[line] = hour;
       cacheOffsets[line] = offset;
+      lastHour = hour;
+      lastOffset = offset;
     }
-    lastHour = hour;
-    lastOffset = offset;
     return offset;
+  };
+
+  const convert = (wallMs: number): number => {
+    // The usual two-step guess: correct for the offset at the guess, then re-check.
+    // In a gap (spring forward) the later offset wins; in an overlap, the earlier instant.
+    const first = wallMs - offsetAt(wallMs);
+    const second = wallMs - offsetAt(first);
+    if (first === second) return first;
+    const third = wallMs - offsetAt(second);
+    return Math.min(second, third);
+  };
+
+  // Wall hours that convert with one offset, direct-mapped: a wall hour qualifies when it
+  // and every instant hour its times map to are whole hours of that same offset, which is
+  // exactly when `convert` gives wall − offset for every time in it. Then a timestamp costs
+  // one lookup instead of two offset lookups.
+  const wallHours = new Float64Array(1024).fill(NaN);
+  const wallOffsets = new Float64Array(1024);
+  const wholeHour = (hour: number, offset: number): boolean => {
+    offsetAt(hour * HOUR);
+    return byHour.get(hour) === offset;
   };
 
   return {
     zone,
     offsetAt,
     wallToUtc(wallMs: number): number {
+      const hour = Math.floor(wallMs / HOUR);
+      const line = hour & 1023;
+      if (wallHours[line] === hour) return wallMs - wallOffsets[line]!;
       if (!Number.isFinite(wallMs)) return NaN;
-      // The usual two-step guess: correct for the offset at the guess, then re-check.
-      // In a gap (spring forward) the later offset wins; in an overlap, the earlier instant.
-      const first = wallMs - offsetAt(wallMs);
-      const second = wallMs - offsetAt(first);
-      if (first === second) return first;
-      const third = wallMs - offsetAt(second);
-      return Math.min(second, third);
+      const utc = convert(wallMs);
+      const offset = wallMs - utc;
+      const from = hour * HOUR - offset;
+      if (wholeHour(hour, offset) && wholeHour(Math.floor(from / HOUR), offset) && wholeHour(Math.floor((from + HOUR - 1) / HOUR), offset)) {
+        wallHours[line] = hour;
+        wallOffsets[line] = offset;
+      }
+      return utc;
     },
     utcToWall(utcMs: number): number {
       if (!Number.isFinite(utcMs)) return NaN;
