@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteKeyTable } from './byte-key-table.js';
-import { CsvByteScanner, Utf8Error } from './csv-bytes.js';
+import { byRecord, CsvByteScanner, Utf8Error } from './csv-bytes.js';
 import { CsvParser, CsvUnclosedQuoteError } from './csv-parser.js';
 import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimestamp, type Cell } from './parse-value.js';
 import type { RowView } from './row-view.js';
@@ -62,10 +62,12 @@ function viaText(pieces: readonly Uint8Array[]): Outcome {
 
 function viaBytes(pieces: readonly Uint8Array[], check?: (row: RowView) => void): Outcome {
   const records: Cell[][] = [];
-  const scanner = new CsvByteScanner((row) => {
-    records.push(row.cells());
-    check?.(row);
-  });
+  const scanner = new CsvByteScanner(
+    byRecord((row) => {
+      records.push(row.cells());
+      check?.(row);
+    }),
+  );
   try {
     for (const piece of pieces) scanner.push(piece);
     scanner.end();
@@ -130,9 +132,11 @@ describe('CsvByteScanner reads as CsvParser does', () => {
     // The evaluator reads columns 0 and 2 only; column 1 must still be split correctly.
     const text = 'id,note,when\nT1,"a, ""b""\r\nc",2026-10-03 09:05\nT2,,2026-10-04 10:00\r\nT3,"x\ny\nz",2026-10-05 11:00\n';
     const rows: [string, number][] = [];
-    const scanner = new CsvByteScanner((row, n) => {
-      if (n > 1) rows.push([row.text(0), row.timestamp(2, clock, false)]);
-    });
+    const scanner = new CsvByteScanner(
+      byRecord((row, n) => {
+        if (n > 1) rows.push([row.text(0), row.timestamp(2, clock, false)]);
+      }),
+    );
     scanner.push(utf8(text));
     scanner.end();
     expect(rows).toEqual([

@@ -20,6 +20,24 @@ const QUOTE = 34;
 /** A record as field offsets; valid only during the call it is handed to. */
 export type ByteRecordHandler = (record: CsvByteRecord, number: number) => void;
 
+/**
+ * The complete records of one piece of a file: their bytes and where each field lies.
+ * Plain arrays of numbers, so that a batch made in a worker thread can be handed over
+ * without copying (csv-scan-worker.ts).
+ */
+export interface RecordBatch {
+  readonly bytes: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** PLAIN or ESCAPED per field. */
+  readonly kinds: Uint8Array;
+  /** Record r has fields firstField[r] to firstField[r + 1] − 1. */
+  readonly firstField: Int32Array;
+  readonly records: number;
+  /** The number of the batch's first record in the file (from 1). */
+  readonly firstRecord: number;
+}
+
 /** The bytes are not UTF-8; `offset` is where the piece that showed it starts, as the text reader reports. */
 export class Utf8Error extends Error {
   constructor(readonly offset: number) {
@@ -31,34 +49,40 @@ export class Utf8Error extends Error {
 const PLAIN = 0;
 const ESCAPED = 1;
 
-/** One record: where each field lies in `bytes`. Reused from record to record. */
+/**
+ * One record of a batch, as a RowView: field c lies at starts/ends[first + c]. Moved from
+ * record to record (forEachRecord), never copied.
+ */
 export class CsvByteRecord implements RowView {
   bytes: Buffer = Buffer.alloc(0);
+  /** The batch's field arrays. PLAIN: the text is bytes[start, end); ESCAPED: bytes[start, end) is the field as written, quotes and all. */
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
+  private kinds: Uint8Array = new Uint8Array(0);
+  private first = 0;
   length = 0;
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  /** PLAIN: the text is bytes[start, end); ESCAPED: bytes[start, end) is the field as written, quotes and all. */
-  kinds = new Uint8Array(64);
   keyStart = 0;
   keyEnd = 0;
 
-  grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    const kinds = new Uint8Array(size);
-    kinds.set(this.kinds);
-    this.starts = starts;
-    this.ends = ends;
-    this.kinds = kinds;
+  /** Points the view at a batch (then at each record with `at`). */
+  useBatch(batch: RecordBatch): void {
+    const b = batch.bytes;
+    this.bytes = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+    this.starts = batch.starts;
+    this.ends = batch.ends;
+    this.kinds = batch.kinds;
+  }
+
+  at(first: number, length: number): void {
+    this.first = first;
+    this.length = length;
   }
 
   cell(column: number): Cell {
     if (column >= this.length) return undefined;
-    const text = this.bytes.toString('utf8', this.starts[column]!, this.ends[column]!);
-    return this.kinds[column] === PLAIN ? text : unescapeQuoted(text);
+    const f = this.first + column;
+    const text = this.bytes.toString('utf8', this.starts[f]!, this.ends[f]!);
+    return this.kinds[f] === PLAIN ? text : unescapeQuoted(text);
   }
 
   cells(): Cell[] {
@@ -67,16 +91,17 @@ export class CsvByteRecord implements RowView {
     return cells;
   }
 
-  /** Whether the field is plain; its text is then bytes[starts, ends). */
+  /** Whether the field is plain; its text is then bytes[starts, ends) at first + column. */
   private plain(column: number): boolean {
-    return column < this.length && this.kinds[column] === PLAIN;
+    return column < this.length && this.kinds[this.first + column] === PLAIN;
   }
 
   blank(column: number): boolean {
     if (column >= this.length) return true;
-    if (this.kinds[column] === PLAIN) {
-      const start = this.starts[column]!;
-      if (start === this.ends[column]) return true;
+    const f = this.first + column;
+    if (this.kinds[f] === PLAIN) {
+      const start = this.starts[f]!;
+      if (start === this.ends[f]) return true;
       // isBlank looks further only at a field that starts with a space, a tab, U+00A0 or U+3000.
       const b = this.bytes[start];
       if (b !== 32 && b !== 9 && b !== 0xc2 && b !== 0xe3) return false;
@@ -90,7 +115,7 @@ export class CsvByteRecord implements RowView {
 
   timestamp(column: number, clock: ZoneClock, date1904: boolean): number {
     if (this.plain(column)) {
-      const wall = wallFromBytes(this.bytes, this.starts[column]!, this.ends[column]!);
+      const wall = wallFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (wall === wall) return clock.wallToUtc(wall);
     }
     return readTimestamp(this.cell(column), clock, date1904);
@@ -98,7 +123,7 @@ export class CsvByteRecord implements RowView {
 
   boolean(column: number): number {
     if (this.plain(column)) {
-      const b = booleanFromBytes(this.bytes, this.starts[column]!, this.ends[column]!);
+      const b = booleanFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (b !== NOT_DECIDED) return b;
     }
     return readBoolean(this.cell(column));
@@ -106,7 +131,7 @@ export class CsvByteRecord implements RowView {
 
   number(column: number): number {
     if (this.plain(column)) {
-      const n = numberFromBytes(this.bytes, this.starts[column]!, this.ends[column]!);
+      const n = numberFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (n === n) return n;
     }
     return readNumber(this.cell(column));
@@ -114,7 +139,7 @@ export class CsvByteRecord implements RowView {
 
   satisfaction(column: number, min: number, max: number): number {
     if (this.plain(column)) {
-      const n = numberFromBytes(this.bytes, this.starts[column]!, this.ends[column]!);
+      const n = numberFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (n === n) return n;
     }
     return readSatisfaction(this.cell(column), min, max);
@@ -122,8 +147,8 @@ export class CsvByteRecord implements RowView {
 
   bytesOf(column: number, trimmed: boolean): boolean {
     if (!this.plain(column)) return false;
-    let start = this.starts[column]!;
-    let end = this.ends[column]!;
+    let start = this.starts[this.first + column]!;
+    let end = this.ends[this.first + column]!;
     if (trimmed) {
       const b = this.bytes;
       while (start < end && isAsciiSpace(b[start]!)) start++;
@@ -206,6 +231,54 @@ function incompleteTail(b: Uint8Array, from: number, to: number): number {
   return 0;
 }
 
+/** The field arrays a scanner fills, grown as needed and reused from batch to batch. */
+class BatchArrays {
+  starts = new Int32Array(1 << 12);
+  ends = new Int32Array(1 << 12);
+  kinds = new Uint8Array(1 << 12);
+  firstField = new Int32Array(1 << 8);
+
+  growFields(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    const kinds = new Uint8Array(size);
+    kinds.set(this.kinds);
+    this.starts = starts;
+    this.ends = ends;
+    this.kinds = kinds;
+  }
+
+  growRecords(): void {
+    const firstField = new Int32Array(this.firstField.length * 2);
+    firstField.set(this.firstField);
+    this.firstField = firstField;
+  }
+}
+
+/** Hands each record of a batch to `onRecord`, through one view. */
+export function forEachRecord(batch: RecordBatch, view: CsvByteRecord, onRecord: ByteRecordHandler): void {
+  view.useBatch(batch);
+  const firstField = batch.firstField;
+  for (let r = 0; r < batch.records; r++) {
+    const first = firstField[r]!;
+    view.at(first, firstField[r + 1]! - first);
+    onRecord(view, batch.firstRecord + r);
+  }
+}
+
+/** A batch handler that hands over record by record (when batches are used where they are made). */
+export function byRecord(onRecord: ByteRecordHandler): (batch: RecordBatch) => void {
+  const view = new CsvByteRecord();
+  return (batch) => forEachRecord(batch, view, onRecord);
+}
+
+/**
+ * Bytes in, batches of complete records out, one batch per piece pushed. A batch is valid
+ * only during the call it is handed to: the scanner reuses its arrays and buffer.
+ */
 export class CsvByteScanner {
   /** Bytes not yet made into records, from 0 to `length`. */
   private buffer: Buffer = Buffer.alloc(1 << 16);
@@ -218,9 +291,12 @@ export class CsvByteScanner {
   private newline: number | undefined;
   private delimiter: number | undefined;
   private record = 0;
-  private readonly view = new CsvByteRecord();
+  private readonly arrays = new BatchArrays();
+  /** Fields and records in the batch being made. */
+  private fields = 0;
+  private records = 0;
 
-  constructor(private readonly onRecord: ByteRecordHandler) {}
+  constructor(private readonly onBatch: (batch: RecordBatch) => void) {}
 
   push(chunk: Uint8Array): void {
     if (this.length + chunk.length > this.buffer.length) {
@@ -255,7 +331,20 @@ export class CsvByteScanner {
     const data = this.buffer.subarray(0, this.checked);
     if (this.newline === undefined && !this.findNewline(data, final)) return;
     if (this.delimiter === undefined && !this.findDelimiter(data, final)) return;
-    const used = this.records(data, final);
+    this.fields = 0;
+    this.records = 0;
+    let used: number;
+    try {
+      used = this.scan(data, final);
+    } finally {
+      // Records made before an unclosed quote are handed over before the error, as the text reader does.
+      if (this.records > 0) {
+        const a = this.arrays;
+        a.firstField[this.records] = this.fields;
+        const firstRecord = this.record - this.records + 1;
+        this.onBatch({ bytes: data, starts: a.starts, ends: a.ends, kinds: a.kinds, firstField: a.firstField, records: this.records, firstRecord });
+      }
+    }
     this.consume(used);
   }
 
@@ -295,28 +384,44 @@ export class CsvByteScanner {
     return true;
   }
 
-  /** Makes records of `data`; returns how many bytes they used (the rest waits for more). */
-  private records(data: Buffer, final: boolean): number {
+  /** Ends the record whose fields are those added since the last record. */
+  private endRecord(): void {
+    const a = this.arrays;
+    if (this.records + 1 >= a.firstField.length) a.growRecords();
+    a.firstField[++this.records] = this.fields;
+    this.record++;
+  }
+
+  /** Makes records of `data` into the batch; returns how many bytes they used (the rest waits for more). */
+  private scan(data: Buffer, final: boolean): number {
     const nl = this.newline!;
     const delim = this.delimiter!;
     const length = data.length;
-    const view = this.view;
-    view.bytes = data;
+    const a = this.arrays;
+    a.firstField[0] = 0;
     let pos = 0;
     let nextQuote = data.indexOf(QUOTE);
     if (nextQuote === -1) nextQuote = length;
     while (pos < length) {
       // A line without a quote: fields end at delimiters, the record at the line end.
-      let f = 0;
+      let f = this.fields;
       let fieldStart = pos;
       let i = pos;
+      let starts = a.starts;
+      let ends = a.ends;
+      let kinds = a.kinds;
       for (; i < length; i++) {
         const c = data[i];
         if (c === delim) {
-          if (f === view.starts.length) view.grow();
-          view.starts[f] = fieldStart;
-          view.ends[f] = i;
-          view.kinds[f] = PLAIN;
+          if (f === starts.length) {
+            a.growFields();
+            starts = a.starts;
+            ends = a.ends;
+            kinds = a.kinds;
+          }
+          starts[f] = fieldStart;
+          ends[f] = i;
+          kinds[f] = PLAIN;
           f++;
           fieldStart = i + 1;
         } else if (c === nl) break;
@@ -333,12 +438,12 @@ export class CsvByteScanner {
       }
       let end = eol;
       if (nl === LF && end > pos && data[end - 1] === CR) end--;
-      if (f === view.starts.length) view.grow();
-      view.starts[f] = fieldStart;
-      view.ends[f] = end;
-      view.kinds[f] = PLAIN;
-      view.length = f + 1;
-      this.onRecord(view, ++this.record);
+      if (f === a.starts.length) a.growFields();
+      a.starts[f] = fieldStart;
+      a.ends[f] = end;
+      a.kinds[f] = PLAIN;
+      this.fields = f + 1;
+      this.endRecord();
       pos = eol + 1;
     }
     return Math.min(pos, length);
@@ -349,8 +454,8 @@ export class CsvByteScanner {
     const nl = this.newline!;
     const delim = this.delimiter!;
     const length = data.length;
-    const view = this.view;
-    let f = 0;
+    const a = this.arrays;
+    let f = this.fields;
     let i = start;
     const fieldEnd = (from: number): number => {
       let j = from;
@@ -362,7 +467,7 @@ export class CsvByteScanner {
       return j;
     };
     for (;;) {
-      if (f === view.starts.length) view.grow();
+      if (f === a.starts.length) a.growFields();
       if (i < length && data[i] === QUOTE) {
         const open = i;
         let escaped = false;
@@ -387,28 +492,28 @@ export class CsvByteScanner {
         const j = fieldEnd(i);
         if (j >= length && !final) return -1;
         if (escaped || j > i) {
-          view.starts[f] = open;
-          view.ends[f] = j;
-          view.kinds[f] = ESCAPED;
+          a.starts[f] = open;
+          a.ends[f] = j;
+          a.kinds[f] = ESCAPED;
         } else {
-          view.starts[f] = open + 1;
-          view.ends[f] = close;
-          view.kinds[f] = PLAIN;
+          a.starts[f] = open + 1;
+          a.ends[f] = close;
+          a.kinds[f] = PLAIN;
         }
         f++;
         i = j;
       } else {
         const j = fieldEnd(i);
         if (j >= length && !final) return -1;
-        view.starts[f] = i;
-        view.ends[f] = j;
-        view.kinds[f] = PLAIN;
+        a.starts[f] = i;
+        a.ends[f] = j;
+        a.kinds[f] = PLAIN;
         f++;
         i = j;
       }
       if (i >= length) {
-        view.length = f;
-        this.onRecord(view, ++this.record);
+        this.fields = f;
+        this.endRecord();
         return length;
       }
       const c = data[i];
@@ -422,8 +527,8 @@ export class CsvByteScanner {
       } else {
         i++;
       }
-      view.length = f;
-      this.onRecord(view, ++this.record);
+      this.fields = f;
+      this.endRecord();
       return i;
     }
   }

@@ -198,6 +198,54 @@ describe('KPI values equal an independent computation', () => {
   });
 });
 
+// ── a large UTF-8 CSV: records found in a second thread ─────────────────────────────────
+describe('reading in a second thread gives what one thread gives', () => {
+  /** Everything a reader's result holds that depends on the rows and their order. */
+  const outcome = (e: Evaluation) => ({
+    staff: e.staff.map((s) => [s.member.id, s.kpis]),
+    slices: e.slices.map((s) => s.staff.map((p) => p.kpis)),
+    inputs: e.inputs,
+    warnings: e.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column, w.params]),
+  });
+
+  it('values, slices, warnings with their rows, for any piece size (property)', async () => {
+    const subset = tickets.slice(0, 400);
+    const path = join(dir, 'parallel.csv');
+    const header = TICKET_HEADERS['zh-CN'].join(',') + ',备注';
+    // Quoted notes with line breaks (rows ≠ lines), repeated ids, unreadable values.
+    const lines = subset.map((x, i) => {
+      const cells = ticketTexts(x, 'zh-CN');
+      if (i % 50 === 7) cells[0] = ticketTexts(subset[i - 3]!, 'zh-CN')[0]!;
+      if (i % 60 === 11) cells[6] = 'N/A';
+      return cells.join(',') + `,"备注 ${i}, ""引号""\n第二行"`;
+    });
+    writeFileSync(path, [header, ...lines].join('\r\n') + '\r\n');
+    const single = await run(path, { parallel: false, slices: ['2026-10-01..2026-10-16', '2026-10-16..2026-11-01'] });
+    expect(single.warnings.items.map((w) => w.code)).toEqual(expect.arrayContaining(['duplicate-ticket', 'value-unreadable-time']));
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 8192 }), async (chunkSize) => {
+        const parallel = await run(path, { parallel: true, chunkSize, slices: ['2026-10-01..2026-10-16', '2026-10-16..2026-11-01'] });
+        expect(outcome(parallel)).toEqual(outcome(single));
+      }),
+      { numRuns: 8 },
+    );
+  });
+
+  it.each([
+    ['an unclosed quote', Buffer.from(HEAD + '\n' + GOOD('T1') + '\nT2,"E0031\n'), 'csv-unclosed-quote', { row: 3 }],
+    // Past the first 64 KiB, which decide the encoding; the offset is where the 64-byte piece that shows it starts.
+    ['bytes that are not UTF-8 half way', Buffer.concat([Buffer.from(HEAD + '\n' + GOOD('T1') + '\n'.repeat(70_000)), Buffer.from([0xd5, 0xc5, 0x0a])]), 'encoding-mismatch', { offset: 70_272 }],
+    ['a column the KPIs need is missing (an error of the evaluating thread)', Buffer.from('工单号,处理人工号,创建时间\nT1,E0031,2026-10-08 09:00\n'), 'columns-missing', {}],
+  ])('%s: the same error', async (_name, bytes, code, params) => {
+    const path = join(dir, `parallel-${code}.csv`);
+    writeFileSync(path, bytes);
+    const read = (parallel: boolean) => evaluateFiles({ policy, period: '2026-10', tickets: path, roster: rosterPath, parallel, chunkSize: 64 }).catch((e: unknown) => e);
+    const [one, two] = [await read(false), await read(true)];
+    expect(one).toMatchObject({ code, params });
+    expect(two).toEqual(one);
+  });
+});
+
 // ── bad data: a clear message, nothing lost silently ──────────────────────────────────
 /** The medium preset with cost per ticket for technicians, so that costs are read. */
 function withCost(): Policy {

@@ -31,6 +31,8 @@ export interface EvaluateFilesOptions {
   readonly onProgress?: (kind: InputKind, path: string, done: number, total: number) => void;
   /** Read size (tests use small ones to cut chunks anywhere). */
   readonly chunkSize?: number;
+  /** UTF-8 CSV inputs: find records in a second thread (true, false; unset: large files only). */
+  readonly parallel?: boolean;
   /** Warnings kept in full (the rest are counted). */
   readonly warningLimit?: number;
   /** Periods inside `period` (e.g. its months) whose KPI values are wanted as well. */
@@ -104,6 +106,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     readTable(path, consumer, {
       ...extra,
       ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
+      ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       ...(options.onProgress ? { onProgress: (done: number, total: number) => options.onProgress!(kind, path, done, total) } : {}),
     });
   const inputs: InputSummary[] = [];

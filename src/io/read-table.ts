@@ -9,7 +9,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AspmError } from '../errors.js';
-import { CsvByteScanner, Utf8Error } from '../evaluate/csv-bytes.js';
+import { byRecord, CsvByteRecord, CsvByteScanner, forEachRecord, Utf8Error } from '../evaluate/csv-bytes.js';
 import { CsvParser, CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
 import { byteOrderMark, detectEncoding, normaliseEncodingName, sniffFormat, type TableFormat, type TextEncoding } from '../evaluate/detect-format.js';
 import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from '../evaluate/json-scanner.js';
@@ -18,6 +18,7 @@ import type { RowView } from '../evaluate/row-view.js';
 import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
 import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner } from '../evaluate/xlsx-xml.js';
 import { openFailure } from './read-input.js';
+import { scanCsvInWorker, scanWorkerScript } from './scan-csv-in-worker.js';
 import { openZipEntry, readZipDirectory, readZipEntryText, ZipFormatError, type ZipEntry } from './zip-archive.js';
 
 export interface ReadTableOptions {
@@ -29,7 +30,15 @@ export interface ReadTableOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Size of the pieces the file is read in (tests use small ones). */
   readonly chunkSize?: number;
+  /**
+   * A UTF-8 CSV: find its records in a second thread while this one uses them — true,
+   * false, or (unset) for files of PARALLEL_FROM_BYTES and more.
+   */
+  readonly parallel?: boolean;
 }
+
+/** Below this, starting a thread costs about what it saves. */
+export const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 
 export interface TableInfo {
   readonly path: string;
@@ -189,25 +198,40 @@ async function readText(
 
 /**
  * A UTF-8 CSV (most exports) is read as bytes: no decoding into text, no string per field
- * (csv-bytes.ts). Same records, same errors as the text path.
+ * (csv-bytes.ts); a large one with its records found in a second thread. Same records,
+ * same errors as the text path.
  */
 async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, options: ReadTableOptions) {
-  const hash = createHash('sha256');
-  const scanner = new CsvByteScanner((record, number) => locator.recordView(record, number));
-  let done = 0;
+  const chunkSize = options.chunkSize ?? 1 << 20;
+  const onRecord = (record: RowView, number: number) => locator.recordView(record, number);
+  const worker = options.parallel === false || (options.parallel === undefined && size < PARALLEL_FROM_BYTES) ? undefined : scanWorkerScript();
+  if (options.parallel === true && !worker) throw new Error('the CSV reading thread is not built (npm run build)');
+  let sha256: string;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: options.chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      scanner.push(chunk);
-      done += chunk.length;
-      options.onProgress?.(done, size);
+    if (worker) {
+      const view = new CsvByteRecord();
+      sha256 = await scanCsvInWorker(worker, path, chunkSize, (batch, done) => {
+        forEachRecord(batch, view, onRecord);
+        options.onProgress?.(done, size);
+      });
+    } else {
+      const hash = createHash('sha256');
+      const scanner = new CsvByteScanner(byRecord(onRecord));
+      let done = 0;
+      for await (const chunk of createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        scanner.push(chunk);
+        done += chunk.length;
+        options.onProgress?.(done, size);
+      }
+      scanner.end();
+      sha256 = hash.digest('hex');
     }
-    scanner.end();
   } catch (cause) {
     if (cause instanceof Utf8Error) throw new AspmError('encoding-mismatch', { path, encoding: 'utf-8', offset: cause.offset }, { location: { file: path } });
     throw tableError(cause, path);
   }
-  return { path, format: 'csv' as const, encoding: 'utf-8', date1904: false, sha256: hash.digest('hex'), bytes: size, jsonRows: undefined };
+  return { path, format: 'csv' as const, encoding: 'utf-8', date1904: false, sha256, bytes: size, jsonRows: undefined };
 }
 
 function tableError(cause: unknown, path: string): unknown {
