@@ -7,6 +7,7 @@ import { ByteKeyTable } from './byte-key-table.js';
 import { byRecord, CsvByteScanner, Utf8Error } from './csv-bytes.js';
 import { CsvParser, CsvUnclosedQuoteError } from './csv-parser.js';
 import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimestamp, type Cell } from './parse-value.js';
+import { readAhead, type ReadAheadPlan } from './read-ahead.js';
 import type { RowView } from './row-view.js';
 import { zoneClock } from './time-zone.js';
 
@@ -60,14 +61,16 @@ function viaText(pieces: readonly Uint8Array[]): Outcome {
   return { records };
 }
 
-function viaBytes(pieces: readonly Uint8Array[], check?: (row: RowView) => void): Outcome {
+/** Read ahead as the worker thread does: every kind for the first columns, some twice. */
+const PLAN: ReadAheadPlan = { zone: 'Asia/Shanghai', columns: [0, 1, 2, 3, 1], kinds: ['time', 'boolean', 'number', 'time', 'time'] };
+
+function viaBytes(pieces: readonly Uint8Array[], check?: (row: RowView) => void, plan?: ReadAheadPlan): Outcome {
   const records: Cell[][] = [];
-  const scanner = new CsvByteScanner(
-    byRecord((row) => {
-      records.push(row.cells());
-      check?.(row);
-    }),
-  );
+  const onRecord = byRecord((row) => {
+    records.push(row.cells());
+    check?.(row);
+  });
+  const scanner = new CsvByteScanner((batch) => onRecord(plan ? { ...batch, ahead: readAhead(batch, plan) } : batch));
   try {
     for (const piece of pieces) scanner.push(piece);
     scanner.end();
@@ -122,6 +125,7 @@ describe('CsvByteScanner reads as CsvParser does', () => {
     const bytes = utf8(text);
     const whole = viaBytes([bytes], sameReadings);
     expect(whole).toEqual(viaText([bytes]));
+    expect(viaBytes([bytes], sameReadings, PLAN)).toEqual(whole);
     for (let size = 1; size <= 4; size++) {
       const cuts = Array.from({ length: bytes.length }, () => size);
       expect(viaBytes(cutAt(bytes, cuts), sameReadings)).toEqual(whole);
@@ -144,6 +148,21 @@ describe('CsvByteScanner reads as CsvParser does', () => {
       ['T2', Date.UTC(2026, 9, 4, 2, 0)],
       ['T3', Date.UTC(2026, 9, 5, 3, 0)],
     ]);
+  });
+
+  it('a view takes values read ahead for the planned column, kind and zone only', () => {
+    const seen: number[][] = [];
+    const onRecord = byRecord((row, n) => {
+      if (n > 1) seen.push([row.timestamp(0, clock, false), row.boolean(1), row.number(1), row.timestamp(0, zoneClock('UTC'), false)]);
+    });
+    const scanner = new CsvByteScanner((batch) => {
+      const ahead = readAhead(batch, { zone: 'Asia/Shanghai', columns: [0, 1], kinds: ['time', 'boolean'] });
+      ahead.values.fill(42); // marked, to see which readings come from it
+      onRecord({ ...batch, ahead });
+    });
+    scanner.push(utf8('when,flag\n2026-10-03 09:05,1\n'));
+    scanner.end();
+    expect(seen).toEqual([[42, 42, 1, Date.UTC(2026, 9, 3, 9, 5)]]);
   });
 
   it('an unclosed quote names its record, as the text reader does', () => {
@@ -179,6 +198,8 @@ describe('CsvByteScanner reads as CsvParser does', () => {
         const pieces = cutAt(bytes, cuts);
         const expected = viaText(pieces);
         expect(viaBytes(pieces, sameReadings)).toEqual(expected);
+        // Values read ahead (as in the worker thread) read the same.
+        expect(viaBytes(pieces, sameReadings, PLAN)).toEqual(expected);
       }),
       { numRuns: 1500 },
     );

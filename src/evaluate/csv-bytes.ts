@@ -10,6 +10,7 @@ import { isUtf8 } from 'node:buffer';
 import { CsvUnclosedQuoteError, delimiterSample, detectDelimiter } from './csv-parser.js';
 import { booleanFromBytes, NOT_DECIDED, numberFromBytes, wallFromBytes } from './parse-bytes.js';
 import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimestamp, type Cell } from './parse-value.js';
+import type { AheadValues } from './read-ahead.js';
 import type { RowView } from './row-view.js';
 import type { ZoneClock } from './time-zone.js';
 
@@ -36,6 +37,8 @@ export interface RecordBatch {
   readonly records: number;
   /** The number of the batch's first record in the file (from 1). */
   readonly firstRecord: number;
+  /** Values of some fields, read ahead by the thread that made the batch (read-ahead.ts). */
+  readonly ahead?: AheadValues;
 }
 
 /** The bytes are not UTF-8; `offset` is where the piece that showed it starts, as the text reader reports. */
@@ -48,6 +51,10 @@ export class Utf8Error extends Error {
 /** A field whose text is its bytes; or one that was quoted with doubled quotes or text after the closing quote. */
 const PLAIN = 0;
 const ESCAPED = 1;
+
+const AHEAD_TIME = 0;
+const AHEAD_BOOLEAN = 1;
+const AHEAD_NUMBER = 2;
 
 /**
  * One record of a batch, as a RowView: field c lies at starts/ends[first + c]. Moved from
@@ -63,6 +70,15 @@ export class CsvByteRecord implements RowView {
   length = 0;
   keyStart = 0;
   keyEnd = 0;
+  // Values read ahead: for column c, slot aheadSlot[c] (−1: none) of record `record`, read
+  // as aheadKinds[slot] (AHEAD_*); times in aheadZone, which `aheadClock` was found to be in.
+  private aheadValues: Float64Array | undefined;
+  private aheadSlot = new Int16Array(0);
+  private aheadKinds = new Uint8Array(0);
+  private aheadWidth = 0;
+  private aheadZone = '';
+  private aheadClock: ZoneClock | undefined;
+  private record = 0;
 
   /** Points the view at a batch (then at each record with `at`). */
   useBatch(batch: RecordBatch): void {
@@ -71,11 +87,34 @@ export class CsvByteRecord implements RowView {
     this.starts = batch.starts;
     this.ends = batch.ends;
     this.kinds = batch.kinds;
+    this.aheadValues = batch.ahead?.values;
+    if (batch.ahead) {
+      const { columns, kinds, zone } = batch.ahead.plan;
+      this.aheadSlot = new Int16Array(Math.max(0, ...columns) + 1).fill(-1);
+      columns.forEach((column, p) => {
+        if (this.aheadSlot[column] === -1) this.aheadSlot[column] = p;
+      });
+      this.aheadKinds = Uint8Array.from(kinds, (k) => (k === 'time' ? AHEAD_TIME : k === 'boolean' ? AHEAD_BOOLEAN : AHEAD_NUMBER));
+      this.aheadWidth = columns.length;
+      // Zone names are compared once per batch, not per field: the plan's is a copy.
+      if (zone !== this.aheadZone) this.aheadClock = undefined;
+      this.aheadZone = zone;
+    }
   }
 
-  at(first: number, length: number): void {
+  /** The view on record `record` of the batch, whose fields start at `first`. */
+  at(first: number, length: number, record: number): void {
     this.first = first;
     this.length = length;
+    this.record = record;
+  }
+
+  /** The value read ahead for a column as `kind` (AHEAD_*), or NaN. */
+  private ahead(column: number, kind: number): number {
+    if (this.aheadValues === undefined || column >= this.aheadSlot.length) return NaN;
+    const p = this.aheadSlot[column]!;
+    if (p === -1 || this.aheadKinds[p] !== kind) return NaN;
+    return this.aheadValues[this.record * this.aheadWidth + p]!;
   }
 
   cell(column: number): Cell {
@@ -114,6 +153,13 @@ export class CsvByteRecord implements RowView {
   }
 
   timestamp(column: number, clock: ZoneClock, date1904: boolean): number {
+    if (this.aheadValues !== undefined) {
+      if (this.aheadClock === undefined && clock.zone === this.aheadZone) this.aheadClock = clock;
+      if (clock === this.aheadClock) {
+        const v = this.ahead(column, AHEAD_TIME);
+        if (v === v) return v;
+      }
+    }
     if (this.plain(column)) {
       const wall = wallFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (wall === wall) return clock.wallToUtc(wall);
@@ -122,6 +168,8 @@ export class CsvByteRecord implements RowView {
   }
 
   boolean(column: number): number {
+    const v = this.ahead(column, AHEAD_BOOLEAN);
+    if (v === v) return v;
     if (this.plain(column)) {
       const b = booleanFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (b !== NOT_DECIDED) return b;
@@ -130,6 +178,8 @@ export class CsvByteRecord implements RowView {
   }
 
   number(column: number): number {
+    const v = this.ahead(column, AHEAD_NUMBER);
+    if (v === v) return v;
     if (this.plain(column)) {
       const n = numberFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (n === n) return n;
@@ -138,6 +188,8 @@ export class CsvByteRecord implements RowView {
   }
 
   satisfaction(column: number, min: number, max: number): number {
+    const v = this.ahead(column, AHEAD_NUMBER);
+    if (v === v) return v;
     if (this.plain(column)) {
       const n = numberFromBytes(this.bytes, this.starts[this.first + column]!, this.ends[this.first + column]!);
       if (n === n) return n;
@@ -264,7 +316,7 @@ export function forEachRecord(batch: RecordBatch, view: CsvByteRecord, onRecord:
   const firstField = batch.firstField;
   for (let r = 0; r < batch.records; r++) {
     const first = firstField[r]!;
-    view.at(first, firstField[r + 1]! - first);
+    view.at(first, firstField[r + 1]! - first, r);
     onRecord(view, batch.firstRecord + r);
   }
 }

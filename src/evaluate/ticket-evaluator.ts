@@ -15,6 +15,7 @@ import { detach, IdSet } from './id-set.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
 import { cellText, explainTimestamp, isBlank, readDatePart, readTimeOfDay, type Cell } from './parse-value.js';
 import type { Period } from './period.js';
+import type { AheadKind, ReadAheadPlan } from './read-ahead.js';
 import { CellsRow, type RowView } from './row-view.js';
 import { AMBIGUOUS, NOT_FOUND, staffKey, type StaffDirectory } from './staff.js';
 import type { TableHandler } from './table.js';
@@ -242,6 +243,23 @@ export class TicketEvaluator implements TableHandler {
 
   dateSystem(date1904: boolean): void {
     this.date1904 = date1904;
+  }
+
+  /**
+   * The fields a reader may read ahead in another thread (known after the header): every
+   * one-column time, yes/no, number and satisfaction field, read as this evaluator reads
+   * it (read-ahead.ts).
+   */
+  readAhead(): ReadAheadPlan | undefined {
+    if (this.slots.length === 0) return undefined;
+    const columns: number[] = [];
+    const kinds: AheadKind[] = [];
+    for (const slot of this.slots) {
+      if (slot.columns.length !== 1 || slot.kind === 'text' || columns.includes(slot.columns[0]!)) continue;
+      columns.push(slot.columns[0]!);
+      kinds.push(slot.kind === 'time' ? 'time' : slot.kind === 'boolean' ? 'boolean' : 'number');
+    }
+    return { zone: this.options.clock.zone, columns, kinds };
   }
 
   header(headers: readonly string[]): void {

@@ -14,6 +14,7 @@ import { CsvParser, CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
 import { byteOrderMark, detectEncoding, normaliseEncodingName, sniffFormat, type TableFormat, type TextEncoding } from '../evaluate/detect-format.js';
 import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from '../evaluate/json-scanner.js';
 import type { Cell } from '../evaluate/parse-value.js';
+import type { ReadAheadPlan } from '../evaluate/read-ahead.js';
 import type { RowView } from '../evaluate/row-view.js';
 import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
 import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner } from '../evaluate/xlsx-xml.js';
@@ -62,6 +63,8 @@ export interface TableConsumer extends TableHandler {
   score(headers: readonly string[]): number;
   /** Told the date system before any row (XLSX from a Mac may count from 1904). */
   dateSystem?(date1904: boolean): void;
+  /** Fields a reader may read ahead in another thread, once the header is known. */
+  readAhead?(): ReadAheadPlan | undefined;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -108,7 +111,7 @@ export async function readTable(path: string, consumer: TableConsumer, options: 
     result = await readXlsx(path, size, tracked, consumer, options);
   } else {
     consumer.dateSystem?.(false);
-    result = await readText(path, size, head, sniffed.format, forced, tracked, watching, options);
+    result = await readText(path, size, head, sniffed.format, forced, tracked, watching, options, consumer);
   }
   tracked.end();
   if (headers.length === 0) throw fail('table-empty', path);
@@ -138,9 +141,10 @@ async function readText(
   locator: HeaderLocator,
   direct: TableHandler,
   options: ReadTableOptions,
+  consumer: TableConsumer,
 ) {
   const detected = forced ? { encoding: forced, bomLength: byteOrderMark(head)?.encoding === forced ? byteOrderMark(head)!.length : 0 } : detectEncoding(head);
-  if (format === 'csv' && detected.encoding === 'utf-8') return readUtf8Csv(path, size, locator, options);
+  if (format === 'csv' && detected.encoding === 'utf-8') return readUtf8Csv(path, size, locator, options, consumer);
   const decoder = new TextDecoder(detected.encoding, { fatal: true, ignoreBOM: false });
   const hash = createHash('sha256');
   let push: (text: string) => void;
@@ -201,7 +205,7 @@ async function readText(
  * (csv-bytes.ts); a large one with its records found in a second thread. Same records,
  * same errors as the text path.
  */
-async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, options: ReadTableOptions) {
+async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, options: ReadTableOptions, consumer: TableConsumer) {
   const chunkSize = options.chunkSize ?? 1 << 20;
   const onRecord = (record: RowView, number: number) => locator.recordView(record, number);
   const worker = options.parallel === false || (options.parallel === undefined && size < PARALLEL_FROM_BYTES) ? undefined : scanWorkerScript();
@@ -210,10 +214,16 @@ async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, o
   try {
     if (worker) {
       const view = new CsvByteRecord();
-      sha256 = await scanCsvInWorker(worker, path, chunkSize, (batch, done) => {
-        forEachRecord(batch, view, onRecord);
-        options.onProgress?.(done, size);
-      });
+      sha256 = await scanCsvInWorker(
+        worker,
+        path,
+        chunkSize,
+        (batch, done) => {
+          forEachRecord(batch, view, onRecord);
+          options.onProgress?.(done, size);
+        },
+        () => consumer.readAhead?.(),
+      );
     } else {
       const hash = createHash('sha256');
       const scanner = new CsvByteScanner(byRecord(onRecord));

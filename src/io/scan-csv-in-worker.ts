@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Utf8Error, type RecordBatch } from '../evaluate/csv-bytes.js';
 import { CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
+import type { ReadAheadPlan } from '../evaluate/read-ahead.js';
 import { packagePath } from '../package-root.js';
 
 export interface ScanRequest {
@@ -19,6 +20,24 @@ export interface ScanRequest {
 }
 
 export type ScanFailure = { kind: 'utf8'; offset: number } | { kind: 'unclosed'; record: number } | { kind: 'io'; code?: string; message: string };
+
+/** The arrays of a batch, handed over and back. */
+export interface BatchArrays {
+  readonly bytes: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly kinds: Uint8Array;
+  readonly firstField: Int32Array;
+  readonly values?: Float64Array;
+}
+
+export function transferList(arrays: BatchArrays): ArrayBuffer[] {
+  const { bytes, starts, ends, kinds, firstField, values } = arrays;
+  return [bytes, starts, ends, kinds, firstField, ...(values ? [values] : [])].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** From this thread to the worker: a batch used (its arrays back, to be filled again), or what to read ahead. */
+export type ScanReply = { type: 'used'; arrays: BatchArrays } | { type: 'plan'; plan: ReadAheadPlan };
 
 export type ScanMessage =
   | { type: 'batch'; batch: RecordBatch; done: number }
@@ -51,12 +70,21 @@ function errorOf(failure: ScanFailure): Error {
 /**
  * Reads `path` in a worker; calls `onBatch` for each batch in file order (with the bytes
  * read so far) and resolves to the file's SHA-256. An error of `onBatch` stops the worker
- * and rejects with that error.
+ * and rejects with that error. After each batch, `plan` is asked what the worker may read
+ * ahead, until it knows (once the header has been read).
  */
-export async function scanCsvInWorker(script: URL, path: string, chunkSize: number, onBatch: (batch: RecordBatch, done: number) => void): Promise<string> {
+export async function scanCsvInWorker(
+  script: URL,
+  path: string,
+  chunkSize: number,
+  onBatch: (batch: RecordBatch, done: number) => void,
+  plan: () => ReadAheadPlan | undefined = () => undefined,
+): Promise<string> {
   const request: ScanRequest = { path, chunkSize, window: 4 };
   const worker = new Worker(script, { workerData: request });
   let settled = false;
+  let planned = false;
+  const reply = (message: ScanReply, transfer: ArrayBuffer[] = []) => worker.postMessage(message, transfer);
   try {
     return await new Promise<string>((resolve, reject) => {
       const settle = (action: () => void) => {
@@ -69,7 +97,16 @@ export async function scanCsvInWorker(script: URL, path: string, chunkSize: numb
         try {
           if (message.type === 'batch') {
             onBatch(message.batch, message.done);
-            worker.postMessage(0);
+            if (!planned) {
+              const ahead = plan();
+              if (ahead) {
+                planned = true;
+                reply({ type: 'plan', plan: ahead });
+              }
+            }
+            const { bytes, starts, ends, kinds, firstField } = message.batch;
+            const arrays: BatchArrays = { bytes, starts, ends, kinds, firstField, ...(message.batch.ahead ? { values: message.batch.ahead.values } : {}) };
+            reply({ type: 'used', arrays }, transferList(arrays));
           } else if (message.type === 'end') settle(() => resolve(message.sha256));
           else settle(() => reject(errorOf(message.failure)));
         } catch (error) {
