@@ -1,7 +1,20 @@
 #!/usr/bin/env node
 // Runs the aspm CLI in this process and, at exit, prints the process's peak resident
 // memory on stderr as `maxrss-kb N`, so that a benchmark can read it from the child.
-import { run } from '../dist/cli/main.js';
+// BENCH_THREADS=1 or 2 makes a large CSV be read with one or two threads whatever the
+// machine's load (aspm decides by the load; see spareCore in src/io/read-table.ts): the
+// benchmark compares the two in one session. It only changes what the load looks like.
+import os from 'node:os';
+import { syncBuiltinESMExports } from 'node:module';
+
+const threads = process.env.BENCH_THREADS;
+if (threads === '1' || threads === '2') {
+  os.loadavg = () => (threads === '1' ? [1e9, 1e9, 1e9] : [0, 0, 0]);
+  if (threads === '2') os.availableParallelism = () => Math.max(2, os.cpus().length);
+  syncBuiltinESMExports();
+}
+
+const { run } = await import('../dist/cli/main.js');
 
 process.on('exit', () => {
   process.stderr.write(`\nmaxrss-kb ${process.resourceUsage().maxRSS}\n`);

@@ -405,29 +405,38 @@ export class TicketEvaluator implements TableHandler {
 
   /** A field's value for this row: a number, BLANK, or NaN (unreadable; warned once). */
   value(view: RowView, slotIndex: number, row: number): number {
-    if (this.stamp[slotIndex] === this.generation) return this.cache[slotIndex]!;
+    // Small, so that it is inlined where a KPI asks for a field the row has read already.
+    return this.stamp[slotIndex] === this.generation ? this.cache[slotIndex]! : this.read(view, slotIndex, row);
+  }
+
+  /** A date column and a time column, read as one time. */
+  private twoColumnTime(view: RowView, slot: FieldSlot, row: number): number {
+    const first = view.cell(slot.columns[0]!);
+    const second = view.cell(slot.columns[1]!);
+    if (isBlank(first)) return BLANK;
+    const day = readDatePart(first, this.date1904);
+    const time = isBlank(second) ? 0 : readTimeOfDay(second);
+    const v = day === day && time === time ? this.options.clock.wallToUtc(day + time) : NaN;
+    if (v !== v) this.warn('value-unreadable-time', slot, row, `${cellText(first)} ${cellText(second)}`.trim());
+    return v;
+  }
+
+  private timeProblem(view: RowView, slot: FieldSlot, row: number): void {
+    const first = view.cell(slot.columns[0]!);
+    const problem = explainTimestamp(first);
+    this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
+  }
+
+  private read(view: RowView, slotIndex: number, row: number): number {
     const slot = this.slots[slotIndex]!;
     const column = slot.columns[0]!;
     let v: number;
     if (slot.kind === 'time') {
-      if (slot.columns.length === 2) {
-        const first = view.cell(column);
-        const second = view.cell(slot.columns[1]!);
-        if (isBlank(first)) v = BLANK;
-        else {
-          const day = readDatePart(first, this.date1904);
-          const time = isBlank(second) ? 0 : readTimeOfDay(second);
-          v = day === day && time === time ? this.options.clock.wallToUtc(day + time) : NaN;
-          if (v !== v) this.warn('value-unreadable-time', slot, row, `${cellText(first)} ${cellText(second)}`.trim());
-        }
-      } else if (view.blank(column)) v = BLANK;
+      if (slot.columns.length === 2) v = this.twoColumnTime(view, slot, row);
+      else if (view.blank(column)) v = BLANK;
       else {
         v = view.timestamp(column, this.options.clock, this.date1904);
-        if (v !== v) {
-          const first = view.cell(column);
-          const problem = explainTimestamp(first);
-          this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
-        }
+        if (v !== v) this.timeProblem(view, slot, row);
       }
     } else if (slot.kind === 'boolean') {
       const b = view.boolean(column);

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AspmError } from '../errors.js';
@@ -33,13 +34,24 @@ export interface ReadTableOptions {
   readonly chunkSize?: number;
   /**
    * A UTF-8 CSV: find its records in a second thread while this one uses them — true,
-   * false, or (unset) for files of PARALLEL_FROM_BYTES and more.
+   * false, or (unset) for files of PARALLEL_FROM_BYTES and more when a core is free.
    */
   readonly parallel?: boolean;
 }
 
 /** Below this, starting a thread costs about what it saves. */
 export const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Whether a second thread would find a core to run on: more than one core, and the
+ * machine's load (the last minute) leaves one free. On a busy machine the two threads
+ * of a read wait on each other and use more processor time in all than one thread, so
+ * one thread is then faster; on a quiet one, two are.
+ */
+export function spareCore(): boolean {
+  const cores = availableParallelism();
+  return cores > 1 && loadavg()[0]! <= cores - 1;
+}
 
 export interface TableInfo {
   readonly path: string;
@@ -208,7 +220,8 @@ async function readText(
 async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, options: ReadTableOptions, consumer: TableConsumer) {
   const chunkSize = options.chunkSize ?? 1 << 20;
   const onRecord = (record: RowView, number: number) => locator.recordView(record, number);
-  const worker = options.parallel === false || (options.parallel === undefined && size < PARALLEL_FROM_BYTES) ? undefined : scanWorkerScript();
+  const parallel = options.parallel ?? (size >= PARALLEL_FROM_BYTES && spareCore());
+  const worker = parallel ? scanWorkerScript() : undefined;
   if (options.parallel === true && !worker) throw new Error('the CSV reading thread is not built (npm run build)');
   let sha256: string;
   try {
