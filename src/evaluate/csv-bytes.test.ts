@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteKeyTable } from './byte-key-table.js';
-import { byRecord, CsvByteScanner, Utf8Error } from './csv-bytes.js';
+import { byRecord } from './csv-byte-record.js';
+import { CsvByteScanner, Utf8Error } from './csv-bytes.js';
 import { CsvParser, CsvUnclosedQuoteError } from './csv-parser.js';
 import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimestamp, type Cell } from './parse-value.js';
 import { readAhead, type ReadAheadPlan } from './read-ahead.js';

@@ -4,7 +4,7 @@
 // done. A value the byte readers do not decide (a blank, an unusual form, a quoted field)
 // is left as NaN, and the view then reads the field itself, warnings and all: reading
 // ahead may save work, never change a result. Pure.
-import type { RecordBatch } from './csv-bytes.js';
+import { PLAIN_FIELD, type RecordBatch } from './csv-bytes.js';
 import { booleanFromBytes, NOT_DECIDED, numberFromBytes, wallFromBytes } from './parse-bytes.js';
 import { zoneClock } from './time-zone.js';
 
@@ -23,8 +23,6 @@ export interface AheadValues {
   readonly values: Float64Array;
 }
 
-/** A field the batch holds as written (PLAIN in csv-bytes). */
-const PLAIN = 0;
 const TIME = 0;
 const BOOLEAN = 1;
 const NUMBER = 2;
@@ -46,7 +44,7 @@ export function readAhead(batch: RecordBatch, plan: ReadAheadPlan, into?: Float6
       const column = columns[p]!;
       const f = first + column;
       let v = NaN;
-      if (column < count && kinds[f] === PLAIN) {
+      if (column < count && kinds[f] === PLAIN_FIELD) {
         const s = starts[f]!;
         const e = ends[f]!;
         const code = codes[p];
