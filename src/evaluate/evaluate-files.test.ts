@@ -329,6 +329,28 @@ describe('bad data', () => {
     expect(evaluation.inputs[0]).toMatchObject({ rows: 7, used: 1, skipped: 6 });
   });
 
+  it('a row without a staff id is attributed by its name, whoever the row before was (every reader)', async () => {
+    const roster = join(dir, 'roster-names.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0041,王一,维修技术员,一组\nE0042,李二,维修技术员,一组\nE0043,张三,维修技术员,一组\n');
+    // Ten rows first: the rows that follow reach the evaluator as a reader delivers them, not as kept while the header is looked for.
+    const filler = Array.from({ length: 10 }, (_, i) => GOOD(`F${i}`, 'E0043'));
+    const rows = [...filler, GOOD('T1', '').replace('T1,,,', 'T1,,王一,'), GOOD('T2', '').replace('T2,,,', 'T2,,李二,'), GOOD('T3', 'E0042'), GOOD('T4', '').replace('T4,,,', 'T4,, 李二 ,')];
+    const text = [HEAD, ...rows].join('\n') + '\n';
+    const utf8 = join(dir, 'names-utf8.csv');
+    writeFileSync(utf8, text);
+    const utf16 = join(dir, 'names-utf16.csv');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const path of [utf8, utf16]) {
+      const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster });
+      const fixes = evaluation.staff.map((s) => [s.member.id, s.kpis.find((k) => k.id === 'first_time_fix_rate')?.samples]);
+      expect(fixes).toEqual([
+        ['E0041', 1],
+        ['E0042', 3],
+        ['E0043', 10],
+      ]);
+    }
+  });
+
   it('statuses: ok, insufficient (below min_samples) and no_data (value null)', async () => {
     const { evaluation } = await warningsFor([GOOD('T1')]);
     const tech = evaluation.staff[0]!;

@@ -186,8 +186,14 @@ export class TicketEvaluator implements TableHandler {
   private readonly teamByBytes = new ByteKeyTable();
   private readonly staffByIdBytes = new ByteKeyTable();
   private readonly staffByNameBytes = new ByteKeyTable();
+  // And keyed by the cell as delivered (an XLSX shared string is one string for every row).
+  private readonly staffByIdCell = new Map<string, number>();
+  private readonly staffByNameCell = new Map<string, number>();
+  private readonly teamByCell = new Map<string, number>();
   /** Whether a row with a staff id is attributed by it (else by name). */
   private byIdPossible = false;
+  /** Whether the last row attributed by text was attributed by its staff id. */
+  private byIdDecided = false;
   /** Ids left out by appeals, by their bytes → index in excludedAppeals. */
   private readonly excludedIds: ByteKeyTable | undefined;
   private readonly excludedAppeals: string[] = [];
@@ -503,22 +509,27 @@ export class TicketEvaluator implements TableHandler {
    * the same text, and the normalising lookup never runs again for it.
    */
   private attribute(view: RowView, row: number): number {
-    if (this.byIdPossible) {
-      if (view.bytesOf(this.staffIdColumn, false)) {
-        const entry = this.staffByIdBytes.find(view.bytes, view.keyStart, view.keyEnd);
-        if (entry !== -1) return this.staffByIdBytes.value(entry);
-      }
-    } else if (this.staffNameColumn !== -1 && view.bytesOf(this.staffNameColumn, false)) {
-      const entry = this.staffByNameBytes.find(view.bytes, view.keyStart, view.keyEnd);
-      if (entry !== -1) return this.staffByNameBytes.value(entry);
+    // The cell that decides: the staff id where ids attribute, else the name.
+    const column = this.byIdPossible ? this.staffIdColumn : this.staffNameColumn;
+    const bytes = column !== -1 && view.bytesOf(column, false);
+    const byBytes = this.byIdPossible ? this.staffByIdBytes : this.staffByNameBytes;
+    const byCell = this.byIdPossible ? this.staffByIdCell : this.staffByNameCell;
+    let cell: Cell;
+    if (bytes) {
+      const entry = byBytes.find(view.bytes, view.keyStart, view.keyEnd);
+      if (entry !== -1) return byBytes.value(entry);
+    } else if (column !== -1 && typeof (cell = view.cell(column)) === 'string') {
+      const hit = byCell.get(cell);
+      if (hit !== undefined) return hit;
     }
     const index = this.attributeByText(view, row);
-    if (index >= 0) {
-      // Only texts that found someone are kept: a person's own cell text, a few per person.
-      if (this.byIdPossible) {
-        if (this.staffByIdBytes.size < 100_000 && view.bytesOf(this.staffIdColumn, false)) this.staffByIdBytes.insert(view.bytes, view.keyStart, view.keyEnd, index);
-      } else if (this.staffNameColumn !== -1 && this.staffByNameBytes.size < 100_000 && view.bytesOf(this.staffNameColumn, false)) {
-        this.staffByNameBytes.insert(view.bytes, view.keyStart, view.keyEnd, index);
+    // Only texts that found someone are kept: a person's own cell text, a few per person;
+    // and only when that cell decided (a blank staff id leaves it to the name).
+    if (index >= 0 && (!this.byIdPossible || this.byIdDecided)) {
+      if (bytes) {
+        if (byBytes.size < 100_000 && view.bytesOf(column, false)) byBytes.insert(view.bytes, view.keyStart, view.keyEnd, index);
+      } else if (typeof cell === 'string' && byCell.size < 100_000) {
+        byCell.set(detach(cell), index);
       }
     }
     return index;
@@ -533,6 +544,7 @@ export class TicketEvaluator implements TableHandler {
       return NOT_FOUND;
     }
     const byId = id !== '' && this.byIdPossible;
+    this.byIdDecided = byId;
     const text = byId ? `#${id}` : name;
     const cached = this.staffByText.get(text);
     if (cached !== undefined && cached >= 0) return cached;
@@ -560,13 +572,24 @@ export class TicketEvaluator implements TableHandler {
   /** The team a row counts for (-1: none): its team cell, else the person's team. */
   private rowTeam(view: RowView, person: number): number {
     const column = this.teamColumn;
-    if (column !== -1 && view.bytesOf(column, false)) {
+    if (column === -1) return this.teamIndex(this.options.staff.members[person]!.team);
+    const bytes = view.bytesOf(column, false);
+    let cell: Cell;
+    if (bytes) {
       const entry = this.teamByBytes.find(view.bytes, view.keyStart, view.keyEnd);
       if (entry !== -1) return this.teamByBytes.value(entry);
+    } else if (typeof (cell = view.cell(column)) === 'string') {
+      const hit = this.teamByCell.get(cell);
+      if (hit !== undefined) return hit;
     }
-    if (column === -1 || view.blank(column)) return this.teamIndex(this.options.staff.members[person]!.team);
+    if (view.blank(column)) return this.teamIndex(this.options.staff.members[person]!.team);
     const team = this.teamIndex(view.text(column));
-    if (this.teamByBytes.size < 100_000 && view.bytesOf(column, false)) this.teamByBytes.insert(view.bytes, view.keyStart, view.keyEnd, team);
+    // A cell that is not blank names the same team whoever's ticket it is.
+    if (bytes) {
+      if (this.teamByBytes.size < 100_000 && view.bytesOf(column, false)) this.teamByBytes.insert(view.bytes, view.keyStart, view.keyEnd, team);
+    } else if (typeof cell === 'string' && this.teamByCell.size < 100_000) {
+      this.teamByCell.set(detach(cell), team);
+    }
     return team;
   }
 
