@@ -151,6 +151,47 @@ export class SharedStringsParser {
   }
 }
 
+/**
+ * The one-character name of an attribute written in `buf[from, to)` as its code (r → 114),
+ * or −1 for any other name: what `buf.slice(from, to).trim()` compared with 'r' or 't' says.
+ */
+function attributeName(buf: string, from: number, to: number): number {
+  let s = from;
+  let e = to;
+  while (s < e && isJsSpace(buf.charCodeAt(s))) s++;
+  while (e > s && isJsSpace(buf.charCodeAt(e - 1))) e--;
+  return e - s === 1 ? buf.charCodeAt(s) : -1;
+}
+
+/** What String.prototype.trim removes. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** columnOfReference of `buf[from, to)`, without cutting it out. */
+function columnAt(buf: string, from: number, to: number): number {
+  let column = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
+    else break;
+  }
+  return column - 1;
+}
+
+/** The number written as 1–9 ASCII digits in `buf[from, to)`, or −1 for anything else (then Number() decides). */
+function digitsAt(buf: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = buf.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Column index (0-based) of a cell reference such as `AB12`. */
 export function columnOfReference(ref: string): number {
   let column = 0;
@@ -250,15 +291,16 @@ export class SheetScanner {
       const tagEnd = buf.indexOf('>', open);
       let column = next;
       let type = '';
-      // Attributes: r (reference) and t (type); s (style) is not needed.
+      // Attributes: r (reference) and t (type); s (style) is not needed. Names are found
+      // by character codes, without cutting strings: a million rows have sixteen million.
       let a = open + 2;
       while (a < tagEnd) {
         const eq = buf.indexOf('="', a);
         if (eq === -1 || eq > tagEnd) break;
         const valueEnd = buf.indexOf('"', eq + 2);
-        const name = buf.slice(a, eq).trim();
-        if (name === 'r') column = columnOfReference(buf.slice(eq + 2, valueEnd));
-        else if (name === 't') type = buf.slice(eq + 2, valueEnd);
+        const name = attributeName(buf, a, eq);
+        if (name === 114) column = columnAt(buf, eq + 2, valueEnd); // r
+        else if (name === 116) type = buf.slice(eq + 2, valueEnd); // t
         a = valueEnd + 1;
       }
       next = column + 1;
@@ -278,15 +320,20 @@ export class SheetScanner {
         const vStart = buf.indexOf('>', v) + 1;
         if (buf.charCodeAt(vStart - 2) === 47) continue; // <v/>
         const vEnd = buf.indexOf('</v>', vStart);
+        if (type === 's') {
+          // A shared string's index, read without cutting it out when it is plain digits.
+          const index = digitsAt(buf, vStart, vEnd);
+          value = this.sharedStrings[index >= 0 ? index : Number(buf.slice(vStart, vEnd))] ?? null;
+          while (cells.length < column) cells.push(null);
+          cells[column] = value;
+          continue;
+        }
         const raw = buf.slice(vStart, vEnd);
         switch (type) {
           case '':
           case 'n':
             value = Number(raw);
             if (value !== value) value = raw;
-            break;
-          case 's':
-            value = this.sharedStrings[Number(raw)] ?? null;
             break;
           case 'b':
             value = raw === '1' || raw === 'true';
