@@ -21,6 +21,21 @@ export interface WriteOptions {
 
 const pendingTemporaries = new Set<string>();
 
+/**
+ * Marks a path (a file or a folder a command is building) as temporary until the command
+ * finishes, so that an interruption removes it; `keep` is called once it is complete.
+ */
+export function trackTemporary(path: string): { keep: () => void; discard: () => Promise<void> } {
+  pendingTemporaries.add(path);
+  return {
+    keep: () => void pendingTemporaries.delete(path),
+    discard: async () => {
+      pendingTemporaries.delete(path);
+      await rm(path, { force: true, recursive: true });
+    },
+  };
+}
+
 /** Removes temporaries of writes in flight; called when the process is interrupted. */
 export function removePendingTemporaries(): void {
   for (const path of pendingTemporaries) {
