@@ -2,7 +2,6 @@
 // text and fonts are what a reader sees. Each conversion gets its own LibreOffice profile so
 // parallel runs do not collide. FONTCONFIG_FILE maps 宋体/黑体 to the Noto CJK faces (as a
 // Chinese Windows machine would have them); the repository keeps that file.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,36 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset } from './helpers/presets.js';
 import { buildPolicyView } from '../src/render/policy-view.js';
 import { toChineseNumeral } from '../src/render/chinese-numerals.js';
+import { convertToPdf as convert, libreOfficeAvailable as tools, type Pdf } from './helpers/libreoffice.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
-
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-const tools = has('soffice') && has('pdftotext') && has('pdffonts') && has('pdfinfo');
-const FONTCONFIG = join(ROOT, 'test', 'fontconfig', 'fonts.conf');
-
-interface Pdf {
-  readonly text: string;
-  readonly pages: number;
-  readonly fonts: string;
-}
-
-function convert(docx: string, outDir: string): Pdf {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-aspm-'));
-  try {
-    const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, docx], {
-      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  const pdf = docx.replace(/\.docx$/, '.pdf').replace(/^.*\//, `${outDir}/`);
-  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-  const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), fonts };
-}
 
 const title = tools
   ? 'the Word document in LibreOffice'
