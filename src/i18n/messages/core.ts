@@ -28,8 +28,16 @@ export const coreMessages = defineMessages({
     en: 'The file is not UTF-8 (invalid bytes on line {line}). Save it as UTF-8 in your editor and try again.',
   },
   'empty-file': {
-    'zh-CN': '文件是空的。请用 aspm init 生成策略文件，或从 presets/ 复制一份后修改。',
-    en: 'The file is empty. Create a policy with `aspm init`, or copy one from presets/ and edit it.',
+    'zh-CN': '文件是空的。{hint}',
+    en: 'The file is empty. {hint}',
+  },
+  'hint-policy-file': {
+    'zh-CN': '请用 aspm init 生成策略文件，或从 presets/ 复制一份后修改。',
+    en: 'Create a policy with `aspm init`, or copy one from presets/ and edit it.',
+  },
+  'hint-schema-file': {
+    'zh-CN': '格式见 aspm schema {name}。',
+    en: 'See `aspm schema {name}` for its format.',
   },
 
   // ── YAML ─────────────────────────────────────────────────────────────────
@@ -66,8 +74,8 @@ export const coreMessages = defineMessages({
     en: 'Aliases (*references) expand too many times; the file may be crafted to exhaust memory, so reading stopped. Remove the nested aliases.',
   },
   'not-a-mapping': {
-    'zh-CN': '策略文件的顶层应为键值映射（以 version: 1、meta: 等开头），实际是{actual}。',
-    en: 'The top level of a policy file must be a mapping (starting with version: 1, meta: …), not {actual}.',
+    'zh-CN': '文件的顶层应为键值映射（以 version: 1 等“键: 值”开头），实际是{actual}。{hint}',
+    en: 'The top level of the file must be a mapping (starting with version: 1 and other "key: value" lines), not {actual}. {hint}',
   },
 
   // ── JSON Schema findings ─────────────────────────────────────────────────
@@ -254,7 +262,7 @@ export const coreMessages = defineMessages({
   'cmp-gt': { 'zh-CN': '大于', en: 'above' },
   'cmp-le': { 'zh-CN': '不大于', en: 'at most' },
   'cmp-lt': { 'zh-CN': '小于', en: 'below' },
-  'at-root': { 'zh-CN': '策略文件', en: 'The policy file ' },
+  'at-root': { 'zh-CN': '文件', en: 'The file ' },
   'in-parent': { 'zh-CN': '{path} ', en: '{path} ' },
   'kind-kpi': { 'zh-CN': '指标', en: 'KPI' },
   'kind-role': { 'zh-CN': '岗位', en: 'role' },
