@@ -2,7 +2,7 @@
 // line up for Chinese names, markers for forced distribution and vetoes, in both languages.
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput } from '../../test/helpers/scoring-fixtures.js';
-import { displayWidth } from '../wizard/display-width.js';
+import { displayWidth } from '../text/display-width.js';
 import { renderSummary } from './render-summary.js';
 import { scoreEvaluation } from './score-evaluation.js';
 

@@ -5,7 +5,7 @@
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { displayWidth, padEnd, padStart } from '../wizard/display-width.js';
+import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 import type { ReportPerson, ScoredReport } from './report-model.js';
 
 /** People shown at each end of a role. */

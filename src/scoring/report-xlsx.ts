@@ -11,7 +11,7 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
 import { joinList } from '../render/document-values.js';
-import { displayWidth } from '../wizard/display-width.js';
+import { displayWidth } from '../text/display-width.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
 
 type Value = string | number | null;

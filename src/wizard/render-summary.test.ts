@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../policy/policy.generated.js';
 import { buildPolicy, type BuiltPolicy } from './build-policy.js';
 import type { Answers } from './answers.js';
-import { displayWidth } from './display-width.js';
+import { displayWidth } from '../text/display-width.js';
 import { readPreset } from './read-preset.js';
 import { renderSummary } from './render-summary.js';
 

@@ -8,7 +8,7 @@ import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
 import type { AppliedAdjustment } from './build-policy.js';
-import { displayWidth, padEnd, padStart } from './display-width.js';
+import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 
 export interface SummaryStyle {
   heading(text: string): string;
