@@ -205,6 +205,22 @@ export const coreMessages = defineMessages({
     'zh-CN': '聚合方式 rate 需要 condition（分子须满足的条件）。',
     en: 'The aggregation rate needs `condition` (what the numerator must meet).',
   },
+  'builtin-unit': {
+    'zh-CN': '{id} 是内置指标，aspm 按 {expected} 计算，单位不能写成 {unit}。请把 unit 改为 {expected}，目标值和底线值也用 {expected} 表示。',
+    en: '{id} is a built-in KPI that aspm computes in {expected}; its unit cannot be {unit}. Set unit to {expected} and give the target and floor in {expected}.',
+  },
+  'builtin-direction': {
+    'zh-CN': (p) => `${String(p.id)} 是内置指标，${p.expected === 'higher' ? '越高越好' : '越低越好'}（direction: ${String(p.expected)}），不能改为 ${String(p.direction)}。`,
+    en: (p) => `${String(p.id)} is a built-in KPI that is better when ${p.expected === 'higher' ? 'higher' : 'lower'} (direction: ${String(p.expected)}); it cannot be ${String(p.direction)}.`,
+  },
+  'team-scope-metrics': {
+    'zh-CN': '岗位“{role}”的指标 {kpi} 取自人员指标表，每行已是个人数值，scope: team 不起作用（按本人数值计分）。如需班组数值，请在表中给出班组汇总。',
+    en: 'KPI {kpi} of role "{role}" comes from the metrics file, which holds each person\'s own figure, so scope: team has no effect (the person\'s own value is scored). Put the team\'s figure in the file if that is what you mean.',
+  },
+  'deduction-cycle': {
+    'zh-CN': '处罚 {id} 按{cycle}扣减奖金，但奖金按{paid}发放（incentives.bonus.paid），这项扣减不会被计算。请让两者的周期一致。',
+    en: 'Penalty {id} is a {cycle} deduction from the bonus, but the bonus is paid on a {paid} cycle (incentives.bonus.paid), so the deduction is never applied. Use the same cycle for both.',
+  },
   'builtin-compute': {
     'zh-CN': '{id} 是内置指标，计算方式已固定，不能再写 compute。如需不同算法，请换一个 id。',
     en: '{id} is a built-in KPI with a fixed computation; it cannot have `compute`. Use another id for a different formula.',
