@@ -36,8 +36,12 @@ describe('aspm (the command)', () => {
     const missing = runCli(['validate'], { env: { LANG: 'en_US.UTF-8' } });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Missing the argument files');
-    const lang = runCli(['--lang', 'fr', 'validate', preset]);
+    const lang = runCli(['--lang', 'fr', 'validate', preset], { env: { LANG: 'en_US.UTF-8' } });
     expect(lang.status).toBe(2);
+    expect(lang.stderr).toContain('Invalid value fr for --lang. Choose one of: zh-CN, en.');
+    const preset_ = runCli(['init', '--preset', 'huge'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(preset_.status).toBe(2);
+    expect(preset_.stderr).toContain('选项 --preset 的值 huge 无效。可选：small, medium, large。');
   });
 });
 

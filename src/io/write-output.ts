@@ -17,6 +17,8 @@ export interface WriteOptions {
   readonly force?: boolean;
   /** Create missing parent folders (for outputs inside a folder the command owns). */
   readonly createParents?: boolean;
+  /** Files the command reads: never an output, even with --force. */
+  readonly inputs?: readonly string[];
 }
 
 const pendingTemporaries = new Set<string>();
@@ -64,10 +66,12 @@ function writeFailure(path: string, cause: unknown): AspmError {
 /** Fails, before anything is written, if any target may not be written. */
 export async function checkTargets(paths: readonly string[], options: WriteOptions = {}): Promise<void> {
   const seen = new Set<string>();
+  const inputs = new Set((options.inputs ?? []).map((p) => resolve(p)));
   for (const path of paths) {
     const absolute = resolve(path);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
+    if (inputs.has(absolute)) throw new AspmError('output-is-input', { path });
     const existing = await statOrNull(absolute);
     if (existing?.isDirectory()) throw new AspmError('output-is-directory', { path });
     if (existing && !options.force) throw new AspmError('output-exists', { path });
@@ -89,16 +93,23 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     options,
   );
   const staged: { temporary: string; target: string }[] = [];
+  // What was being created or written when something failed, for the message.
+  let current = '';
   try {
     for (const file of files) {
       const target = resolve(file.path);
-      if (options.createParents) await mkdir(dirname(target), { recursive: true });
+      if (options.createParents) {
+        current = dirname(file.path);
+        await mkdir(dirname(target), { recursive: true });
+      }
+      current = file.path;
       const temporary = temporaryPathFor(target);
       pendingTemporaries.add(temporary);
       staged.push({ temporary, target });
       await writeFile(temporary, file.data, { flag: 'wx' });
     }
     for (const { temporary, target } of staged) {
+      current = target;
       await rename(temporary, target);
       pendingTemporaries.delete(temporary);
     }
@@ -106,7 +117,7 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     for (const { temporary } of staged) pendingTemporaries.delete(temporary);
     if (cause instanceof AspmError) throw cause;
-    throw writeFailure(staged[staged.length - 1]?.target ?? files[0]?.path ?? '', cause);
+    throw writeFailure(current, cause);
   }
 }
 

@@ -101,7 +101,11 @@ export const evaluateCommand: CommandDefinition = {
         if (xlsxPath !== undefined && resolve(xlsxPath) === resolve(options.output)) throw usageError('xlsx-same-as-report', { path: xlsxPath });
         // Refuse an existing report before reading a million rows, not after.
         const targets = [options.output, ...(xlsxPath ? [xlsxPath] : [])];
-        await checkTargets(targets, { force: options.force ?? false });
+        // The files read are never outputs, even with --force (a report over the export…).
+        const inputs = [policyPath, options.tickets, options.roster, options.ratings, options.metrics, options.adjustments].filter((p): p is string => p !== undefined);
+        if (options.templates !== undefined && options.notices === undefined) throw usageError('templates-without-notices');
+        if (options.sheet !== undefined && !/\.xlsx$/i.test(options.tickets)) throw usageError('sheet-without-workbook', { path: options.tickets });
+        await checkTargets(targets, { force: options.force ?? false, inputs });
         let adjustments: LoadedAdjustments | undefined;
         if (options.adjustments) {
           const read = await readAdjustments(options.adjustments, { policy, periodId: period.id, months: plan.months });
@@ -151,7 +155,7 @@ export const evaluateCommand: CommandDefinition = {
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
         const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices) : [];
         // All or nothing: the report's folder was checked above; only the notices' folder may be created.
-        await writeOutputs([...files, ...notices], { force: options.force ?? false, createParents: notices.length > 0 });
+        await writeOutputs([...files, ...notices], { force: options.force ?? false, createParents: notices.length > 0, inputs });
         for (const input of evaluation.inputs) {
           const outside = input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '';
           io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, skipped: input.skipped, outside }) + '\n');

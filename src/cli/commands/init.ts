@@ -66,7 +66,8 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
   const { io, language } = context;
   const interactive = dependencies.interactive ?? (Boolean(io.stdin.isTTY) && !options.yes);
   // Say no before asking anything, not after forty questions.
-  await checkTargets([options.output], { force: options.force ?? false });
+  const inputs = options.answers ? [options.answers] : [];
+  await checkTargets([options.output], { force: options.force ?? false, inputs });
   const loaded = options.answers ? await readAnswers(options.answers) : { answers: {} as Answers };
   const given = loaded.answers;
   if (!interactive && !options.yes && !options.answers) io.stderr.write(t(language, 'init-not-interactive') + '\n');
@@ -111,7 +112,7 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       io.stderr.write(t(language, 'interrupted') + '\n');
       return EXIT_INTERRUPTED;
     }
-    await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false });
+    await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });
     io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length }) + '\n');
     return 0;
   } catch (caught) {

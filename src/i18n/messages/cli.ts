@@ -76,6 +76,22 @@ export const cliMessages = defineMessages({
     'zh-CN': '{path} 已存在，未做任何修改。如要覆盖，请加 --force；或用 -o 指定其他路径。',
     en: '{path} already exists and was left untouched. Add --force to overwrite it, or choose another path with -o.',
   },
+  'render-duplicate-output': {
+    'zh-CN': '输出文件 {path} 写了两次。每个 -o 请给不同的文件。',
+    en: 'The output {path} is given twice. Give each -o a different file.',
+  },
+  'templates-without-notices': {
+    'zh-CN': '--templates 只用于结果通知书，须与 --notices 一起使用。',
+    en: '--templates only applies to the result notices; use it together with --notices.',
+  },
+  'sheet-without-workbook': {
+    'zh-CN': '--sheet 只用于 Excel 工作簿（.xlsx），而 {path} 不是。请去掉 --sheet。',
+    en: '--sheet only applies to an Excel workbook (.xlsx), and {path} is not one. Leave --sheet out.',
+  },
+  'output-is-input': {
+    'zh-CN': '{path} 是本次命令读取的输入文件，不能同时作为输出（即使加 --force）。请用 -o 指定另一个路径。',
+    en: '{path} is one of the files this command reads; it cannot also be an output, even with --force. Choose another path with -o.',
+  },
   'output-is-directory': {
     'zh-CN': '{path} 是文件夹，不能作为输出文件。',
     en: '{path} is a folder and cannot be an output file.',
