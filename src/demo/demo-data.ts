@@ -130,7 +130,7 @@ const APPEAL_TEXT: Readonly<Record<Language, { reason: string; approver: string;
 };
 
 /** The adjustments file recording the demo's approved appeal. */
-export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language): string {
+export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef = 'https://aspm.dev/schemas/adjustments.schema.json'): string {
   const text = APPEAL_TEXT[language];
   const body = stringify({
     version: 1,
@@ -146,5 +146,5 @@ export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language): str
       },
     ],
   });
-  return `# yaml-language-server: $schema=https://aspm.dev/schemas/adjustments.schema.json\n# ${text.header}\n${body}`;
+  return `# yaml-language-server: $schema=${schemaRef}\n# ${text.header}\n${body}`;
 }

@@ -16,6 +16,7 @@ import { readPolicy } from '../../policy/load-policy.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../../sample-data/write-sample-data.js';
 import type { CliIo, CommandContext, TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
+import { schemaRef } from './init.js';
 
 interface DemoOptions {
   readonly lang?: Language;
@@ -65,7 +66,11 @@ async function prepareFolder(dir: string, force: boolean): Promise<boolean> {
   if (info && !info.isDirectory()) throw new AspmError('demo-not-a-folder', { path: dir });
   const entries = info ? await readdir(dir) : [];
   if (entries.length > 0 && !force) throw new AspmError('demo-folder-not-empty', { path: dir, count: entries.length });
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (cause) {
+    throw new AspmError('write-failed', { path: dir, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
+  }
   return entries.length === 0;
 }
 
@@ -87,7 +92,7 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   const loaded = await readPolicy(policyPath);
   if (!loaded.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: loaded.diagnostics });
   const data = buildDemoData(loaded.value, language);
-  const files = await writeData(at('data'), data, language);
+  const files = await writeData(at('data'), data, language, context.io.cwd);
 
   const reports = at('reports');
   const notices = at('notices');
@@ -123,7 +128,7 @@ interface DataFiles {
   metrics(period: string): string;
 }
 
-async function writeData(dir: string, data: DemoData, language: Language): Promise<DataFiles> {
+async function writeData(dir: string, data: DemoData, language: Language, cwd: string): Promise<DataFiles> {
   await mkdir(dir, { recursive: true });
   const names = NAMES[language];
   const zh = language === 'zh-CN';
@@ -142,7 +147,8 @@ async function writeData(dir: string, data: DemoData, language: Language): Promi
   await writeTicketsXlsx(files.ticketsXlsx, data.tickets, language);
   for (const [period, ratings] of data.ratings) await writeRatingsCsv(files.ratings(period), ratings, style);
   for (const [period, rows] of data.metrics) await writeMetricsCsv(files.metrics(period), rows, data.metricsColumns, style);
-  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language) }], { force: true });
+  const schema = schemaRef(cwd, files.adjustments, 'adjustments');
+  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language, schema) }], { force: true });
   return files;
 }
 

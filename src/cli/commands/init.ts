@@ -163,9 +163,10 @@ function summaryStyle(context: CommandContext): SummaryStyle {
 }
 
 /** Where the written file finds the schema: a relative path to the one aspm ships. */
-export function schemaRef(cwd: string, output: string): string {
+/** The path from a written file to a schema aspm ships, for the `$schema` line editors read. */
+export function schemaRef(cwd: string, output: string, schema = 'policy'): string {
   const from = dirname(resolve(cwd, output));
-  return relative(from, packagePath('schemas', 'policy.schema.json')).split(sep).join('/');
+  return relative(from, packagePath('schemas', `${schema}.schema.json`)).split(sep).join('/');
 }
 
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
