@@ -19,7 +19,7 @@ describe('aspm (the command)', () => {
     const zh = runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.status).toBe(0);
     expect(zh.stdout).toContain('用法：');
-    expect(zh.stdout).toContain('检查策略文件');
+    expect(zh.stdout).toContain('检查制度文件');
     const en = runCli(['--help', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(en.stdout).toContain('Usage:');
     expect(en.stdout).toContain('validate');

@@ -481,7 +481,7 @@ export interface DocumentStyle {
 export interface Policy {
   /** 编辑器使用的 JSON Schema 地址（可选）。 / JSON Schema location for editors (optional). */
   $schema?: string;
-  /** 策略文件格式版本，目前为 1。 / Version of the policy file format; currently 1. */
+  /** 制度文件格式版本，目前为 1。 / Version of the policy file format; currently 1. */
   version: 1;
   meta: Meta;
   /** 第一条 目的：为什么制定本制度。 / Article 1, purpose: why the policy exists. */

@@ -20,16 +20,16 @@ export const cliMessages = defineMessages({
   'opt-force': { 'zh-CN': '覆盖已存在的输出文件', en: 'overwrite an existing output file' },
   'cmd-help': { 'zh-CN': '显示某个命令的帮助', en: 'show help for a command' },
   'cmd-validate': {
-    'zh-CN': '检查策略文件：YAML 语法、字段格式、权重合计、等级分数段与引用关系',
+    'zh-CN': '检查制度文件：YAML 语法、字段格式、权重合计、等级分数段与引用关系',
     en: 'check policy files: YAML syntax, fields, weight totals, grade bands and references',
   },
-  'arg-policy-files': { 'zh-CN': '要检查的策略文件（YAML）', en: 'policy files (YAML) to check' },
+  'arg-policy-files': { 'zh-CN': '要检查的制度文件（YAML）', en: 'policy files (YAML) to check' },
   'cmd-schema': {
-    'zh-CN': '输出策略文件的 JSON Schema（供编辑器补全与校验）',
+    'zh-CN': '输出制度文件的 JSON Schema（供编辑器补全与校验）',
     en: 'print the JSON Schema of the policy file (for editor completion and checks)',
   },
   'opt-json-diagnostics': { 'zh-CN': '以 JSON 输出检查结果（供编辑器或脚本使用）', en: 'print the findings as JSON (for editors and scripts)' },
-  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（策略）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
+  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（制度）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
   'validate-ok': {
     'zh-CN': '{file}：有效（{roles} 个岗位，{kpis} 项指标）',
     en: '{file}: valid ({roles} roles, {kpis} KPIs)',

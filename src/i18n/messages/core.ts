@@ -16,11 +16,11 @@ export const coreMessages = defineMessages({
     en: 'Cannot read {path} ({reason}). Check the file permissions.',
   },
   'file-too-large': {
-    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节）。策略文件通常只有几十 KB，请确认选择了正确的文件。',
+    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节）。制度文件通常只有几十 KB，请确认选择了正确的文件。',
     en: 'The file is too large ({size} bytes; the limit is {limit}). A policy file is a few tens of KB: check that this is the right file.',
   },
   'not-text': {
-    'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。策略文件应为 YAML 文本。',
+    'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。制度文件应为 YAML 文本。',
     en: 'This is not a text file (binary data on line {line}). A policy file is YAML text.',
   },
   'not-utf8': {
@@ -32,7 +32,7 @@ export const coreMessages = defineMessages({
     en: 'The file is empty. {hint}',
   },
   'hint-policy-file': {
-    'zh-CN': '请用 aspm init 生成策略文件，或从 presets/ 复制一份后修改。',
+    'zh-CN': '请用 aspm init 生成制度文件，或从 presets/ 复制一份后修改。',
     en: 'Create a policy with `aspm init`, or copy one from presets/ and edit it.',
   },
   'hint-schema-file': {
@@ -62,7 +62,7 @@ export const coreMessages = defineMessages({
     en: 'Missing a closing {char} (an unclosed quote or bracket).',
   },
   'yaml-multiple-documents': {
-    'zh-CN': '文件含有多个 YAML 文档（用 --- 分隔）。一个策略文件只能有一个文档。',
+    'zh-CN': '文件含有多个 YAML 文档（用 --- 分隔）。一个制度文件只能有一个文档。',
     en: 'The file holds several YAML documents (separated by ---). A policy file holds exactly one.',
   },
   'duplicate-key': {
