@@ -177,6 +177,10 @@ export const coreMessages = defineMessages({
     'zh-CN': (p) => `引用了未定义的指标 ${String(p.id)}。` + (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `kpis 中已定义：${String(p.known)}。`),
     en: (p) => `Refers to the undefined KPI ${String(p.id)}.` + (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Defined in kpis: ${String(p.known)}.`),
   },
+  'builtin-not-defined': {
+    'zh-CN': '{id}（{name}）是内置指标，但本制度的 kpis 中还没有它的定义。请把它加入 kpis（名称、定义、公式、单位、方向、目标值、底线值），可从 presets/ 中的预设文件复制后修改目标值。',
+    en: '{id} ({name}) is a built-in KPI, but this policy does not define it under kpis yet. Add it to kpis (name, definition, formula, unit, direction, target, floor); copy it from a preset in presets/ and set your targets.',
+  },
   'unknown-grade': {
     'zh-CN': '引用了未定义的等级 {grade}。grades.bands 中已定义：{known}。',
     en: 'Refers to the undefined grade {grade}. Defined in grades.bands: {known}.',
