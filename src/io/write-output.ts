@@ -15,7 +15,10 @@ export interface OutputFile {
 
 export interface WriteOptions {
   readonly force?: boolean;
-  /** Create missing parent folders (for outputs inside a folder the command owns). */
+  /**
+   * Create missing parent folders (default): `-o reports/2026-10.json` makes `reports/`.
+   * False makes a missing folder an error instead.
+   */
   readonly createParents?: boolean;
   /** Files the command reads: never an output, even with --force. */
   readonly inputs?: readonly string[];
@@ -75,7 +78,7 @@ export async function checkTargets(paths: readonly string[], options: WriteOptio
     const existing = await statOrNull(absolute);
     if (existing?.isDirectory()) throw new AspmError('output-is-directory', { path });
     if (existing && !options.force) throw new AspmError('output-exists', { path });
-    if (!options.createParents) {
+    if (options.createParents === false) {
       const parent = await statOrNull(dirname(absolute));
       if (!parent?.isDirectory()) throw new AspmError('output-dir-missing', { path: dirname(path) });
     }
@@ -98,7 +101,7 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
   try {
     for (const file of files) {
       const target = resolve(file.path);
-      if (options.createParents) {
+      if (options.createParents !== false) {
         current = dirname(file.path);
         await mkdir(dirname(target), { recursive: true });
       }

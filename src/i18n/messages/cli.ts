@@ -69,6 +69,10 @@ export const cliMessages = defineMessages({
     'zh-CN': '选项 {option} 的值 {value} 无效。可选：{allowed}。',
     en: 'Invalid value {value} for {option}. Choose one of: {allowed}.',
   },
+  'option-repeated': {
+    'zh-CN': '选项 {option} 给了两次（{first} 和 {second}），只能给一次。要合并多个导出文件，请先把它们合成一个文件。',
+    en: 'The option {option} is given twice ({first} and {second}); give it once. To use several exports, combine them into one file first.',
+  },
   'usage-other': { 'zh-CN': '用法错误：{detail}', en: 'Usage error: {detail}' },
 
   // ── writing output ───────────────────────────────────────────────────────
