@@ -8,7 +8,7 @@ import { AspmError } from '../errors.js';
 import { normaliseHeader } from '../evaluate/columns.js';
 import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult } from '../evaluate/kpi-results.js';
-import { staffKey } from '../evaluate/staff.js';
+import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { referenceDiagnostics, type LoadedAdjustments, type ReferenceFinding } from './adjustments.js';
@@ -47,8 +47,8 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
   const byStaffKey = new Map<string, number>();
   // A roster without staff ids names people only: then staff_id holds the name.
   evaluation.staff.forEach((r, i) => {
-    if (r.member.id) byStaffKey.set(staffKey(r.member.id), i);
-    else if (r.member.name && !byStaffKey.has(staffKey(r.member.name))) byStaffKey.set(staffKey(r.member.name), i);
+    const key = personKey(r.member);
+    if (key !== '' && !byStaffKey.has(key)) byStaffKey.set(key, i);
   });
   const itemOf = (text: string) => policy.qualitative.items.find((q) => normaliseHeader(q.id) === normaliseHeader(text) || normaliseHeader(q.name) === normaliseHeader(text));
   const months = evaluation.slices.map((s) => s.period.id);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AspmError } from '../errors.js';
 import { cycleOfPeriodId, periodMonths, previousPeriodIds, primaryPeriodIds } from './cycles.js';
+import { personKey } from '../evaluate/staff.js';
 import { readHistory } from './history.js';
 
 describe('cycles', () => {
@@ -41,11 +42,22 @@ describe('reading the history folder', () => {
     writeFileSync(join(dir, 'readme.txt'), 'not a report');
     mkdirSync(join(dir, 'old.json'));
     const reports = await readHistory(dir);
-    expect(reports.map((r) => [r.periodId, r.staff.get('E1')?.grade])).toEqual([
+    expect(reports.map((r) => [r.periodId, r.staff.get(personKey({ id: 'E1', name: '' }))?.grade])).toEqual([
       ['2026-08', 'D'],
       ['2026-09', 'B'],
     ]);
     expect(reports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('finds people by staff id (compared as staffKey), else by name when the roster has no ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    const person = (id: string, name: string, grade: string) => ({ id, name, grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null });
+    writeFileSync(join(dir, '2026-08.json'), JSON.stringify({ period: { id: '2026-08' }, result_date: '2026-09-05', staff: [person('', '张伟', 'D'), person('', '李 强', 'B')] }));
+    writeFileSync(join(dir, '2026-09.json'), JSON.stringify({ period: { id: '2026-09' }, result_date: '2026-10-05', staff: [person('e0001', '张伟', 'C')] }));
+    const [august, september] = await readHistory(dir);
+    expect([...august!.staff.keys()]).toEqual(['张伟', '李强']);
+    expect(august!.staff.get(personKey({ id: '', name: '李强' }))?.grade).toBe('B');
+    expect(september!.staff.get(personKey({ id: 'E0001', name: '张伟' }))?.grade).toBe('C');
   });
 
   it.each([

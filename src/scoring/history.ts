@@ -2,12 +2,15 @@
 // grades that rules over consecutive cycles need (promotion after two quarters at A…), and
 // the published report of the period being re-run after an appeal, whose forced
 // distribution grades stand for everyone the appeal did not concern. Only what a scored
-// aspm report holds is read: period id, result date and, per person, id and grades.
+// aspm report holds is read: period id, result date and, per person, id, name and grades.
+// People are found by `personKey` (the staff id, else the name), so a roster of names only
+// works across periods too.
 // `parseHistoryReport` is pure; `readHistory` reads the folder.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AspmError } from '../errors.js';
+import { personKey } from '../evaluate/staff.js';
 import { cycleOfPeriodId } from './cycles.js';
 
 export interface HistoryPerson {
@@ -22,6 +25,7 @@ export interface HistoryReport {
   readonly sha256: string;
   readonly periodId: string;
   readonly resultDate: string;
+  /** By `personKey` (the staff id, else the name, compared as staffKey). */
   readonly staff: ReadonlyMap<string, HistoryPerson>;
 }
 
@@ -47,7 +51,9 @@ export function parseHistoryReport(text: string, path: string): HistoryReport {
   }
   const staff = new Map<string, HistoryPerson>();
   for (const s of staffList as Record<string, unknown>[]) {
-    staff.set(String(s.id), {
+    const key = personKey({ id: String(s.id), name: typeof s.name === 'string' ? s.name : '' });
+    if (key === '') continue;
+    staff.set(key, {
       grade: gradeOrNull(s.grade),
       grade_by_bands: gradeOrNull(s.grade_by_bands),
       grade_cap: gradeOrNull(s.grade_cap),

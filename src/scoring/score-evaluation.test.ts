@@ -4,9 +4,10 @@
 // explain each departure from the plain rule.
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
+import { personKey } from '../evaluate/staff.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
-import type { HistoryReport } from './history.js';
+import { parseHistoryReport, type HistoryReport } from './history.js';
 import type { ReportPerson } from './report-model.js';
 import { scoreEvaluation, type ScoreEvaluationInput } from './score-evaluation.js';
 
@@ -152,7 +153,7 @@ describe('rules over consecutive periods', () => {
     sha256: 'a'.repeat(64),
     periodId,
     resultDate: '2026-10-05',
-    staff: new Map(Object.entries(grades).map(([id, grade]) => [id, { grade, grade_by_bands: extra[id]?.grade_by_bands ?? grade, grade_cap: extra[id]?.grade_cap ?? null, grade_distributed: null }])),
+    staff: new Map(Object.entries(grades).map(([id, grade]) => [personKey({ id, name: '' }), { grade, grade_by_bands: extra[id]?.grade_by_bands ?? grade, grade_cap: extra[id]?.grade_cap ?? null, grade_distributed: null }])),
   });
 
   it('improvement plan after two consecutive months at D — only with the previous month in history', () => {
@@ -240,7 +241,7 @@ describe('forced distribution', () => {
         sha256: 'b'.repeat(64),
         periodId: '2026-10',
         resultDate: '2026-11-05',
-        staff: new Map(published.staff.map((p) => [p.id, { grade: p.grade, grade_by_bands: p.grade_by_bands, grade_cap: p.grade_cap, grade_distributed: p.grade_distributed }])),
+        staff: new Map(published.staff.map((p) => [personKey(p), { grade: p.grade, grade_by_bands: p.grade_by_bands, grade_cap: p.grade_cap, grade_distributed: p.grade_distributed }])),
       },
     ];
     // The last agent's complaint rate was wrong: corrected, they now rank first.
@@ -270,6 +271,64 @@ describe('forced distribution', () => {
     expect(report.staff.map((p) => p.grade)).toEqual(report.staff.map((p) => p.grade_by_bands));
     expect(report.staff[0]!.distribution).toMatchObject({ applied: false, group_size: 10 });
     expect(codes(report.staff[0]!)).toContain('note-distribution-small-group');
+  });
+});
+
+describe('a roster of names only (every staff id is blank)', () => {
+  // As `aspm evaluate` writes a report and `--history` reads it back.
+  const asHistory = (report: ReturnType<typeof run>): HistoryReport => parseHistoryReport(JSON.stringify(report), `history/${report.period.id}.json`);
+  const adjustmentsFor = (policy: Policy, yaml: string) => {
+    const loaded = parseAdjustmentsBytes(new TextEncoder().encode(`version: 1\nadjustments:\n${yaml}`), 'adj.yaml', { policy, periodId: '2026-10', months: [] });
+    if (!loaded.ok) throw new Error(`fixture: ${JSON.stringify(loaded.diagnostics)}`);
+    return { file: 'adj.yaml', items: loaded.value.adjustments, source: loaded.source };
+  };
+
+  it('rules over consecutive periods find each person in history by name', () => {
+    const people = (a: number, b: number, c: number): PersonInput[] => [
+      { id: '', name: '张伟', role: 'agent', kpis: agentAt(a) },
+      { id: '', name: '李强', role: 'agent', kpis: agentAt(b) },
+      { id: '', name: '王芳', role: 'agent', kpis: agentAt(c) },
+    ];
+    const september = run(medium, people(30, 30, 95), { period: '2026-09', resultDate: '2026-10-08' });
+    expect(september.staff.map((p) => p.grade)).toEqual(['D', 'D', 'S']);
+    // 王芳 was S in September, 李强 D: only 张伟 and 李强 were at D twice running.
+    const october = run(medium, people(30, 30, 30), { history: [asHistory(september)] });
+    const plan = (name: string) => october.staff.find((p) => p.name === name)!.outcomes.actions.map((a) => a.id);
+    expect(plan('张伟')).toContain('improvement_plan');
+    expect(plan('李强')).toContain('improvement_plan');
+    expect(plan('王芳')).not.toContain('improvement_plan');
+    // Someone not in September's report is not in history: neither a plan nor a missing-period note.
+    const newcomer = run(medium, [...people(30, 30, 30), { id: '', name: '赵敏', role: 'agent', kpis: agentAt(30) }], { history: [asHistory(september)] });
+    const zhao = newcomer.staff.find((p) => p.name === '赵敏')!;
+    expect(zhao.outcomes.actions.map((a) => a.id)).not.toContain('improvement_plan');
+    expect(codes(zhao)).not.toContain('note-history-missing');
+  });
+
+  it('a peer rating of oneself, named by name, is ignored', () => {
+    const ratings: RatingInput[] = [
+      { staff: '张伟', type: 'supervisor', rater: '王经理', score: 4 },
+      { staff: '张伟', type: 'peer', rater: '张 伟', score: 5 },
+    ];
+    const p = run(medium, [{ id: '', name: '张伟', role: 'agent', kpis: agentAt(80) }], { ratings }).staff[0]!;
+    expect(p.qualitative.ignored).toEqual([{ reason: 'rated_self', rater_type: 'peer', count: 1 }]);
+  });
+
+  it('after an appeal, only the appellant is re-ranked; everyone else keeps the published grade', () => {
+    const policy = presetPolicy('medium.zh-CN', (raw) => {
+      raw.grades.forced_distribution = { group_by: 'role', min_group_size: 5, shares: [{ grade: 'S', percent: 10 }, { grade: 'A', percent: 20 }, { grade: 'B', percent: 50 }, { grade: 'C', percent: 15 }, { grade: 'D', percent: 5 }] };
+    });
+    const names = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十'];
+    const ten: PersonInput[] = names.map((name, i) => ({ id: '', name, role: 'agent', kpis: agentAt(95 - i * 2) }));
+    const published = run(policy, ten);
+    const adjustments = adjustmentsFor(policy, '  - kind: override_kpi\n    appeal: SS-1\n    staff_id: 癸十\n    kpi: complaint_rate\n    value: 0\n    reason: r\n    approved_by: x\n    approved_on: 2026-11-10\n');
+    const boosted = ten.map((p) => (p.name === '癸十' ? { ...p, kpis: { ...agentAt(99), complaint_rate: 3 } } : p));
+    const kept = run(policy, boosted, { adjustments, history: [asHistory(published)] });
+    expect(kept.adjustments.map((a) => a.staff_name)).toEqual(['癸十']);
+    const appellant = kept.staff.find((p) => p.name === '癸十')!;
+    expect(appellant).toMatchObject({ rank: 1, grade: 'S', distribution: { kept_published: false } });
+    for (const p of kept.staff.filter((x) => x.name !== '癸十')) {
+      expect([p.name, p.grade_distributed, p.distribution?.kept_published]).toEqual([p.name, published.staff.find((x) => x.name === p.name)!.grade_distributed, true]);
+    }
   });
 });
 

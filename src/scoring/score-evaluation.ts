@@ -8,7 +8,7 @@ import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult, StaffResult } from '../evaluate/kpi-results.js';
 import { describePeriod, type Period } from '../evaluate/period.js';
 import { buildReport } from '../evaluate/report.js';
-import { staffKey } from '../evaluate/staff.js';
+import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -103,7 +103,8 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     groups.set(groupOf(s), list);
   }
   const published = input.history?.find((h) => h.periodId === evaluation.period.id);
-  const appellants = new Set(applied.records.map((r) => r.staff_id));
+  // Appellants by staff index: with a roster of names only every staff id is ''.
+  const appellants = new Set(applied.byPerson.keys());
   const keepPublished = fd !== undefined && published !== undefined && applied.records.length > 0;
   const rankOf = new Map<number, number>();
   const distributed = new Map<number, { grade: string | null; info: ReportDistribution }>();
@@ -122,7 +123,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     const grades = applies ? distributeGrades(inputs, shares) : new Map<string, number>();
     for (const s of members) {
       const computed = applies ? (scale.order[grades.get(String(s.index))!] ?? null) : null;
-      const kept = keepPublished && applies && !appellants.has(s.result.member.id) ? (published.staff.get(s.result.member.id)?.grade_distributed ?? null) : null;
+      const kept = keepPublished && applies && !appellants.has(s.index) ? (published.staff.get(personKey(s.result.member))?.grade_distributed ?? null) : null;
       distributed.set(s.index, {
         grade: kept ?? computed,
         info: { group_by: groupBy, group, group_size: members.length, applied: applies, kept_published: kept !== null },
@@ -154,7 +155,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       .sort((a, b) => a.score! - b.score! || b.weight - a.weight)
       .slice(0, 2)
       .map((k) => k.name);
-    const rules = ruleOutcomes(policy, { primary: policy.cycles.primary, periodId: evaluation.period.id, periodCycle: plan.cycle, staffId: member.id, grades, rank, history }, weakest);
+    const rules = ruleOutcomes(policy, { primary: policy.cycles.primary, periodId: evaluation.period.id, periodCycle: plan.cycle, staffId: personKey(member), grades, rank, history }, weakest);
     for (const u of rules.unchecked) notes.push(note('note-history-missing', { rule: u.name, periods: u.missing }));
     const withheld = s.vetoes.filter((v) => v.triggered && v.no_bonus).map((v) => v.id);
     const bonus = computeBonus({
@@ -386,7 +387,7 @@ function scorePerson(ctx: PersonContext): Scored {
   }
 
   // ── qualitative ──
-  const ql = scoreQualitative(member.id, ctx.ratings, {
+  const ql = scoreQualitative(member.id || member.name, ctx.ratings, {
     items: setup.items,
     raters: setup.raters,
     scale: policy.qualitative.scale,
@@ -475,10 +476,10 @@ function kpiNotes(q: QuantitativeResult, notes: ReportNote[], note: PersonContex
 
 function historyLookup(reports: readonly HistoryReport[], current: string, scale: GradeScale): HistoryLookup {
   const byPeriod = new Map(reports.filter((r) => r.periodId !== current).map((r) => [r.periodId, r]));
-  return (periodId, staffId) => {
+  return (periodId, key) => {
     const report = byPeriod.get(periodId);
     if (!report) return undefined;
-    const person = report.staff.get(staffId);
+    const person = report.staff.get(key);
     if (!person) return null;
     const bands = person.grade_by_bands === null ? null : worseGrade(scale, person.grade_by_bands, person.grade_cap ?? undefined);
     return { final: person.grade, bands };
