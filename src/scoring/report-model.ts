@@ -150,6 +150,16 @@ export interface ScoredReport {
   readonly result_date: string;
   readonly appeal: {
     readonly deadline: string;
+    /**
+     * Which days the deadline counts as working days: `cn` — the Chinese calendar with
+     * public holidays and make-up working days; `mon_fri_uncovered` — the policy asks for
+     * that calendar, but the holiday data does not cover every year from the result date
+     * to the deadline, so those years count Monday to Friday (check by hand); `mon_fri` —
+     * the policy counts Monday to Friday (`evaluation.holidays: none`).
+     */
+    readonly calendar: 'cn' | 'mon_fri_uncovered' | 'mon_fri';
+    /** The years the holiday data covers (null with `mon_fri`). */
+    readonly holiday_data: { readonly first: number; readonly last: number } | null;
     readonly file_within_days: number;
     readonly answer_within_days: number;
     readonly channel: string;

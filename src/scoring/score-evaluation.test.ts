@@ -337,14 +337,23 @@ describe('appeal deadline', () => {
     const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' });
     // Oct 1–7 are holidays; Oct 8, 9, 10 (make-up Saturday), 12, 13 are working days.
     expect(report.appeal.deadline).toBe('2026-10-13');
+    expect(report.appeal).toMatchObject({ calendar: 'cn', holiday_data: { first: 2004, last: 2026 } });
     expect(report.staff[0]!.appeal_deadline).toBe('2026-10-13');
+    expect(report.notes.map((n) => n.code)).not.toContain('report-deadline-calendar');
+  });
+
+  it('past the years the holiday data covers, it counts Monday to Friday and says so', () => {
+    // 2027-01-01 will be a public holiday, but the data stops at 2026.
+    const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-12-28' });
+    expect(report.appeal).toMatchObject({ deadline: '2027-01-04', calendar: 'mon_fri_uncovered' });
+    expect(report.notes.map((n) => n.code)).toContain('report-deadline-calendar');
   });
 
   it('with holidays: none, it counts Monday to Friday', () => {
     const plain = presetPolicy('medium.zh-CN', (raw) => {
       raw.evaluation.holidays = 'none';
     });
-    expect(run(plain, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' }).appeal.deadline).toBe('2026-10-07');
+    expect(run(plain, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' }).appeal).toMatchObject({ deadline: '2026-10-07', calendar: 'mon_fri', holiday_data: null });
   });
 });
 

@@ -7,6 +7,7 @@
 import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult, StaffResult } from '../evaluate/kpi-results.js';
 import { describePeriod, type Period } from '../evaluate/period.js';
+import type { WorkingCalendar } from '../evaluate/working-calendar.js';
 import { buildReport } from '../evaluate/report.js';
 import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
@@ -133,6 +134,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
 
   const history = historyLookup(input.history ?? [], evaluation.period.id, scale);
   const deadline = evaluation.calendar.addWorkingDays(input.resultDate, policy.appeal.file_within_days);
+  const deadlineCalendar = appealCalendar(evaluation.calendar.coverage, input.resultDate, deadline);
   const staff: ReportPerson[] = scored.map((s) => {
     const member = s.result.member;
     const notes = s.notes;
@@ -208,7 +210,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     droppedWarnings: evaluation.warnings.dropped,
     language,
   });
-  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, deadline, note, staff });
+  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, deadlineCalendar, note, staff });
   const gradeCounts: Record<string, number> = {};
   for (const g of scale.order) gradeCounts[g] = staff.filter((p) => p.grade === g).length;
   const amounts = staff.map((p) => p.outcomes.bonus.amount).filter((a): a is number => a !== null);
@@ -219,6 +221,8 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     result_date: input.resultDate,
     appeal: {
       deadline,
+      calendar: deadlineCalendar,
+      holiday_data: evaluation.calendar.coverage ? { first: evaluation.calendar.coverage.first, last: evaluation.calendar.coverage.last } : null,
       file_within_days: policy.appeal.file_within_days,
       answer_within_days: policy.appeal.answer_within_days,
       channel: policy.appeal.channel,
@@ -493,7 +497,7 @@ interface ReportNotesInput {
   readonly applied: AppliedAdjustments;
   readonly keepPublished: boolean;
   readonly published: HistoryReport | undefined;
-  readonly deadline: string;
+  readonly deadlineCalendar: ScoredReport['appeal']['calendar'];
   readonly note: (code: MessageCode, params?: Record<string, unknown>) => ReportNote;
   readonly staff: readonly ReportPerson[];
 }
@@ -516,7 +520,18 @@ function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
     notes.push(input.keepPublished ? note('report-distribution-kept', { path: input.published!.path }) : note('report-distribution-rerun'));
   }
   const coverage = evaluation.calendar.coverage;
-  const years = [Number(input.deadline.slice(0, 4))];
-  if (coverage && years.some((y) => y > coverage.last || y < coverage.first)) notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
+  if (coverage && input.deadlineCalendar === 'mon_fri_uncovered') notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
   return notes;
+}
+
+/**
+ * Which days the appeal deadline was counted on: every year from the result date to the
+ * deadline must be in the holiday data, or the days of the years outside it were counted
+ * Monday to Friday — and the notice must not then promise that public holidays do not count.
+ */
+export function appealCalendar(coverage: WorkingCalendar['coverage'], resultDate: string, deadline: string): ScoredReport['appeal']['calendar'] {
+  if (!coverage) return 'mon_fri';
+  const from = Number(resultDate.slice(0, 4));
+  const to = Number(deadline.slice(0, 4));
+  return from >= coverage.first && to <= coverage.last ? 'cn' : 'mon_fri_uncovered';
 }
