@@ -186,6 +186,8 @@ export interface ScoredReport {
     readonly assessed: number;
     readonly grades: Readonly<Record<string, number>>;
     readonly bonus_total: number | null;
+    /** Every data warning, including those past the 10,000 that `warnings` keeps. */
+    readonly warnings: number;
   };
   readonly notes: readonly ReportNote[];
   readonly warnings: readonly ReportWarning[];

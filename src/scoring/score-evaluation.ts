@@ -249,6 +249,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       assessed: staff.filter((p) => p.status === 'assessed').length,
       grades: gradeCounts,
       bonus_total: amounts.length > 0 ? roundScore(amounts.reduce((a, b) => a + b, 0)) : null,
+      warnings: evaluation.warnings.total,
     },
     notes: reportNotes,
     warnings: part1.warnings,

@@ -264,9 +264,11 @@ export const scoringMessages = defineMessages({
   },
   'result-summary-grades': { 'zh-CN': '等级分布', en: 'Grade distribution' },
   'result-summary-roles': { 'zh-CN': '各岗位排名（前三名与后三名）', en: 'Each role: top three and bottom three' },
-  'result-summary-role': {
-    'zh-CN': (p) => `${formatValue(p.role)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
-    en: (p) => `${formatValue(p.role)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
+  'result-summary-teams': { 'zh-CN': '各班组排名（前三名与后三名）', en: 'Each team: top three and bottom three' },
+  'result-summary-no-team': { 'zh-CN': '（未填班组）', en: '(no team)' },
+  'result-summary-group': {
+    'zh-CN': (p) => `${formatValue(p.group)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
+    en: (p) => `${formatValue(p.group)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
   },
   'result-summary-top': { 'zh-CN': '前', en: 'top' },
   'result-summary-bottom': { 'zh-CN': '后', en: 'bottom' },
@@ -279,8 +281,10 @@ export const scoringMessages = defineMessages({
     en: '* A veto item applies (the grade is capped or the bonus cancelled; see the notes).',
   },
   'result-summary-footer': {
-    'zh-CN': (p) => `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
-    en: (p) => `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.notes)} note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
+    'zh-CN': (p) =>
+      `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；个人结果说明 ${formatValue(p.personNotes)} 条（涉及 ${formatValue(p.noted)} 人，见报告和通知书）；报告说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
+    en: (p) =>
+      `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.personNotes)} note(s) on the results of ${formatValue(p.noted)} person(s), in the report and the notices; ${formatValue(p.notes)} report note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
   },
   'result-written': {
     'zh-CN': '已写入：{paths}',
