@@ -73,9 +73,32 @@ describe('a person’s total and grade', () => {
     expect(p).toMatchObject({ status: 'not_assessed', total: null, grade: null, grade_by_bands: null, rank: null });
     expect(p.outcomes.bonus).toEqual({ paid: 'monthly', amount: null, reason: 'not_assessed' });
     expect(p.kpis.every((k) => k.scored_as === 'left_out')).toBe(true);
-    expect(codes(p)).toEqual(expect.arrayContaining(['note-kpi-left-out', 'note-not-assessed']));
+    // Each KPI's want of data is named, without claiming its weight went to the others.
+    expect(codes(p).filter((c) => c.startsWith('note-kpi') || c === 'note-not-assessed')).toEqual(['note-kpi-unscored', 'note-kpi-unscored', 'note-kpi-unscored', 'note-kpi-unscored', 'note-kpi-unscored', 'note-not-assessed']);
+    expect(p.notes[0]!.message).toBe('“响应及时率”无数据（样本 0），不计分。');
     expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
     expect(byId(report.staff, 'E2').rank).toBe(1);
+  });
+
+  it('neutral: someone with no data at all is not assessed either — no neutral score, grade or bonus', () => {
+    const neutral = presetPolicy('medium.zh-CN', (raw) => {
+      raw.evaluation.missing_kpi = 'neutral';
+    });
+    const report = run(neutral, [
+      { id: 'E1', role: 'agent', kpis: {} },
+      { id: 'E2', role: 'agent', kpis: { csat: 95 } },
+    ]);
+    const nobody = byId(report.staff, 'E1');
+    expect(nobody).toMatchObject({ status: 'not_assessed', total: null, grade: null, rank: null, quantitative: { score: null } });
+    expect(nobody.outcomes.bonus.amount).toBeNull();
+    expect(codes(nobody)).toContain('note-not-assessed');
+    // One KPI with data is enough: the others are scored neutral, as before.
+    const some = byId(report.staff, 'E2');
+    expect(some.kpis.filter((k) => k.scored_as === 'neutral')).toHaveLength(4);
+    const csat = some.kpis.find((k) => k.id === 'csat')!;
+    expect(csat).toMatchObject({ scored_as: 'value', score: 100 });
+    expect(some.quantitative.score).toBeCloseTo((csat.weight * 100 + (100 - csat.weight) * 60) / 100, 9);
+    expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
   });
 
   it('a total shown as 80.00 is graded A even when binary arithmetic makes it 79.999999…', () => {
@@ -368,6 +391,18 @@ describe('longer cycles', () => {
     const tickets = p.kpis.find((k) => k.id === 'tickets_resolved')!;
     expect(tickets).toMatchObject({ scored_as: 'monthly_average', target: 390, floor: 180, target_scale: 3 });
     expect(tickets.months!.map((m) => m.target)).toEqual([130, 130, 130]);
+  });
+
+  it('average under neutral: a month with no data at all is left out of the mean, not averaged in at the neutral score', () => {
+    const neutral = presetPolicy('medium.zh-CN', (raw) => {
+      raw.evaluation.missing_kpi = 'neutral';
+    });
+    const months = ['2026-10', '2026-11', '2026-12'];
+    const p = run(neutral, [{ id: 'E1', role: 'agent', kpis: agentAt(80), months: [agentAt(60), agentAt(90), {}] }], { period: '2026-Q4', months }).staff[0]!;
+    expect(p.quantitative.months!.map((m) => (m.score === null ? null : Math.round(m.score)))).toEqual([60, 90, null]);
+    expect(p.quantitative.score).toBeCloseTo(75, 9);
+    expect(p.kpis[0]!.months![2]).toMatchObject({ scored_as: 'left_out', score: null, weight: 0, contribution: 0 });
+    expect(p.notes.filter((n) => n.params.month === '2026-12').map((n) => n.code)).toEqual(['note-month-not-assessed']);
   });
 
   it('recompute: one evaluation over the quarter, with count targets scaled to three months', () => {

@@ -468,10 +468,14 @@ function scorePerson(ctx: PersonContext): Scored {
 }
 
 function kpiNotes(q: QuantitativeResult, notes: ReportNote[], note: PersonContext['note'], kpiName: (id: string) => string, month: string | undefined): void {
+  // With nothing scored no weight went anywhere: a month says so in one note
+  // (note-month-not-assessed), a period names each KPI's want of data without that claim.
+  if (q.score === null && month !== undefined) return;
   const where = month === undefined ? {} : { month };
   for (const k of q.kpis) {
     const status = { $t: `kpi-status-${k.status.replace('_', '-')}` as MessageCode };
-    if (k.scored_as === 'left_out') notes.push(note(month ? 'note-kpi-left-out-month' : 'note-kpi-left-out', { kpi: kpiName(k.id), status, samples: k.samples, ...where }));
+    if (k.scored_as === 'left_out' && q.score === null) notes.push(note('note-kpi-unscored', { kpi: kpiName(k.id), status, samples: k.samples }));
+    else if (k.scored_as === 'left_out') notes.push(note(month ? 'note-kpi-left-out-month' : 'note-kpi-left-out', { kpi: kpiName(k.id), status, samples: k.samples, ...where }));
     if (k.scored_as === 'neutral') notes.push(note(month ? 'note-kpi-neutral-month' : 'note-kpi-neutral', { kpi: kpiName(k.id), status, score: k.score, ...where }));
     if (k.target_scale !== 1 && month === undefined) notes.push(note('note-target-scaled', { kpi: kpiName(k.id), scale: k.target_scale, target: k.target, floor: k.floor }));
   }

@@ -127,6 +127,10 @@ export const scoringMessages = defineMessages({
     'zh-CN': '{month}“{kpi}”{status}（样本 {samples}），当月不计分，其权重按比例分给其他指标。',
     en: 'In {month}, "{kpi}" has {status} ({samples} samples), so it is not scored that month and its weight is shared among the other KPIs.',
   },
+  'note-kpi-unscored': {
+    'zh-CN': '“{kpi}”{status}（样本 {samples}），不计分。',
+    en: '"{kpi}" has {status} ({samples} samples), so it is not scored.',
+  },
   'note-kpi-neutral': {
     'zh-CN': '“{kpi}”{status}，按制度以中性分 {score} 计。',
     en: '"{kpi}" has {status}, so it is scored at the neutral score of {score}, as the policy provides.',
