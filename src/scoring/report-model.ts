@@ -3,7 +3,7 @@
 // and notes, and with what the result rests on (policy file and hash, tool version, the
 // adjustments applied and the history read). Every number a total depends on is in the
 // person's own entry, so the total and the grade can be recomputed from it alone.
-import type { Cycle, RaterType } from '../policy/policy.generated.js';
+import type { Cycle, RaterType, Scoring } from '../policy/policy.generated.js';
 import type { InputSummary, ReportWarning } from '../evaluate/report.js';
 import type { KpiStatus } from '../evaluate/kpi-results.js';
 import type { Action, Bonus } from './outcomes.js';
@@ -29,6 +29,8 @@ export interface MonthKpi {
   readonly status: KpiStatus;
   readonly target: number;
   readonly floor: number;
+  /** The rule of that month (band bounds scaled to a month like the target and floor). */
+  readonly scoring: Scoring;
   readonly score: number | null;
   readonly weight: number;
   readonly contribution: number;

@@ -24,7 +24,7 @@ import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from 
 import { personSetup, type PersonSetup } from './person-setup.js';
 import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
-import { appliedTargets, cycleMonths, scaledScoring } from './score-kpi.js';
+import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';
 import { scoreQuantitative, type KpiLine, type QuantitativeResult } from './score-quantitative.js';
 
@@ -358,6 +358,7 @@ function scorePerson(ctx: PersonContext): Scored {
           status: k.status,
           target: k.target,
           floor: k.floor,
+          scoring: k.scoring,
           score: k.score,
           weight: k.weight,
           contribution: k.contribution,
@@ -378,6 +379,7 @@ function scorePerson(ctx: PersonContext): Scored {
         target: line.rule.target,
         floor: line.rule.floor,
         target_scale: line.targetScale,
+        scoring: statedScoring(line.rule.scoring),
         score: scoredMonths.length > 0 ? mean(scoredMonths.map((m) => m.score!)) : null,
         weight_nominal: line.weight,
         weight: mean(assessedMonths.map((m) => m.weight)),

@@ -9,9 +9,9 @@
 //
 // The arithmetic is fixed so that anyone can redo it from the report: contribution =
 // score × weight ÷ 100, and the score is the sum of the contributions in the listed order.
-import type { Evaluation } from '../policy/policy.generated.js';
+import type { Evaluation, Scoring } from '../policy/policy.generated.js';
 import type { KpiScope, KpiStatus } from '../evaluate/kpi-results.js';
-import { scoreKpiValue, type KpiRule } from './score-kpi.js';
+import { scoreKpiValue, statedScoring, type KpiRule } from './score-kpi.js';
 
 export interface KpiLine {
   readonly id: string;
@@ -38,6 +38,8 @@ export interface ScoredKpi {
   readonly target: number;
   readonly floor: number;
   readonly target_scale: number;
+  /** The rule that turned the value into the score: method, cap, bands (bounds scaled like target and floor). */
+  readonly scoring: Scoring;
   readonly score: number | null;
   readonly weight_nominal: number;
   readonly weight: number;
@@ -67,6 +69,7 @@ export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Ev
       target: line.rule.target,
       floor: line.rule.floor,
       target_scale: line.targetScale,
+      scoring: statedScoring(line.rule.scoring),
       weight_nominal: line.weight,
     };
     if (line.status === 'ok' && line.value !== null) {
