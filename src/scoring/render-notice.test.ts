@@ -75,6 +75,8 @@ describe('notice in Chinese', () => {
     expect(md).toContain('请于 **2026年10月13日** 前（结果公布后 5 个工作日内，法定节假日不计）');
     expect(md).toContain('#### 七、申诉');
     expect(md).not.toContain('申诉调整');
+    // Rounded lines need not add up to the rounded total: the notice says why.
+    expect(md).toContain('本通知书中的数值均四舍五入保留两位小数；得分、合计和综合得分按未舍入的数值计算，因此与所列各项相加的结果可能相差 0.01 左右。');
   });
 
   it('a veto: the events table, the capped grade, the bonus cancelled — said once, not again in the notes', () => {
@@ -114,6 +116,7 @@ describe('notice in English', () => {
     expect(md).toContain('- Performance bonus: your bonus base CNY 1,800.00 × grade coefficient');
     expect(md).toContain('you may appeal until **13 October 2026** (5 working days after publication; public holidays do not count).');
     expect(md).toContain('#### 6. Notes\n\n- "Customer satisfaction (CSAT)" has too few samples (4 samples)');
+    expect(md).toContain('Figures in this notice are rounded to two decimals; scores, subtotals and the total are computed from the unrounded values');
   });
 });
 

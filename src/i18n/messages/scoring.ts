@@ -331,6 +331,10 @@ export const scoringMessages = defineMessages({
   'xlsx-actions': { 'zh-CN': '结果应用', en: 'Actions' },
   'xlsx-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-not-assessed': { 'zh-CN': '未评定', en: 'not assessed' },
+  'xlsx-note-rounding': {
+    'zh-CN': '单元格保存未舍入的数值，显示为两位小数；得分和总分按未舍入的数值计算，因此与显示的各项相加可能相差 0.01 左右。',
+    en: 'Cells hold the unrounded values and show two decimals; scores and totals are computed from the unrounded values, so they may differ from the sum of the figures shown by about 0.01.',
+  },
   'xlsx-code': { 'zh-CN': '代码', en: 'Code' },
   'xlsx-message': { 'zh-CN': '内容', en: 'Message' },
   'xlsx-appeal': { 'zh-CN': '申诉编号', en: 'Appeal' },
