@@ -53,6 +53,14 @@ export const scoringMessages = defineMessages({
     'zh-CN': 'month “{value}” 不在考核期 {period} 内（可用：{months}）。',
     en: 'The month "{value}" is not part of the period {period} (use one of {months}).',
   },
+  'adjustment-value-not-percent': {
+    'zh-CN': '“{kpi}”是百分比指标，更正值须在 0 到 100 之间，这里是 {value}。',
+    en: '"{kpi}" is a percentage, so the corrected value must be between 0 and 100; here it is {value}.',
+  },
+  'adjustment-value-negative': {
+    'zh-CN': '“{kpi}”的值不会是负数，更正值 {value} 有误。',
+    en: 'A value of "{kpi}" cannot be negative; the corrected value {value} is wrong.',
+  },
   'adjustment-unknown-item': {
     'zh-CN': '制度中没有定性项目“{item}”。可用的项目：{known}。',
     en: 'The policy has no qualitative item "{item}". Items: {known}.',
@@ -76,6 +84,16 @@ export const scoringMessages = defineMessages({
   'adjustment-ticket-other-staff': {
     'zh-CN': '工单“{ticket}”的处理人是 {handler}，不是 {staff}。剔除工单的申诉须由处理人提出。',
     en: 'The ticket "{ticket}" was handled by {handler}, not {staff}. A ticket is left out on its handler\'s appeal.',
+  },
+  'adjustment-ticket-outside-period': {
+    'zh-CN': (p) => {
+      const when = [p.created ? `创建于 ${formatValue(p.created)}` : '', p.resolved ? `解决于 ${formatValue(p.resolved)}` : ''].filter(Boolean).join('、') || '没有可读的创建或解决时间';
+      return `工单“${formatValue(p.ticket)}”${when}，不在考核期 ${formatValue(p.period)}（${formatValue(p.first)} 至 ${formatValue(p.last)}）内，剔除它不会改变本期结果。请核对工单号，或把这项调整放入该工单所属考核期的调整文件。`;
+    },
+    en: (p) => {
+      const when = [p.created ? `created ${formatValue(p.created)}` : '', p.resolved ? `resolved ${formatValue(p.resolved)}` : ''].filter(Boolean).join(', ') || 'with no readable creation or resolution time';
+      return `The ticket "${formatValue(p.ticket)}" (${when}) is outside the period ${formatValue(p.period)} (${formatValue(p.first)} to ${formatValue(p.last)}), so leaving it out would change nothing. Check the ticket id, or put this adjustment in the adjustments file of the ticket's own period.`;
+    },
   },
   'adjustment-kpi-not-in-role': {
     'zh-CN': '{staff}（岗位 {roles}）不考核指标“{kpi}”。',
