@@ -101,6 +101,16 @@ describe('a person’s total and grade', () => {
     expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
   });
 
+  it('peer items rated by too few peers, and peers too few in all, are explained in notes that count raters', () => {
+    const items = ['service_attitude', 'teamwork', 'compliance', 'learning'];
+    const three = ['P1', 'P2', 'P3'].flatMap((rater) => items.filter((item) => item !== 'learning' || rater === 'P1').map((item) => ({ staff: 'E1', type: 'peer' as const, rater, item, score: 4 })));
+    const supervisor = items.map((item) => ({ staff: 'E1', type: 'supervisor' as const, rater: 'S1', item, score: 3 }));
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80) }], { ratings: [...supervisor, ...three] }).staff[0]!;
+    expect(p.notes.find((n) => n.code === 'note-items-below-minimum')?.message).toBe('同事评价中，“学习成长”的评价人少于匿名要求的 3 人，不予采用，也不显示其平均分；其权重按比例分给同事评价的其他项目。');
+    const en = scoreEvaluation({ policy: medium, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80) }], { ratings: [...supervisor, ...three.filter((r) => r.rater !== 'P3')] }), resultDate: '2026-11-05', language: 'en', toolVersion: 't' }).staff[0]!;
+    expect(en.notes.find((n) => n.code === 'note-rater-below-minimum')?.message).toBe('Ratings by peers came from 2 rater(s), fewer than the 3 that keep raters anonymous, so they are not used and their weight is shared among the other raters.');
+  });
+
   it('a total shown as 80.00 is graded A even when binary arithmetic makes it 79.999999…', () => {
     const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80) }]).staff[0]!;
     expect(p.total_rounded).toBe(80);

@@ -406,9 +406,12 @@ function scorePerson(ctx: PersonContext): Scored {
   if (ql.score === null) {
     if (setup.share < 100) notes.push(note('note-no-ratings'));
   } else {
+    const min = policy.qualitative.min_peer_ratings;
     for (const r of ql.raters) {
       if (r.reason === 'no_ratings') notes.push(note('note-rater-missing', { type: raterLabel(r.type) }));
-      if (r.reason === 'below_minimum') notes.push(note('note-rater-below-minimum', { type: raterLabel(r.type), raters: r.raters, min: policy.qualitative.min_peer_ratings }));
+      // Fewer raters in all than the minimum, or enough in all but too few on every single item.
+      if (r.reason === 'below_minimum') notes.push(r.raters < min ? note('note-rater-below-minimum', { type: raterLabel(r.type), raters: r.raters, min }) : note('note-rater-items-below-minimum', { type: raterLabel(r.type), min }));
+      if (r.used && r.withheld.length > 0) notes.push(note('note-items-below-minimum', { type: raterLabel(r.type), items: r.withheld.map(itemName), min }));
     }
   }
   for (const ig of ql.ignored) notes.push(note(`note-ignored-${ig.reason.replace(/_/g, '-')}` as MessageCode, { type: raterLabel(ig.rater_type), count: ig.count }));

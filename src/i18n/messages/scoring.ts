@@ -7,6 +7,11 @@ function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
 }
 
+/** Each item in quotes: “服务态度”、“学习成长”. */
+function quoted(value: unknown, open: string, close: string, separator: string): string {
+  return (Array.isArray(value) ? value : [value]).map((v) => `${open}${formatValue(v)}${close}`).join(separator);
+}
+
 const zhList = (p: MessageParams, key: string) => list(p[key], '、');
 const enList = (p: MessageParams, key: string) => list(p[key], ', ');
 
@@ -179,7 +184,15 @@ export const scoringMessages = defineMessages({
   },
   'note-rater-below-minimum': {
     'zh-CN': '{type}评价只有 {raters} 人，少于匿名要求的 {min} 人，不予采用，其权重按比例分给其他评价人。',
-    en: 'Only {raters} rating(s) by {type}, fewer than the {min} that keep raters anonymous, so they are not used and their weight is shared among the other raters.',
+    en: 'Ratings by {type} came from {raters} rater(s), fewer than the {min} that keep raters anonymous, so they are not used and their weight is shared among the other raters.',
+  },
+  'note-rater-items-below-minimum': {
+    'zh-CN': '{type}评价的每个项目都少于匿名要求的 {min} 人评价，不予采用，其权重按比例分给其他评价人。',
+    en: 'Every item was rated by fewer {type} than the {min} that keep raters anonymous, so these ratings are not used and their weight is shared among the other raters.',
+  },
+  'note-items-below-minimum': {
+    'zh-CN': (p) => `${formatValue(p.type)}评价中，${quoted(p.items, '“', '”', '、')}的评价人少于匿名要求的 ${formatValue(p.min)} 人，不予采用，也不显示其平均分；其权重按比例分给${formatValue(p.type)}评价的其他项目。`,
+    en: (p) => `Fewer ${formatValue(p.type)} than the ${formatValue(p.min)} that keep raters anonymous rated ${quoted(p.items, '"', '"', ', ')}: not used, and no mean is shown; the weight goes to the other items rated by ${formatValue(p.type)}.`,
   },
   'note-ignored-rated-self': {
     'zh-CN': '{count} 份本人以“{type}”身份给自己的评分不予采用。',
