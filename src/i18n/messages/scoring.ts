@@ -114,7 +114,22 @@ export const scoringMessages = defineMessages({
   },
 
   // ── history ──────────────────────────────────────────────────────────────
-  'history-unreadable': { 'zh-CN': '无法读取历史报告目录 {path}（{reason}）。', en: 'Cannot read the history folder {path} ({reason}).' },
+  'history-not-found': {
+    'zh-CN': '历史报告目录 {path} 不存在。--history 应给出存放以往各期 report.json 的目录（如 history/），请检查路径。',
+    en: 'The history folder {path} does not exist. Give --history the folder that holds the report.json files of earlier periods (e.g. history/), and check the path.',
+  },
+  'history-not-a-folder': {
+    'zh-CN': '{path} 不是目录。--history 应给出存放以往各期 report.json 的目录，而不是某一个文件；请把报告放入一个目录后给出该目录。',
+    en: '{path} is not a folder. Give --history the folder that holds the report.json files of earlier periods, not a single file; put the reports in a folder and give that.',
+  },
+  'history-unreadable': {
+    'zh-CN': '无法读取历史报告目录 {path}（{reason}）。请检查该目录的读取权限。',
+    en: 'Cannot read the history folder {path} ({reason}). Check that you may read it.',
+  },
+  'history-too-large': {
+    'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出历史目录。',
+    en: '{file} is too large ({size} bytes; the limit is {limit}) to be an aspm report. Move files that are not reports out of the history folder.',
+  },
   'history-not-json': {
     'zh-CN': '{file} 不是有效的 JSON，不能作为历史报告。请把非报告文件移出历史目录。',
     en: '{file} is not valid JSON, so it cannot be read as an earlier report. Move files that are not reports out of the history folder.',
