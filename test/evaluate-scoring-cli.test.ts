@@ -185,6 +185,19 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(existsSync(file('never.xlsx'))).toBe(false);
   });
 
+  it('leaving out a ticket of another period is an error naming its dates, and nothing is written', () => {
+    // Created and resolved in October, appealed against December's result.
+    const ticket = q4.find((t) => t.resolved_at !== undefined && t.created_at > Date.UTC(2026, 9, 2) && t.resolved_at < Date.UTC(2026, 9, 28))!;
+    const text = adjustmentsFor(ticket, 'E9999').split('  - kind: override_kpi')[0]!.replace('period: 2026-Q4', 'period: 2026-12');
+    writeFileSync(file('october.yaml'), text);
+    const run = evaluate('2026-12', file('q4.csv'), file('never4.json'), ['--adjustments', file('october.yaml'), '--xlsx']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`october\\.yaml:7:16: adjustment-ticket-outside-period: 工单“${ticket.ticket_id}”创建于 2026-10-\\d\\d \\d\\d:\\d\\d、解决于 2026-10-\\d\\d \\d\\d:\\d\\d，不在考核期 2026-12（2026-12-01 至 2026-12-31）内`));
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(existsSync(file('never4.json'))).toBe(false);
+    expect(existsSync(file('never4.xlsx'))).toBe(false);
+  });
+
   it('a history folder with something that is not a report is an error, not a silently missing quarter', () => {
     mkdirSync(file('bad-history'));
     writeFileSync(file('bad-history/notes.json'), '{"hello": "world"}');

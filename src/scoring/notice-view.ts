@@ -43,7 +43,20 @@ export interface NoticeView {
   readonly actions: readonly string[];
   readonly adjustments: readonly { appeal: string; what: string; reason: string; approvedBy: string; approvedOn: string }[];
   readonly notes: readonly string[];
-  readonly appeal: { readonly deadline: string; readonly days: number; readonly channel: string; readonly reviewers: string; readonly answerDays: number; readonly escalation: string | null };
+  readonly appeal: {
+    readonly deadline: string;
+    readonly days: number;
+    readonly channel: string;
+    readonly reviewers: string;
+    readonly answerDays: number;
+    readonly escalation: string | null;
+    /** The deadline skips public holidays and counts make-up working days (调休). */
+    readonly holidaysCounted: boolean;
+    /** The deadline was counted Monday to Friday because the holiday data stops before it. */
+    readonly holidayDataMissing: boolean;
+    /** The years the holiday data lacks (e.g. `2027`), when holidayDataMissing. */
+    readonly uncoveredYears: string;
+  };
 }
 
 const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
@@ -208,6 +221,9 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       reviewers: joinList(language, [...report.appeal.reviewers]),
       answerDays: report.appeal.answer_within_days,
       escalation: report.appeal.escalation,
+      holidaysCounted: report.appeal.calendar === 'cn',
+      holidayDataMissing: report.appeal.calendar === 'mon_fri_uncovered',
+      uncoveredYears: uncoveredYears(language, report),
     },
   };
 }
@@ -220,4 +236,13 @@ function capitalise(language: Language, text: string): string {
 function lastDay(end: string): string {
   const day = Date.parse(`${end.slice(0, 10)}T00:00:00Z`) - 86_400_000;
   return new Date(day).toISOString().slice(0, 10);
+}
+
+/** The years between the result date and the deadline that the holiday data does not cover. */
+function uncoveredYears(language: Language, report: ScoredReport): string {
+  const data = report.appeal.holiday_data;
+  if (report.appeal.calendar !== 'mon_fri_uncovered' || data === null) return '';
+  const years: number[] = [];
+  for (let y = Number(report.result_date.slice(0, 4)); y <= Number(report.appeal.deadline.slice(0, 4)); y++) if (y < data.first || y > data.last) years.push(y);
+  return joinList(language, years.map(String));
 }

@@ -23,7 +23,7 @@ const people: PersonInput[] = [
   { id: 'E3', name: '王芳', role: 'agent', kpis: {} },
 ];
 
-function report(policy: Policy, adjustmentsText?: string) {
+function report(policy: Policy, adjustmentsText?: string, resultDate = '2026-09-30') {
   const evaluation = makeEvaluation(policy, people, { ratings });
   let adjustments;
   if (adjustmentsText) {
@@ -31,7 +31,7 @@ function report(policy: Policy, adjustmentsText?: string) {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
     adjustments = { file: 'adj.yaml', items: loaded.value.adjustments, source: loaded.source };
   }
-  return scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation, ...(adjustments ? { adjustments } : {}), resultDate: '2026-09-30', language: 'en', toolVersion: 't' });
+  return scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation, ...(adjustments ? { adjustments } : {}), resultDate, language: 'en', toolVersion: 't' });
 }
 
 const zh = presetPolicy('medium.zh-CN');
@@ -75,6 +75,8 @@ describe('notice in Chinese', () => {
     expect(md).toContain('请于 **2026年10月13日** 前（结果公布后 5 个工作日内，法定节假日不计）');
     expect(md).toContain('#### 七、申诉');
     expect(md).not.toContain('申诉调整');
+    // Rounded lines need not add up to the rounded total: the notice says why.
+    expect(md).toContain('本通知书中的数值均四舍五入保留两位小数；得分、合计和综合得分按未舍入的数值计算，因此与所列各项相加的结果可能相差 0.01 左右。');
   });
 
   it('a veto: the events table, the capped grade, the bonus cancelled — said once, not again in the notes', () => {
@@ -114,6 +116,39 @@ describe('notice in English', () => {
     expect(md).toContain('- Performance bonus: your bonus base CNY 1,800.00 × grade coefficient');
     expect(md).toContain('you may appeal until **13 October 2026** (5 working days after publication; public holidays do not count).');
     expect(md).toContain('#### 6. Notes\n\n- "Customer satisfaction (CSAT)" has too few samples (4 samples)');
+    expect(md).toContain('Figures in this notice are rounded to two decimals; scores, subtotals and the total are computed from the unrounded values');
+  });
+});
+
+describe('the appeal deadline says which days it counted', () => {
+  const mondayToFriday = (base: string) =>
+    presetPolicy(base, (raw) => {
+      raw.evaluation.holidays = 'none';
+    });
+
+  it('past the years of the holiday data: Monday to Friday, and the employee is told to check', () => {
+    const r = report(zh, undefined, '2026-12-28');
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
+    expect(md).toContain('请于 **2027年1月4日** 前（结果公布后 5 个工作日内，工作日按周一至周五计）');
+    expect(md).not.toContain('法定节假日不计');
+    expect(md).toContain('**请注意：**上述截止日是在没有 2027 年节假日数据的情况下按周一至周五推算的，未扣除该年的法定节假日。如期间遇法定节假日，实际截止日可能顺延，请向人力资源部核实。');
+    const e = report(en, undefined, '2026-12-28');
+    const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, en), enTemplates);
+    expect(text).toContain('you may appeal until **4 January 2027** (5 working days after publication; working days are Monday to Friday).');
+    expect(text).toContain('**Please note:** this deadline was counted Monday to Friday without holiday data for 2027');
+    expect(text).not.toContain('public holidays do not count');
+  });
+
+  it('with holidays: none, no claim about public holidays and no warning', () => {
+    for (const [policy, templates, expected] of [
+      [mondayToFriday('medium.zh-CN'), () => zhTemplates, '请于 **2026年10月7日** 前（结果公布后 5 个工作日内，工作日按周一至周五计）'],
+      [mondayToFriday('medium.en'), () => enTemplates, 'you may appeal until **7 October 2026** (5 working days after publication; working days are Monday to Friday).'],
+    ] as const) {
+      const r = report(policy);
+      const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, policy), templates());
+      expect(md).toContain(expected);
+      expect(md).not.toMatch(/法定节假日不计|public holidays do not count|请注意|Please note/);
+    }
   });
 });
 

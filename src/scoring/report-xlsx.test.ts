@@ -95,6 +95,16 @@ describe('report.xlsx', () => {
     expect((adjustments.getRow(2).values as unknown[]).slice(1, 9)).toEqual([`=cmd|' /C calc'!A0`, '更正指标值', 'E2', '李娜', '客户满意度', undefined, report.adjustments[0]!.original_value, 91]);
   });
 
+  it('says on the notes sheet that cells hold unrounded values shown to two decimals', async () => {
+    for (const [language, sheet, text] of [
+      ['zh-CN', '说明', '单元格保存未舍入的数值，显示为两位小数'],
+      ['en', 'Notes', 'Cells hold the unrounded values and show two decimals'],
+    ] as const) {
+      const { workbook } = await workbookFor(language);
+      expect(String(workbook.getWorksheet(sheet)!.getRow(2).getCell(4).value)).toContain(text);
+    }
+  });
+
   it('writes data that starts with = + - @ as text, never as a formula', async () => {
     const { workbook, bytes } = await workbookFor('zh-CN');
     const summary = workbook.getWorksheet('汇总')!;

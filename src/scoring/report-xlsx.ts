@@ -280,6 +280,8 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
 
   // ── notes, adjustments, warnings ──
   const noteRows: Value[][] = [
+    // Cells hold the exact values and show two decimals, so a total can differ from the sum of what is shown.
+    [null, null, 'xlsx-note-rounding', L('xlsx-note-rounding')],
     ...report.notes.map((n) => [null, null, n.code, n.message]),
     ...ordered.flatMap((p) => p.notes.map((n) => [p.id, p.name, n.code, n.message] as Value[])),
   ];
