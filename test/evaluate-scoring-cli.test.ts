@@ -30,7 +30,7 @@ const METRICS = [
 
 function evaluate(period: string, tickets: string, output: string, extra: string[] = []) {
   return runCli(
-    ['evaluate', policy, '--tickets', tickets, '--roster', file('roster.csv'), '--ratings', file('ratings.csv'), '--metrics', file('metrics.csv'), '--period', period, '-o', output, '--date', '2027-01-08', ...extra],
+    ['evaluate', policy, '--tickets', tickets, '--roster', file('roster.csv'), '--ratings', file('ratings.csv'), '--metrics', file('metrics.csv'), '--period', period, '-o', output, ...(extra.includes('--date') ? [] : ['--date', '2027-01-08']), ...extra],
     { env: { LANG: 'zh_CN.UTF-8' } },
   );
 }

@@ -175,7 +175,7 @@ describe('bonus', () => {
       raw.penalties.find((x: { id: string }) => x.id === 'pay_deduction').when = { grades: ['D'], cycle: 'monthly' };
     });
     const p = run(policy, [{ id: 'E1', role: 'agent', kpis: agentAt(30) }]).staff[0]!;
-    expect(p.outcomes.bonus).toMatchObject({ coefficient: 0.5, deduction_percent: 50, amount: 375 });
+    expect(p.outcomes.bonus).toMatchObject({ coefficient: 0.5, deduction_percent: 30, amount: 525 });
     expect(p.outcomes.actions.map((a) => a.kind)).toContain('pay_deduction');
   });
 });
@@ -195,10 +195,11 @@ describe('rules over consecutive periods', () => {
     expect(without.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning']);
     expect(without.notes.find((n) => n.code === 'note-history-missing')?.params).toEqual({ rule: '绩效改进计划', periods: ['2026-09'] });
     const withD = run(medium, people, { history: [history('2026-09', { E1: 'D' })] }).staff[0]!;
-    expect(withD.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning', 'improvement_plan']);
+    expect(withD.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning', 'improvement_plan', 'pay_deduction']);
     expect(codes(withD)).not.toContain('note-history-missing');
     const withC = run(medium, people, { history: [history('2026-09', { E1: 'C' })] }).staff[0]!;
     expect(withC.outcomes.actions.map((a) => a.id)).not.toContain('improvement_plan');
+    expect(withC.outcomes.actions.map((a) => a.id)).not.toContain('pay_deduction');
   });
 
   it('promotion review after two consecutive quarters at A or above', () => {
