@@ -42,7 +42,7 @@ describe('reading the history folder', () => {
     writeFileSync(join(dir, '2026-08.json'), scored('2026-08', '2026-09-05', 'D'));
     writeFileSync(join(dir, 'readme.txt'), 'not a report');
     mkdirSync(join(dir, 'old.json'));
-    const reports = await readHistory(dir);
+    const { reports } = await readHistory(dir);
     expect(reports.map((r) => [r.periodId, r.staff.get(personKey({ id: 'E1', name: '' }))?.grade])).toEqual([
       ['2026-08', 'D'],
       ['2026-09', 'B'],
@@ -55,7 +55,9 @@ describe('reading the history folder', () => {
     const person = (id: string, name: string, grade: string) => ({ id, name, grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null });
     writeFileSync(join(dir, '2026-08.json'), JSON.stringify({ period: { id: '2026-08' }, result_date: '2026-09-05', staff: [person('', '张伟', 'D'), person('', '李 强', 'B')] }));
     writeFileSync(join(dir, '2026-09.json'), JSON.stringify({ period: { id: '2026-09' }, result_date: '2026-10-05', staff: [person('e0001', '张伟', 'C')] }));
-    const [august, september] = await readHistory(dir);
+    const {
+      reports: [august, september],
+    } = await readHistory(dir);
     expect([...august!.staff.keys()]).toEqual(['张伟', '李强']);
     expect(august!.staff.get(personKey({ id: '', name: '李强' }))?.grade).toBe('B');
     expect(september!.staff.get(personKey({ id: 'E0001', name: '张伟' }))?.grade).toBe('C');
@@ -78,7 +80,7 @@ describe('reading the history folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
     symlinkSync(join(published, '2026-08.json'), join(dir, '2026-08.json'));
     symlinkSync(join(published, 'old.json'), join(dir, 'old.json'));
-    const reports = await readHistory(dir);
+    const { reports } = await readHistory(dir);
     expect(reports.map((r) => [r.periodId, r.staff.get(personKey({ id: 'E1', name: '' }))?.grade])).toEqual([['2026-08', 'D']]);
   });
 
@@ -108,5 +110,19 @@ describe('reading the history folder', () => {
     const file = await failure(join(dir, '2026-08.json'));
     expect(file).toMatchObject({ code: 'history-not-a-folder' });
     expect(t('en', file.code, file.params)).toContain('is not a folder. Give --history the folder that holds the report.json files of earlier periods');
+  });
+
+  it('leaves out reports of another policy, even when they are later, and names them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-other-'));
+    const report = (company: string, date: string, grade: string) =>
+      JSON.stringify({ policy: { company, title: '售后服务绩效管理制度' }, period: { id: '2026-08' }, result_date: date, staff: [{ id: 'E1', name: '甲', grade }] });
+    writeFileSync(join(dir, 'ours.json'), report('我们公司', '2026-09-05', 'D'));
+    writeFileSync(join(dir, 'theirs.json'), report('别的团队', '2026-09-30', 'A'));
+    const { reports, otherPolicies } = await readHistory(dir, { company: '我们公司', title: '售后服务绩效管理制度' });
+    expect(reports.map((r) => r.path)).toEqual([join(dir, 'ours.json')]);
+    expect(reports[0]?.staff.get(personKey({ id: 'E1', name: '甲' }))?.grade).toBe('D');
+    expect(otherPolicies).toEqual([join(dir, 'theirs.json')]);
+    const all = await readHistory(dir);
+    expect(all.reports[0]?.path).toBe(join(dir, 'theirs.json'));
   });
 });

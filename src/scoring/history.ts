@@ -33,6 +33,8 @@ export interface HistoryReport {
   readonly sha256: string;
   readonly periodId: string;
   readonly resultDate: string;
+  /** The company and title of the policy the report was scored under (null in old reports). */
+  readonly policy: PolicyIdentity | null;
   /** By `personKey` (the staff id, else the name, compared as staffKey). */
   readonly staff: ReadonlyMap<string, HistoryPerson>;
 }
@@ -68,15 +70,30 @@ export function parseHistoryReport(text: string, path: string): HistoryReport {
       grade_distributed: gradeOrNull(s.grade_distributed),
     });
   }
-  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: period.id, resultDate: json.result_date, staff };
+  const policy = isRecord(json.policy) && typeof json.policy.company === 'string' && typeof json.policy.title === 'string' ? { company: json.policy.company, title: json.policy.title } : null;
+  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: period.id, resultDate: json.result_date, policy, staff };
+}
+
+/** Which policy a report belongs to: reports of other policies in the folder are not history. */
+export interface PolicyIdentity {
+  readonly company: string;
+  readonly title: string;
+}
+
+export interface HistoryRead {
+  /** The latest report of each period scored under this policy. */
+  readonly reports: HistoryReport[];
+  /** Reports in the folder that belong to another policy (another team's, a trial run), left out. */
+  readonly otherPolicies: string[];
 }
 
 /**
- * The latest report of each period in the folder (by result date, then file name). Files
+ * The latest report of each period in the folder (by result date, then file name), among
+ * the reports of the same policy (company and title) when `policy` is given. Files
  * other than `*.json` are ignored; a `*.json` that is not a scored report is an error,
  * because a history silently half-read would decide promotions and demotions wrongly.
  */
-export async function readHistory(dir: string): Promise<HistoryReport[]> {
+export async function readHistory(dir: string, policy?: PolicyIdentity): Promise<HistoryRead> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -102,7 +119,8 @@ export async function readHistory(dir: string): Promise<HistoryReport[]> {
     }
     reports.push(parseHistoryReport(new TextDecoder('utf-8').decode(read.bytes), path));
   }
-  return latestPerPeriod(reports);
+  const same = (r: HistoryReport) => !policy || r.policy === null || (r.policy.company === policy.company && r.policy.title === policy.title);
+  return { reports: latestPerPeriod(reports.filter(same)), otherPolicies: reports.filter((r) => !same(r)).map((r) => r.path) };
 }
 
 /** What is wrong with the folder given to --history, and what to give instead. */

@@ -184,6 +184,7 @@ describe('rules over consecutive periods', () => {
   const history = (periodId: string, grades: Record<string, string>, extra: Record<string, Partial<{ grade_by_bands: string; grade_cap: string | null }>> = {}): HistoryReport => ({
     path: `history/${periodId}.json`,
     sha256: 'a'.repeat(64),
+    policy: null,
     periodId,
     resultDate: '2026-10-05',
     staff: new Map(Object.entries(grades).map(([id, grade]) => [personKey({ id, name: '' }), { grade, grade_by_bands: extra[id]?.grade_by_bands ?? grade, grade_cap: extra[id]?.grade_cap ?? null, grade_distributed: null }])),
@@ -273,6 +274,7 @@ describe('forced distribution', () => {
       {
         path: 'history/2026-10.json',
         sha256: 'b'.repeat(64),
+        policy: null,
         periodId: '2026-10',
         resultDate: '2026-11-05',
         staff: new Map(published.staff.map((p) => [personKey(p), { grade: p.grade, grade_by_bands: p.grade_by_bands, grade_cap: p.grade_cap, grade_distributed: p.grade_distributed }])),

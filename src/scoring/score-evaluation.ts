@@ -47,6 +47,8 @@ export interface ScoreEvaluationInput {
   readonly evaluation: Evaluation;
   readonly adjustments?: LoadedAdjustments;
   readonly history?: readonly HistoryReport[];
+  /** Reports in the history folder left out because another policy scored them. */
+  readonly historyOtherPolicies?: readonly string[];
   /** The date results are published (`YYYY-MM-DD`); the appeal window starts here. */
   readonly resultDate: string;
   readonly language: Language;
@@ -210,7 +212,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     droppedWarnings: evaluation.warnings.dropped,
     language,
   });
-  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, deadlineCalendar, note, staff });
+  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, historyOtherPolicies: input.historyOtherPolicies ?? [], deadlineCalendar, note, staff });
   const gradeCounts: Record<string, number> = {};
   for (const g of scale.order) gradeCounts[g] = staff.filter((p) => p.grade === g).length;
   const amounts = staff.map((p) => p.outcomes.bonus.amount).filter((a): a is number => a !== null);
@@ -507,6 +509,7 @@ interface ReportNotesInput {
   readonly applied: AppliedAdjustments;
   readonly keepPublished: boolean;
   readonly published: HistoryReport | undefined;
+  readonly historyOtherPolicies: readonly string[];
   readonly deadlineCalendar: ScoredReport['appeal']['calendar'];
   readonly note: (code: MessageCode, params?: Record<string, unknown>) => ReportNote;
   readonly staff: readonly ReportPerson[];
@@ -531,6 +534,7 @@ function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
   }
   const coverage = evaluation.calendar.coverage;
   if (coverage && input.deadlineCalendar === 'mon_fri_uncovered') notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
+  if (input.historyOtherPolicies.length > 0) notes.push(note('report-history-other-policy', { files: input.historyOtherPolicies, company: policy.meta.company, title: policy.meta.title }));
   return notes;
 }
 

@@ -116,7 +116,8 @@ export const evaluateCommand: CommandDefinition = {
           }
           adjustments = { file: options.adjustments, items: read.value.adjustments, source: read.source };
         }
-        const history: HistoryReport[] = options.history ? await readHistory(options.history) : [];
+        const historyRead = options.history ? await readHistory(options.history, { company: policy.meta.company, title: policy.meta.title }) : { reports: [], otherPolicies: [] };
+        const history: HistoryReport[] = historyRead.reports;
         // The notices are in the policy's language, like the policy document.
         const templates = options.notices !== undefined ? await readTemplateSet(policy.meta.language, options.templates) : undefined;
         if (options.notices !== undefined) await checkNoticeFolder(options.notices);
@@ -148,6 +149,7 @@ export const evaluateCommand: CommandDefinition = {
           evaluation,
           ...(adjustments ? { adjustments } : {}),
           history,
+          historyOtherPolicies: historyRead.otherPolicies,
           resultDate,
           language,
           toolVersion: packageInfo().version,

@@ -299,6 +299,10 @@ export const scoringMessages = defineMessages({
     'zh-CN': '申诉调整后重新做了强制分布，未申诉员工的等级也可能变化。如需沿用已公布的等级，请用 --history 提供本期已公布的报告。',
     en: 'The forced distribution was redone after the adjustments, so the grades of people who did not appeal may change. To keep published grades, give this period\'s published report with --history.',
   },
+  'report-history-other-policy': {
+    'zh-CN': '历史报告文件夹中的 {files} 属于另一份制度（不是“{company} {title}”），未作为历史使用。请把不同制度、不同团队的报告放在不同的文件夹。',
+    en: 'In the history folder, {files} belong to another policy (not "{company} {title}") and were not used as history. Keep the reports of different policies or teams in different folders.',
+  },
   'report-deadline-calendar': {
     'zh-CN': '节假日数据只覆盖 {first}–{last} 年，申诉截止日按周一至周五推算，请人工核对。',
     en: 'Holiday data covers {first}–{last} only, so the appeal deadline counts Monday to Friday; check it by hand.',
