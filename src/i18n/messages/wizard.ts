@@ -118,6 +118,11 @@ export const wizardMessages = defineMessages({
   },
   'answer-yes': { 'zh-CN': '是', en: 'Yes' },
   'answer-no': { 'zh-CN': '否', en: 'No' },
+  // What a yes/no question shows after the cursor: the answers, and which one Enter gives.
+  'confirm-choices': {
+    'zh-CN': (p) => `(是/否) 默认：${p.default === false ? '否' : '是'}`,
+    en: (p) => (p.default === false ? '(y/N)' : '(Y/n)'),
+  },
   'confirm-error': { 'zh-CN': '请回答“是”（y）或“否”（n）。', en: 'Answer yes (y) or no (n).' },
   'keys-space': { 'zh-CN': '空格', en: 'space' },
   'keys-navigate': { 'zh-CN': '移动', en: 'navigate' },
