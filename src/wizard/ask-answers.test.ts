@@ -129,6 +129,12 @@ describe('askPolicyAnswers', () => {
     expect(prompts.asked.find((q) => q.message.includes('“首次响应时长”的目标值'))?.message).toBe('“首次响应时长”的目标值（分钟，越低越好）');
   });
 
+  it('shows every target and floor with a unit that reads naturally', async () => {
+    const { prompts, answers } = ask((q) => (is(q, 'checkbox', '“客服专员”考核哪些指标') ? ['tickets_resolved', 'cost_per_ticket'] : DEFAULT), { roles: ['agent'] });
+    await answers;
+    expect(prompts.asked.find((q) => is(q, 'confirm', '“客服专员”的目标值与底线值'))?.hint).toBe('解决工单量：目标 130 件，底线 60 件\n单均维修成本：目标 150 元，底线 300 元');
+  });
+
   it('grade bounds out of order are explained and asked again', async () => {
     let rounds = 0;
     const { prompts, answers } = ask((q) => {

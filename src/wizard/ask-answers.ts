@@ -12,6 +12,7 @@ import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './a
 import { resolveOne } from './complete-answers.js';
 import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
+import { kpiUnit, kpiValue } from './kpi-units.js';
 import { chosenRoles, kpiDefinition, kpiOptions } from './suggestions.js';
 import { addsUpToHundred, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
@@ -304,7 +305,7 @@ class Asker {
   }
 
   private unit(kpi: Kpi, c: QuestionContext): string {
-    return kpi.unit === 'currency' ? c.preset.meta.currency : this.say(`unit-${kpi.unit}`);
+    return kpiUnit(this.options.language, kpi, c.preset.meta.currency);
   }
 
   private async customRoles(c: QuestionContext): Promise<ResolvedAnswers['custom_roles']> {
@@ -389,10 +390,8 @@ class Asker {
         return [kpi.id, { target: before?.target ?? kpi.target, floor: before?.floor ?? kpi.floor }];
       }),
     );
-    const lines = kpis.map((kpi) => {
-      const unit = kpi.unit === 'percent' ? '%' : ` ${this.unit(kpi, c)}`;
-      return this.say('target-floor-line', { kpi: kpi.name, target: current[kpi.id]!.target, floor: current[kpi.id]!.floor, unit });
-    });
+    const value = (n: number, kpi: Kpi) => kpiValue(this.options.language, n, kpi, c.preset.meta.currency);
+    const lines = kpis.map((kpi) => this.say('target-floor-line', { kpi: kpi.name, target: value(current[kpi.id]!.target, kpi), floor: value(current[kpi.id]!.floor, kpi) }));
     const keep = await this.prompts.confirm({
       message: this.say('keep-question', { question: this.say('role-targets-title', { role }) }),
       hint: lines.join('\n'),

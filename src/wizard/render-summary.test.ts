@@ -25,11 +25,22 @@ describe('renderSummary', () => {
     expect(header.split(/\s{2,}/)).toEqual(['指标', '客服专员', '维修技术员', '服务主管', '目标 / 底线']);
     expect(lines.find((l) => l.startsWith('客户满意度'))!.split(/\s+/)).toEqual(['客户满意度', '30', '25', '30*', '≥95%', '/', '80%']);
     expect(lines.find((l) => l.startsWith('首次响应时长'))).toMatch(/15\s+≤30 分钟 \/ 120 分钟$/);
+    expect(lines.find((l) => l.startsWith('解决工单量'))).toMatch(/≥130 件 \/ 60 件$/);
     expect(lines.find((l) => l.startsWith('合计'))!.split(/\s+/)).toEqual(['合计', '100', '100', '100']);
     expect(lines.find((l) => l.startsWith('量化 : 定性'))).toMatch(/70:30\s+70:30\s+60:40$/);
     // Columns line up in a terminal, Chinese characters counting two.
     const end = (l: string, text: string) => displayWidth(l.slice(0, l.indexOf(text) + text.length));
     expect(end(lines.find((l) => l.startsWith('合计'))!, '100')).toBe(end(header, '客服专员'));
+  });
+
+  it('writes the cost KPI in 元 and a count in 件 in Chinese, CNY and a bare number in English', () => {
+    const { policy } = built({ cost_pressure: 'high' });
+    const zh = renderSummary(policy, [], { language: 'zh-CN' });
+    expect(zh).toMatch(/\n单均维修成本 .* ≤150 元 \/ 300 元\n/);
+    expect(zh).toMatch(/\n解决工单量 .* ≥130 件 \/ 60 件\n/);
+    const en = renderSummary(policy, [], { language: 'en' });
+    expect(en).toMatch(/\n单均维修成本 .* ≤CNY 150 \/ CNY 300\n/);
+    expect(en).toMatch(/\n解决工单量 .* ≥130 \/ 60\n/);
   });
 
   it('shows grades with coefficients, incentives, penalties and the appeal', () => {
@@ -47,5 +58,8 @@ describe('renderSummary', () => {
     expect(text).toContain('Frequent complaints: "维修技术员" gets "投诉率" (weight 15), so everyone answers for complaints.');
     expect(text).toMatch(/Frequent complaints: "投诉率" of "客服专员" goes from 15 to \d+, so everyone answers for complaints\. \(you changed this afterwards; your setting stands\)/);
     expect(text).toContain('Cycle: Monthly, with quarterly and annual summaries');
+    // Units in the language of the summary: the policy's CNY is written as English writes it.
+    expect(text).toMatch(/\n客户满意度 .* ≥95% \/ 80%\n/);
+    expect(text).toMatch(/\n平均解决时长 .* ≤24 h \/ 72 h\n/);
   });
 });

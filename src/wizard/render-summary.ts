@@ -6,8 +6,9 @@
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
-import type { Kpi, Policy } from '../policy/policy.generated.js';
+import type { Policy } from '../policy/policy.generated.js';
 import type { AppliedAdjustment } from './build-policy.js';
+import { kpiValue } from './kpi-units.js';
 import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 
 export interface SummaryStyle {
@@ -98,7 +99,7 @@ function roleTable(policy: Policy, language: Language, style: SummaryStyle): str
       if (entry.scope === 'team') team = true;
       return `${entry.weight}${entry.scope === 'team' ? '*' : ''}`;
     }),
-    `${kpi.direction === 'higher' ? '≥' : '≤'}${withUnit(kpi.target, kpi, policy, language)} / ${withUnit(kpi.floor, kpi, policy, language)}`,
+    `${kpi.direction === 'higher' ? '≥' : '≤'}${kpiValue(language, kpi.target, kpi, policy.meta.currency)} / ${kpiValue(language, kpi.floor, kpi, policy.meta.currency)}`,
   ]);
   const totals = [say('summary-total'), ...policy.roles.map((r) => String(Number(r.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)))), ''];
   const shares = [say('summary-share'), ...policy.roles.map((r) => `${r.quantitative_share}:${100 - r.quantitative_share}`), ''];
@@ -115,15 +116,4 @@ function roleTable(policy: Policy, language: Language, style: SummaryStyle): str
   lines.splice(lines.length - 2, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
   if (team) lines.push(style.dim(say('summary-team-note')));
   return lines;
-}
-
-function withUnit(value: number, kpi: Kpi, policy: Policy, language: Language): string {
-  switch (kpi.unit) {
-    case 'percent':
-      return `${value}%`;
-    case 'currency':
-      return `${value} ${policy.meta.currency}`;
-    default:
-      return t(language, `with-unit-${kpi.unit}`, { value });
-  }
 }

@@ -6,6 +6,8 @@ import { defineMessages, formatValue, type MessageParams } from '../translate.js
 const list = (value: unknown, separator: string) => (Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value));
 const zhList = (p: MessageParams, name: string) => list(p[name], '、');
 const enList = (p: MessageParams, name: string) => list(p[name], ', ');
+/** The policy's currency code, named as a reader says it: CNY is 元 in Chinese. */
+const currencyName = (p: MessageParams, cny: string) => (p.currency === undefined || p.currency === 'CNY' ? cny : formatValue(p.currency));
 
 export const wizardMessages = defineMessages({
   // ── command ──────────────────────────────────────────────────────────────
@@ -95,13 +97,19 @@ export const wizardMessages = defineMessages({
     en: 'Tick with the space bar. Three to six work best: fewer miss things, more dilute every weight.',
   },
   'kpi-choice-description': { 'zh-CN': '{definition}（{direction}）', en: '{definition} ({direction})' },
-  'target-entry': { 'zh-CN': '“{kpi}”的目标值（{unit}，{direction}）', en: 'Target of "{kpi}" ({unit}, {direction})' },
+  'target-entry': {
+    'zh-CN': (p) => `“${formatValue(p.kpi)}”的目标值（${p.unit ? `${formatValue(p.unit)}，` : ''}${formatValue(p.direction)}）`,
+    en: (p) => `Target of "${formatValue(p.kpi)}" (${p.unit ? `${formatValue(p.unit)}, ` : ''}${formatValue(p.direction)})`,
+  },
   'target-entry-hint': { 'zh-CN': '达到目标值得 100 分。', en: 'Reaching the target scores 100.' },
-  'floor-entry': { 'zh-CN': '“{kpi}”的底线值（{unit}）', en: 'Floor of "{kpi}" ({unit})' },
+  'floor-entry': {
+    'zh-CN': (p) => `“${formatValue(p.kpi)}”的底线值${p.unit ? `（${formatValue(p.unit)}）` : ''}`,
+    en: (p) => `Floor of "${formatValue(p.kpi)}"${p.unit ? ` (${formatValue(p.unit)})` : ''}`,
+  },
   'floor-entry-hint': { 'zh-CN': '达不到底线值得 0 分，两者之间按比例得分。', en: 'At or beyond the floor the score is 0; in between it is proportional.' },
   'target-floor-line': {
-    'zh-CN': '{kpi}：目标 {target}{unit}，底线 {floor}{unit}',
-    en: '{kpi}: target {target}{unit}, floor {floor}{unit}',
+    'zh-CN': '{kpi}：目标 {target}，底线 {floor}',
+    en: '{kpi}: target {target}, floor {floor}',
   },
   'custom-role-add': { 'zh-CN': '还有上面没有列出的岗位吗？', en: 'Is there a role not listed above?' },
   'custom-role-more': { 'zh-CN': '还要再添加一个岗位吗？', en: 'Add another role?' },
@@ -330,19 +338,22 @@ export const wizardMessages = defineMessages({
   'rater-self': { 'zh-CN': '本人自评', en: 'Self' },
   'direction-higher': { 'zh-CN': '越高越好', en: 'higher is better' },
   'direction-lower': { 'zh-CN': '越低越好', en: 'lower is better' },
+  // A KPI's unit as the wizard names it when asking for a target (empty: no word fits).
   'unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'unit-days': { 'zh-CN': '天', en: 'days' },
   'unit-percent': { 'zh-CN': '%', en: '%' },
-  'unit-currency': { 'zh-CN': '元', en: 'currency units' },
-  'unit-count': { 'zh-CN': '数量', en: 'count' },
+  'unit-currency': { 'zh-CN': (p) => currencyName(p, '元'), en: (p) => currencyName(p, 'CNY') },
+  'unit-count': { 'zh-CN': '件', en: '' },
   'unit-score': { 'zh-CN': '分', en: 'points' },
-  'unit-number': { 'zh-CN': '数值', en: 'number' },
-  // A value with its unit in the summary table, where width is scarce.
+  'unit-number': { 'zh-CN': '', en: '' },
+  // A value with its unit, in the prompts and the summary table (where width is scarce).
   'with-unit-minutes': { 'zh-CN': '{value} 分钟', en: '{value} min' },
   'with-unit-hours': { 'zh-CN': '{value} 小时', en: '{value} h' },
-  'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} d' },
-  'with-unit-count': { 'zh-CN': '{value}', en: '{value}' },
+  'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} days' },
+  'with-unit-percent': { 'zh-CN': '{value}%', en: '{value}%' },
+  'with-unit-currency': { 'zh-CN': (p) => `${formatValue(p.value)} ${currencyName(p, '元')}`, en: (p) => `${currencyName(p, 'CNY')} ${formatValue(p.value)}` },
+  'with-unit-count': { 'zh-CN': '{value} 件', en: '{value}' },
   'with-unit-score': { 'zh-CN': '{value} 分', en: '{value} pts' },
   'with-unit-number': { 'zh-CN': '{value}', en: '{value}' },
 
