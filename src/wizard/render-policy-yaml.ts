@@ -6,12 +6,15 @@
 import { Document, isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { nextCommands } from './next-steps.js';
 
 export interface PolicyYamlOptions {
   /** Path or URL of policy.schema.json, as seen from the written file. */
   readonly schemaRef: string;
   /** The day the file is generated (YYYY-MM-DD), named in the header. */
   readonly generatedOn: string;
+  /** The file's name (without folders), for the commands the header suggests; default policy.yaml. */
+  readonly fileName?: string;
   /** Explanations of what the situation changed, listed above the roles. */
   readonly adjustments?: readonly { readonly code: MessageCode; readonly params: Readonly<Record<string, unknown>>; readonly kept: boolean }[];
 }
@@ -80,7 +83,7 @@ export function renderPolicyYaml(policy: Policy, options: PolicyYamlOptions): st
     '',
     say('comment-header-title', { company: policy.meta.company, title: policy.meta.title }),
     say('comment-header-generated', { date: options.generatedOn, size: { $t: `size-${policy.meta.size}` } }),
-    say('comment-header-edit'),
+    say('comment-header-edit', nextCommands(options.fileName ?? 'policy.yaml', policy.meta.title)),
     say('comment-header-calibrate'),
   ]);
 

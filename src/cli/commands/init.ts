@@ -3,7 +3,7 @@
 // policy, checks it with the policy loader, shows the summary, confirms, and writes the
 // commented YAML atomically. Ctrl+C or a closed terminal writes nothing and exits 130.
 import { Option } from 'commander';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
 import { AspmError, error, type Diagnostic } from '../../errors.js';
 import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
@@ -18,6 +18,7 @@ import type { Answers, ResolvedAnswers } from '../../wizard/answers.js';
 import { askPolicyAnswers, askPresetAnswers } from '../../wizard/ask-answers.js';
 import { assemblePolicy } from '../../wizard/build-policy.js';
 import { completeAnswers } from '../../wizard/complete-answers.js';
+import { nextCommands } from '../../wizard/next-steps.js';
 import type { Prompts } from '../../wizard/prompts.js';
 import { availablePresets, hasPreset, presetFileName, readPreset, SIZES, type Size } from '../../wizard/read-preset.js';
 import { renderPolicyYaml } from '../../wizard/render-policy-yaml.js';
@@ -102,7 +103,7 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
     const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;
 
     const built = assemblePolicy(answers, preset);
-    const text = renderPolicyYaml(built.policy, { schemaRef: schemaRef(io.cwd, options.output), generatedOn: today, adjustments: built.adjustments });
+    const text = renderPolicyYaml(built.policy, { schemaRef: schemaRef(io.cwd, options.output), generatedOn: today, fileName: basename(options.output), adjustments: built.adjustments });
     // Never write a policy the loader would reject.
     const checked = parsePolicy(text, options.output);
     if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
@@ -113,7 +114,8 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       return EXIT_INTERRUPTED;
     }
     await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });
-    io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length }) + '\n');
+    const next = nextCommands(options.output, checked.value.meta.title);
+    io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length, ...next }) + '\n');
     return 0;
   } catch (caught) {
     if (!isPromptExit(caught)) throw caught;
