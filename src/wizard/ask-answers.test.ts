@@ -90,6 +90,21 @@ describe('askPolicyAnswers', () => {
     ]);
   });
 
+  it('weights typed one by one: the last one offers what is left, so Enter completes 100', async () => {
+    const typed = ['20', '30', '20', '20'];
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '“客服专员”的指标权重')) return false;
+      if (is(q, 'input', '的权重（%）') && typed.length > 0) return typed.shift();
+      return DEFAULT;
+    });
+    const result = await answers;
+    const last = prompts.asked.filter((q) => is(q, 'input', '的权重（%）'))[4];
+    expect(last?.hint).toBe('已分配 90，还剩 10；各项权重合计须为 100。');
+    expect(last?.kind === 'input' && last.default).toBe('10');
+    expect(result.role_kpis.agent!.map((k) => k.weight)).toEqual([20, 30, 20, 20, 10]);
+    expect(prompts.asked.some((q) => q.message.includes('权重合计为'))).toBe(false);
+  });
+
   it('weights that do not add up: re-entered, with the typed values as the new defaults', async () => {
     const rounds = [
       ['10', '10', '10', '10', '10'],

@@ -14,7 +14,7 @@ import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type 
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
 import { chosenRoles, kpiDefinition, kpiOptions } from './suggestions.js';
-import { addsUpToHundred, normaliseWeights, reweigh, totalWeight } from './weights.js';
+import { addsUpToHundred, nextWeightDefault, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
 export interface AskOptions {
   /** The language of the questions (not necessarily the policy's). */
@@ -233,12 +233,13 @@ class Asker {
     let defaults = suggested;
     for (;;) {
       const values: Values = {};
-      for (const entry of entries) {
+      for (const [index, entry] of entries.entries()) {
         const assigned = totalWeight(Object.entries(values).map(([id, weight]) => ({ id, weight })));
+        const left = Number((100 - assigned).toFixed(4));
         const text = await this.prompts.input({
           message: this.say('weight-entry', { label: this.label(entry.label) }),
-          hint: this.say('weight-running-total', { assigned, left: Number((100 - assigned).toFixed(4)) }),
-          default: String(defaults[entry.id] ?? 0),
+          hint: this.say('weight-running-total', { assigned, left }),
+          default: String(nextWeightDefault(defaults[entry.id] ?? 0, left, entries.length - index - 1)),
           validate: (v) => {
             const value = parseNumber(v);
             if (value === undefined) return this.say('input-not-number');
