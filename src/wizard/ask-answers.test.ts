@@ -150,16 +150,23 @@ describe('askPolicyAnswers', () => {
     expect(prompts.asked.find((q) => is(q, 'confirm', '“客服专员”的目标值与底线值'))?.hint).toBe('解决工单量：目标 130 件，底线 60 件\n单均维修成本：目标 150 元，底线 300 元');
   });
 
-  it('grade bounds out of order are explained and asked again', async () => {
-    let rounds = 0;
+  it('a grade bound out of order is refused as it is typed, not after all of them', async () => {
     const { prompts, answers } = ask((q) => {
       if (is(q, 'confirm', '各绩效等级的最低分')) return false;
-      if (q.kind === 'input' && q.message.startsWith('A（')) return rounds++ === 0 ? '95' : '85';
+      if (q.kind === 'input' && q.message.startsWith('S（')) return '75';
+      // The preset's 80 for A is not offered once S is 75; 95 is refused, then 72 taken.
+      if (q.kind === 'input' && q.message.startsWith('A（')) return prompts.refused.length === 0 ? '95' : '72';
+      if (q.kind === 'input' && q.message.startsWith('C（')) return prompts.refused.length === 1 ? '0' : DEFAULT;
       return DEFAULT;
     });
     const result = await answers;
-    expect(result.grade_mins).toEqual({ S: 90, A: 85, B: 70, C: 60, D: 0 });
-    expect(prompts.said).toContain('> 等级 A 的最低分 95 应低于上一等级 S 的 90。');
+    expect(result.grade_mins).toEqual({ S: 75, A: 72, B: 70, C: 60, D: 0 });
+    expect(prompts.refused).toEqual(['等级 A 的最低分 95 应低于上一等级 S 的 75。', '等级 C 的最低分 0 应高于 0，因为最低等级 D 从 0 分起。']);
+    const asked = prompts.asked.filter((q) => q.kind === 'input' && /^[SABC]（/.test(q.message));
+    // Each grade asked until accepted, never the whole list again.
+    expect(asked.map((q) => q.message.slice(0, 1))).toEqual(['S', 'A', 'A', 'B', 'C', 'C']);
+    expect(asked.map((q) => q.kind === 'input' && q.default)).toEqual(['90', undefined, undefined, '70', '60', '60']);
+    expect(prompts.said.some((s) => s.startsWith('> '))).toBe(false);
   });
 
   it('a list keeps its default exactly, and splits what is typed', async () => {

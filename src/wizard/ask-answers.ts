@@ -188,7 +188,14 @@ class Asker {
       }
       case 'numbers': {
         const check = question.check as ((value: Values, ctx: QuestionContext) => { code: MessageCode; params: MessageParams }[]) | undefined;
-        return this.numbers(question, question.entries(c), fallback as Values, (values) => check?.(values, c) ?? []);
+        const entry = question.entry;
+        return this.numbers(
+          question,
+          question.entries(c),
+          fallback as Values,
+          (values) => check?.(values, c) ?? [],
+          (id, value, entered) => entry?.(id, value, entered, c),
+        );
       }
       case 'custom-roles':
         return this.customRoles(c);
@@ -265,8 +272,17 @@ class Asker {
     }
   }
 
-  /** Keep the suggested numbers, or enter each; the whole is checked (e.g. grade order) and re-asked. */
-  private async numbers(question: AnyQuestion & { kind: 'numbers' }, entries: readonly Entry[], suggested: Values, check: (values: Values) => { code: MessageCode; params: MessageParams }[]): Promise<Values> {
+  /**
+   * Keep the suggested numbers, or enter each: each one is checked as it is typed against
+   * those before it (e.g. a grade below the one above), and the whole once more at the end.
+   */
+  private async numbers(
+    question: AnyQuestion & { kind: 'numbers' },
+    entries: readonly Entry[],
+    suggested: Values,
+    check: (values: Values) => { code: MessageCode; params: MessageParams }[],
+    entryProblem: (id: string, value: number, entered: Values) => { code: MessageCode; params: MessageParams } | undefined,
+  ): Promise<Values> {
     const keep = await this.prompts.confirm({
       message: this.say('keep-question', { question: this.say(question.message) }),
       hint: `${this.say('suggested-list', { detail: this.detail(entries, suggested) })}\n${this.say(question.hint)}`,
@@ -276,14 +292,23 @@ class Asker {
     let defaults = suggested;
     for (;;) {
       const values: Values = { ...suggested };
+      const entered: Values = {};
       for (const entry of entries) {
+        const fallback = defaults[entry.id];
+        // A suggestion that the numbers typed so far rule out is not offered.
+        const offered = fallback !== undefined && !entryProblem(entry.id, fallback, entered) ? String(fallback) : undefined;
         const text = await this.prompts.input({
           message: this.say('number-entry', { label: this.label(entry.label) }),
           hint: this.say('number-range-hint', { min: question.min, max: question.max }),
-          default: String(defaults[entry.id] ?? ''),
-          validate: (v) => this.checkNumber(v, question.min, question.max, question.integer),
+          ...(offered !== undefined ? { default: offered } : {}),
+          validate: (v) => {
+            const verdict = this.checkNumber(v, question.min, question.max, question.integer);
+            if (verdict !== true) return verdict;
+            const problem = entryProblem(entry.id, parseNumber(v)!, entered);
+            return problem ? this.say(problem.code, problem.params) : true;
+          },
         });
-        values[entry.id] = parseNumber(text) ?? 0;
+        values[entry.id] = entered[entry.id] = parseNumber(text) ?? 0;
       }
       const problems = check(values);
       if (problems.length === 0) return values;

@@ -224,6 +224,8 @@ describe('answers that cannot be used', () => {
     ['an unknown KPI', { custom_roles: [{ name: 'X', kpis: ['smiles'] }] }, { code: 'answer-unknown-kpi', path: ['custom_roles', 0, 'kpis', 0] }],
     ['a target worse than the floor', { role_kpis: { agent: [{ kpi: 'csat', weight: 100, target: 70 }] } }, { code: 'answer-target-floor', path: ['role_kpis', 'agent', 0, 'target'] }],
     ['grades out of order', { grade_mins: { A: 92 } }, { code: 'answer-grade-order', path: ['grade_mins', 'A'] }],
+    ['a best grade no one can reach', { grade_mins: { S: 100 } }, { code: 'answer-grade-top', path: ['grade_mins', 'S'] }],
+    ['a grade starting at 0 above the lowest', { grade_mins: { S: 90, A: 80, B: 70, C: 0 } }, { code: 'answer-grade-above-zero', path: ['grade_mins', 'C'] }],
     ['rater weights that do not add up', { raters: { supervisor: 50, customer: 40 } }, { code: 'answer-weights-total', path: ['raters'] }],
     ['an impossible date', { effective_date: '2026-02-30' }, { code: 'answer-bad-date', path: ['effective_date'] }],
     ['a language other than the preset', { language: 'en' }, { code: 'answers-preset-mismatch', path: ['language'] }],

@@ -389,6 +389,14 @@ export const wizardMessages = defineMessages({
     en: '"{kpi}": {direction}, so the target {target} must be better than the floor {floor}.',
   },
   'answer-lowest-grade-zero': { 'zh-CN': '最低等级 {grade} 必须从 0 分起。', en: 'The lowest grade, {grade}, must start at 0.' },
+  'answer-grade-top': {
+    'zh-CN': '最高等级 {grade} 的最低分 {min} 应低于 100，否则无人能达到。',
+    en: 'The lowest score of the best grade, {grade}, is {min}; it must be below 100 or no one can reach it.',
+  },
+  'answer-grade-above-zero': {
+    'zh-CN': '等级 {grade} 的最低分 {min} 应高于 0，因为最低等级 {lowest} 从 0 分起。',
+    en: 'The lowest score of grade {grade}, {min}, must be above 0, where the lowest grade, {lowest}, starts.',
+  },
   'answer-grade-order': {
     'zh-CN': '等级 {grade} 的最低分 {min} 应低于上一等级 {better} 的 {betterMin}。',
     en: 'The lowest score of grade {grade}, {min}, must be below that of the grade above, {better} ({betterMin}).',
