@@ -5,7 +5,7 @@
 import { basename, dirname, join } from 'node:path';
 
 /** Characters no file name may hold on Windows or macOS, plus those a shell would expand. */
-const NOT_IN_FILE_NAMES = /[\\/:*?"<>|$`!\u0000-\u001f]/g;
+const NOT_IN_FILE_NAMES = /[\\/:*?"<>|$`!]|\p{Cc}/gu;
 
 /** The Word document for a policy: its title as the file name, in the policy's folder. */
 export function documentPath(policyPath: string, title: string): string {
