@@ -59,6 +59,29 @@ describe('askPolicyAnswers', () => {
     expect(prompts.asked.filter((q) => q.message.includes('“质检专员”考核哪些指标'))).toHaveLength(1);
   });
 
+  it('a custom role gets no KPI it was not given; a weight the situation shifts is said under its heading', async () => {
+    const { prompts, answers } = ask(
+      (q) => {
+        if (is(q, 'confirm', '还有上面没有列出的岗位')) return true;
+        if (is(q, 'input', '岗位名称')) return '质检专员';
+        if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'response_sla_rate', 'reopen_rate'];
+        if (is(q, 'confirm', '还要再添加一个岗位')) return false;
+        return DEFAULT;
+      },
+      { competition: 'intense', cost_pressure: 'high' },
+    );
+    const result = await answers;
+    expect(result.role_kpis.custom_role_1!.map((k) => k.kpi)).toEqual(['csat', 'response_sla_rate', 'reopen_rate']);
+    const heading = prompts.said.indexOf('岗位：质检专员');
+    // Exactly one line for it: the shift, and no cost KPI.
+    expect(prompts.said.slice(heading + 1).filter((s) => s.startsWith('  · '))).toEqual([
+      '  · 市场竞争激烈：“质检专员”的响应类指标（响应及时率）权重由 33 提高到 43，因为客户最先感受到的是响应速度。',
+    ]);
+    expect(prompts.asked.find((q) => is(q, 'confirm', '“质检专员”的指标权重'))?.hint).toContain('响应及时率 43');
+    // The technician's suggestion says what was added to it and why.
+    expect(prompts.said).toContain('  · 成本压力大：为“维修技术员”增加“单均维修成本”（权重 10），把成本控制落实到决定维修方案的人。');
+  });
+
   it('weights that do not add up: running total shown, then scaled to 100 on request', async () => {
     const typed = ['20', '30', '20', '20', '20'];
     const { prompts, answers } = ask((q) => {

@@ -13,7 +13,7 @@ import { resolveOne } from './complete-answers.js';
 import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
-import { chosenRoles, kpiDefinition, kpiOptions } from './suggestions.js';
+import { chosenRoles, kpiDefinition, kpiOptions, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
 import { addsUpToHundred, nextWeightDefault, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
 export interface AskOptions {
@@ -366,8 +366,11 @@ class Asker {
   private async roleKpis(c: QuestionContext, suggested: Record<string, RoleKpiAnswer[]>): Promise<Record<string, RoleKpiAnswer[]>> {
     const out: Record<string, RoleKpiAnswer[]> = {};
     const customNames = (c.answers.custom_roles ?? []).map((r) => r.name);
+    // What the situation changed in each role's suggestion is said before it is shown.
+    const { adjustments } = suggestRoleKpis(situationSoFar(c), c.preset);
     for (const role of chosenRoles({ roles: c.answers.roles ?? [], custom_roles: c.answers.custom_roles ?? [] }, c.preset)) {
       this.prompts.say(this.heading(this.say('role-heading', { role: role.name })));
+      for (const a of adjustments.filter((a) => 'role' in a.effect && a.effect.role === role.id)) this.prompts.say(`  · ${this.say(a.code, a.params)}`);
       const proposal = suggested[role.id] ?? [];
       // A custom role's KPIs were picked a moment ago; do not ask twice.
       const picked =
@@ -451,6 +454,14 @@ class Asker {
     }
     return current;
   }
+}
+
+/** The answers the role suggestions depend on, all asked before the KPIs per role. */
+function situationSoFar(c: QuestionContext): RoleKpiSuggestionInput {
+  const keys = ['roles', 'custom_roles', 'competition', 'training_maturity', 'cost_pressure', 'complaints'] as const;
+  const missing = keys.filter((key) => c.answers[key] === undefined);
+  if (missing.length > 0) throw new Error(`question order: ${missing.join(', ')} needed before the KPIs per role`);
+  return c.answers as RoleKpiSuggestionInput;
 }
 
 function asWeighted(values: Values): { id: string; weight: number }[] {

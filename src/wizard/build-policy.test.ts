@@ -4,7 +4,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import type { Answers } from './answers.js';
 import { buildPolicy, type BuiltPolicy } from './build-policy.js';
 import { availablePresets, presetFileName, readPreset } from './read-preset.js';
-import { RESPONSE_KPIS } from './situation.js';
+import { adjustRoleKpis, RESPONSE_KPIS } from './situation.js';
 
 let preset: Policy;
 beforeAll(async () => {
@@ -76,11 +76,35 @@ describe('situation adjustments', () => {
     expect(agent?.kept).toBe(true);
   });
 
-  it('intense competition adds a response KPI to a role that has none', () => {
-    const built = build({ competition: 'intense', roles: ['agent'], custom_roles: [{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }] });
-    const custom = built.policy.roles.find((r) => r.name === '质检专员')!;
-    expect(custom.kpis.map((k) => k.kpi)).toEqual(['csat', 'complaint_rate', 'response_sla_rate']);
-    expect(built.adjustments.some((a) => a.code === 'adjust-competition-add' && a.params.role === '质检专员')).toBe(true);
+  it('intense competition adds a response KPI to a suggested role that has none', () => {
+    const names = { kpi: (id: string) => id, item: (id: string) => id };
+    const { roles, adjustments } = adjustRoleKpis([{ id: 'supervisor', name: '服务主管', kpis: [{ kpi: 'csat', weight: 60, scope: 'team' }, { kpi: 'complaint_rate', weight: 40, scope: 'team' }] }], { competition: 'intense', complaints: 'occasional', cost_pressure: 'normal', training_maturity: 'developing' }, names);
+    expect(roles[0]!.kpis).toEqual([
+      { kpi: 'csat', weight: 51, scope: 'team' },
+      { kpi: 'complaint_rate', weight: 34, scope: 'team' },
+      { kpi: 'response_sla_rate', weight: 15, scope: 'team' },
+    ]);
+    expect(adjustments.map((a) => a.code)).toEqual(['adjust-competition-add']);
+  });
+
+  it('never adds a KPI to a custom role whose KPIs the user picked', () => {
+    const built = build({ competition: 'intense', cost_pressure: 'high', complaints: 'frequent', custom_roles: [{ name: '质检专员', kpis: ['csat', 'first_time_fix_rate', 'reopen_rate'] }] });
+    expect(role(built, 'custom_role_1').kpis).toEqual([
+      { kpi: 'csat', weight: 34, scope: 'individual' },
+      { kpi: 'first_time_fix_rate', weight: 33, scope: 'individual' },
+      { kpi: 'reopen_rate', weight: 33, scope: 'individual' },
+    ]);
+    expect(built.adjustments.filter((a) => a.params.role === '质检专员')).toEqual([]);
+    // The preset's roles are still adjusted.
+    expect(built.adjustments.some((a) => a.code === 'adjust-cost-add' && a.params.role === '维修技术员')).toBe(true);
+  });
+
+  it('shifts weight among the KPIs a custom role has, and says so', () => {
+    const built = build({ competition: 'intense', complaints: 'frequent', custom_roles: [{ name: '质检专员', kpis: ['csat', 'response_sla_rate', 'complaint_rate'] }] });
+    expect(role(built, 'custom_role_1').kpis.map((k) => k.kpi)).toEqual(['csat', 'response_sla_rate', 'complaint_rate']);
+    const mine = built.adjustments.filter((a) => a.params.role === '质检专员');
+    expect(mine.map((a) => a.code)).toEqual(['adjust-competition-raise', 'adjust-complaints-raise']);
+    for (const a of mine) expect(a.params.to).toBeGreaterThan(a.params.from as number);
   });
 
   it('mature training adds the complex-problem item; the item weights still total 100', () => {

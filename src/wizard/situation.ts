@@ -2,7 +2,8 @@
 // puts more weight on response, frequent complaints on the complaint rate, cost pressure
 // adds the cost KPI, and mature training adds an item on solving complex problems. Each
 // change is recorded as an Adjustment whose message says what changed and why, so the
-// summary and the policy file can explain it. Pure.
+// summary and the policy file can explain it. A custom role keeps exactly the KPIs the user
+// picked for it: the situation may shift weight among them, never add one. Pure.
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { MessageParams } from '../i18n/translate.js';
 import type { Policy } from '../policy/policy.generated.js';
@@ -29,6 +30,8 @@ export interface RoleSuggestion {
   readonly id: string;
   readonly name: string;
   readonly kpis: readonly RoleKpiAnswer[];
+  /** A role the user named and picked the KPIs of: nothing is added to it. */
+  readonly custom?: boolean;
 }
 
 /** Names in the policy's language, for the messages. */
@@ -66,7 +69,7 @@ export function adjustRoleKpis(
       if (present.length > 0) {
         entries = shiftWeight(entries, new Set(present), ADJUSTMENT_POINTS.competitionShift);
         steps.push({ code: 'adjust-competition-raise', kpis: present, params: { kpis: present.map(names.kpi) } });
-      } else {
+      } else if (!role.custom) {
         // Technicians answer customers by turning up on time; everyone else by replying.
         const kpi = role.id === 'technician' ? 'onsite_punctuality_rate' : 'response_sla_rate';
         entries = addWithWeight(entries, { id: kpi, kpi, weight: ADJUSTMENT_POINTS.responseAdded, scope: scopeFor(entries) });
@@ -79,7 +82,7 @@ export function adjustRoleKpis(
       if (entries.some((e) => e.kpi === kpi)) {
         entries = shiftWeight(entries, new Set([kpi]), ADJUSTMENT_POINTS.complaintShift);
         steps.push({ code: original.some((e) => e.kpi === kpi) ? 'adjust-complaints-raise' : 'adjust-complaints-add', kpis: [kpi], params: { kpi: names.kpi(kpi) } });
-      } else {
+      } else if (!role.custom) {
         entries = addWithWeight(entries, { id: kpi, kpi, weight: ADJUSTMENT_POINTS.complaintAdded, scope: scopeFor(entries) });
         steps.push({ code: 'adjust-complaints-add', kpis: [kpi], params: { kpi: names.kpi(kpi) } });
       }
@@ -110,10 +113,12 @@ export function adjustRoleKpis(
 
 /**
  * Repair cost is decided by whoever does or leads the repair, not by the hotline agent;
- * when every role is an agent role the KPI goes to all of them.
+ * when every role is an agent role the KPI goes to all of them. Custom roles keep their
+ * own picks.
  */
 function costEligible(role: RoleSuggestion, roles: readonly RoleSuggestion[]): boolean {
-  const others = roles.filter((r) => r.id !== 'agent');
+  if (role.custom) return false;
+  const others = roles.filter((r) => !r.custom && r.id !== 'agent');
   return others.length === 0 || role.id !== 'agent';
 }
 

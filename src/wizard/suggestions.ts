@@ -90,7 +90,7 @@ export type RoleKpiSuggestionInput = Pick<ResolvedAnswers, 'roles' | 'custom_rol
 export function suggestRoleKpis(answers: RoleKpiSuggestionInput, preset: Policy): { byRole: Record<string, RoleKpiAnswer[]>; adjustments: Adjustment[] } {
   const roles = chosenRoles(answers, preset);
   const customIds = roles.filter((r) => r.source === 'custom').map((r) => r.id);
-  const before = roles.map((role) => ({ id: role.id, name: role.name, kpis: roleKpisBefore(role, preset, answers.custom_roles, customIds) }));
+  const before = roles.map((role) => ({ id: role.id, name: role.name, kpis: roleKpisBefore(role, preset, answers.custom_roles, customIds), custom: role.source === 'custom' }));
   const { roles: adjusted, adjustments } = adjustRoleKpis(before, answers, names(preset));
   return { byRole: Object.fromEntries(adjusted.map((r) => [r.id, [...r.kpis]])), adjustments };
 }
