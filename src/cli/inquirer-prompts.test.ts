@@ -86,10 +86,12 @@ describe('the wizard through inquirer', () => {
     const { result } = await drive(wizard(), (text) => {
       if (text.startsWith('? 还有上面没有列出的岗位吗？')) return [{ type: 'y' }, 'enter'];
       if (text.startsWith('? 岗位名称')) return [{ type: '质检专员' }, 'enter'];
+      if (text.startsWith('? “质检专员”的岗位职责')) return [{ type: '抽检通话录音' }, 'enter'];
       if (text.startsWith('? “质检专员”考核哪些指标？')) return ['5', '8', 'enter'];
       return undefined;
     });
-    expect(result.custom_roles).toEqual([{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }]);
+    // Enter takes the suggested bonus base: the average of the preset's 1500, 2000 and 3000.
+    expect(result.custom_roles).toEqual([{ name: '质检专员', description: '抽检通话录音', kpis: ['csat', 'complaint_rate'], bonus_base: 2200 }]);
     expect(result.role_kpis.custom_role_1?.map((k) => [k.kpi, k.weight])).toEqual([
       ['csat', 50],
       ['complaint_rate', 50],

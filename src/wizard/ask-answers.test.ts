@@ -44,12 +44,17 @@ describe('askPolicyAnswers', () => {
     const { prompts, answers } = ask((q) => {
       if (is(q, 'confirm', '还有上面没有列出的岗位')) return true;
       if (is(q, 'input', '岗位名称')) return roleAsked++ === 0 ? '  ' : '质检专员';
+      if (is(q, 'input', '“质检专员”的岗位职责')) return '抽检通话录音和上门服务记录，跟踪问题整改。';
       if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'complaint_rate', 'reopen_rate'];
+      if (is(q, 'input', '“质检专员”的绩效奖金基数')) return '1800';
       if (is(q, 'confirm', '还要再添加一个岗位')) return false;
       return DEFAULT;
     });
     const result = await answers;
-    expect(result.custom_roles).toEqual([{ name: '质检专员', kpis: ['csat', 'complaint_rate', 'reopen_rate'] }]);
+    expect(result.custom_roles).toEqual([{ name: '质检专员', description: '抽检通话录音和上门服务记录，跟踪问题整改。', kpis: ['csat', 'complaint_rate', 'reopen_rate'], bonus_base: 1800 }]);
+    const base = prompts.asked.find((q) => is(q, 'input', '绩效奖金基数'));
+    expect(base).toMatchObject({ message: '“质检专员”的绩效奖金基数（元）', default: '2200' });
+    expect(base?.hint).toContain('建议值 2200 是预设各岗位基数的平均值');
     expect(result.role_kpis.custom_role_1).toEqual([
       { kpi: 'csat', weight: 34, scope: 'individual' },
       { kpi: 'complaint_rate', weight: 33, scope: 'individual' },
@@ -64,6 +69,7 @@ describe('askPolicyAnswers', () => {
       (q) => {
         if (is(q, 'confirm', '还有上面没有列出的岗位')) return true;
         if (is(q, 'input', '岗位名称')) return '质检专员';
+        if (is(q, 'input', '岗位职责')) return '抽检服务记录';
         if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'response_sla_rate', 'reopen_rate'];
         if (is(q, 'confirm', '还要再添加一个岗位')) return false;
         return DEFAULT;

@@ -13,7 +13,7 @@ import { resolveOne } from './complete-answers.js';
 import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
-import { chosenRoles, kpiDefinition, kpiOptions, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
+import { chosenRoles, kpiDefinition, kpiOptions, suggestBonusBase, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
 import { addsUpToHundred, nextWeightDefault, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
 export interface AskOptions {
@@ -351,13 +351,29 @@ class Asker {
           },
         })
       ).trim();
+      const description = (
+        await this.prompts.input({
+          message: this.say('custom-role-description', { role: name }),
+          hint: this.say('custom-role-description-hint'),
+          validate: (v) => (v.trim() !== '' ? true : this.say('input-required')),
+        })
+      ).trim();
       const kpis = await this.prompts.checkbox({
         message: this.say('role-kpis-pick', { role: name }),
         hint: this.say('custom-role-kpis-hint'),
         choices: this.kpiChoices(c, []),
         validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
       });
-      roles.push({ name, kpis });
+      const base = suggestBonusBase(c.preset);
+      const bonusBase = parseNumber(
+        await this.prompts.input({
+          message: this.say('custom-role-bonus-base', { role: name, unit: kpiUnit(this.options.language, { unit: 'currency' }, c.preset.meta.currency) }),
+          hint: this.say(base > 0 ? 'custom-role-bonus-base-hint' : 'custom-role-bonus-base-hint-none', { base }),
+          default: String(base),
+          validate: (v) => this.checkNumber(v, 0, Number.MAX_SAFE_INTEGER),
+        }),
+      )!;
+      roles.push({ name, description, kpis, bonus_base: bonusBase });
       more = await this.prompts.confirm({ message: this.say('custom-role-more'), default: false });
     }
     return roles;

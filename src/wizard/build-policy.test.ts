@@ -159,21 +159,31 @@ describe('situation adjustments', () => {
 });
 
 describe('roles', () => {
-  it('a custom role takes its picked KPIs at equal weights and a generated id', () => {
-    const built = build({ custom_roles: [{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }, { name: 'Parts clerk', kpis: ['tickets_resolved'] }] });
+  it('a custom role takes its picked KPIs at equal weights, a readable id when its name allows, and a bonus base', () => {
+    const built = build({
+      custom_roles: [
+        { name: '质检专员', description: '抽检服务记录。', kpis: ['csat', 'complaint_rate'] },
+        { name: 'Parts clerk', kpis: ['tickets_resolved'], bonus_base: 900 },
+        { name: 'Agent', kpis: ['csat'] },
+      ],
+    });
     const ids = built.policy.roles.map((r) => r.id);
-    expect(ids).toEqual(['agent', 'technician', 'supervisor', 'custom_role_1', 'parts_clerk']);
+    expect(ids).toEqual(['agent', 'technician', 'supervisor', 'custom_role_1', 'parts_clerk', 'agent_2']);
+    expect(role(built, 'parts_clerk').bonus_base).toBe(900);
+    // Not given: the average of the preset's 1500, 2000 and 3000, to the nearest 100, and the file says so.
+    expect(built.estimatedBonusBases).toEqual(['custom_role_1', 'agent_2']);
     expect(role(built, 'custom_role_1')).toEqual({
       id: 'custom_role_1',
       name: '质检专员',
+      description: '抽检服务记录。',
       quantitative_share: 70,
-      bonus_base: 0,
+      bonus_base: 2200,
       kpis: [
         { kpi: 'csat', weight: 50, scope: 'individual' },
         { kpi: 'complaint_rate', weight: 50, scope: 'individual' },
       ],
     });
-    expect(built.policy.scope).toBe('本制度适用于售后服务部全体正式员工，包括客服专员、维修技术员、服务主管、质检专员、Parts clerk。试用期员工参照执行。');
+    expect(built.policy.scope).toBe('本制度适用于售后服务部全体正式员工，包括客服专员、维修技术员、服务主管、质检专员、Parts clerk、Agent。试用期员工参照执行。');
   });
 
   it('answered weights, targets and floors are kept; only differences from the KPI are written', () => {

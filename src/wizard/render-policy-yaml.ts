@@ -15,6 +15,8 @@ export interface PolicyYamlOptions {
   readonly generatedOn: string;
   /** The file's name (without folders), for the commands the header suggests; default policy.yaml. */
   readonly fileName?: string;
+  /** Roles whose bonus base the wizard estimated: a comment asks for the real figure. */
+  readonly estimatedBonusBases?: readonly string[];
   /** Explanations of what the situation changed, listed above the roles. */
   readonly adjustments?: readonly { readonly code: MessageCode; readonly params: Readonly<Record<string, unknown>>; readonly kept: boolean }[];
 }
@@ -104,9 +106,10 @@ export function renderPolicyYaml(policy: Policy, options: PolicyYamlOptions): st
       }
       if (key === 'roles' && isSeq(pair.value)) {
         pair.value.items.forEach((item, index) => {
-          if (policy.roles[index]?.bonus_base === 0 && isMap(item)) {
-            (item as { commentBefore?: string }).commentBefore = commentText([say('comment-new-role')]);
-          }
+          const role = policy.roles[index];
+          if (!role || !isMap(item)) return;
+          const note = options.estimatedBonusBases?.includes(role.id) && role.bonus_base > 0 ? say('comment-role-bonus-estimated', { base: role.bonus_base }) : role.bonus_base === 0 ? say('comment-new-role') : undefined;
+          if (note) (item as { commentBefore?: string }).commentBefore = commentText([note]);
         });
       }
     }

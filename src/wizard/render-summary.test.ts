@@ -28,9 +28,16 @@ describe('renderSummary', () => {
     expect(lines.find((l) => l.startsWith('解决工单量'))).toMatch(/≥130 件 \/ 60 件$/);
     expect(lines.find((l) => l.startsWith('合计'))!.split(/\s+/)).toEqual(['合计', '100', '100', '100']);
     expect(lines.find((l) => l.startsWith('量化 : 定性'))).toMatch(/70:30\s+70:30\s+60:40$/);
+    expect(lines.find((l) => l.startsWith('奖金基数'))).toMatch(/1500 元\s+2000 元\s+3000 元$/);
     // Columns line up in a terminal, Chinese characters counting two.
     const end = (l: string, text: string) => displayWidth(l.slice(0, l.indexOf(text) + text.length));
     expect(end(lines.find((l) => l.startsWith('合计'))!, '100')).toBe(end(header, '客服专员'));
+  });
+
+  it('shows the bonus base of a custom role next to the others', () => {
+    const b = built({ custom_roles: [{ name: '质检专员', kpis: ['csat'] }, { name: 'Parts clerk', kpis: ['csat'], bonus_base: 900 }] });
+    const en = renderSummary(b.policy, [], { language: 'en' }).split('\n');
+    expect(en.find((l) => l.startsWith('Bonus base'))).toMatch(/CNY 1500\s+CNY 2000\s+CNY 3000\s+CNY 2200\s+CNY 900$/);
   });
 
   it('writes the cost KPI in 元 and a count in 件 in Chinese, CNY and a bare number in English', () => {

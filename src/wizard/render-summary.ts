@@ -103,7 +103,9 @@ function roleTable(policy: Policy, language: Language, style: SummaryStyle): str
   ]);
   const totals = [say('summary-total'), ...policy.roles.map((r) => String(Number(r.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)))), ''];
   const shares = [say('summary-share'), ...policy.roles.map((r) => `${r.quantitative_share}:${100 - r.quantitative_share}`), ''];
-  const table = [headers, ...rows, totals, shares];
+  const bonus = [say('summary-bonus-base'), ...policy.roles.map((r) => kpiValue(language, r.bonus_base, { unit: 'currency' }, policy.meta.currency)), ''];
+  const footer = [totals, shares, bonus];
+  const table = [headers, ...rows, ...footer];
   const widths = headers.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ''))));
   const last = headers.length - 1;
   const line = (row: readonly string[]) =>
@@ -113,7 +115,7 @@ function roleTable(policy: Policy, language: Language, style: SummaryStyle): str
       .trimEnd();
   const lines = table.map(line);
   lines.splice(1, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
-  lines.splice(lines.length - 2, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
+  lines.splice(lines.length - footer.length, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
   if (team) lines.push(style.dim(say('summary-team-note')));
   return lines;
 }

@@ -103,7 +103,13 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
     const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;
 
     const built = assemblePolicy(answers, preset);
-    const text = renderPolicyYaml(built.policy, { schemaRef: schemaRef(io.cwd, options.output), generatedOn: today, fileName: basename(options.output), adjustments: built.adjustments });
+    const text = renderPolicyYaml(built.policy, {
+      schemaRef: schemaRef(io.cwd, options.output),
+      generatedOn: today,
+      fileName: basename(options.output),
+      adjustments: built.adjustments,
+      estimatedBonusBases: built.estimatedBonusBases,
+    });
     // Never write a policy the loader would reject.
     const checked = parsePolicy(text, options.output);
     if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });

@@ -115,8 +115,22 @@ export const wizardMessages = defineMessages({
   'custom-role-more': { 'zh-CN': '还要再添加一个岗位吗？', en: 'Add another role?' },
   'custom-role-name': { 'zh-CN': '岗位名称', en: 'Name of the role' },
   'custom-role-name-hint': {
-    'zh-CN': '例如“质检专员”“备件管理员”。下一步为它挑选指标。',
-    en: 'For example "Quality inspector" or "Parts clerk". You pick its KPIs next.',
+    'zh-CN': '例如“质检专员”“备件管理员”。接着写一句职责、挑选指标、定奖金基数。',
+    en: 'For example "Quality inspector" or "Parts clerk" (an English name also gives the role its id). Then a line on what it does, its KPIs and its bonus base.',
+  },
+  'custom-role-description': { 'zh-CN': '“{role}”的岗位职责（一句话）', en: 'What does "{role}" do? (one line)' },
+  'custom-role-description-hint': {
+    'zh-CN': '写进制度的岗位说明，例如“抽检通话录音和上门服务记录，跟踪问题整改”。',
+    en: 'It goes into the policy, e.g. "Samples call recordings and visit records and follows up on fixes."',
+  },
+  'custom-role-bonus-base': { 'zh-CN': '“{role}”的绩效奖金基数（{unit}）', en: 'Bonus base of "{role}" ({unit})' },
+  'custom-role-bonus-base-hint': {
+    'zh-CN': '绩效奖金 = 基数 × 等级系数；人员名单给出个人基数的，以名单为准。建议值 {base} 是预设各岗位基数的平均值。',
+    en: 'Bonus = base × grade coefficient; a base given in the staff roster wins. The suggested {base} is the average of the preset roles’ bases.',
+  },
+  'custom-role-bonus-base-hint-none': {
+    'zh-CN': '绩效奖金 = 基数 × 等级系数；为 0 时，须在人员名单中给出每人的基数，否则没有奖金。',
+    en: 'Bonus = base × grade coefficient; at 0, the staff roster must give each person a base, or there is no bonus.',
   },
   'raters-pick': { 'zh-CN': '由哪些人给定性项目打分？', en: 'Who rates the qualitative items?' },
   'confirm-write': { 'zh-CN': '确认无误，写入 {path}？', en: 'Write this policy to {path}?' },
@@ -443,6 +457,7 @@ export const wizardMessages = defineMessages({
   'summary-total': { 'zh-CN': '合计', en: 'Total' },
   'summary-target': { 'zh-CN': '目标 / 底线', en: 'Target / floor' },
   'summary-share': { 'zh-CN': '量化 : 定性', en: 'KPIs : qualitative' },
+  'summary-bonus-base': { 'zh-CN': '奖金基数', en: 'Bonus base' },
   'summary-team-note': { 'zh-CN': '* 按班组整体计算', en: '* counted over the whole team' },
   'summary-multi-role': { 'zh-CN': '允许一人兼任多个岗位。', en: 'One person may hold several roles.' },
   'summary-qualitative': { 'zh-CN': '定性考核', en: 'Qualitative assessment' },
@@ -595,6 +610,10 @@ export const wizardMessages = defineMessages({
   'comment-data-sources': { 'zh-CN': '数据来源：columns 把导出文件中的列名映射到标准字段。', en: 'Data sources: `columns` maps the headers of your exports to the standard fields.' },
   'comment-supplementary': { 'zh-CN': '附则。', en: 'Supplementary provisions.' },
   'comment-document': { 'zh-CN': 'Word 文档排版。', en: 'Word document typography.' },
+  'comment-role-bonus-estimated': {
+    'zh-CN': '新增岗位：bonus_base（绩效奖金基数）暂取预设各岗位基数的平均值 {base}，请按实际填写。',
+    en: 'New role: bonus_base (the bonus base) is the average of the preset roles’ bases, {base}, for now; put in the real figure.',
+  },
   'comment-new-role': {
     'zh-CN': '新增岗位：请填写 bonus_base（绩效奖金基数），否则人员名单未给出基数时奖金为 0。',
     en: 'New role: fill in bonus_base (the bonus base), or the bonus is 0 when the roster gives none.',
