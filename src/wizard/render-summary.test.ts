@@ -34,6 +34,22 @@ describe('renderSummary', () => {
     expect(end(lines.find((l) => l.startsWith('合计'))!, '100')).toBe(end(header, '客服专员'));
   });
 
+  it('shows the target and floor a role was given instead of the KPI’s own', () => {
+    const agent = [
+      { kpi: 'response_sla_rate', weight: 40, target: 70, floor: 60 },
+      { kpi: 'csat', weight: 60 },
+    ];
+    // Two roles use the KPI and differ: the column keeps the KPI's own, the agent is marked.
+    const both = renderSummary(built({ role_kpis: { agent } }).policy, [], { language: 'zh-CN' }).split('\n');
+    expect(both.find((l) => l.startsWith('响应及时率'))).toMatch(/^响应及时率\s+40#\s+10\*\s+≥95% \/ 80%$/);
+    const note = both.indexOf('# 该岗位另定了目标 / 底线：');
+    expect(both.slice(note, note + 3)).toEqual(['# 该岗位另定了目标 / 底线：', '  客服专员 · 响应及时率：≥70% / 60%', '']);
+    // Only the agent uses it: the column shows what the agent is held to.
+    const alone = renderSummary(built({ roles: ['agent'], role_kpis: { agent } }).policy, [], { language: 'en' }).split('\n');
+    expect(alone.find((l) => l.startsWith('响应及时率'))).toMatch(/^响应及时率\s+40\s+≥70% \/ 60%$/);
+    expect(alone.join('\n')).not.toContain('own target');
+  });
+
   it('shows the bonus base of a custom role next to the others', () => {
     const b = built({ custom_roles: [{ name: '质检专员', kpis: ['csat'] }, { name: 'Parts clerk', kpis: ['csat'], bonus_base: 900 }] });
     const en = renderSummary(b.policy, [], { language: 'en' }).split('\n');

@@ -86,21 +86,35 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   return out.join('\n') + '\n';
 }
 
-/** Rows are KPIs, columns roles; a cell is the weight, starred when counted by team. */
+/**
+ * Rows are KPIs, columns roles; a cell is the weight, starred when counted by team. The
+ * last column is the target and floor the roles are held to; a role that has its own
+ * (an answer changed them) is marked with # and listed under the table.
+ */
 function roleTable(policy: Policy, language: Language, style: SummaryStyle): string[] {
-  const say = (code: MessageCode) => t(language, code);
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
   const headers = [say('summary-kpi'), ...policy.roles.map((r) => r.name), say('summary-target')];
   let team = false;
-  const rows = policy.kpis.map((kpi) => [
-    kpi.name,
-    ...policy.roles.map((role) => {
-      const entry = role.kpis.find((k) => k.kpi === kpi.id);
-      if (!entry) return '';
-      if (entry.scope === 'team') team = true;
-      return `${entry.weight}${entry.scope === 'team' ? '*' : ''}`;
-    }),
-    `${kpi.direction === 'higher' ? '≥' : '≤'}${kpiValue(language, kpi.target, kpi, policy.meta.currency)} / ${kpiValue(language, kpi.floor, kpi, policy.meta.currency)}`,
-  ]);
+  const own: string[] = [];
+  const rows = policy.kpis.map((kpi) => {
+    const limits = (target: number, floor: number) =>
+      `${kpi.direction === 'higher' ? '≥' : '≤'}${kpiValue(language, target, kpi, policy.meta.currency)} / ${kpiValue(language, floor, kpi, policy.meta.currency)}`;
+    const held = new Map(policy.roles.flatMap((role) => role.kpis.filter((k) => k.kpi === kpi.id).map((k) => [role.id, limits(k.target ?? kpi.target, k.floor ?? kpi.floor)] as const)));
+    // What every role using the KPI is held to, or the KPI's own when they differ.
+    const shown = new Set(held.values()).size === 1 ? [...held.values()][0]! : limits(kpi.target, kpi.floor);
+    return [
+      kpi.name,
+      ...policy.roles.map((role) => {
+        const entry = role.kpis.find((k) => k.kpi === kpi.id);
+        if (!entry) return '';
+        if (entry.scope === 'team') team = true;
+        const differs = held.get(role.id) !== shown;
+        if (differs) own.push(say('summary-own-target-line', { role: role.name, kpi: kpi.name, limits: held.get(role.id) }));
+        return `${entry.weight}${entry.scope === 'team' ? '*' : ''}${differs ? '#' : ''}`;
+      }),
+      shown,
+    ];
+  });
   const totals = [say('summary-total'), ...policy.roles.map((r) => String(Number(r.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)))), ''];
   const shares = [say('summary-share'), ...policy.roles.map((r) => `${r.quantitative_share}:${100 - r.quantitative_share}`), ''];
   const bonus = [say('summary-bonus-base'), ...policy.roles.map((r) => kpiValue(language, r.bonus_base, { unit: 'currency' }, policy.meta.currency)), ''];
@@ -117,5 +131,6 @@ function roleTable(policy: Policy, language: Language, style: SummaryStyle): str
   lines.splice(1, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
   lines.splice(lines.length - footer.length, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
   if (team) lines.push(style.dim(say('summary-team-note')));
+  if (own.length > 0) lines.push(style.dim(say('summary-own-target-note')), ...own.map((text) => style.dim(`  ${text}`)));
   return lines;
 }

@@ -459,6 +459,8 @@ export const wizardMessages = defineMessages({
   'summary-share': { 'zh-CN': '量化 : 定性', en: 'KPIs : qualitative' },
   'summary-bonus-base': { 'zh-CN': '奖金基数', en: 'Bonus base' },
   'summary-team-note': { 'zh-CN': '* 按班组整体计算', en: '* counted over the whole team' },
+  'summary-own-target-note': { 'zh-CN': '# 该岗位另定了目标 / 底线：', en: '# the role has its own target / floor:' },
+  'summary-own-target-line': { 'zh-CN': '{role} · {kpi}：{limits}', en: '{role} · {kpi}: {limits}' },
   'summary-multi-role': { 'zh-CN': '允许一人兼任多个岗位。', en: 'One person may hold several roles.' },
   'summary-qualitative': { 'zh-CN': '定性考核', en: 'Qualitative assessment' },
   'summary-items': { 'zh-CN': '项目：{detail}', en: 'Items: {detail}' },
