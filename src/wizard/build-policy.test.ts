@@ -156,6 +156,20 @@ describe('situation adjustments', () => {
     expect(agent?.kept).toBe(false);
     expect(built.adjustments.find((a) => a.params.role === '维修技术员')?.kept).toBe(true);
   });
+
+  it('marks an adjustment overridden by any other weight, even one above what it suggested', () => {
+    const built = build({
+      competition: 'intense',
+      training_maturity: 'mature',
+      // The response KPIs end at 60, more than the suggested 50: still the user's setting, not the suggestion.
+      role_kpis: { agent: [{ kpi: 'response_sla_rate', weight: 40 }, { kpi: 'first_response_minutes', weight: 20 }, { kpi: 'csat', weight: 40 }] },
+      item_weights: { service_attitude: 30, teamwork: 20, compliance: 20, learning: 15, complex_problem_solving: 15 },
+    });
+    const agent = built.adjustments.find((a) => a.code === 'adjust-competition-raise' && a.params.role === '客服专员');
+    expect(agent?.params).toMatchObject({ to: 50 });
+    expect(agent?.kept).toBe(false);
+    expect(built.adjustments.find((a) => a.code === 'adjust-training-add')?.kept).toBe(false);
+  });
 });
 
 describe('roles', () => {

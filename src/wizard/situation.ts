@@ -20,10 +20,13 @@ export const ADJUSTMENT_POINTS = { competitionShift: 10, responseAdded: 15, comp
 export interface Adjustment {
   readonly code: MessageCode;
   readonly params: MessageParams;
-  /** What the suggestion changed, so a later answer that undid it can be told apart. */
+  /**
+   * What the suggestion left behind: the total weight of `kpis` in `role`, or an item at
+   * `weight`. A policy that holds anything else means a later answer overrode it.
+   */
   readonly effect:
-    | { readonly role: string; readonly kpis: readonly string[]; readonly atLeast: number }
-    | { readonly item: string };
+    | { readonly role: string; readonly kpis: readonly string[]; readonly weight: number }
+    | { readonly item: string; readonly weight: number };
 }
 
 export interface RoleSuggestion {
@@ -103,7 +106,7 @@ export function adjustRoleKpis(
       adjustments.push({
         code: step.code,
         params: { role: role.name, ...step.params, from, to, weight: to },
-        effect: { role: role.id, kpis: step.kpis, atLeast: to },
+        effect: { role: role.id, kpis: step.kpis, weight: to },
       });
     }
     return { ...role, kpis: asKpis(entries) };
@@ -130,16 +133,22 @@ export function adjustItems(items: readonly Weighted[], situation: Pick<Situatio
   const weight = adjusted.find((i) => i.id === COMPLEX_PROBLEMS_ITEM)?.weight ?? 0;
   return {
     items: adjusted,
-    adjustments: [{ code: 'adjust-training-add', params: { item: names.item(COMPLEX_PROBLEMS_ITEM), weight }, effect: { item: COMPLEX_PROBLEMS_ITEM } }],
+    adjustments: [{ code: 'adjust-training-add', params: { item: names.item(COMPLEX_PROBLEMS_ITEM), weight }, effect: { item: COMPLEX_PROBLEMS_ITEM, weight } }],
   };
 }
 
-/** Whether the final policy still carries what the adjustment suggested. */
+/**
+ * Whether the final policy holds exactly what the adjustment suggested. Any later change
+ * to those weights (more or less, typed or rescaled) is the user's and is marked as such.
+ */
 export function adjustmentKept(adjustment: Adjustment, policy: Policy): boolean {
   const effect = adjustment.effect;
-  if ('item' in effect) return policy.qualitative.items.some((i) => i.id === effect.item);
+  const same = (weight: number) => Math.abs(weight - effect.weight) <= 0.01;
+  if ('item' in effect) {
+    const item = policy.qualitative.items.find((i) => i.id === effect.item);
+    return item !== undefined && same(item.weight);
+  }
   const role = policy.roles.find((r) => r.id === effect.role);
-  if (!role) return false;
-  const weight = role.kpis.filter((k) => effect.kpis.includes(k.kpi)).reduce((sum, k) => sum + k.weight, 0);
-  return weight >= effect.atLeast - 0.01;
+  const entries = role?.kpis.filter((k) => effect.kpis.includes(k.kpi)) ?? [];
+  return entries.length > 0 && same(entries.reduce((sum, k) => sum + k.weight, 0));
 }
