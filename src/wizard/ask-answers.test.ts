@@ -198,6 +198,30 @@ describe('askPolicyAnswers', () => {
     expect(prompts.said.some((s) => s.startsWith('> '))).toBe(false);
   });
 
+  it('a past effective date is explained, then kept or typed again as the user says', async () => {
+    const dates = ['2025-01-01', '2025-12-01'];
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'input', '生效日期') && dates.length > 0) return dates.shift();
+      if (is(q, 'confirm', '仍使用 2025-01-01 吗？')) return false;
+      return DEFAULT;
+    });
+    const result = await answers;
+    // The second past date is kept with Enter: a warning, not a refusal.
+    expect(result.effective_date).toBe('2025-12-01');
+    expect(prompts.said.filter((s) => s.startsWith('> 生效日期'))).toEqual([
+      '> 生效日期 2025-01-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
+      '> 生效日期 2025-12-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
+    ]);
+    expect(prompts.asked.filter((q) => is(q, 'confirm', '仍使用')).map((q) => q.default)).toEqual([true, true]);
+    expect(prompts.refused).toEqual([]);
+  });
+
+  it('today or a later effective date passes without a word', async () => {
+    const { prompts, answers } = ask((q) => (is(q, 'input', '生效日期') ? today : DEFAULT));
+    expect((await answers).effective_date).toBe(today);
+    expect(prompts.asked.some((q) => q.message.includes('仍使用'))).toBe(false);
+  });
+
   it('a list keeps its default exactly, and splits what is typed', async () => {
     const { answers } = ask(() => DEFAULT);
     expect((await answers).appeal_reviewers).toEqual(['绩效申诉小组（售后服务部经理、人力资源部代表、员工代表）']);

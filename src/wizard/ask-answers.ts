@@ -9,7 +9,7 @@ import type { MessageParams } from '../i18n/translate.js';
 import { targetBeatsFloor } from '../policy/rules/kpis.js';
 import type { Kpi } from '../policy/policy.generated.js';
 import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './answers.js';
-import { resolveOne } from './complete-answers.js';
+import { answerWarnings, resolveOne } from './complete-answers.js';
 import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
@@ -57,7 +57,7 @@ export async function askPolicyAnswers(given: Answers, ctx: WizardContext, optio
       value = question.default(c);
     } else {
       asker.section(question.section);
-      value = await asker.ask(question, c);
+      value = await asker.askAndWarn(question, c);
     }
     (answers as Record<string, unknown>)[question.id] = value;
   }
@@ -165,6 +165,17 @@ class Asker {
       }
       default:
         throw new Error(`question ${question.id}: kind ${question.kind} is not a single prompt`);
+    }
+  }
+
+  /** Asks; an answer that is allowed but unusual is explained and kept only if confirmed. */
+  async askAndWarn(question: AnyQuestion, c: QuestionContext): Promise<unknown> {
+    for (;;) {
+      const value = await this.ask(question, c);
+      const warnings = answerWarnings(question, value, c);
+      if (warnings.length === 0) return value;
+      for (const w of warnings) this.prompts.say(`> ${this.say(w.code, w.params)}`);
+      if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: true })) return value;
     }
   }
 

@@ -73,6 +73,8 @@ interface Common<K extends AnswerKey, C> {
    */
   readonly merge?: boolean;
   readonly check?: (value: ResolvedAnswers[K], ctx: C) => Problem[];
+  /** What is unusual but allowed about an answer: said, never refused. */
+  readonly warn?: (value: ResolvedAnswers[K], ctx: C) => Problem[];
 }
 
 export type KindOf<C> =
@@ -291,6 +293,9 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     hint: 'q-effective-date-hint',
     default: (ctx) => firstOfNextMonth(ctx.today),
     check: (value) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value } }]),
+    // A policy may be dated back on purpose (writing down what already applies), but pay
+    // rules applied retroactively are a common mistake: say so, do not refuse.
+    warn: (value, ctx) => (value < ctx.today ? [{ code: 'answer-date-past', params: { value, today: ctx.today } }] : []),
   },
 
   // roles

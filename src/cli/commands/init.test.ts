@@ -155,6 +155,20 @@ describe('through main()', () => {
     expect(io.stderrText()).toContain('answers.yaml:1:18: answer-grade-order: 等级 A 的最低分 95 应低于上一等级 S 的 90。');
   });
 
+  it('warns on stderr, in the user language, about a past effective date in the answers file, and still writes', async () => {
+    writeFileSync('answers.yaml', 'company: 华东家电\neffective_date: 2025-01-01\n');
+    expect(await main(['--lang', 'zh-CN', 'init', '--answers', 'answers.yaml', '-o', 'p.yaml'], io)).toBe(0);
+    expect(io.stderrText()).toBe(
+      'answers.yaml:2:17: 警告 answer-date-past: 生效日期 2025-01-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。\n',
+    );
+    expect(readFileSync('p.yaml', 'utf8')).toContain('effective_date: "2025-01-01"');
+    const english = memoryIo({ cwd: dir });
+    expect(await main(['--lang', 'en', 'init', '--answers', 'answers.yaml', '-o', 'q.yaml'], english)).toBe(0);
+    expect(english.stderrText()).toBe(
+      'answers.yaml:2:17: warning answer-date-past: The effective date 2025-01-01 is before today (2026-03-14). A policy usually takes effect after it is published, and pay rules should not apply retroactively; ignore this if it is intended.\n',
+    );
+  });
+
   it('rejects an unknown preset size as a usage error', async () => {
     expect(await main(['init', '--preset', 'huge', '--yes'], io)).toBe(2);
     expect(io.stderrText()).toContain('usage-invalid-choice');

@@ -5,9 +5,10 @@
 import { Option } from 'commander';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
-import { AspmError, error, type Diagnostic } from '../../errors.js';
+import { AspmError, error, warning, type Diagnostic } from '../../errors.js';
 import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
 import { t } from '../../i18n/catalogue.js';
+import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import { readSmallFile } from '../../io/read-input.js';
 import { checkTargets, writeOutputs } from '../../io/write-output.js';
 import { parsePolicy } from '../../policy/load-policy.js';
@@ -98,6 +99,11 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
         .map((f): Diagnostic => error(f.code, f.params, loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' }))
         .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0));
       throw new AspmError('answers-invalid', { file: options.answers ?? '' }, { diagnostics });
+    }
+    // Allowed but unusual answers in the file: said on stderr, whether or not anything is asked.
+    for (const f of completed.warnings) {
+      const location = loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' };
+      io.stderr.write(formatDiagnostic(warning(f.code, f.params, location), language) + '\n');
     }
     if (interactive) prompts.say(t(language, 'preset-chosen', { file: presetFileName(chosen) }));
     const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;

@@ -376,6 +376,11 @@ export const wizardMessages = defineMessages({
     'zh-CN': '日期 {value} 不存在或格式不对。请写成 YYYY-MM-DD，如 2026-07-01。',
     en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. 2026-07-01).',
   },
+  'answer-date-past': {
+    'zh-CN': '生效日期 {value} 早于今天（{today}）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
+    en: 'The effective date {value} is before today ({today}). A policy usually takes effect after it is published, and pay rules should not apply retroactively; ignore this if it is intended.',
+  },
+  'answer-keep-anyway': { 'zh-CN': '仍使用 {value} 吗？', en: 'Keep {value}?' },
   'answer-unknown-role': { 'zh-CN': '没有 id 为 {id} 的岗位。可选：{known}；其他岗位请写在 custom_roles 中。', en: 'There is no role with id {id}. Known: {known}; put other roles under custom_roles.' },
   'answer-unknown-kpi': { 'zh-CN': '没有 id 为 {id} 的指标（内置指标或预设中的指标）。可选：{known}。', en: 'There is no KPI with id {id} (built in or in the preset). Known: {known}.' },
   'answer-unknown-item': { 'zh-CN': '没有 id 为 {id} 的定性项目。可选：{known}。', en: 'There is no qualitative item with id {id}. Known: {known}.' },
