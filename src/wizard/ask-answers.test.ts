@@ -212,7 +212,7 @@ describe('askPolicyAnswers', () => {
       '> 生效日期 2025-01-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
       '> 生效日期 2025-12-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
     ]);
-    expect(prompts.asked.filter((q) => is(q, 'confirm', '仍使用')).map((q) => q.default)).toEqual([true, true]);
+    expect(prompts.asked.filter((q) => is(q, 'confirm', '仍使用')).map((q) => q.kind === 'confirm' && q.default)).toEqual([true, true]);
     expect(prompts.refused).toEqual([]);
   });
 
