@@ -170,6 +170,22 @@ describe('situation adjustments', () => {
     expect(agent?.kept).toBe(false);
     expect(built.adjustments.find((a) => a.code === 'adjust-training-add')?.kept).toBe(false);
   });
+
+  it('marks an adjustment overridden when its KPIs were re-weighted, even to the same total', () => {
+    const suggested = build({ competition: 'intense' });
+    const agent = role(suggested, 'agent').kpis;
+    expect(agent.filter((k) => RESPONSE_KPIS.includes(k.kpi)).map((k) => [k.kpi, k.weight])).toEqual([
+      ['response_sla_rate', 31],
+      ['first_response_minutes', 19],
+    ]);
+    // 40 + 10 is still 50, but not the split the suggestion made.
+    const typed = agent.map((k) => ({ kpi: k.kpi, weight: k.kpi === 'response_sla_rate' ? 40 : k.kpi === 'first_response_minutes' ? 10 : k.weight }));
+    const built = build({ competition: 'intense', role_kpis: { agent: typed } });
+    expect(built.adjustments.find((a) => a.params.role === '客服专员')?.kept).toBe(false);
+    // The same weights typed again are the suggestion kept.
+    const again = build({ competition: 'intense', role_kpis: { agent: agent.map((k) => ({ kpi: k.kpi, weight: k.weight })) } });
+    expect(again.adjustments.find((a) => a.params.role === '客服专员')?.kept).toBe(true);
+  });
 });
 
 describe('roles', () => {

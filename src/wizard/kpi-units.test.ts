@@ -9,9 +9,9 @@ describe('KPI values and units as the wizard writes them', () => {
     ['days', '30 天', '30 days', '天', 'days'],
     ['percent', '30%', '30%', '%', '%'],
     ['currency', '30 元', 'CNY 30', '元', 'CNY'],
-    ['count', '30 件', '30', '件', ''],
+    ['count', '30 件', '30', '件', 'count'],
     ['score', '30 分', '30 pts', '分', 'points'],
-    ['number', '30', '30', '', ''],
+    ['number', '30', '30', '数值', 'number'],
   ])('%s: %s / %s; unit %j / %j', (unit, zhValue, enValue, zhUnit, enUnit) => {
     expect(kpiValue('zh-CN', 30, { unit }, 'CNY')).toBe(zhValue);
     expect(kpiValue('en', 30, { unit }, 'CNY')).toBe(enValue);

@@ -10,7 +10,7 @@ export function kpiValue(language: Language, value: number, kpi: Pick<Kpi, 'unit
   return t(language, `with-unit-${kpi.unit}`, { value, currency });
 }
 
-/** The unit's name, for "target (unit, higher is better)"; empty when no word fits (a plain count in English). */
+/** The unit's name, for "target (unit, higher is better)". */
 export function kpiUnit(language: Language, kpi: Pick<Kpi, 'unit'>, currency: string): string {
   return t(language, `unit-${kpi.unit}`, { currency });
 }

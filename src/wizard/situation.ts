@@ -21,11 +21,11 @@ export interface Adjustment {
   readonly code: MessageCode;
   readonly params: MessageParams;
   /**
-   * What the suggestion left behind: the total weight of `kpis` in `role`, or an item at
-   * `weight`. A policy that holds anything else means a later answer overrode it.
+   * What the suggestion left behind: the weight of each KPI it touched in `role`, or an
+   * item at `weight`. A policy that holds anything else means a later answer overrode it.
    */
   readonly effect:
-    | { readonly role: string; readonly kpis: readonly string[]; readonly weight: number }
+    | { readonly role: string; readonly weights: Readonly<Record<string, number>> }
     | { readonly item: string; readonly weight: number };
 }
 
@@ -106,7 +106,7 @@ export function adjustRoleKpis(
       adjustments.push({
         code: step.code,
         params: { role: role.name, ...step.params, from, to, weight: to },
-        effect: { role: role.id, kpis: step.kpis, weight: to },
+        effect: { role: role.id, weights: Object.fromEntries(entries.filter((e) => step.kpis.includes(e.kpi)).map((e) => [e.kpi, e.weight])) },
       });
     }
     return { ...role, kpis: asKpis(entries) };
@@ -139,16 +139,13 @@ export function adjustItems(items: readonly Weighted[], situation: Pick<Situatio
 
 /**
  * Whether the final policy holds exactly what the adjustment suggested. Any later change
- * to those weights (more or less, typed or rescaled) is the user's and is marked as such.
+ * to those weights (more or less, typed or rescaled, or moved between the KPIs it raised)
+ * is the user's and is marked as such.
  */
 export function adjustmentKept(adjustment: Adjustment, policy: Policy): boolean {
   const effect = adjustment.effect;
-  const same = (weight: number) => Math.abs(weight - effect.weight) <= 0.01;
-  if ('item' in effect) {
-    const item = policy.qualitative.items.find((i) => i.id === effect.item);
-    return item !== undefined && same(item.weight);
-  }
+  const same = (weight: number | undefined, suggested: number) => weight !== undefined && Math.abs(weight - suggested) <= 0.01;
+  if ('item' in effect) return same(policy.qualitative.items.find((i) => i.id === effect.item)?.weight, effect.weight);
   const role = policy.roles.find((r) => r.id === effect.role);
-  const entries = role?.kpis.filter((k) => effect.kpis.includes(k.kpi)) ?? [];
-  return entries.length > 0 && same(entries.reduce((sum, k) => sum + k.weight, 0));
+  return Object.entries(effect.weights).every(([kpi, weight]) => same(role?.kpis.find((k) => k.kpi === kpi)?.weight, weight));
 }

@@ -352,15 +352,15 @@ export const wizardMessages = defineMessages({
   'rater-self': { 'zh-CN': '本人自评', en: 'Self' },
   'direction-higher': { 'zh-CN': '越高越好', en: 'higher is better' },
   'direction-lower': { 'zh-CN': '越低越好', en: 'lower is better' },
-  // A KPI's unit as the wizard names it when asking for a target (empty: no word fits).
+  // A KPI's unit as the wizard names it when asking for a target.
   'unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'unit-days': { 'zh-CN': '天', en: 'days' },
   'unit-percent': { 'zh-CN': '%', en: '%' },
   'unit-currency': { 'zh-CN': (p) => currencyName(p, '元'), en: (p) => currencyName(p, 'CNY') },
-  'unit-count': { 'zh-CN': '件', en: '' },
+  'unit-count': { 'zh-CN': '件', en: 'count' },
   'unit-score': { 'zh-CN': '分', en: 'points' },
-  'unit-number': { 'zh-CN': '', en: '' },
+  'unit-number': { 'zh-CN': '数值', en: 'number' },
   // A value with its unit, in the prompts and the summary table (where width is scarce).
   'with-unit-minutes': { 'zh-CN': '{value} 分钟', en: '{value} min' },
   'with-unit-hours': { 'zh-CN': '{value} 小时', en: '{value} h' },
