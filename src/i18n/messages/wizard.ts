@@ -192,8 +192,8 @@ export const wizardMessages = defineMessages({
   },
   'q-custom-roles': { 'zh-CN': '自定义岗位', en: 'Custom roles' },
   'q-custom-roles-hint': {
-    'zh-CN': '如质检专员、备件管理员、400 热线组长等；为它起名并挑选指标。',
-    en: 'Such as a quality inspector or a parts clerk: name it and pick its KPIs.',
+    'zh-CN': '如质检专员、备件管理员、400 热线组长等；为它起名、写一句职责、挑选指标并定奖金基数。',
+    en: 'Such as a quality inspector or a parts clerk: name it, say in a line what it does, pick its KPIs and set its bonus base.',
   },
   'q-multi-role': { 'zh-CN': '是否允许一人兼任多个岗位？', en: 'May one person hold several roles?' },
   'q-multi-role-hint': {
