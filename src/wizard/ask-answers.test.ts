@@ -46,7 +46,7 @@ describe('askPolicyAnswers', () => {
       if (is(q, 'input', '岗位名称')) return roleAsked++ === 0 ? '  ' : '质检专员';
       if (is(q, 'input', '“质检专员”的岗位职责')) return '抽检通话录音和上门服务记录，跟踪问题整改。';
       if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'complaint_rate', 'reopen_rate'];
-      if (is(q, 'input', '“质检专员”的绩效奖金基数')) return '1800';
+      if (is(q, 'input', '“质检专员”的绩效奖金基数')) return prompts.refused.length === 1 ? '-5' : '1800';
       if (is(q, 'confirm', '还要再添加一个岗位')) return false;
       return DEFAULT;
     });
@@ -60,7 +60,7 @@ describe('askPolicyAnswers', () => {
       { kpi: 'complaint_rate', weight: 33, scope: 'individual' },
       { kpi: 'reopen_rate', weight: 33, scope: 'individual' },
     ]);
-    expect(prompts.refused).toEqual(['请填写此项。']);
+    expect(prompts.refused).toEqual(['请填写此项。', '不能为负数。']);
     expect(prompts.asked.filter((q) => q.message.includes('“质检专员”考核哪些指标'))).toHaveLength(1);
   });
 

@@ -381,7 +381,11 @@ class Asker {
           message: this.say('custom-role-bonus-base', { role: name, unit: kpiUnit(this.options.language, { unit: 'currency' }, c.preset.meta.currency) }),
           hint: this.say(base > 0 ? 'custom-role-bonus-base-hint' : 'custom-role-bonus-base-hint-none', { base }),
           default: String(base),
-          validate: (v) => this.checkNumber(v, 0, Number.MAX_SAFE_INTEGER),
+          validate: (v) => {
+            const value = parseNumber(v);
+            if (value === undefined) return this.say('input-not-number');
+            return value >= 0 ? true : this.say('input-not-negative');
+          },
         }),
       )!;
       roles.push({ name, description, kpis, bonus_base: bonusBase });

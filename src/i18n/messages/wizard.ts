@@ -159,6 +159,7 @@ export const wizardMessages = defineMessages({
   'input-not-number': { 'zh-CN': '请输入一个数字，如 30。', en: 'Enter a number, such as 30.' },
   'input-not-integer': { 'zh-CN': '请输入一个整数。', en: 'Enter a whole number.' },
   'input-out-of-range': { 'zh-CN': '请输入 {min} 到 {max} 之间的数。', en: 'Enter a number between {min} and {max}.' },
+  'input-not-negative': { 'zh-CN': '不能为负数。', en: 'It cannot be negative.' },
   'input-weight-range': { 'zh-CN': '权重须大于 0、不超过 100。', en: 'A weight must be above 0 and at most 100.' },
   'input-pick-at-least': { 'zh-CN': '请至少选择 {min} 项（用空格键勾选）。', en: 'Choose at least {min} (tick with the space bar).' },
 
