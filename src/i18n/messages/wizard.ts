@@ -12,10 +12,10 @@ const currencyName = (p: MessageParams, cny: string) => (p.currency === undefine
 export const wizardMessages = defineMessages({
   // ── command ──────────────────────────────────────────────────────────────
   'cmd-init': {
-    'zh-CN': '用向导起草绩效管理制度（策略文件 YAML）：按企业规模、岗位和现状回答问题',
+    'zh-CN': '用向导起草绩效管理制度（制度文件 YAML）：按企业规模、岗位和现状回答问题',
     en: 'draft a performance policy (YAML) with a wizard: answer questions about size, roles and situation',
   },
-  'opt-init-output': { 'zh-CN': '写入的策略文件', en: 'policy file to write' },
+  'opt-init-output': { 'zh-CN': '写入的制度文件', en: 'policy file to write' },
   'opt-preset': {
     'zh-CN': '企业规模预设：small（小型）、medium（中型）、large（大型）',
     en: 'size preset: small, medium or large',
@@ -46,7 +46,7 @@ export const wizardMessages = defineMessages({
     en: '{key} is {value} but the preset in use is {preset}. Remove it, or choose the matching --preset / --lang.',
   },
   'policy-build-invalid': {
-    'zh-CN': '根据这些答案生成的策略文件未通过检查（见上），未写入任何文件。这通常是 aspm 的缺陷，请把所用命令和答案报告给维护者。',
+    'zh-CN': '根据这些答案生成的制度文件未通过检查（见上），未写入任何文件。这通常是 aspm 的缺陷，请把所用命令和答案报告给维护者。',
     en: 'The policy built from these answers did not pass the checks (above); nothing was written. This is usually a bug in aspm: please report the command and the answers.',
   },
   'language-zh-CN': { 'zh-CN': '中文', en: 'Chinese' },
