@@ -4,7 +4,10 @@
 // as ≤ 24 小时 or a header stays on one line, a long text keeps four characters a line),
 // then the room left goes, a little at a time, where it saves the most lines of table
 // height; whatever then remains is shared by the columns that would still like more.
-// A form's blank columns ask for room to write in. Pure.
+// A form's blank columns ask for room to write in, and a table's name column (the first
+// column of text: 指标, 事项, 岗位 …) keeps names of up to seven Chinese characters on one line
+// even in a crowded table: 首次响应时长 broken as 首次响应时 / 长 reads badly, and the room
+// it takes comes from the long texts beside it, which wrap anyway. Pure.
 import { displayWidth } from './cjk-text.js';
 import type { TableCell } from './markdown-document.js';
 
@@ -26,10 +29,20 @@ const SHORT = 12;
 const SHORT_CROWDED = 8;
 /** A long text may wrap, but not into a column narrower than four Chinese characters. */
 const LONG_LEAST = 8;
+/**
+ * A name in the name column stays on one line up to this width (half-ems): seven Chinese
+ * characters, or six with a mark (平均解决时长 ※), or a short phrase in Latin letters
+ * (First response time wraps between words).
+ */
+const NAME_WIDE = 15;
+const NAME_LATIN = 18;
 /** Slack for bold text and for fonts a little wider than their size (half-ems). */
 const SLACK = 2;
 /** A column this close to its one-line width (half-ems) gets it before others get more. */
 const NEARLY = 6;
+
+/** Marks that Chinese fonts draw a full character wide (※ after a team KPI, □ 是 □ 否). */
+const FULL_WIDTH_SYMBOLS = /[※□■○●◇◆☆★]/gu;
 
 /**
  * Width of a text in half-ems. Latin letters and digits count a little over one: the fonts
@@ -37,7 +50,7 @@ const NEARLY = 6;
  */
 function textWidth(text: string): number {
   const trimmed = text.trim();
-  const wide = displayWidth(trimmed) - trimmed.length;
+  const wide = displayWidth(trimmed) - trimmed.length + (trimmed.match(FULL_WIDTH_SYMBOLS)?.length ?? 0);
   return Math.ceil(wide * 2 + (trimmed.length - wide) * 1.2);
 }
 
@@ -69,6 +82,29 @@ function cellLeast(cell: TableCell, short: number): number {
   return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text) + SLACK);
 }
 
+/** The least width of a name: all of it on one line, up to the cap for its script. */
+function nameLeast(cell: TableCell): number {
+  if (cell.empty) return 0;
+  const width = textWidth(cell.text);
+  const cap = displayWidth(cell.text) > cell.text.length ? NAME_WIDE : NAME_LATIN;
+  return Math.max(Math.min(width, cap), longestPiece(cell.text)) + SLACK;
+}
+
+const NUMBER = /^[\s\d.()（）#№-]*$/u;
+
+/**
+ * The column that names the rows: the first whose cells are not all numbers (序号 comes
+ * first in some tables). A table of two columns has none: its columns have room enough.
+ */
+function nameColumn(rows: readonly (readonly TableCell[])[], columns: number): number {
+  if (columns < 3) return -1;
+  for (let column = 0; column < columns - 1; column++) {
+    const cells = rows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined && !c.empty);
+    if (cells.length > 0 && !cells.every((c) => NUMBER.test(c.text))) return column;
+  }
+  return -1;
+}
+
 function cellWanted(cell: TableCell): number {
   return cell.empty ? BLANK_WANTED : textWidth(cell.text) + SLACK;
 }
@@ -93,7 +129,11 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
   };
   // Room for text, in half-ems, once every cell's margins are taken off.
   const room = Math.max(columns * 2, (metrics.total - columns * metrics.cellPadding) / metrics.halfEm);
-  const leastWith = (short: number) => Array.from({ length: columns }, (_, column) => Math.max(2, ...cellsOf(column).map((c) => cellLeast(c, short))));
+  const names = nameColumn(rows, columns);
+  const leastWith = (short: number) =>
+    Array.from({ length: columns }, (_, column) =>
+      Math.max(2, ...cellsOf(column).map((c) => (column === names ? Math.max(cellLeast(c, short), nameLeast(c)) : cellLeast(c, short)))),
+    );
   let least = leastWith(SHORT);
   if (sum(least) > room * 0.75) least = leastWith(SHORT_CROWDED);
   const wanted = least.map((l, column) => Math.max(l, ...cellsOf(column).map(cellWanted)));
