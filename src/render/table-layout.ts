@@ -48,11 +48,45 @@ const FULL_WIDTH_SYMBOLS = /[※□■○●◇◆☆★]/gu;
  * Width of a text in half-ems. Latin letters and digits count a little over one: the fonts
  * that stand in for Times New Roman where it is missing (DejaVu, Liberation) are wider.
  */
-function textWidth(text: string): number {
+export function textHalfEms(text: string, latin = 1.2): number {
   const trimmed = text.trim();
   const wide = displayWidth(trimmed) - trimmed.length + (trimmed.match(FULL_WIDTH_SYMBOLS)?.length ?? 0);
-  return Math.ceil(wide * 2 + (trimmed.length - wide) * 1.2);
+  return Math.ceil(wide * 2 + (trimmed.length - wide) * latin);
 }
+
+/**
+ * Lines a text takes on lines `room` half-ems wide, wrapped as Word and LibreOffice wrap it:
+ * Latin words whole (a word longer than a line is cut), Chinese text at any character.
+ * Latin letters average a little under half an em in Times New Roman and the fonts that
+ * stand in for it (measured in LibreOffice's PDF: 0.8 half-em a letter, with its spaces).
+ */
+export function wrappedLines(text: string, room: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of text.trim().match(TOKENS) ?? []) {
+    const latin = /^[\s\x21-\x7E]/u.test(token);
+    const width = /^\s/u.test(token) ? LATIN_LETTER : latin ? token.length * LATIN_LETTER : textHalfEms(token);
+    // A Chinese line is justified, but its last character may be pushed over by half a character or so.
+    if (used + width <= (latin ? room : room - KINSOKU)) {
+      used += width;
+    } else if (/^\s/u.test(token)) {
+      [lines, used] = [lines + 1, 0];
+    } else {
+      lines += 1 + Math.floor(Math.max(0, width - 0.001) / room);
+      used = width % room;
+    }
+  }
+  return lines;
+}
+
+/**
+ * What a line breaks between: a run of spaces, a Latin word (with its punctuation), or any
+ * other single character — an opening bracket held to what follows it and closing
+ * punctuation to what comes before, as neither may end or start a Chinese line.
+ */
+const TOKENS = /\s+|[（“‘《【〔〈「『]*(?:[\x21-\x7E]+|[^\s])[，。、；：！？）”’》】〕〉」』]*/gu;
+const LATIN_LETTER = 0.8;
+const KINSOKU = 0.5;
 
 function longestLatinWord(text: string): number {
   let longest = 0;
@@ -70,7 +104,7 @@ function longestPiece(text: string): number {
     0,
     ...pieces.map((piece) => {
       // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
-      if (piece.startsWith('（')) return textWidth(piece) <= SHORT ? textWidth(piece) : LONG_LEAST;
+      if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
       return longestLatinWord(piece);
     }),
   );
@@ -78,14 +112,14 @@ function longestPiece(text: string): number {
 
 function cellLeast(cell: TableCell, short: number): number {
   if (cell.empty) return BLANK_LEAST;
-  const width = textWidth(cell.text) + SLACK;
+  const width = textHalfEms(cell.text) + SLACK;
   return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text) + SLACK);
 }
 
 /** The least width of a name: all of it on one line, up to the cap for its script. */
 function nameLeast(cell: TableCell): number {
   if (cell.empty) return 0;
-  const width = textWidth(cell.text);
+  const width = textHalfEms(cell.text);
   const cap = displayWidth(cell.text) > cell.text.length ? NAME_WIDE : NAME_LATIN;
   return Math.max(Math.min(width, cap), longestPiece(cell.text)) + SLACK;
 }
@@ -106,12 +140,12 @@ function nameColumn(rows: readonly (readonly TableCell[])[], columns: number): n
 }
 
 function cellWanted(cell: TableCell): number {
-  return cell.empty ? BLANK_WANTED : textWidth(cell.text) + SLACK;
+  return cell.empty ? BLANK_WANTED : textHalfEms(cell.text) + SLACK;
 }
 
 /** Lines a text of `width` half-ems takes in a column of `share` half-ems. */
-function linesOf(width: number, share: number): number {
-  return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - SLACK)));
+function linesOf(width: number, share: number, slack = SLACK): number {
+  return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - slack)));
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -155,7 +189,7 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
 
 /** From the least widths, spends the room where it shortens the table most. */
 function shortestTable(rows: readonly (readonly TableCell[])[], columns: number, least: readonly number[], wanted: readonly number[], room: number): number[] {
-  const texts = rows.map((row) => Array.from({ length: columns }, (_, i) => (row[i] && !row[i].empty ? textWidth(row[i].text) : 0)));
+  const texts = rows.map((row) => Array.from({ length: columns }, (_, i) => (row[i] && !row[i].empty ? textHalfEms(row[i].text) : 0)));
   const height = (shares: readonly number[]) => sum(texts.map((row) => Math.max(...row.map((width, i) => linesOf(width, shares[i] ?? 1)))));
   const shares = [...least];
   for (;;) {
@@ -195,3 +229,13 @@ function shortestTable(rows: readonly (readonly TableCell[])[], columns: number,
   const total = sum(deficits);
   return total > 0 ? shares.map((share, i) => share + (left * (deficits[i] ?? 0)) / total) : shares.map((share) => share + (left * share) / sum(shares));
 }
+
+/** Lines of text each row takes in columns of these widths. */
+export function rowLines(rows: readonly (readonly TableCell[])[], widths: readonly number[], metrics: TableMetrics): number[] {
+  const lines = (cell: TableCell, column: number) => {
+    const share = ((widths[column] ?? 0) - metrics.cellPadding) / metrics.halfEm;
+    return cell.empty || textHalfEms(cell.text) <= share ? 1 : wrappedLines(cell.text, share);
+  };
+  return rows.map((row) => Math.max(1, ...row.map(lines)));
+}
+
