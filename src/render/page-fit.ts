@@ -1,9 +1,10 @@
 // How tall blocks are on a Word page, as far as aspm needs to know it: to keep a short table
 // on one page, and to decide where a form goes on to its next page (`[[continued]]`): there
 // when the part that follows does not fit in what is left of the page, nowhere when it does.
-// An estimate that errs tall — lines are measured as LibreOffice draws them with the Noto CJK
-// faces, taller than Word's 宋体 — because a part wrongly thought to fit spills over without
-// its continuation heading, while one wrongly thought not to fit only starts a page early.
+// An estimate meant to err tall — lines are measured as LibreOffice draws them with the Noto
+// CJK faces, taller than Word's 宋体 — because a part wrongly thought to fit spills over
+// without its continuation heading, while one wrongly thought not to fit only starts a page
+// early.
 // Not a layout engine: it knows the page from the last page break on, and gives up (treats
 // the page as full) once the estimate has run past its foot. Pure.
 import type { Language } from '../i18n/language.js';
@@ -29,8 +30,9 @@ const CAPTION_LINE = 1.25;
 /** A row's borders and rounding (DXA). */
 const ROW_EXTRA = 5;
 /**
- * The part of the page a form may fill by the estimate, for what the estimate misses (it
- * came out 0.4–0.5 cm too tall on the presets' forms, so this leaves about 1 cm).
+ * The part of the page a form may fill by the estimate, for what the estimate misses: on
+ * the presets' forms it came within half a centimetre of LibreOffice's pages, mostly too
+ * tall, and this keeps another half centimetre free.
  */
 const FILL = 0.98;
 
