@@ -5,8 +5,8 @@
 // CJK faces, taller than Word's 宋体 — because a part wrongly thought to fit spills over
 // without its continuation heading, while one wrongly thought not to fit only starts a page
 // early.
-// Not a layout engine: it knows the page from the last page break on, and gives up (treats
-// the page as full) once the estimate has run past its foot. Pure.
+// Not a layout engine: it follows a page only from the last page break on, and a page whose
+// estimate runs past its foot counts as overfull, the thing to avoid. Pure.
 import type { Language } from '../i18n/language.js';
 import type { Block, Inline, TableCell } from './markdown-document.js';
 import { plainText } from './markdown-document.js';
