@@ -149,11 +149,6 @@ export interface RoleView {
   readonly allTeam: boolean;
   /** Some, not all, of the role's KPIs are computed over the person's team. */
   readonly someTeam: boolean;
-  /**
-   * The role's form has so many KPIs and items that its qualitative part goes on the second
-   * page (the form is two pages: front and back of one sheet).
-   */
-  readonly qualitativeOnSecondPage: boolean;
   readonly qualitativeItems: readonly QualitativeItemView[];
   readonly raters: readonly RaterView[];
   readonly ratersText: string;
@@ -186,6 +181,11 @@ export interface PolicyView {
   readonly responsibilities: readonly (Numbered & { readonly party: string; readonly duties: readonly string[] })[];
   readonly goals: readonly { readonly description: string; readonly kpi: string; readonly target: string }[];
   readonly kpis: readonly KpiView[];
+  /**
+   * The cycle every KPI is assessed in, when they all share one: the KPI table then says it
+   * once instead of in a column of the same word, and its definitions get the room.
+   */
+  readonly kpiCycle: string;
   readonly data: {
     readonly business: boolean;
     readonly workingHours: string;
@@ -318,9 +318,6 @@ function ratersText(language: Language, raters: readonly RaterView[]): string {
     raters.map((r) => t(language, 'doc-rater-weight', { rater: r.label, weight: r.weight })),
   );
 }
-
-/** KPI and qualitative rows that fit on the first page of an assessment form with its heading. */
-const FORM_FIRST_PAGE_ROWS = 15;
 
 const DATA_SOURCE_KINDS = ['tickets', 'roster', 'ratings', 'metrics'] as const;
 
@@ -476,7 +473,6 @@ export function buildPolicyView(policy: Policy): PolicyView {
       }),
       allTeam: role.kpis.every((rk) => rk.scope === 'team'),
       someTeam: role.kpis.some((rk) => rk.scope === 'team') && !role.kpis.every((rk) => rk.scope === 'team'),
-      qualitativeOnSecondPage: role.kpis.length + roleItems.length > FORM_FIRST_PAGE_ROWS,
       qualitativeItems: roleItems.map((item, i) => ({ ...item, no: i + 1 })),
       raters,
       ratersText: ratersText(language, raters),
@@ -543,6 +539,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       maxScore: formatNumber(maxScore(kpi.scoring)),
       minSamples: kpi.min_samples,
     })),
+    kpiCycle: new Set(policy.kpis.map((k) => k.cycle)).size === 1 && policy.kpis[0] ? cycleLabel(language, policy.kpis[0].cycle) : '',
     data: {
       business: evaluation.duration === 'business',
       workingHours: joinList(

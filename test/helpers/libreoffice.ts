@@ -22,9 +22,15 @@ export interface Pdf {
 }
 
 export function convertToPdf(document: string, outDir: string): Pdf {
+  const [pdf] = convertAllToPdf([document], outDir);
+  return pdf!;
+}
+
+/** Converts several documents in one LibreOffice run (it starts slowly). */
+export function convertAllToPdf(documents: readonly string[], outDir: string): Pdf[] {
   const profile = mkdtempSync(join(tmpdir(), 'lo-aspm-'));
   try {
-    const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, document], {
+    const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...documents], {
       env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
       encoding: 'utf8',
       timeout: 180_000,
@@ -33,7 +39,10 @@ export function convertToPdf(document: string, outDir: string): Pdf {
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
-  const pdf = join(outDir, basename(document).replace(/\.[^.]+$/, '.pdf'));
+  return documents.map((document) => readPdf(join(outDir, basename(document).replace(/\.[^.]+$/, '.pdf'))));
+}
+
+function readPdf(pdf: string): Pdf {
   const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
   const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
   const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
