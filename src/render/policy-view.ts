@@ -181,11 +181,6 @@ export interface PolicyView {
   readonly responsibilities: readonly (Numbered & { readonly party: string; readonly duties: readonly string[] })[];
   readonly goals: readonly { readonly description: string; readonly kpi: string; readonly target: string }[];
   readonly kpis: readonly KpiView[];
-  /**
-   * The cycle every KPI is assessed in, when they all share one: the KPI table then says it
-   * once instead of in a column of the same word, and its definitions get the room.
-   */
-  readonly kpiCycle: string;
   readonly data: {
     readonly business: boolean;
     readonly workingHours: string;
@@ -539,7 +534,6 @@ export function buildPolicyView(policy: Policy): PolicyView {
       maxScore: formatNumber(maxScore(kpi.scoring)),
       minSamples: kpi.min_samples,
     })),
-    kpiCycle: new Set(policy.kpis.map((k) => k.cycle)).size === 1 && policy.kpis[0] ? cycleLabel(language, policy.kpis[0].cycle) : '',
     data: {
       business: evaluation.duration === 'business',
       workingHours: joinList(
