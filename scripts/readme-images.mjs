@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'aspm-readme-'));
 const out = join(root, 'docs', 'images');
 /** Cover, first chapter, the KPI table, and the first assessment form. */
-const PAGES = { cover: 1, chapter: 3, kpis: 5, form: 14 };
+const PAGES = { cover: 1, chapter: 3, kpis: 5, form: 15 };
 
 execFileSync(process.execPath, [join(root, 'bin', 'aspm.js'), 'render', join(root, 'presets', 'medium.zh-CN.yaml'), '-o', join(work, 'policy.docx')], { stdio: 'inherit' });
 execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${join(work, 'profile')}`, '--convert-to', 'pdf', '--outdir', work, join(work, 'policy.docx')], {
