@@ -308,13 +308,21 @@ export const scoringMessages = defineMessages({
     en: 'Holiday data covers {first}–{last} only, so the appeal deadline counts Monday to Friday; check it by hand.',
   },
   // ── terminal summary ─────────────────────────────────────────────────────
+  // The deadline day itself still counts: "截止 X" alone can be read as "before X".
   'result-summary-title': {
-    'zh-CN': '绩效考核结果 {period}（{cycle}）　结果公布日 {date}，申诉截止 {deadline}',
-    en: 'Performance results {period} ({cycle})   published {date}, appeals until {deadline}',
+    'zh-CN': '绩效考核结果 {period}（{cycle}）　结果公布日 {date}，申诉截止 {deadline}（含当日）',
+    en: 'Performance results {period} ({cycle})   published {date}, appeals by {deadline} (inclusive)',
   },
   'result-summary-people': {
-    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，见说明）` : ''}`,
-    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; see the notes)` : ''}`,
+    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，由人力资源部个别处理）：` : ''}`,
+    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; HR decides case by case):` : ''}`,
+  },
+  'result-summary-not-assessed': { 'zh-CN': '{id} {name}：{why}', en: '{id} {name}: {why}' },
+  'result-summary-why-no-data': { 'zh-CN': '各项指标均无数据', en: 'no data for any KPI' },
+  'result-summary-why-too-few': { 'zh-CN': '各项指标均无数据或样本不足', en: 'no KPI has enough samples' },
+  'result-summary-why-months': { 'zh-CN': '每个月都没有可计分的指标', en: 'no KPI could be scored in any month' },
+  'result-summary-not-assessed-more': {
+    'zh-CN': '另有 {count} 人，见报告的“说明”', en: '{count} more: see the notes of the report',
   },
   'result-summary-grades': { 'zh-CN': '等级分布', en: 'Grade distribution' },
   'result-summary-roles': { 'zh-CN': '各岗位排名（前三名与后三名）', en: 'Each role: top three and bottom three' },
