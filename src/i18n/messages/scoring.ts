@@ -424,10 +424,26 @@ export const scoringMessages = defineMessages({
   'notice-period-month': { 'zh-CN': (p) => `${formatValue(p.year)}年${formatValue(p.month)}月`, en: (p) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(p.month) - 1]} ${formatValue(p.year)}` },
   'notice-period-quarter': { 'zh-CN': (p) => `${formatValue(p.year)}年第${'一二三四'[Number(p.quarter) - 1]}季度`, en: (p) => `Q${formatValue(p.quarter)} ${formatValue(p.year)}` },
   'notice-period-year': { 'zh-CN': '{year}年度', en: 'the year {year}' },
+  // To the employee: what is still open about them, not which report HR forgot to give.
   'notice-history-missing': {
-    'zh-CN': (p) => `“${formatValue(p.rule)}”要看连续多期的结果，缺少${zhList(p, 'periods')}的结果，本期未予判定。`,
-    en: (p) => `"${formatValue(p.rule)}" depends on the results of consecutive periods; the result for ${enList(p, 'periods')} was not available, so it was not decided this period.`,
+    'zh-CN': (p) => `是否适用“${formatValue(p.rule)}”，待${zhList(p, 'periods')}的考核结果补齐后确定。`,
+    en: (p) => `Whether "${formatValue(p.rule)}" applies will be decided once the result for ${enList(p, 'periods')} is available.`,
   },
+  'notice-kpis-no-data': {
+    'zh-CN': '本期您的各项考核指标（{kpis}）均无数据，均不计分。',
+    en: 'None of your KPIs ({kpis}) had any data this period, so none was scored.',
+  },
+  'notice-kpis-too-few': {
+    'zh-CN': '本期您的各项考核指标均没有足够数据，均不计分：{kpis}。',
+    en: 'None of your KPIs had enough data this period, so none was scored: {kpis}.',
+  },
+  'notice-kpis-no-month': {
+    'zh-CN': '本期每个月您的考核指标都没有足够数据，各月均不计分。',
+    en: 'In no month of this period did any of your KPIs have enough data, so no month was scored.',
+  },
+  'notice-kpi-no-data': { 'zh-CN': '{kpi}（无数据）', en: '{kpi} (no data)' },
+  'notice-kpi-too-few': { 'zh-CN': '{kpi}（样本 {samples}，少于规定的 {min}）', en: '{kpi} ({samples} samples, fewer than the {min} required)' },
+  'notice-list-separator': { 'zh-CN': '；', en: '; ' },
   'notice-action-deduction': { 'zh-CN': '{name}（扣减 {percent}%）', en: '{name} ({percent}% withheld)' },
   'notice-period-days': { 'zh-CN': '{first}至{last}', en: '{first} to {last}' },
   'notice-formula': {
