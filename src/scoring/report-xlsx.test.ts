@@ -58,10 +58,11 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
     const summary = workbook.getWorksheet('汇总')!;
     const header = (summary.getRow(1).values as unknown[]).slice(1);
-    // Each KPI's score; its value is on the role sheet, next to the target and floor that give it meaning.
-    expect(header.slice(0, 7)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '首次响应时长 得分', '响应及时率 得分']);
+    // The person, the result, then each KPI's score — its value is on the role sheet, next
+    // to the target and floor that give it meaning.
+    expect(header.slice(0, 12)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
+    expect(header.slice(12, 14)).toEqual(['首次响应时长 得分', '响应及时率 得分']);
     expect(header.some((h) => /（%）|（分钟）/.test(String(h)))).toBe(false);
-    expect(header.slice(-7)).toEqual(['量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     // Columns A… and rows 1–5: the header and four people.
     const last = summary.getRow(1).getCell(header.length).address.replace(/\d+$/, '');

@@ -63,6 +63,8 @@ interface Column {
   readonly width?: number;
   /** Small grey text (an internal code next to the words that say it). */
   readonly quiet?: boolean;
+  /** Wider text wraps (a role's name in the summary). */
+  readonly maxWidth?: number;
 }
 
 // ── printing ──
@@ -77,8 +79,8 @@ const PAPER_POINTS = (842 - 2 * 0.4 * 72) * 0.95;
  */
 const EXCEL_POINTS = 5.25;
 const WIDEST_POINTS = 7;
-/** Fitting a sheet to the page width is worth it only while the text stays this large (%). */
-const MIN_FIT_SCALE = 65;
+/** Fitting a sheet to the page width is worth it only while the text stays this large (%): 6.6 pt of Calibri 11. */
+const MIN_FIT_SCALE = 60;
 /** Scales tried when a sheet is cut into pages: the one with the fewest pages, the largest among equals. */
 const SCALES = [100, 95, 90, 85, 80, 75, 70] as const;
 
@@ -149,6 +151,8 @@ interface TableOptions {
   readonly groups?: readonly { readonly label: string; readonly span: number }[];
   /** May be fitted to the page width (not a sheet that should keep its page breaks). */
   readonly fit?: boolean;
+  /** Spans after the title columns that stay on one page (default: the groups, else each column). */
+  readonly units?: readonly number[];
 }
 
 /** A sheet with one header row (or two, when `groups` spans headers), data rows, filter, freeze and print setup. */
@@ -183,13 +187,14 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Co
     const data = Math.max(0, ...rows.map((r) => Math.max(...valueText(r[i] ?? null, col.format).split('\n').map(displayWidth))));
     // Numbers: as wide as the numbers, and the header wraps (a KPI name is long, its values
     // short) — Chinese between any two characters, English between words, so a column is at
-    // least as wide as the header's longest word.
-    const header = col.format ? Math.min(displayWidth(col.header), Math.max(6, longestWord(col.header))) : displayWidth(col.header);
-    return col.width ?? Math.min(48, Math.max(6, header, data) + 2);
+    // least as wide as the header's longest word. A header of several words wraps too.
+    const wraps = col.format !== undefined || /\s/.test(col.header);
+    const header = wraps ? Math.min(displayWidth(col.header), Math.max(6, longestWord(col.header))) : displayWidth(col.header);
+    return col.width ?? Math.min(col.maxWidth ?? 48, Math.max(6, header, data) + 2);
   });
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   // The groups after the title columns are the units a page must not cut; without groups, each column is one.
-  const units = options.groups ? groupUnits(options.groups, titles) : columns.slice(titles).map(() => 1);
+  const units = options.units ?? (options.groups ? groupUnits(options.groups, titles) : columns.slice(titles).map(() => 1));
   const plan = planPrint(widths, titles, units, options.fit ?? false);
   sheet.pageSetup = {
     ...sheet.pageSetup,
@@ -292,16 +297,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   // how HR prints it to sign it.
   const kpiIds = policy.kpis.filter((k) => report.staff.some((p) => p.kpis.some((x) => x.id === k.id))).map((k) => k.id);
   const kpiOf = (p: ReportPerson, id: string): ReportKpi | undefined => p.kpis.find((k) => k.id === id);
-  const summaryColumns: Column[] = [
-    { header: L('xlsx-rank'), format: RANK },
-    { header: L('xlsx-staff-id') },
-    { header: L('xlsx-name') },
-    { header: L('xlsx-role') },
-    { header: L('xlsx-team') },
-    ...kpiIds.flatMap((id) => {
-      const kpi = policy.kpis.find((k) => k.id === id)!;
-      return [{ header: L('xlsx-kpi-score', { kpi: kpi.name }), format: SCORE }];
-    }),
+  // The result right after the person, then the KPI scores it comes from: a summary too
+  // wide for one page (long English headers) is cut after the result, so the first page is
+  // the one HR signs.
+  const resultColumns: Column[] = [
     { header: L('xlsx-quantitative'), format: SCORE },
     { header: L('xlsx-qualitative'), format: SCORE },
     { header: L('xlsx-points'), format: SCORE },
@@ -310,13 +309,21 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     { header: L('xlsx-grade') },
     { header: L('xlsx-bonus'), format: MONEY },
   ];
+  const summaryColumns: Column[] = [
+    { header: L('xlsx-rank'), format: RANK },
+    { header: L('xlsx-staff-id') },
+    { header: L('xlsx-name') },
+    { header: L('xlsx-role'), maxWidth: 16 },
+    { header: L('xlsx-team') },
+    ...resultColumns,
+    ...kpiIds.map((id) => ({ header: L('xlsx-kpi-score', { kpi: policy.kpis.find((k) => k.id === id)!.name }), format: SCORE })),
+  ];
   const summaryRows = ordered.map((p) => [
     p.rank,
     p.id,
     p.name,
     roleName(p.role),
     p.team,
-    ...kpiIds.map((id) => kpiOf(p, id)?.score ?? null),
     p.quantitative.score,
     p.qualitative.score,
     p.points.total,
@@ -324,8 +331,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     p.grade_by_bands,
     p.grade ?? L('xlsx-not-assessed'),
     bonusOf(p),
+    ...kpiIds.map((id) => kpiOf(p, id)?.score ?? null),
   ]);
-  table(L('xlsx-sheet-summary'), summaryColumns, summaryRows, { freezeColumns: 3, fit: true });
+  // Role and team, then the result as one block, then each KPI.
+  table(L('xlsx-sheet-summary'), summaryColumns, summaryRows, { freezeColumns: 3, fit: true, units: [1, 1, resultColumns.length, ...kpiIds.map(() => 1)] });
 
   // ── one sheet per role ──
   const distributed = report.grades.forced_distribution !== null;
