@@ -3,8 +3,8 @@
 // line, the raters, points and vetoes, what follows (bonus and actions), the adjustments
 // made on appeal, the notes, and how and until when to appeal. Numbers are rounded here for
 // reading (the JSON report keeps them exact). It also decides which sections a notice has
-// and numbers them: a person not assessed gets a short notice that says once that no KPI had
-// enough data, without tables of dashes or sections about a total that does not exist.
+// and numbers them: a person not assessed gets a short notice whose result says once that no
+// KPI had enough data, without tables of dashes or sections about a total that does not exist.
 // The notice is written to the employee: notes about how the report was made (missing
 // history, ratings files) belong to HR's report and Excel sheet, not here. Pure.
 import { t, type MessageCode } from '../i18n/catalogue.js';
@@ -35,7 +35,7 @@ export interface NoticeView {
   readonly quantitative: string;
   readonly quantitativeShare: string;
   readonly kpis: readonly { name: string; team: boolean; value: string; target: string; floor: string; score: string; weight: string; contribution: string; adjusted: boolean }[];
-  /** Not assessed: one sentence saying that no KPI had enough data (and which), instead of a table of dashes. */
+  /** Not assessed: one sentence in the result saying that no KPI had enough data (and which), instead of a table of dashes. */
   readonly kpisNotScored: string;
   readonly anyAdjusted: boolean;
   readonly months: readonly { period: string; score: string }[];
@@ -52,13 +52,14 @@ export interface NoticeView {
   readonly adjustments: readonly { appeal: string; what: string; reason: string; approvedBy: string; approvedOn: string }[];
   readonly notes: readonly string[];
   /**
-   * The number of each section shown (一、二… or 1, 2…), null for a section left out: a
-   * person not assessed has no qualitative section, and no points or outcomes sections when
-   * nothing happened there; adjustments and notes appear only when there are some.
+   * The number of each section shown (一、二… or 1, 2…), null for a section left out: for a
+   * person not assessed the result says why in a sentence, without KPI or qualitative
+   * sections, and points or outcomes only when something happened there; adjustments and
+   * notes appear only when there are some.
    */
   readonly section: {
     readonly result: string;
-    readonly kpis: string;
+    readonly kpis: string | null;
     readonly qualitative: string | null;
     readonly events: string | null;
     readonly outcomes: string | null;
@@ -241,7 +242,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
   const when = (shown: boolean) => (shown ? next() : null);
   const section = {
     result: next(),
-    kpis: next(),
+    kpis: when(assessed),
     qualitative: when(assessed),
     events: when(assessed || events.length > 0),
     outcomes: when(assessed || actions.length > 0 || pending.length > 0 || bonusLine !== null),

@@ -101,17 +101,19 @@ describe('notice in Chinese', () => {
     expect(md).toContain('#### 八、申诉');
   });
 
-  it('a person not assessed gets a short notice: told so, and why, once', () => {
+  it('a person not assessed gets a short notice: the result says so, and why, once', () => {
     const r = report(zh);
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[2]!, zh), zhTemplates);
-    expect(md).toContain('#### 一、考核结果\n\n本期不评定综合得分、等级和绩效奖金（原因见下文“量化考核”），由人力资源部个别处理。');
+    expect(md).toContain('#### 一、考核结果\n\n本期您的各项考核指标（响应及时率、首次响应时长、客户满意度、解决工单量、投诉率）均无数据，均不计分。因此不评定综合得分、等级和绩效奖金，由人力资源部个别处理。\n');
     expect(md).not.toContain('| 综合得分 |');
-    // Not "占综合得分 70%" for someone without a total; no table of dashes, no note per KPI.
-    expect(md).toContain('#### 二、量化考核（本期不评定）\n\n本期您的各项考核指标（响应及时率、首次响应时长、客户满意度、解决工单量、投诉率）均无数据，均不计分。\n');
-    expect(md).not.toMatch(/占综合得分|\| 考核指标 |不计分，其权重|样本 0|四舍五入/);
-    // Nothing about a total, ratings or outcomes that do not exist; the appeal section follows.
-    expect(md).not.toMatch(/定性考核|定性评价|结果应用|说明/);
-    expect(md).toContain('#### 三、申诉');
+    // Not "占综合得分 70%" for someone without a total; no table of dashes, no note per KPI;
+    // nothing about ratings or outcomes that do not exist. The appeal section follows.
+    expect(md).not.toMatch(/量化考核|占综合得分|\| 考核指标 |不计分，其权重|样本 0|四舍五入|定性|结果应用|说明/);
+    expect(md).toContain('#### 二、申诉');
+    const e = report(en);
+    const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[2]!, en), enTemplates);
+    expect(text).toContain('#### 1. Result\n\nNone of your KPIs (Response SLA rate, First response time, Customer satisfaction (CSAT), Tickets resolved and Complaint rate) had any data this period, so none was scored. No total score, grade or bonus is therefore given; the Human Resources Department will decide your case.\n');
+    expect(text).toContain('#### 2. How to appeal');
   });
 
   it('a person not assessed with a few samples is told how far each KPI fell short; a veto still shows', () => {
@@ -119,9 +121,9 @@ describe('notice in Chinese', () => {
     const staff: PersonInput[] = [{ id: 'E5', name: '赵敏', role: 'agent', kpis: { csat: { value: 90, samples: 2, status: 'insufficient' } }, events: { 'veto:serious_complaint': 1 } }];
     const r = scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(policy, staff), resultDate: '2026-11-05', language: 'zh-CN', toolVersion: 't' });
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, policy), zhTemplates);
-    expect(md).toContain('本期您的各项考核指标均没有足够数据，均不计分：响应及时率（无数据）；首次响应时长（无数据）；客户满意度（样本 2，少于规定的 10）；解决工单量（无数据）；投诉率（无数据）。');
-    expect(md).toContain('#### 三、加减分与一票否决\n\n| 事项 |');
-    expect(md).toContain('#### 四、申诉');
+    expect(md).toContain('本期您的各项考核指标均没有足够数据，均不计分：响应及时率（无数据）；首次响应时长（无数据）；客户满意度（样本 2，少于规定的 10）；解决工单量（无数据）；投诉率（无数据）。因此不评定');
+    expect(md).toContain('#### 二、加减分与一票否决\n\n| 事项 |');
+    expect(md).toContain('#### 三、申诉');
   });
 
   it('a rule undecided for want of an earlier result is worded for the employee under what follows, not as a processing note', () => {
