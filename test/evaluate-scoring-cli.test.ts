@@ -137,8 +137,10 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     // The Excel report next to the JSON.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('q4.xlsx'));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
+    // No data warnings: no sheet of headers for them, a line in the notes instead.
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整']);
     expect(workbook.getWorksheet('申诉调整')!.rowCount).toBe(4);
+    expect((workbook.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3])).toContain('本期数据没有警告。');
 
     // A notice per person, Markdown and Word, in the policy's language.
     const notices = readdirSync(file('notices')).sort();
@@ -148,7 +150,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(mine).toContain('2026年第四季度');
     expect(mine).toContain('#### 六、申诉调整');
     expect(mine).toContain('| SS-2026-102 | 客户满意度（2026年11月）由');
-    expect(mine).toContain('请于 **2027年1月15日** 前');
+    expect(mine).toContain('即 **2027年1月15日（含当日）** 前');
     expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）到 ${file('notices')}`);
 
     // Same inputs, same --date: the same bytes.

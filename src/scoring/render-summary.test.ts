@@ -27,8 +27,12 @@ describe('terminal summary', () => {
   it('in Chinese: title, counts, bars, the top and bottom three of a role, markers and notes', () => {
     const text = summary('zh-CN');
     const lines = text.split('\n');
-    expect(lines[0]).toBe('绩效考核结果 2026-10（月度）　结果公布日 2026-11-05，申诉截止 2026-11-12');
-    expect(lines[1]).toBe('共 9 人，已评定 8 人，未评定 1 人（数据不足，见说明）');
+    // The deadline day counts: said so, not left to be read as "before".
+    expect(lines[0]).toBe('绩效考核结果 2026-10（月度）　结果公布日 2026-11-05，申诉截止 2026-11-12（含当日）');
+    // Who was not assessed, by id and name, and why — not a count pointing to notes elsewhere.
+    expect(lines[1]).toBe('共 9 人，已评定 8 人，未评定 1 人（数据不足，由人力资源部个别处理）：');
+    expect(lines[2]).toBe('  · T1 周技师：各项指标均无数据');
+    expect(lines[3]).toBe('');
     expect(text).toContain('  S 卓越       1   13%  ███████████████\n');
     expect(text).toContain('  B 良好       2   25%  ██████████████████████████████\n');
     expect(text).toContain('  客服专员（8 人）');
@@ -50,10 +54,26 @@ describe('terminal summary', () => {
 
   it('in English', () => {
     const text = summary('en');
-    expect(text.split('\n')[0]).toBe('Performance results 2026-10 (monthly)   published 2026-11-05, appeals until 2026-11-12');
+    expect(text.split('\n')[0]).toBe('Performance results 2026-10 (monthly)   published 2026-11-05, appeals by 2026-11-12 (inclusive)');
+    expect(text.split('\n').slice(1, 3)).toEqual(['9 people, 8 assessed, 1 not assessed (too little data; HR decides case by case):', '  · T1 周技师: no data for any KPI']);
     expect(text).toContain('Grade distribution');
     expect(text).toContain('  客服专员 (8)');
     expect(text).toMatch(/top {7}1 {2}欧阳娜娜/);
+  });
+
+  it('names each person not assessed with the reason in a few words, ten at most', () => {
+    const staff: PersonInput[] = [
+      ...people.slice(0, 2),
+      { id: 'E9', name: '少样本', role: 'agent', kpis: Object.fromEntries(Object.keys(agent(50)).map((k) => [k, { value: 90, samples: 1, status: 'insufficient' as const }])) },
+      ...Array.from({ length: 11 }, (_, i) => ({ id: `N${i + 1}`, name: `无单${i + 1}`, role: 'agent', kpis: {} })),
+    ];
+    const lines = renderSummary(scored('zh-CN', policy, staff), policy, 'zh-CN').split('\n');
+    expect(lines[1]).toBe('共 14 人，已评定 2 人，未评定 12 人（数据不足，由人力资源部个别处理）：');
+    expect(lines[2]).toBe('  · E9 少样本：各项指标均无数据或样本不足');
+    expect(lines[3]).toBe('  · N1 无单1：各项指标均无数据');
+    expect(lines[11]).toBe('  · N9 无单9：各项指标均无数据');
+    expect(lines[12]).toBe('  · 另有 2 人，见报告的“说明”');
+    expect(lines[13]).toBe('');
   });
 
   it('the footer counts the notes on people’s results, and every warning, also past the 10,000 kept', () => {

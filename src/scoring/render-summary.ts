@@ -1,6 +1,7 @@
-// The summary `aspm evaluate` prints in the terminal: who was assessed, the grade
-// distribution with bars, the top and bottom of each ranking group (role, or team under a
-// forced distribution by team), and how many adjustments, warnings and notes there are. Columns are padded by display width, so Chinese names line up.
+// The summary `aspm evaluate` prints in the terminal: who was assessed and, by name, who was
+// not and why; the grade distribution with bars; the top and bottom of each ranking group
+// (role, or team under a forced distribution by team); and how many adjustments, warnings
+// and notes there are. Columns are padded by display width, so Chinese names line up.
 // Returns text; printing is the command's job. Pure.
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -11,6 +12,15 @@ import type { ReportPerson, ScoredReport } from './report-model.js';
 /** People shown at each end of a role. */
 const SHOWN = 3;
 const BAR = 30;
+/** People not assessed named one by one; past this many the summary says how many more. */
+const NOT_ASSESSED_SHOWN = 10;
+
+/** Why a person has no result, in a few words: no data at all, too few samples, or no month with a score. */
+function whyNotAssessed(p: ReportPerson): 'result-summary-why-no-data' | 'result-summary-why-too-few' | 'result-summary-why-months' {
+  if (p.kpis.every((k) => k.samples === 0)) return 'result-summary-why-no-data';
+  if (p.kpis.every((k) => k.status !== 'ok')) return 'result-summary-why-too-few';
+  return 'result-summary-why-months';
+}
 
 function fixed(n: number | null): string {
   return n === null ? '—' : n.toFixed(2);
@@ -21,6 +31,11 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   const cycle = report.period.cycle ? t(language, `score-cycle-${report.period.cycle}`) : '';
   lines.push(t(language, 'result-summary-title', { period: report.period.id, cycle, date: report.result_date, deadline: report.appeal.deadline }));
   lines.push(t(language, 'result-summary-people', { people: report.summary.people, assessed: report.summary.assessed, not: report.summary.people - report.summary.assessed }));
+  // The people not assessed by name: HR has to handle each of them, and the notes the
+  // count used to point to are per person, in the report, not in this summary.
+  const notAssessed = report.staff.filter((p) => p.status === 'not_assessed');
+  for (const p of notAssessed.slice(0, NOT_ASSESSED_SHOWN)) lines.push(`  · ${t(language, 'result-summary-not-assessed', { id: p.id, name: p.name, why: t(language, whyNotAssessed(p)) })}`);
+  if (notAssessed.length > NOT_ASSESSED_SHOWN) lines.push(`  · ${t(language, 'result-summary-not-assessed-more', { count: notAssessed.length - NOT_ASSESSED_SHOWN })}`);
   lines.push('');
 
   lines.push(t(language, 'result-summary-grades'));

@@ -406,7 +406,8 @@ function scorePerson(ctx: PersonContext): Scored {
   const itemName = (id: string) => policy.qualitative.items.find((i) => i.id === id)?.name ?? id;
   const raterLabel = (type: string) => ({ $t: `score-rater-${type}` as MessageCode });
   if (ql.score === null) {
-    if (setup.share < 100) notes.push(note('note-no-ratings'));
+    // "The total comes from the KPIs alone" — only when there is a total (note-not-assessed says why there is none).
+    if (setup.share < 100 && quantitative.score !== null) notes.push(note('note-no-ratings'));
   } else {
     const min = policy.qualitative.min_peer_ratings;
     for (const r of ql.raters) {
