@@ -58,11 +58,10 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
     const summary = workbook.getWorksheet('汇总')!;
     const header = (summary.getRow(1).values as unknown[]).slice(1);
-    // The person, the result, then each KPI's score — its value is on the role sheet, next
-    // to the target and floor that give it meaning.
+    // The person, the result, then each KPI's value and score (the role sheets add target,
+    // floor, weight and contribution).
     expect(header.slice(0, 12)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
-    expect(header.slice(12, 14)).toEqual(['首次响应时长 得分', '响应及时率 得分']);
-    expect(header.some((h) => /（%）|（分钟）/.test(String(h)))).toBe(false);
+    expect(header.slice(12, 16)).toEqual(['首次响应时长（分钟）', '首次响应时长 得分', '响应及时率（%）', '响应及时率 得分']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     // Columns A… and rows 1–5: the header and four people.
     const last = summary.getRow(1).getCell(header.length).address.replace(/\d+$/, '');
@@ -138,10 +137,10 @@ describe('report.xlsx', () => {
     expect(fullTexts).not.toContain('本期没有申诉调整。');
   });
 
-  it('prints on A4 landscape: the summary fitted to the page width, role sheets cut between KPI groups with the person columns repeated', async () => {
+  it('prints on A4 landscape: sheets cut between column groups with the person columns repeated', async () => {
     const { workbook, bytes } = await workbookFor('zh-CN');
     const summary = workbook.getWorksheet('汇总')!;
-    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
     expect(summary.pageSetup.printTitlesRow).toBe('1:1');
     const role = workbook.getWorksheet('客服专员')!;
     expect(role.pageSetup.fitToPage).toBeFalsy();
@@ -153,8 +152,12 @@ describe('report.xlsx', () => {
     expect(breaks.length).toBeGreaterThan(0);
     const starts = role.model.merges.map((range) => range.replace(/\d+/g, '').split(':')[0]!).map((letters) => role.getColumn(letters).number);
     for (const b of breaks) expect(starts).toContain(b);
-    // The summary has none (it is fitted), and exceljs still reads the workbook.
-    expect(sheetXml(bytes, new RegExp(`^xl/worksheets/sheet${summary.id}\\.xml$`))).not.toContain('<colBreaks');
+    // The summary, wider than a page with each KPI's value and score, breaks only between
+    // the result block and whole KPI pairs.
+    const summaryXml = sheetXml(bytes, new RegExp(`^xl/worksheets/sheet${summary.id}\\.xml$`));
+    const summaryBreaks = [...summaryXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(summaryBreaks.length).toBeGreaterThan(0);
+    for (const b of summaryBreaks) expect(b === 12 || (b > 12 && (b - 12) % 2 === 0)).toBe(true);
   });
 
   it('writes data that starts with = + - @ as text, never as a formula', async () => {

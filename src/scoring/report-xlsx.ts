@@ -292,9 +292,9 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       .join(L('xlsx-action-separator'));
 
   // ── summary ──
-  // The KPI scores, not their values: a value means something only next to its target and
-  // floor, which the role sheets show; without them the summary fits a page width, which is
-  // how HR prints it to sign it.
+  // Each KPI's value and score side by side (the role sheets add target, floor, weight and
+  // contribution). Printed, the person columns and the result come first, and the KPI pairs
+  // follow on pages of their own when the sheet is wider than a page.
   const kpiIds = policy.kpis.filter((k) => report.staff.some((p) => p.kpis.some((x) => x.id === k.id))).map((k) => k.id);
   const kpiOf = (p: ReportPerson, id: string): ReportKpi | undefined => p.kpis.find((k) => k.id === id);
   // The result right after the person, then the KPI scores it comes from: a summary too
@@ -316,7 +316,13 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     { header: L('xlsx-role'), maxWidth: 16 },
     { header: L('xlsx-team') },
     ...resultColumns,
-    ...kpiIds.map((id) => ({ header: L('xlsx-kpi-score', { kpi: policy.kpis.find((k) => k.id === id)!.name }), format: SCORE })),
+    ...kpiIds.flatMap((id) => {
+      const kpi = policy.kpis.find((k) => k.id === id)!;
+      return [
+        { header: L('xlsx-kpi-value', { kpi: kpi.name, unit: L(`xlsx-unit-${kpi.unit}` as MessageCode) }), format: valueFormat(kpi.unit) },
+        { header: L('xlsx-kpi-score', { kpi: kpi.name }), format: SCORE },
+      ];
+    }),
   ];
   const summaryRows = ordered.map((p) => [
     p.rank,
@@ -331,10 +337,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     p.grade_by_bands,
     p.grade ?? L('xlsx-not-assessed'),
     bonusOf(p),
-    ...kpiIds.map((id) => kpiOf(p, id)?.score ?? null),
+    ...kpiIds.flatMap((id) => [kpiOf(p, id)?.value ?? null, kpiOf(p, id)?.score ?? null]),
   ]);
   // Role and team, then the result as one block, then each KPI.
-  table(L('xlsx-sheet-summary'), summaryColumns, summaryRows, { freezeColumns: 3, fit: true, units: [1, 1, resultColumns.length, ...kpiIds.map(() => 1)] });
+  table(L('xlsx-sheet-summary'), summaryColumns, summaryRows, { freezeColumns: 3, fit: true, units: [1, 1, resultColumns.length, ...kpiIds.map(() => 2)] });
 
   // ── one sheet per role ──
   const distributed = report.grades.forced_distribution !== null;

@@ -371,6 +371,7 @@ export const scoringMessages = defineMessages({
   'xlsx-action-separator': { 'zh-CN': '；', en: '; ' },
   'xlsx-value-unit': { 'zh-CN': '实际值（{unit}）', en: 'Value ({unit})' },
   'xlsx-kpi-score': { 'zh-CN': '{kpi} 得分', en: '{kpi} score' },
+  'xlsx-kpi-value': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
   'xlsx-value': { 'zh-CN': '实际值', en: 'Value' },
   'xlsx-target': { 'zh-CN': '目标值', en: 'Target' },
   'xlsx-floor': { 'zh-CN': '底线值', en: 'Floor' },
