@@ -19,7 +19,7 @@ describe('aspm (the command)', () => {
     const zh = runCli(['--help'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(zh.status).toBe(0);
     expect(zh.stdout).toContain('用法：');
-    expect(zh.stdout).toContain('检查策略文件');
+    expect(zh.stdout).toContain('检查制度文件');
     const en = runCli(['--help', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(en.stdout).toContain('Usage:');
     expect(en.stdout).toContain('validate');
@@ -36,8 +36,12 @@ describe('aspm (the command)', () => {
     const missing = runCli(['validate'], { env: { LANG: 'en_US.UTF-8' } });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Missing the argument files');
-    const lang = runCli(['--lang', 'fr', 'validate', preset]);
+    const lang = runCli(['--lang', 'fr', 'validate', preset], { env: { LANG: 'en_US.UTF-8' } });
     expect(lang.status).toBe(2);
+    expect(lang.stderr).toContain('Invalid value fr for --lang. Choose one of: zh-CN, en.');
+    const preset_ = runCli(['init', '--preset', 'huge'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(preset_.status).toBe(2);
+    expect(preset_.stderr).toContain('选项 --preset 的值 huge 无效。可选：small, medium, large。');
   });
 });
 

@@ -30,7 +30,7 @@ const METRICS = [
 
 function evaluate(period: string, tickets: string, output: string, extra: string[] = []) {
   return runCli(
-    ['evaluate', policy, '--tickets', tickets, '--roster', file('roster.csv'), '--ratings', file('ratings.csv'), '--metrics', file('metrics.csv'), '--period', period, '-o', output, '--date', '2027-01-08', ...extra],
+    ['evaluate', policy, '--tickets', tickets, '--roster', file('roster.csv'), '--ratings', file('ratings.csv'), '--metrics', file('metrics.csv'), '--period', period, '-o', output, ...(extra.includes('--date') ? [] : ['--date', '2027-01-08']), ...extra],
     { env: { LANG: 'zh_CN.UTF-8' } },
   );
 }
@@ -137,8 +137,10 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     // The Excel report next to the JSON.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('q4.xlsx'));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
+    // No data warnings: no sheet of headers for them, a line in the notes instead.
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整']);
     expect(workbook.getWorksheet('申诉调整')!.rowCount).toBe(4);
+    expect((workbook.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3])).toContain('本期数据没有警告。');
 
     // A notice per person, Markdown and Word, in the policy's language.
     const notices = readdirSync(file('notices')).sort();
@@ -148,7 +150,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(mine).toContain('2026年第四季度');
     expect(mine).toContain('#### 六、申诉调整');
     expect(mine).toContain('| SS-2026-102 | 客户满意度（2026年11月）由');
-    expect(mine).toContain('请于 **2027年1月15日** 前');
+    expect(mine).toContain('即 **2027年1月15日（含当日）** 前');
     expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）到 ${file('notices')}`);
 
     // Same inputs, same --date: the same bytes.
@@ -183,6 +185,19 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(existsSync(file('never.json'))).toBe(false);
     expect(existsSync(file('never.xlsx'))).toBe(false);
+  });
+
+  it('leaving out a ticket of another period is an error naming its dates, and nothing is written', () => {
+    // Created and resolved in October, appealed against December's result.
+    const ticket = q4.find((t) => t.resolved_at !== undefined && t.created_at > Date.UTC(2026, 9, 2) && t.resolved_at < Date.UTC(2026, 9, 28))!;
+    const text = adjustmentsFor(ticket, 'E9999').split('  - kind: override_kpi')[0]!.replace('period: 2026-Q4', 'period: 2026-12');
+    writeFileSync(file('october.yaml'), text);
+    const run = evaluate('2026-12', file('q4.csv'), file('never4.json'), ['--adjustments', file('october.yaml'), '--xlsx']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`october\\.yaml:7:16: adjustment-ticket-outside-period: 工单“${ticket.ticket_id}”创建于 2026-10-\\d\\d \\d\\d:\\d\\d、解决于 2026-10-\\d\\d \\d\\d:\\d\\d，不在考核期 2026-12（2026-12-01 至 2026-12-31）内`));
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(existsSync(file('never4.json'))).toBe(false);
+    expect(existsSync(file('never4.xlsx'))).toBe(false);
   });
 
   it('a history folder with something that is not a report is an error, not a silently missing quarter', () => {

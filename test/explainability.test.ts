@@ -75,6 +75,30 @@ describe('every result can be recomputed from its JSON entry alone', () => {
     }), { numRuns: 40 });
   });
 
+  it('bands (scaled to the period for counts), pass/fail and a linear rule without a cap, over a quarter recomputed and averaged', () => {
+    for (const longer of ['recompute', 'average'] as const) {
+      const policy = presetPolicy('medium.zh-CN', (raw) => {
+        raw.cycles.longer_cycles = longer;
+        const kpi = (id: string) => raw.kpis.find((k: { id: string }) => k.id === id);
+        kpi('tickets_resolved').scoring = { method: 'bands', bands: [{ max: 40, score: 0 }, { min: 40, max: 80, score: 60 }, { min: 80, max: 120, score: 90 }, { min: 120, score: 110 }] };
+        kpi('response_sla_rate').scoring = { method: 'pass_fail' };
+        kpi('first_response_minutes').scoring = { method: 'pass_fail' };
+        kpi('csat').scoring = { method: 'linear' };
+      });
+      fc.assert(fc.property(group, (g) => {
+        const { people: ps, ratings } = people(g);
+        const r = report(policy, ps, ratings, '2026-Q4', longer === 'average' ? ['2026-10', '2026-11', '2026-12'] : []);
+        const agent = r.staff.find((p: { role: string }) => p.role === 'agent');
+        const tickets = agent.kpis.find((k: { id: string }) => k.id === 'tickets_resolved');
+        // The quarter's bounds are three months' worth; a month's are one month's.
+        expect(tickets.scoring.bands[1]).toEqual({ min: 120, max: 240, score: 60 });
+        if (longer === 'average') expect(tickets.months[0].scoring.bands[1]).toEqual({ min: 40, max: 80, score: 60 });
+        expect(agent.kpis.find((k: { id: string }) => k.id === 'csat').scoring).toEqual({ method: 'linear', cap: 100 });
+        expect(expectExplainable(r)).toBe(ps.length);
+      }), { numRuns: 25 });
+    }
+  });
+
   it('rounds half up on the digits people see', () => {
     expect([roundHalfUp2(79.99999999999999), roundHalfUp2(80.005), roundHalfUp2(80.00499999), roundHalfUp2(1.005), roundHalfUp2(0)]).toEqual([80, 80.01, 80, 1.01, 0]);
   });

@@ -10,6 +10,8 @@ import { availablePresets, presetFileName } from '../src/wizard/read-preset.js';
 import { hasStackTrace, ROOT, runCli } from './helpers/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'aspm-init-cli-'));
+// Always in the future, so no past-date warning muddles stderr.
+const nextYear = `${new Date().getFullYear() + 1}-01-01`;
 const presets = availablePresets(join(ROOT, 'presets')).map((p) => [presetFileName(p), p] as const);
 
 function validate(file: string): void {
@@ -44,7 +46,7 @@ describe('aspm init', () => {
         `language: ${language}`,
         `size: ${size}`,
         'company: 华东家电服务有限公司',
-        'effective_date: 2027-01-01',
+        `effective_date: ${nextYear}`,
         'competition: intense',
         'complaints: frequent',
         'cost_pressure: high',
@@ -60,9 +62,19 @@ describe('aspm init', () => {
     expect(run.status).toBe(0);
     const text = readFileSync(file, 'utf8');
     const policy = parse(text) as { meta: Record<string, string>; roles: { name: string }[] };
-    expect(policy.meta).toMatchObject({ company: '华东家电服务有限公司', effective_date: '2027-01-01', size, language });
+    expect(policy.meta).toMatchObject({ company: '华东家电服务有限公司', effective_date: nextYear, size, language });
     expect(policy.roles.map((r) => r.name)).toContain('QA');
     expect(text).toContain(language === 'zh-CN' ? '# - 市场竞争激烈：' : '# - Intense competition: ');
+    validate(file);
+  });
+
+  it('warns about a past effective date on stderr and still writes a valid policy', () => {
+    const answers = join(work, 'past.answers.yaml');
+    writeFileSync(answers, 'effective_date: 2020-01-01\n');
+    const file = join(work, 'past.yaml');
+    const run = runCli(['init', '--lang', 'en', '--answers', answers, '-o', file]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^.*past\.answers\.yaml:1:17: warning answer-date-past: The effective date 2020-01-01 is before today \(\d{4}-\d{2}-\d{2}\)\. .*\n$/);
     validate(file);
   });
 

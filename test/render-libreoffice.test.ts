@@ -2,44 +2,16 @@
 // text and fonts are what a reader sees. Each conversion gets its own LibreOffice profile so
 // parallel runs do not collide. FONTCONFIG_FILE maps 宋体/黑体 to the Noto CJK faces (as a
 // Chinese Windows machine would have them); the repository keeps that file.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset } from './helpers/presets.js';
 import { buildPolicyView } from '../src/render/policy-view.js';
 import { toChineseNumeral } from '../src/render/chinese-numerals.js';
+import { markdownToDocx } from '../src/render/markdown-to-docx.js';
+import { convertAllToPdf, libreOfficeAvailable as tools, type Pdf } from './helpers/libreoffice.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
-
-const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-const tools = has('soffice') && has('pdftotext') && has('pdffonts') && has('pdfinfo');
-const FONTCONFIG = join(ROOT, 'test', 'fontconfig', 'fonts.conf');
-
-interface Pdf {
-  readonly text: string;
-  readonly pages: number;
-  readonly fonts: string;
-}
-
-function convert(docx: string, outDir: string): Pdf {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-aspm-'));
-  try {
-    const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, docx], {
-      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  const pdf = docx.replace(/\.docx$/, '.pdf').replace(/^.*\//, `${outDir}/`);
-  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
-  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-  const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), fonts };
-}
 
 const title = tools
   ? 'the Word document in LibreOffice'
@@ -48,13 +20,15 @@ const title = tools
 describe.skipIf(!tools)(title, () => {
   const dir = mkdtempSync(join(tmpdir(), 'aspm-lo-'));
   const pdfs: Record<string, Pdf> = {};
+  const presets = ['medium.zh-CN', 'medium.en', 'large.zh-CN', 'large.en'];
   beforeAll(() => {
-    for (const name of ['medium.zh-CN', 'medium.en']) {
+    const documents = presets.map((name) => {
       const docx = join(dir, `${name}.docx`);
       const run = runCli(['render', join(ROOT, 'presets', `${name}.yaml`), '-o', docx]);
       if (run.status !== 0) throw new Error(run.stderr);
-      pdfs[name] = convert(docx, dir);
-    }
+      return docx;
+    });
+    convertAllToPdf(documents, dir).forEach((pdf, i) => (pdfs[presets[i]!] = pdf));
   }, 360_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -76,9 +50,40 @@ describe.skipIf(!tools)(title, () => {
     expect(text).toContain('首次响应时长');
     expect(text).toContain('售后工单系统');
     expect(text).toMatch(/客服专员\s+维修技术员\s+服务主管/);
-    expect(text).toMatch(/S\s+卓越\s+90 ≤ 得分 ≤ 100/);
+    expect(text).toMatch(/S\s+卓越\s+得分 ≥ 90/);
     expect(text).toContain('客服专员绩效考核表');
     expect(text).toMatch(/被考核人\s+直属主管\s+部门经理\s+人力资源部/);
+  });
+
+  it('keeps KPI names of six characters on one line in the KPI table and the forms', () => {
+    for (const name of ['medium.zh-CN', 'large.zh-CN']) {
+      const { text } = pdfs[name]!;
+      expect(text).toMatch(/^\s*首次响应时长\s/m);
+      // A name broken in its cell leaves its first five characters alone at the start of a line.
+      expect(text, name).not.toMatch(/^\s*(首次响应时|平均解决时|单均维修成|改进建议采纳)(\s{2,}|$)/m);
+    }
+  });
+
+  it.each(presets)('starts every page of the %s assessment forms with the form’s name or its continuation heading', (name) => {
+    const { text } = pdfs[name]!;
+    const pages = text.split('\f');
+    const zh = name.endsWith('zh-CN');
+    const first = pages.findIndex((p) => (zh ? /附件一\s+绩效考核表/ : /Appendix 1 Performance Assessment Forms/).test(p));
+    const last = pages.findIndex((p) => (zh ? /附件二\s+绩效申诉表/ : /Appendix 2 Performance Appeal Form/).test(p));
+    expect(first).toBeGreaterThan(0);
+    const formPages = pages.slice(first, last);
+    const heading = zh ? /^\s*(附件一\s+绩效考核表|\S+绩效考核表(（续）)?)\s*$/ : /^\s*(Appendix 1 Performance Assessment Forms|Performance Assessment Form: .+)$/;
+    for (const [i, page] of formPages.entries()) {
+      // The first line after the page header is the form's name (or 续 / continued), never a table moved over.
+      const lines = page.split('\n').filter((line) => line.trim() !== '');
+      expect(lines[1], `page ${first + i + 1}`).toMatch(heading);
+    }
+    // Each form ends with its signatures; a form of two pages or more has its continuation heading.
+    const forms = formPages.join('\f').split(zh ? /(?=\n\s*\S+绩效考核表\s*\n)/ : /(?=\n\s*Performance Assessment Form: [^\n]+\n)/).filter((f) => /考核表|Form:/.test(f));
+    for (const form of forms) {
+      expect(form).toMatch(zh ? /被考核人\s+直属主管/ : /Employee\s+Supervisor/);
+      if (form.includes('\f')) expect(form).toMatch(zh ? /绩效考核表（续）/ : /\(continued\)/);
+    }
   });
 
   it('numbers every page 第 X 页 共 Y 页', () => {
@@ -105,4 +110,27 @@ describe.skipIf(!tools)(title, () => {
     expect(text).toContain(`Page 1 of ${pages}`);
     expect(text).toContain('Appendix 2 Performance Appeal Form');
   });
+
+  it('keeps a short table on one page with the paragraph that introduces it, and lets a long one break', async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}段。${'这是一段用来占满页面的正文文字，'.repeat(3)}到此为止。`).join('\n\n');
+    const table = (rows: number) => '| 等级 | 名称 | 奖金系数 |\n|:---:|:---:|:---:|\n' + Array.from({ length: rows }, (_, i) => `| r${String(i + 1).padStart(2, '0')} | 名称 | 1.${i} |`).join('\n');
+    const documents: string[] = [];
+    // With 8 to 10 paragraphs before it, the short table would start near the foot of the first page.
+    for (const [name, paragraphs, rows] of [['short-8', 8, 6], ['short-9', 9, 6], ['short-10', 10, 6], ['long-9', 9, 30]] as const) {
+      const markdown = `# 测试\n\n${filler(paragraphs)}\n\n**第九条\u3000奖金系数**\u3000各等级的奖金系数如下：\n\n${table(rows)}\n\n表后的一段正文。\n`;
+      const file = join(dir, `${name}.docx`);
+      writeFileSync(file, await markdownToDocx(markdown, { language: 'zh-CN', title: name }));
+      documents.push(file);
+    }
+    const [short8, short9, short10, long] = convertAllToPdf(documents, dir).map((pdf) => pdf.text.split('\f'));
+    const pageOf = (pages: string[], text: string) => pages.findIndex((p) => p.includes(text));
+    for (const pages of [short8!, short9!, short10!]) {
+      expect(pageOf(pages, 'r01')).toBe(pageOf(pages, '第九条'));
+      expect(pageOf(pages, 'r06')).toBe(pageOf(pages, '第九条'));
+    }
+    // The long table starts on the first page and goes on to the second under its header row.
+    expect(pageOf(long!, 'r01')).toBe(0);
+    expect(pageOf(long!, 'r30')).toBe(1);
+    expect(long![1]).toMatch(/等级\s+名称\s+奖金系数/);
+  }, 180_000);
 });

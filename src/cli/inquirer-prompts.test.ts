@@ -64,18 +64,34 @@ describe('the wizard through inquirer', () => {
     expect(screens[0]).toContain('↑↓ 移动 • ⏎ 选择');
     expect(screens).toContain('? 公司全称\n  写在制度标题和文档页眉上。\n › (示例科技有限公司)');
     expect(screens.find((s) => s.startsWith('? 要考核哪些岗位？'))).toContain('❯◉ 客服专员\n ◉ 维修技术员\n ◉ 服务主管');
-    // Without colour the default still shows: No here.
-    expect(screens.find((s) => s.startsWith('? 还有上面没有列出的岗位吗？'))).toContain(' › (是/[否])');
+    // Every yes/no question says in words what Enter gives, with or without colour.
+    expect(screens.find((s) => s.startsWith('? 还有上面没有列出的岗位吗？'))).toContain(' › (是/否) 默认：否');
+    expect(screens.find((s) => s.startsWith('? “客服专员”的指标权重：采用建议值吗？'))).toContain(' › (是/否) 默认：是');
+  });
+
+  it.each([
+    [true, true, '(Y/n)'],
+    [false, true, '(y/N)'],
+    [true, false, '(Y/n)'],
+  ])('in English a yes/no question capitalises its default (default %s, colour %s)', async (fallback, color, shown) => {
+    const prompts = inquirerPrompts({ language: 'en', color, write: () => undefined, functions: { input, select, checkbox, confirm: wrapPrompt(confirm) } });
+    const answer = prompts.confirm({ message: 'Add another role?', default: fallback });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(screen.getScreen()).toContain(`Add another role? ${shown}`);
+    screen.keypress('enter');
+    expect(await answer).toBe(fallback);
   });
 
   it('a custom role is named and given KPIs with the keyboard', async () => {
     const { result } = await drive(wizard(), (text) => {
       if (text.startsWith('? 还有上面没有列出的岗位吗？')) return [{ type: 'y' }, 'enter'];
       if (text.startsWith('? 岗位名称')) return [{ type: '质检专员' }, 'enter'];
+      if (text.startsWith('? “质检专员”的岗位职责')) return [{ type: '抽检通话录音' }, 'enter'];
       if (text.startsWith('? “质检专员”考核哪些指标？')) return ['5', '8', 'enter'];
       return undefined;
     });
-    expect(result.custom_roles).toEqual([{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }]);
+    // Enter takes the suggested bonus base: the average of the preset's 1500, 2000 and 3000.
+    expect(result.custom_roles).toEqual([{ name: '质检专员', description: '抽检通话录音', kpis: ['csat', 'complaint_rate'], bonus_base: 2200 }]);
     expect(result.role_kpis.custom_role_1?.map((k) => [k.kpi, k.weight])).toEqual([
       ['csat', 50],
       ['complaint_rate', 50],

@@ -134,8 +134,9 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
             },
             style: {
               ...theme(q.hint, true).style,
-              // The default side must show without colour too: [是]/否, [Y]/n.
-              confirmDefault: (text: string) => (color ? styleText(['cyan', 'bold'], text.toUpperCase()) : `[${text.toUpperCase()}]`),
+              // Inquirer marks the default by capitalising its initial, which Chinese does not
+              // have: say what Enter does in words, the same way with colour and without.
+              defaultAnswer: () => paint('dim', t(language, 'confirm-choices', { default: q.default ?? true })),
             },
           },
           transformer: (value: boolean) => say(value ? 'answer-yes' : 'answer-no'),

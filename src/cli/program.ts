@@ -77,7 +77,12 @@ export function commanderToUsageError(error: CommanderError, argv: readonly stri
       return usageError('usage-excess-arguments', { arguments: excessArguments(error.message), command });
     case 'commander.invalidArgument': {
       const allowed = /Allowed choices are (.+)\./.exec(error.message)?.[1] ?? '';
-      return usageError('usage-invalid-choice', { option: names[1] ?? names[0] ?? '', value: names[0] ?? '', allowed });
+      // "option '--preset <size>' argument 'huge' is invalid" names the option first;
+      // "command-argument value 'foo' is invalid for argument 'name'" names the value first.
+      const optionFirst = /^error: option '/.test(error.message);
+      const option = (optionFirst ? names[0] : names[1]) ?? '';
+      const value = (optionFirst ? names[1] : names[0]) ?? '';
+      return usageError('usage-invalid-choice', { option: option.replace(/\s*[<[].*$/, ''), value, allowed });
     }
     default:
       return usageError('usage-other', { detail: error.message.replace(/^error: /, '') });

@@ -29,6 +29,15 @@ export function staffKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
+/**
+ * Who a person is across files and periods (history, appeals, published grades): the staff
+ * id, else — a roster of names only, where every id is '' — the name; compared as staffKey.
+ * The roster refuses a second row with the same key, so it names one person.
+ */
+export function personKey(person: { readonly id: string; readonly name: string }): string {
+  return staffKey(person.id || person.name);
+}
+
 export class StaffDirectory {
   readonly members: StaffMember[] = [];
   private readonly byId = new Map<string, number>();
@@ -127,7 +136,7 @@ export class RosterReader implements TableHandler {
       this.skipped++;
       return;
     }
-    const key = staffKey(id || name);
+    const key = personKey({ id, name });
     const first = this.seen.get(key);
     if (first !== undefined) {
       warnings.add('roster-duplicate', { staff: id || name, first }, at(id ? 'staff_id' : 'name'));

@@ -114,6 +114,11 @@ export interface ExcludedTicket {
   readonly team: string;
   /** Ticket measures (index) it would have counted in, and the slice (-1: none) that placed it. */
   readonly hits: readonly { readonly measure: number; readonly slice: number }[];
+  /** Created and resolved instants (UTC ms; null when blank, unreadable, or the ticket is attributed to no one). */
+  readonly created: number | null;
+  readonly resolved: number | null;
+  /** Whether a timestamp that some KPI places tickets by falls in the period (false when attributed to no one). */
+  readonly inPeriod: boolean;
 }
 
 /** Totals of one KPI for one person or team. */
@@ -731,6 +736,7 @@ export class TicketEvaluator implements TableHandler {
     const person = this.attribute(view, row);
     const hits: { measure: number; slice: number }[] = [];
     let teamName = '';
+    let placed = { created: null as number | null, resolved: null as number | null, inPeriod: false };
     if (person >= 0) {
       this.generation++;
       const { start, end } = this.options.period;
@@ -738,6 +744,9 @@ export class TicketEvaluator implements TableHandler {
       const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
       const inCreated = this.anyByCreation && created >= start && created < end;
       const inResolved = this.anyByResolution && resolved >= start && resolved < end;
+      // So that an appeal for a ticket of another period is refused, naming its dates.
+      const instant = (t: number) => (Number.isFinite(t) ? t : null);
+      placed = { created: instant(created), resolved: instant(resolved), inPeriod: inCreated || inResolved };
       const member = this.options.staff.members[person]!;
       teamName = this.teamColumn === -1 || view.blank(this.teamColumn) ? member.team : view.text(this.teamColumn);
       for (let i = 0; i < this.compiled.length; i++) {
@@ -749,7 +758,7 @@ export class TicketEvaluator implements TableHandler {
         hits.push({ measure: i, slice });
       }
     }
-    this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits });
+    this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits, ...placed });
   }
 
   private duration(from: number, to: number): number {

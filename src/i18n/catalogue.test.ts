@@ -24,7 +24,7 @@ describe('the message catalogue', () => {
     expect(t('en', 'wrong-type', params)).toBe('meta.size must be text, not a number.');
     const about = { 'zh-CN': '公司全称', en: 'Full company name' };
     expect(t('en', 'missing-property', { parent: { $t: 'at-root' }, property: 'company', about })).toBe(
-      'The policy file is missing the required property company (Full company name).',
+      'The file is missing the required property company (Full company name).',
     );
   });
 });

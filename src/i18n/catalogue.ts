@@ -8,8 +8,9 @@ import { evaluateMessages } from './messages/evaluate.js';
 import { renderMessages } from './messages/render.js';
 import { wizardMessages } from './messages/wizard.js';
 import { scoringMessages } from './messages/scoring.js';
+import { demoMessages } from './messages/demo.js';
 
-const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, renderMessages, scoringMessages] as const;
+const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, renderMessages, scoringMessages, demoMessages] as const;
 
 type Union<T extends readonly object[]> = T[number];
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;

@@ -39,12 +39,36 @@ describe('writeOutputs', () => {
     expect(readFileSync(join(dir, 'b.txt'), 'utf8')).toBe('new');
   });
 
-  it('will not replace a folder, and says when the parent folder is missing', async () => {
+  it('will not replace a folder; creates a missing parent folder unless told not to', async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'out.json'));
     await expect(writeOutputs([{ path: join(dir, 'out.json'), data: 'x' }], { force: true })).rejects.toMatchObject({ code: 'output-is-directory' });
-    await expect(writeOutputs([{ path: join(dir, 'no', 'such', 'x.json'), data: 'x' }])).rejects.toMatchObject({ code: 'output-dir-missing' });
-    await writeOutputs([{ path: join(dir, 'made', 'x.json'), data: 'x' }], { createParents: true });
+    await expect(writeOutputs([{ path: join(dir, 'no', 'such', 'x.json'), data: 'x' }], { createParents: false })).rejects.toMatchObject({ code: 'output-dir-missing' });
+    await writeOutputs([{ path: join(dir, 'made', 'x.json'), data: 'x' }]);
     expect(readFileSync(join(dir, 'made', 'x.json'), 'utf8')).toBe('x');
+  });
+
+  it('never writes over a file the command reads, even with force', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'tickets.csv'), 'the export');
+    await expect(writeOutputs([{ path: join(dir, 'tickets.csv'), data: '{}' }], { force: true, inputs: [join(dir, '.', 'tickets.csv')] })).rejects.toMatchObject({
+      code: 'output-is-input',
+    });
+    expect(readFileSync(join(dir, 'tickets.csv'), 'utf8')).toBe('the export');
+  });
+
+  it('names the place it could not write, not another file', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'blocker'), '');
+    const attempt = writeOutputs(
+      [
+        { path: join(dir, 'report.json'), data: '{}' },
+        { path: join(dir, 'blocker', 'notices', 'a.md'), data: 'x' },
+      ],
+      {},
+    );
+    // Whichever step fails (creating the folder or writing in it), the message names that place.
+    await expect(attempt).rejects.toMatchObject({ code: 'write-failed', params: { path: expect.stringContaining(join(dir, 'blocker', 'notices')) } });
+    expect(readdirSync(dir).sort()).toEqual(['blocker']);
   });
 });

@@ -15,11 +15,31 @@ export interface OutputFile {
 
 export interface WriteOptions {
   readonly force?: boolean;
-  /** Create missing parent folders (for outputs inside a folder the command owns). */
+  /**
+   * Create missing parent folders (default): `-o reports/2026-10.json` makes `reports/`.
+   * False makes a missing folder an error instead.
+   */
   readonly createParents?: boolean;
+  /** Files the command reads: never an output, even with --force. */
+  readonly inputs?: readonly string[];
 }
 
 const pendingTemporaries = new Set<string>();
+
+/**
+ * Marks a path (a file or a folder a command is building) as temporary until the command
+ * finishes, so that an interruption removes it; `keep` is called once it is complete.
+ */
+export function trackTemporary(path: string): { keep: () => void; discard: () => Promise<void> } {
+  pendingTemporaries.add(path);
+  return {
+    keep: () => void pendingTemporaries.delete(path),
+    discard: async () => {
+      pendingTemporaries.delete(path);
+      await rm(path, { force: true, recursive: true });
+    },
+  };
+}
 
 /** Removes temporaries of writes in flight; called when the process is interrupted. */
 export function removePendingTemporaries(): void {
@@ -49,14 +69,16 @@ function writeFailure(path: string, cause: unknown): AspmError {
 /** Fails, before anything is written, if any target may not be written. */
 export async function checkTargets(paths: readonly string[], options: WriteOptions = {}): Promise<void> {
   const seen = new Set<string>();
+  const inputs = new Set((options.inputs ?? []).map((p) => resolve(p)));
   for (const path of paths) {
     const absolute = resolve(path);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
+    if (inputs.has(absolute)) throw new AspmError('output-is-input', { path });
     const existing = await statOrNull(absolute);
     if (existing?.isDirectory()) throw new AspmError('output-is-directory', { path });
     if (existing && !options.force) throw new AspmError('output-exists', { path });
-    if (!options.createParents) {
+    if (options.createParents === false) {
       const parent = await statOrNull(dirname(absolute));
       if (!parent?.isDirectory()) throw new AspmError('output-dir-missing', { path: dirname(path) });
     }
@@ -74,16 +96,23 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     options,
   );
   const staged: { temporary: string; target: string }[] = [];
+  // What was being created or written when something failed, for the message.
+  let current = '';
   try {
     for (const file of files) {
       const target = resolve(file.path);
-      if (options.createParents) await mkdir(dirname(target), { recursive: true });
+      if (options.createParents !== false) {
+        current = dirname(file.path);
+        await mkdir(dirname(target), { recursive: true });
+      }
+      current = file.path;
       const temporary = temporaryPathFor(target);
       pendingTemporaries.add(temporary);
       staged.push({ temporary, target });
       await writeFile(temporary, file.data, { flag: 'wx' });
     }
     for (const { temporary, target } of staged) {
+      current = target;
       await rename(temporary, target);
       pendingTemporaries.delete(temporary);
     }
@@ -91,7 +120,7 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     for (const { temporary } of staged) pendingTemporaries.delete(temporary);
     if (cause instanceof AspmError) throw cause;
-    throw writeFailure(staged[staged.length - 1]?.target ?? files[0]?.path ?? '', cause);
+    throw writeFailure(current, cause);
   }
 }
 

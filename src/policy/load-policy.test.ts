@@ -99,6 +99,9 @@ const invalidCases: Case[] = [
   { name: 'good score outside the satisfaction scale', text: base + 'evaluation:\n  satisfaction: { good_at_least: 7 }\n', code: 'threshold-outside-scale', line: 89, col: 34 },
   { name: 'working hours out of order', text: base + 'evaluation:\n  working_hours:\n    - { start: "13:00", end: "18:00" }\n    - { start: "09:00", end: "12:00" }\n', code: 'working-hours-order', line: 91, col: 16 },
   { name: 'forced distribution shares', text: edit('    - { grade: D, label: 待改进, min: 0, max: 60 }\n', '    - { grade: D, label: 待改进, min: 0, max: 60 }\n  forced_distribution:\n    group_by: role\n    shares: [{ grade: A, percent: 20 }, { grade: B, percent: 70 }]\n'), code: 'shares-sum', line: 64, col: 5 },
+  { name: 'built-in KPI used but not defined', text: edit('{ kpi: resolution_hours, weight: 20 }', '{ kpi: cost_per_ticket, weight: 20 }').replace('  - id: resolution_hours', '  - id: repair_hours').replace('    floor: 72\n', '    floor: 72\n    compute: { from: metrics, column: 时长 }\n'), code: 'builtin-not-defined', line: 47, col: 16 },
+  { name: 'built-in KPI in another unit', text: edit('    unit: hours', '    unit: days'), code: 'builtin-unit', line: 35, col: 11 },
+  { name: 'built-in KPI turned around', text: edit('    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: higher', '    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: lower'), code: 'builtin-direction', line: 19, col: 16, errors: 2 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
 ];
 
@@ -117,6 +120,13 @@ describe('invalid policies: each rule reports its code at the offending value', 
     const { ok, list } = findings(text);
     expect(ok).toBe(true);
     expect(list).toEqual([{ code: 'unused-kpi', severity: 'warning', line: 31, col: 9 }]);
+  });
+
+  it('warns when a pay deduction runs on another cycle than the bonus, which would never apply it', () => {
+    const text = base.replace("    when: { grades: [D] }\n", "    when: { grades: [D] }\n  - id: cut\n    kind: pay_deduction\n    name: 扣减奖金\n    deduction_percent: 50\n    when: { grades: [D], cycle: quarterly }\n");
+    const { ok, list } = findings(text);
+    expect(ok).toBe(true);
+    expect(list).toEqual([{ code: 'deduction-cycle', severity: 'warning', line: 82, col: 5 }]);
   });
 
   it('names the misspelt property it recognises', () => {

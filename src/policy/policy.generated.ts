@@ -274,7 +274,7 @@ export interface Cycles {
   primary: Cycle;
   /** 其他周期（如季度、年度汇总）。 / Further cycles (e.g. quarterly and annual summaries). */
   also: Cycle[];
-  /** 较长周期的得出方式：recompute 用全部记录重新计算；average 取各月结果平均。 / How a longer cycle is derived. */
+  /** 较长周期（季度、年度）量化得分的得出方式：recompute 用该期间全部记录重新计算；average 取其中各主要周期量化得分的平均值。定性评价、加减分和一票否决总按整个期间统计。 / How the quantitative score of a longer cycle is derived: recompute over all its records, or average the quantitative scores of the primary cycles inside it. Ratings, points and vetoes always count over the whole period. */
   longer_cycles: "recompute" | "average";
 }
 
@@ -342,6 +342,7 @@ export interface Incentives {
       coefficient: number;
     }[];
   };
+  /** 晋升规则，如连续两个季度 A 级及以上列入晋升评审。 / The promotion rule, e.g. two consecutive quarters at A or above lead to a promotion review. */
   promotion?: RuleAction;
   /** 荣誉称号。 / Honours. */
   honours?: RuleAction[];
@@ -480,7 +481,7 @@ export interface DocumentStyle {
 export interface Policy {
   /** 编辑器使用的 JSON Schema 地址（可选）。 / JSON Schema location for editors (optional). */
   $schema?: string;
-  /** 策略文件格式版本，目前为 1。 / Version of the policy file format; currently 1. */
+  /** 制度文件格式版本，目前为 1。 / Version of the policy file format; currently 1. */
   version: 1;
   meta: Meta;
   /** 第一条 目的：为什么制定本制度。 / Article 1, purpose: why the policy exists. */

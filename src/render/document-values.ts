@@ -127,7 +127,9 @@ export function maxScore(scoring: Scoring): number {
 /** A grade band's score range: 90 ≤ 得分 ≤ 100, 80 ≤ 得分 < 90. */
 export function formatScoreRange(language: Language, min: number, max: number, top: boolean): string {
   const what = t(language, 'doc-what-score');
-  return t(language, top ? 'doc-range-from-to-inclusive' : 'doc-range-from-to', { min: formatNumber(min), max: formatNumber(max), what });
+  // The top band has no ceiling: over-achievement caps and bonus points can take a total past 100.
+  if (top) return t(language, 'doc-range-from', { min: formatNumber(min), what });
+  return t(language, 'doc-range-from-to', { min: formatNumber(min), max: formatNumber(max), what });
 }
 
 export function formatTimezone(language: Language, zone: string): string {

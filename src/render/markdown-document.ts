@@ -13,7 +13,11 @@
 //   a table whose header cells are all empty has no header row;
 //   a cell whose whole content is bold is a label cell (shaded like a header);
 //   an empty cell is a blank to fill in by hand (its row is tall enough to write in), and a
-//   row of empty cells in a one-column table is a box to write in.
+//   row of empty cells in a one-column table is a box to write in;
+//   `[[continued]]` … `[[/continued]]`, each alone on a line: where a form may go on to its
+//   next page. The Word writer breaks the page there, and shows what the lines enclose (the
+//   form's name and 续), only when what follows up to the next such place or page break does
+//   not fit on the page; outputs without pages leave it out.
 import MarkdownIt, { type StateBlock, type StateCore, type Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { breakVanishes, firstChar, lastChar } from './cjk-text.js';
@@ -55,6 +59,8 @@ export type Block =
   | { readonly kind: 'code'; readonly text: string }
   | { readonly kind: 'pageBreak' }
   | { readonly kind: 'toc' }
+  /** Where a form may go on to its next page, with what heads the next page if it does. */
+  | { readonly kind: 'continuation'; readonly blocks: readonly Block[] }
   | {
       readonly kind: 'table';
       readonly align: readonly Alignment[];
@@ -115,6 +121,24 @@ function neighbourText(tokens: readonly Token[], index: number, step: 1 | -1): s
   return '';
 }
 
+export const CONTINUED_OPEN = '[[continued]]';
+export const CONTINUED_CLOSE = '[[/continued]]';
+
+function continuedBlockRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
+  const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
+  const line = state.src.slice(start, state.eMarks[startLine]).trim().toLowerCase();
+  if (line !== CONTINUED_OPEN && line !== CONTINUED_CLOSE) return false;
+  if (silent) return true;
+  const open = line === CONTINUED_OPEN;
+  const token = state.push(open ? 'continued_open' : 'continued_close', 'div', open ? 1 : -1);
+  token.block = true;
+  token.markup = line;
+  token.map = [startLine, startLine + 1];
+  state.line = startLine + 1;
+  return true;
+}
+
 let parser: InstanceType<typeof MarkdownIt> | undefined;
 
 /** The one Markdown reading aspm uses (also for HTML output and the .md table of contents). */
@@ -123,6 +147,7 @@ export function markdownParser(): InstanceType<typeof MarkdownIt> {
     parser = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
     parser.use(cjkFriendly);
     parser.block.ruler.before('paragraph', 'aspm_toc', tocBlockRule);
+    parser.block.ruler.before('paragraph', 'aspm_continued', continuedBlockRule);
     parser.core.ruler.push('aspm_cjk_soft_breaks', cjkSoftBreaks);
   }
   return parser;
@@ -186,6 +211,9 @@ function readBlocks(tokens: readonly Token[], cursor: { index: number }, until: 
         break;
       case 'toc':
         blocks.push({ kind: 'toc' });
+        break;
+      case 'continued_open':
+        blocks.push({ kind: 'continuation', blocks: readBlocks(tokens, cursor, 'continued_close', slugs) });
         break;
       case 'table_open':
         blocks.push(readTable(tokens, cursor));

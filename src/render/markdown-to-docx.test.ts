@@ -144,3 +144,39 @@ describe('Markdown → Word (general)', () => {
     expect(xml).toMatch(/<w:trHeight w:val="\d+" w:hRule="atLeast"\/>/);
   });
 });
+
+describe('Markdown → Word (tables on pages, forms)', () => {
+  const docx = async (markdown: string) => unzip(await markdownToDocx(markdown, { language: 'zh-CN', title: 't' }))['word/document.xml'] ?? '';
+  const tables = (xml: string) => xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
+  /** For each row of a table: whether its cells keep with the next paragraph. */
+  const rowKeeps = (table: string) => (table.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).map((row) => row.includes('<w:keepNext/>'));
+  const rows = (n: number) => '| 等级 | 系数 |\n|---|---|\n' + Array.from({ length: n }, (_, i) => `| ${i} | 1.0 |`).join('\n') + '\n';
+
+  it('keeps a short table on one page with its introduction: every row keeps with the next but the last', async () => {
+    const xml = await docx(`各等级的系数如下：\n\n${rows(5)}\n表后正文。\n`);
+    expect(rowKeeps(tables(xml)[0] ?? '')).toEqual([true, true, true, true, true, false]);
+    expect(/<w:p>(?:(?!<\/w:p>).)*各等级的系数如下/.exec(xml)?.[0]).toContain('<w:keepNext/>');
+  });
+
+  it('lets a long table break between rows, under its repeated header row', async () => {
+    const keeps = rowKeeps(tables(await docx(rows(30)))[0] ?? '');
+    expect(keeps[0]).toBe(true); // the header row stays with the first row
+    expect(keeps.slice(1).every((keep) => !keep)).toBe(true);
+  });
+
+  it('makes rows to write in at least 0.8 cm high', async () => {
+    const xml = await docx('| 考核指标 | 实际值 | 得分 |\n|---|---|---|\n| 客户满意度 |   |   |\n');
+    const height = Number(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/.exec(xml)?.[1]);
+    expect(height).toBeGreaterThanOrEqual(Math.round(0.8 * 567));
+  });
+
+  it('shows a form’s continuation heading only where the form goes on to a next page', async () => {
+    const part = (title: string, n: number) => `**${title}**\n\n| 项目 | 得分 |\n|---|---|\n${'| 项目 |   |\n'.repeat(n)}\n`;
+    const continued = '[[continued]]\n\n**考核表（续）**\n\n[[/continued]]\n\n';
+    const short = await docx(`### 考核表\n\n${part('一、', 4)}${continued}${part('二、', 4)}`);
+    expect(short).not.toContain('考核表（续）');
+    expect(short).not.toContain('continued');
+    const long = await docx(`### 考核表\n\n${part('一、', 22)}${continued}${part('二、', 8)}`);
+    expect(long).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*考核表（续）/);
+  });
+});

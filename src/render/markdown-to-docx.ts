@@ -2,8 +2,9 @@
 // margins, body text in 宋体 小四 at 1.5 lines with the first line indented two characters
 // (Chinese; Times New Roman for English), black 黑体 headings (never Word's blue), a table of
 // contents filled in without the "update fields?" prompt, bordered tables with explicit
-// column widths, a header row repeated on every page and rows that do not break across
-// pages, and a 第 X 页 共 Y 页 footer. Used for the policy and for any other document aspm
+// column widths, a header row repeated on every page, rows that do not break across pages
+// and short tables kept on one page, forms that go on to a next page only where they must
+// (page-fit.ts), and a 第 X 页 共 Y 页 footer. Used for the policy and for any other document aspm
 // writes (e.g. result notices). The same Markdown and options always give the same
 // word/document.xml. Never reads files or the clock itself.
 import {
@@ -35,6 +36,7 @@ import {
 import { stripControlCharacters } from './escape-markdown.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
 import { parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
+import { CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
 import { columnWidths } from './table-layout.js';
 
 /** A4 in twentieths of a point (DXA). */
@@ -44,17 +46,20 @@ const MARGINS = {
   'zh-CN': { top: 1440, bottom: 1440, left: 1800, right: 1800, header: 851, footer: 992 },
   en: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 709, footer: 709 },
 } as const;
-const CELL_MARGIN = { top: 0, bottom: 0, left: 85, right: 85 } as const;
 const BLACK = '000000';
 const LABEL_FILL = 'E7E6E6';
-/** Row heights (DXA): a row with blanks to fill in by hand, a row of blanks (signatures), a box to write in. */
-const ROW_WITH_BLANKS = 312;
-const BLANK_ROW = 567;
-const WRITING_BOX = 1588;
+/**
+ * A table of up to this many rows below its header, and no taller than this part of the
+ * page, is kept on one page with the paragraph that introduces it. A taller one may break
+ * between rows (its header row repeats): kept whole, it would leave the rest of a page empty.
+ */
+const KEEP_TOGETHER_ROWS = 12;
+const KEEP_TOGETHER_PAGE_PART = 1 / 3;
 
 interface Context {
   readonly options: ResolvedDocumentOptions;
   readonly textWidth: number;
+  readonly page: PageMetrics;
   /** Every block of the document, for the table of contents. */
   readonly blocks: readonly Block[];
 }
@@ -98,8 +103,10 @@ function appProperties(options: ResolvedDocumentOptions): string {
 export function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions): Document {
   const options = resolveDocumentOptions(documentOptions);
   const margins = MARGINS[options.language];
-  const context: Context = { options, textWidth: PAGE.width - margins.left - margins.right, blocks };
-  const children = writeBlocks(blocks, context, 0);
+  const textWidth = PAGE.width - margins.left - margins.right;
+  const page: PageMetrics = { ...options, textWidth, textHeight: PAGE.height - margins.top - margins.bottom };
+  const context: Context = { options, textWidth, page, blocks };
+  const children = writeBlocks(placeContinuations(blocks, page), context, 0);
   const text = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
   const section: ISectionOptions = {
     properties: {
@@ -312,6 +319,8 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
     case 'table':
       return [table(block, context)];
     case 'pageBreak':
+    case 'continuation':
+      // Continuations are resolved before (placeContinuations); one inside a list or quote is no place for a page break.
       return [];
   }
 }
@@ -326,7 +335,10 @@ function headingLevel(level: number) {
 /**
  * The table of contents, filled in with the document's headings and written "clean", so
  * Word shows it as it is instead of asking to update fields when the file opens; Word's
- * "Update Table" adds page numbers.
+ * "Update Table" (LibreOffice's and WPS's "Update Index") adds page numbers. aspm writes
+ * none itself: where a chapter starts depends on the fonts of the machine that opens the
+ * file (宋体 in Word on Windows, other faces in LibreOffice and WPS lay the same text out on
+ * different lines), and a wrong page number is worse than none.
  */
 function tableOfContents(context: Context, placement: Placement): BodyChild[] {
   const entries = tocHeadings(context.blocks).map((h) => ({ title: stripControlCharacters(h.text), level: h.level - 1 }));
@@ -385,19 +397,18 @@ function runs(inline: readonly Inline[], context: Context): (TextRun | ExternalH
 const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 function table(block: Extract<Block, { kind: 'table' }>, context: Context): Table {
-  const { options } = context;
-  const widths = columnWidths(block.header, block.rows, {
-    total: context.textWidth,
-    halfEm: twips(options.tableSizePt) / 2,
-    cellPadding: CELL_MARGIN.left + CELL_MARGIN.right,
-  });
+  const widths = columnWidths(block.header, block.rows, tableMetrics(context.page));
   const border = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
   const columns = widths.length;
   // A table may break between rows, never inside one, and its header row stays with the
-  // first row below it. Rows are not chained with keep-with-next to hold a short table on one
-  // page: LibreOffice reads that as "keep the table with the next paragraph" and pushes whole
-  // chapters and forms onto the next page, leaving half pages empty.
-  const cell = (content: MarkdownCell | undefined, column: number, header: boolean) => {
+  // first row below it. A short table is kept on one page: each row keeps with the next but
+  // the last, which does not, so a table is never chained to what follows it (LibreOffice
+  // would read a chain through every row as "keep the table with the next paragraph" and push
+  // whole chapters onto the next page). Only short tables: one kept whole that does not fit
+  // in what is left of a page moves on and leaves that much of the page empty.
+  const height = tableRowHeights(block, widths, context.page).reduce((a, b) => a + b, 0);
+  const keepTogether = block.rows.length <= KEEP_TOGETHER_ROWS && height <= context.page.textHeight * KEEP_TOGETHER_PAGE_PART;
+  const cell = (content: MarkdownCell | undefined, column: number, header: boolean, keepNext: boolean) => {
     const shaded = header || (content?.label ?? false);
     const align: Alignment = header || content?.label ? 'center' : (block.align[column] ?? null);
     return new TableCell({
@@ -408,7 +419,7 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context): Tabl
       children: [
         new Paragraph({
           style: 'TableText',
-          keepNext: header,
+          keepNext,
           ...(align ? { alignment: ALIGNMENT[align] } : {}),
           children: runs(header ? (content?.inline ?? []).map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)) : (content?.inline ?? []), context),
         }),
@@ -417,20 +428,20 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context): Tabl
   };
   const rows: TableRow[] = [];
   if (block.header) {
-    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: widths.map((_, i) => cell(block.header?.[i], i, true)) }));
+    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: widths.map((_, i) => cell(block.header?.[i], i, true, true)) }));
   }
-  for (const row of block.rows) {
+  block.rows.forEach((row, rowIndex) => {
+    const keepNext = keepTogether && rowIndex < block.rows.length - 1;
     const cells = widths.map((_, i) => row[i]);
-    const blanks = cells.filter((c) => c === undefined || c.empty).length;
-    const height = blanks === 0 ? undefined : blanks === columns ? (columns === 1 ? WRITING_BOX : BLANK_ROW) : ROW_WITH_BLANKS;
+    const height = leastRowHeight(row, columns);
     rows.push(
       new TableRow({
         cantSplit: true,
         ...(height ? { height: { value: height, rule: HeightRule.ATLEAST } } : {}),
-        children: cells.map((c, i) => cell(c, i, false)),
+        children: cells.map((c, i) => cell(c, i, false, keepNext)),
       }),
     );
-  }
+  });
   return new Table({
     width: { size: context.textWidth, type: WidthType.DXA },
     columnWidths: widths,

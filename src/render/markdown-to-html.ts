@@ -160,6 +160,9 @@ function renderBlock(block: Block, context: Context): string {
     }
     case 'table':
       return renderTable(block, context);
+    case 'continuation':
+      // Where a printed form goes on to its next page: a web page has none.
+      return '';
   }
 }
 

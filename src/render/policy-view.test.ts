@@ -138,9 +138,9 @@ describe('the policy view: values', () => {
 
   it('states triggers, veto effects and grade ranges in words', () => {
     const view = buildPolicyView(medium);
-    expect(view.penalties.map((p) => p.trigger)).toEqual(['月度考核为 D 级', '连续两个月考核为 D 级', '季度考核为 D 级', '连续两个季度考核为 D 级']);
+    expect(view.penalties.map((p) => p.trigger)).toEqual(['月度考核为 D 级', '连续两个月考核为 D 级', '连续两个月考核为 D 级', '连续两个季度考核为 D 级']);
     expect(view.vetoes[0]?.effect).toBe('当期等级最高为 C 级，取消当期绩效奖金');
-    expect(view.grades[0]?.range).toBe('90 ≤ 得分 ≤ 100');
+    expect(view.grades[0]?.range).toBe('得分 ≥ 90');
     expect(view.grades[1]?.range).toBe('80 ≤ 得分 < 90');
     expect(view.control.effectiveDate).toBe('2026年1月1日');
   });

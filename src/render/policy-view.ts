@@ -149,11 +149,6 @@ export interface RoleView {
   readonly allTeam: boolean;
   /** Some, not all, of the role's KPIs are computed over the person's team. */
   readonly someTeam: boolean;
-  /**
-   * The role's form has so many KPIs and items that its qualitative part goes on the second
-   * page (the form is two pages: front and back of one sheet).
-   */
-  readonly qualitativeOnSecondPage: boolean;
   readonly qualitativeItems: readonly QualitativeItemView[];
   readonly raters: readonly RaterView[];
   readonly ratersText: string;
@@ -319,9 +314,6 @@ function ratersText(language: Language, raters: readonly RaterView[]): string {
   );
 }
 
-/** KPI and qualitative rows that fit on the first page of an assessment form with its heading. */
-const FORM_FIRST_PAGE_ROWS = 15;
-
 const DATA_SOURCE_KINDS = ['tickets', 'roster', 'ratings', 'metrics'] as const;
 
 /** Builds the view of a valid policy (one `readPolicy` or `parsePolicy` accepted). */
@@ -476,7 +468,6 @@ export function buildPolicyView(policy: Policy): PolicyView {
       }),
       allTeam: role.kpis.every((rk) => rk.scope === 'team'),
       someTeam: role.kpis.some((rk) => rk.scope === 'team') && !role.kpis.every((rk) => rk.scope === 'team'),
-      qualitativeOnSecondPage: role.kpis.length + roleItems.length > FORM_FIRST_PAGE_ROWS,
       qualitativeItems: roleItems.map((item, i) => ({ ...item, no: i + 1 })),
       raters,
       ratersText: ratersText(language, raters),

@@ -146,7 +146,16 @@ describe('parts a policy leaves out', () => {
   });
 });
 
-describe('text from the policy', () => {
+describe('the KPI table', () => {
+  const kpiTable = (blocks: Block[]) => blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && /^(指标|KPI)/.test(b.header?.[0]?.text ?? ''));
+
+  it.each(['medium.zh-CN', 'medium.en'])('of %s has the columns issue 4 lists, the cycle among them', async (name) => {
+    const blocks = render(await loadPreset(name));
+    const table = kpiTable(blocks);
+    expect(table?.header?.map((c) => c.text)).toEqual(name.endsWith('en') ? ['KPI (unit)', 'Definition and formula', 'Target', 'Data source (cycle)'] : ['指标', '定义与计算公式', '单位', '目标值', '数据来源', '考核周期']);
+    expect(table?.rows[0]?.at(-1)?.text).toMatch(name.endsWith('en') ? /\(monthly\)$/ : /^月度$/);
+  });
+
   it('comes out literally, whatever Markdown or Handlebars would make of it, with tables intact', async () => {
     const policy = await loadPolicy(join(ROOT, 'test', 'golden', 'render', 'minimal-tricky-text', 'policy.yaml'));
     const blocks = render(policy);

@@ -31,7 +31,7 @@ describe('table column widths', () => {
     const [name, definition, unit, target, cycle] = widths.map(chars);
     expect(definition).toBeGreaterThanOrEqual(12);
     expect(definition).toBe(Math.max(...widths.map(chars)));
-    expect(name).toBeGreaterThanOrEqual(4); // a name may wrap beside a long text: the row is tall anyway
+    expect(name).toBeGreaterThanOrEqual(6); // 平均解决时长 on one line, not 平均解决时 / 长
     expect(unit).toBeGreaterThanOrEqual(2);
     expect(target).toBeGreaterThanOrEqual(4); // ≤ 24 小时 (4.5 in Chinese characters)
     expect(cycle).toBeGreaterThanOrEqual(4); // 考核周期
@@ -47,6 +47,35 @@ describe('table column widths', () => {
   it('keep a name whole when the room is there', () => {
     const [name] = widthsOf('| 指标 | 说明 | 单位 |\n|---|---|---|\n| 平均解决时长 | 从工单创建到问题解决的平均时长 | 小时 |\n').map(chars);
     expect(name).toBeGreaterThanOrEqual(6);
+  });
+
+  it('keep names of up to seven characters whole in a crowded table', () => {
+    const definition = '从工单创建到客服或技术人员首次响应客户的平均时长。计算公式：考核期内创建且已响应的工单之和除以这些工单数。';
+    const markdown =
+      '| 指标 | 定义与计算公式 | 单位 | 目标值 | 数据来源 | 考核周期 |\n|---|---|:---:|:---:|---|:---:|\n' +
+      ['首次响应时长', '改进建议采纳数', '平均解决时长 ※'].map((name) => `| ${name} | ${definition} | 分钟 | ≤ 30 | 客户服务系统（工单模块） | 月度 |`).join('\n') +
+      '\n';
+    const widths = widthsOf(markdown);
+    const [name, text] = widths.map(chars);
+    expect(name).toBeGreaterThanOrEqual(8); // 改进建议采纳数, and 平均解决时长 ※ (the mark is a full character)
+    // The definition still wraps at seven characters or more, as wide as the widest other column.
+    expect(text).toBeGreaterThanOrEqual(7);
+    expect(text).toBeGreaterThanOrEqual(Math.max(...widths.slice(2).map(chars)));
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8306);
+  });
+
+  it('find the name column after a column of numbers, and keep English names to a few words a line', () => {
+    const [number, event] = widthsOf(
+      '| 序号 | 事项 | 认定标准 | 加减分 | 上限 |\n|:---:|---|---|:---:|:---:|\n| 1 | 客户书面表扬 | 客户通过锦旗、表扬信或官方渠道点名表扬，经核实。客户通过锦旗、表扬信或官方渠道点名表扬，经核实。 | 每次 +2 分 | 每期最多 6 分 |\n',
+    ).map(chars);
+    expect(number).toBeLessThan(4);
+    expect(event).toBeGreaterThanOrEqual(6);
+    const english = widthsOf(
+      `| KPI (unit) | Definition and formula | Target | Data source |\n|---|---|:---:|---|\n| First response time (minutes) | ${'Mean time from the creation of a ticket to the first response. '.repeat(3)} | ≤ 30 | After-sales ticket system |\n`,
+      { total: 9026, halfEm: 105, cellPadding: 170 },
+    );
+    // "First response" (14 letters) fits on a line of the name column.
+    expect(((english[0] ?? 0) - 170) / 105).toBeGreaterThanOrEqual(14 * 1.2);
   });
 
   it('make alike columns alike', () => {

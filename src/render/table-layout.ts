@@ -4,7 +4,10 @@
 // as ≤ 24 小时 or a header stays on one line, a long text keeps four characters a line),
 // then the room left goes, a little at a time, where it saves the most lines of table
 // height; whatever then remains is shared by the columns that would still like more.
-// A form's blank columns ask for room to write in. Pure.
+// A form's blank columns ask for room to write in, and a table's name column (the first
+// column of text: 指标, 事项, 岗位 …) keeps names of up to seven Chinese characters on one line
+// even in a crowded table: 首次响应时长 broken as 首次响应时 / 长 reads badly, and the room
+// it takes comes from the long texts beside it, which wrap anyway. Pure.
 import { displayWidth } from './cjk-text.js';
 import type { TableCell } from './markdown-document.js';
 
@@ -26,20 +29,64 @@ const SHORT = 12;
 const SHORT_CROWDED = 8;
 /** A long text may wrap, but not into a column narrower than four Chinese characters. */
 const LONG_LEAST = 8;
+/**
+ * A name in the name column stays on one line up to this width (half-ems): seven Chinese
+ * characters, or six with a mark (平均解决时长 ※), or a short phrase in Latin letters
+ * (First response time wraps between words).
+ */
+const NAME_WIDE = 15;
+const NAME_LATIN = 18;
 /** Slack for bold text and for fonts a little wider than their size (half-ems). */
 const SLACK = 2;
 /** A column this close to its one-line width (half-ems) gets it before others get more. */
 const NEARLY = 6;
 
+/** Marks that Chinese fonts draw a full character wide (※ after a team KPI, □ 是 □ 否). */
+const FULL_WIDTH_SYMBOLS = /[※□■○●◇◆☆★]/gu;
+
 /**
  * Width of a text in half-ems. Latin letters and digits count a little over one: the fonts
  * that stand in for Times New Roman where it is missing (DejaVu, Liberation) are wider.
  */
-function textWidth(text: string): number {
+export function textHalfEms(text: string, latin = 1.2): number {
   const trimmed = text.trim();
-  const wide = displayWidth(trimmed) - trimmed.length;
-  return Math.ceil(wide * 2 + (trimmed.length - wide) * 1.2);
+  const wide = displayWidth(trimmed) - trimmed.length + (trimmed.match(FULL_WIDTH_SYMBOLS)?.length ?? 0);
+  return Math.ceil(wide * 2 + (trimmed.length - wide) * latin);
 }
+
+/**
+ * Lines a text takes on lines `room` half-ems wide, wrapped as Word and LibreOffice wrap it:
+ * Latin words whole (a word longer than a line is cut), Chinese text at any character.
+ * Latin letters average a little under half an em in Times New Roman and the fonts that
+ * stand in for it (measured in LibreOffice's PDF: 0.8 half-em a letter, with its spaces).
+ */
+export function wrappedLines(text: string, room: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of text.trim().match(TOKENS) ?? []) {
+    const latin = /^[\s\x21-\x7E]/u.test(token);
+    const width = /^\s/u.test(token) ? LATIN_LETTER : latin ? token.length * LATIN_LETTER : textHalfEms(token);
+    // A Chinese line is justified, but its last character may be pushed over by half a character or so.
+    if (used + width <= (latin ? room : room - KINSOKU)) {
+      used += width;
+    } else if (/^\s/u.test(token)) {
+      [lines, used] = [lines + 1, 0];
+    } else {
+      lines += 1 + Math.floor(Math.max(0, width - 0.001) / room);
+      used = width % room;
+    }
+  }
+  return lines;
+}
+
+/**
+ * What a line breaks between: a run of spaces, a Latin word (with its punctuation), or any
+ * other single character — an opening bracket held to what follows it and closing
+ * punctuation to what comes before, as neither may end or start a Chinese line.
+ */
+const TOKENS = /\s+|[（“‘《【〔〈「『]*(?:[\x21-\x7E]+|[^\s])[，。、；：！？）”’》】〕〉」』]*/gu;
+const LATIN_LETTER = 0.8;
+const KINSOKU = 0.5;
 
 function longestLatinWord(text: string): number {
   let longest = 0;
@@ -57,7 +104,7 @@ function longestPiece(text: string): number {
     0,
     ...pieces.map((piece) => {
       // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
-      if (piece.startsWith('（')) return textWidth(piece) <= SHORT ? textWidth(piece) : LONG_LEAST;
+      if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
       return longestLatinWord(piece);
     }),
   );
@@ -65,17 +112,40 @@ function longestPiece(text: string): number {
 
 function cellLeast(cell: TableCell, short: number): number {
   if (cell.empty) return BLANK_LEAST;
-  const width = textWidth(cell.text) + SLACK;
+  const width = textHalfEms(cell.text) + SLACK;
   return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text) + SLACK);
 }
 
+/** The least width of a name: all of it on one line, up to the cap for its script. */
+function nameLeast(cell: TableCell): number {
+  if (cell.empty) return 0;
+  const width = textHalfEms(cell.text);
+  const cap = displayWidth(cell.text) > cell.text.length ? NAME_WIDE : NAME_LATIN;
+  return Math.max(Math.min(width, cap), longestPiece(cell.text)) + SLACK;
+}
+
+const NUMBER = /^[\s\d.()（）#№-]*$/u;
+
+/**
+ * The column that names the rows: the first whose cells are not all numbers (序号 comes
+ * first in some tables). A table of two columns has none: its columns have room enough.
+ */
+function nameColumn(rows: readonly (readonly TableCell[])[], columns: number): number {
+  if (columns < 3) return -1;
+  for (let column = 0; column < columns - 1; column++) {
+    const cells = rows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined && !c.empty);
+    if (cells.length > 0 && !cells.every((c) => NUMBER.test(c.text))) return column;
+  }
+  return -1;
+}
+
 function cellWanted(cell: TableCell): number {
-  return cell.empty ? BLANK_WANTED : textWidth(cell.text) + SLACK;
+  return cell.empty ? BLANK_WANTED : textHalfEms(cell.text) + SLACK;
 }
 
 /** Lines a text of `width` half-ems takes in a column of `share` half-ems. */
-function linesOf(width: number, share: number): number {
-  return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - SLACK)));
+function linesOf(width: number, share: number, slack = SLACK): number {
+  return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - slack)));
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -93,7 +163,11 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
   };
   // Room for text, in half-ems, once every cell's margins are taken off.
   const room = Math.max(columns * 2, (metrics.total - columns * metrics.cellPadding) / metrics.halfEm);
-  const leastWith = (short: number) => Array.from({ length: columns }, (_, column) => Math.max(2, ...cellsOf(column).map((c) => cellLeast(c, short))));
+  const names = nameColumn(rows, columns);
+  const leastWith = (short: number) =>
+    Array.from({ length: columns }, (_, column) =>
+      Math.max(2, ...cellsOf(column).map((c) => (column === names ? Math.max(cellLeast(c, short), nameLeast(c)) : cellLeast(c, short)))),
+    );
   let least = leastWith(SHORT);
   if (sum(least) > room * 0.75) least = leastWith(SHORT_CROWDED);
   const wanted = least.map((l, column) => Math.max(l, ...cellsOf(column).map(cellWanted)));
@@ -115,7 +189,7 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
 
 /** From the least widths, spends the room where it shortens the table most. */
 function shortestTable(rows: readonly (readonly TableCell[])[], columns: number, least: readonly number[], wanted: readonly number[], room: number): number[] {
-  const texts = rows.map((row) => Array.from({ length: columns }, (_, i) => (row[i] && !row[i].empty ? textWidth(row[i].text) : 0)));
+  const texts = rows.map((row) => Array.from({ length: columns }, (_, i) => (row[i] && !row[i].empty ? textHalfEms(row[i].text) : 0)));
   const height = (shares: readonly number[]) => sum(texts.map((row) => Math.max(...row.map((width, i) => linesOf(width, shares[i] ?? 1)))));
   const shares = [...least];
   for (;;) {
@@ -155,3 +229,13 @@ function shortestTable(rows: readonly (readonly TableCell[])[], columns: number,
   const total = sum(deficits);
   return total > 0 ? shares.map((share, i) => share + (left * (deficits[i] ?? 0)) / total) : shares.map((share) => share + (left * share) / sum(shares));
 }
+
+/** Lines of text each row takes in columns of these widths. */
+export function rowLines(rows: readonly (readonly TableCell[])[], widths: readonly number[], metrics: TableMetrics): number[] {
+  const lines = (cell: TableCell, column: number) => {
+    const share = ((widths[column] ?? 0) - metrics.cellPadding) / metrics.halfEm;
+    return cell.empty || textHalfEms(cell.text) <= share ? 1 : wrappedLines(cell.text, share);
+  };
+  return rows.map((row) => Math.max(1, ...row.map(lines)));
+}
+

@@ -41,6 +41,12 @@ export interface SampleOptions {
   readonly language?: 'zh-CN' | 'en';
   /** Months the tickets are spread over, from `month` on (default 1; 3 for a quarter). */
   readonly months?: number;
+  /**
+   * People differ: each has a skill level that shifts their speed, quality and satisfaction,
+   * and a workload of their own, so results spread over the grades as in a real team (the
+   * demo). Off, everyone is drawn from the same distribution (benchmarks and tests).
+   */
+  readonly varied?: boolean;
 }
 
 /** mulberry32: small, fast and good enough for test data. */
@@ -105,18 +111,22 @@ export function* generateTickets(options: SampleOptions, roster: readonly Sample
   const span = Date.UTC(options.year, options.month - 1 + (options.months ?? 1), 1) - start;
   const priorities = zh ? ['高', '中', '低'] : ['high', 'medium', 'low'];
   const types = zh ? ['咨询', '报修', '安装', '投诉'] : ['enquiry', 'repair', 'installation', 'complaint'];
+  const profile = staffProfiles(handlers, options);
   for (let n = 0; n < options.tickets; n++) {
-    const staff = handlers[Math.floor(random() * handlers.length)]!;
+    const staff = profile.pick(random());
+    const s = profile.skill(staff);
     const onsite = staff.role === 'technician';
     // Created during the day (08:00–20:00), in order through the period.
     const day = Math.floor(((n + random()) / options.tickets) * (span / DAY));
     const created = round(start + day * DAY + 8 * HOUR + random() * 12 * HOUR);
-    const responded = random() < 0.95 ? round(created + (random() < 0.8 ? 2 + random() * 28 : 30 + random() * 150) * MINUTE) : undefined;
-    const resolved = random() < 0.9 ? round(created + (random() < 0.7 ? 1 + random() * 23 : 24 + random() * 72) * HOUR) : undefined;
-    const r = random();
+    const v = options.varied === true;
+    const responded = random() < (v ? 0.93 + 0.06 * s : 0.95) ? round(created + (random() < (v ? 0.72 + 0.26 * s : 0.8) ? 2 + random() * 28 : 30 + random() * 150) * MINUTE) : undefined;
+    const resolved = random() < 0.9 ? round(created + (random() < (v ? 0.55 + 0.4 * s : 0.7) ? 1 + random() * 23 : 24 + random() * 72) * HOUR) : undefined;
+    // A better person's customers lean towards the top of the scale.
+    const r = v ? Math.min(0.9999, random() * (1.25 - 0.5 * s)) : random();
     const satisfaction = resolved !== undefined && random() < 0.7 ? (r < 0.55 ? 5 : r < 0.85 ? 4 : r < 0.93 ? 3 : r < 0.97 ? 2 : 1) : undefined;
     const promised = onsite ? round(created + (2 + Math.floor(random() * 24)) * HOUR) : undefined;
-    const arrived = promised !== undefined ? round(promised + (random() < 0.9 ? -random() * 40 : random() * 90) * MINUTE) : undefined;
+    const arrived = promised !== undefined ? round(promised + (random() < (v ? 0.8 + 0.18 * s : 0.9) ? -random() * 40 : random() * 90) * MINUTE) : undefined;
     yield {
       ticket_id: `T${String(n + 1).padStart(8, '0')}`,
       staff_id: staff.id,
@@ -124,10 +134,10 @@ export function* generateTickets(options: SampleOptions, roster: readonly Sample
       created_at: created,
       first_response_at: responded,
       resolved_at: resolved,
-      reopened: resolved !== undefined && random() < 0.04,
-      revisit: onsite && random() < 0.06,
+      reopened: resolved !== undefined && random() < (v ? 0.07 - 0.06 * s : 0.04),
+      revisit: onsite && random() < (v ? 0.1 - 0.08 * s : 0.06),
       satisfaction,
-      complaint: random() < 0.01,
+      complaint: random() < (v ? 0.02 - 0.017 * s : 0.01),
       cost: onsite && resolved !== undefined ? Math.round((50 + random() * 450) * 100) / 100 : undefined,
       promised_at: promised,
       arrived_at: arrived,
@@ -136,4 +146,40 @@ export function* generateTickets(options: SampleOptions, roster: readonly Sample
       team: staff.team,
     };
   }
+}
+
+interface StaffProfiles {
+  /** The handler for a uniform draw in [0, 1): by workload when varied, else uniformly. */
+  pick(draw: number): SampleStaff;
+  /** Skill in [0.25, 1] when varied; 0.5 (unused) otherwise. */
+  skill(staff: SampleStaff): number;
+}
+
+function staffProfiles(handlers: readonly SampleStaff[], options: SampleOptions): StaffProfiles {
+  if (!options.varied) {
+    return { pick: (draw) => handlers[Math.floor(draw * handlers.length)]!, skill: () => 0.5 };
+  }
+  const random = seededRandom(options.seed ^ 0x51c1);
+  const skills = new Map<string, number>();
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const staff of handlers) {
+    skills.set(staff.id, 0.25 + 0.75 * random());
+    total += 0.75 + 0.5 * random();
+    cumulative.push(total);
+  }
+  return {
+    pick(draw) {
+      const target = draw * total;
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (cumulative[mid]! > target) high = mid;
+        else low = mid + 1;
+      }
+      return handlers[low]!;
+    },
+    skill: (staff) => skills.get(staff.id) ?? 0.5,
+  };
 }

@@ -40,12 +40,14 @@ export function generateRatings(staff: readonly SampleStaff[], options: RatingOp
     };
     if (wants('supervisor')) add('supervisor', lead?.id ?? 'M0001');
     if (wants('peer')) {
-      const colleagues = team.filter((s) => s.role === person.role || person.role !== 'supervisor');
+      // A supervisor's peers are the other teams' supervisors; everyone else's, their team.
+      const colleagues = person.role === 'supervisor' ? staff.filter((s) => s.role === 'supervisor' && s.id !== person.id) : team;
       const peers = Math.min(colleagues.length, random() < 0.15 ? 2 : 3 + Math.floor(random() * 2));
       for (const p of colleagues.slice(0, peers)) add('peer', p.id);
     }
     if (wants('subordinate') && person.role === 'supervisor') for (const s of team.slice(0, 4)) add('subordinate', s.id);
-    if (wants('customer') && person.role !== 'supervisor') for (let i = 0; i < 2; i++) add('customer', '');
+    // Customers rate whoever served them; a supervisor through the escalations they handled.
+    if (wants('customer')) for (let i = 0; i < 2; i++) add('customer', '');
     if (wants('self')) add('self', person.id);
   }
   return out;

@@ -67,8 +67,8 @@ export interface AdjustmentsFile {
   $schema?: string;
   /** 调整文件格式版本，目前为 1。 / Version of the adjustments file format; currently 1. */
   version: 1;
-  /** 适用的考核期（如 2026-10）；填写后与 --period 不一致时拒绝执行。 / The period these decisions apply to (e.g. 2026-10); when given, a different --period is refused. */
-  period?: string;
+  /** 适用的考核期（如 2026-10，年度可直接写 2026）；填写后与 --period 不一致时拒绝执行。 / The period these decisions apply to (e.g. 2026-10, or 2026 for a year); when given, a different --period is refused. */
+  period?: string | number;
   /** 调整项。 / The adjustments. */
   adjustments: Adjustment[];
 }

@@ -36,7 +36,11 @@ const people = [
   { id: 'E3', name: '王芳', role: 'agent', kpis: agent },
 ];
 const measure = (id: string) => planEvaluation(policy).ticketMeasures.findIndex((m) => m.id === id);
-const excluded = [{ ticket: 'T100', appeal: 'SS-2026-01', row: 7, person: 0, team: '一组', hits: [{ measure: measure('response_sla_rate'), slice: -1 }, { measure: measure('csat'), slice: -1 }] }];
+const excluded = [
+  { ticket: 'T100', appeal: 'SS-2026-01', row: 7, person: 0, team: '一组', hits: [{ measure: measure('response_sla_rate'), slice: -1 }, { measure: measure('csat'), slice: -1 }], created: Date.UTC(2026, 9, 3, 1), resolved: Date.UTC(2026, 9, 3, 6), inPeriod: true },
+  // In the export but created and resolved in June (10:05 and 15:30 in Shanghai): no KPI of October has it.
+  { ticket: 'T200', appeal: 'SS-2026-09', row: 8, person: 0, team: '一组', hits: [], created: Date.UTC(2026, 5, 28, 2, 5), resolved: Date.UTC(2026, 5, 30, 7, 30), inPeriod: false },
+];
 
 function score(text: string) {
   const evaluation = makeEvaluation(policy, people, { ratings, excluded });
@@ -96,12 +100,31 @@ describe('errors in the file itself: exact code and position', () => {
     ['the same ticket twice', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T1\n${decision(1)}  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T1\n${decision(2)}`, ['10:11 adjustment-duplicate']],
     ['another period', `version: 1\nperiod: 2026-09\nadjustments: []\n`, ['2:9 adjustments-period-mismatch']],
     ['a missing approver', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T1\n    appeal: A\n    reason: r\n    approved_on: 2026-11-10\n`, ['3:5 missing-property']],
+    ['a percentage above 100', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: csat\n    value: 150\n${decision(1)}`, ['6:12 adjustment-value-not-percent']],
+    ['a negative percentage', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: response_sla_rate\n    value: -0.5\n${decision(1)}`, ['6:12 adjustment-value-not-percent']],
+    ['a negative time', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: first_response_minutes\n    value: -3\n${decision(1)}`, ['6:12 adjustment-value-negative']],
+    ['a negative count', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: tickets_resolved\n    value: -1\n${decision(1)}`, ['6:12 adjustment-value-negative']],
+    ['a year written as a number, for another year', `version: 1\nperiod: 2025\nadjustments: []\n`, ['2:9 adjustments-period-mismatch']],
     ['an unknown kind', `version: 1\nadjustments:\n  - kind: forgive\n    staff_id: E1\n`, ['3:11 not-allowed-value']],
   ])('%s', (_name, text, expected) => {
     const result = load(text);
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => `${d.location?.line}:${d.location?.col} ${d.code}`)).toEqual(expected);
     expect(result.diagnostics.every((d) => d.location?.file === FILE)).toBe(true);
+  });
+
+  it('the bounds themselves are fine: 0 and 100 for a percentage, 0 and anything above for others', () => {
+    for (const [kpi, value] of [['csat', 100], ['csat', 0], ['complaint_rate', 0], ['first_response_minutes', 0], ['tickets_resolved', 250]] as const) {
+      expect(load(`version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: ${kpi}\n    value: ${value}\n${decision(1)}`).diagnostics).toEqual([]);
+    }
+    const result = load(`version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: csat\n    value: 150\n${decision(1)}`);
+    expect(result.diagnostics.map((d) => formatDiagnostic(d, 'zh-CN'))).toEqual(['adjustments.yaml:6:12: adjustment-value-not-percent: “客户满意度”是百分比指标，更正值须在 0 到 100 之间，这里是 150。']);
+  });
+
+  it('a year may be written bare (YAML reads period: 2026 as a number) and is read as the text 2026', () => {
+    const result = load(`version: 1\nperiod: 2026\nadjustments: []\n`, '2026');
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.period).toBe('2026');
   });
 
   it('a quarter that averages its months needs the month of a KPI correction', () => {
@@ -117,12 +140,31 @@ describe('errors in what the file refers to: found after reading, before writing
   it.each([
     ['a person not on the roster', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E9\n    kpi: csat\n    value: 95\n${decision(1)}`, ['4:15 adjustment-unknown-staff']],
     ['a ticket not in the export', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T999\n${decision(1)}`, ['5:16 adjustment-unknown-ticket']],
+    ['a ticket of another period', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T200\n${decision(1)}`, ['5:16 adjustment-ticket-outside-period']],
     ['a ticket someone else handled', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E2\n    ticket_id: T100\n${decision(1)}`, ['4:15 adjustment-ticket-other-staff']],
     ['a KPI not in the person’s role', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: reopen_rate\n    value: 1\n${decision(1)}`, ['5:10 adjustment-kpi-not-in-role']],
     ['a rating nobody gave', `version: 1\nadjustments:\n  - kind: override_rating\n    staff_id: E1\n    rater_type: customer\n    item: teamwork\n    score: 4\n${decision(1)}`, ['6:11 adjustment-unknown-rating']],
     ['a rating among several without rater_id', `version: 1\nadjustments:\n  - kind: override_rating\n    staff_id: E1\n    rater_type: peer\n    item: teamwork\n    score: 4\n${decision(1)}`, ['5:17 adjustment-rating-ambiguous']],
   ])('%s', (_name, text, expected) => {
     expect(referenceErrors(text)).toEqual(expected);
+  });
+
+  it('a ticket outside the period is refused with its dates and the period’s, not listed as an appeal that changed nothing', () => {
+    const text = `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T200\n${decision(1)}`;
+    const error = (() => {
+      try {
+        score(text);
+      } catch (e) {
+        return e as AspmError;
+      }
+      throw new Error('no error');
+    })();
+    expect(formatDiagnostic(error.diagnostics[0]!, 'zh-CN')).toBe(
+      'adjustments.yaml:5:16: adjustment-ticket-outside-period: 工单“T200”创建于 2026-06-28 10:05、解决于 2026-06-30 15:30，不在考核期 2026-10（2026-10-01 至 2026-10-31）内，剔除它不会改变本期结果。请核对工单号，或把这项调整放入该工单所属考核期的调整文件。',
+    );
+    expect(formatDiagnostic(error.diagnostics[0]!, 'en')).toBe(
+      'adjustments.yaml:5:16: adjustment-ticket-outside-period: The ticket "T200" (created 2026-06-28 10:05, resolved 2026-06-30 15:30) is outside the period 2026-10 (2026-10-01 to 2026-10-31), so leaving it out would change nothing. Check the ticket id, or put this adjustment in the adjustments file of the ticket\'s own period.',
+    );
   });
 
   it('reports every bad reference at once, in file order, with a message that names it', () => {

@@ -1,7 +1,8 @@
 // Approved appeal decisions (`--adjustments FILE`): loaded through the same pipeline as a
 // policy (YAML with positions → schema → rules), so every problem is
 // `adjustments.yaml:LINE:COL: code: message`. What the file alone can tell (a KPI the policy
-// does not have, the same ticket left out twice, a score off the scale, the wrong period)
+// does not have, the same ticket left out twice, a score off the scale, a KPI value no data
+// could give — a percentage outside 0–100, a negative count or time —, the wrong period)
 // is checked on load; what needs the data (a person not on the roster, a ticket not in the
 // export, a rating nobody gave) is checked after reading, before anything is written. Pure
 // except `readAdjustments`.
@@ -32,8 +33,8 @@ function adjustmentRules(context: AdjustmentsContext): Rule<AdjustmentsFile>[] {
   const itemKeys = new Set(policy.qualitative.items.flatMap((q) => [normaliseHeader(q.id), normaliseHeader(q.name)]));
   return [
     (file, report) => {
-      if (file.period !== undefined && file.period.trim() !== periodId) {
-        report({ code: 'adjustments-period-mismatch', params: { value: file.period, period: periodId }, path: ['period'] });
+      if (file.period !== undefined && String(file.period).trim() !== periodId) {
+        report({ code: 'adjustments-period-mismatch', params: { value: String(file.period), period: periodId }, path: ['period'] });
       }
     },
     (file, report) => {
@@ -58,6 +59,15 @@ function adjustmentRules(context: AdjustmentsContext): Rule<AdjustmentsFile>[] {
             report({ code: 'adjustment-month-outside', params: { value: a.month, period: periodId, months: months.length > 0 ? months.join(', ') : periodId }, path: ['adjustments', i, 'month'] });
           }
         }
+        if (a.kind === 'override_kpi') {
+          // A value no export could have produced is a typing mistake, not a decision.
+          const kpi = policy.kpis.find((k) => k.id === a.kpi);
+          if (kpi?.unit === 'percent' && (a.value < 0 || a.value > 100)) {
+            report({ code: 'adjustment-value-not-percent', params: { kpi: kpi.name, value: a.value }, path: ['adjustments', i, 'value'] });
+          } else if (kpi && a.value < 0) {
+            report({ code: 'adjustment-value-negative', params: { kpi: kpi.name, value: a.value }, path: ['adjustments', i, 'value'] });
+          }
+        }
         if (a.kind === 'override_rating' && !itemKeys.has(normaliseHeader(a.item))) {
           report({ code: 'adjustment-unknown-item', params: { item: a.item, known: policy.qualitative.items.map((q) => `${q.id} (${q.name})`).join(', ') }, path: ['adjustments', i, 'item'] });
         }
@@ -73,10 +83,11 @@ function kindFor(context: AdjustmentsContext): DocumentKind<AdjustmentsFile> {
   return { schema: 'adjustments', rules: adjustmentRules(context) };
 }
 
-/** Ids in YAML may be written as numbers (工号 10023); they are compared as text. */
+/** Ids in YAML may be written as numbers (工号 10023), and a year as `period: 2026`; they are compared as text. */
 function normalise(file: AdjustmentsFile): AdjustmentsFile {
   return {
     ...file,
+    ...(file.period === undefined ? {} : { period: String(file.period).trim() }),
     adjustments: file.adjustments.map((a) => {
       const base = { ...a, staff_id: String(a.staff_id).trim() };
       if (base.kind === 'exclude_ticket') return { ...base, ticket_id: String(base.ticket_id).trim() };

@@ -3,13 +3,15 @@
 // and nothing is written); a KPI override replaces the value of that person's KPI (in one
 // month when the period averages its months); a rating override replaces one rating. A
 // ticket left out was already skipped by the ticket pass; here it is only matched to the
-// appeal and the KPIs it was taken out of. Pure.
+// appeal and the KPIs it was taken out of — and refused when it lies outside the period,
+// where leaving it out would change nothing. Pure.
 import { AspmError } from '../errors.js';
 import { normaliseHeader } from '../evaluate/columns.js';
 import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult } from '../evaluate/kpi-results.js';
-import { staffKey } from '../evaluate/staff.js';
+import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
+import { zoneClock } from '../evaluate/time-zone.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { referenceDiagnostics, type LoadedAdjustments, type ReferenceFinding } from './adjustments.js';
 import type { ReportAdjustment } from './report-model.js';
@@ -44,11 +46,14 @@ function measureName(policy: Policy, id: string): string {
 export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustments: LoadedAdjustments | undefined): AppliedAdjustments {
   const ratings = [...evaluation.ratings];
   if (!adjustments || adjustments.items.length === 0) return { records: [], byPerson: new Map(), kpiOverrides: new Map(), ratings };
+  const clock = zoneClock(evaluation.period.zone);
+  // `2026-06-28 10:05` in the policy's time zone, as the export shows it; '' when unknown.
+  const localTime = (utc: number | null) => (utc === null ? '' : new Date(clock.utcToWall(utc)).toISOString().slice(0, 16).replace('T', ' '));
   const byStaffKey = new Map<string, number>();
   // A roster without staff ids names people only: then staff_id holds the name.
   evaluation.staff.forEach((r, i) => {
-    if (r.member.id) byStaffKey.set(staffKey(r.member.id), i);
-    else if (r.member.name && !byStaffKey.has(staffKey(r.member.name))) byStaffKey.set(staffKey(r.member.name), i);
+    const key = personKey(r.member);
+    if (key !== '' && !byStaffKey.has(key)) byStaffKey.set(key, i);
   });
   const itemOf = (text: string) => policy.qualitative.items.find((q) => normaliseHeader(q.id) === normaliseHeader(text) || normaliseHeader(q.name) === normaliseHeader(text));
   const months = evaluation.slices.map((s) => s.period.id);
@@ -77,6 +82,12 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
       if (found.person !== result.member.index) {
         const handler = found.person >= 0 ? evaluation.staff.find((r) => r.member.index === found.person)?.member : undefined;
         findings.push({ index, field: 'staff_id', code: 'adjustment-ticket-other-staff', params: { ticket, staff: staffId, handler: handler ? `${handler.id} ${handler.name}`.trim() : '—' } });
+        return;
+      }
+      if (!found.inPeriod) {
+        // Accepted, it would be listed on the notice as an appeal granted while changing nothing.
+        const period = evaluation.period;
+        findings.push({ index, field: 'ticket_id', code: 'adjustment-ticket-outside-period', params: { ticket, created: localTime(found.created), resolved: localTime(found.resolved), period: period.id, first: period.firstDay, last: period.lastDay } });
         return;
       }
       const kpis = [...new Set(found.hits.map((h) => evaluation.plan.ticketMeasures[h.measure]!.id))].map((id) => measureName(policy, id));

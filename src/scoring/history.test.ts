@@ -1,12 +1,14 @@
 // Earlier reports: periods around a cycle, and the history folder read strictly — a file
 // that is not a scored report stops the run rather than silently deciding a promotion.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AspmError } from '../errors.js';
 import { cycleOfPeriodId, periodMonths, previousPeriodIds, primaryPeriodIds } from './cycles.js';
-import { readHistory } from './history.js';
+import { personKey } from '../evaluate/staff.js';
+import { t } from '../i18n/catalogue.js';
+import { MAX_HISTORY_BYTES, readHistory } from './history.js';
 
 describe('cycles', () => {
   it('names the periods before a period, across years', () => {
@@ -40,12 +42,25 @@ describe('reading the history folder', () => {
     writeFileSync(join(dir, '2026-08.json'), scored('2026-08', '2026-09-05', 'D'));
     writeFileSync(join(dir, 'readme.txt'), 'not a report');
     mkdirSync(join(dir, 'old.json'));
-    const reports = await readHistory(dir);
-    expect(reports.map((r) => [r.periodId, r.staff.get('E1')?.grade])).toEqual([
+    const { reports } = await readHistory(dir);
+    expect(reports.map((r) => [r.periodId, r.staff.get(personKey({ id: 'E1', name: '' }))?.grade])).toEqual([
       ['2026-08', 'D'],
       ['2026-09', 'B'],
     ]);
     expect(reports[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('finds people by staff id (compared as staffKey), else by name when the roster has no ids', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    const person = (id: string, name: string, grade: string) => ({ id, name, grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null });
+    writeFileSync(join(dir, '2026-08.json'), JSON.stringify({ period: { id: '2026-08' }, result_date: '2026-09-05', staff: [person('', '张伟', 'D'), person('', '李 强', 'B')] }));
+    writeFileSync(join(dir, '2026-09.json'), JSON.stringify({ period: { id: '2026-09' }, result_date: '2026-10-05', staff: [person('e0001', '张伟', 'C')] }));
+    const {
+      reports: [august, september],
+    } = await readHistory(dir);
+    expect([...august!.staff.keys()]).toEqual(['张伟', '李强']);
+    expect(august!.staff.get(personKey({ id: '', name: '李强' }))?.grade).toBe('B');
+    expect(september!.staff.get(personKey({ id: 'E0001', name: '张伟' }))?.grade).toBe('C');
   });
 
   it.each([
@@ -58,7 +73,56 @@ describe('reading the history folder', () => {
     await expect(readHistory(dir)).rejects.toMatchObject({ code, params: { file: join(dir, 'x.json') } });
   });
 
-  it('a folder that does not exist is an error', async () => {
-    await expect(readHistory(join(tmpdir(), 'no-such-aspm-history'))).rejects.toBeInstanceOf(AspmError);
+  it('follows links to report files (and skips links to folders)', async () => {
+    const published = mkdtempSync(join(tmpdir(), 'aspm-published-'));
+    writeFileSync(join(published, '2026-08.json'), scored('2026-08', '2026-09-05', 'D'));
+    mkdirSync(join(published, 'old.json'));
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    symlinkSync(join(published, '2026-08.json'), join(dir, '2026-08.json'));
+    symlinkSync(join(published, 'old.json'), join(dir, 'old.json'));
+    const { reports } = await readHistory(dir);
+    expect(reports.map((r) => [r.periodId, r.staff.get(personKey({ id: 'E1', name: '' }))?.grade])).toEqual([['2026-08', 'D']]);
+  });
+
+  it('a link to nothing is an error, not a silently missing period', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    symlinkSync(join(dir, 'gone.json'), join(dir, '2026-08.json'));
+    await expect(readHistory(dir)).rejects.toMatchObject({ code: 'file-not-found', params: { path: join(dir, '2026-08.json') } });
+  });
+
+  it('a file too large to be a report is refused before it is read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    const big = join(dir, 'huge.json');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_HISTORY_BYTES + 1); // sparse: nothing is written
+    await expect(readHistory(dir)).rejects.toMatchObject({ code: 'history-too-large', params: { file: big, size: MAX_HISTORY_BYTES + 1, limit: MAX_HISTORY_BYTES } });
+  });
+
+  it('a folder that does not exist, or a file given as the folder, is an error that says what to give', async () => {
+    const missing = join(tmpdir(), 'no-such-aspm-history');
+    const failure = (dir: string) => readHistory(dir).then(() => new AspmError('internal-error', {}), (e: unknown) => e as AspmError);
+    const error = await failure(missing);
+    expect(error).toBeInstanceOf(AspmError);
+    expect(error).toMatchObject({ code: 'history-not-found', exitCode: 1 });
+    expect(t('zh-CN', error.code, error.params)).toBe(`历史报告目录 ${missing} 不存在。--history 应给出存放以往各期 report.json 的目录（如 history/），请检查路径。`);
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
+    writeFileSync(join(dir, '2026-08.json'), scored('2026-08', '2026-09-05', 'D'));
+    const file = await failure(join(dir, '2026-08.json'));
+    expect(file).toMatchObject({ code: 'history-not-a-folder' });
+    expect(t('en', file.code, file.params)).toContain('is not a folder. Give --history the folder that holds the report.json files of earlier periods');
+  });
+
+  it('leaves out reports of another policy, even when they are later, and names them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-other-'));
+    const report = (company: string, date: string, grade: string) =>
+      JSON.stringify({ policy: { company, title: '售后服务绩效管理制度' }, period: { id: '2026-08' }, result_date: date, staff: [{ id: 'E1', name: '甲', grade }] });
+    writeFileSync(join(dir, 'ours.json'), report('我们公司', '2026-09-05', 'D'));
+    writeFileSync(join(dir, 'theirs.json'), report('别的团队', '2026-09-30', 'A'));
+    const { reports, otherPolicies } = await readHistory(dir, { company: '我们公司', title: '售后服务绩效管理制度' });
+    expect(reports.map((r) => r.path)).toEqual([join(dir, 'ours.json')]);
+    expect(reports[0]?.staff.get(personKey({ id: 'E1', name: '甲' }))?.grade).toBe('D');
+    expect(otherPolicies).toEqual([join(dir, 'theirs.json')]);
+    const all = await readHistory(dir);
+    expect(all.reports[0]?.path).toBe(join(dir, 'theirs.json'));
   });
 });

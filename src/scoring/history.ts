@@ -2,13 +2,24 @@
 // grades that rules over consecutive cycles need (promotion after two quarters at A…), and
 // the published report of the period being re-run after an appeal, whose forced
 // distribution grades stand for everyone the appeal did not concern. Only what a scored
-// aspm report holds is read: period id, result date and, per person, id and grades.
+// aspm report holds is read: period id, result date and, per person, id, name and grades.
+// People are found by `personKey` (the staff id, else the name), so a roster of names only
+// works across periods too.
 // `parseHistoryReport` is pure; `readHistory` reads the folder.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AspmError } from '../errors.js';
+import { personKey } from '../evaluate/staff.js';
+import { readSmallFile } from '../io/read-input.js';
 import { cycleOfPeriodId } from './cycles.js';
+
+/**
+ * An earlier report is read whole: 256 MiB holds an annual report averaging its months for
+ * a few thousand people (about 50 KB each); anything larger is not a report of ours.
+ */
+export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 
 export interface HistoryPerson {
   readonly grade: string | null;
@@ -22,6 +33,9 @@ export interface HistoryReport {
   readonly sha256: string;
   readonly periodId: string;
   readonly resultDate: string;
+  /** The company and title of the policy the report was scored under (null in old reports). */
+  readonly policy: PolicyIdentity | null;
+  /** By `personKey` (the staff id, else the name, compared as staffKey). */
   readonly staff: ReadonlyMap<string, HistoryPerson>;
 }
 
@@ -47,35 +61,74 @@ export function parseHistoryReport(text: string, path: string): HistoryReport {
   }
   const staff = new Map<string, HistoryPerson>();
   for (const s of staffList as Record<string, unknown>[]) {
-    staff.set(String(s.id), {
+    const key = personKey({ id: String(s.id), name: typeof s.name === 'string' ? s.name : '' });
+    if (key === '') continue;
+    staff.set(key, {
       grade: gradeOrNull(s.grade),
       grade_by_bands: gradeOrNull(s.grade_by_bands),
       grade_cap: gradeOrNull(s.grade_cap),
       grade_distributed: gradeOrNull(s.grade_distributed),
     });
   }
-  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: period.id, resultDate: json.result_date, staff };
+  const policy = isRecord(json.policy) && typeof json.policy.company === 'string' && typeof json.policy.title === 'string' ? { company: json.policy.company, title: json.policy.title } : null;
+  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: period.id, resultDate: json.result_date, policy, staff };
+}
+
+/** Which policy a report belongs to: reports of other policies in the folder are not history. */
+export interface PolicyIdentity {
+  readonly company: string;
+  readonly title: string;
+}
+
+export interface HistoryRead {
+  /** The latest report of each period scored under this policy. */
+  readonly reports: HistoryReport[];
+  /** Reports in the folder that belong to another policy (another team's, a trial run), left out. */
+  readonly otherPolicies: string[];
 }
 
 /**
- * The latest report of each period in the folder (by result date, then file name). Files
+ * The latest report of each period in the folder (by result date, then file name), among
+ * the reports of the same policy (company and title) when `policy` is given. Files
  * other than `*.json` are ignored; a `*.json` that is not a scored report is an error,
  * because a history silently half-read would decide promotions and demotions wrongly.
  */
-export async function readHistory(dir: string): Promise<HistoryReport[]> {
-  let names: string[];
+export async function readHistory(dir: string, policy?: PolicyIdentity): Promise<HistoryRead> {
+  let entries: Dirent[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.json')).map((e) => e.name);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (cause) {
-    throw new AspmError('history-unreadable', { path: dir, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { exitCode: 1 });
+    throw folderFailure(dir, cause);
+  }
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!e.name.toLowerCase().endsWith('.json')) continue;
+    // A link is followed (history/2026-09.json → ../published/2026-09.json); one to a folder
+    // is skipped like a folder; a broken one is read, and so reported, rather than skipped.
+    if (e.isFile() || (e.isSymbolicLink() && (await stat(join(dir, e.name)).then((s) => s.isFile(), () => true)))) names.push(e.name);
   }
   names.sort();
   const reports: HistoryReport[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    reports.push(parseHistoryReport(await readFile(path, 'utf8'), path));
+    const read = await readSmallFile(path, MAX_HISTORY_BYTES);
+    if (!read.ok) {
+      const d = read.diagnostic;
+      if (d.code === 'file-too-large') throw new AspmError('history-too-large', { file: path, size: d.params.size, limit: MAX_HISTORY_BYTES }, { location: { file: path } });
+      throw new AspmError(d.code, d.params, { location: { file: path } });
+    }
+    reports.push(parseHistoryReport(new TextDecoder('utf-8').decode(read.bytes), path));
   }
-  return latestPerPeriod(reports);
+  const same = (r: HistoryReport) => !policy || r.policy === null || (r.policy.company === policy.company && r.policy.title === policy.title);
+  return { reports: latestPerPeriod(reports.filter(same)), otherPolicies: reports.filter((r) => !same(r)).map((r) => r.path) };
+}
+
+/** What is wrong with the folder given to --history, and what to give instead. */
+function folderFailure(dir: string, cause: unknown): AspmError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return new AspmError('history-not-found', { path: dir });
+  if (code === 'ENOTDIR') return new AspmError('history-not-a-folder', { path: dir });
+  return new AspmError('history-unreadable', { path: dir, reason: code ?? String(cause) });
 }
 
 export function latestPerPeriod(reports: readonly HistoryReport[]): HistoryReport[] {

@@ -2,7 +2,11 @@
 // of the policy's language: who, which period, the total and how it is made up, each KPI
 // line, the raters, points and vetoes, what follows (bonus and actions), the adjustments
 // made on appeal, the notes, and how and until when to appeal. Numbers are rounded here for
-// reading (the JSON report keeps them exact). Pure.
+// reading (the JSON report keeps them exact). It also decides which sections a notice has
+// and numbers them: a person not assessed gets a short notice whose result says once that no
+// KPI had enough data, without tables of dashes or sections about a total that does not exist.
+// The notice is written to the employee: notes about how the report was made (missing
+// history, ratings files) belong to HR's report and Excel sheet, not here. Pure.
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
@@ -31,6 +35,8 @@ export interface NoticeView {
   readonly quantitative: string;
   readonly quantitativeShare: string;
   readonly kpis: readonly { name: string; team: boolean; value: string; target: string; floor: string; score: string; weight: string; contribution: string; adjusted: boolean }[];
+  /** Not assessed: one sentence in the result saying that no KPI had enough data (and which), instead of a table of dashes. */
+  readonly kpisNotScored: string;
   readonly anyAdjusted: boolean;
   readonly months: readonly { period: string; score: string }[];
   readonly averaged: boolean;
@@ -41,9 +47,40 @@ export interface NoticeView {
   readonly events: readonly { name: string; kind: string; count: string; effect: string }[];
   readonly bonusLine: string | null;
   readonly actions: readonly string[];
+  /** Rules (e.g. an improvement plan) that could not be decided yet for want of an earlier result, worded for the employee. */
+  readonly pending: readonly string[];
   readonly adjustments: readonly { appeal: string; what: string; reason: string; approvedBy: string; approvedOn: string }[];
   readonly notes: readonly string[];
-  readonly appeal: { readonly deadline: string; readonly days: number; readonly channel: string; readonly reviewers: string; readonly answerDays: number; readonly escalation: string | null };
+  /**
+   * The number of each section shown (一、二… or 1, 2…), null for a section left out: for a
+   * person not assessed the result says why in a sentence, without KPI or qualitative
+   * sections, and points or outcomes only when something happened there; adjustments and
+   * notes appear only when there are some.
+   */
+  readonly section: {
+    readonly result: string;
+    readonly kpis: string | null;
+    readonly qualitative: string | null;
+    readonly events: string | null;
+    readonly outcomes: string | null;
+    readonly adjustments: string | null;
+    readonly notes: string | null;
+    readonly appeal: string;
+  };
+  readonly appeal: {
+    readonly deadline: string;
+    readonly days: number;
+    readonly channel: string;
+    readonly reviewers: string;
+    readonly answerDays: number;
+    readonly escalation: string | null;
+    /** The deadline skips public holidays and counts make-up working days (调休). */
+    readonly holidaysCounted: boolean;
+    /** The deadline was counted Monday to Friday because the holiday data stops before it. */
+    readonly holidayDataMissing: boolean;
+    /** The years the holiday data lacks (e.g. `2027`), when holidayDataMissing. */
+    readonly uncoveredYears: string;
+  };
 }
 
 const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
@@ -57,16 +94,62 @@ function periodLabel(language: Language, id: string): string {
   return id;
 }
 
-/** Notes the notice says elsewhere (in the result, the events table or what follows). */
-const SHOWN_ELSEWHERE = new Set(['note-veto', 'note-grade-capped', 'note-bonus-withheld', 'note-bonus-other-cycle', 'note-distribution-changed', 'note-distribution-kept', 'note-not-assessed']);
+/**
+ * Notes the notice says elsewhere: in the result, the events table, the qualitative
+ * section ("no usable rating") or what follows — where a rule left undecided for want of
+ * an earlier period's report is worded as what it means for the employee (see `pending`).
+ */
+const SHOWN_ELSEWHERE = new Set([
+  'note-veto',
+  'note-grade-capped',
+  'note-bonus-withheld',
+  'note-bonus-other-cycle',
+  'note-distribution-changed',
+  'note-distribution-kept',
+  'note-not-assessed',
+  'note-no-ratings',
+  'note-history-missing',
+]);
 
-/** A note as the notice's language says it (the report's notes are in the language of the run), for an employee. */
+/**
+ * Without a total, notes on how KPIs and ratings were weighed explain nothing: the
+ * quantitative section says once that no KPI had enough data, and ratings were not used.
+ */
+const ABOUT_THE_TOTAL = /^note-(kpi|month|target|rater|items|ignored)-/;
+
+/** A note as the notice's language says it (the report's notes are in the language of the run). */
 function noteText(language: Language, note: ReportNote): string {
-  if (note.code === 'note-history-missing') {
-    const periods = (note.params.periods as string[]).map((p) => periodLabel(language, p));
-    return t(language, 'notice-history-missing', { ...note.params, periods });
-  }
   return t(language, note.code as MessageCode, note.params);
+}
+
+/**
+ * "Whether the improvement plan applies is decided once May's result is in": the report
+ * tells HR which report is missing (note-history-missing); the employee learns what is
+ * still open about them, not how the tool was run.
+ */
+function pendingText(language: Language, note: ReportNote): string {
+  const periods = (note.params.periods as string[]).map((p) => periodLabel(language, p));
+  return t(language, 'notice-history-missing', { ...note.params, periods });
+}
+
+/** Section numbers as the language writes them: 一、二… or 1, 2…. */
+function sectionNumber(language: Language, n: number): string {
+  return language === 'zh-CN' ? (CHINESE_NUMERALS[n - 1] ?? String(n)) : String(n);
+}
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** One sentence for a person not assessed: which KPIs lacked data, and how short they fell. */
+function kpisNotScoredText(language: Language, person: ReportPerson, policy: Policy): string {
+  const kpis = person.kpis;
+  if (kpis.every((k) => k.samples === 0)) return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
+  // Enough samples over the period, yet no month could be scored (a period averaging its months).
+  if (kpis.some((k) => k.status === 'ok')) return t(language, 'notice-kpis-no-month');
+  const items = kpis.map((k) =>
+    k.samples === 0
+      ? t(language, 'notice-kpi-no-data', { kpi: k.name })
+      : t(language, 'notice-kpi-too-few', { kpi: k.name, samples: k.samples, min: policy.kpis.find((x) => x.id === k.id)?.min_samples ?? '' }),
+  );
+  return t(language, 'notice-kpis-too-few', { kpis: items.join(t(language, 'notice-list-separator')) });
 }
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
@@ -143,6 +226,31 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       })),
   ];
 
+  const actions = person.outcomes.actions.map((a) =>
+    a.topics && a.topics.length > 0
+      ? L('notice-action-topics', { name: a.name, topics: joinList(language, [...a.topics]) })
+      : a.deduction_percent
+        ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent })
+        : a.name,
+  );
+  const pending = person.notes.filter((n) => n.code === 'note-history-missing').map((n) => pendingText(language, n));
+  const notes = person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code) && (assessed || !ABOUT_THE_TOTAL.test(n.code))).map((n) => noteText(language, n));
+
+  // Sections in their order; a section left out does not leave a gap in the numbering.
+  let count = 0;
+  const next = () => sectionNumber(language, ++count);
+  const when = (shown: boolean) => (shown ? next() : null);
+  const section = {
+    result: next(),
+    kpis: when(assessed),
+    qualitative: when(assessed),
+    events: when(assessed || events.length > 0),
+    outcomes: when(assessed || actions.length > 0 || pending.length > 0 || bonusLine !== null),
+    adjustments: when(adjustments.length > 0),
+    notes: when(notes.length > 0),
+    appeal: next(),
+  };
+
   return {
     language,
     company: policy.meta.company,
@@ -192,15 +300,12 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     })),
     events,
     bonusLine,
-    actions: person.outcomes.actions.map((a) =>
-      a.topics && a.topics.length > 0
-        ? L('notice-action-topics', { name: a.name, topics: joinList(language, [...a.topics]) })
-        : a.deduction_percent
-          ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent })
-          : a.name,
-    ),
+    actions,
+    kpisNotScored: assessed ? '' : kpisNotScoredText(language, person, policy),
     adjustments,
-    notes: person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code)).map((n) => noteText(language, n)),
+    pending,
+    notes,
+    section,
     appeal: {
       deadline: formatDate(language, person.appeal_deadline),
       days: report.appeal.file_within_days,
@@ -208,6 +313,9 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       reviewers: joinList(language, [...report.appeal.reviewers]),
       answerDays: report.appeal.answer_within_days,
       escalation: report.appeal.escalation,
+      holidaysCounted: report.appeal.calendar === 'cn',
+      holidayDataMissing: report.appeal.calendar === 'mon_fri_uncovered',
+      uncoveredYears: uncoveredYears(language, report),
     },
   };
 }
@@ -220,4 +328,13 @@ function capitalise(language: Language, text: string): string {
 function lastDay(end: string): string {
   const day = Date.parse(`${end.slice(0, 10)}T00:00:00Z`) - 86_400_000;
   return new Date(day).toISOString().slice(0, 10);
+}
+
+/** The years between the result date and the deadline that the holiday data does not cover. */
+function uncoveredYears(language: Language, report: ScoredReport): string {
+  const data = report.appeal.holiday_data;
+  if (report.appeal.calendar !== 'mon_fri_uncovered' || data === null) return '';
+  const years: number[] = [];
+  for (let y = Number(report.result_date.slice(0, 4)); y <= Number(report.appeal.deadline.slice(0, 4)); y++) if (y < data.first || y > data.last) years.push(y);
+  return joinList(language, years.map(String));
 }

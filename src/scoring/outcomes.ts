@@ -19,12 +19,13 @@ export interface PastGrades {
  * Grades of a person in an earlier period: undefined when no report of that period was
  * given; null when the report does not have the person.
  */
-export type HistoryLookup = (periodId: string, staffId: string) => PastGrades | null | undefined;
+export type HistoryLookup = (periodId: string, personKey: string) => PastGrades | null | undefined;
 
 export interface TriggerContext {
   readonly primary: Cycle;
   readonly periodId: string;
   readonly periodCycle: Cycle | undefined;
+  /** The person's `personKey` (staff id, else name), as history is keyed. */
   readonly staffId: string;
   readonly grades: PastGrades;
   /** Rank within the ranking group, null when not ranked. */

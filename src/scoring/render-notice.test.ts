@@ -23,7 +23,7 @@ const people: PersonInput[] = [
   { id: 'E3', name: '王芳', role: 'agent', kpis: {} },
 ];
 
-function report(policy: Policy, adjustmentsText?: string) {
+function report(policy: Policy, adjustmentsText?: string, resultDate = '2026-09-30') {
   const evaluation = makeEvaluation(policy, people, { ratings });
   let adjustments;
   if (adjustmentsText) {
@@ -31,7 +31,7 @@ function report(policy: Policy, adjustmentsText?: string) {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
     adjustments = { file: 'adj.yaml', items: loaded.value.adjustments, source: loaded.source };
   }
-  return scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation, ...(adjustments ? { adjustments } : {}), resultDate: '2026-09-30', language: 'en', toolVersion: 't' });
+  return scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation, ...(adjustments ? { adjustments } : {}), resultDate, language: 'en', toolVersion: 't' });
 }
 
 const zh = presetPolicy('medium.zh-CN');
@@ -61,7 +61,10 @@ describe('notice in Chinese', () => {
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
     expect(md).toMatch(/^# 绩效考核结果通知书\n/);
     expect(md).toContain('| **姓　　名** | 张\\*伟\\| | **工　　号** | E1 |');
-    expect(md).toContain('| **考 核 期** | 2026年10月（2026年10月1日至2026年10月31日） | **公布日期** | 2026年9月30日 |');
+    // The header's cells are short enough not to wrap (a long period in it squeezed the date
+    // into "2026年9月30 / 日"); the period's days are said in the first sentence.
+    expect(md).toContain('| **考 核 期** | 2026年10月 | **公布日期** | 2026年9月30日 |');
+    expect(md).toContain('现将您2026年10月（2026年10月1日至2026年10月31日）的绩效考核结果通知如下。');
     const p = r.staff[0]!;
     expect(md).toContain(`| **${p.total_rounded!.toFixed(2)}** | **${p.grade}**（`);
     expect(md).toContain(`综合得分 = 量化得分 ${p.quantitative.score!.toFixed(2)} × 70% + 定性得分 ${p.qualitative.score!.toFixed(2)} × 30% + 加减分 2.00 = ${p.total_rounded!.toFixed(2)}。`);
@@ -72,9 +75,12 @@ describe('notice in Chinese', () => {
     expect(md).toContain('- 绩效奖金：本人奖金基数 1,800.00 元 × 等级系数');
     expect(md).toContain('#### 六、说明\n\n- “客户满意度”样本不足（样本 4），不计分，其权重按比例分给其他指标。');
     // Oct 1–7 are holidays: five working days after 30 September end on 13 October.
-    expect(md).toContain('请于 **2026年10月13日** 前（结果公布后 5 个工作日内，法定节假日不计）');
+    // The deadline day itself counts, and the notice says so.
+    expect(md).toContain('请于结果公布后 5 个工作日内（法定节假日不计），即 **2026年10月13日（含当日）** 前，填写《绩效申诉表》');
     expect(md).toContain('#### 七、申诉');
     expect(md).not.toContain('申诉调整');
+    // Rounded lines need not add up to the rounded total: the notice says why.
+    expect(md).toContain('本通知书中的数值均四舍五入保留两位小数；得分、合计和综合得分按未舍入的数值计算，因此与所列各项相加的结果可能相差 0.01 左右。');
   });
 
   it('a veto: the events table, the capped grade, the bonus cancelled — said once, not again in the notes', () => {
@@ -95,12 +101,45 @@ describe('notice in Chinese', () => {
     expect(md).toContain('#### 八、申诉');
   });
 
-  it('a person not assessed is told so, and why', () => {
+  it('a person not assessed gets a short notice: the result says so, and why, once', () => {
     const r = report(zh);
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[2]!, zh), zhTemplates);
-    expect(md).toContain('本期您的考核指标均无足够数据，不评定综合得分、等级和绩效奖金');
+    expect(md).toContain('#### 一、考核结果\n\n本期您的各项考核指标（响应及时率、首次响应时长、客户满意度、解决工单量、投诉率）均无数据，均不计分。因此不评定综合得分、等级和绩效奖金，由人力资源部个别处理。\n');
     expect(md).not.toContain('| 综合得分 |');
-    expect(md).toContain('“响应及时率”无数据（样本 0），不计分');
+    // Not "占综合得分 70%" for someone without a total; no table of dashes, no note per KPI;
+    // nothing about ratings or outcomes that do not exist. The appeal section follows.
+    expect(md).not.toMatch(/量化考核|占综合得分|\| 考核指标 |不计分，其权重|样本 0|四舍五入|定性|结果应用|说明/);
+    expect(md).toContain('#### 二、申诉');
+    const e = report(en);
+    const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[2]!, en), enTemplates);
+    expect(text).toContain('#### 1. Result\n\nNone of your KPIs (Response SLA rate, First response time, Customer satisfaction (CSAT), Tickets resolved and Complaint rate) had any data this period, so none was scored. No total score, grade or bonus is therefore given; the Human Resources Department will decide your case.\n');
+    expect(text).toContain('#### 2. How to appeal');
+  });
+
+  it('a person not assessed with a few samples is told how far each KPI fell short; a veto still shows', () => {
+    const policy = zh;
+    const staff: PersonInput[] = [{ id: 'E5', name: '赵敏', role: 'agent', kpis: { csat: { value: 90, samples: 2, status: 'insufficient' } }, events: { 'veto:serious_complaint': 1 } }];
+    const r = scoreEvaluation({ policy, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(policy, staff), resultDate: '2026-11-05', language: 'zh-CN', toolVersion: 't' });
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, policy), zhTemplates);
+    expect(md).toContain('本期您的各项考核指标均没有足够数据，均不计分：响应及时率（无数据）；首次响应时长（无数据）；客户满意度（样本 2，少于规定的 10）；解决工单量（无数据）；投诉率（无数据）。因此不评定');
+    expect(md).toContain('#### 二、加减分与一票否决\n\n| 事项 |');
+    expect(md).toContain('#### 三、申诉');
+  });
+
+  it('a rule undecided for want of an earlier result is worded for the employee under what follows, not as a processing note', () => {
+    // Two D months in a row start an improvement plan; without last month's report it cannot be decided.
+    const staff: PersonInput[] = [{ id: 'E6', name: '钱多多', role: 'agent', kpis: agent(0) }];
+    const r = scoreEvaluation({ policy: zh, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(zh, staff), resultDate: '2026-11-05', language: 'zh-CN', toolVersion: 't' });
+    const person = r.staff[0]!;
+    expect(person.grade).toBe('D');
+    // HR's report keeps the processing note (which report to give with --history)…
+    expect(person.notes.find((n) => n.code === 'note-history-missing')?.message).toContain('--history');
+    const md = renderNoticeMarkdown(buildNoticeView(r, person, zh), zhTemplates);
+    // …the employee reads what is still open about them.
+    expect(md).toMatch(/#### 五、结果应用\n\n- 绩效奖金：[^\n]*\n(- [^\n]*\n)*- 是否适用“绩效改进计划”，待2026年9月的考核结果补齐后确定。\n/);
+    expect(md).not.toMatch(/--history|未予判定|缺少/);
+    const e = scoreEvaluation({ policy: en, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(en, staff), resultDate: '2026-11-05', language: 'en', toolVersion: 't' });
+    expect(renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, en), enTemplates)).toContain('- Whether "Performance improvement plan" applies will be decided once the result for September 2026 is available.\n');
   });
 });
 
@@ -109,11 +148,45 @@ describe('notice in English', () => {
     const r = report(en);
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, en), enTemplates);
     expect(md).toMatch(/^# Performance Result Notice\n/);
-    expect(md).toContain('| **Period** | October 2026 (1 October 2026 to 31 October 2026) | **Published** | 30 September 2026 |');
+    expect(md).toContain('| **Period** | October 2026 | **Published** | 30 September 2026 |');
+    expect(md).toContain('your performance result for October 2026 (1 October 2026 to 31 October 2026) is as follows.');
     expect(md).toContain('| Supervisor | 62.5% | 75.00 | 46.88 |');
     expect(md).toContain('- Performance bonus: your bonus base CNY 1,800.00 × grade coefficient');
-    expect(md).toContain('you may appeal until **13 October 2026** (5 working days after publication; public holidays do not count).');
+    expect(md).toContain('you may appeal by **13 October 2026 (inclusive)**, that is within 5 working days after publication (public holidays do not count).');
     expect(md).toContain('#### 6. Notes\n\n- "Customer satisfaction (CSAT)" has too few samples (4 samples)');
+    expect(md).toContain('Figures in this notice are rounded to two decimals; scores, subtotals and the total are computed from the unrounded values');
+  });
+});
+
+describe('the appeal deadline says which days it counted', () => {
+  const mondayToFriday = (base: string) =>
+    presetPolicy(base, (raw) => {
+      raw.evaluation.holidays = 'none';
+    });
+
+  it('past the years of the holiday data: Monday to Friday, and the employee is told to check', () => {
+    const r = report(zh, undefined, '2026-12-28');
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
+    expect(md).toContain('请于结果公布后 5 个工作日内（工作日按周一至周五计），即 **2027年1月4日（含当日）** 前，');
+    expect(md).not.toContain('法定节假日不计');
+    expect(md).toContain('**请注意：**上述截止日是在没有 2027 年节假日数据的情况下按周一至周五推算的，未扣除该年的法定节假日。如期间遇法定节假日，实际截止日可能顺延，请向人力资源部核实。');
+    const e = report(en, undefined, '2026-12-28');
+    const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, en), enTemplates);
+    expect(text).toContain('you may appeal by **4 January 2027 (inclusive)**, that is within 5 working days after publication (working days are Monday to Friday).');
+    expect(text).toContain('**Please note:** this deadline was counted Monday to Friday without holiday data for 2027');
+    expect(text).not.toContain('public holidays do not count');
+  });
+
+  it('with holidays: none, no claim about public holidays and no warning', () => {
+    for (const [policy, templates, expected] of [
+      [mondayToFriday('medium.zh-CN'), () => zhTemplates, '请于结果公布后 5 个工作日内（工作日按周一至周五计），即 **2026年10月7日（含当日）** 前，'],
+      [mondayToFriday('medium.en'), () => enTemplates, 'you may appeal by **7 October 2026 (inclusive)**, that is within 5 working days after publication (working days are Monday to Friday).'],
+    ] as const) {
+      const r = report(policy);
+      const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, policy), templates());
+      expect(md).toContain(expected);
+      expect(md).not.toMatch(/法定节假日不计|public holidays do not count|请注意|Please note/);
+    }
   });
 });
 

@@ -1,16 +1,26 @@
-// The summary `aspm evaluate` prints in the terminal: who was assessed, the grade
-// distribution with bars, the top and bottom of each role, and how many adjustments and
-// warnings there are. Columns are padded by display width, so Chinese names line up.
+// The summary `aspm evaluate` prints in the terminal: who was assessed and, by name, who was
+// not and why; the grade distribution with bars; the top and bottom of each ranking group
+// (role, or team under a forced distribution by team); and how many adjustments, warnings
+// and notes there are. Columns are padded by display width, so Chinese names line up.
 // Returns text; printing is the command's job. Pure.
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { displayWidth, padEnd, padStart } from '../wizard/display-width.js';
+import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 import type { ReportPerson, ScoredReport } from './report-model.js';
 
 /** People shown at each end of a role. */
 const SHOWN = 3;
 const BAR = 30;
+/** People not assessed named one by one; past this many the summary says how many more. */
+const NOT_ASSESSED_SHOWN = 10;
+
+/** Why a person has no result, in a few words: no data at all, too few samples, or no month with a score. */
+function whyNotAssessed(p: ReportPerson): 'result-summary-why-no-data' | 'result-summary-why-too-few' | 'result-summary-why-months' {
+  if (p.kpis.every((k) => k.samples === 0)) return 'result-summary-why-no-data';
+  if (p.kpis.every((k) => k.status !== 'ok')) return 'result-summary-why-too-few';
+  return 'result-summary-why-months';
+}
 
 function fixed(n: number | null): string {
   return n === null ? '—' : n.toFixed(2);
@@ -21,6 +31,11 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   const cycle = report.period.cycle ? t(language, `score-cycle-${report.period.cycle}`) : '';
   lines.push(t(language, 'result-summary-title', { period: report.period.id, cycle, date: report.result_date, deadline: report.appeal.deadline }));
   lines.push(t(language, 'result-summary-people', { people: report.summary.people, assessed: report.summary.assessed, not: report.summary.people - report.summary.assessed }));
+  // The people not assessed by name: HR has to handle each of them, and the notes the
+  // count used to point to are per person, in the report, not in this summary.
+  const notAssessed = report.staff.filter((p) => p.status === 'not_assessed');
+  for (const p of notAssessed.slice(0, NOT_ASSESSED_SHOWN)) lines.push(`  · ${t(language, 'result-summary-not-assessed', { id: p.id, name: p.name, why: t(language, whyNotAssessed(p)) })}`);
+  if (notAssessed.length > NOT_ASSESSED_SHOWN) lines.push(`  · ${t(language, 'result-summary-not-assessed-more', { count: notAssessed.length - NOT_ASSESSED_SHOWN })}`);
   lines.push('');
 
   lines.push(t(language, 'result-summary-grades'));
@@ -35,14 +50,28 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   }
   lines.push('');
 
-  lines.push(t(language, 'result-summary-roles'));
+  // People are listed by the group that ranked them — their role, or their team under a
+  // forced distribution `group_by: team` — so that "top" and "bottom" and the rank column
+  // mean the same thing: the rank is only comparable within its group, and a role's list
+  // with two rank-1 people from two teams would read as a tie that is not one.
+  const byTeam = report.grades.forced_distribution?.group_by === 'team';
+  lines.push(t(language, byTeam ? 'result-summary-teams' : 'result-summary-roles'));
+  const groups: { label: string; people: ReportPerson[] }[] = [];
+  if (byTeam) {
+    const teams = new Map<string, ReportPerson[]>();
+    for (const p of report.staff) teams.set(p.team, [...(teams.get(p.team) ?? []), p]);
+    for (const [team, people] of teams) groups.push({ label: team === '' ? t(language, 'result-summary-no-team') : team, people });
+  } else {
+    for (const role of policy.roles) groups.push({ label: role.name, people: report.staff.filter((p) => p.role === role.id) });
+  }
+  const roleName = (id: string) => policy.roles.find((r) => r.id === id)?.name ?? id;
   let anyVetoed = false;
-  for (const role of policy.roles) {
-    const people = report.staff.filter((p) => p.role === role.id);
+  for (const { label, people } of groups) {
     if (people.length === 0) continue;
-    const ranked = people.filter((p) => p.rank !== null).sort((a, b) => a.rank! - b.rank! || (a.id < b.id ? -1 : 1));
+    // Stable: people of equal rank stay in roster order.
+    const ranked = people.filter((p) => p.rank !== null).sort((a, b) => a.rank! - b.rank!);
     const missing = people.length - ranked.length;
-    lines.push(`  ${t(language, 'result-summary-role', { role: role.name, count: people.length, missing })}`);
+    lines.push(`  ${t(language, 'result-summary-group', { group: label, count: people.length, missing })}`);
     // null marks the people left out between the top and the bottom.
     const shown: ({ tag: string; p: ReportPerson } | null)[] = [];
     if (ranked.length <= SHOWN * 2) for (const p of ranked) shown.push({ tag: '', p });
@@ -55,6 +84,8 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
     const nameWidth = Math.max(0, ...rows.map((s) => displayWidth(s.p.name)));
     const idWidth = Math.max(0, ...rows.map((s) => displayWidth(s.p.id)));
     const tagWidth = Math.max(0, ...rows.map((s) => displayWidth(s.tag)));
+    // A team may hold several roles: then each line names the person's role.
+    const roleWidth = byTeam ? Math.max(0, ...rows.map((s) => displayWidth(roleName(s.p.role)))) : 0;
     for (const row of shown) {
       if (!row) {
         lines.push(`    ${padEnd('', tagWidth)}    ⋮`);
@@ -65,14 +96,19 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
       if (vetoed) anyVetoed = true;
       const moved = p.grade_distributed !== null && p.grade_distributed !== p.grade_by_bands;
       const grade = (moved ? `${p.grade ?? ''} (${p.grade_by_bands ?? ''})` : (p.grade ?? '')) + (vetoed ? ' *' : '');
-      lines.push(`    ${padEnd(tag, tagWidth)} ${padStart(String(p.rank), 4)}  ${padEnd(p.name, nameWidth)}  ${padEnd(p.id, idWidth)}  ${padStart(fixed(p.total_rounded), 6)}  ${grade}`);
+      const role = byTeam ? `${padEnd(roleName(p.role), roleWidth)}  ` : '';
+      lines.push(`    ${padEnd(tag, tagWidth)} ${padStart(String(p.rank), 4)}  ${padEnd(p.name, nameWidth)}  ${padEnd(p.id, idWidth)}  ${role}${padStart(fixed(p.total_rounded), 6)}  ${grade}`);
     }
   }
   lines.push('');
   const distributed = report.staff.some((p) => p.grade_distributed !== null && p.grade_distributed !== p.grade_by_bands);
   if (distributed) lines.push(t(language, 'result-summary-distributed-hint'));
   if (anyVetoed) lines.push(t(language, 'result-summary-vetoed-hint'));
-  lines.push(t(language, 'result-summary-footer', { adjustments: report.adjustments.length, warnings: report.warnings.length, notes: report.notes.length }));
+  // Every warning, also those past the 10,000 the report keeps; and the notes on people's
+  // results as well as the report's own (only the latter are listed here).
+  const personNotes = report.staff.reduce((n, p) => n + p.notes.length, 0);
+  const noted = report.staff.filter((p) => p.notes.length > 0).length;
+  lines.push(t(language, 'result-summary-footer', { adjustments: report.adjustments.length, warnings: report.summary.warnings, personNotes, noted, notes: report.notes.length }));
   for (const n of report.notes) lines.push(`  · ${n.message}`);
   return lines.join('\n') + '\n';
 }

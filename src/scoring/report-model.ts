@@ -3,7 +3,7 @@
 // and notes, and with what the result rests on (policy file and hash, tool version, the
 // adjustments applied and the history read). Every number a total depends on is in the
 // person's own entry, so the total and the grade can be recomputed from it alone.
-import type { Cycle, RaterType } from '../policy/policy.generated.js';
+import type { Cycle, RaterType, Scoring } from '../policy/policy.generated.js';
 import type { InputSummary, ReportWarning } from '../evaluate/report.js';
 import type { KpiStatus } from '../evaluate/kpi-results.js';
 import type { Action, Bonus } from './outcomes.js';
@@ -29,6 +29,8 @@ export interface MonthKpi {
   readonly status: KpiStatus;
   readonly target: number;
   readonly floor: number;
+  /** The rule of that month (band bounds scaled to a month like the target and floor). */
+  readonly scoring: Scoring;
   readonly score: number | null;
   readonly weight: number;
   readonly contribution: number;
@@ -150,6 +152,16 @@ export interface ScoredReport {
   readonly result_date: string;
   readonly appeal: {
     readonly deadline: string;
+    /**
+     * Which days the deadline counts as working days: `cn` — the Chinese calendar with
+     * public holidays and make-up working days; `mon_fri_uncovered` — the policy asks for
+     * that calendar, but the holiday data does not cover every year from the result date
+     * to the deadline, so those years count Monday to Friday (check by hand); `mon_fri` —
+     * the policy counts Monday to Friday (`evaluation.holidays: none`).
+     */
+    readonly calendar: 'cn' | 'mon_fri_uncovered' | 'mon_fri';
+    /** The years the holiday data covers (null with `mon_fri`). */
+    readonly holiday_data: { readonly first: number; readonly last: number } | null;
     readonly file_within_days: number;
     readonly answer_within_days: number;
     readonly channel: string;
@@ -176,6 +188,8 @@ export interface ScoredReport {
     readonly assessed: number;
     readonly grades: Readonly<Record<string, number>>;
     readonly bonus_total: number | null;
+    /** Every data warning, including those past the 10,000 that `warnings` keeps. */
+    readonly warnings: number;
   };
   readonly notes: readonly ReportNote[];
   readonly warnings: readonly ReportWarning[];

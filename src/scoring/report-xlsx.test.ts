@@ -1,13 +1,14 @@
 // The Excel report read back with exceljs: sheets, labels in the user's language, frozen
-// header and filters, number formats, the numbers of the JSON report — and text from the
-// data that looks like a formula stays text.
+// header and filters, number formats, the numbers of the JSON report, notes in words, no
+// empty sheets, and the print plan (fitted to the page width, or cut between KPI groups) —
+// and text from the data that looks like a formula stays text.
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput } from '../../test/helpers/scoring-fixtures.js';
 import type { Language } from '../i18n/language.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
-import { buildReportXlsx, looksLikeFormula } from './report-xlsx.js';
+import { buildReportXlsx, looksLikeFormula, planPrint } from './report-xlsx.js';
 import { scoreEvaluation } from './score-evaluation.js';
 
 const policy = presetPolicy('medium.zh-CN');
@@ -19,21 +20,22 @@ const people: PersonInput[] = [
   { id: 'E4', name: '赵强', role: 'supervisor', kpis: {} },
 ];
 
-async function workbookFor(language: Language) {
+async function workbookFor(language: Language, { clean = false } = {}) {
   const evaluation = makeEvaluation(policy, people);
-  evaluation.warnings.add('value-unreadable-time', { value: '=1+1', kpis: ['客户满意度'] }, { file: 'tickets.csv', row: 9, column: '解决时间' });
+  if (!clean) evaluation.warnings.add('value-unreadable-time', { value: '=1+1', kpis: ['客户满意度'] }, { file: 'tickets.csv', row: 9, column: '解决时间' });
   const text = `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E2\n    kpi: csat\n    value: 91\n    appeal: "=cmd|' /C calc'!A0"\n    reason: 回访记录有误\n    approved_by: 申诉小组\n    approved_on: 2026-11-10\n`;
   const adj = parseAdjustmentsBytes(new TextEncoder().encode(text), 'adj.yaml', { policy, periodId: '2026-10', months: [] });
   if (!adj.ok) throw new Error('fixture');
-  const report = scoreEvaluation({ policy, policyFile: { path: 'p.yaml', sha256: '0' }, evaluation, adjustments: { file: 'adj.yaml', items: adj.value.adjustments, source: adj.source }, resultDate: '2026-11-05', language, toolVersion: 't' });
+  const adjustments = clean ? {} : { adjustments: { file: 'adj.yaml', items: adj.value.adjustments, source: adj.source } };
+  const report = scoreEvaluation({ policy, policyFile: { path: 'p.yaml', sha256: '0' }, evaluation, ...adjustments, resultDate: '2026-11-05', language, toolVersion: 't' });
   const bytes = await buildReportXlsx({ report, policy, language });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   return { report, workbook, bytes };
 }
 
-/** The XML of every sheet in the archive (to look for <f> formula elements). */
-function sheetXml(bytes: Uint8Array): string {
+/** The XML of every sheet in the archive (to look for <f> formula elements), or of the sheets whose file name matches. */
+function sheetXml(bytes: Uint8Array, only?: RegExp): string {
   const buffer = Buffer.from(bytes);
   let out = '';
   for (let at = 0; at + 30 < buffer.length; ) {
@@ -44,7 +46,7 @@ function sheetXml(bytes: Uint8Array): string {
     const extra = buffer.readUInt16LE(at + 28);
     const name = buffer.subarray(at + 30, at + 30 + nameLength).toString();
     const data = buffer.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
-    if (name.startsWith('xl/worksheets/') || name === 'xl/sharedStrings.xml') out += method === 8 ? inflateRawSync(data).toString() : data.toString();
+    if (only ? only.test(name) : name.startsWith('xl/worksheets/') || name === 'xl/sharedStrings.xml') out += method === 8 ? inflateRawSync(data).toString() : data.toString();
     at += 30 + nameLength + extra + size;
   }
   return out;
@@ -56,8 +58,10 @@ describe('report.xlsx', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
     const summary = workbook.getWorksheet('汇总')!;
     const header = (summary.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 7)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '首次响应时长（分钟）', '首次响应时长 得分']);
-    expect(header.slice(-7)).toEqual(['量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
+    // The person, the result, then each KPI's value and score (the role sheets add target,
+    // floor, weight and contribution).
+    expect(header.slice(0, 12)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
+    expect(header.slice(12, 16)).toEqual(['首次响应时长（分钟）', '首次响应时长 得分', '响应及时率（%）', '响应及时率 得分']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     // Columns A… and rows 1–5: the header and four people.
     const last = summary.getRow(1).getCell(header.length).address.replace(/\d+$/, '');
@@ -83,16 +87,77 @@ describe('report.xlsx', () => {
     expect(row.getCell(col('最终等级')).value).toBe(e1.grade);
     expect(row.getCell(col('绩效奖金')).value).toBe(e1.outcomes.bonus.amount);
     expect(row.getCell(col('绩效奖金')).numFmt).toBe('#,##0.00');
-    expect(row.getCell(col('客户满意度（%）')).value).toBe(e1.kpis.find((k) => k.id === 'csat')!.value);
+    expect(row.getCell(col('客户满意度 得分')).value).toBe(e1.kpis.find((k) => k.id === 'csat')!.score);
     const notAssessed = summary.getRow(5);
     expect(notAssessed.getCell(col('工号')).value).toBe('E4');
     expect(notAssessed.getCell(col('最终等级')).value).toBe('未评定');
     const role = workbook.getWorksheet('客服专员')!;
     expect(role.getCell(1, 5).value).toBe('响应及时率（25%）');
-    expect((role.getRow(2).values as unknown[]).slice(5, 11)).toEqual(['实际值', '目标值', '底线值', '得分', '权重%', '加权得分']);
-    expect(role.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect((role.getRow(2).values as unknown[]).slice(5, 11)).toEqual(['实际值（%）', '目标值', '底线值', '得分', '权重%', '加权得分']);
+    expect(role.getRow(2).getCell(11).value).toBe('实际值（分钟）');
+    expect(role.getRow(2).getCell(5).numFmt).toBeUndefined();
+    expect(role.getRow(3).getCell(5).value).toBe(e1.kpis.find((k) => k.id === 'response_sla_rate')!.value);
+    expect(role.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 2 });
     const adjustments = workbook.getWorksheet('申诉调整')!;
     expect((adjustments.getRow(2).values as unknown[]).slice(1, 9)).toEqual([`=cmd|' /C calc'!A0`, '更正指标值', 'E2', '李娜', '客户满意度', undefined, report.adjustments[0]!.original_value, 91]);
+  });
+
+  it('says on the notes sheet, in words, the appeal deadline (the day counts) and that cells hold unrounded values', async () => {
+    for (const [language, sheet, deadline, text] of [
+      ['zh-CN', '说明', '结果公布日 2026年11月5日；申诉截止 2026年11月12日（含当日），即结果公布后 5 个工作日内。', '单元格保存未舍入的数值，显示为两位小数'],
+      ['en', 'Notes', 'Results published 5 November 2026; appeals by 12 November 2026 (inclusive), that is within 5 working days after publication.', 'Cells hold the unrounded values and show two decimals'],
+    ] as const) {
+      const { workbook } = await workbookFor(language);
+      const notes = workbook.getWorksheet(sheet)!;
+      expect(notes.getRow(2).getCell(3).value).toBe(deadline);
+      expect(String(notes.getRow(3).getCell(3).value)).toContain(text);
+    }
+  });
+
+  it('shows HR the words of each note, its code after them in a narrow column', async () => {
+    const { workbook, report } = await workbookFor('zh-CN');
+    const notes = workbook.getWorksheet('说明')!;
+    expect((notes.getRow(1).values as unknown[]).slice(1)).toEqual(['工号', '姓名', '内容', '代码']);
+    expect(notes.getColumn(4).width).toBeLessThan(notes.getColumn(3).width! / 4);
+    const e4 = report.staff.find((p) => p.id === 'E4')!;
+    const rows = (notes.getSheetValues() as unknown[][]).filter((r) => r?.[1] === 'E4');
+    expect(rows.map((r) => r[3])).toEqual(e4.notes.map((n) => n.message));
+    expect(rows.map((r) => r[4])).toEqual(e4.notes.map((n) => n.code));
+    expect(rows.map((r) => r[3]).every((m) => typeof m === 'string' && !/^note-/.test(m))).toBe(true);
+  });
+
+  it('leaves out the adjustments and warnings sheets when there are none, and says so in the notes', async () => {
+    const { workbook } = await workbookFor('zh-CN', { clean: true });
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明']);
+    const texts = (workbook.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3]);
+    expect(texts).toContain('本期没有申诉调整。');
+    expect(texts).toContain('本期数据没有警告。');
+    const { workbook: full } = await workbookFor('zh-CN');
+    const fullTexts = (full.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3]);
+    expect(fullTexts).not.toContain('本期没有申诉调整。');
+  });
+
+  it('prints on A4 landscape: sheets cut between column groups with the person columns repeated', async () => {
+    const { workbook, bytes } = await workbookFor('zh-CN');
+    const summary = workbook.getWorksheet('汇总')!;
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
+    expect(summary.pageSetup.printTitlesRow).toBe('1:1');
+    const role = workbook.getWorksheet('客服专员')!;
+    expect(role.pageSetup.fitToPage).toBeFalsy();
+    expect(role.pageSetup.printTitlesColumn).toBe('A:D');
+    expect(role.pageSetup.printTitlesRow).toBe('1:2');
+    // Breaks fall only where a merged group header starts: never through a KPI's columns.
+    const xml = sheetXml(bytes, new RegExp(`^xl/worksheets/sheet${role.id}\\.xml$`));
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]) + 1);
+    expect(breaks.length).toBeGreaterThan(0);
+    const starts = role.model.merges.map((range) => range.replace(/\d+/g, '').split(':')[0]!).map((letters) => role.getColumn(letters).number);
+    for (const b of breaks) expect(starts).toContain(b);
+    // The summary, wider than a page with each KPI's value and score, breaks only between
+    // the result block and whole KPI pairs.
+    const summaryXml = sheetXml(bytes, new RegExp(`^xl/worksheets/sheet${summary.id}\\.xml$`));
+    const summaryBreaks = [...summaryXml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(summaryBreaks.length).toBeGreaterThan(0);
+    for (const b of summaryBreaks) expect(b === 12 || (b > 12 && (b - 12) % 2 === 0)).toBe(true);
   });
 
   it('writes data that starts with = + - @ as text, never as a formula', async () => {
@@ -105,8 +170,35 @@ describe('report.xlsx', () => {
     expect(name.numFmt).toBe('@');
     expect(summary.getRow(2).getCell(5).value).toBe('+1组');
     expect(summary.getRow(3).getCell(5).numFmt).toBe('@');
-    expect(workbook.getWorksheet('数据警告')!.getRow(2).getCell(5).value).toBe('=1+1');
+    expect(workbook.getWorksheet('数据警告')!.getRow(2).getCell(4).value).toBe('=1+1');
     expect(sheetXml(bytes)).not.toMatch(/<f[ >]/);
     expect(['=x', '+x', '-x', '@x', 'x=1'].map(looksLikeFormula)).toEqual([true, true, true, true, false]);
+  });
+});
+
+describe('planPrint', () => {
+  it('leaves a sheet that fits as it is', () => {
+    expect(planPrint([10, 10, 10], 1, [1, 1], true)).toEqual({ kind: 'as-is' });
+  });
+
+  it('fits a sheet to the page width while the text stays large enough', () => {
+    expect(planPrint(Array(20).fill(10), 3, Array(17).fill(1), true)).toEqual({ kind: 'fit' });
+    // Not when fitting would shrink it below two thirds, nor when the sheet may not be fitted.
+    expect(planPrint(Array(40).fill(10), 3, Array(37).fill(1), true).kind).toBe('pages');
+    expect(planPrint(Array(20).fill(10), 3, Array(17).fill(1), false).kind).toBe('pages');
+  });
+
+  it('cuts a wide sheet between units, on as few pages as the scales allow, the largest scale among equals', () => {
+    // Four person columns, then five groups of six columns 8 wide, then a group of 100.
+    const widths = [10, 8, 10, 8, ...Array(30).fill(8), 100];
+    const plan = planPrint(widths, 4, [6, 6, 6, 6, 6, 1], false);
+    expect(plan.kind).toBe('pages');
+    if (plan.kind !== 'pages') return;
+    // Every break starts a group: column 5 + 6k, or the last column.
+    for (const b of plan.breaks) expect((b - 5) % 6 === 0 || b === 35).toBe(true);
+    expect(plan.pages).toBe(plan.breaks.length + 1);
+    // Two groups a page at 80% (not one a page at 100%, nor smaller than needed): three pages
+    // of groups and one for the wide column.
+    expect(plan).toEqual({ kind: 'pages', scale: 80, breaks: [17, 29, 35], pages: 4 });
   });
 });

@@ -1,18 +1,26 @@
-// `report.xlsx` for the manager and HR: a summary sheet (rank, person, each KPI's value and
-// score, total, grade, bonus) with a frozen header, filters and number formats; a sheet per
-// role with the full breakdown (value, target, floor, score, weight and contribution of
-// every KPI, the raters, points, vetoes, grades and actions); and sheets for the notes
-// that explain each result, the adjustments and the data warnings. Labels are in the user's language. Text from the data
+// `report.xlsx` for the manager and HR: a summary sheet (rank, person, each KPI's score,
+// total, grade, bonus) with a frozen header, filters and number formats; a sheet per role
+// with the full breakdown (value, target, floor, score, weight and contribution of every
+// KPI, the raters, points, vetoes, grades and actions); a sheet of notes in words (the
+// appeal deadline, the notes that explain each result); and the adjustments and data
+// warnings when there are any (an empty sheet would print as a page of headers — the notes
+// say there were none instead). Labels are in the user's language. Text from the data
 // (names, reasons, ids) that starts with = + - @ is written as a text cell with the Text
-// format, never as a formula: a name like "=HYPERLINK(…)" must stay a name. Builds bytes;
+// format, never as a formula: a name like "=HYPERLINK(…)" must stay a name.
+//
+// Printing (A4 landscape) is planned here, as HR prints these sheets to sign them: a sheet
+// that fits on one page width at a readable size is fitted to it; a wider one is cut into
+// pages between column groups — never through a KPI's columns and the merged header above
+// them — with the person columns repeated on every page (see `planPrint`). Builds bytes;
 // writing them is the caller's job.
 import type ExcelJS from 'exceljs';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
-import { joinList } from '../render/document-values.js';
-import { displayWidth } from '../wizard/display-width.js';
+import { formatDate, joinList } from '../render/document-values.js';
+import { displayWidth } from '../text/display-width.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
+import { addColumnBreaks } from './xlsx-column-breaks.js';
 
 type Value = string | number | null;
 
@@ -22,6 +30,8 @@ export function looksLikeFormula(text: string): boolean {
 }
 
 const SCORE = '0.00';
+// A number format lets the rank column be as narrow as its numbers, its header wrapping.
+const RANK = '0';
 const MONEY = '#,##0.00';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE5F0' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB0B7C3' } };
@@ -51,6 +61,73 @@ interface Column {
   readonly header: string;
   readonly format?: string;
   readonly width?: number;
+  /** Small grey text (an internal code next to the words that say it). */
+  readonly quiet?: boolean;
+  /** Wider text wraps (a role's name in the summary). */
+  readonly maxWidth?: number;
+}
+
+// ── printing ──
+/** A4 landscape (842 pt) less the 0.4-inch side margins, less a little for rounding in the application. */
+const PAPER_POINTS = (842 - 2 * 0.4 * 72) * 0.95;
+/**
+ * Points a unit of column width takes on paper. The unit is a digit of the workbook's font:
+ * Calibri 11 is 7 pixels (5.25 pt) in Excel and WPS, and in LibreOffice with Carlito; a
+ * LibreOffice without either measures with a fallback font, about 7 pt. Fitting is judged
+ * with Excel's measure (the application scales the sheet itself); page breaks are planned
+ * with the wider one, as a page that overflows is cut wherever it ends.
+ */
+const EXCEL_POINTS = 5.25;
+const WIDEST_POINTS = 7;
+/** Fitting a sheet to the page width is worth it only while the text stays this large (%): 6.6 pt of Calibri 11. */
+const MIN_FIT_SCALE = 60;
+/** Scales tried when a sheet is cut into pages: the one with the fewest pages, the largest among equals. */
+const SCALES = [100, 95, 90, 85, 80, 75, 70] as const;
+
+export type PrintPlan =
+  | { readonly kind: 'as-is' }
+  | { readonly kind: 'fit' }
+  | { readonly kind: 'pages'; readonly scale: number; readonly breaks: readonly number[]; readonly pages: number };
+
+/**
+ * How a sheet prints on A4 landscape. `titles` columns are repeated on every page; `units`
+ * are the spans of the columns after them that must stay on one page (a KPI's six columns
+ * under one merged header). As it is when it fits; fitted to the page width when that keeps
+ * the text at least MIN_FIT_SCALE % large (and `fit` allows it); else cut into pages between
+ * units, at the scale that needs the fewest pages. `breaks` are the 1-based columns that
+ * start a new page.
+ */
+export function planPrint(widths: readonly number[], titles: number, units: readonly number[], fit: boolean): PrintPlan {
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const paper = PAPER_POINTS;
+  if (totalWidth * WIDEST_POINTS <= paper) return { kind: 'as-is' };
+  if (fit && (paper / (totalWidth * EXCEL_POINTS)) * 100 >= MIN_FIT_SCALE) return { kind: 'fit' };
+  const points = widths.map((w) => w * WIDEST_POINTS);
+  const titleWidth = points.slice(0, titles).reduce((a, b) => a + b, 0);
+  const spans: { start: number; width: number }[] = [];
+  let column = titles;
+  for (const span of units) {
+    spans.push({ start: column + 1, width: points.slice(column, column + span).reduce((a, b) => a + b, 0) });
+    column += span;
+  }
+  let best: Extract<PrintPlan, { kind: 'pages' }> | undefined;
+  for (const scale of SCALES) {
+    const room = (paper * 100) / scale;
+    const breaks: number[] = [];
+    let used = titleWidth;
+    let onPage = 0;
+    for (const span of spans) {
+      if (onPage > 0 && used + span.width > room) {
+        breaks.push(span.start);
+        used = titleWidth;
+        onPage = 0;
+      }
+      used += span.width;
+      onPage++;
+    }
+    if (!best || breaks.length + 1 < best.pages) best = { kind: 'pages', scale, breaks, pages: breaks.length + 1 };
+  }
+  return best!;
 }
 
 function setCell(cell: ExcelJS.Cell, value: Value, format: string | undefined): void {
@@ -67,27 +144,23 @@ function setCell(cell: ExcelJS.Cell, value: Value, format: string | undefined): 
   if (looksLikeFormula(value)) cell.numFmt = '@';
 }
 
-/** A sheet with one header row (or two, when `groups` spans headers), data rows, filter and freeze. */
-function addTable(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: readonly Column[],
-  rows: readonly Value[][],
-  options: { freezeColumns?: number; groups?: readonly { readonly label: string; readonly span: number }[] } = {},
-): ExcelJS.Worksheet {
+interface TableOptions {
+  /** Columns that say who a row is about: frozen on screen, repeated on every printed page. */
+  readonly freezeColumns?: number;
+  /** A merged header row above the column headers; each group stays on one printed page. */
+  readonly groups?: readonly { readonly label: string; readonly span: number }[];
+  /** May be fitted to the page width (not a sheet that should keep its page breaks). */
+  readonly fit?: boolean;
+  /** Spans after the title columns that stay on one page (default: the groups, else each column). */
+  readonly units?: readonly number[];
+}
+
+/** A sheet with one header row (or two, when `groups` spans headers), data rows, filter, freeze and print setup. */
+function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Value[][], options: TableOptions = {}): { sheet: ExcelJS.Worksheet; plan: PrintPlan } {
   const headerRows = options.groups ? 2 : 1;
+  const titles = options.freezeColumns ?? 0;
   const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: options.freezeColumns ?? 0, ySplit: headerRows }],
-    // Printed on A4 landscape across as many pages as it takes, each page repeating the
-    // header rows and the columns that say who a row is about (fitting 30 columns on one
-    // page would make them unreadable).
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      printTitlesRow: `1:${headerRows}`,
-      ...(options.freezeColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + options.freezeColumns)}` } : {}),
-    },
+    views: [{ state: 'frozen', xSplit: titles, ySplit: headerRows }],
   });
   if (options.groups) {
     const top = sheet.getRow(1);
@@ -112,16 +185,32 @@ function addTable(
   }
   const widths = columns.map((col, i) => {
     const data = Math.max(0, ...rows.map((r) => Math.max(...valueText(r[i] ?? null, col.format).split('\n').map(displayWidth))));
-    // Numbers: as wide as the numbers, and the header wraps (a KPI name is long, its values short).
-    const header = col.format ? Math.min(displayWidth(col.header), 8) : displayWidth(col.header);
-    return col.width ?? Math.min(48, Math.max(6, header, data) + 2);
+    // Numbers: as wide as the numbers, and the header wraps (a KPI name is long, its values
+    // short) — Chinese between any two characters, English between words, so a column is at
+    // least as wide as the header's longest word. A header of several words wraps too.
+    const wraps = col.format !== undefined || /\s/.test(col.header);
+    const header = wraps ? Math.min(displayWidth(col.header), Math.max(6, longestWord(col.header))) : displayWidth(col.header);
+    return col.width ?? Math.min(col.maxWidth ?? 48, Math.max(6, header, data) + 2);
   });
   widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  // The groups after the title columns are the units a page must not cut; without groups, each column is one.
+  const units = options.units ?? (options.groups ? groupUnits(options.groups, titles) : columns.slice(titles).map(() => 1));
+  const plan = planPrint(widths, titles, units, options.fit ?? false);
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    printTitlesRow: `1:${headerRows}`,
+    ...(titles > 0 ? { printTitlesColumn: `A:${String.fromCharCode(64 + titles)}` } : {}),
+    ...(plan.kind === 'fit' ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(plan.kind === 'pages' ? { scale: plan.scale } : {}),
+  };
   /** Lines a text takes in a column of `width` characters. */
   const linesIn = (text: string, width: number) => text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 2))), 0);
   // Spreadsheets do not grow a row for wrapped text they did not lay out themselves.
   const headerLines = Math.max(1, ...columns.map((col, i) => linesIn(col.header, widths[i]!)));
-  sheet.getRow(headerRows).height = 15 * Math.min(4, headerLines) + 2;
+  sheet.getRow(headerRows).height = 15 * Math.min(5, headerLines) + 2;
   const GRADE = /^[A-Za-z][A-Za-z0-9+-]{0,7}$/;
   rows.forEach((values, r) => {
     const row = sheet.getRow(headerRows + 1 + r);
@@ -130,15 +219,35 @@ function addTable(
       const cell = row.getCell(c + 1);
       setCell(cell, v, columns[c]?.format);
       cell.border = BORDER;
-      const wrap = typeof v === 'string' && linesIn(v, widths[c]!) > 1;
-      if (wrap) lines = Math.max(lines, linesIn(v, widths[c]!));
+      const quiet = columns[c]?.quiet === true;
+      // A quiet column's small text takes about two thirds of the room.
+      const wrap = typeof v === 'string' && linesIn(v, quiet ? widths[c]! * 1.5 : widths[c]!) > 1;
+      if (wrap && !quiet) lines = Math.max(lines, linesIn(v, widths[c]!));
+      if (quiet) cell.font = { size: 8, color: { argb: 'FF7F7F7F' } };
       // Grades and short codes read best centred; text wraps within its column.
       cell.alignment = { vertical: 'top', wrapText: wrap, ...(typeof v === 'string' && GRADE.test(v) && !columns[c]?.format && displayWidth(v) <= 2 ? { horizontal: 'center' } : {}) };
     });
     if (lines > 1) row.height = 16 * Math.min(lines, 20) + 2;
   });
   if (columns.length > 0) sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows + rows.length, column: columns.length } };
-  return sheet;
+  return { sheet, plan };
+}
+
+/** The spans of the groups after the first `titles` columns (a group the titles cut in two keeps its rest as one unit). */
+function groupUnits(groups: readonly { readonly span: number }[], titles: number): number[] {
+  const units: number[] = [];
+  let column = 0;
+  for (const g of groups) {
+    const rest = Math.min(g.span, column + g.span - titles);
+    if (rest > 0) units.push(rest);
+    column += g.span;
+  }
+  return units;
+}
+
+/** The longest run of Latin letters and digits in a text (where English cannot wrap). */
+function longestWord(text: string): number {
+  return Math.max(0, ...(text.match(/[\x21-\x7e]+/g) ?? []).map((w) => w.length));
 }
 
 function valueText(v: Value, format: string | undefined): string {
@@ -163,6 +272,13 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   workbook.created = new Date(`${report.result_date}T00:00:00Z`);
   workbook.modified = workbook.created;
   const taken = new Set<string>();
+  /** Column breaks per worksheet id, written into the file after exceljs (which cannot). */
+  const breaks = new Map<number, readonly number[]>();
+  const table = (name: string, columns: readonly Column[], rows: readonly Value[][], options: TableOptions) => {
+    const { sheet, plan } = addTable(workbook, sheetName(name, taken), columns, rows, options);
+    if (plan.kind === 'pages') breaks.set(sheet.id, plan.breaks);
+    return sheet;
+  };
   const roleName = (id: string) => policy.roles.find((r) => r.id === id)?.name ?? id;
   const roleOrder = (id: string) => policy.roles.findIndex((r) => r.id === id);
   const ordered = [...report.staff].sort(
@@ -176,21 +292,15 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       .join(L('xlsx-action-separator'));
 
   // ── summary ──
+  // Each KPI's value and score side by side (the role sheets add target, floor, weight and
+  // contribution). Printed, the person columns and the result come first, and the KPI pairs
+  // follow on pages of their own when the sheet is wider than a page.
   const kpiIds = policy.kpis.filter((k) => report.staff.some((p) => p.kpis.some((x) => x.id === k.id))).map((k) => k.id);
   const kpiOf = (p: ReportPerson, id: string): ReportKpi | undefined => p.kpis.find((k) => k.id === id);
-  const summaryColumns: Column[] = [
-    { header: L('xlsx-rank') },
-    { header: L('xlsx-staff-id') },
-    { header: L('xlsx-name') },
-    { header: L('xlsx-role') },
-    { header: L('xlsx-team') },
-    ...kpiIds.flatMap((id) => {
-      const kpi = policy.kpis.find((k) => k.id === id)!;
-      return [
-        { header: L('xlsx-kpi-value', { kpi: kpi.name, unit: L(`xlsx-unit-${kpi.unit}` as MessageCode) }), format: valueFormat(kpi.unit) },
-        { header: L('xlsx-kpi-score', { kpi: kpi.name }), format: SCORE },
-      ];
-    }),
+  // The result right after the person, then the KPI scores it comes from: a summary too
+  // wide for one page (long English headers) is cut after the result, so the first page is
+  // the one HR signs.
+  const resultColumns: Column[] = [
     { header: L('xlsx-quantitative'), format: SCORE },
     { header: L('xlsx-qualitative'), format: SCORE },
     { header: L('xlsx-points'), format: SCORE },
@@ -199,16 +309,27 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     { header: L('xlsx-grade') },
     { header: L('xlsx-bonus'), format: MONEY },
   ];
+  const summaryColumns: Column[] = [
+    { header: L('xlsx-rank'), format: RANK },
+    { header: L('xlsx-staff-id') },
+    { header: L('xlsx-name') },
+    { header: L('xlsx-role'), maxWidth: 16 },
+    { header: L('xlsx-team') },
+    ...resultColumns,
+    ...kpiIds.flatMap((id) => {
+      const kpi = policy.kpis.find((k) => k.id === id)!;
+      return [
+        { header: L('xlsx-kpi-value', { kpi: kpi.name, unit: L(`xlsx-unit-${kpi.unit}` as MessageCode) }), format: valueFormat(kpi.unit) },
+        { header: L('xlsx-kpi-score', { kpi: kpi.name }), format: SCORE },
+      ];
+    }),
+  ];
   const summaryRows = ordered.map((p) => [
     p.rank,
     p.id,
     p.name,
     roleName(p.role),
     p.team,
-    ...kpiIds.flatMap((id) => {
-      const k = kpiOf(p, id);
-      return [k?.value ?? null, k?.score ?? null];
-    }),
     p.quantitative.score,
     p.qualitative.score,
     p.points.total,
@@ -216,8 +337,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     p.grade_by_bands,
     p.grade ?? L('xlsx-not-assessed'),
     bonusOf(p),
+    ...kpiIds.flatMap((id) => [kpiOf(p, id)?.value ?? null, kpiOf(p, id)?.score ?? null]),
   ]);
-  addTable(workbook, sheetName(L('xlsx-sheet-summary'), taken), summaryColumns, summaryRows, { freezeColumns: 3 });
+  // Role and team, then the result as one block, then each KPI.
+  table(L('xlsx-sheet-summary'), summaryColumns, summaryRows, { freezeColumns: 3, fit: true, units: [1, 1, resultColumns.length, ...kpiIds.map(() => 2)] });
 
   // ── one sheet per role ──
   const distributed = report.grades.forced_distribution !== null;
@@ -226,20 +349,24 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     if (people.length === 0) continue;
     const kpis = role.kpis.map((e) => ({ entry: e, kpi: policy.kpis.find((k) => k.id === e.kpi)! }));
     const raters = (role.raters ?? policy.qualitative.raters).map((r) => r.type);
-    const lead: Column[] = [{ header: L('xlsx-rank') }, { header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-team') }];
+    const lead: Column[] = [{ header: L('xlsx-rank'), format: RANK }, { header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-team') }];
     const perKpi = (kpi: Kpi): Column[] => [
-      { header: L('xlsx-value'), format: valueFormat(kpi.unit) },
+      // The unit once, on the value: the target and floor beside it are in the same unit.
+      { header: L('xlsx-value-unit', { unit: L(`xlsx-unit-${kpi.unit}` as MessageCode) }), format: valueFormat(kpi.unit) },
       { header: L('xlsx-target'), format: valueFormat(kpi.unit) },
       { header: L('xlsx-floor'), format: valueFormat(kpi.unit) },
       { header: L('xlsx-score'), format: SCORE },
       { header: L('xlsx-weight'), format: SCORE },
       { header: L('xlsx-contribution'), format: SCORE },
     ];
-    const tail: Column[] = [
+    // The tail in two groups, each narrow enough for a page: the scores that make the total, then the result.
+    const scores: Column[] = [
       { header: L('xlsx-quantitative'), format: SCORE },
       ...raters.map((type) => ({ header: L('xlsx-rater-score', { type: L(`score-rater-${type}` as MessageCode) }), format: SCORE })),
       { header: L('xlsx-qualitative'), format: SCORE },
       { header: L('xlsx-points'), format: SCORE },
+    ];
+    const tail: Column[] = [
       { header: L('xlsx-vetoes') },
       { header: L('xlsx-total'), format: SCORE },
       { header: L('xlsx-grade-bands') },
@@ -248,10 +375,11 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       { header: L('xlsx-bonus'), format: MONEY },
       { header: L('xlsx-actions') },
     ];
-    const columns = [...lead, ...kpis.flatMap((k) => perKpi(k.kpi)), ...tail];
+    const columns = [...lead, ...kpis.flatMap((k) => perKpi(k.kpi)), ...scores, ...tail];
     const groups = [
       { label: L('xlsx-person'), span: lead.length },
       ...kpis.map((k) => ({ label: L('xlsx-kpi-group', { kpi: k.kpi.name, team: k.entry.scope === 'team' ? L('xlsx-team-scope') : '', weight: k.entry.weight }), span: 6 })),
+      { label: L('xlsx-scores'), span: scores.length },
       { label: L('xlsx-result'), span: tail.length },
     ];
     const rows = people.map((p) => [
@@ -275,58 +403,70 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       bonusOf(p),
       actionsOf(p) || null,
     ]);
-    addTable(workbook, sheetName(role.name, taken), columns, rows, { freezeColumns: 3, groups });
+    // The whole person group (with the team) repeats on every page: a merged label cut by the repeat would show half.
+    table(role.name, columns, rows, { freezeColumns: lead.length, groups });
   }
 
   // ── notes, adjustments, warnings ──
+  // In words: HR reads the message; the code (for looking a note up) comes after it, small.
+  const sayDate = (iso: string) => formatDate(language, iso);
   const noteRows: Value[][] = [
-    ...report.notes.map((n) => [null, null, n.code, n.message]),
-    ...ordered.flatMap((p) => p.notes.map((n) => [p.id, p.name, n.code, n.message] as Value[])),
+    // The deadline as the notices state it: the day itself counts.
+    [null, null, L('xlsx-note-deadline', { date: sayDate(report.result_date), deadline: sayDate(report.appeal.deadline), days: report.appeal.file_within_days }), null],
+    // Cells hold the exact values and show two decimals, so a total can differ from the sum of what is shown.
+    [null, null, L('xlsx-note-rounding'), null],
+    ...(report.adjustments.length === 0 ? [[null, null, L('xlsx-note-no-adjustments'), null]] : []),
+    ...(report.warnings.length === 0 ? [[null, null, L('xlsx-note-no-warnings'), null]] : []),
+    ...report.notes.map((n) => [null, null, n.message, n.code]),
+    ...ordered.flatMap((p) => p.notes.map((n) => [p.id, p.name, n.message, n.code] as Value[])),
   ];
-  addTable(workbook, sheetName(L('xlsx-sheet-notes'), taken), [{ header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-code') }, { header: L('xlsx-message'), width: 90 }], noteRows, { freezeColumns: 2 });
+  table(L('xlsx-sheet-notes'), [{ header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-message'), width: 90 }, { header: L('xlsx-code'), width: 16, quiet: true }], noteRows, { freezeColumns: 2, fit: true });
 
-  const adjustmentRows = report.adjustments.map((a) => [
-    a.appeal,
-    L(`adjustment-kind-${a.kind.replace(/_/g, '-')}` as MessageCode),
-    a.staff_id,
-    a.staff_name,
-    a.ticket_id ?? (a.kpi ? policy.kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi : null) ?? a.item ?? null,
-    a.month ?? null,
-    a.kind === 'override_kpi' ? (a.original_value ?? null) : a.kind === 'override_rating' ? (a.original_score ?? null) : null,
-    a.kind === 'override_kpi' ? (a.value ?? null) : a.kind === 'override_rating' ? (a.score ?? null) : list(a.kpis ?? []) || null,
-    a.reason,
-    a.approved_by,
-    a.approved_on,
-  ]);
-  addTable(
-    workbook,
-    sheetName(L('xlsx-sheet-adjustments'), taken),
-    [
-      { header: L('xlsx-appeal') },
-      { header: L('xlsx-kind') },
-      { header: L('xlsx-staff-id') },
-      { header: L('xlsx-name') },
-      { header: L('xlsx-subject') },
-      { header: L('xlsx-month') },
-      { header: L('xlsx-before') },
-      { header: L('xlsx-after') },
-      { header: L('xlsx-reason'), width: 40 },
-      { header: L('xlsx-approved-by') },
-      { header: L('xlsx-approved-on') },
-    ],
-    adjustmentRows,
-    { freezeColumns: 1 },
-  );
+  if (report.adjustments.length > 0) {
+    const adjustmentRows = report.adjustments.map((a) => [
+      a.appeal,
+      L(`adjustment-kind-${a.kind.replace(/_/g, '-')}` as MessageCode),
+      a.staff_id,
+      a.staff_name,
+      a.ticket_id ?? (a.kpi ? policy.kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi : null) ?? a.item ?? null,
+      a.month ?? null,
+      a.kind === 'override_kpi' ? (a.original_value ?? null) : a.kind === 'override_rating' ? (a.original_score ?? null) : null,
+      a.kind === 'override_kpi' ? (a.value ?? null) : a.kind === 'override_rating' ? (a.score ?? null) : list(a.kpis ?? []) || null,
+      a.reason,
+      a.approved_by,
+      a.approved_on,
+    ]);
+    table(
+      L('xlsx-sheet-adjustments'),
+      [
+        { header: L('xlsx-appeal') },
+        { header: L('xlsx-kind') },
+        { header: L('xlsx-staff-id') },
+        { header: L('xlsx-name') },
+        { header: L('xlsx-subject') },
+        { header: L('xlsx-month') },
+        { header: L('xlsx-before') },
+        // A ticket left out of many KPIs names them all: wrapped, not one long line.
+        { header: L('xlsx-after'), width: 30 },
+        { header: L('xlsx-reason'), width: 36 },
+        { header: L('xlsx-approved-by') },
+        { header: L('xlsx-approved-on') },
+      ],
+      adjustmentRows,
+      { freezeColumns: 1, fit: true },
+    );
+  }
 
-  const warningRows = report.warnings.map((w) => [w.code, w.file, w.row, w.column, w.value, w.message]);
-  addTable(
-    workbook,
-    sheetName(L('xlsx-sheet-warnings'), taken),
-    [{ header: L('xlsx-code') }, { header: L('xlsx-file') }, { header: L('xlsx-row') }, { header: L('xlsx-column') }, { header: L('xlsx-value') }, { header: L('xlsx-message'), width: 90 }],
-    warningRows,
-    { freezeColumns: 1 },
-  );
+  if (report.warnings.length > 0) {
+    const warningRows = report.warnings.map((w) => [w.file, w.row, w.column, w.value, w.message, w.code]);
+    table(
+      L('xlsx-sheet-warnings'),
+      [{ header: L('xlsx-file') }, { header: L('xlsx-row') }, { header: L('xlsx-column') }, { header: L('xlsx-value') }, { header: L('xlsx-message'), width: 90 }, { header: L('xlsx-code'), width: 16, quiet: true }],
+      warningRows,
+      { freezeColumns: 1, fit: true },
+    );
+  }
 
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return addColumnBreaks(new Uint8Array(buffer as ArrayBuffer), breaks);
 }

@@ -4,9 +4,10 @@
 // explain each departure from the plain rule.
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
+import { personKey } from '../evaluate/staff.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
-import type { HistoryReport } from './history.js';
+import { parseHistoryReport, type HistoryReport } from './history.js';
 import type { ReportPerson } from './report-model.js';
 import { scoreEvaluation, type ScoreEvaluationInput } from './score-evaluation.js';
 
@@ -72,9 +73,42 @@ describe('a person’s total and grade', () => {
     expect(p).toMatchObject({ status: 'not_assessed', total: null, grade: null, grade_by_bands: null, rank: null });
     expect(p.outcomes.bonus).toEqual({ paid: 'monthly', amount: null, reason: 'not_assessed' });
     expect(p.kpis.every((k) => k.scored_as === 'left_out')).toBe(true);
-    expect(codes(p)).toEqual(expect.arrayContaining(['note-kpi-left-out', 'note-not-assessed']));
+    // Each KPI's want of data is named, without claiming its weight went to the others.
+    expect(codes(p).filter((c) => c.startsWith('note-kpi') || c === 'note-not-assessed')).toEqual(['note-kpi-unscored', 'note-kpi-unscored', 'note-kpi-unscored', 'note-kpi-unscored', 'note-kpi-unscored', 'note-not-assessed']);
+    expect(p.notes[0]!.message).toBe('“响应及时率”无数据（样本 0），不计分。');
     expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
     expect(byId(report.staff, 'E2').rank).toBe(1);
+  });
+
+  it('neutral: someone with no data at all is not assessed either — no neutral score, grade or bonus', () => {
+    const neutral = presetPolicy('medium.zh-CN', (raw) => {
+      raw.evaluation.missing_kpi = 'neutral';
+    });
+    const report = run(neutral, [
+      { id: 'E1', role: 'agent', kpis: {} },
+      { id: 'E2', role: 'agent', kpis: { csat: 95 } },
+    ]);
+    const nobody = byId(report.staff, 'E1');
+    expect(nobody).toMatchObject({ status: 'not_assessed', total: null, grade: null, rank: null, quantitative: { score: null } });
+    expect(nobody.outcomes.bonus.amount).toBeNull();
+    expect(codes(nobody)).toContain('note-not-assessed');
+    // One KPI with data is enough: the others are scored neutral, as before.
+    const some = byId(report.staff, 'E2');
+    expect(some.kpis.filter((k) => k.scored_as === 'neutral')).toHaveLength(4);
+    const csat = some.kpis.find((k) => k.id === 'csat')!;
+    expect(csat).toMatchObject({ scored_as: 'value', score: 100 });
+    expect(some.quantitative.score).toBeCloseTo((csat.weight * 100 + (100 - csat.weight) * 60) / 100, 9);
+    expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
+  });
+
+  it('peer items rated by too few peers, and peers too few in all, are explained in notes that count raters', () => {
+    const items = ['service_attitude', 'teamwork', 'compliance', 'learning'];
+    const three = ['P1', 'P2', 'P3'].flatMap((rater) => items.filter((item) => item !== 'learning' || rater === 'P1').map((item) => ({ staff: 'E1', type: 'peer' as const, rater, item, score: 4 })));
+    const supervisor = items.map((item) => ({ staff: 'E1', type: 'supervisor' as const, rater: 'S1', item, score: 3 }));
+    const p = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80) }], { ratings: [...supervisor, ...three] }).staff[0]!;
+    expect(p.notes.find((n) => n.code === 'note-items-below-minimum')?.message).toBe('同事评价中，“学习成长”的评价人少于匿名要求的 3 人，不予采用，也不显示其平均分；其权重按比例分给同事评价的其他项目。');
+    const en = scoreEvaluation({ policy: medium, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(80) }], { ratings: [...supervisor, ...three.filter((r) => r.rater !== 'P3')] }), resultDate: '2026-11-05', language: 'en', toolVersion: 't' }).staff[0]!;
+    expect(en.notes.find((n) => n.code === 'note-rater-below-minimum')?.message).toBe('Ratings by peers came from 2 rater(s), fewer than the 3 that keep raters anonymous, so they are not used and their weight is shared among the other raters.');
   });
 
   it('a total shown as 80.00 is graded A even when binary arithmetic makes it 79.999999…', () => {
@@ -141,7 +175,7 @@ describe('bonus', () => {
       raw.penalties.find((x: { id: string }) => x.id === 'pay_deduction').when = { grades: ['D'], cycle: 'monthly' };
     });
     const p = run(policy, [{ id: 'E1', role: 'agent', kpis: agentAt(30) }]).staff[0]!;
-    expect(p.outcomes.bonus).toMatchObject({ coefficient: 0.5, deduction_percent: 50, amount: 375 });
+    expect(p.outcomes.bonus).toMatchObject({ coefficient: 0.5, deduction_percent: 30, amount: 525 });
     expect(p.outcomes.actions.map((a) => a.kind)).toContain('pay_deduction');
   });
 });
@@ -150,9 +184,10 @@ describe('rules over consecutive periods', () => {
   const history = (periodId: string, grades: Record<string, string>, extra: Record<string, Partial<{ grade_by_bands: string; grade_cap: string | null }>> = {}): HistoryReport => ({
     path: `history/${periodId}.json`,
     sha256: 'a'.repeat(64),
+    policy: null,
     periodId,
     resultDate: '2026-10-05',
-    staff: new Map(Object.entries(grades).map(([id, grade]) => [id, { grade, grade_by_bands: extra[id]?.grade_by_bands ?? grade, grade_cap: extra[id]?.grade_cap ?? null, grade_distributed: null }])),
+    staff: new Map(Object.entries(grades).map(([id, grade]) => [personKey({ id, name: '' }), { grade, grade_by_bands: extra[id]?.grade_by_bands ?? grade, grade_cap: extra[id]?.grade_cap ?? null, grade_distributed: null }])),
   });
 
   it('improvement plan after two consecutive months at D — only with the previous month in history', () => {
@@ -161,10 +196,11 @@ describe('rules over consecutive periods', () => {
     expect(without.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning']);
     expect(without.notes.find((n) => n.code === 'note-history-missing')?.params).toEqual({ rule: '绩效改进计划', periods: ['2026-09'] });
     const withD = run(medium, people, { history: [history('2026-09', { E1: 'D' })] }).staff[0]!;
-    expect(withD.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning', 'improvement_plan']);
+    expect(withD.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning', 'improvement_plan', 'pay_deduction']);
     expect(codes(withD)).not.toContain('note-history-missing');
     const withC = run(medium, people, { history: [history('2026-09', { E1: 'C' })] }).staff[0]!;
     expect(withC.outcomes.actions.map((a) => a.id)).not.toContain('improvement_plan');
+    expect(withC.outcomes.actions.map((a) => a.id)).not.toContain('pay_deduction');
   });
 
   it('promotion review after two consecutive quarters at A or above', () => {
@@ -238,9 +274,10 @@ describe('forced distribution', () => {
       {
         path: 'history/2026-10.json',
         sha256: 'b'.repeat(64),
+        policy: null,
         periodId: '2026-10',
         resultDate: '2026-11-05',
-        staff: new Map(published.staff.map((p) => [p.id, { grade: p.grade, grade_by_bands: p.grade_by_bands, grade_cap: p.grade_cap, grade_distributed: p.grade_distributed }])),
+        staff: new Map(published.staff.map((p) => [personKey(p), { grade: p.grade, grade_by_bands: p.grade_by_bands, grade_cap: p.grade_cap, grade_distributed: p.grade_distributed }])),
       },
     ];
     // The last agent's complaint rate was wrong: corrected, they now rank first.
@@ -273,19 +310,86 @@ describe('forced distribution', () => {
   });
 });
 
+describe('a roster of names only (every staff id is blank)', () => {
+  // As `aspm evaluate` writes a report and `--history` reads it back.
+  const asHistory = (report: ReturnType<typeof run>): HistoryReport => parseHistoryReport(JSON.stringify(report), `history/${report.period.id}.json`);
+  const adjustmentsFor = (policy: Policy, yaml: string) => {
+    const loaded = parseAdjustmentsBytes(new TextEncoder().encode(`version: 1\nadjustments:\n${yaml}`), 'adj.yaml', { policy, periodId: '2026-10', months: [] });
+    if (!loaded.ok) throw new Error(`fixture: ${JSON.stringify(loaded.diagnostics)}`);
+    return { file: 'adj.yaml', items: loaded.value.adjustments, source: loaded.source };
+  };
+
+  it('rules over consecutive periods find each person in history by name', () => {
+    const people = (a: number, b: number, c: number): PersonInput[] => [
+      { id: '', name: '张伟', role: 'agent', kpis: agentAt(a) },
+      { id: '', name: '李强', role: 'agent', kpis: agentAt(b) },
+      { id: '', name: '王芳', role: 'agent', kpis: agentAt(c) },
+    ];
+    const september = run(medium, people(30, 30, 95), { period: '2026-09', resultDate: '2026-10-08' });
+    expect(september.staff.map((p) => p.grade)).toEqual(['D', 'D', 'S']);
+    // 王芳 was S in September, 李强 D: only 张伟 and 李强 were at D twice running.
+    const october = run(medium, people(30, 30, 30), { history: [asHistory(september)] });
+    const plan = (name: string) => october.staff.find((p) => p.name === name)!.outcomes.actions.map((a) => a.id);
+    expect(plan('张伟')).toContain('improvement_plan');
+    expect(plan('李强')).toContain('improvement_plan');
+    expect(plan('王芳')).not.toContain('improvement_plan');
+    // Someone not in September's report is not in history: neither a plan nor a missing-period note.
+    const newcomer = run(medium, [...people(30, 30, 30), { id: '', name: '赵敏', role: 'agent', kpis: agentAt(30) }], { history: [asHistory(september)] });
+    const zhao = newcomer.staff.find((p) => p.name === '赵敏')!;
+    expect(zhao.outcomes.actions.map((a) => a.id)).not.toContain('improvement_plan');
+    expect(codes(zhao)).not.toContain('note-history-missing');
+  });
+
+  it('a peer rating of oneself, named by name, is ignored', () => {
+    const ratings: RatingInput[] = [
+      { staff: '张伟', type: 'supervisor', rater: '王经理', score: 4 },
+      { staff: '张伟', type: 'peer', rater: '张 伟', score: 5 },
+    ];
+    const p = run(medium, [{ id: '', name: '张伟', role: 'agent', kpis: agentAt(80) }], { ratings }).staff[0]!;
+    expect(p.qualitative.ignored).toEqual([{ reason: 'rated_self', rater_type: 'peer', count: 1 }]);
+  });
+
+  it('after an appeal, only the appellant is re-ranked; everyone else keeps the published grade', () => {
+    const policy = presetPolicy('medium.zh-CN', (raw) => {
+      raw.grades.forced_distribution = { group_by: 'role', min_group_size: 5, shares: [{ grade: 'S', percent: 10 }, { grade: 'A', percent: 20 }, { grade: 'B', percent: 50 }, { grade: 'C', percent: 15 }, { grade: 'D', percent: 5 }] };
+    });
+    const names = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八', '壬九', '癸十'];
+    const ten: PersonInput[] = names.map((name, i) => ({ id: '', name, role: 'agent', kpis: agentAt(95 - i * 2) }));
+    const published = run(policy, ten);
+    const adjustments = adjustmentsFor(policy, '  - kind: override_kpi\n    appeal: SS-1\n    staff_id: 癸十\n    kpi: complaint_rate\n    value: 0\n    reason: r\n    approved_by: x\n    approved_on: 2026-11-10\n');
+    const boosted = ten.map((p) => (p.name === '癸十' ? { ...p, kpis: { ...agentAt(99), complaint_rate: 3 } } : p));
+    const kept = run(policy, boosted, { adjustments, history: [asHistory(published)] });
+    expect(kept.adjustments.map((a) => a.staff_name)).toEqual(['癸十']);
+    const appellant = kept.staff.find((p) => p.name === '癸十')!;
+    expect(appellant).toMatchObject({ rank: 1, grade: 'S', distribution: { kept_published: false } });
+    for (const p of kept.staff.filter((x) => x.name !== '癸十')) {
+      expect([p.name, p.grade_distributed, p.distribution?.kept_published]).toEqual([p.name, published.staff.find((x) => x.name === p.name)!.grade_distributed, true]);
+    }
+  });
+});
+
 describe('appeal deadline', () => {
   it('counts working days on the Chinese calendar: over National Day and the make-up Saturday 2026-10-10', () => {
     const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' });
     // Oct 1–7 are holidays; Oct 8, 9, 10 (make-up Saturday), 12, 13 are working days.
     expect(report.appeal.deadline).toBe('2026-10-13');
+    expect(report.appeal).toMatchObject({ calendar: 'cn', holiday_data: { first: 2004, last: 2026 } });
     expect(report.staff[0]!.appeal_deadline).toBe('2026-10-13');
+    expect(report.notes.map((n) => n.code)).not.toContain('report-deadline-calendar');
+  });
+
+  it('past the years the holiday data covers, it counts Monday to Friday and says so', () => {
+    // 2027-01-01 will be a public holiday, but the data stops at 2026.
+    const report = run(medium, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-12-28' });
+    expect(report.appeal).toMatchObject({ deadline: '2027-01-04', calendar: 'mon_fri_uncovered' });
+    expect(report.notes.map((n) => n.code)).toContain('report-deadline-calendar');
   });
 
   it('with holidays: none, it counts Monday to Friday', () => {
     const plain = presetPolicy('medium.zh-CN', (raw) => {
       raw.evaluation.holidays = 'none';
     });
-    expect(run(plain, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' }).appeal.deadline).toBe('2026-10-07');
+    expect(run(plain, [{ id: 'E1', role: 'agent', kpis: agentAt(70) }], { resultDate: '2026-09-30' }).appeal).toMatchObject({ deadline: '2026-10-07', calendar: 'mon_fri', holiday_data: null });
   });
 });
 
@@ -300,6 +404,18 @@ describe('longer cycles', () => {
     const tickets = p.kpis.find((k) => k.id === 'tickets_resolved')!;
     expect(tickets).toMatchObject({ scored_as: 'monthly_average', target: 390, floor: 180, target_scale: 3 });
     expect(tickets.months!.map((m) => m.target)).toEqual([130, 130, 130]);
+  });
+
+  it('average under neutral: a month with no data at all is left out of the mean, not averaged in at the neutral score', () => {
+    const neutral = presetPolicy('medium.zh-CN', (raw) => {
+      raw.evaluation.missing_kpi = 'neutral';
+    });
+    const months = ['2026-10', '2026-11', '2026-12'];
+    const p = run(neutral, [{ id: 'E1', role: 'agent', kpis: agentAt(80), months: [agentAt(60), agentAt(90), {}] }], { period: '2026-Q4', months }).staff[0]!;
+    expect(p.quantitative.months!.map((m) => (m.score === null ? null : Math.round(m.score)))).toEqual([60, 90, null]);
+    expect(p.quantitative.score).toBeCloseTo(75, 9);
+    expect(p.kpis[0]!.months![2]).toMatchObject({ scored_as: 'left_out', score: null, weight: 0, contribution: 0 });
+    expect(p.notes.filter((n) => n.params.month === '2026-12').map((n) => n.code)).toEqual(['note-month-not-assessed']);
   });
 
   it('recompute: one evaluation over the quarter, with count targets scaled to three months', () => {

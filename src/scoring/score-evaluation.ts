@@ -7,8 +7,9 @@
 import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult, StaffResult } from '../evaluate/kpi-results.js';
 import { describePeriod, type Period } from '../evaluate/period.js';
+import type { WorkingCalendar } from '../evaluate/working-calendar.js';
 import { buildReport } from '../evaluate/report.js';
-import { staffKey } from '../evaluate/staff.js';
+import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -23,7 +24,7 @@ import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from 
 import { personSetup, type PersonSetup } from './person-setup.js';
 import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
-import { appliedTargets, cycleMonths, scaledScoring } from './score-kpi.js';
+import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';
 import { scoreQuantitative, type KpiLine, type QuantitativeResult } from './score-quantitative.js';
 
@@ -46,6 +47,8 @@ export interface ScoreEvaluationInput {
   readonly evaluation: Evaluation;
   readonly adjustments?: LoadedAdjustments;
   readonly history?: readonly HistoryReport[];
+  /** Reports in the history folder left out because another policy scored them. */
+  readonly historyOtherPolicies?: readonly string[];
   /** The date results are published (`YYYY-MM-DD`); the appeal window starts here. */
   readonly resultDate: string;
   readonly language: Language;
@@ -103,7 +106,8 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     groups.set(groupOf(s), list);
   }
   const published = input.history?.find((h) => h.periodId === evaluation.period.id);
-  const appellants = new Set(applied.records.map((r) => r.staff_id));
+  // Appellants by staff index: with a roster of names only every staff id is ''.
+  const appellants = new Set(applied.byPerson.keys());
   const keepPublished = fd !== undefined && published !== undefined && applied.records.length > 0;
   const rankOf = new Map<number, number>();
   const distributed = new Map<number, { grade: string | null; info: ReportDistribution }>();
@@ -122,7 +126,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     const grades = applies ? distributeGrades(inputs, shares) : new Map<string, number>();
     for (const s of members) {
       const computed = applies ? (scale.order[grades.get(String(s.index))!] ?? null) : null;
-      const kept = keepPublished && applies && !appellants.has(s.result.member.id) ? (published.staff.get(s.result.member.id)?.grade_distributed ?? null) : null;
+      const kept = keepPublished && applies && !appellants.has(s.index) ? (published.staff.get(personKey(s.result.member))?.grade_distributed ?? null) : null;
       distributed.set(s.index, {
         grade: kept ?? computed,
         info: { group_by: groupBy, group, group_size: members.length, applied: applies, kept_published: kept !== null },
@@ -132,6 +136,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
 
   const history = historyLookup(input.history ?? [], evaluation.period.id, scale);
   const deadline = evaluation.calendar.addWorkingDays(input.resultDate, policy.appeal.file_within_days);
+  const deadlineCalendar = appealCalendar(evaluation.calendar.coverage, input.resultDate, deadline);
   const staff: ReportPerson[] = scored.map((s) => {
     const member = s.result.member;
     const notes = s.notes;
@@ -154,7 +159,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       .sort((a, b) => a.score! - b.score! || b.weight - a.weight)
       .slice(0, 2)
       .map((k) => k.name);
-    const rules = ruleOutcomes(policy, { primary: policy.cycles.primary, periodId: evaluation.period.id, periodCycle: plan.cycle, staffId: member.id, grades, rank, history }, weakest);
+    const rules = ruleOutcomes(policy, { primary: policy.cycles.primary, periodId: evaluation.period.id, periodCycle: plan.cycle, staffId: personKey(member), grades, rank, history }, weakest);
     for (const u of rules.unchecked) notes.push(note('note-history-missing', { rule: u.name, periods: u.missing }));
     const withheld = s.vetoes.filter((v) => v.triggered && v.no_bonus).map((v) => v.id);
     const bonus = computeBonus({
@@ -207,7 +212,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     droppedWarnings: evaluation.warnings.dropped,
     language,
   });
-  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, deadline, note, staff });
+  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, historyOtherPolicies: input.historyOtherPolicies ?? [], deadlineCalendar, note, staff });
   const gradeCounts: Record<string, number> = {};
   for (const g of scale.order) gradeCounts[g] = staff.filter((p) => p.grade === g).length;
   const amounts = staff.map((p) => p.outcomes.bonus.amount).filter((a): a is number => a !== null);
@@ -218,6 +223,8 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     result_date: input.resultDate,
     appeal: {
       deadline,
+      calendar: deadlineCalendar,
+      holiday_data: evaluation.calendar.coverage ? { first: evaluation.calendar.coverage.first, last: evaluation.calendar.coverage.last } : null,
       file_within_days: policy.appeal.file_within_days,
       answer_within_days: policy.appeal.answer_within_days,
       channel: policy.appeal.channel,
@@ -244,6 +251,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       assessed: staff.filter((p) => p.status === 'assessed').length,
       grades: gradeCounts,
       bonus_total: amounts.length > 0 ? roundScore(amounts.reduce((a, b) => a + b, 0)) : null,
+      warnings: evaluation.warnings.total,
     },
     notes: reportNotes,
     warnings: part1.warnings,
@@ -352,6 +360,7 @@ function scorePerson(ctx: PersonContext): Scored {
           status: k.status,
           target: k.target,
           floor: k.floor,
+          scoring: k.scoring,
           score: k.score,
           weight: k.weight,
           contribution: k.contribution,
@@ -372,6 +381,7 @@ function scorePerson(ctx: PersonContext): Scored {
         target: line.rule.target,
         floor: line.rule.floor,
         target_scale: line.targetScale,
+        scoring: statedScoring(line.rule.scoring),
         score: scoredMonths.length > 0 ? mean(scoredMonths.map((m) => m.score!)) : null,
         weight_nominal: line.weight,
         weight: mean(assessedMonths.map((m) => m.weight)),
@@ -386,7 +396,7 @@ function scorePerson(ctx: PersonContext): Scored {
   }
 
   // ── qualitative ──
-  const ql = scoreQualitative(member.id, ctx.ratings, {
+  const ql = scoreQualitative(member.id || member.name, ctx.ratings, {
     items: setup.items,
     raters: setup.raters,
     scale: policy.qualitative.scale,
@@ -396,11 +406,15 @@ function scorePerson(ctx: PersonContext): Scored {
   const itemName = (id: string) => policy.qualitative.items.find((i) => i.id === id)?.name ?? id;
   const raterLabel = (type: string) => ({ $t: `score-rater-${type}` as MessageCode });
   if (ql.score === null) {
-    if (setup.share < 100) notes.push(note('note-no-ratings'));
+    // "The total comes from the KPIs alone" — only when there is a total (note-not-assessed says why there is none).
+    if (setup.share < 100 && quantitative.score !== null) notes.push(note('note-no-ratings'));
   } else {
+    const min = policy.qualitative.min_peer_ratings;
     for (const r of ql.raters) {
       if (r.reason === 'no_ratings') notes.push(note('note-rater-missing', { type: raterLabel(r.type) }));
-      if (r.reason === 'below_minimum') notes.push(note('note-rater-below-minimum', { type: raterLabel(r.type), raters: r.raters, min: policy.qualitative.min_peer_ratings }));
+      // Fewer raters in all than the minimum, or enough in all but too few on every single item.
+      if (r.reason === 'below_minimum') notes.push(r.raters < min ? note('note-rater-below-minimum', { type: raterLabel(r.type), raters: r.raters, min }) : note('note-rater-items-below-minimum', { type: raterLabel(r.type), min }));
+      if (r.used && r.withheld.length > 0) notes.push(note('note-items-below-minimum', { type: raterLabel(r.type), items: r.withheld.map(itemName), min }));
     }
   }
   for (const ig of ql.ignored) notes.push(note(`note-ignored-${ig.reason.replace(/_/g, '-')}` as MessageCode, { type: raterLabel(ig.rater_type), count: ig.count }));
@@ -462,10 +476,14 @@ function scorePerson(ctx: PersonContext): Scored {
 }
 
 function kpiNotes(q: QuantitativeResult, notes: ReportNote[], note: PersonContext['note'], kpiName: (id: string) => string, month: string | undefined): void {
+  // With nothing scored no weight went anywhere: a month says so in one note
+  // (note-month-not-assessed), a period names each KPI's want of data without that claim.
+  if (q.score === null && month !== undefined) return;
   const where = month === undefined ? {} : { month };
   for (const k of q.kpis) {
     const status = { $t: `kpi-status-${k.status.replace('_', '-')}` as MessageCode };
-    if (k.scored_as === 'left_out') notes.push(note(month ? 'note-kpi-left-out-month' : 'note-kpi-left-out', { kpi: kpiName(k.id), status, samples: k.samples, ...where }));
+    if (k.scored_as === 'left_out' && q.score === null) notes.push(note('note-kpi-unscored', { kpi: kpiName(k.id), status, samples: k.samples }));
+    else if (k.scored_as === 'left_out') notes.push(note(month ? 'note-kpi-left-out-month' : 'note-kpi-left-out', { kpi: kpiName(k.id), status, samples: k.samples, ...where }));
     if (k.scored_as === 'neutral') notes.push(note(month ? 'note-kpi-neutral-month' : 'note-kpi-neutral', { kpi: kpiName(k.id), status, score: k.score, ...where }));
     if (k.target_scale !== 1 && month === undefined) notes.push(note('note-target-scaled', { kpi: kpiName(k.id), scale: k.target_scale, target: k.target, floor: k.floor }));
   }
@@ -475,10 +493,10 @@ function kpiNotes(q: QuantitativeResult, notes: ReportNote[], note: PersonContex
 
 function historyLookup(reports: readonly HistoryReport[], current: string, scale: GradeScale): HistoryLookup {
   const byPeriod = new Map(reports.filter((r) => r.periodId !== current).map((r) => [r.periodId, r]));
-  return (periodId, staffId) => {
+  return (periodId, key) => {
     const report = byPeriod.get(periodId);
     if (!report) return undefined;
-    const person = report.staff.get(staffId);
+    const person = report.staff.get(key);
     if (!person) return null;
     const bands = person.grade_by_bands === null ? null : worseGrade(scale, person.grade_by_bands, person.grade_cap ?? undefined);
     return { final: person.grade, bands };
@@ -492,7 +510,8 @@ interface ReportNotesInput {
   readonly applied: AppliedAdjustments;
   readonly keepPublished: boolean;
   readonly published: HistoryReport | undefined;
-  readonly deadline: string;
+  readonly historyOtherPolicies: readonly string[];
+  readonly deadlineCalendar: ScoredReport['appeal']['calendar'];
   readonly note: (code: MessageCode, params?: Record<string, unknown>) => ReportNote;
   readonly staff: readonly ReportPerson[];
 }
@@ -515,7 +534,19 @@ function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
     notes.push(input.keepPublished ? note('report-distribution-kept', { path: input.published!.path }) : note('report-distribution-rerun'));
   }
   const coverage = evaluation.calendar.coverage;
-  const years = [Number(input.deadline.slice(0, 4))];
-  if (coverage && years.some((y) => y > coverage.last || y < coverage.first)) notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
+  if (coverage && input.deadlineCalendar === 'mon_fri_uncovered') notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
+  if (input.historyOtherPolicies.length > 0) notes.push(note('report-history-other-policy', { files: input.historyOtherPolicies, company: policy.meta.company, title: policy.meta.title }));
   return notes;
+}
+
+/**
+ * Which days the appeal deadline was counted on: every year from the result date to the
+ * deadline must be in the holiday data, or the days of the years outside it were counted
+ * Monday to Friday — and the notice must not then promise that public holidays do not count.
+ */
+export function appealCalendar(coverage: WorkingCalendar['coverage'], resultDate: string, deadline: string): ScoredReport['appeal']['calendar'] {
+  if (!coverage) return 'mon_fri';
+  const from = Number(resultDate.slice(0, 4));
+  const to = Number(deadline.slice(0, 4));
+  return from >= coverage.first && to <= coverage.last ? 'cn' : 'mon_fri_uncovered';
 }

@@ -72,6 +72,14 @@ export function appliedTargets(kpi: Kpi, entry: Pick<RoleKpi, 'target' | 'floor'
   return scale === 1 ? { target, floor, scale } : { target: target * scale, floor: floor * scale, scale };
 }
 
+/**
+ * A rule as the report states it, with nothing left to a default: a linear rule carries its
+ * cap (100 when the policy names none), so that a score can be redone from the KPI line.
+ */
+export function statedScoring(scoring: Scoring): Scoring {
+  return scoring.method === 'linear' ? { method: 'linear', cap: scoring.cap ?? 100 } : scoring;
+}
+
 /** A banded rule's bounds scaled like the target and floor (the bands are in the KPI's units). */
 export function scaledScoring(scoring: Scoring, scale: number): Scoring {
   if (scale === 1 || scoring.method !== 'bands') return scoring;

@@ -60,6 +60,40 @@ describe('qualitative score', () => {
     expect(q.raters[0]!.weight + q.raters[2]!.weight).toBeCloseTo(100, 12);
   });
 
+  it('an item rated by fewer peers than the minimum is not used and its mean not shown; the other items carry its weight', () => {
+    // Three peers rate attitude and teamwork; only P1 rates learning: that mean would be P1's own score.
+    const ratings = [...peers.filter((r) => r.item !== 'learning' || r.raterId === 'P1'), ...rated('supervisor', 'S1', [4, 4, 4])];
+    const q = scoreQualitative('E1', ratings, setup({ raters: [{ type: 'supervisor', weight: 50 }, { type: 'peer', weight: 50 }] }));
+    const peer = q.raters[1]!;
+    expect(peer).toMatchObject({ raters: 3, used: true, reason: null, withheld: ['learning'] });
+    expect(peer.items.map((i) => [i.id, i.ratings, i.weight])).toEqual([
+      ['attitude', 3, 62.5],
+      ['teamwork', 3, 37.5],
+    ]);
+    expect(peer.score).toBe((pct(4) * 62.5) / 100 + (pct(4) * 37.5) / 100);
+    expect(JSON.stringify(peer.items)).not.toContain('learning');
+  });
+
+  it('enough peers in all but too few on every item: not used at all', () => {
+    const scattered: Rating[] = [
+      { raterType: 'peer', raterId: 'P1', item: 'attitude', score: 5 },
+      { raterType: 'peer', raterId: 'P2', item: 'teamwork', score: 1 },
+      { raterType: 'peer', raterId: 'P3', item: 'learning', score: 3 },
+    ];
+    const q = scoreQualitative('E1', [...rated('supervisor', 'S1', [4, 4, 4]), ...scattered], setup());
+    expect(q.raters[1]).toMatchObject({ raters: 3, used: false, reason: 'below_minimum', items: [], withheld: ['attitude', 'teamwork', 'learning'], score: null });
+    // Self did not rate either: the supervisor carries it all.
+    expect(q.raters[0]!.weight).toBe(100);
+  });
+
+  it('anonymous ratings (no rater id) count one rater each on the items they rate', () => {
+    const anonymous: Rating[] = [4, 5, 3].map((score) => ({ raterType: 'peer', raterId: '', item: 'attitude', score }));
+    const q = scoreQualitative('E1', [...anonymous, { raterType: 'peer', raterId: '', item: 'teamwork', score: 1 }], setup({ raters: [{ type: 'peer', weight: 100 }] }));
+    expect(q.raters[0]).toMatchObject({ used: true, withheld: ['teamwork'] });
+    expect(q.raters[0]!.items.map((i) => [i.id, i.mean])).toEqual([['attitude', 4]]);
+    expect(q.score).toBe(75);
+  });
+
   it('the anonymity minimum applies to subordinates too', () => {
     const raters: RaterWeight[] = [{ type: 'supervisor', weight: 60 }, { type: 'subordinate', weight: 40 }];
     const subs = [...rated('subordinate', 'A', [4, 4, 4]), ...rated('subordinate', 'B', [2, 2, 2])];

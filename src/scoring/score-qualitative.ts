@@ -3,9 +3,12 @@
 // role; then the rater types combined by their weights. What is missing spreads its weight
 // over what is present (a rater type nobody rated; an item a rater type did not rate), the
 // way Frappe HRMS users asked for when it divided by three sources that were not all there.
-// A rating of oneself by a non-self rater type is ignored; peer and subordinate ratings
-// from fewer raters than the anonymity minimum are not used, and the result says so.
-// Individual ratings and rater ids never appear in the result. Pure.
+// A rating of oneself by a non-self rater type is ignored. Peer and subordinate ratings are
+// anonymous: an item rated by fewer of them than the anonymity minimum is not used (its
+// weight goes to the type's other items) and its mean is not shown — a mean of one rating
+// is that rating, and a mean used in the type's score could be worked back from the others
+// — and a type with no item left is not used at all; the result says so. Individual
+// ratings and rater ids never appear in the result. Pure.
 //
 // Fixed arithmetic, so the report can be checked by hand: item score = (mean − min) ÷
 // (max − min) × 100; type score = Σ item weight × item score ÷ 100; contribution = type
@@ -58,6 +61,8 @@ export interface RaterResult {
   readonly score: number | null;
   readonly contribution: number;
   readonly items: readonly ItemMean[];
+  /** Peer/subordinate: items rated by fewer raters than the anonymity minimum, not used and their means not shown. */
+  readonly withheld: readonly string[];
 }
 
 export interface QualitativeResult {
@@ -103,6 +108,9 @@ export function scoreQualitative(staffId: string, ratings: readonly Rating[], se
   // scores[type][item] = the scores given; seen guards against one rater rating an item twice.
   const scores = new Map<RaterType, Map<string, number[]>>();
   const raterIds = new Map<RaterType, Set<string>>();
+  // Anonymity is counted per item: the distinct raters of each (a rating without a rater id counts as one rater).
+  const itemRaters = new Map<string, Set<string>>();
+  let unnamed = 0;
   const seen = new Set<string>();
   for (const r of ratings) {
     if (!weighted.has(r.raterType)) {
@@ -138,10 +146,15 @@ export function scoreQualitative(staffId: string, ratings: readonly Rating[], se
     }
     const byItem = scores.get(r.raterType) ?? new Map<string, number[]>();
     scores.set(r.raterType, byItem);
+    const who = rater !== '' ? rater : `\u0000${unnamed++}`;
     for (const id of targets) {
       const list = byItem.get(id) ?? [];
       list.push(r.score);
       byItem.set(id, list);
+      const key = `${r.raterType}\u0000${id}`;
+      const set = itemRaters.get(key) ?? new Set<string>();
+      set.add(who);
+      itemRaters.set(key, set);
     }
     if (rater !== '') {
       const ids = raterIds.get(r.raterType) ?? new Set<string>();
@@ -159,10 +172,13 @@ export function scoreQualitative(staffId: string, ratings: readonly Rating[], se
     const named = raterIds.get(rw.type)?.size ?? 0;
     const mostRated = byItem ? Math.max(0, ...[...byItem.values()].map((l) => l.length)) : 0;
     const raters = rw.type === 'self' ? Math.min(1, ratingCount) : Math.max(named, mostRated);
-    const rated = items.filter((i) => (byItem?.get(i.id)?.length ?? 0) > 0);
+    const anyRated = items.some((i) => (byItem?.get(i.id)?.length ?? 0) > 0);
+    const anonymous = ANONYMOUS.has(rw.type);
+    const withheld = anonymous ? items.filter((i) => (byItem?.get(i.id)?.length ?? 0) > 0 && (itemRaters.get(`${rw.type}\u0000${i.id}`)?.size ?? 0) < setup.minPeerRatings).map((i) => i.id) : [];
+    const rated = items.filter((i) => (byItem?.get(i.id)?.length ?? 0) > 0 && !withheld.includes(i.id));
     let reason: RaterUnused | null = null;
-    if (rated.length === 0) reason = 'no_ratings';
-    else if (ANONYMOUS.has(rw.type) && raters < setup.minPeerRatings) reason = 'below_minimum';
+    if (!anyRated) reason = 'no_ratings';
+    else if (rated.length === 0) reason = 'below_minimum';
     const ratedWeight = rated.reduce((s, i) => s + i.weight, 0);
     const itemMeans: ItemMean[] = rated.map((i) => {
       const list = byItem!.get(i.id)!;
@@ -177,8 +193,7 @@ export function scoreQualitative(staffId: string, ratings: readonly Rating[], se
       score = 0;
       for (const m of itemMeans) score += (m.score * m.weight) / 100;
     }
-    // Below the anonymity minimum, even the means are withheld: a mean of two reveals too much.
-    return { rw, reason, raters, ratings: ratingCount, score, items: reason === 'below_minimum' ? [] : itemMeans };
+    return { rw, reason, raters, ratings: ratingCount, score, items: itemMeans, withheld };
   });
   const usedWeight = partial.filter((p) => p.reason === null).reduce((s, p) => s + p.rw.weight, 0);
   const spread = partial.some((p) => p.reason !== null);
@@ -196,6 +211,7 @@ export function scoreQualitative(staffId: string, ratings: readonly Rating[], se
       score: used ? p.score : null,
       contribution: used ? (p.score! * weight) / 100 : 0,
       items: p.items,
+      withheld: p.withheld,
     };
   });
   let score: number | null = null;

@@ -48,10 +48,24 @@ describe('quantitative score', () => {
     expect(q.score).toBe(70);
   });
 
-  it('all KPIs missing: no score under redistribute (never a zero); the neutral score under neutral', () => {
-    const lines = [line('a', 60, null), line('b', 40, null, 'insufficient')];
+  it('all KPIs short of data: no score under redistribute (never a zero); the neutral score under neutral', () => {
+    const lines = [line('a', 60, null), { ...line('b', 40, 90, 'insufficient'), samples: 2 }];
     expect(scoreQuantitative(lines, redistribute).score).toBeNull();
-    expect(scoreQuantitative(lines, neutral).score).toBe(60);
+    const q = scoreQuantitative(lines, neutral);
+    expect(q.score).toBe(60);
+    expect(q.kpis.map((k) => k.scored_as)).toEqual(['neutral', 'neutral']);
+  });
+
+  it('no KPI with a single sample: no score in either mode — the neutral score is not a result for nothing', () => {
+    const lines = [line('a', 60, null), line('b', 40, null)];
+    for (const mode of [redistribute, neutral]) {
+      const q = scoreQuantitative(lines, mode);
+      expect(q.score).toBeNull();
+      expect(q.kpis.map((k) => [k.scored_as, k.score, k.weight, k.contribution])).toEqual([
+        ['left_out', null, 0, 0],
+        ['left_out', null, 0, 0],
+      ]);
+    }
   });
 
   it('the score is exactly the sum of the contributions in order, each score × weight ÷ 100', () => {

@@ -2,13 +2,16 @@
 // data (`no_data` or `insufficient`) is never a silent zero: the policy either spreads its
 // weight over the KPIs that have data (`redistribute`, each weight × 100 ÷ the weights
 // present) or scores it at the neutral score (`neutral`), and each line says which. With
-// `redistribute` and no KPI scored, there is no quantitative score at all. Pure.
+// `redistribute` and no KPI scored, there is no quantitative score at all; nor, in either
+// mode, when no KPI has a single sample: the neutral score stands in for a KPI short of
+// data, not for a person (or a month) without any — that would grade and pay someone on
+// nothing but the policy's default. Pure.
 //
 // The arithmetic is fixed so that anyone can redo it from the report: contribution =
 // score × weight ÷ 100, and the score is the sum of the contributions in the listed order.
-import type { Evaluation } from '../policy/policy.generated.js';
+import type { Evaluation, Scoring } from '../policy/policy.generated.js';
 import type { KpiScope, KpiStatus } from '../evaluate/kpi-results.js';
-import { scoreKpiValue, type KpiRule } from './score-kpi.js';
+import { scoreKpiValue, statedScoring, type KpiRule } from './score-kpi.js';
 
 export interface KpiLine {
   readonly id: string;
@@ -35,6 +38,8 @@ export interface ScoredKpi {
   readonly target: number;
   readonly floor: number;
   readonly target_scale: number;
+  /** The rule that turned the value into the score: method, cap, bands (bounds scaled like target and floor). */
+  readonly scoring: Scoring;
   readonly score: number | null;
   readonly weight_nominal: number;
   readonly weight: number;
@@ -43,14 +48,15 @@ export interface ScoredKpi {
 }
 
 export interface QuantitativeResult {
-  /** null when no KPI could be scored (all missing under `redistribute`). */
+  /** null when no KPI could be scored: all short of data under `redistribute`, or no KPI with any sample. */
   readonly score: number | null;
   readonly kpis: readonly ScoredKpi[];
 }
 
 export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Evaluation, 'missing_kpi' | 'neutral_score'>): QuantitativeResult {
-  const neutral = evaluation.missing_kpi === 'neutral';
   const present = lines.filter((l) => l.status === 'ok' && l.value !== null);
+  const anyData = lines.some((l) => l.samples > 0 || l.value !== null);
+  const neutral = evaluation.missing_kpi === 'neutral' && anyData;
   const presentWeight = present.reduce((sum, l) => sum + l.weight, 0);
   const spread = !neutral && present.length < lines.length;
   const kpis: ScoredKpi[] = lines.map((line) => {
@@ -63,6 +69,7 @@ export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Ev
       target: line.rule.target,
       floor: line.rule.floor,
       target_scale: line.targetScale,
+      scoring: statedScoring(line.rule.scoring),
       weight_nominal: line.weight,
     };
     if (line.status === 'ok' && line.value !== null) {

@@ -38,14 +38,15 @@ export function loadDocumentBytes<T>(bytes: Uint8Array, file: string, kind: Docu
 
 export function loadDocumentText<T>(text: string, file: string, kind: DocumentKind<T>): LoadResult<T> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (isBlank(body)) return { ok: false, diagnostics: [error('empty-file', {}, { file, line: 1, col: 1 })] };
+  const hint = kind.schema === 'policy' ? { $t: 'hint-policy-file' } : { $t: 'hint-schema-file', params: { name: kind.schema } };
+  if (isBlank(body)) return { ok: false, diagnostics: [error('empty-file', { hint }, { file, line: 1, col: 1 })] };
 
   const parsed = parseYaml(body, file);
   if (!parsed.ok) return parsed;
   const { source, value } = parsed;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const actual = Array.isArray(value) ? 'type-array' : value === null ? 'type-null' : 'type-string';
-    return { ok: false, diagnostics: [error('not-a-mapping', { actual: { $t: actual } }, { file, line: 1, col: 1 })] };
+    return { ok: false, diagnostics: [error('not-a-mapping', { actual: { $t: actual }, hint }, { file, line: 1, col: 1 })] };
   }
 
   const validate = schemaValidator(kind.schema);

@@ -17,6 +17,8 @@ export interface CustomRole {
   name: string;
   /** 岗位说明。 / What the role does. */
   description?: string;
+  /** 绩效奖金基数（人员名单未提供时使用）；省略则取预设各岗位基数的平均值。 / Bonus base when the roster gives none; default the average of the preset roles' bases. */
+  bonus_base?: number;
   /** 岗位考核的指标 id（内置指标或预设中的指标）。 / Ids of the KPIs the role is assessed on (built in, or in the preset). */
   kpis: Id[];
 }

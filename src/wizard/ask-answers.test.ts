@@ -44,19 +44,48 @@ describe('askPolicyAnswers', () => {
     const { prompts, answers } = ask((q) => {
       if (is(q, 'confirm', '还有上面没有列出的岗位')) return true;
       if (is(q, 'input', '岗位名称')) return roleAsked++ === 0 ? '  ' : '质检专员';
+      if (is(q, 'input', '“质检专员”的岗位职责')) return '抽检通话录音和上门服务记录，跟踪问题整改。';
       if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'complaint_rate', 'reopen_rate'];
+      if (is(q, 'input', '“质检专员”的绩效奖金基数')) return prompts.refused.length === 1 ? '-5' : '1800';
       if (is(q, 'confirm', '还要再添加一个岗位')) return false;
       return DEFAULT;
     });
     const result = await answers;
-    expect(result.custom_roles).toEqual([{ name: '质检专员', kpis: ['csat', 'complaint_rate', 'reopen_rate'] }]);
+    expect(result.custom_roles).toEqual([{ name: '质检专员', description: '抽检通话录音和上门服务记录，跟踪问题整改。', kpis: ['csat', 'complaint_rate', 'reopen_rate'], bonus_base: 1800 }]);
+    const base = prompts.asked.find((q) => is(q, 'input', '绩效奖金基数'));
+    expect(base).toMatchObject({ message: '“质检专员”的绩效奖金基数（元）', default: '2200' });
+    expect(base?.hint).toContain('建议值 2200 是预设各岗位基数的平均值');
     expect(result.role_kpis.custom_role_1).toEqual([
       { kpi: 'csat', weight: 34, scope: 'individual' },
       { kpi: 'complaint_rate', weight: 33, scope: 'individual' },
       { kpi: 'reopen_rate', weight: 33, scope: 'individual' },
     ]);
-    expect(prompts.refused).toEqual(['请填写此项。']);
+    expect(prompts.refused).toEqual(['请填写此项。', '不能为负数。']);
     expect(prompts.asked.filter((q) => q.message.includes('“质检专员”考核哪些指标'))).toHaveLength(1);
+  });
+
+  it('a custom role gets no KPI it was not given; a weight the situation shifts is said under its heading', async () => {
+    const { prompts, answers } = ask(
+      (q) => {
+        if (is(q, 'confirm', '还有上面没有列出的岗位')) return true;
+        if (is(q, 'input', '岗位名称')) return '质检专员';
+        if (is(q, 'input', '岗位职责')) return '抽检服务记录';
+        if (is(q, 'checkbox', '“质检专员”考核哪些指标')) return ['csat', 'response_sla_rate', 'reopen_rate'];
+        if (is(q, 'confirm', '还要再添加一个岗位')) return false;
+        return DEFAULT;
+      },
+      { competition: 'intense', cost_pressure: 'high' },
+    );
+    const result = await answers;
+    expect(result.role_kpis.custom_role_1!.map((k) => k.kpi)).toEqual(['csat', 'response_sla_rate', 'reopen_rate']);
+    const heading = prompts.said.indexOf('岗位：质检专员');
+    // Exactly one line for it: the shift, and no cost KPI.
+    expect(prompts.said.slice(heading + 1).filter((s) => s.startsWith('  · '))).toEqual([
+      '  · 市场竞争激烈：“质检专员”的响应类指标（响应及时率）权重由 33 提高到 43，因为客户最先感受到的是响应速度。',
+    ]);
+    expect(prompts.asked.find((q) => is(q, 'confirm', '“质检专员”的指标权重'))?.hint).toContain('响应及时率 43');
+    // The technician's suggestion says what was added to it and why.
+    expect(prompts.said).toContain('  · 成本压力大：为“维修技术员”增加“单均维修成本”（权重 10），把成本控制落实到决定维修方案的人。');
   });
 
   it('weights that do not add up: running total shown, then scaled to 100 on request', async () => {
@@ -88,6 +117,21 @@ describe('askPolicyAnswers', () => {
       '按比例调整为合计 100：响应及时率 18 · 首次响应时长 28 · 客户满意度 18 · 解决工单量 18 · 投诉率 18',
       '重新输入',
     ]);
+  });
+
+  it('weights typed one by one: the last one offers what is left, so Enter completes 100', async () => {
+    const typed = ['20', '30', '20', '20'];
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '“客服专员”的指标权重')) return false;
+      if (is(q, 'input', '的权重（%）') && typed.length > 0) return typed.shift();
+      return DEFAULT;
+    });
+    const result = await answers;
+    const last = prompts.asked.filter((q) => is(q, 'input', '的权重（%）'))[4];
+    expect(last?.hint).toBe('已分配 90，还剩 10；各项权重合计须为 100。');
+    expect(last?.kind === 'input' && last.default).toBe('10');
+    expect(result.role_kpis.agent!.map((k) => k.weight)).toEqual([20, 30, 20, 20, 10]);
+    expect(prompts.asked.some((q) => q.message.includes('权重合计为'))).toBe(false);
   });
 
   it('weights that do not add up: re-entered, with the typed values as the new defaults', async () => {
@@ -129,16 +173,53 @@ describe('askPolicyAnswers', () => {
     expect(prompts.asked.find((q) => q.message.includes('“首次响应时长”的目标值'))?.message).toBe('“首次响应时长”的目标值（分钟，越低越好）');
   });
 
-  it('grade bounds out of order are explained and asked again', async () => {
-    let rounds = 0;
+  it('shows every target and floor with a unit that reads naturally', async () => {
+    const { prompts, answers } = ask((q) => (is(q, 'checkbox', '“客服专员”考核哪些指标') ? ['tickets_resolved', 'cost_per_ticket'] : DEFAULT), { roles: ['agent'] });
+    await answers;
+    expect(prompts.asked.find((q) => is(q, 'confirm', '“客服专员”的目标值与底线值'))?.hint).toBe('解决工单量：目标 130 件，底线 60 件\n单均维修成本：目标 150 元，底线 300 元');
+  });
+
+  it('a grade bound out of order is refused as it is typed, not after all of them', async () => {
     const { prompts, answers } = ask((q) => {
       if (is(q, 'confirm', '各绩效等级的最低分')) return false;
-      if (q.kind === 'input' && q.message.startsWith('A（')) return rounds++ === 0 ? '95' : '85';
+      if (q.kind === 'input' && q.message.startsWith('S（')) return '75';
+      // The preset's 80 for A is not offered once S is 75; 95 is refused, then 72 taken.
+      if (q.kind === 'input' && q.message.startsWith('A（')) return prompts.refused.length === 0 ? '95' : '72';
+      if (q.kind === 'input' && q.message.startsWith('C（')) return prompts.refused.length === 1 ? '0' : DEFAULT;
       return DEFAULT;
     });
     const result = await answers;
-    expect(result.grade_mins).toEqual({ S: 90, A: 85, B: 70, C: 60, D: 0 });
-    expect(prompts.said).toContain('> 等级 A 的最低分 95 应低于上一等级 S 的 90。');
+    expect(result.grade_mins).toEqual({ S: 75, A: 72, B: 70, C: 60, D: 0 });
+    expect(prompts.refused).toEqual(['等级 A 的最低分 95 应低于上一等级 S 的 75。', '等级 C 的最低分 0 应高于 0，因为最低等级 D 从 0 分起。']);
+    const asked = prompts.asked.filter((q) => q.kind === 'input' && /^[SABC]（/.test(q.message));
+    // Each grade asked until accepted, never the whole list again.
+    expect(asked.map((q) => q.message.slice(0, 1))).toEqual(['S', 'A', 'A', 'B', 'C', 'C']);
+    expect(asked.map((q) => q.kind === 'input' && q.default)).toEqual(['90', undefined, undefined, '70', '60', '60']);
+    expect(prompts.said.some((s) => s.startsWith('> '))).toBe(false);
+  });
+
+  it('a past effective date is explained, then kept or typed again as the user says', async () => {
+    const dates = ['2025-01-01', '2025-12-01'];
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'input', '生效日期') && dates.length > 0) return dates.shift();
+      if (is(q, 'confirm', '仍使用 2025-01-01 吗？')) return false;
+      return DEFAULT;
+    });
+    const result = await answers;
+    // The second past date is kept with Enter: a warning, not a refusal.
+    expect(result.effective_date).toBe('2025-12-01');
+    expect(prompts.said.filter((s) => s.startsWith('> 生效日期'))).toEqual([
+      '> 生效日期 2025-01-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
+      '> 生效日期 2025-12-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
+    ]);
+    expect(prompts.asked.filter((q) => is(q, 'confirm', '仍使用')).map((q) => q.kind === 'confirm' && q.default)).toEqual([true, true]);
+    expect(prompts.refused).toEqual([]);
+  });
+
+  it('today or a later effective date passes without a word', async () => {
+    const { prompts, answers } = ask((q) => (is(q, 'input', '生效日期') ? today : DEFAULT));
+    expect((await answers).effective_date).toBe(today);
+    expect(prompts.asked.some((q) => q.message.includes('仍使用'))).toBe(false);
   });
 
   it('a list keeps its default exactly, and splits what is typed', async () => {

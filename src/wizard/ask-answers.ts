@@ -9,11 +9,12 @@ import type { MessageParams } from '../i18n/translate.js';
 import { targetBeatsFloor } from '../policy/rules/kpis.js';
 import type { Kpi } from '../policy/policy.generated.js';
 import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './answers.js';
-import { resolveOne } from './complete-answers.js';
+import { answerWarnings, resolveOne } from './complete-answers.js';
 import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
-import { chosenRoles, kpiDefinition, kpiOptions } from './suggestions.js';
-import { addsUpToHundred, normaliseWeights, reweigh, totalWeight } from './weights.js';
+import { kpiUnit, kpiValue } from './kpi-units.js';
+import { chosenRoles, kpiDefinition, kpiOptions, suggestBonusBase, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
+import { addsUpToHundred, nextWeightDefault, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
 export interface AskOptions {
   /** The language of the questions (not necessarily the policy's). */
@@ -56,7 +57,7 @@ export async function askPolicyAnswers(given: Answers, ctx: WizardContext, optio
       value = question.default(c);
     } else {
       asker.section(question.section);
-      value = await asker.ask(question, c);
+      value = await asker.askAndWarn(question, c);
     }
     (answers as Record<string, unknown>)[question.id] = value;
   }
@@ -167,6 +168,17 @@ class Asker {
     }
   }
 
+  /** Asks; an answer that is allowed but unusual is explained and kept only if confirmed. */
+  async askAndWarn(question: AnyQuestion, c: QuestionContext): Promise<unknown> {
+    for (;;) {
+      const value = await this.ask(question, c);
+      const warnings = answerWarnings(question, value, c);
+      if (warnings.length === 0) return value;
+      for (const w of warnings) this.prompts.say(`> ${this.say(w.code, w.params)}`);
+      if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: true })) return value;
+    }
+  }
+
   async ask(question: AnyQuestion, c: QuestionContext): Promise<unknown> {
     const fallback = question.default(c);
     switch (question.kind) {
@@ -187,7 +199,14 @@ class Asker {
       }
       case 'numbers': {
         const check = question.check as ((value: Values, ctx: QuestionContext) => { code: MessageCode; params: MessageParams }[]) | undefined;
-        return this.numbers(question, question.entries(c), fallback as Values, (values) => check?.(values, c) ?? []);
+        const entry = question.entry;
+        return this.numbers(
+          question,
+          question.entries(c),
+          fallback as Values,
+          (values) => check?.(values, c) ?? [],
+          (id, value, entered) => entry?.(id, value, entered, c),
+        );
       }
       case 'custom-roles':
         return this.customRoles(c);
@@ -232,12 +251,13 @@ class Asker {
     let defaults = suggested;
     for (;;) {
       const values: Values = {};
-      for (const entry of entries) {
+      for (const [index, entry] of entries.entries()) {
         const assigned = totalWeight(Object.entries(values).map(([id, weight]) => ({ id, weight })));
+        const left = Number((100 - assigned).toFixed(4));
         const text = await this.prompts.input({
           message: this.say('weight-entry', { label: this.label(entry.label) }),
-          hint: this.say('weight-running-total', { assigned, left: Number((100 - assigned).toFixed(4)) }),
-          default: String(defaults[entry.id] ?? 0),
+          hint: this.say('weight-running-total', { assigned, left }),
+          default: String(nextWeightDefault(defaults[entry.id] ?? 0, left, entries.length - index - 1)),
           validate: (v) => {
             const value = parseNumber(v);
             if (value === undefined) return this.say('input-not-number');
@@ -263,8 +283,17 @@ class Asker {
     }
   }
 
-  /** Keep the suggested numbers, or enter each; the whole is checked (e.g. grade order) and re-asked. */
-  private async numbers(question: AnyQuestion & { kind: 'numbers' }, entries: readonly Entry[], suggested: Values, check: (values: Values) => { code: MessageCode; params: MessageParams }[]): Promise<Values> {
+  /**
+   * Keep the suggested numbers, or enter each: each one is checked as it is typed against
+   * those before it (e.g. a grade below the one above), and the whole once more at the end.
+   */
+  private async numbers(
+    question: AnyQuestion & { kind: 'numbers' },
+    entries: readonly Entry[],
+    suggested: Values,
+    check: (values: Values) => { code: MessageCode; params: MessageParams }[],
+    entryProblem: (id: string, value: number, entered: Values) => { code: MessageCode; params: MessageParams } | undefined,
+  ): Promise<Values> {
     const keep = await this.prompts.confirm({
       message: this.say('keep-question', { question: this.say(question.message) }),
       hint: `${this.say('suggested-list', { detail: this.detail(entries, suggested) })}\n${this.say(question.hint)}`,
@@ -274,14 +303,23 @@ class Asker {
     let defaults = suggested;
     for (;;) {
       const values: Values = { ...suggested };
+      const entered: Values = {};
       for (const entry of entries) {
+        const fallback = defaults[entry.id];
+        // A suggestion that the numbers typed so far rule out is not offered.
+        const offered = fallback !== undefined && !entryProblem(entry.id, fallback, entered) ? String(fallback) : undefined;
         const text = await this.prompts.input({
           message: this.say('number-entry', { label: this.label(entry.label) }),
           hint: this.say('number-range-hint', { min: question.min, max: question.max }),
-          default: String(defaults[entry.id] ?? ''),
-          validate: (v) => this.checkNumber(v, question.min, question.max, question.integer),
+          ...(offered !== undefined ? { default: offered } : {}),
+          validate: (v) => {
+            const verdict = this.checkNumber(v, question.min, question.max, question.integer);
+            if (verdict !== true) return verdict;
+            const problem = entryProblem(entry.id, parseNumber(v)!, entered);
+            return problem ? this.say(problem.code, problem.params) : true;
+          },
         });
-        values[entry.id] = parseNumber(text) ?? 0;
+        values[entry.id] = entered[entry.id] = parseNumber(text) ?? 0;
       }
       const problems = check(values);
       if (problems.length === 0) return values;
@@ -304,7 +342,7 @@ class Asker {
   }
 
   private unit(kpi: Kpi, c: QuestionContext): string {
-    return kpi.unit === 'currency' ? c.preset.meta.currency : this.say(`unit-${kpi.unit}`);
+    return kpiUnit(this.options.language, kpi, c.preset.meta.currency);
   }
 
   private async customRoles(c: QuestionContext): Promise<ResolvedAnswers['custom_roles']> {
@@ -324,13 +362,33 @@ class Asker {
           },
         })
       ).trim();
+      const description = (
+        await this.prompts.input({
+          message: this.say('custom-role-description', { role: name }),
+          hint: this.say('custom-role-description-hint'),
+          validate: (v) => (v.trim() !== '' ? true : this.say('input-required')),
+        })
+      ).trim();
       const kpis = await this.prompts.checkbox({
         message: this.say('role-kpis-pick', { role: name }),
         hint: this.say('custom-role-kpis-hint'),
         choices: this.kpiChoices(c, []),
         validate: (values) => (values.length >= 1 ? true : this.say('input-pick-at-least', { min: 1 })),
       });
-      roles.push({ name, kpis });
+      const base = suggestBonusBase(c.preset);
+      const bonusBase = parseNumber(
+        await this.prompts.input({
+          message: this.say('custom-role-bonus-base', { role: name, unit: kpiUnit(this.options.language, { unit: 'currency' }, c.preset.meta.currency) }),
+          hint: this.say(base > 0 ? 'custom-role-bonus-base-hint' : 'custom-role-bonus-base-hint-none', { base }),
+          default: String(base),
+          validate: (v) => {
+            const value = parseNumber(v);
+            if (value === undefined) return this.say('input-not-number');
+            return value >= 0 ? true : this.say('input-not-negative');
+          },
+        }),
+      )!;
+      roles.push({ name, description, kpis, bonus_base: bonusBase });
       more = await this.prompts.confirm({ message: this.say('custom-role-more'), default: false });
     }
     return roles;
@@ -339,8 +397,11 @@ class Asker {
   private async roleKpis(c: QuestionContext, suggested: Record<string, RoleKpiAnswer[]>): Promise<Record<string, RoleKpiAnswer[]>> {
     const out: Record<string, RoleKpiAnswer[]> = {};
     const customNames = (c.answers.custom_roles ?? []).map((r) => r.name);
+    // What the situation changed in each role's suggestion is said before it is shown.
+    const { adjustments } = suggestRoleKpis(situationSoFar(c), c.preset);
     for (const role of chosenRoles({ roles: c.answers.roles ?? [], custom_roles: c.answers.custom_roles ?? [] }, c.preset)) {
       this.prompts.say(this.heading(this.say('role-heading', { role: role.name })));
+      for (const a of adjustments.filter((a) => 'role' in a.effect && a.effect.role === role.id)) this.prompts.say(`  · ${this.say(a.code, a.params)}`);
       const proposal = suggested[role.id] ?? [];
       // A custom role's KPIs were picked a moment ago; do not ask twice.
       const picked =
@@ -389,10 +450,8 @@ class Asker {
         return [kpi.id, { target: before?.target ?? kpi.target, floor: before?.floor ?? kpi.floor }];
       }),
     );
-    const lines = kpis.map((kpi) => {
-      const unit = kpi.unit === 'percent' ? '%' : ` ${this.unit(kpi, c)}`;
-      return this.say('target-floor-line', { kpi: kpi.name, target: current[kpi.id]!.target, floor: current[kpi.id]!.floor, unit });
-    });
+    const value = (n: number, kpi: Kpi) => kpiValue(this.options.language, n, kpi, c.preset.meta.currency);
+    const lines = kpis.map((kpi) => this.say('target-floor-line', { kpi: kpi.name, target: value(current[kpi.id]!.target, kpi), floor: value(current[kpi.id]!.floor, kpi) }));
     const keep = await this.prompts.confirm({
       message: this.say('keep-question', { question: this.say('role-targets-title', { role }) }),
       hint: lines.join('\n'),
@@ -426,6 +485,14 @@ class Asker {
     }
     return current;
   }
+}
+
+/** The answers the role suggestions depend on, all asked before the KPIs per role. */
+function situationSoFar(c: QuestionContext): RoleKpiSuggestionInput {
+  const keys = ['roles', 'custom_roles', 'competition', 'training_maturity', 'cost_pressure', 'complaints'] as const;
+  const missing = keys.filter((key) => c.answers[key] === undefined);
+  if (missing.length > 0) throw new Error(`question order: ${missing.join(', ')} needed before the KPIs per role`);
+  return c.answers as RoleKpiSuggestionInput;
 }
 
 function asWeighted(values: Values): { id: string; weight: number }[] {

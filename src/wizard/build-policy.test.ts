@@ -4,7 +4,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import type { Answers } from './answers.js';
 import { buildPolicy, type BuiltPolicy } from './build-policy.js';
 import { availablePresets, presetFileName, readPreset } from './read-preset.js';
-import { RESPONSE_KPIS } from './situation.js';
+import { adjustRoleKpis, RESPONSE_KPIS } from './situation.js';
 
 let preset: Policy;
 beforeAll(async () => {
@@ -76,11 +76,35 @@ describe('situation adjustments', () => {
     expect(agent?.kept).toBe(true);
   });
 
-  it('intense competition adds a response KPI to a role that has none', () => {
-    const built = build({ competition: 'intense', roles: ['agent'], custom_roles: [{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }] });
-    const custom = built.policy.roles.find((r) => r.name === '质检专员')!;
-    expect(custom.kpis.map((k) => k.kpi)).toEqual(['csat', 'complaint_rate', 'response_sla_rate']);
-    expect(built.adjustments.some((a) => a.code === 'adjust-competition-add' && a.params.role === '质检专员')).toBe(true);
+  it('intense competition adds a response KPI to a suggested role that has none', () => {
+    const names = { kpi: (id: string) => id, item: (id: string) => id };
+    const { roles, adjustments } = adjustRoleKpis([{ id: 'supervisor', name: '服务主管', kpis: [{ kpi: 'csat', weight: 60, scope: 'team' }, { kpi: 'complaint_rate', weight: 40, scope: 'team' }] }], { competition: 'intense', complaints: 'occasional', cost_pressure: 'normal', training_maturity: 'developing' }, names);
+    expect(roles[0]!.kpis).toEqual([
+      { kpi: 'csat', weight: 51, scope: 'team' },
+      { kpi: 'complaint_rate', weight: 34, scope: 'team' },
+      { kpi: 'response_sla_rate', weight: 15, scope: 'team' },
+    ]);
+    expect(adjustments.map((a) => a.code)).toEqual(['adjust-competition-add']);
+  });
+
+  it('never adds a KPI to a custom role whose KPIs the user picked', () => {
+    const built = build({ competition: 'intense', cost_pressure: 'high', complaints: 'frequent', custom_roles: [{ name: '质检专员', kpis: ['csat', 'first_time_fix_rate', 'reopen_rate'] }] });
+    expect(role(built, 'custom_role_1').kpis).toEqual([
+      { kpi: 'csat', weight: 34, scope: 'individual' },
+      { kpi: 'first_time_fix_rate', weight: 33, scope: 'individual' },
+      { kpi: 'reopen_rate', weight: 33, scope: 'individual' },
+    ]);
+    expect(built.adjustments.filter((a) => a.params.role === '质检专员')).toEqual([]);
+    // The preset's roles are still adjusted.
+    expect(built.adjustments.some((a) => a.code === 'adjust-cost-add' && a.params.role === '维修技术员')).toBe(true);
+  });
+
+  it('shifts weight among the KPIs a custom role has, and says so', () => {
+    const built = build({ competition: 'intense', complaints: 'frequent', custom_roles: [{ name: '质检专员', kpis: ['csat', 'response_sla_rate', 'complaint_rate'] }] });
+    expect(role(built, 'custom_role_1').kpis.map((k) => k.kpi)).toEqual(['csat', 'response_sla_rate', 'complaint_rate']);
+    const mine = built.adjustments.filter((a) => a.params.role === '质检专员');
+    expect(mine.map((a) => a.code)).toEqual(['adjust-competition-raise', 'adjust-complaints-raise']);
+    for (const a of mine) expect(a.params.to).toBeGreaterThan(a.params.from as number);
   });
 
   it('mature training adds the complex-problem item; the item weights still total 100', () => {
@@ -132,24 +156,64 @@ describe('situation adjustments', () => {
     expect(agent?.kept).toBe(false);
     expect(built.adjustments.find((a) => a.params.role === '维修技术员')?.kept).toBe(true);
   });
+
+  it('marks an adjustment overridden by any other weight, even one above what it suggested', () => {
+    const built = build({
+      competition: 'intense',
+      training_maturity: 'mature',
+      // The response KPIs end at 60, more than the suggested 50: still the user's setting, not the suggestion.
+      role_kpis: { agent: [{ kpi: 'response_sla_rate', weight: 40 }, { kpi: 'first_response_minutes', weight: 20 }, { kpi: 'csat', weight: 40 }] },
+      item_weights: { service_attitude: 30, teamwork: 20, compliance: 20, learning: 15, complex_problem_solving: 15 },
+    });
+    const agent = built.adjustments.find((a) => a.code === 'adjust-competition-raise' && a.params.role === '客服专员');
+    expect(agent?.params).toMatchObject({ to: 50 });
+    expect(agent?.kept).toBe(false);
+    expect(built.adjustments.find((a) => a.code === 'adjust-training-add')?.kept).toBe(false);
+  });
+
+  it('marks an adjustment overridden when its KPIs were re-weighted, even to the same total', () => {
+    const suggested = build({ competition: 'intense' });
+    const agent = role(suggested, 'agent').kpis;
+    expect(agent.filter((k) => RESPONSE_KPIS.includes(k.kpi)).map((k) => [k.kpi, k.weight])).toEqual([
+      ['response_sla_rate', 31],
+      ['first_response_minutes', 19],
+    ]);
+    // 40 + 10 is still 50, but not the split the suggestion made.
+    const typed = agent.map((k) => ({ kpi: k.kpi, weight: k.kpi === 'response_sla_rate' ? 40 : k.kpi === 'first_response_minutes' ? 10 : k.weight }));
+    const built = build({ competition: 'intense', role_kpis: { agent: typed } });
+    expect(built.adjustments.find((a) => a.params.role === '客服专员')?.kept).toBe(false);
+    // The same weights typed again are the suggestion kept.
+    const again = build({ competition: 'intense', role_kpis: { agent: agent.map((k) => ({ kpi: k.kpi, weight: k.weight })) } });
+    expect(again.adjustments.find((a) => a.params.role === '客服专员')?.kept).toBe(true);
+  });
 });
 
 describe('roles', () => {
-  it('a custom role takes its picked KPIs at equal weights and a generated id', () => {
-    const built = build({ custom_roles: [{ name: '质检专员', kpis: ['csat', 'complaint_rate'] }, { name: 'Parts clerk', kpis: ['tickets_resolved'] }] });
+  it('a custom role takes its picked KPIs at equal weights, a readable id when its name allows, and a bonus base', () => {
+    const built = build({
+      custom_roles: [
+        { name: '质检专员', description: '抽检服务记录。', kpis: ['csat', 'complaint_rate'] },
+        { name: 'Parts clerk', kpis: ['tickets_resolved'], bonus_base: 900 },
+        { name: 'Agent', kpis: ['csat'] },
+      ],
+    });
     const ids = built.policy.roles.map((r) => r.id);
-    expect(ids).toEqual(['agent', 'technician', 'supervisor', 'custom_role_1', 'parts_clerk']);
+    expect(ids).toEqual(['agent', 'technician', 'supervisor', 'custom_role_1', 'parts_clerk', 'agent_2']);
+    expect(role(built, 'parts_clerk').bonus_base).toBe(900);
+    // Not given: the average of the preset's 1500, 2000 and 3000, to the nearest 100, and the file says so.
+    expect(built.estimatedBonusBases).toEqual(['custom_role_1', 'agent_2']);
     expect(role(built, 'custom_role_1')).toEqual({
       id: 'custom_role_1',
       name: '质检专员',
+      description: '抽检服务记录。',
       quantitative_share: 70,
-      bonus_base: 0,
+      bonus_base: 2200,
       kpis: [
         { kpi: 'csat', weight: 50, scope: 'individual' },
         { kpi: 'complaint_rate', weight: 50, scope: 'individual' },
       ],
     });
-    expect(built.policy.scope).toBe('本制度适用于售后服务部全体正式员工，包括客服专员、维修技术员、服务主管、质检专员、Parts clerk。试用期员工参照执行。');
+    expect(built.policy.scope).toBe('本制度适用于售后服务部全体正式员工，包括客服专员、维修技术员、服务主管、质检专员、Parts clerk、Agent。试用期员工参照执行。');
   });
 
   it('answered weights, targets and floors are kept; only differences from the KPI are written', () => {
@@ -224,6 +288,8 @@ describe('answers that cannot be used', () => {
     ['an unknown KPI', { custom_roles: [{ name: 'X', kpis: ['smiles'] }] }, { code: 'answer-unknown-kpi', path: ['custom_roles', 0, 'kpis', 0] }],
     ['a target worse than the floor', { role_kpis: { agent: [{ kpi: 'csat', weight: 100, target: 70 }] } }, { code: 'answer-target-floor', path: ['role_kpis', 'agent', 0, 'target'] }],
     ['grades out of order', { grade_mins: { A: 92 } }, { code: 'answer-grade-order', path: ['grade_mins', 'A'] }],
+    ['a best grade no one can reach', { grade_mins: { S: 100 } }, { code: 'answer-grade-top', path: ['grade_mins', 'S'] }],
+    ['a grade starting at 0 above the lowest', { grade_mins: { S: 90, A: 80, B: 70, C: 0 } }, { code: 'answer-grade-above-zero', path: ['grade_mins', 'C'] }],
     ['rater weights that do not add up', { raters: { supervisor: 50, customer: 40 } }, { code: 'answer-weights-total', path: ['raters'] }],
     ['an impossible date', { effective_date: '2026-02-30' }, { code: 'answer-bad-date', path: ['effective_date'] }],
     ['a language other than the preset', { language: 'en' }, { code: 'answers-preset-mismatch', path: ['language'] }],

@@ -10,7 +10,7 @@ import type { Answers, ResolvedAnswers } from './answers.js';
 import { completeAnswers } from './complete-answers.js';
 import { renameSamples } from './rename-samples.js';
 import { adjustmentKept, type Adjustment } from './situation.js';
-import { chosenRoles, gradesBestFirst, itemOptions, kpiDefinition, penaltyOptions, policyLanguage, suggestItems, suggestRoleKpis } from './suggestions.js';
+import { chosenRoles, gradesBestFirst, itemOptions, kpiDefinition, penaltyOptions, policyLanguage, suggestBonusBase, suggestItems, suggestRoleKpis } from './suggestions.js';
 
 export interface BuildOptions {
   /** Today's date (YYYY-MM-DD), for the default effective date. */
@@ -26,6 +26,8 @@ export interface BuiltPolicy {
   readonly policy: Policy;
   readonly answers: ResolvedAnswers;
   readonly adjustments: readonly AppliedAdjustment[];
+  /** Roles whose bonus base is the wizard's estimate, not an answer (the file says so). */
+  readonly estimatedBonusBases: readonly string[];
 }
 
 export type BuildResult = ({ readonly ok: true } & BuiltPolicy) | { readonly ok: false; readonly findings: readonly Finding[] };
@@ -56,6 +58,8 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
 
   // Roles and their KPIs.
   const roles = chosenRoles(answers, preset);
+  const customIds = roles.filter((r) => r.source === 'custom').map((r) => r.id);
+  const estimatedBonusBases: string[] = [];
   const kpiIds: string[] = [];
   policy.roles = roles.map((option): Role => {
     const own = policy.roles.find((r) => r.id === option.id);
@@ -78,7 +82,10 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
       else delete role.qualitative_items;
       return role;
     }
-    return { id: option.id, name: option.name, ...(option.description ? { description: option.description } : {}), quantitative_share: share, bonus_base: 0, kpis };
+    const given = answers.custom_roles[customIds.indexOf(option.id)]?.bonus_base;
+    if (given === undefined) estimatedBonusBases.push(option.id);
+    const bonusBase = given ?? suggestBonusBase(preset);
+    return { id: option.id, name: option.name, ...(option.description ? { description: option.description } : {}), quantitative_share: share, bonus_base: bonusBase, kpis };
   });
   policy.multi_role = answers.multi_role;
 
@@ -159,5 +166,5 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
   };
 
   const suggested = [...suggestRoleKpis(answers, preset).adjustments, ...suggestItems(answers, preset).adjustments];
-  return { policy, answers, adjustments: suggested.map((a) => ({ ...a, kept: adjustmentKept(a, policy) })) };
+  return { policy, answers, adjustments: suggested.map((a) => ({ ...a, kept: adjustmentKept(a, policy) })), estimatedBonusBases };
 }

@@ -5,15 +5,18 @@
 import type { Finding } from '../validation/load-document.js';
 import type { Answers, ResolvedAnswers, WizardContext } from './answers.js';
 import { chosenRoles } from './suggestions.js';
-import { POLICY_QUESTIONS, type AnyQuestion, type QuestionContext } from './questions.js';
+import { POLICY_QUESTIONS, type AnyQuestion, type Problem, type QuestionContext } from './questions.js';
 
 export interface CompletedAnswers {
   readonly answers: ResolvedAnswers;
   readonly findings: readonly Finding[];
+  /** Given answers that are allowed but unusual (a past effective date), to be said. */
+  readonly warnings: readonly Finding[];
 }
 
 export function completeAnswers(given: Answers, context: WizardContext): CompletedAnswers {
   const findings: Finding[] = [];
+  const warnings: Finding[] = [];
   const { language, size } = context.preset.meta;
   const answers: Partial<ResolvedAnswers> = { language, size };
   for (const key of ['language', 'size'] as const) {
@@ -25,26 +28,31 @@ export function completeAnswers(given: Answers, context: WizardContext): Complet
   for (const question of POLICY_QUESTIONS) {
     const resolved = resolveOne(question, given, { ...context, answers });
     findings.push(...resolved.findings);
+    warnings.push(...resolved.warnings);
     (answers as Record<string, unknown>)[question.id] = resolved.value;
   }
   // A policy assesses someone: the roles ticked and the custom ones cannot both be empty.
   if (chosenRoles(answers as ResolvedAnswers, context.preset).length === 0) {
     findings.push({ code: 'answer-no-roles', params: {}, path: [given.roles !== undefined ? 'roles' : 'custom_roles'] });
   }
-  return { answers: answers as ResolvedAnswers, findings };
+  return { answers: answers as ResolvedAnswers, findings, warnings };
 }
 
 /** The given answer merged over or replacing the default, or the default when it is wrong. */
-export function resolveOne(question: AnyQuestion, given: Answers, ctx: QuestionContext): { value: unknown; findings: Finding[] } {
+export function resolveOne(question: AnyQuestion, given: Answers, ctx: QuestionContext): { value: unknown; findings: Finding[]; warnings: Finding[] } {
   const fallback = question.default(ctx);
   const own = given[question.id];
-  if (own === undefined) return { value: fallback, findings: [] };
+  if (own === undefined) return { value: fallback, findings: [], warnings: [] };
   const value = question.merge ? { ...(fallback as object), ...(own as object) } : own;
-  const check = question.check as ((value: unknown, ctx: QuestionContext) => ReturnType<NonNullable<AnyQuestion['check']>>) | undefined;
+  const check = question.check as ((value: unknown, ctx: QuestionContext) => Problem[]) | undefined;
   const problems = check?.(value, ctx) ?? [];
-  if (problems.length === 0) return { value, findings: [] };
-  return {
-    value: fallback,
-    findings: problems.map((p) => ({ code: p.code, params: p.params, path: [question.id, ...(p.path ?? [])], ...(p.at ? { at: p.at } : {}) })),
-  };
+  const located = (p: Problem): Finding => ({ code: p.code, params: p.params, path: [question.id, ...(p.path ?? [])], ...(p.at ? { at: p.at } : {}) });
+  if (problems.length > 0) return { value: fallback, findings: problems.map(located), warnings: [] };
+  return { value, findings: [], warnings: answerWarnings(question, value, ctx).map(located) };
+}
+
+/** What is unusual about an answer, if the question says what to watch for. */
+export function answerWarnings(question: AnyQuestion, value: unknown, ctx: QuestionContext): Problem[] {
+  const warn = question.warn as ((value: unknown, ctx: QuestionContext) => Problem[]) | undefined;
+  return warn?.(value, ctx) ?? [];
 }

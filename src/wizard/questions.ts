@@ -73,6 +73,8 @@ interface Common<K extends AnswerKey, C> {
    */
   readonly merge?: boolean;
   readonly check?: (value: ResolvedAnswers[K], ctx: C) => Problem[];
+  /** What is unusual but allowed about an answer: said, never refused. */
+  readonly warn?: (value: ResolvedAnswers[K], ctx: C) => Problem[];
 }
 
 export type KindOf<C> =
@@ -85,8 +87,19 @@ export type KindOf<C> =
   | { readonly kind: 'list' }
   /** Shares of 100 over `entries`; with `pick` (its question), the user first chooses which entries. */
   | { readonly kind: 'weights'; readonly entries: (ctx: C) => readonly Entry[]; readonly pick?: MessageCode }
-  /** One number per entry, between min and max. */
-  | { readonly kind: 'numbers'; readonly entries: (ctx: C) => readonly Entry[]; readonly min: number; readonly max: number; readonly integer?: boolean }
+  /**
+   * One number per entry, between min and max. `entry` checks each number as it is typed,
+   * against the ones typed before it (`entered`, in the order of `entries`), so a mistake is
+   * refused on the spot rather than after the whole list.
+   */
+  | {
+      readonly kind: 'numbers';
+      readonly entries: (ctx: C) => readonly Entry[];
+      readonly min: number;
+      readonly max: number;
+      readonly integer?: boolean;
+      readonly entry?: (id: string, value: number, entered: Readonly<Record<string, number>>, ctx: C) => Problem | undefined;
+    }
   | { readonly kind: 'custom-roles' }
   | { readonly kind: 'role-kpis' };
 
@@ -188,6 +201,22 @@ export function firstOfNextMonth(today: string): string {
   return `${next.y}-${String(next.m).padStart(2, '0')}-01`;
 }
 
+/**
+ * What is wrong with `value` as the lowest score of `grade` (not the lowest grade, which
+ * starts at 0), given the minimums of the better grades: it must be below the grade above
+ * (below 100 for the best) and above 0, where the lowest grade starts.
+ */
+function gradeMinProblem(bands: Policy['grades']['bands'], grade: string, value: number, mins: Readonly<Record<string, number>>): Problem | undefined {
+  const index = bands.findIndex((b) => b.grade === grade);
+  const better = bands[index - 1];
+  if (!better) return value < 100 ? undefined : { code: 'answer-grade-top', params: { grade, min: value } };
+  const higher = mins[better.grade] ?? better.min;
+  if (!(value < higher)) return { code: 'answer-grade-order', params: { grade, min: value, better: better.grade, betterMin: higher } };
+  const lowest = bands[bands.length - 1];
+  if (lowest && value <= 0) return { code: 'answer-grade-above-zero', params: { grade, min: value, lowest: lowest.grade } };
+  return undefined;
+}
+
 const asRecord = (entries: readonly { id: string; weight: number }[]) => Object.fromEntries(entries.map((e) => [e.id, e.weight]));
 
 function longerCycles(primary: Cycle): Cycle[] {
@@ -264,6 +293,9 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     hint: 'q-effective-date-hint',
     default: (ctx) => firstOfNextMonth(ctx.today),
     check: (value) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value } }]),
+    // A policy may be dated back on purpose (writing down what already applies), but pay
+    // rules applied retroactively are a common mistake: say so, do not refuse.
+    warn: (value, ctx) => (value < ctx.today ? [{ code: 'answer-date-past', params: { value, today: ctx.today } }] : []),
   },
 
   // roles
@@ -493,6 +525,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     merge: true,
     entries: (ctx) => gradeEntries(ctx, false),
     default: (ctx) => Object.fromEntries(gradesBestFirst(ctx.preset).map((b) => [b.grade, b.min])),
+    entry: (grade, value, entered, ctx) => gradeMinProblem(gradesBestFirst(ctx.preset), grade, value, entered),
     check: (value, ctx) => {
       const bands = gradesBestFirst(ctx.preset);
       const problems = unknownKeys(
@@ -502,15 +535,11 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
       );
       const lowest = bands[bands.length - 1];
       if (lowest && (value[lowest.grade] ?? 0) !== 0) problems.push({ code: 'answer-lowest-grade-zero', params: { grade: lowest.grade }, path: [lowest.grade] });
-      for (let i = 1; i < bands.length; i++) {
-        const better = bands[i - 1]!;
-        const band = bands[i]!;
-        const higher = value[better.grade] ?? better.min;
-        const lower = value[band.grade] ?? band.min;
-        if (!(lower < higher)) problems.push({ code: 'answer-grade-order', params: { grade: band.grade, min: lower, better: better.grade, betterMin: higher }, path: [band.grade] });
+      const mins = Object.fromEntries(bands.map((b) => [b.grade, value[b.grade] ?? b.min]));
+      for (const band of bands.slice(0, -1)) {
+        const problem = gradeMinProblem(bands, band.grade, mins[band.grade]!, mins);
+        if (problem) problems.push({ ...problem, path: [band.grade] });
       }
-      const top = bands[0];
-      if (top && (value[top.grade] ?? top.min) >= 100) problems.push({ code: 'answer-grade-order', params: { grade: top.grade, min: value[top.grade] ?? top.min, better: '—', betterMin: 100 }, path: [top.grade] });
       return problems;
     },
   },

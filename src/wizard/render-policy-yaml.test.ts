@@ -18,7 +18,8 @@ function built(answers: Answers, from: Policy = preset): BuiltPolicy {
   return result;
 }
 
-const render = (b: BuiltPolicy) => renderPolicyYaml(b.policy, { schemaRef: '../schemas/policy.schema.json', generatedOn: '2026-03-14', adjustments: b.adjustments });
+const render = (b: BuiltPolicy) =>
+  renderPolicyYaml(b.policy, { schemaRef: '../schemas/policy.schema.json', generatedOn: '2026-03-14', adjustments: b.adjustments, estimatedBonusBases: b.estimatedBonusBases });
 
 const CASES: [string, Answers][] = [
   ['defaults', {}],
@@ -56,7 +57,11 @@ describe('renderPolicyYaml', () => {
   it('lists the situation adjustments above the roles and flags new roles', () => {
     const text = render(built({ competition: 'intense', custom_roles: [{ name: '质检专员', kpis: ['csat'] }] }));
     expect(text).toContain('# - 市场竞争激烈：“客服专员”的响应类指标（响应及时率、首次响应时长）权重由 40 提高到 50');
-    expect(text).toMatch(/# 新增岗位：请填写 bonus_base.*\n {2}- id: custom_role_1\n/);
+    expect(text).toMatch(/# 新增岗位：bonus_base（绩效奖金基数）暂取预设各岗位基数的平均值 2200，请按实际填写。\n {2}- id: custom_role_1\n/);
+    const given = render(built({ custom_roles: [{ name: '质检专员', kpis: ['csat'], bonus_base: 1800 }, { name: '备件管理员', kpis: ['csat'], bonus_base: 0 }] }));
+    // A base the user gave needs no comment; a base of 0 does.
+    expect(given).toMatch(/\n {6}- \{ kpi: response_sla_rate, weight: 10, scope: team \}\n {2}- id: custom_role_1\n/);
+    expect(given).toMatch(/# 新增岗位：请填写 bonus_base.*\n {2}- id: custom_role_2\n/);
   });
 
   it('writes small records on one line and quotes dates and times', () => {

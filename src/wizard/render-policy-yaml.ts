@@ -6,12 +6,17 @@
 import { Document, isMap, isScalar, isSeq, Scalar, type Node, type Pair } from 'yaml';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { nextCommands } from './next-steps.js';
 
 export interface PolicyYamlOptions {
   /** Path or URL of policy.schema.json, as seen from the written file. */
   readonly schemaRef: string;
   /** The day the file is generated (YYYY-MM-DD), named in the header. */
   readonly generatedOn: string;
+  /** The file's name (without folders), for the commands the header suggests; default policy.yaml. */
+  readonly fileName?: string;
+  /** Roles whose bonus base the wizard estimated: a comment asks for the real figure. */
+  readonly estimatedBonusBases?: readonly string[];
   /** Explanations of what the situation changed, listed above the roles. */
   readonly adjustments?: readonly { readonly code: MessageCode; readonly params: Readonly<Record<string, unknown>>; readonly kept: boolean }[];
 }
@@ -80,7 +85,7 @@ export function renderPolicyYaml(policy: Policy, options: PolicyYamlOptions): st
     '',
     say('comment-header-title', { company: policy.meta.company, title: policy.meta.title }),
     say('comment-header-generated', { date: options.generatedOn, size: { $t: `size-${policy.meta.size}` } }),
-    say('comment-header-edit'),
+    say('comment-header-edit', nextCommands(options.fileName ?? 'policy.yaml', policy.meta.title)),
     say('comment-header-calibrate'),
   ]);
 
@@ -101,9 +106,10 @@ export function renderPolicyYaml(policy: Policy, options: PolicyYamlOptions): st
       }
       if (key === 'roles' && isSeq(pair.value)) {
         pair.value.items.forEach((item, index) => {
-          if (policy.roles[index]?.bonus_base === 0 && isMap(item)) {
-            (item as { commentBefore?: string }).commentBefore = commentText([say('comment-new-role')]);
-          }
+          const role = policy.roles[index];
+          if (!role || !isMap(item)) return;
+          const note = options.estimatedBonusBases?.includes(role.id) && role.bonus_base > 0 ? say('comment-role-bonus-estimated', { base: role.bonus_base }) : role.bonus_base === 0 ? say('comment-new-role') : undefined;
+          if (note) (item as { commentBefore?: string }).commentBefore = commentText([note]);
         });
       }
     }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Policy } from '../policy/policy.generated.js';
 import { buildPolicy, type BuiltPolicy } from './build-policy.js';
 import type { Answers } from './answers.js';
-import { displayWidth } from './display-width.js';
+import { displayWidth } from '../text/display-width.js';
 import { readPreset } from './read-preset.js';
 import { renderSummary } from './render-summary.js';
 
@@ -25,11 +25,45 @@ describe('renderSummary', () => {
     expect(header.split(/\s{2,}/)).toEqual(['指标', '客服专员', '维修技术员', '服务主管', '目标 / 底线']);
     expect(lines.find((l) => l.startsWith('客户满意度'))!.split(/\s+/)).toEqual(['客户满意度', '30', '25', '30*', '≥95%', '/', '80%']);
     expect(lines.find((l) => l.startsWith('首次响应时长'))).toMatch(/15\s+≤30 分钟 \/ 120 分钟$/);
+    expect(lines.find((l) => l.startsWith('解决工单量'))).toMatch(/≥130 件 \/ 60 件$/);
     expect(lines.find((l) => l.startsWith('合计'))!.split(/\s+/)).toEqual(['合计', '100', '100', '100']);
     expect(lines.find((l) => l.startsWith('量化 : 定性'))).toMatch(/70:30\s+70:30\s+60:40$/);
+    expect(lines.find((l) => l.startsWith('奖金基数'))).toMatch(/1500 元\s+2000 元\s+3000 元$/);
     // Columns line up in a terminal, Chinese characters counting two.
     const end = (l: string, text: string) => displayWidth(l.slice(0, l.indexOf(text) + text.length));
     expect(end(lines.find((l) => l.startsWith('合计'))!, '100')).toBe(end(header, '客服专员'));
+  });
+
+  it('shows the target and floor a role was given instead of the KPI’s own', () => {
+    const agent = [
+      { kpi: 'response_sla_rate', weight: 40, target: 70, floor: 60 },
+      { kpi: 'csat', weight: 60 },
+    ];
+    // Two roles use the KPI and differ: the column keeps the KPI's own, the agent is marked.
+    const both = renderSummary(built({ role_kpis: { agent } }).policy, [], { language: 'zh-CN' }).split('\n');
+    expect(both.find((l) => l.startsWith('响应及时率'))).toMatch(/^响应及时率\s+40#\s+10\*\s+≥95% \/ 80%$/);
+    const note = both.indexOf('# 该岗位另定了目标 / 底线：');
+    expect(both.slice(note, note + 3)).toEqual(['# 该岗位另定了目标 / 底线：', '  客服专员 · 响应及时率：≥70% / 60%', '']);
+    // Only the agent uses it: the column shows what the agent is held to.
+    const alone = renderSummary(built({ roles: ['agent'], role_kpis: { agent } }).policy, [], { language: 'en' }).split('\n');
+    expect(alone.find((l) => l.startsWith('响应及时率'))).toMatch(/^响应及时率\s+40\s+≥70% \/ 60%$/);
+    expect(alone.join('\n')).not.toContain('own target');
+  });
+
+  it('shows the bonus base of a custom role next to the others', () => {
+    const b = built({ custom_roles: [{ name: '质检专员', kpis: ['csat'] }, { name: 'Parts clerk', kpis: ['csat'], bonus_base: 900 }] });
+    const en = renderSummary(b.policy, [], { language: 'en' }).split('\n');
+    expect(en.find((l) => l.startsWith('Bonus base'))).toMatch(/CNY 1500\s+CNY 2000\s+CNY 3000\s+CNY 2200\s+CNY 900$/);
+  });
+
+  it('writes the cost KPI in 元 and a count in 件 in Chinese, CNY and a bare number in English', () => {
+    const { policy } = built({ cost_pressure: 'high' });
+    const zh = renderSummary(policy, [], { language: 'zh-CN' });
+    expect(zh).toMatch(/\n单均维修成本 .* ≤150 元 \/ 300 元\n/);
+    expect(zh).toMatch(/\n解决工单量 .* ≥130 件 \/ 60 件\n/);
+    const en = renderSummary(policy, [], { language: 'en' });
+    expect(en).toMatch(/\n单均维修成本 .* ≤CNY 150 \/ CNY 300\n/);
+    expect(en).toMatch(/\n解决工单量 .* ≥130 \/ 60\n/);
   });
 
   it('shows grades with coefficients, incentives, penalties and the appeal', () => {
@@ -47,5 +81,8 @@ describe('renderSummary', () => {
     expect(text).toContain('Frequent complaints: "维修技术员" gets "投诉率" (weight 15), so everyone answers for complaints.');
     expect(text).toMatch(/Frequent complaints: "投诉率" of "客服专员" goes from 15 to \d+, so everyone answers for complaints\. \(you changed this afterwards; your setting stands\)/);
     expect(text).toContain('Cycle: Monthly, with quarterly and annual summaries');
+    // Units in the language of the summary: the policy's CNY is written as English writes it.
+    expect(text).toMatch(/\n客户满意度 .* ≥95% \/ 80%\n/);
+    expect(text).toMatch(/\n平均解决时长 .* ≤24 h \/ 72 h\n/);
   });
 });

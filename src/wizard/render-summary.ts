@@ -6,9 +6,10 @@
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
-import type { Kpi, Policy } from '../policy/policy.generated.js';
+import type { Policy } from '../policy/policy.generated.js';
 import type { AppliedAdjustment } from './build-policy.js';
-import { displayWidth, padEnd, padStart } from './display-width.js';
+import { kpiValue } from './kpi-units.js';
+import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 
 export interface SummaryStyle {
   heading(text: string): string;
@@ -85,24 +86,40 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   return out.join('\n') + '\n';
 }
 
-/** Rows are KPIs, columns roles; a cell is the weight, starred when counted by team. */
+/**
+ * Rows are KPIs, columns roles; a cell is the weight, starred when counted by team. The
+ * last column is the target and floor the roles are held to; a role that has its own
+ * (an answer changed them) is marked with # and listed under the table.
+ */
 function roleTable(policy: Policy, language: Language, style: SummaryStyle): string[] {
-  const say = (code: MessageCode) => t(language, code);
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
   const headers = [say('summary-kpi'), ...policy.roles.map((r) => r.name), say('summary-target')];
   let team = false;
-  const rows = policy.kpis.map((kpi) => [
-    kpi.name,
-    ...policy.roles.map((role) => {
-      const entry = role.kpis.find((k) => k.kpi === kpi.id);
-      if (!entry) return '';
-      if (entry.scope === 'team') team = true;
-      return `${entry.weight}${entry.scope === 'team' ? '*' : ''}`;
-    }),
-    `${kpi.direction === 'higher' ? '≥' : '≤'}${withUnit(kpi.target, kpi, policy, language)} / ${withUnit(kpi.floor, kpi, policy, language)}`,
-  ]);
+  const own: string[] = [];
+  const rows = policy.kpis.map((kpi) => {
+    const limits = (target: number, floor: number) =>
+      `${kpi.direction === 'higher' ? '≥' : '≤'}${kpiValue(language, target, kpi, policy.meta.currency)} / ${kpiValue(language, floor, kpi, policy.meta.currency)}`;
+    const held = new Map(policy.roles.flatMap((role) => role.kpis.filter((k) => k.kpi === kpi.id).map((k) => [role.id, limits(k.target ?? kpi.target, k.floor ?? kpi.floor)] as const)));
+    // What every role using the KPI is held to, or the KPI's own when they differ.
+    const shown = new Set(held.values()).size === 1 ? [...held.values()][0]! : limits(kpi.target, kpi.floor);
+    return [
+      kpi.name,
+      ...policy.roles.map((role) => {
+        const entry = role.kpis.find((k) => k.kpi === kpi.id);
+        if (!entry) return '';
+        if (entry.scope === 'team') team = true;
+        const differs = held.get(role.id) !== shown;
+        if (differs) own.push(say('summary-own-target-line', { role: role.name, kpi: kpi.name, limits: held.get(role.id) }));
+        return `${entry.weight}${entry.scope === 'team' ? '*' : ''}${differs ? '#' : ''}`;
+      }),
+      shown,
+    ];
+  });
   const totals = [say('summary-total'), ...policy.roles.map((r) => String(Number(r.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)))), ''];
   const shares = [say('summary-share'), ...policy.roles.map((r) => `${r.quantitative_share}:${100 - r.quantitative_share}`), ''];
-  const table = [headers, ...rows, totals, shares];
+  const bonus = [say('summary-bonus-base'), ...policy.roles.map((r) => kpiValue(language, r.bonus_base, { unit: 'currency' }, policy.meta.currency)), ''];
+  const footer = [totals, shares, bonus];
+  const table = [headers, ...rows, ...footer];
   const widths = headers.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column] ?? ''))));
   const last = headers.length - 1;
   const line = (row: readonly string[]) =>
@@ -112,18 +129,8 @@ function roleTable(policy: Policy, language: Language, style: SummaryStyle): str
       .trimEnd();
   const lines = table.map(line);
   lines.splice(1, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
-  lines.splice(lines.length - 2, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
+  lines.splice(lines.length - footer.length, 0, style.dim('-'.repeat(displayWidth(lines[0]!))));
   if (team) lines.push(style.dim(say('summary-team-note')));
+  if (own.length > 0) lines.push(style.dim(say('summary-own-target-note')), ...own.map((text) => style.dim(`  ${text}`)));
   return lines;
-}
-
-function withUnit(value: number, kpi: Kpi, policy: Policy, language: Language): string {
-  switch (kpi.unit) {
-    case 'percent':
-      return `${value}%`;
-    case 'currency':
-      return `${value} ${policy.meta.currency}`;
-    default:
-      return t(language, `with-unit-${kpi.unit}`, { value });
-  }
 }

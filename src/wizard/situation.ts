@@ -2,7 +2,8 @@
 // puts more weight on response, frequent complaints on the complaint rate, cost pressure
 // adds the cost KPI, and mature training adds an item on solving complex problems. Each
 // change is recorded as an Adjustment whose message says what changed and why, so the
-// summary and the policy file can explain it. Pure.
+// summary and the policy file can explain it. A custom role keeps exactly the KPIs the user
+// picked for it: the situation may shift weight among them, never add one. Pure.
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { MessageParams } from '../i18n/translate.js';
 import type { Policy } from '../policy/policy.generated.js';
@@ -19,16 +20,21 @@ export const ADJUSTMENT_POINTS = { competitionShift: 10, responseAdded: 15, comp
 export interface Adjustment {
   readonly code: MessageCode;
   readonly params: MessageParams;
-  /** What the suggestion changed, so a later answer that undid it can be told apart. */
+  /**
+   * What the suggestion left behind: the weight of each KPI it touched in `role`, or an
+   * item at `weight`. A policy that holds anything else means a later answer overrode it.
+   */
   readonly effect:
-    | { readonly role: string; readonly kpis: readonly string[]; readonly atLeast: number }
-    | { readonly item: string };
+    | { readonly role: string; readonly weights: Readonly<Record<string, number>> }
+    | { readonly item: string; readonly weight: number };
 }
 
 export interface RoleSuggestion {
   readonly id: string;
   readonly name: string;
   readonly kpis: readonly RoleKpiAnswer[];
+  /** A role the user named and picked the KPIs of: nothing is added to it. */
+  readonly custom?: boolean;
 }
 
 /** Names in the policy's language, for the messages. */
@@ -66,7 +72,7 @@ export function adjustRoleKpis(
       if (present.length > 0) {
         entries = shiftWeight(entries, new Set(present), ADJUSTMENT_POINTS.competitionShift);
         steps.push({ code: 'adjust-competition-raise', kpis: present, params: { kpis: present.map(names.kpi) } });
-      } else {
+      } else if (!role.custom) {
         // Technicians answer customers by turning up on time; everyone else by replying.
         const kpi = role.id === 'technician' ? 'onsite_punctuality_rate' : 'response_sla_rate';
         entries = addWithWeight(entries, { id: kpi, kpi, weight: ADJUSTMENT_POINTS.responseAdded, scope: scopeFor(entries) });
@@ -79,7 +85,7 @@ export function adjustRoleKpis(
       if (entries.some((e) => e.kpi === kpi)) {
         entries = shiftWeight(entries, new Set([kpi]), ADJUSTMENT_POINTS.complaintShift);
         steps.push({ code: original.some((e) => e.kpi === kpi) ? 'adjust-complaints-raise' : 'adjust-complaints-add', kpis: [kpi], params: { kpi: names.kpi(kpi) } });
-      } else {
+      } else if (!role.custom) {
         entries = addWithWeight(entries, { id: kpi, kpi, weight: ADJUSTMENT_POINTS.complaintAdded, scope: scopeFor(entries) });
         steps.push({ code: 'adjust-complaints-add', kpis: [kpi], params: { kpi: names.kpi(kpi) } });
       }
@@ -100,7 +106,7 @@ export function adjustRoleKpis(
       adjustments.push({
         code: step.code,
         params: { role: role.name, ...step.params, from, to, weight: to },
-        effect: { role: role.id, kpis: step.kpis, atLeast: to },
+        effect: { role: role.id, weights: Object.fromEntries(entries.filter((e) => step.kpis.includes(e.kpi)).map((e) => [e.kpi, e.weight])) },
       });
     }
     return { ...role, kpis: asKpis(entries) };
@@ -110,10 +116,12 @@ export function adjustRoleKpis(
 
 /**
  * Repair cost is decided by whoever does or leads the repair, not by the hotline agent;
- * when every role is an agent role the KPI goes to all of them.
+ * when every role is an agent role the KPI goes to all of them. Custom roles keep their
+ * own picks.
  */
 function costEligible(role: RoleSuggestion, roles: readonly RoleSuggestion[]): boolean {
-  const others = roles.filter((r) => r.id !== 'agent');
+  if (role.custom) return false;
+  const others = roles.filter((r) => !r.custom && r.id !== 'agent');
   return others.length === 0 || role.id !== 'agent';
 }
 
@@ -125,16 +133,19 @@ export function adjustItems(items: readonly Weighted[], situation: Pick<Situatio
   const weight = adjusted.find((i) => i.id === COMPLEX_PROBLEMS_ITEM)?.weight ?? 0;
   return {
     items: adjusted,
-    adjustments: [{ code: 'adjust-training-add', params: { item: names.item(COMPLEX_PROBLEMS_ITEM), weight }, effect: { item: COMPLEX_PROBLEMS_ITEM } }],
+    adjustments: [{ code: 'adjust-training-add', params: { item: names.item(COMPLEX_PROBLEMS_ITEM), weight }, effect: { item: COMPLEX_PROBLEMS_ITEM, weight } }],
   };
 }
 
-/** Whether the final policy still carries what the adjustment suggested. */
+/**
+ * Whether the final policy holds exactly what the adjustment suggested. Any later change
+ * to those weights (more or less, typed or rescaled, or moved between the KPIs it raised)
+ * is the user's and is marked as such.
+ */
 export function adjustmentKept(adjustment: Adjustment, policy: Policy): boolean {
   const effect = adjustment.effect;
-  if ('item' in effect) return policy.qualitative.items.some((i) => i.id === effect.item);
+  const same = (weight: number | undefined, suggested: number) => weight !== undefined && Math.abs(weight - suggested) <= 0.01;
+  if ('item' in effect) return same(policy.qualitative.items.find((i) => i.id === effect.item)?.weight, effect.weight);
   const role = policy.roles.find((r) => r.id === effect.role);
-  if (!role) return false;
-  const weight = role.kpis.filter((k) => effect.kpis.includes(k.kpi)).reduce((sum, k) => sum + k.weight, 0);
-  return weight >= effect.atLeast - 0.01;
+  return Object.entries(effect.weights).every(([kpi, weight]) => same(role?.kpis.find((k) => k.kpi === kpi)?.weight, weight));
 }

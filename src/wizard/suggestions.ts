@@ -45,8 +45,10 @@ export function customRoleIds(custom: ResolvedAnswers['custom_roles'], taken: re
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '');
-    let id = role.id ?? (/^[a-z]/.test(slug) && slug.length <= 48 ? slug : `custom_role_${index + 1}`);
-    for (let n = 2; used.has(id); n++) id = `${role.id ?? `custom_role_${index + 1}`}_${n}`;
+    const base = role.id ?? (/^[a-z]/.test(slug) && slug.length <= 48 ? slug : `custom_role_${index + 1}`);
+    let id = base;
+    // "Agent" next to the preset's agent becomes agent_2, not a numbered id.
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
     used.add(id);
     return id;
   });
@@ -90,9 +92,19 @@ export type RoleKpiSuggestionInput = Pick<ResolvedAnswers, 'roles' | 'custom_rol
 export function suggestRoleKpis(answers: RoleKpiSuggestionInput, preset: Policy): { byRole: Record<string, RoleKpiAnswer[]>; adjustments: Adjustment[] } {
   const roles = chosenRoles(answers, preset);
   const customIds = roles.filter((r) => r.source === 'custom').map((r) => r.id);
-  const before = roles.map((role) => ({ id: role.id, name: role.name, kpis: roleKpisBefore(role, preset, answers.custom_roles, customIds) }));
+  const before = roles.map((role) => ({ id: role.id, name: role.name, kpis: roleKpisBefore(role, preset, answers.custom_roles, customIds), custom: role.source === 'custom' }));
   const { roles: adjusted, adjustments } = adjustRoleKpis(before, answers, names(preset));
   return { byRole: Object.fromEntries(adjusted.map((r) => [r.id, [...r.kpis]])), adjustments };
+}
+
+/**
+ * The bonus base suggested for a role the preset does not define: the average of the
+ * preset roles' bases, rounded to 100 (0 when the preset gives none).
+ */
+export function suggestBonusBase(preset: Policy): number {
+  const bases = preset.roles.map((r) => r.bonus_base).filter((b) => b > 0);
+  if (bases.length === 0) return 0;
+  return Math.round(bases.reduce((sum, b) => sum + b, 0) / bases.length / 100) * 100;
 }
 
 export function suggestShare(role: RoleOption, preset: Policy): number {

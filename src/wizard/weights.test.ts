@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWithWeight, normaliseWeights, reweigh, shiftWeight, totalWeight } from './weights.js';
+import { addWithWeight, nextWeightDefault, normaliseWeights, reweigh, shiftWeight, totalWeight } from './weights.js';
 
 const w = (...weights: number[]) => weights.map((weight, i) => ({ id: `k${i}`, weight }));
 const values = (entries: readonly { weight: number }[]) => entries.map((e) => e.weight);
@@ -64,5 +64,18 @@ describe('reweigh', () => {
       { id: 'a', weight: 55 },
       { id: 'c', weight: 45 },
     ]);
+  });
+});
+
+describe('nextWeightDefault', () => {
+  it.each([
+    ['the last takes what is left', 22, 10, 0, 10],
+    ['the last takes a fractional remainder', 30, 12.5, 0, 12.5],
+    ['the last keeps its suggestion when nothing is left (the total is then offered for scaling)', 22, 0, 0, 22],
+    ['an earlier one keeps its suggestion when there is room', 30, 80, 2, 30],
+    ['an earlier one leaves each later one at least 1', 30, 12, 3, 9],
+    ['with no room at all, the suggestion stands', 30, 2, 3, 30],
+  ])('%s', (_why, suggested, left, later, expected) => {
+    expect(nextWeightDefault(suggested, left, later)).toBe(expected);
   });
 });

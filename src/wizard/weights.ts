@@ -85,3 +85,16 @@ export function reweigh(chosen: readonly string[], suggested: readonly Weighted[
   const average = chosen.length > 0 ? 100 / chosen.length : 0;
   return normaliseWeights(chosen.map((id) => ({ id, weight: known.get(id) ?? average })));
 }
+
+/**
+ * What to offer as the next weight while the user types them one by one: the last entry
+ * gets whatever is left, so Enter makes the total 100; an earlier one its suggestion, but
+ * no more than leaves each later entry at least 1. With nothing left to share, the
+ * suggestion stands and the total that goes over 100 is offered for scaling.
+ */
+export function nextWeightDefault(suggested: number, left: number, later: number): number {
+  const remaining = Number(left.toFixed(4));
+  if (later === 0) return remaining > 0 ? remaining : suggested;
+  const room = remaining - later;
+  return room >= 1 ? Math.max(1, Math.min(suggested, room)) : suggested;
+}

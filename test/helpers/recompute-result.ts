@@ -1,5 +1,6 @@
 // Explainability as a test: redo each person's arithmetic from their JSON entry alone (and
-// the report's grade scale for the order of grades), written independently of the scoring
+// the report's grade scale for the order of grades, and its neutral score) — from each
+// KPI's value, target, floor and stated rule up to the grade — written independently of the scoring
 // code — as someone checking their result with a calculator would, following the README.
 // Any number the entry states that does not follow from the others is a failure.
 import { expect } from 'vitest';
@@ -24,6 +25,31 @@ function sumInOrder(values: readonly number[]): number {
   return s;
 }
 
+/**
+ * A KPI's score from its line: value, target, floor, direction and the stated rule —
+ * linear: (value − floor) ÷ (target − floor) × 100 kept within 0 and the cap; bands: the
+ * score of the band with min ≤ value < max, else 0; pass/fail: 100 when the target is met
+ * in the KPI's direction, else 0.
+ */
+export function recomputeKpiScore(value: number, line: { target: number; floor: number; direction: string; scoring: Json }): number {
+  const { target, floor, direction, scoring } = line;
+  if (scoring.method === 'pass_fail') return (direction === 'higher' ? value >= target : value <= target) ? 100 : 0;
+  if (scoring.method === 'bands') {
+    const band = (scoring.bands as Json[]).find((b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max));
+    return band ? band.score : 0;
+  }
+  expect(scoring.method).toBe('linear');
+  expect(typeof scoring.cap).toBe('number');
+  return Math.min(scoring.cap, Math.max(0, ((value - floor) / (target - floor)) * 100));
+}
+
+/** Each KPI line's score follows from its value and rule (a month's line from that month's). */
+function checkKpiScore(line: Json, direction: string, neutralScore: number | undefined): void {
+  if (line.scored_as === 'value') expect([line.id, line.score]).toEqual([line.id, recomputeKpiScore(line.value, { target: line.target, floor: line.floor, direction, scoring: line.scoring })]);
+  else if (line.scored_as === 'neutral' && neutralScore !== undefined) expect(line.score).toBe(neutralScore);
+  else if (line.scored_as === 'left_out') expect(line.score).toBeNull();
+}
+
 export interface Recomputed {
   readonly total: number | null;
   readonly rounded: number | null;
@@ -31,13 +57,19 @@ export interface Recomputed {
   readonly grade: string | null;
 }
 
-export function recomputePerson(person: Json, bands: readonly Json[]): Recomputed {
+export function recomputePerson(person: Json, bands: readonly Json[], neutralScore?: number): Recomputed {
   const order = [...bands].sort((a, b) => b.min - a.min).map((b) => b.grade as string);
   const worse = (a: string, b: string | null) => (b !== null && order.indexOf(b) > order.indexOf(a) ? b : a);
 
   // Quantitative: contribution = score × weight ÷ 100, summed in the listed order.
   let quantitative: number | null;
   if (person.quantitative.method === 'monthly_average') {
+    for (const k of person.kpis) {
+      for (const m of k.months) checkKpiScore({ ...m, id: k.id }, k.direction, neutralScore);
+      // The line's score is the mean of the months that scored it.
+      const scores = k.months.filter((m: Json) => m.score !== null).map((m: Json) => m.score as number);
+      expect(k.score).toBe(scores.length === 0 ? null : sumInOrder(scores) / scores.length);
+    }
     const monthScores: (number | null)[] = person.quantitative.months.map((m: Json, i: number) => {
       const lines = person.kpis.map((k: Json) => k.months[i]);
       for (const l of lines) if (l.score !== null) expect(l.contribution).toBe((l.score * l.weight) / 100);
@@ -49,6 +81,7 @@ export function recomputePerson(person: Json, bands: readonly Json[]): Recompute
     quantitative = present.length === 0 ? null : sumInOrder(present) / present.length;
   } else {
     for (const k of person.kpis) {
+      checkKpiScore(k, k.direction, neutralScore);
       if (k.score === null) expect([k.weight, k.contribution]).toEqual([0, 0]);
       else expect(k.contribution).toBe((k.score * k.weight) / 100);
     }
@@ -109,7 +142,7 @@ export function recomputePerson(person: Json, bands: readonly Json[]): Recompute
 export function expectExplainable(report: Json): number {
   let checked = 0;
   for (const person of report.staff) {
-    const r = recomputePerson(person, report.grades.bands);
+    const r = recomputePerson(person, report.grades.bands, report.scoring?.neutral_score);
     expect({ id: person.id, total: person.total, rounded: person.total_rounded, bands: person.grade_by_bands, grade: person.grade }).toEqual({
       id: person.id,
       total: r.total,

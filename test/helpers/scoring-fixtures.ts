@@ -82,7 +82,8 @@ export function makeEvaluation(policy: Policy, people: readonly PersonInput[], o
     });
   const slices: EvaluationSlice[] = (options.months ?? []).map((id, s) => ({ period: parsePeriod(id, policy.meta.timezone), staff: results((p) => p.months?.[s]) }));
   const ratings: RatingRow[] = (options.ratings ?? []).map((r, row) => ({
-    staff: members.findIndex((m) => m.id === r.staff),
+    // By staff id, else (a roster of names only) by name.
+    staff: members.findIndex((m) => (m.id || m.name) === r.staff),
     raterType: r.type,
     raterId: r.rater ?? '',
     item: r.item ?? '',

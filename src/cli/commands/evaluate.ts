@@ -27,6 +27,7 @@ import { buildReportXlsx } from '../../scoring/report-xlsx.js';
 import { planScoring, scoreEvaluation } from '../../scoring/score-evaluation.js';
 import type { TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
+import { once } from '../single-value.js';
 
 export interface EvaluateOptions {
   readonly tickets: string;
@@ -70,20 +71,20 @@ export const evaluateCommand: CommandDefinition = {
     command
       .description(t(language, 'cmd-evaluate'))
       .argument('<policy>', t(language, 'arg-policy'))
-      .requiredOption('--tickets <file>', t(language, 'opt-tickets'))
-      .option('--roster <file>', t(language, 'opt-roster'))
-      .option('--ratings <file>', t(language, 'opt-ratings'))
-      .option('--metrics <file>', t(language, 'opt-metrics'))
-      .requiredOption('--period <period>', t(language, 'opt-period'))
-      .requiredOption('-o, --output <file>', t(language, 'opt-report'))
-      .option('--sheet <name>', t(language, 'opt-sheet'))
-      .option('--encoding <encoding>', t(language, 'opt-encoding'))
+      .requiredOption('--tickets <file>', t(language, 'opt-tickets'), once('--tickets'))
+      .option('--roster <file>', t(language, 'opt-roster'), once('--roster'))
+      .option('--ratings <file>', t(language, 'opt-ratings'), once('--ratings'))
+      .option('--metrics <file>', t(language, 'opt-metrics'), once('--metrics'))
+      .requiredOption('--period <period>', t(language, 'opt-period'), once('--period'))
+      .requiredOption('-o, --output <file>', t(language, 'opt-report'), once('--output'))
+      .option('--sheet <name>', t(language, 'opt-sheet'), once('--sheet'))
+      .option('--encoding <encoding>', t(language, 'opt-encoding'), once('--encoding'))
       .option('--xlsx [file]', t(language, 'opt-xlsx'))
-      .option('--notices <dir>', t(language, 'opt-notices'))
-      .option('--templates <dir>', t(language, 'opt-notice-templates'))
-      .option('--adjustments <file>', t(language, 'opt-adjustments'))
-      .option('--history <dir>', t(language, 'opt-history'))
-      .option('--date <date>', t(language, 'opt-date'))
+      .option('--notices <dir>', t(language, 'opt-notices'), once('--notices'))
+      .option('--templates <dir>', t(language, 'opt-notice-templates'), once('--templates'))
+      .option('--adjustments <file>', t(language, 'opt-adjustments'), once('--adjustments'))
+      .option('--history <dir>', t(language, 'opt-history'), once('--history'))
+      .option('--date <date>', t(language, 'opt-date'), once('--date'))
       .option('--strict', t(language, 'opt-strict'))
       .option('--force', t(language, 'opt-force'))
       .action(async (policyPath: string, options: EvaluateOptions) => {
@@ -101,7 +102,11 @@ export const evaluateCommand: CommandDefinition = {
         if (xlsxPath !== undefined && resolve(xlsxPath) === resolve(options.output)) throw usageError('xlsx-same-as-report', { path: xlsxPath });
         // Refuse an existing report before reading a million rows, not after.
         const targets = [options.output, ...(xlsxPath ? [xlsxPath] : [])];
-        await checkTargets(targets, { force: options.force ?? false });
+        // The files read are never outputs, even with --force (a report over the export…).
+        const inputs = [policyPath, options.tickets, options.roster, options.ratings, options.metrics, options.adjustments].filter((p): p is string => p !== undefined);
+        if (options.templates !== undefined && options.notices === undefined) throw usageError('templates-without-notices');
+        if (options.sheet !== undefined && !/\.xlsx$/i.test(options.tickets)) throw usageError('sheet-without-workbook', { path: options.tickets });
+        await checkTargets(targets, { force: options.force ?? false, inputs });
         let adjustments: LoadedAdjustments | undefined;
         if (options.adjustments) {
           const read = await readAdjustments(options.adjustments, { policy, periodId: period.id, months: plan.months });
@@ -111,7 +116,8 @@ export const evaluateCommand: CommandDefinition = {
           }
           adjustments = { file: options.adjustments, items: read.value.adjustments, source: read.source };
         }
-        const history: HistoryReport[] = options.history ? await readHistory(options.history) : [];
+        const historyRead = options.history ? await readHistory(options.history, { company: policy.meta.company, title: policy.meta.title }) : { reports: [], otherPolicies: [] };
+        const history: HistoryReport[] = historyRead.reports;
         // The notices are in the policy's language, like the policy document.
         const templates = options.notices !== undefined ? await readTemplateSet(policy.meta.language, options.templates) : undefined;
         if (options.notices !== undefined) await checkNoticeFolder(options.notices);
@@ -143,6 +149,7 @@ export const evaluateCommand: CommandDefinition = {
           evaluation,
           ...(adjustments ? { adjustments } : {}),
           history,
+          historyOtherPolicies: historyRead.otherPolicies,
           resultDate,
           language,
           toolVersion: packageInfo().version,
@@ -150,8 +157,8 @@ export const evaluateCommand: CommandDefinition = {
         const files: OutputFile[] = [{ path: options.output, data: JSON.stringify(report, null, 2) + '\n' }];
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
         const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices) : [];
-        // All or nothing: the report's folder was checked above; only the notices' folder may be created.
-        await writeOutputs([...files, ...notices], { force: options.force ?? false, createParents: notices.length > 0 });
+        // All or nothing; missing folders (reports/, the notices' folder) are created.
+        await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
         for (const input of evaluation.inputs) {
           const outside = input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '';
           io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, skipped: input.skipped, outside }) + '\n');

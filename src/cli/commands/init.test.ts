@@ -1,6 +1,6 @@
 // `aspm init` in-process: the edge around the wizard — files, refusals, confirmation,
 // interruption, and where answer-file errors point.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +49,20 @@ describe('aspm init --yes', () => {
     expect(loaded.ok).toBe(true);
     expect(loaded.ok && loaded.value.meta.effective_date).toBe('2026-04-01');
     expect(io.stdoutText()).toContain('━━ 制度概要 ━━');
-    expect(io.stdoutText()).toContain('已写入 policy.yaml（3 个岗位，10 项指标）。');
+    // The next steps are commands that work when pasted: npx, the real path, and -o.
+    expect(io.stdoutText()).toContain(
+      '已写入 policy.yaml（3 个岗位，10 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  npx aspm validate policy.yaml\n  npx aspm render policy.yaml -o 售后服务绩效管理制度.docx\n',
+    );
+    expect(text).toContain('# 可直接编辑本文件；修改后用 npx aspm validate policy.yaml 检查，用 npx aspm render policy.yaml -o 售后服务绩效管理制度.docx 生成 Word 文档。');
+  });
+
+  it('in English, names the real output path and quotes what needs quoting', async () => {
+    const english = { ...context, language: 'en' as const };
+    mkdirSync('out dir');
+    expect(await runInit({ output: 'out dir/p.yaml', yes: true, preset: 'small' }, english)).toBe(0);
+    expect(io.stdoutText()).toContain(
+      'Wrote out dir/p.yaml (3 roles, 5 KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  npx aspm validate "out dir/p.yaml"\n  npx aspm render "out dir/p.yaml" -o "out dir/After-Sales Service Performance Management Policy.docx"\n',
+    );
   });
 
   it('refuses to overwrite before asking anything, and leaves the file alone', async () => {
@@ -140,6 +153,20 @@ describe('through main()', () => {
     const code = await main(['--lang', 'zh-CN', 'init', '--answers', 'answers.yaml', '-o', 'p.yaml'], io);
     expect(code).toBe(1);
     expect(io.stderrText()).toContain('answers.yaml:1:18: answer-grade-order: 等级 A 的最低分 95 应低于上一等级 S 的 90。');
+  });
+
+  it('warns on stderr, in the user language, about a past effective date in the answers file, and still writes', async () => {
+    writeFileSync('answers.yaml', 'company: 华东家电\neffective_date: 2025-01-01\n');
+    expect(await main(['--lang', 'zh-CN', 'init', '--answers', 'answers.yaml', '-o', 'p.yaml'], io)).toBe(0);
+    expect(io.stderrText()).toBe(
+      'answers.yaml:2:17: 警告 answer-date-past: 生效日期 2025-01-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。\n',
+    );
+    expect(readFileSync('p.yaml', 'utf8')).toContain('effective_date: "2025-01-01"');
+    const english = memoryIo({ cwd: dir });
+    expect(await main(['--lang', 'en', 'init', '--answers', 'answers.yaml', '-o', 'q.yaml'], english)).toBe(0);
+    expect(english.stderrText()).toBe(
+      'answers.yaml:2:17: warning answer-date-past: The effective date 2025-01-01 is before today (2026-03-14). A policy usually takes effect after it is published, and pay rules should not apply retroactively; ignore this if it is intended.\n',
+    );
   });
 
   it('rejects an unknown preset size as a usage error', async () => {

@@ -3,11 +3,12 @@
 // policy, checks it with the policy loader, shows the summary, confirms, and writes the
 // commented YAML atomically. Ctrl+C or a closed terminal writes nothing and exits 130.
 import { Option } from 'commander';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { styleText } from 'node:util';
-import { AspmError, error, type Diagnostic } from '../../errors.js';
+import { AspmError, error, warning, type Diagnostic } from '../../errors.js';
 import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
 import { t } from '../../i18n/catalogue.js';
+import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import { readSmallFile } from '../../io/read-input.js';
 import { checkTargets, writeOutputs } from '../../io/write-output.js';
 import { parsePolicy } from '../../policy/load-policy.js';
@@ -18,6 +19,7 @@ import type { Answers, ResolvedAnswers } from '../../wizard/answers.js';
 import { askPolicyAnswers, askPresetAnswers } from '../../wizard/ask-answers.js';
 import { assemblePolicy } from '../../wizard/build-policy.js';
 import { completeAnswers } from '../../wizard/complete-answers.js';
+import { nextCommands } from '../../wizard/next-steps.js';
 import type { Prompts } from '../../wizard/prompts.js';
 import { availablePresets, hasPreset, presetFileName, readPreset, SIZES, type Size } from '../../wizard/read-preset.js';
 import { renderPolicyYaml } from '../../wizard/render-policy-yaml.js';
@@ -66,7 +68,8 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
   const { io, language } = context;
   const interactive = dependencies.interactive ?? (Boolean(io.stdin.isTTY) && !options.yes);
   // Say no before asking anything, not after forty questions.
-  await checkTargets([options.output], { force: options.force ?? false });
+  const inputs = options.answers ? [options.answers] : [];
+  await checkTargets([options.output], { force: options.force ?? false, inputs });
   const loaded = options.answers ? await readAnswers(options.answers) : { answers: {} as Answers };
   const given = loaded.answers;
   if (!interactive && !options.yes && !options.answers) io.stderr.write(t(language, 'init-not-interactive') + '\n');
@@ -97,11 +100,22 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
         .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0));
       throw new AspmError('answers-invalid', { file: options.answers ?? '' }, { diagnostics });
     }
+    // Allowed but unusual answers in the file: said on stderr, whether or not anything is asked.
+    for (const f of completed.warnings) {
+      const location = loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' };
+      io.stderr.write(formatDiagnostic(warning(f.code, f.params, location), language) + '\n');
+    }
     if (interactive) prompts.say(t(language, 'preset-chosen', { file: presetFileName(chosen) }));
     const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;
 
     const built = assemblePolicy(answers, preset);
-    const text = renderPolicyYaml(built.policy, { schemaRef: schemaRef(io.cwd, options.output), generatedOn: today, adjustments: built.adjustments });
+    const text = renderPolicyYaml(built.policy, {
+      schemaRef: schemaRef(io.cwd, options.output),
+      generatedOn: today,
+      fileName: basename(options.output),
+      adjustments: built.adjustments,
+      estimatedBonusBases: built.estimatedBonusBases,
+    });
     // Never write a policy the loader would reject.
     const checked = parsePolicy(text, options.output);
     if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
@@ -111,8 +125,9 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       io.stderr.write(t(language, 'interrupted') + '\n');
       return EXIT_INTERRUPTED;
     }
-    await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false });
-    io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length }) + '\n');
+    await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });
+    const next = nextCommands(options.output, checked.value.meta.title);
+    io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length, ...next }) + '\n');
     return 0;
   } catch (caught) {
     if (!isPromptExit(caught)) throw caught;
@@ -162,9 +177,10 @@ function summaryStyle(context: CommandContext): SummaryStyle {
 }
 
 /** Where the written file finds the schema: a relative path to the one aspm ships. */
-export function schemaRef(cwd: string, output: string): string {
+/** The path from a written file to a schema aspm ships, for the `$schema` line editors read. */
+export function schemaRef(cwd: string, output: string, schema = 'policy'): string {
   const from = dirname(resolve(cwd, output));
-  return relative(from, packagePath('schemas', 'policy.schema.json')).split(sep).join('/');
+  return relative(from, packagePath('schemas', `${schema}.schema.json`)).split(sep).join('/');
 }
 
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */

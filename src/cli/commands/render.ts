@@ -1,6 +1,7 @@
 // `aspm render POLICY -o OUT [-o OUT2 …]`: publish a policy as Word, Markdown or HTML. The
 // policy is checked exactly as `aspm validate` checks it; every output is checked before
 // anything is rendered, and all of them are written, or none.
+import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { AspmError, usageError } from '../../errors.js';
 import { t } from '../../i18n/catalogue.js';
@@ -38,9 +39,14 @@ export const renderCommand: CommandDefinition = {
           return { path, format };
         });
         const force = options.force ?? false;
+        const seen = new Set<string>();
+        for (const target of targets) {
+          if (seen.has(resolve(target.path))) throw usageError('render-duplicate-output', { path: target.path });
+          seen.add(resolve(target.path));
+        }
         await checkTargets(
           targets.map((target) => target.path),
-          { force },
+          { force, inputs: [file] },
         );
 
         const loaded = await readPolicy(file);
@@ -56,7 +62,7 @@ export const renderCommand: CommandDefinition = {
         const documentOptions = policyDocumentOptions(policy);
         const files = [];
         for (const target of targets) files.push({ path: target.path, data: await renderDocument(markdown, target.format, documentOptions) });
-        await writeOutputs(files, { force });
+        await writeOutputs(files, { force, inputs: [file] });
         for (const target of targets) io.stderr.write(t(language, 'render-written', { path: target.path }) + '\n');
       });
   },

@@ -20,16 +20,16 @@ export const cliMessages = defineMessages({
   'opt-force': { 'zh-CN': '覆盖已存在的输出文件', en: 'overwrite an existing output file' },
   'cmd-help': { 'zh-CN': '显示某个命令的帮助', en: 'show help for a command' },
   'cmd-validate': {
-    'zh-CN': '检查策略文件：YAML 语法、字段格式、权重合计、等级分数段与引用关系',
+    'zh-CN': '检查制度文件：YAML 语法、字段格式、权重合计、等级分数段与引用关系',
     en: 'check policy files: YAML syntax, fields, weight totals, grade bands and references',
   },
-  'arg-policy-files': { 'zh-CN': '要检查的策略文件（YAML）', en: 'policy files (YAML) to check' },
+  'arg-policy-files': { 'zh-CN': '要检查的制度文件（YAML）', en: 'policy files (YAML) to check' },
   'cmd-schema': {
-    'zh-CN': '输出策略文件的 JSON Schema（供编辑器补全与校验）',
+    'zh-CN': '输出制度文件的 JSON Schema（供编辑器补全与校验）',
     en: 'print the JSON Schema of the policy file (for editor completion and checks)',
   },
   'opt-json-diagnostics': { 'zh-CN': '以 JSON 输出检查结果（供编辑器或脚本使用）', en: 'print the findings as JSON (for editors and scripts)' },
-  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（策略）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
+  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（制度）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
   'validate-ok': {
     'zh-CN': '{file}：有效（{roles} 个岗位，{kpis} 项指标）',
     en: '{file}: valid ({roles} roles, {kpis} KPIs)',
@@ -69,12 +69,32 @@ export const cliMessages = defineMessages({
     'zh-CN': '选项 {option} 的值 {value} 无效。可选：{allowed}。',
     en: 'Invalid value {value} for {option}. Choose one of: {allowed}.',
   },
+  'option-repeated': {
+    'zh-CN': '选项 {option} 给了两次（{first} 和 {second}），只能给一次。要合并多个导出文件，请先把它们合成一个文件。',
+    en: 'The option {option} is given twice ({first} and {second}); give it once. To use several exports, combine them into one file first.',
+  },
   'usage-other': { 'zh-CN': '用法错误：{detail}', en: 'Usage error: {detail}' },
 
   // ── writing output ───────────────────────────────────────────────────────
   'output-exists': {
     'zh-CN': '{path} 已存在，未做任何修改。如要覆盖，请加 --force；或用 -o 指定其他路径。',
     en: '{path} already exists and was left untouched. Add --force to overwrite it, or choose another path with -o.',
+  },
+  'render-duplicate-output': {
+    'zh-CN': '输出文件 {path} 写了两次。每个 -o 请给不同的文件。',
+    en: 'The output {path} is given twice. Give each -o a different file.',
+  },
+  'templates-without-notices': {
+    'zh-CN': '--templates 只用于结果通知书，须与 --notices 一起使用。',
+    en: '--templates only applies to the result notices; use it together with --notices.',
+  },
+  'sheet-without-workbook': {
+    'zh-CN': '--sheet 只用于 Excel 工作簿（.xlsx），而 {path} 不是。请去掉 --sheet。',
+    en: '--sheet only applies to an Excel workbook (.xlsx), and {path} is not one. Leave --sheet out.',
+  },
+  'output-is-input': {
+    'zh-CN': '{path} 是本次命令读取的输入文件，不能同时作为输出（即使加 --force）。请用 -o 指定另一个路径。',
+    en: '{path} is one of the files this command reads; it cannot also be an output, even with --force. Choose another path with -o.',
   },
   'output-is-directory': {
     'zh-CN': '{path} 是文件夹，不能作为输出文件。',

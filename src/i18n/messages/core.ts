@@ -16,11 +16,11 @@ export const coreMessages = defineMessages({
     en: 'Cannot read {path} ({reason}). Check the file permissions.',
   },
   'file-too-large': {
-    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节）。策略文件通常只有几十 KB，请确认选择了正确的文件。',
+    'zh-CN': '文件过大（{size} 字节，上限 {limit} 字节）。制度文件通常只有几十 KB，请确认选择了正确的文件。',
     en: 'The file is too large ({size} bytes; the limit is {limit}). A policy file is a few tens of KB: check that this is the right file.',
   },
   'not-text': {
-    'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。策略文件应为 YAML 文本。',
+    'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。制度文件应为 YAML 文本。',
     en: 'This is not a text file (binary data on line {line}). A policy file is YAML text.',
   },
   'not-utf8': {
@@ -28,8 +28,16 @@ export const coreMessages = defineMessages({
     en: 'The file is not UTF-8 (invalid bytes on line {line}). Save it as UTF-8 in your editor and try again.',
   },
   'empty-file': {
-    'zh-CN': '文件是空的。请用 aspm init 生成策略文件，或从 presets/ 复制一份后修改。',
-    en: 'The file is empty. Create a policy with `aspm init`, or copy one from presets/ and edit it.',
+    'zh-CN': '文件是空的。{hint}',
+    en: 'The file is empty. {hint}',
+  },
+  'hint-policy-file': {
+    'zh-CN': '请用 aspm init 生成制度文件，或从 presets/ 复制一份后修改。',
+    en: 'Create a policy with `aspm init`, or copy one from presets/ and edit it.',
+  },
+  'hint-schema-file': {
+    'zh-CN': '格式见 aspm schema {name}。',
+    en: 'See `aspm schema {name}` for its format.',
   },
 
   // ── YAML ─────────────────────────────────────────────────────────────────
@@ -54,7 +62,7 @@ export const coreMessages = defineMessages({
     en: 'Missing a closing {char} (an unclosed quote or bracket).',
   },
   'yaml-multiple-documents': {
-    'zh-CN': '文件含有多个 YAML 文档（用 --- 分隔）。一个策略文件只能有一个文档。',
+    'zh-CN': '文件含有多个 YAML 文档（用 --- 分隔）。一个制度文件只能有一个文档。',
     en: 'The file holds several YAML documents (separated by ---). A policy file holds exactly one.',
   },
   'duplicate-key': {
@@ -66,8 +74,8 @@ export const coreMessages = defineMessages({
     en: 'Aliases (*references) expand too many times; the file may be crafted to exhaust memory, so reading stopped. Remove the nested aliases.',
   },
   'not-a-mapping': {
-    'zh-CN': '策略文件的顶层应为键值映射（以 version: 1、meta: 等开头），实际是{actual}。',
-    en: 'The top level of a policy file must be a mapping (starting with version: 1, meta: …), not {actual}.',
+    'zh-CN': '文件的顶层应为键值映射（以 version: 1 等“键: 值”开头），实际是{actual}。{hint}',
+    en: 'The top level of the file must be a mapping (starting with version: 1 and other "key: value" lines), not {actual}. {hint}',
   },
 
   // ── JSON Schema findings ─────────────────────────────────────────────────
@@ -169,6 +177,10 @@ export const coreMessages = defineMessages({
     'zh-CN': (p) => `引用了未定义的指标 ${String(p.id)}。` + (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `kpis 中已定义：${String(p.known)}。`),
     en: (p) => `Refers to the undefined KPI ${String(p.id)}.` + (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Defined in kpis: ${String(p.known)}.`),
   },
+  'builtin-not-defined': {
+    'zh-CN': '{id}（{name}）是内置指标，但本制度的 kpis 中还没有它的定义。请把它加入 kpis（名称、定义、公式、单位、方向、目标值、底线值），可从 presets/ 中的预设文件复制后修改目标值。',
+    en: '{id} ({name}) is a built-in KPI, but this policy does not define it under kpis yet. Add it to kpis (name, definition, formula, unit, direction, target, floor); copy it from a preset in presets/ and set your targets.',
+  },
   'unknown-grade': {
     'zh-CN': '引用了未定义的等级 {grade}。grades.bands 中已定义：{known}。',
     en: 'Refers to the undefined grade {grade}. Defined in grades.bands: {known}.',
@@ -196,6 +208,22 @@ export const coreMessages = defineMessages({
   'compute-needs-condition': {
     'zh-CN': '聚合方式 rate 需要 condition（分子须满足的条件）。',
     en: 'The aggregation rate needs `condition` (what the numerator must meet).',
+  },
+  'builtin-unit': {
+    'zh-CN': '{id} 是内置指标，aspm 按 {expected} 计算，单位不能写成 {unit}。请把 unit 改为 {expected}，目标值和底线值也用 {expected} 表示。',
+    en: '{id} is a built-in KPI that aspm computes in {expected}; its unit cannot be {unit}. Set unit to {expected} and give the target and floor in {expected}.',
+  },
+  'builtin-direction': {
+    'zh-CN': (p) => `${String(p.id)} 是内置指标，${p.expected === 'higher' ? '越高越好' : '越低越好'}（direction: ${String(p.expected)}），不能改为 ${String(p.direction)}。`,
+    en: (p) => `${String(p.id)} is a built-in KPI that is better when ${p.expected === 'higher' ? 'higher' : 'lower'} (direction: ${String(p.expected)}); it cannot be ${String(p.direction)}.`,
+  },
+  'team-scope-metrics': {
+    'zh-CN': '岗位“{role}”的指标 {kpi} 取自人员指标表，每行已是个人数值，scope: team 不起作用（按本人数值计分）。如需班组数值，请在表中给出班组汇总。',
+    en: 'KPI {kpi} of role "{role}" comes from the metrics file, which holds each person\'s own figure, so scope: team has no effect (the person\'s own value is scored). Put the team\'s figure in the file if that is what you mean.',
+  },
+  'deduction-cycle': {
+    'zh-CN': '处罚 {id} 按{cycle}扣减奖金，但奖金按{paid}发放（incentives.bonus.paid），这项扣减不会被计算。请让两者的周期一致。',
+    en: 'Penalty {id} is a {cycle} deduction from the bonus, but the bonus is paid on a {paid} cycle (incentives.bonus.paid), so the deduction is never applied. Use the same cycle for both.',
   },
   'builtin-compute': {
     'zh-CN': '{id} 是内置指标，计算方式已固定，不能再写 compute。如需不同算法，请换一个 id。',
@@ -254,7 +282,7 @@ export const coreMessages = defineMessages({
   'cmp-gt': { 'zh-CN': '大于', en: 'above' },
   'cmp-le': { 'zh-CN': '不大于', en: 'at most' },
   'cmp-lt': { 'zh-CN': '小于', en: 'below' },
-  'at-root': { 'zh-CN': '策略文件', en: 'The policy file ' },
+  'at-root': { 'zh-CN': '文件', en: 'The file ' },
   'in-parent': { 'zh-CN': '{path} ', en: '{path} ' },
   'kind-kpi': { 'zh-CN': '指标', en: 'KPI' },
   'kind-role': { 'zh-CN': '岗位', en: 'role' },

@@ -9,10 +9,10 @@ const cn = (params: MessageParams, name = 'n') => toChineseNumeral(Number(params
 export const renderMessages = defineMessages({
   // ── the command ──────────────────────────────────────────────────────────
   'cmd-render': {
-    'zh-CN': '把策略文件发布为 Word（.docx）、Markdown（.md）或 HTML（.html）制度文件',
+    'zh-CN': '把制度文件（YAML）发布为 Word（.docx）、Markdown（.md）或 HTML（.html）文档',
     en: 'publish a policy file as a Word (.docx), Markdown (.md) or HTML (.html) document',
   },
-  'arg-policy-file': { 'zh-CN': '策略文件（YAML）', en: 'the policy file (YAML)' },
+  'arg-policy-file': { 'zh-CN': '制度文件（YAML）', en: 'the policy file (YAML)' },
   'opt-render-output': {
     'zh-CN': '输出文件，扩展名决定格式（.docx、.md、.html）；可多次给出',
     en: 'output file; its extension picks the format (.docx, .md, .html); may be repeated',

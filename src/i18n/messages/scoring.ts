@@ -7,6 +7,11 @@ function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
 }
 
+/** Each item in quotes: “服务态度”、“学习成长”. */
+function quoted(value: unknown, open: string, close: string, separator: string): string {
+  return (Array.isArray(value) ? value : [value]).map((v) => `${open}${formatValue(v)}${close}`).join(separator);
+}
+
 const zhList = (p: MessageParams, key: string) => list(p[key], '、');
 const enList = (p: MessageParams, key: string) => list(p[key], ', ');
 
@@ -53,6 +58,14 @@ export const scoringMessages = defineMessages({
     'zh-CN': 'month “{value}” 不在考核期 {period} 内（可用：{months}）。',
     en: 'The month "{value}" is not part of the period {period} (use one of {months}).',
   },
+  'adjustment-value-not-percent': {
+    'zh-CN': '“{kpi}”是百分比指标，更正值须在 0 到 100 之间，这里是 {value}。',
+    en: '"{kpi}" is a percentage, so the corrected value must be between 0 and 100; here it is {value}.',
+  },
+  'adjustment-value-negative': {
+    'zh-CN': '“{kpi}”的值不会是负数，更正值 {value} 有误。',
+    en: 'A value of "{kpi}" cannot be negative; the corrected value {value} is wrong.',
+  },
   'adjustment-unknown-item': {
     'zh-CN': '制度中没有定性项目“{item}”。可用的项目：{known}。',
     en: 'The policy has no qualitative item "{item}". Items: {known}.',
@@ -77,6 +90,16 @@ export const scoringMessages = defineMessages({
     'zh-CN': '工单“{ticket}”的处理人是 {handler}，不是 {staff}。剔除工单的申诉须由处理人提出。',
     en: 'The ticket "{ticket}" was handled by {handler}, not {staff}. A ticket is left out on its handler\'s appeal.',
   },
+  'adjustment-ticket-outside-period': {
+    'zh-CN': (p) => {
+      const when = [p.created ? `创建于 ${formatValue(p.created)}` : '', p.resolved ? `解决于 ${formatValue(p.resolved)}` : ''].filter(Boolean).join('、') || '没有可读的创建或解决时间';
+      return `工单“${formatValue(p.ticket)}”${when}，不在考核期 ${formatValue(p.period)}（${formatValue(p.first)} 至 ${formatValue(p.last)}）内，剔除它不会改变本期结果。请核对工单号，或把这项调整放入该工单所属考核期的调整文件。`;
+    },
+    en: (p) => {
+      const when = [p.created ? `created ${formatValue(p.created)}` : '', p.resolved ? `resolved ${formatValue(p.resolved)}` : ''].filter(Boolean).join(', ') || 'with no readable creation or resolution time';
+      return `The ticket "${formatValue(p.ticket)}" (${when}) is outside the period ${formatValue(p.period)} (${formatValue(p.first)} to ${formatValue(p.last)}), so leaving it out would change nothing. Check the ticket id, or put this adjustment in the adjustments file of the ticket's own period.`;
+    },
+  },
   'adjustment-kpi-not-in-role': {
     'zh-CN': '{staff}（岗位 {roles}）不考核指标“{kpi}”。',
     en: '{staff} (role {roles}) is not assessed on the KPI "{kpi}".',
@@ -91,7 +114,22 @@ export const scoringMessages = defineMessages({
   },
 
   // ── history ──────────────────────────────────────────────────────────────
-  'history-unreadable': { 'zh-CN': '无法读取历史报告目录 {path}（{reason}）。', en: 'Cannot read the history folder {path} ({reason}).' },
+  'history-not-found': {
+    'zh-CN': '历史报告目录 {path} 不存在。--history 应给出存放以往各期 report.json 的目录（如 history/），请检查路径。',
+    en: 'The history folder {path} does not exist. Give --history the folder that holds the report.json files of earlier periods (e.g. history/), and check the path.',
+  },
+  'history-not-a-folder': {
+    'zh-CN': '{path} 不是目录。--history 应给出存放以往各期 report.json 的目录，而不是某一个文件；请把报告放入一个目录后给出该目录。',
+    en: '{path} is not a folder. Give --history the folder that holds the report.json files of earlier periods, not a single file; put the reports in a folder and give that.',
+  },
+  'history-unreadable': {
+    'zh-CN': '无法读取历史报告目录 {path}（{reason}）。请检查该目录的读取权限。',
+    en: 'Cannot read the history folder {path} ({reason}). Check that you may read it.',
+  },
+  'history-too-large': {
+    'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出历史目录。',
+    en: '{file} is too large ({size} bytes; the limit is {limit}) to be an aspm report. Move files that are not reports out of the history folder.',
+  },
   'history-not-json': {
     'zh-CN': '{file} 不是有效的 JSON，不能作为历史报告。请把非报告文件移出历史目录。',
     en: '{file} is not valid JSON, so it cannot be read as an earlier report. Move files that are not reports out of the history folder.',
@@ -127,6 +165,10 @@ export const scoringMessages = defineMessages({
     'zh-CN': '{month}“{kpi}”{status}（样本 {samples}），当月不计分，其权重按比例分给其他指标。',
     en: 'In {month}, "{kpi}" has {status} ({samples} samples), so it is not scored that month and its weight is shared among the other KPIs.',
   },
+  'note-kpi-unscored': {
+    'zh-CN': '“{kpi}”{status}（样本 {samples}），不计分。',
+    en: '"{kpi}" has {status} ({samples} samples), so it is not scored.',
+  },
   'note-kpi-neutral': {
     'zh-CN': '“{kpi}”{status}，按制度以中性分 {score} 计。',
     en: '"{kpi}" has {status}, so it is scored at the neutral score of {score}, as the policy provides.',
@@ -157,7 +199,15 @@ export const scoringMessages = defineMessages({
   },
   'note-rater-below-minimum': {
     'zh-CN': '{type}评价只有 {raters} 人，少于匿名要求的 {min} 人，不予采用，其权重按比例分给其他评价人。',
-    en: 'Only {raters} rating(s) by {type}, fewer than the {min} that keep raters anonymous, so they are not used and their weight is shared among the other raters.',
+    en: 'Ratings by {type} came from {raters} rater(s), fewer than the {min} that keep raters anonymous, so they are not used and their weight is shared among the other raters.',
+  },
+  'note-rater-items-below-minimum': {
+    'zh-CN': '{type}评价的每个项目都少于匿名要求的 {min} 人评价，不予采用，其权重按比例分给其他评价人。',
+    en: 'Every item was rated by fewer {type} than the {min} that keep raters anonymous, so these ratings are not used and their weight is shared among the other raters.',
+  },
+  'note-items-below-minimum': {
+    'zh-CN': (p) => `${formatValue(p.type)}评价中，${quoted(p.items, '“', '”', '、')}的评价人少于匿名要求的 ${formatValue(p.min)} 人，不予采用，也不显示其平均分；其权重按比例分给${formatValue(p.type)}评价的其他项目。`,
+    en: (p) => `Fewer ${formatValue(p.type)} than the ${formatValue(p.min)} that keep raters anonymous rated ${quoted(p.items, '"', '"', ', ')}: not used, and no mean is shown; the weight goes to the other items rated by ${formatValue(p.type)}.`,
   },
   'note-ignored-rated-self': {
     'zh-CN': '{count} 份本人以“{type}”身份给自己的评分不予采用。',
@@ -249,24 +299,38 @@ export const scoringMessages = defineMessages({
     'zh-CN': '申诉调整后重新做了强制分布，未申诉员工的等级也可能变化。如需沿用已公布的等级，请用 --history 提供本期已公布的报告。',
     en: 'The forced distribution was redone after the adjustments, so the grades of people who did not appeal may change. To keep published grades, give this period\'s published report with --history.',
   },
+  'report-history-other-policy': {
+    'zh-CN': '历史报告文件夹中的 {files} 属于另一份制度（不是“{company} {title}”），未作为历史使用。请把不同制度、不同团队的报告放在不同的文件夹。',
+    en: 'In the history folder, {files} belong to another policy (not "{company} {title}") and were not used as history. Keep the reports of different policies or teams in different folders.',
+  },
   'report-deadline-calendar': {
     'zh-CN': '节假日数据只覆盖 {first}–{last} 年，申诉截止日按周一至周五推算，请人工核对。',
     en: 'Holiday data covers {first}–{last} only, so the appeal deadline counts Monday to Friday; check it by hand.',
   },
   // ── terminal summary ─────────────────────────────────────────────────────
+  // The deadline day itself still counts: "截止 X" alone can be read as "before X".
   'result-summary-title': {
-    'zh-CN': '绩效考核结果 {period}（{cycle}）　结果公布日 {date}，申诉截止 {deadline}',
-    en: 'Performance results {period} ({cycle})   published {date}, appeals until {deadline}',
+    'zh-CN': '绩效考核结果 {period}（{cycle}）　结果公布日 {date}，申诉截止 {deadline}（含当日）',
+    en: 'Performance results {period} ({cycle})   published {date}, appeals by {deadline} (inclusive)',
   },
   'result-summary-people': {
-    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，见说明）` : ''}`,
-    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; see the notes)` : ''}`,
+    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，由人力资源部个别处理）：` : ''}`,
+    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; HR decides case by case):` : ''}`,
+  },
+  'result-summary-not-assessed': { 'zh-CN': '{id} {name}：{why}', en: '{id} {name}: {why}' },
+  'result-summary-why-no-data': { 'zh-CN': '各项指标均无数据', en: 'no data for any KPI' },
+  'result-summary-why-too-few': { 'zh-CN': '各项指标均无数据或样本不足', en: 'no KPI has enough samples' },
+  'result-summary-why-months': { 'zh-CN': '每个月都没有可计分的指标', en: 'no KPI could be scored in any month' },
+  'result-summary-not-assessed-more': {
+    'zh-CN': '另有 {count} 人，见报告的“说明”', en: '{count} more: see the notes of the report',
   },
   'result-summary-grades': { 'zh-CN': '等级分布', en: 'Grade distribution' },
   'result-summary-roles': { 'zh-CN': '各岗位排名（前三名与后三名）', en: 'Each role: top three and bottom three' },
-  'result-summary-role': {
-    'zh-CN': (p) => `${formatValue(p.role)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
-    en: (p) => `${formatValue(p.role)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
+  'result-summary-teams': { 'zh-CN': '各班组排名（前三名与后三名）', en: 'Each team: top three and bottom three' },
+  'result-summary-no-team': { 'zh-CN': '（未填班组）', en: '(no team)' },
+  'result-summary-group': {
+    'zh-CN': (p) => `${formatValue(p.group)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
+    en: (p) => `${formatValue(p.group)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
   },
   'result-summary-top': { 'zh-CN': '前', en: 'top' },
   'result-summary-bottom': { 'zh-CN': '后', en: 'bottom' },
@@ -279,8 +343,10 @@ export const scoringMessages = defineMessages({
     en: '* A veto item applies (the grade is capped or the bonus cancelled; see the notes).',
   },
   'result-summary-footer': {
-    'zh-CN': (p) => `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
-    en: (p) => `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.notes)} note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
+    'zh-CN': (p) =>
+      `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；个人结果说明 ${formatValue(p.personNotes)} 条（涉及 ${formatValue(p.noted)} 人，见报告和通知书）；报告说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
+    en: (p) =>
+      `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.personNotes)} note(s) on the results of ${formatValue(p.noted)} person(s), in the report and the notices; ${formatValue(p.notes)} report note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
   },
   'result-written': {
     'zh-CN': '已写入：{paths}',
@@ -299,19 +365,21 @@ export const scoringMessages = defineMessages({
   'xlsx-team': { 'zh-CN': '班组', en: 'Team' },
   'xlsx-person': { 'zh-CN': '员工', en: 'Employee' },
   'xlsx-result': { 'zh-CN': '考核结果', en: 'Result' },
+  'xlsx-scores': { 'zh-CN': '得分构成', en: 'Scores' },
   'xlsx-team-scope': { 'zh-CN': '（班组）', en: ' (team)' },
   'xlsx-kpi-group': { 'zh-CN': '{kpi}{team}（{weight}%）', en: '{kpi}{team} ({weight}%)' },
   'xlsx-action-separator': { 'zh-CN': '；', en: '; ' },
-  'xlsx-kpi-value': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
+  'xlsx-value-unit': { 'zh-CN': '实际值（{unit}）', en: 'Value ({unit})' },
   'xlsx-kpi-score': { 'zh-CN': '{kpi} 得分', en: '{kpi} score' },
+  'xlsx-kpi-value': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
   'xlsx-value': { 'zh-CN': '实际值', en: 'Value' },
   'xlsx-target': { 'zh-CN': '目标值', en: 'Target' },
   'xlsx-floor': { 'zh-CN': '底线值', en: 'Floor' },
   'xlsx-score': { 'zh-CN': '得分', en: 'Score' },
   'xlsx-weight': { 'zh-CN': '权重%', en: 'Weight %' },
   'xlsx-contribution': { 'zh-CN': '加权得分', en: 'Contribution' },
-  'xlsx-quantitative': { 'zh-CN': '量化得分', en: 'Quantitative' },
-  'xlsx-qualitative': { 'zh-CN': '定性得分', en: 'Qualitative' },
+  'xlsx-quantitative': { 'zh-CN': '量化得分', en: 'KPI score' },
+  'xlsx-qualitative': { 'zh-CN': '定性得分', en: 'Rating score' },
   'xlsx-rater-score': { 'zh-CN': '{type}评价', en: 'Rating: {type}' },
   'xlsx-points': { 'zh-CN': '加减分', en: 'Points' },
   'xlsx-vetoes': { 'zh-CN': '一票否决', en: 'Vetoes' },
@@ -323,6 +391,16 @@ export const scoringMessages = defineMessages({
   'xlsx-actions': { 'zh-CN': '结果应用', en: 'Actions' },
   'xlsx-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-not-assessed': { 'zh-CN': '未评定', en: 'not assessed' },
+  'xlsx-note-rounding': {
+    'zh-CN': '单元格保存未舍入的数值，显示为两位小数；得分和总分按未舍入的数值计算，因此与显示的各项相加可能相差 0.01 左右。',
+    en: 'Cells hold the unrounded values and show two decimals; scores and totals are computed from the unrounded values, so they may differ from the sum of the figures shown by about 0.01.',
+  },
+  'xlsx-note-deadline': {
+    'zh-CN': '结果公布日 {date}；申诉截止 {deadline}（含当日），即结果公布后 {days} 个工作日内。',
+    en: 'Results published {date}; appeals by {deadline} (inclusive), that is within {days} working days after publication.',
+  },
+  'xlsx-note-no-adjustments': { 'zh-CN': '本期没有申诉调整。', en: 'No adjustments on appeal this period.' },
+  'xlsx-note-no-warnings': { 'zh-CN': '本期数据没有警告。', en: 'No data warnings this period.' },
   'xlsx-code': { 'zh-CN': '代码', en: 'Code' },
   'xlsx-message': { 'zh-CN': '内容', en: 'Message' },
   'xlsx-appeal': { 'zh-CN': '申诉编号', en: 'Appeal' },
@@ -354,10 +432,26 @@ export const scoringMessages = defineMessages({
   'notice-period-month': { 'zh-CN': (p) => `${formatValue(p.year)}年${formatValue(p.month)}月`, en: (p) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(p.month) - 1]} ${formatValue(p.year)}` },
   'notice-period-quarter': { 'zh-CN': (p) => `${formatValue(p.year)}年第${'一二三四'[Number(p.quarter) - 1]}季度`, en: (p) => `Q${formatValue(p.quarter)} ${formatValue(p.year)}` },
   'notice-period-year': { 'zh-CN': '{year}年度', en: 'the year {year}' },
+  // To the employee: what is still open about them, not which report HR forgot to give.
   'notice-history-missing': {
-    'zh-CN': (p) => `“${formatValue(p.rule)}”要看连续多期的结果，缺少${zhList(p, 'periods')}的结果，本期未予判定。`,
-    en: (p) => `"${formatValue(p.rule)}" depends on the results of consecutive periods; the result for ${enList(p, 'periods')} was not available, so it was not decided this period.`,
+    'zh-CN': (p) => `是否适用“${formatValue(p.rule)}”，待${zhList(p, 'periods')}的考核结果补齐后确定。`,
+    en: (p) => `Whether "${formatValue(p.rule)}" applies will be decided once the result for ${enList(p, 'periods')} is available.`,
   },
+  'notice-kpis-no-data': {
+    'zh-CN': '本期您的各项考核指标（{kpis}）均无数据，均不计分。',
+    en: 'None of your KPIs ({kpis}) had any data this period, so none was scored.',
+  },
+  'notice-kpis-too-few': {
+    'zh-CN': '本期您的各项考核指标均没有足够数据，均不计分：{kpis}。',
+    en: 'None of your KPIs had enough data this period, so none was scored: {kpis}.',
+  },
+  'notice-kpis-no-month': {
+    'zh-CN': '本期每个月您的考核指标都没有足够数据，各月均不计分。',
+    en: 'In no month of this period did any of your KPIs have enough data, so no month was scored.',
+  },
+  'notice-kpi-no-data': { 'zh-CN': '{kpi}（无数据）', en: '{kpi} (no data)' },
+  'notice-kpi-too-few': { 'zh-CN': '{kpi}（样本 {samples}，少于规定的 {min}）', en: '{kpi} ({samples} samples, fewer than the {min} required)' },
+  'notice-list-separator': { 'zh-CN': '；', en: '; ' },
   'notice-action-deduction': { 'zh-CN': '{name}（扣减 {percent}%）', en: '{name} ({percent}% withheld)' },
   'notice-period-days': { 'zh-CN': '{first}至{last}', en: '{first} to {last}' },
   'notice-formula': {

@@ -6,14 +6,16 @@ import { defineMessages, formatValue, type MessageParams } from '../translate.js
 const list = (value: unknown, separator: string) => (Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value));
 const zhList = (p: MessageParams, name: string) => list(p[name], '、');
 const enList = (p: MessageParams, name: string) => list(p[name], ', ');
+/** The policy's currency code, named as a reader says it: CNY is 元 in Chinese. */
+const currencyName = (p: MessageParams, cny: string) => (p.currency === undefined || p.currency === 'CNY' ? cny : formatValue(p.currency));
 
 export const wizardMessages = defineMessages({
   // ── command ──────────────────────────────────────────────────────────────
   'cmd-init': {
-    'zh-CN': '用向导起草绩效管理制度（策略文件 YAML）：按企业规模、岗位和现状回答问题',
+    'zh-CN': '用向导起草绩效管理制度（制度文件 YAML）：按企业规模、岗位和现状回答问题',
     en: 'draft a performance policy (YAML) with a wizard: answer questions about size, roles and situation',
   },
-  'opt-init-output': { 'zh-CN': '写入的策略文件', en: 'policy file to write' },
+  'opt-init-output': { 'zh-CN': '写入的制度文件', en: 'policy file to write' },
   'opt-preset': {
     'zh-CN': '企业规模预设：small（小型）、medium（中型）、large（大型）',
     en: 'size preset: small, medium or large',
@@ -24,8 +26,8 @@ export const wizardMessages = defineMessages({
     en: 'read answers from a YAML file (see `aspm schema answers`); missing ones take the preset value or are asked on a terminal',
   },
   'init-written': {
-    'zh-CN': '已写入 {path}（{roles} 个岗位，{kpis} 项指标）。\n下一步：按需修改后运行 aspm validate {path} 检查，再用 aspm render {path} 生成 Word 文档。',
-    en: 'Wrote {path} ({roles} roles, {kpis} KPIs).\nNext: edit it as needed, check it with `aspm validate {path}`, then publish it with `aspm render {path}`.',
+    'zh-CN': '已写入 {path}（{roles} 个岗位，{kpis} 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  {validate}\n  {render}',
+    en: 'Wrote {path} ({roles} roles, {kpis} KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  {validate}\n  {render}',
   },
   'init-not-interactive': {
     'zh-CN': '未连接终端，未回答的问题采用预设值。',
@@ -44,7 +46,7 @@ export const wizardMessages = defineMessages({
     en: '{key} is {value} but the preset in use is {preset}. Remove it, or choose the matching --preset / --lang.',
   },
   'policy-build-invalid': {
-    'zh-CN': '根据这些答案生成的策略文件未通过检查（见上），未写入任何文件。这通常是 aspm 的缺陷，请把所用命令和答案报告给维护者。',
+    'zh-CN': '根据这些答案生成的制度文件未通过检查（见上），未写入任何文件。这通常是 aspm 的缺陷，请把所用命令和答案报告给维护者。',
     en: 'The policy built from these answers did not pass the checks (above); nothing was written. This is usually a bug in aspm: please report the command and the answers.',
   },
   'language-zh-CN': { 'zh-CN': '中文', en: 'Chinese' },
@@ -95,20 +97,40 @@ export const wizardMessages = defineMessages({
     en: 'Tick with the space bar. Three to six work best: fewer miss things, more dilute every weight.',
   },
   'kpi-choice-description': { 'zh-CN': '{definition}（{direction}）', en: '{definition} ({direction})' },
-  'target-entry': { 'zh-CN': '“{kpi}”的目标值（{unit}，{direction}）', en: 'Target of "{kpi}" ({unit}, {direction})' },
+  'target-entry': {
+    'zh-CN': (p) => `“${formatValue(p.kpi)}”的目标值（${p.unit ? `${formatValue(p.unit)}，` : ''}${formatValue(p.direction)}）`,
+    en: (p) => `Target of "${formatValue(p.kpi)}" (${p.unit ? `${formatValue(p.unit)}, ` : ''}${formatValue(p.direction)})`,
+  },
   'target-entry-hint': { 'zh-CN': '达到目标值得 100 分。', en: 'Reaching the target scores 100.' },
-  'floor-entry': { 'zh-CN': '“{kpi}”的底线值（{unit}）', en: 'Floor of "{kpi}" ({unit})' },
+  'floor-entry': {
+    'zh-CN': (p) => `“${formatValue(p.kpi)}”的底线值${p.unit ? `（${formatValue(p.unit)}）` : ''}`,
+    en: (p) => `Floor of "${formatValue(p.kpi)}"${p.unit ? ` (${formatValue(p.unit)})` : ''}`,
+  },
   'floor-entry-hint': { 'zh-CN': '达不到底线值得 0 分，两者之间按比例得分。', en: 'At or beyond the floor the score is 0; in between it is proportional.' },
   'target-floor-line': {
-    'zh-CN': '{kpi}：目标 {target}{unit}，底线 {floor}{unit}',
-    en: '{kpi}: target {target}{unit}, floor {floor}{unit}',
+    'zh-CN': '{kpi}：目标 {target}，底线 {floor}',
+    en: '{kpi}: target {target}, floor {floor}',
   },
   'custom-role-add': { 'zh-CN': '还有上面没有列出的岗位吗？', en: 'Is there a role not listed above?' },
   'custom-role-more': { 'zh-CN': '还要再添加一个岗位吗？', en: 'Add another role?' },
   'custom-role-name': { 'zh-CN': '岗位名称', en: 'Name of the role' },
   'custom-role-name-hint': {
-    'zh-CN': '例如“质检专员”“备件管理员”。下一步为它挑选指标。',
-    en: 'For example "Quality inspector" or "Parts clerk". You pick its KPIs next.',
+    'zh-CN': '例如“质检专员”“备件管理员”。接着写一句职责、挑选指标、定奖金基数。',
+    en: 'For example "Quality inspector" or "Parts clerk" (an English name also gives the role its id). Then a line on what it does, its KPIs and its bonus base.',
+  },
+  'custom-role-description': { 'zh-CN': '“{role}”的岗位职责（一句话）', en: 'What does "{role}" do? (one line)' },
+  'custom-role-description-hint': {
+    'zh-CN': '写进制度的岗位说明，例如“抽检通话录音和上门服务记录，跟踪问题整改”。',
+    en: 'It goes into the policy, e.g. "Samples call recordings and visit records and follows up on fixes."',
+  },
+  'custom-role-bonus-base': { 'zh-CN': '“{role}”的绩效奖金基数（{unit}）', en: 'Bonus base of "{role}" ({unit})' },
+  'custom-role-bonus-base-hint': {
+    'zh-CN': '绩效奖金 = 基数 × 等级系数；人员名单给出个人基数的，以名单为准。建议值 {base} 是预设各岗位基数的平均值。',
+    en: 'Bonus = base × grade coefficient; a base given in the staff roster wins. The suggested {base} is the average of the preset roles’ bases.',
+  },
+  'custom-role-bonus-base-hint-none': {
+    'zh-CN': '绩效奖金 = 基数 × 等级系数；为 0 时，须在人员名单中给出每人的基数，否则没有奖金。',
+    en: 'Bonus = base × grade coefficient; at 0, the staff roster must give each person a base, or there is no bonus.',
   },
   'raters-pick': { 'zh-CN': '由哪些人给定性项目打分？', en: 'Who rates the qualitative items?' },
   'confirm-write': { 'zh-CN': '确认无误，写入 {path}？', en: 'Write this policy to {path}?' },
@@ -118,6 +140,11 @@ export const wizardMessages = defineMessages({
   },
   'answer-yes': { 'zh-CN': '是', en: 'Yes' },
   'answer-no': { 'zh-CN': '否', en: 'No' },
+  // What a yes/no question shows after the cursor: the answers, and which one Enter gives.
+  'confirm-choices': {
+    'zh-CN': (p) => `(是/否) 默认：${p.default === false ? '否' : '是'}`,
+    en: (p) => (p.default === false ? '(y/N)' : '(Y/n)'),
+  },
   'confirm-error': { 'zh-CN': '请回答“是”（y）或“否”（n）。', en: 'Answer yes (y) or no (n).' },
   'keys-space': { 'zh-CN': '空格', en: 'space' },
   'keys-navigate': { 'zh-CN': '移动', en: 'navigate' },
@@ -132,6 +159,7 @@ export const wizardMessages = defineMessages({
   'input-not-number': { 'zh-CN': '请输入一个数字，如 30。', en: 'Enter a number, such as 30.' },
   'input-not-integer': { 'zh-CN': '请输入一个整数。', en: 'Enter a whole number.' },
   'input-out-of-range': { 'zh-CN': '请输入 {min} 到 {max} 之间的数。', en: 'Enter a number between {min} and {max}.' },
+  'input-not-negative': { 'zh-CN': '不能为负数。', en: 'It cannot be negative.' },
   'input-weight-range': { 'zh-CN': '权重须大于 0、不超过 100。', en: 'A weight must be above 0 and at most 100.' },
   'input-pick-at-least': { 'zh-CN': '请至少选择 {min} 项（用空格键勾选）。', en: 'Choose at least {min} (tick with the space bar).' },
 
@@ -165,8 +193,8 @@ export const wizardMessages = defineMessages({
   },
   'q-custom-roles': { 'zh-CN': '自定义岗位', en: 'Custom roles' },
   'q-custom-roles-hint': {
-    'zh-CN': '如质检专员、备件管理员、400 热线组长等；为它起名并挑选指标。',
-    en: 'Such as a quality inspector or a parts clerk: name it and pick its KPIs.',
+    'zh-CN': '如质检专员、备件管理员、400 热线组长等；为它起名、写一句职责、挑选指标并定奖金基数。',
+    en: 'Such as a quality inspector or a parts clerk: name it, say in a line what it does, pick its KPIs and set its bonus base.',
   },
   'q-multi-role': { 'zh-CN': '是否允许一人兼任多个岗位？', en: 'May one person hold several roles?' },
   'q-multi-role-hint': {
@@ -325,19 +353,22 @@ export const wizardMessages = defineMessages({
   'rater-self': { 'zh-CN': '本人自评', en: 'Self' },
   'direction-higher': { 'zh-CN': '越高越好', en: 'higher is better' },
   'direction-lower': { 'zh-CN': '越低越好', en: 'lower is better' },
+  // A KPI's unit as the wizard names it when asking for a target.
   'unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'unit-days': { 'zh-CN': '天', en: 'days' },
   'unit-percent': { 'zh-CN': '%', en: '%' },
-  'unit-currency': { 'zh-CN': '元', en: 'currency units' },
-  'unit-count': { 'zh-CN': '数量', en: 'count' },
+  'unit-currency': { 'zh-CN': (p) => currencyName(p, '元'), en: (p) => currencyName(p, 'CNY') },
+  'unit-count': { 'zh-CN': '件', en: 'count' },
   'unit-score': { 'zh-CN': '分', en: 'points' },
   'unit-number': { 'zh-CN': '数值', en: 'number' },
-  // A value with its unit in the summary table, where width is scarce.
+  // A value with its unit, in the prompts and the summary table (where width is scarce).
   'with-unit-minutes': { 'zh-CN': '{value} 分钟', en: '{value} min' },
   'with-unit-hours': { 'zh-CN': '{value} 小时', en: '{value} h' },
-  'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} d' },
-  'with-unit-count': { 'zh-CN': '{value}', en: '{value}' },
+  'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} days' },
+  'with-unit-percent': { 'zh-CN': '{value}%', en: '{value}%' },
+  'with-unit-currency': { 'zh-CN': (p) => `${formatValue(p.value)} ${currencyName(p, '元')}`, en: (p) => `${currencyName(p, 'CNY')} ${formatValue(p.value)}` },
+  'with-unit-count': { 'zh-CN': '{value} 件', en: '{value}' },
   'with-unit-score': { 'zh-CN': '{value} 分', en: '{value} pts' },
   'with-unit-number': { 'zh-CN': '{value}', en: '{value}' },
 
@@ -346,6 +377,11 @@ export const wizardMessages = defineMessages({
     'zh-CN': '日期 {value} 不存在或格式不对。请写成 YYYY-MM-DD，如 2026-07-01。',
     en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. 2026-07-01).',
   },
+  'answer-date-past': {
+    'zh-CN': '生效日期 {value} 早于今天（{today}）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
+    en: 'The effective date {value} is before today ({today}). A policy usually takes effect after it is published, and pay rules should not apply retroactively; ignore this if it is intended.',
+  },
+  'answer-keep-anyway': { 'zh-CN': '仍使用 {value} 吗？', en: 'Keep {value}?' },
   'answer-unknown-role': { 'zh-CN': '没有 id 为 {id} 的岗位。可选：{known}；其他岗位请写在 custom_roles 中。', en: 'There is no role with id {id}. Known: {known}; put other roles under custom_roles.' },
   'answer-unknown-kpi': { 'zh-CN': '没有 id 为 {id} 的指标（内置指标或预设中的指标）。可选：{known}。', en: 'There is no KPI with id {id} (built in or in the preset). Known: {known}.' },
   'answer-unknown-item': { 'zh-CN': '没有 id 为 {id} 的定性项目。可选：{known}。', en: 'There is no qualitative item with id {id}. Known: {known}.' },
@@ -373,6 +409,14 @@ export const wizardMessages = defineMessages({
     en: '"{kpi}": {direction}, so the target {target} must be better than the floor {floor}.',
   },
   'answer-lowest-grade-zero': { 'zh-CN': '最低等级 {grade} 必须从 0 分起。', en: 'The lowest grade, {grade}, must start at 0.' },
+  'answer-grade-top': {
+    'zh-CN': '最高等级 {grade} 的最低分 {min} 应低于 100，否则无人能达到。',
+    en: 'The lowest score of the best grade, {grade}, is {min}; it must be below 100 or no one can reach it.',
+  },
+  'answer-grade-above-zero': {
+    'zh-CN': '等级 {grade} 的最低分 {min} 应高于 0，因为最低等级 {lowest} 从 0 分起。',
+    en: 'The lowest score of grade {grade}, {min}, must be above 0, where the lowest grade, {lowest}, starts.',
+  },
   'answer-grade-order': {
     'zh-CN': '等级 {grade} 的最低分 {min} 应低于上一等级 {better} 的 {betterMin}。',
     en: 'The lowest score of grade {grade}, {min}, must be below that of the grade above, {better} ({betterMin}).',
@@ -419,7 +463,10 @@ export const wizardMessages = defineMessages({
   'summary-total': { 'zh-CN': '合计', en: 'Total' },
   'summary-target': { 'zh-CN': '目标 / 底线', en: 'Target / floor' },
   'summary-share': { 'zh-CN': '量化 : 定性', en: 'KPIs : qualitative' },
+  'summary-bonus-base': { 'zh-CN': '奖金基数', en: 'Bonus base' },
   'summary-team-note': { 'zh-CN': '* 按班组整体计算', en: '* counted over the whole team' },
+  'summary-own-target-note': { 'zh-CN': '# 该岗位另定了目标 / 底线：', en: '# the role has its own target / floor:' },
+  'summary-own-target-line': { 'zh-CN': '{role} · {kpi}：{limits}', en: '{role} · {kpi}: {limits}' },
   'summary-multi-role': { 'zh-CN': '允许一人兼任多个岗位。', en: 'One person may hold several roles.' },
   'summary-qualitative': { 'zh-CN': '定性考核', en: 'Qualitative assessment' },
   'summary-items': { 'zh-CN': '项目：{detail}', en: 'Items: {detail}' },
@@ -531,8 +578,8 @@ export const wizardMessages = defineMessages({
     en: 'Generated by aspm init on {date} from the {size} preset and your answers.',
   },
   'comment-header-edit': {
-    'zh-CN': '可直接编辑本文件；修改后运行 aspm validate 检查，用 aspm render 生成 Word 文档。',
-    en: 'Edit this file freely; check it with `aspm validate` and publish it with `aspm render`.',
+    'zh-CN': '可直接编辑本文件；修改后用 {validate} 检查，用 {render} 生成 Word 文档。',
+    en: 'Edit this file freely; check it with `{validate}` and publish it with `{render}`.',
   },
   'comment-header-calibrate': {
     'zh-CN': '目标值与底线值是行业常见水平，正式执行前请用本部门过去 3–6 个月的实际数据校准。',
@@ -571,6 +618,10 @@ export const wizardMessages = defineMessages({
   'comment-data-sources': { 'zh-CN': '数据来源：columns 把导出文件中的列名映射到标准字段。', en: 'Data sources: `columns` maps the headers of your exports to the standard fields.' },
   'comment-supplementary': { 'zh-CN': '附则。', en: 'Supplementary provisions.' },
   'comment-document': { 'zh-CN': 'Word 文档排版。', en: 'Word document typography.' },
+  'comment-role-bonus-estimated': {
+    'zh-CN': '新增岗位：bonus_base（绩效奖金基数）暂取预设各岗位基数的平均值 {base}，请按实际填写。',
+    en: 'New role: bonus_base (the bonus base) is the average of the preset roles’ bases, {base}, for now; put in the real figure.',
+  },
   'comment-new-role': {
     'zh-CN': '新增岗位：请填写 bonus_base（绩效奖金基数），否则人员名单未给出基数时奖金为 0。',
     en: 'New role: fill in bonus_base (the bonus base), or the bonus is 0 when the roster gives none.',

@@ -1,5 +1,7 @@
 // Each KPI must be computable (a built-in id, or a custom one that says how), state the
 // limit its SLA is measured against, and have its target on the better side of its floor.
+// A built-in KPI keeps the catalogue's unit and direction: aspm computes it in that unit, so
+// `unit: days` on resolution_hours would compare hours with targets in days.
 import type { Rule } from '../../validation/load-document.js';
 import { builtinKpi, builtinKpis } from '../kpi-catalogue.js';
 import type { Kpi, Policy } from '../policy.generated.js';
@@ -12,8 +14,18 @@ export function targetBeatsFloor(direction: Kpi['direction'], target: number, fl
 }
 
 export const kpiDefinitions: Rule<Policy> = (policy, report) => {
+  const seen = new Set<string>();
   policy.kpis.forEach((kpi, k) => {
+    // A repeated id is reported once, as a duplicate; its second definition is not checked.
+    if (seen.has(kpi.id)) return;
+    seen.add(kpi.id);
     const builtin = builtinKpi(kpi.id);
+    if (builtin && kpi.unit !== builtin.unit) {
+      report({ code: 'builtin-unit', params: { id: kpi.id, unit: kpi.unit, expected: builtin.unit }, path: ['kpis', k, 'unit'] });
+    }
+    if (builtin && kpi.direction !== builtin.direction) {
+      report({ code: 'builtin-direction', params: { id: kpi.id, direction: kpi.direction, expected: builtin.direction }, path: ['kpis', k, 'direction'] });
+    }
     if (builtin && kpi.compute) {
       report({ code: 'builtin-compute', params: { id: kpi.id }, path: ['kpis', k, 'compute'], at: 'key' });
     }
@@ -53,6 +65,26 @@ export const kpiDefinitions: Rule<Policy> = (policy, report) => {
         });
       }
     });
+  });
+
+  // A team scope on a KPI read from the metrics file has nothing to add up: the file holds
+  // each person's own figure.
+  policy.roles.forEach((role, r) => {
+    role.kpis.forEach((entry, e) => {
+      const kpi = policy.kpis.find((k) => k.id === entry.kpi);
+      if (entry.scope === 'team' && kpi?.compute?.from === 'metrics') {
+        report({ code: 'team-scope-metrics', params: { kpi: kpi.id, role: role.name }, path: ['roles', r, 'kpis', e, 'scope'], severity: 'warning' });
+      }
+    });
+  });
+
+  // A deduction from a bonus that is paid on another cycle is never applied.
+  const paid = policy.incentives.bonus.paid ?? policy.cycles.primary;
+  policy.penalties.forEach((penalty, p) => {
+    const cycle = penalty.when.cycle ?? policy.cycles.primary;
+    if (penalty.kind === 'pay_deduction' && cycle !== paid) {
+      report({ code: 'deduction-cycle', params: { id: penalty.id, cycle: { $t: `cycle-${cycle}` }, paid: { $t: `cycle-${paid}` } }, path: ['penalties', p, 'when'], at: 'key', severity: 'warning' });
+    }
   });
 
   const used = new Set(policy.roles.flatMap((role) => role.kpis.map((e) => e.kpi)));

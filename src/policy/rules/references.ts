@@ -2,13 +2,19 @@
 // `qualitative.items`. A role with a qualitative share needs items to rate.
 import { closest } from '../../validation/closest-name.js';
 import type { Rule } from '../../validation/load-document.js';
+import { builtinKpi } from '../kpi-catalogue.js';
 import type { Policy } from '../policy.generated.js';
 
 export const references: Rule<Policy> = (policy, report) => {
   const kpiIds = [...new Set(policy.kpis.map((k) => k.id))];
   const itemIds = policy.qualitative.items.map((i) => i.id);
-  const unknownKpi = (id: string, path: (string | number)[]) =>
-    report({ code: 'unknown-kpi', params: { id, known: kpiIds.join(', '), suggestion: closest(id, kpiIds) ?? '' }, path });
+  const unknownKpi = (id: string, path: (string | number)[]) => {
+    // A built-in id still needs its entry in `kpis`: the document prints its definition,
+    // targets and floor from there.
+    const builtin = builtinKpi(id);
+    if (builtin) report({ code: 'builtin-not-defined', params: { id, name: builtin.name }, path });
+    else report({ code: 'unknown-kpi', params: { id, known: kpiIds.join(', '), suggestion: closest(id, kpiIds) ?? '' }, path });
+  };
 
   policy.roles.forEach((role, r) => {
     role.kpis.forEach((entry, e) => {

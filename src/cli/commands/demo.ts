@@ -1,0 +1,191 @@
+// `aspm demo [DIR]`: the whole job on built-in sample data, offline, in a few seconds. It
+// runs the real commands (init, render, evaluate) in this process, exactly as a user would
+// type them, on a seeded data set shaped like real exports (a GBK CSV with Chinese headers
+// as Excel on Chinese Windows saves it, the same as XLSX, ratings, event counts, one
+// approved appeal), then says what it made and the commands to do the same with one's own
+// files. A folder it creates and cannot finish is removed again.
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { AspmError } from '../../errors.js';
+import { buildDemoData, DEMO_MONTHS, DEMO_QUARTER_ID, DEMO_RESULT_DATE, demoAdjustmentsYaml, type DemoData } from '../../demo/demo-data.js';
+import { t, type MessageCode } from '../../i18n/catalogue.js';
+import type { Language } from '../../i18n/language.js';
+import { trackTemporary, writeOutputs } from '../../io/write-output.js';
+import { readPolicy } from '../../policy/load-policy.js';
+import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../../sample-data/write-sample-data.js';
+import type { CliIo, CommandContext, TextSink } from '../context.js';
+import type { CommandDefinition } from './command.js';
+import { schemaRef } from './init.js';
+
+interface DemoOptions {
+  readonly lang?: Language;
+  readonly force?: boolean;
+}
+
+export const demoCommand: CommandDefinition = {
+  name: 'demo',
+  register(command, context) {
+    const { language } = context;
+    command
+      .description(t(language, 'cmd-demo'))
+      .argument('[dir]', t(language, 'arg-demo-dir'), 'aspm-demo')
+      .option('--force', t(language, 'opt-demo-force'))
+      .action(async (dir: string, options: { force?: boolean }, self: Command) => {
+        // The demo policy is Chinese unless --lang asks for English (LANG alone does not).
+        const explicit = (self.optsWithGlobals() as { lang?: Language }).lang;
+        await runDemo(dir, { ...options, lang: explicit ?? 'zh-CN' }, context);
+      });
+  },
+};
+
+/** File names in the data folder, in the language of the data. */
+const NAMES: Readonly<Record<Language, Record<'roster' | 'tickets' | 'ratings' | 'metrics' | 'adjustments', string>>> = {
+  'zh-CN': { roster: '人员名单.csv', tickets: '工单导出-2026Q3', ratings: '评价', metrics: '奖惩记录', adjustments: '申诉调整-2026-09.yaml' },
+  en: { roster: 'roster.csv', tickets: 'tickets-2026Q3', ratings: 'ratings', metrics: 'metrics', adjustments: 'adjustments-2026-09.yaml' },
+};
+
+export async function runDemo(dir: string, options: DemoOptions, context: CommandContext): Promise<void> {
+  const { io, language } = context;
+  const policyLanguage = options.lang ?? language;
+  const created = await prepareFolder(dir, options.force ?? false);
+  const folder = created ? trackTemporary(dir) : undefined;
+  try {
+    const made = await buildDemo(dir, policyLanguage, options.force ?? false, context);
+    folder?.keep();
+    io.stdout.write(demoSummary(dir, made, language) + '\n');
+  } catch (caught) {
+    await folder?.discard();
+    throw caught;
+  }
+}
+
+/** True when the folder is new (or was empty), so that a failed demo may remove it. */
+async function prepareFolder(dir: string, force: boolean): Promise<boolean> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new AspmError('demo-not-a-folder', { path: dir });
+  const entries = info ? await readdir(dir) : [];
+  if (entries.length > 0 && !force) throw new AspmError('demo-folder-not-empty', { path: dir, count: entries.length });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (cause) {
+    throw new AspmError('write-failed', { path: dir, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
+  }
+  return entries.length === 0;
+}
+
+interface DemoMade {
+  readonly staff: number;
+  readonly tickets: number;
+  readonly reports: string;
+  /** What `aspm evaluate` printed for the last month: grades, top and bottom, warnings. */
+  readonly summary: string;
+}
+
+async function buildDemo(dir: string, language: Language, force: boolean, context: CommandContext): Promise<DemoMade> {
+  const forced = force ? ['--force'] : [];
+  const at = (...parts: string[]) => join(dir, ...parts);
+  const policyPath = at('policy.yaml');
+  await step('init', ['init', '--preset', 'medium', '--yes', '-o', policyPath, ...forced], context, language);
+  await step('render', ['render', policyPath, '-o', at('policy.docx'), '-o', at('policy.md'), '-o', at('policy.html'), ...forced], context, language);
+
+  const loaded = await readPolicy(policyPath);
+  if (!loaded.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: loaded.diagnostics });
+  const data = buildDemoData(loaded.value, language);
+  const files = await writeData(at('data'), data, language, context.io.cwd);
+
+  const reports = at('reports');
+  const notices = at('notices');
+  await mkdir(reports, { recursive: true });
+  const common = ['--roster', files.roster, '--date', DEMO_RESULT_DATE, '--history', reports, '--xlsx', ...forced];
+  // The two months before are scored first, as they would have been each month, so that
+  // rules over consecutive months (improvement plan after two D) can look back.
+  let summary = '';
+  for (const month of DEMO_MONTHS) {
+    const last = month === DEMO_MONTHS[DEMO_MONTHS.length - 1];
+    const printed = await step('evaluate', [
+      'evaluate', policyPath, '--tickets', files.ticketsCsv, '--ratings', files.ratings(month), '--metrics', files.metrics(month),
+      '--period', month, '-o', join(reports, `${month}.json`), ...common,
+      ...(last ? ['--adjustments', files.adjustments, '--notices', join(notices, month)] : []),
+    ], context, language);
+    if (last) summary = printed;
+  }
+  // The quarter from the Excel export: the same tickets give the same values.
+  await step('evaluate', [
+    'evaluate', policyPath, '--tickets', files.ticketsXlsx, '--ratings', files.ratings(DEMO_QUARTER_ID), '--metrics', files.metrics(DEMO_QUARTER_ID),
+    '--period', DEMO_QUARTER_ID, '-o', join(reports, `${DEMO_QUARTER_ID}.json`), '--adjustments', files.adjustments, '--notices', join(notices, DEMO_QUARTER_ID), ...common,
+  ], context, language);
+
+  return { staff: data.roster.length, tickets: data.tickets.length, reports, summary };
+}
+
+interface DataFiles {
+  readonly roster: string;
+  readonly ticketsCsv: string;
+  readonly ticketsXlsx: string;
+  readonly adjustments: string;
+  ratings(period: string): string;
+  metrics(period: string): string;
+}
+
+async function writeData(dir: string, data: DemoData, language: Language, cwd: string): Promise<DataFiles> {
+  await mkdir(dir, { recursive: true });
+  const names = NAMES[language];
+  const zh = language === 'zh-CN';
+  // What Excel on Chinese Windows saves: GB18030 (GBK) with CRLF; elsewhere UTF-8.
+  const style = zh ? ({ language, encoding: 'gb18030', crlf: true } as const) : ({ language } as const);
+  const files: DataFiles = {
+    roster: join(dir, names.roster),
+    ticketsCsv: join(dir, `${names.tickets}.csv`),
+    ticketsXlsx: join(dir, `${names.tickets}.xlsx`),
+    adjustments: join(dir, names.adjustments),
+    ratings: (period) => join(dir, `${names.ratings}-${period.replace('-Q', 'Q')}.csv`),
+    metrics: (period) => join(dir, `${names.metrics}-${period.replace('-Q', 'Q')}.csv`),
+  };
+  await writeRosterCsv(files.roster, data.roster, style);
+  await writeTicketsCsv(files.ticketsCsv, data.tickets, style);
+  await writeTicketsXlsx(files.ticketsXlsx, data.tickets, language);
+  for (const [period, ratings] of data.ratings) await writeRatingsCsv(files.ratings(period), ratings, style);
+  for (const [period, rows] of data.metrics) await writeMetricsCsv(files.metrics(period), rows, data.metricsColumns, style);
+  const schema = schemaRef(cwd, files.adjustments, 'adjustments');
+  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language, schema) }], { force: true });
+  return files;
+}
+
+/**
+ * Runs one aspm command in this process and returns what it printed on stdout; what it
+ * says is shown only if it fails.
+ */
+async function step(name: string, argv: readonly string[], context: CommandContext, language: Language): Promise<string> {
+  const { main } = await import('../main.js');
+  const out: string[] = [];
+  const all: string[] = [];
+  const sink = (keep?: string[]): TextSink => ({ write: (text: string) => (keep?.push(text), all.push(text)), isTTY: false });
+  const io: CliIo = { ...context.io, stdout: sink(out), stderr: sink() };
+  // The steps speak the policy's language, so that the reports and notices they write
+  // match the policy document; the demo's own account is in the user's language.
+  const code = await main([...argv, '--lang', language], io);
+  if (code !== 0) throw new AspmError('demo-step-failed', { step: `aspm ${name}`, code, output: all.join('').trim() });
+  return out.join('');
+}
+
+function demoSummary(dir: string, made: DemoMade, language: Language): string {
+  const say = (code: MessageCode, params: Record<string, unknown> = {}) => t(language, code, params);
+  const shown = (path: string) => relative(dir, path) || path;
+  return [
+    made.summary.trimEnd(),
+    '',
+    say('demo-done', { dir, staff: made.staff, tickets: made.tickets }),
+    '',
+    say('demo-made-policy', { files: ['policy.yaml', 'policy.docx', 'policy.md', 'policy.html'].join('  ') }),
+    say('demo-made-data', { dir: 'data/' }),
+    say('demo-made-reports', { months: DEMO_MONTHS.join(', '), quarter: DEMO_QUARTER_ID, reports: shown(made.reports) + '/', notices: 'notices/' }),
+    '',
+    say('demo-open', { xlsx: join(shown(made.reports), `${DEMO_MONTHS[2]}.xlsx`), docx: 'policy.docx' }),
+    '',
+    say('demo-your-turn'),
+    '  npx aspm init -o policy.yaml',
+    '  npx aspm render policy.yaml -o policy.docx',
+    `  npx aspm evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --notices notices`,
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+// Messages of `aspm demo`: what it made, and how to do the same with one's own files.
+import { defineMessages } from '../translate.js';
+
+export const demoMessages = defineMessages({
+  'cmd-demo': {
+    'zh-CN': '用内置示例数据完整走一遍：生成制度（YAML、Word、Markdown、HTML）、一个季度的示例数据、月度与季度考核结果和每人的结果通知书',
+    en: 'run the whole job on built-in sample data: a policy (YAML, Word, Markdown, HTML), a quarter of sample exports, monthly and quarterly results, and a notice per person',
+  },
+  'arg-demo-dir': { 'zh-CN': '输出文件夹（须为空或不存在）', en: 'folder to write into (empty or new)' },
+  'opt-demo-force': {
+    'zh-CN': '文件夹非空时仍写入（覆盖同名文件）',
+    en: 'write into a folder that is not empty (replacing files of the same name)',
+  },
+  'demo-not-a-folder': {
+    'zh-CN': '{path} 是一个文件，不是文件夹。请换一个文件夹名。',
+    en: '{path} is a file, not a folder. Choose another folder name.',
+  },
+  'demo-folder-not-empty': {
+    'zh-CN': '文件夹 {path} 不是空的（有 {count} 项），未做任何修改。请换一个文件夹，或加 --force 覆盖其中的同名文件。',
+    en: 'The folder {path} is not empty ({count} entries) and was left untouched. Choose another folder, or add --force to replace files of the same name in it.',
+  },
+  'demo-step-failed': {
+    'zh-CN': '示例中的 {step} 失败（退出码 {code}），已删除未完成的示例文件夹。它的输出：\n{output}',
+    en: '{step} failed inside the demo (exit {code}); the unfinished demo folder was removed. What it said:\n{output}',
+  },
+  'demo-done': {
+    'zh-CN': '示例已生成在 {dir}/：{staff} 名员工、{tickets} 张工单（2026 年第三季度）。',
+    en: 'The demo is in {dir}/: {staff} staff and {tickets} tickets (third quarter of 2026).',
+  },
+  'demo-made-policy': { 'zh-CN': '  制度文件：{files}', en: '  Policy:   {files}' },
+  'demo-made-data': {
+    'zh-CN': '  示例数据：{dir}（人员名单、工单导出 GBK CSV 与 XLSX、每月评价与奖惩记录、一份已批准的申诉调整）',
+    en: '  Data:     {dir} (roster, ticket export as CSV and XLSX, monthly ratings and event counts, one approved appeal)',
+  },
+  'demo-made-reports': {
+    'zh-CN': '  考核结果：{reports}（{months} 月度与 {quarter} 季度，JSON 与 Excel），{notices}（每人的结果通知书，Word 与 Markdown）',
+    en: '  Results:  {reports} ({months} and {quarter}, JSON and Excel), {notices} (a result notice per person, Word and Markdown)',
+  },
+  'demo-open': {
+    'zh-CN': '先打开 {docx} 看制度，再打开 {xlsx} 看九月的考核结果。',
+    en: 'Open {docx} to read the policy, then {xlsx} for September’s results.',
+  },
+  'demo-your-turn': {
+    'zh-CN': '用自己的数据做同样的事（在本项目文件夹中用 npx aspm，全局安装后直接用 aspm）：',
+    en: 'To do the same with your own files (npx aspm inside this project, or aspm once installed):',
+  },
+  'demo-your-tickets': { 'zh-CN': '工单导出.csv', en: 'tickets.csv' },
+  'demo-your-roster': { 'zh-CN': '人员名单.xlsx', en: 'roster.xlsx' },
+  'demo-your-ratings': { 'zh-CN': '评价.csv', en: 'ratings.csv' },
+});

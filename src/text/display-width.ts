@@ -1,0 +1,29 @@
+// How wide text is in a terminal or on paper: Chinese characters and full-width forms take
+// two columns (half-em units), Latin letters and digits one. The wizard's and the
+// evaluator's summaries line up their tables with it, the Word layout sizes columns by it,
+// the Excel report sets column widths. Pure.
+
+/**
+ * Han ideographs, CJK punctuation and symbols, kana, Hangul, full-width forms. A rough cut of
+ * Unicode East Asian Width F/W that covers what Chinese documents contain.
+ */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE10-\uFE19\uFE30-\uFE6F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u;
+
+export function isWide(char: string): boolean {
+  return WIDE.test(char);
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char) ? 2 : 1;
+  return width;
+}
+
+export function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export function padStart(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}

@@ -1,0 +1,50 @@
+// Opens a generated document as a person would: LibreOffice converts it to PDF, and the
+// PDF's text, page count and fonts are what a reader sees. Each conversion gets its own
+// LibreOffice profile, so parallel runs do not collide. FONTCONFIG_FILE maps 宋体/黑体 to the
+// Noto CJK faces (as a Chinese Windows machine would have them).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { ROOT } from './run-cli.js';
+
+const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+
+/** soffice and poppler-utils are installed (.ci/run installs them). */
+export const libreOfficeAvailable = has('soffice') && has('pdftotext') && has('pdffonts') && has('pdfinfo');
+
+const FONTCONFIG = join(ROOT, 'test', 'fontconfig', 'fonts.conf');
+
+export interface Pdf {
+  readonly text: string;
+  readonly pages: number;
+  readonly fonts: string;
+}
+
+export function convertToPdf(document: string, outDir: string): Pdf {
+  const [pdf] = convertAllToPdf([document], outDir);
+  return pdf!;
+}
+
+/** Converts several documents in one LibreOffice run (it starts slowly). */
+export function convertAllToPdf(documents: readonly string[], outDir: string): Pdf[] {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-aspm-'));
+  try {
+    const run = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', outDir, ...documents], {
+      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return documents.map((document) => readPdf(join(outDir, basename(document).replace(/\.[^.]+$/, '.pdf'))));
+}
+
+function readPdf(pdf: string): Pdf {
+  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), fonts };
+}
