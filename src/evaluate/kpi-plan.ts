@@ -108,12 +108,14 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
     const base = { id: kpi.id, index: measures.length, minSamples: kpi.min_samples, individual: u.individual, team: u.team };
     const builtin = builtinKpi(kpi.id);
     if (builtin) {
+      const placedBy = kpi.placed_by ?? builtin.placed_by;
       measures.push({
         ...base,
         source: 'builtin',
         kind: builtin.id as BuiltinMeasure,
-        placedBy: kpi.placed_by ?? builtin.placed_by,
-        required: builtin.requires,
+        placedBy,
+        // The timestamp the policy places the KPI by, not the catalogue's default.
+        required: [placedBy, ...builtin.requires.filter((f) => f !== placedBy)],
         optional: builtin.optional ?? [],
         slaMs: slaMs(kpi),
         unitMs: builtin.id === 'first_response_minutes' ? MINUTE : HOUR,

@@ -18,7 +18,7 @@ export interface BuiltinKpi {
   unit: "minutes" | "hours" | "days" | "percent" | "currency" | "count" | "score" | "number";
   direction: "higher" | "lower";
   placed_by: "created_at" | "resolved_at";
-  /** 计算所必需的字段。 / Fields the KPI cannot be computed without. */
+  /** 计算公式读取的字段；把工单归入周期的时间字段（placed_by）另外也必需。 / Fields the formula reads; the timestamp that places a ticket in a period (placed_by) is needed as well. */
   requires: TicketField[];
   /** 有则使用、无则视为“否”的字段。 / Fields used when present, read as 'no' when absent. */
   optional?: TicketField[];
