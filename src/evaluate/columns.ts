@@ -46,6 +46,25 @@ export const FIELD_SYNONYMS: Readonly<Record<TableKind, Readonly<Record<string, 
   },
 };
 
+const HAN = /\p{Script=Han}/u;
+
+/** A field and a few of the headers it is known by, Chinese and English (for messages). */
+export interface KnownHeaders {
+  readonly field: string;
+  readonly zh: readonly string[];
+  readonly en: readonly string[];
+}
+
+/** `field` may be several fields written `a / b` (either will do). */
+export function knownHeaders(kind: TableKind, field: string, count = 2): KnownHeaders {
+  const names = field.split(' / ').flatMap((f) => (FIELD_SYNONYMS[kind][f] ?? []).filter((n) => n !== f));
+  return {
+    field,
+    zh: names.filter((n) => HAN.test(n)).slice(0, count),
+    en: names.filter((n) => !HAN.test(n)).slice(0, count),
+  };
+}
+
 /** Time fields: two mapped headers mean a date column and a time column. */
 export const TIME_FIELDS: ReadonlySet<string> = new Set(['created_at', 'first_response_at', 'resolved_at', 'promised_at', 'arrived_at']);
 

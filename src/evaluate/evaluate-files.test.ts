@@ -402,3 +402,142 @@ describe('bad data', () => {
     await expect(evaluateFiles({ policy, period: '2026-10', tickets: path, roster: rosterWithTech })).rejects.toMatchObject({ code: 'encoding-mismatch' });
   });
 });
+
+// ── a newcomer's own files: what they lack, and what they do not need ──────────────────
+describe('columns the roles on the roster need, and no more', () => {
+  // Agents' KPIs need no appointment or arrival time and no reopen flag.
+  const AGENT_HEAD = '工单号,处理人工号,创建时间,首次响应时间,解决时间,满意度,是否投诉';
+  const agentRow = (id: string, satisfaction = '5') => `${id},E0032,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,${satisfaction},否`;
+  const agentsOnly = join(dir, 'roster-agents.csv');
+  const agentAndTech = join(dir, 'roster-agent-tech.csv');
+  beforeAll(() => {
+    writeFileSync(agentsOnly, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,一组\n');
+    writeFileSync(agentAndTech, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,一组\nE0031,王五,维修技术员,一组\n');
+  });
+
+  it("a KPI of a role no one on the roster holds needs none of its columns", async () => {
+    const path = join(dir, 'agents.csv');
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1'), agentRow('T2', '3')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly, metrics: undefined });
+    expect(evaluation.staff.map((s) => s.member.id)).toEqual(['E0032']);
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'csat')).toMatchObject({ samples: 2 });
+  });
+
+  it('the same file with a technician on the roster stops, naming the columns with their Chinese and English names', async () => {
+    const path = join(dir, 'agents-2.csv');
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1')].join('\n') + '\n');
+    const error = (await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentAndTech }).catch((e: unknown) => e)) as AspmError;
+    expect(error.code).toBe('columns-missing');
+    expect([...(error.params.fields as string[])].sort()).toEqual(['arrived_at', 'promised_at', 'reopened']);
+    const zh = t('zh-CN', error.code, error.params);
+    expect(zh).toContain('promised_at（预约时间、预约上门时间）');
+    expect(zh).toContain('roles[].kpis');
+    expect(zh).not.toContain('--sheet');
+    expect(t('en', error.code, error.params)).toContain('promised_at (promised, appointment)');
+  });
+
+  it('a KPI placed by creation needs no resolution time', async () => {
+    const copy = structuredClone(policy);
+    copy.kpis = copy.kpis.map((k) => (k.id === 'csat' ? { ...k, placed_by: 'created_at' as const } : k));
+    copy.roles = [{ ...copy.roles.find((r) => r.id === 'agent')!, kpis: [{ kpi: 'csat', weight: 100, scope: 'individual' as const }] }];
+    const path = join(dir, 'csat-by-creation.csv');
+    writeFileSync(path, '工单号,处理人工号,创建时间,满意度\nT1,E0032,2026-10-08 09:00,4\nT2,E0032,2026-09-30 09:00,2\n');
+    const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'csat')).toMatchObject({ samples: 1 });
+    expect(evaluation.inputs[0]).toMatchObject({ used: 1, outside_period: 1 });
+  });
+
+  it('rows in the period that no KPI can use are counted apart from rows with faults', async () => {
+    const copy = structuredClone(policy);
+    copy.roles = [{ ...copy.roles.find((r) => r.id === 'agent')!, kpis: [{ kpi: 'csat', weight: 100, scope: 'individual' as const }] }];
+    const path = join(dir, 'not-counted.csv');
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1'), agentRow('T2', ''), agentRow('T2')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.inputs[0]).toMatchObject({ rows: 3, used: 1, not_counted: 1, skipped: 1 });
+    expect(evaluation.warnings.items.map((w) => w.code)).toEqual(['duplicate-ticket']);
+  });
+
+  it('a JSON export whose first object leaves a field out still has that column', async () => {
+    const objects = [
+      { 工单号: 'T1', 处理人工号: 'E0032', 创建时间: '2026-10-08 09:00', 首次响应时间: '2026-10-08 09:10', 解决时间: '2026-10-08 12:00', 是否投诉: '否' },
+      { 工单号: 'T2', 处理人工号: 'E0032', 创建时间: '2026-10-09 09:00', 首次响应时间: '2026-10-09 09:10', 解决时间: '2026-10-09 12:00', 是否投诉: '否', 满意度: 3 },
+      { 工单号: 'T3', 处理人工号: 'E0032', 创建时间: '2026-10-10 09:00', 首次响应时间: '2026-10-10 09:10', 解决时间: '2026-10-10 12:00', 是否投诉: '否', 满意度: 5 },
+    ];
+    const array = join(dir, 'sparse.json');
+    writeFileSync(array, JSON.stringify(objects));
+    const lines = join(dir, 'sparse.jsonl');
+    writeFileSync(lines, objects.map((o) => JSON.stringify(o)).join('\n') + '\n');
+    for (const path of [array, lines]) {
+      const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly, chunkSize: 64 });
+      expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'csat')).toMatchObject({ samples: 2 });
+    }
+  });
+
+  it('a broken JSON export is worded in the catalogue, not in the parser’s English', async () => {
+    const path = join(dir, 'open.json');
+    writeFileSync(path, '[{"工单号":"T1"},');
+    const error = (await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly }).catch((e: unknown) => e)) as AspmError;
+    expect(error).toMatchObject({ code: 'json-invalid', params: { problem: 'not-closed' } });
+    expect(t('zh-CN', error.code, error.params)).toContain('数组没有以 ] 结束');
+  });
+
+  it('columns missing from the first sheet of a workbook with more: the message names the other sheets and --sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRows([['导出说明'], ['本文件由系统导出']]);
+    const sheet = workbook.addWorksheet('工单');
+    sheet.addRow(AGENT_HEAD.split(','));
+    sheet.addRow(agentRow('T1').split(','));
+    const path = join(dir, 'two-sheets.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const error = (await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly }).catch((e: unknown) => e)) as AspmError;
+    expect(error).toMatchObject({ code: 'columns-missing', params: { sheet: '说明', sheets: ['工单'] } });
+    expect(t('zh-CN', error.code, error.params)).toContain('请用 --sheet 指定');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly, sheet: '工单' });
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'csat')).toMatchObject({ samples: 1 });
+  });
+
+  it('a person left off the roster for a mistyped role is named as such at their tickets, not as "not on the roster"', async () => {
+    const typo = join(dir, 'roster-typo.csv');
+    writeFileSync(typo, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,一组\nE0035,赵六,客服专圆,一组\n');
+    const path = join(dir, 'typo.csv');
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1'), agentRow('T2').replace('E0032', 'E0035'), agentRow('T3').replace('E0032', 'E0035')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: typo });
+    const warnings = evaluation.warnings.items.map((w) => [w.code, w.params.rosterRow ?? null, w.params.tickets ?? null]);
+    expect(warnings).toEqual([
+      ['roster-unknown-role', null, null],
+      ['staff-left-out-of-roster', 3, 2],
+    ]);
+  });
+
+  it('a roster row shifted by an unquoted comma keeps no bonus base, and says why; a negative base says what it is', async () => {
+    const shifted = join(dir, 'roster-shifted.csv');
+    writeFileSync(shifted, '工号,姓名,岗位,班组,绩效奖金基数\nE0032,陈静,客服专员,一组,1,500\nE0035,赵六,客服专员,一组,-800\nE0036,钱七,客服专员,一组,1600\n');
+    const path = join(dir, 'shifted.csv');
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: shifted });
+    expect(evaluation.staff.map((s) => [s.member.id, s.member.bonusBase])).toEqual([
+      ['E0032', undefined],
+      ['E0035', undefined],
+      ['E0036', 1600],
+    ]);
+    const warnings = evaluation.warnings.items.filter((w) => w.code.startsWith('roster-'));
+    expect(warnings.map((w) => [w.code, w.location?.row])).toEqual([
+      ['roster-row-extra-cells', 2],
+      ['roster-bonus-base-invalid', 3],
+    ]);
+    expect(t('zh-CN', warnings[0]!.code, warnings[0]!.params)).toContain('1,500');
+    expect(t('zh-CN', warnings[1]!.code, warnings[1]!.params)).toContain('“-800”不是有效金额');
+  });
+
+  it('a file that is there but cannot be opened is a diagnostic, not a crash', async () => {
+    const { createServer } = await import('node:net');
+    const socket = join(dir, 'tickets.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      await expect(evaluateFiles({ policy, period: '2026-10', tickets: socket, roster: agentsOnly })).rejects.toMatchObject({ code: 'file-unreadable', params: { path: socket } });
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -71,7 +71,7 @@ function columnMap(policy: Policy, kind: InputKind): ColumnMap | undefined {
   return policy.data_sources[kind]?.columns as ColumnMap | undefined;
 }
 
-function summary(kind: InputKind, info: TableInfo, used: number, skipped: number, outside?: number): InputSummary {
+function summary(kind: InputKind, info: TableInfo, used: number, skipped: number, outside?: number, notCounted?: number): InputSummary {
   return {
     kind,
     path: info.path,
@@ -80,10 +80,17 @@ function summary(kind: InputKind, info: TableInfo, used: number, skipped: number
     used,
     skipped,
     ...(outside === undefined ? {} : { outside_period: outside }),
+    ...(notCounted === undefined ? {} : { not_counted: notCounted }),
     format: info.format,
     ...(info.encoding ? { encoding: info.encoding } : {}),
     ...(info.sheet ? { sheet: info.sheet } : {}),
   };
+}
+
+/** The KPIs of the roles that someone on the roster holds. */
+function kpisOfRoles(policy: Policy, staff: StaffDirectory): Set<string> {
+  const held = new Set(staff.members.flatMap((m) => m.roles));
+  return new Set(policy.roles.filter((r) => held.has(r.id)).flatMap((r) => r.kpis.map((k) => k.kpi)));
 }
 
 export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Evaluation> {
@@ -119,7 +126,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     inputs.push(summary('roster', info, roster.used, roster.skipped));
   } else {
     if (policy.roles.length > 1) throw new AspmError('roster-required', { roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, { exitCode: 2 });
-    staff = new StaffDirectory(true, true);
+    staff = new StaffDirectory(true);
   }
 
   const tickets = new TicketEvaluator({
@@ -135,6 +142,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     map: columnMap(policy, 'tickets'),
     slices,
     ...(options.excludeTickets ? { exclude: options.excludeTickets } : {}),
+    ...(options.roster ? { kpisInUse: kpisOfRoles(policy, staff) } : {}),
   });
   const ticketInfo = await read('tickets', options.tickets, tickets, {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
@@ -142,7 +150,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   });
   const counts = tickets.finish();
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
-  const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod);
+  const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted);
   inputs.splice(0, 0, counts.excluded > 0 ? { ...ticketSummary, excluded: counts.excluded } : ticketSummary);
 
   let metricsValues: ReadonlyMap<number, ReadonlyMap<string, number | null>> = new Map();

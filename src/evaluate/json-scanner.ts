@@ -1,21 +1,27 @@
 // Incremental readers for JSON exports: a JSON array of objects, read one object at a time
 // so that memory does not grow with the file, and JSON Lines (one object per line). Each
-// object becomes a row; the keys of the first object are the header. Pure.
+// object becomes a row; the keys of all the objects are the header (read-table.ts reads the
+// file twice to know them). Pure.
 import type { Cell } from './parse-value.js';
+
+/** What is wrong with a JSON export; the catalogue words it (json-invalid). */
+export type JsonProblem = 'not-object' | 'expected-array' | 'text-after-end' | 'unexpected-brace' | 'not-closed' | 'syntax';
 
 export class JsonFormatError extends Error {
   constructor(
     readonly record: number,
-    readonly detail: string,
+    readonly problem: JsonProblem,
+    /** The JSON parser's own words (syntax errors only). */
+    readonly detail = '',
   ) {
-    super(detail);
+    super(detail || problem);
   }
 }
 
 export type ObjectHandler = (value: Record<string, unknown>, record: number) => void;
 
 function asObject(value: unknown, record: number): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new JsonFormatError(record, 'not an object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new JsonFormatError(record, 'not-object');
   return value as Record<string, unknown>;
 }
 
@@ -48,23 +54,23 @@ export class JsonArrayScanner {
       if (c === 32 || c === 10 || c === 13 || c === 9) continue;
       if (!this.started) {
         if (c === 0xfeff) continue;
-        if (c !== 91) throw new JsonFormatError(0, 'expected [');
+        if (c !== 91) throw new JsonFormatError(0, 'expected-array');
         this.started = true;
         continue;
       }
-      if (this.finished) throw new JsonFormatError(this.record, 'text after the closing ]');
+      if (this.finished) throw new JsonFormatError(this.record, 'text-after-end');
       if (c === 34) {
         this.inString = true;
-        if (this.depth === 0) throw new JsonFormatError(this.record + 1, 'not an object');
+        if (this.depth === 0) throw new JsonFormatError(this.record + 1, 'not-object');
       } else if (c === 123 || c === 91) {
         if (this.depth === 0) {
-          if (c !== 123) throw new JsonFormatError(this.record + 1, 'not an object');
+          if (c !== 123) throw new JsonFormatError(this.record + 1, 'not-object');
           this.objectStart = i;
         }
         this.depth++;
       } else if (c === 125 || c === 93) {
         if (this.depth === 0) {
-          if (c !== 93) throw new JsonFormatError(this.record, 'unexpected }');
+          if (c !== 93) throw new JsonFormatError(this.record, 'unexpected-brace');
           this.finished = true;
           continue;
         }
@@ -76,13 +82,13 @@ export class JsonArrayScanner {
           try {
             value = JSON.parse(text);
           } catch (cause) {
-            throw new JsonFormatError(this.record, (cause as Error).message);
+            throw new JsonFormatError(this.record, 'syntax', (cause as Error).message);
           }
           this.onObject(asObject(value, this.record), this.record);
           this.objectStart = -1;
         }
       } else if (this.depth === 0 && c !== 44) {
-        throw new JsonFormatError(this.record + 1, 'not an object');
+        throw new JsonFormatError(this.record + 1, 'not-object');
       }
     }
     // Keep only the unfinished object.
@@ -97,8 +103,8 @@ export class JsonArrayScanner {
   }
 
   end(): void {
-    if (!this.started) throw new JsonFormatError(0, 'expected [');
-    if (!this.finished) throw new JsonFormatError(this.record + 1, 'the array is not closed');
+    if (!this.started) throw new JsonFormatError(0, 'expected-array');
+    if (!this.finished) throw new JsonFormatError(this.record + 1, 'not-closed');
   }
 }
 
@@ -134,7 +140,7 @@ export class JsonLinesScanner {
     try {
       value = JSON.parse(trimmed);
     } catch (cause) {
-      throw new JsonFormatError(this.line, (cause as Error).message);
+      throw new JsonFormatError(this.line, 'syntax', (cause as Error).message);
     }
     this.onObject(asObject(value, this.line), this.line);
   }

@@ -18,10 +18,12 @@ export interface InputSummary {
   readonly rows: number;
   /** Rows that counted toward at least one result. */
   readonly used: number;
-  /** Rows left out, each with a warning (tickets: also rows in the period that counted for nothing). */
+  /** Rows left out, each with a warning. */
   readonly skipped: number;
   /** Tickets: rows that no KPI places in the period. */
   readonly outside_period?: number;
+  /** Tickets: rows in the period that no KPI counts (e.g. still open); not a fault in the data. */
+  readonly not_counted?: number;
   /** Tickets: rows left out by approved appeals (--adjustments). */
   readonly excluded?: number;
   readonly format: string;

@@ -42,8 +42,11 @@ export class StaffDirectory {
   readonly members: StaffMember[] = [];
   private readonly byId = new Map<string, number>();
   private readonly byName = new Map<string, number>();
+  /** Roster rows left out for want of a usable role (key → row), to say so at their tickets. */
+  private readonly leftOutById = new Map<string, number>();
+  private readonly leftOutByName = new Map<string, number>();
 
-  constructor(readonly hasIds: boolean, readonly hasNames: boolean) {}
+  constructor(readonly hasIds: boolean) {}
 
   add(member: Omit<StaffMember, 'index'>): StaffMember {
     const full: StaffMember = { ...member, index: this.members.length };
@@ -54,6 +57,17 @@ export class StaffDirectory {
       this.byName.set(key, this.byName.has(key) ? AMBIGUOUS : full.index);
     }
     return full;
+  }
+
+  /** A person on the roster who cannot be evaluated (no usable role). */
+  leaveOut(person: { readonly id: string; readonly name: string }, row: number): void {
+    if (person.id) this.leftOutById.set(staffKey(person.id), row);
+    if (person.name) this.leftOutByName.set(staffKey(person.name), row);
+  }
+
+  /** The roster row of a person left out, by id or by name (undefined: not on the roster). */
+  leftOutRow(text: string, byId: boolean): number | undefined {
+    return (byId ? this.leftOutById : this.leftOutByName).get(staffKey(text));
   }
 
   findById(id: string): number {
@@ -101,7 +115,7 @@ export class RosterReader implements TableHandler {
   private readonly seen = new Map<string, number>();
 
   constructor(private readonly options: RosterOptions) {
-    this.directory = new StaffDirectory(false, false);
+    this.directory = new StaffDirectory(false);
   }
 
   score(headers: readonly string[]): number {
@@ -118,8 +132,11 @@ export class RosterReader implements TableHandler {
     if (missing.length > 0 || match.missingMapped.length > 0) {
       throw new AspmError('roster-columns-missing', { file, fields: missing.concat(match.missingMapped.map((m) => `${m.field} (${m.headers.join(' / ')})`)), found: headers.filter((h) => h !== '') }, { location: { file } });
     }
-    this.directory = new StaffDirectory(match.bindings.has('staff_id'), match.bindings.has('name'));
+    this.directory = new StaffDirectory(match.bindings.has('staff_id'));
+    this.width = headers.length;
   }
+
+  private width = 0;
 
   private cell(cells: readonly Cell[], field: string): Cell {
     const b = this.bindings.get(field);
@@ -151,6 +168,7 @@ export class RosterReader implements TableHandler {
     if (unknown.length > 0) warnings.add('roster-unknown-role', { staff: name || id, value: unknown.join(', '), roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, at('role'));
     if (roles.length === 0) {
       if (unknown.length === 0) warnings.add('roster-no-role', { staff: name || id, roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, at('role'));
+      this.directory.leaveOut({ id: detach(id), name: detach(name) }, row);
       this.skipped++;
       return;
     }
@@ -158,12 +176,17 @@ export class RosterReader implements TableHandler {
       warnings.add('roster-several-roles', { staff: name || id, value: roleText, role: roles[0]! }, at('role'));
       roles = roles.slice(0, 1);
     }
+    // Cells beyond the header: an unquoted comma (a bonus base written 1,500) has shifted
+    // the row, so its bonus base is not trusted; the role's default is used instead.
+    const extra = cells.slice(this.width).filter((c) => !isBlank(c)).length;
     const baseCell = this.cell(cells, 'bonus_base');
     let bonusBase: number | undefined;
-    if (!isBlank(baseCell)) {
+    if (extra > 0) {
+      warnings.add('roster-row-extra-cells', { staff: name || id, count: cells.length - this.width, header: this.width }, { file, row });
+    } else if (!isBlank(baseCell)) {
       const n = readNumber(baseCell);
       if (n === n && n >= 0) bonusBase = n;
-      else warnings.add('value-unreadable-number', { value: cellText(baseCell), kpis: [] }, at('bonus_base'));
+      else warnings.add('roster-bonus-base-invalid', { staff: name || id, value: cellText(baseCell) }, at('bonus_base'));
     }
     this.directory.add({ id: detach(id), name: detach(name), roles, team: detach(cellText(this.cell(cells, 'team'))), bonusBase, row });
     this.used++;

@@ -9,7 +9,7 @@
 import { AspmError } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { Filter, Policy } from '../policy/policy.generated.js';
-import { FIELD_SYNONYMS, matchColumns, normaliseHeader, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
+import { FIELD_SYNONYMS, knownHeaders, matchColumns, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
 import { ByteKeyTable } from './byte-key-table.js';
 import { detach, IdSet } from './id-set.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
@@ -79,6 +79,8 @@ interface CompiledMeasure {
   readonly condition: readonly FilterTest[];
   readonly valueSlot: number;
   readonly keepValues: boolean;
+  /** A KPI of roles no one on the roster holds, whose columns the file lacks: not computed. */
+  readonly skip: boolean;
 }
 
 export interface TicketEvaluatorOptions {
@@ -101,6 +103,11 @@ export interface TicketEvaluatorOptions {
   readonly slices?: readonly { readonly start: number; readonly end: number }[];
   /** Ticket ids left out by approved appeals (id → appeal id): counted in no KPI. */
   readonly exclude?: ReadonlyMap<string, string>;
+  /**
+   * The KPIs of the roles someone on the roster holds (unset: all). A KPI outside it is
+   * computed when the file has its columns, and needs none of them.
+   */
+  readonly kpisInUse?: ReadonlySet<string>;
 }
 
 /** Where a ticket left out by an appeal would have counted. */
@@ -131,8 +138,11 @@ export interface KpiTotals {
 export interface TicketCounts {
   readonly rows: number;
   readonly used: number;
+  /** Rows left out, each with a warning (duplicate, no id, no one to attribute it to). */
   readonly skipped: number;
   readonly outsidePeriod: number;
+  /** Rows in the period that no KPI counts (e.g. a ticket still open): not a fault in the data. */
+  readonly notCounted: number;
   /** Rows left out by approved appeals. */
   readonly excluded: number;
 }
@@ -203,10 +213,11 @@ export class TicketEvaluator implements TableHandler {
   private readonly excludedIds: ByteKeyTable | undefined;
   private readonly excludedAppeals: string[] = [];
   private readonly cellsRow = new CellsRow();
-  private readonly unknownStaff = new Map<string, { label: string; tickets: number; row: number; column: string }>();
+  private readonly unknownStaff = new Map<string, { label: string; byId: boolean; tickets: number; row: number; column: string }>();
   private rows = 0;
   private used = 0;
   private skipped = 0;
+  private notCounted = 0;
   private outside = 0;
   private excludedRows = 0;
   private satisfactionMin: number;
@@ -290,8 +301,11 @@ export class TicketEvaluator implements TableHandler {
       missing.set(field, set);
     };
     const kpiName = (id: string) => policy.kpis.find((k) => k.id === id)?.name ?? id;
-    for (const m of plan.ticketMeasures) for (const f of m.required) need(f, kpiName(m.id));
-    if (!has('staff_id') && !has('staff_name')) missing.set('staff_id / staff_name', new Set(plan.ticketMeasures.map((m) => kpiName(m.id))));
+    const inUse = this.options.kpisInUse;
+    const skipped = new Set(plan.ticketMeasures.filter((m) => inUse !== undefined && !m.id.includes(':') && !inUse.has(m.id) && m.required.some((f) => !has(f))));
+    const measures = plan.ticketMeasures.filter((m) => !skipped.has(m));
+    for (const m of measures) for (const f of m.required) need(f, kpiName(m.id));
+    if (!has('staff_id') && !has('staff_name')) missing.set('staff_id / staff_name', new Set(measures.map((m) => kpiName(m.id))));
     const mappedMissing = match.missingMapped.filter((m) => !has(m.field));
     if (missing.size > 0 || mappedMissing.length > 0) {
       // A field the policy maps is named once, with the header it was mapped to.
@@ -302,6 +316,7 @@ export class TicketEvaluator implements TableHandler {
         {
           file,
           fields: fields.concat(mappedMissing.map((m) => `${m.field} (${m.headers.join(' / ')})`)),
+          headers: fields.map((f) => knownHeaders('tickets', f)),
           kpis,
           found: headers.filter((h) => h !== ''),
         },
@@ -319,7 +334,8 @@ export class TicketEvaluator implements TableHandler {
     if (!discover && this.staffIdColumn !== -1 && !this.options.staff.hasIds && this.staffNameColumn === -1) {
       throw new AspmError('roster-cannot-attribute', { file }, { location: { file } });
     }
-    for (const m of plan.ticketMeasures) {
+    for (const m of measures) {
+      if (inUse && !inUse.has(m.id)) continue;
       if (m.source === 'builtin' && m.kind === 'first_time_fix_rate' && !has('reopened') && !has('revisit')) {
         this.options.warnings.add('no-fix-flags', { kpi: kpiName(m.id) }, { file });
       }
@@ -327,7 +343,7 @@ export class TicketEvaluator implements TableHandler {
     if (plan.ticketMeasures.some((m) => m.team) && this.teamColumn === -1 && this.options.staff.members.every((s) => s.team === '') && !discover) {
       this.options.warnings.add('no-team-data', { file }, { file });
     }
-    this.compile(kpiName);
+    this.compile(kpiName, skipped);
   }
 
   private slotOf(name: string, kind: FieldKind, kpi: string): number {
@@ -343,8 +359,12 @@ export class TicketEvaluator implements TableHandler {
     return index;
   }
 
-  private compile(kpiName: (id: string) => string): void {
+  private compile(kpiName: (id: string) => string, skipped: ReadonlySet<TicketMeasure>): void {
     this.compiled = this.options.plan.ticketMeasures.map((measure) => {
+      if (skipped.has(measure)) {
+        const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
+        return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true };
+      }
       const name = measure.id.includes(':') ? measure.id : kpiName(measure.id);
       const slots: Record<string, number> = {};
       for (const f of [...measure.required, ...measure.optional]) {
@@ -367,10 +387,11 @@ export class TicketEvaluator implements TableHandler {
         condition: custom ? compileFilters(measure.condition) : [],
         valueSlot,
         keepValues: custom && (measure.aggregate === 'median' || measure.aggregate === 'p90'),
+        skip: false,
       };
     });
-    this.anyByCreation = this.compiled.some((c) => c.byCreation);
-    this.anyByResolution = this.compiled.some((c) => !c.byCreation);
+    this.anyByCreation = this.compiled.some((c) => !c.skip && c.byCreation);
+    this.anyByResolution = this.compiled.some((c) => !c.skip && !c.byCreation);
     this.createdSlot = this.slots.findIndex((s) => s.name === 'created_at' && s.kind === 'time');
     this.resolvedSlot = this.slots.findIndex((s) => s.name === 'resolved_at' && s.kind === 'time');
     this.cache = new Float64Array(this.slots.length);
@@ -570,7 +591,7 @@ export class TicketEvaluator implements TableHandler {
       if (known) known.tickets++;
       else {
         const column = this.headers[byId ? this.staffIdColumn : this.staffNameColumn] ?? '';
-        this.unknownStaff.set(detach(key), { label: detach(label), tickets: 1, row, column });
+        this.unknownStaff.set(detach(key), { label: detach(label), byId, tickets: 1, row, column });
       }
     }
     return index;
@@ -686,7 +707,7 @@ export class TicketEvaluator implements TableHandler {
     const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
-      if (c.byCreation ? !inCreated : !inResolved) continue;
+      if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
       const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
       if (x !== x) continue;
       used = true;
@@ -718,7 +739,7 @@ export class TicketEvaluator implements TableHandler {
       }
     }
     if (used) this.used++;
-    else this.skipped++;
+    else this.notCounted++;
   }
 
   /** The slice an instant falls in, or -1. */
@@ -751,7 +772,7 @@ export class TicketEvaluator implements TableHandler {
       teamName = this.teamColumn === -1 || view.blank(this.teamColumn) ? member.team : view.text(this.teamColumn);
       for (let i = 0; i < this.compiled.length; i++) {
         const c = this.compiled[i]!;
-        if (c.byCreation ? !inCreated : !inResolved) continue;
+        if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
         const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
         if (x !== x) continue;
         const slice = this.S > 0 ? this.sliceOf(c.byCreation ? created : resolved) : -1;
@@ -872,11 +893,14 @@ export class TicketEvaluator implements TableHandler {
   /** Call once after the last row: one warning per person not on the roster. */
   finish(): TicketCounts {
     for (const [key, u] of this.unknownStaff) {
-      const code = key.startsWith(`${AMBIGUOUS}:`) ? 'staff-name-ambiguous' : 'staff-not-on-roster';
-      this.options.warnings.add(code, { value: u.label, tickets: u.tickets }, { file: this.options.file, row: u.row, column: u.column });
+      const at = { file: this.options.file, row: u.row, column: u.column };
+      const rosterRow = this.options.staff.leftOutRow(u.label, u.byId);
+      if (key.startsWith(`${AMBIGUOUS}:`)) this.options.warnings.add('staff-name-ambiguous', { value: u.label, tickets: u.tickets }, at);
+      else if (rosterRow !== undefined) this.options.warnings.add('staff-left-out-of-roster', { value: u.label, tickets: u.tickets, rosterRow }, at);
+      else this.options.warnings.add('staff-not-on-roster', { value: u.label, tickets: u.tickets }, at);
     }
     this.unknownStaff.clear();
-    return { rows: this.rows, used: this.used, skipped: this.skipped, outsidePeriod: this.outside, excluded: this.excludedRows };
+    return { rows: this.rows, used: this.used, skipped: this.skipped, outsidePeriod: this.outside, notCounted: this.notCounted, excluded: this.excludedRows };
   }
 }
 
@@ -884,10 +908,4 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Unused but exported for tests: whether a header names a known ticket field. */
-export function isKnownTicketHeader(header: string): boolean {
-  const key = normaliseHeader(header);
-  return Object.values(FIELD_SYNONYMS.tickets).some((names) => names.some((n) => normaliseHeader(n) === key));
 }

@@ -97,7 +97,14 @@ export async function readTable(path: string, consumer: TableConsumer, options: 
     const d = openFailure(cause, path);
     throw new AspmError(d.code, d.params, { location: { file: path } });
   }
-  const head = await readHead(path);
+  let head: Uint8Array;
+  try {
+    head = await readHead(path);
+  } catch (cause) {
+    // Found but not readable (permissions, a socket, a device that refuses).
+    const d = openFailure(cause, path);
+    throw new AspmError(d.code, d.params, { location: { file: path } });
+  }
   const forced = options.encoding === undefined ? undefined : normaliseEncodingName(options.encoding);
   if (options.encoding !== undefined && forced === undefined) {
     throw new AspmError('encoding-unknown', { value: options.encoding }, { exitCode: 2 });
@@ -121,12 +128,17 @@ export async function readTable(path: string, consumer: TableConsumer, options: 
   };
   const tracked = new HeaderLocator((h) => consumer.score(h), watching);
   if (sniffed.format === 'xlsx') {
-    result = await readXlsx(path, size, tracked, consumer, options);
+    try {
+      result = await readXlsx(path, size, tracked, consumer, options);
+      tracked.end();
+    } catch (cause) {
+      throw cause instanceof AspmError && options.sheet === undefined ? await withOtherSheets(cause, path) : cause;
+    }
   } else {
     consumer.dateSystem?.(false);
     result = await readText(path, size, head, sniffed.format, forced, tracked, watching, options, consumer);
+    tracked.end();
   }
-  tracked.end();
   if (headers.length === 0) throw fail('table-empty', path);
   const { jsonRows, ...info } = result;
   const rows = jsonRows ?? tracked.dataRows;
@@ -168,12 +180,11 @@ async function readText(
     push = (text) => parser.push(text);
     finish = () => parser.end();
   } else {
-    let keys: string[] | undefined;
+    // Exports often leave out a field that is empty, so the first object need not have
+    // every key: the columns are all the keys of all the objects, in order of appearance.
+    const keys = await jsonKeys(path, format, detected.encoding, options.chunkSize);
+    if (keys.length > 0) direct.header(keys, 1);
     const onObject = (value: Record<string, unknown>, record: number) => {
-      if (!keys) {
-        keys = Object.keys(value);
-        direct.header(keys, 1);
-      }
       const cells: Cell[] = keys.map((k) => jsonCell(value[k]));
       jsonRows = (jsonRows ?? 0) + 1;
       direct.row(cells, record + 1);
@@ -211,6 +222,28 @@ async function readText(
     throw tableError(cause, path);
   }
   return { path, format, encoding: detected.encoding, date1904: false, sha256: hash.digest('hex'), bytes: size, jsonRows };
+}
+
+/** The keys of all the objects of a JSON array or JSON Lines file, in order of appearance. */
+async function jsonKeys(path: string, format: TableFormat, encoding: TextEncoding, chunkSize: number | undefined): Promise<string[]> {
+  const keys = new Set<string>();
+  const onObject = (value: Record<string, unknown>) => {
+    for (const key in value) keys.add(key);
+  };
+  const scanner = format === 'json' ? new JsonArrayScanner(onObject) : new JsonLinesScanner(onObject);
+  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: chunkSize ?? 1 << 20 }) as AsyncIterable<Buffer>) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text.length > 0) scanner.push(text);
+    }
+    const rest = decoder.decode();
+    if (rest.length > 0) scanner.push(rest);
+    scanner.end();
+  } catch (cause) {
+    throw tableError(cause, path);
+  }
+  return [...keys];
 }
 
 /**
@@ -260,7 +293,7 @@ async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, o
 
 function tableError(cause: unknown, path: string): unknown {
   if (cause instanceof CsvUnclosedQuoteError) return new AspmError('csv-unclosed-quote', { row: cause.record }, { location: { file: path, row: cause.record } });
-  if (cause instanceof JsonFormatError) return new AspmError('json-invalid', { row: cause.record + 1, detail: cause.detail }, { location: { file: path, row: cause.record + 1 } });
+  if (cause instanceof JsonFormatError) return new AspmError('json-invalid', { row: cause.record + 1, problem: cause.problem, detail: cause.detail }, { location: { file: path, row: cause.record + 1 } });
   if (cause instanceof ZipFormatError) return new AspmError('xlsx-unreadable', { path, detail: cause.message }, { location: { file: path } });
   return cause;
 }
@@ -282,19 +315,34 @@ async function streamText(stream: Readable, push: (text: string) => void, onByte
   if (rest.length > 0) push(rest);
 }
 
+/** The parts of a workbook every read starts from: its entries and workbook.xml. */
+async function openWorkbook(path: string) {
+  const entries = await readZipDirectory(path);
+  const entry = (name: string): ZipEntry | undefined => entries.get(name);
+  const rootRels = entry('_rels/.rels');
+  const officeDocument = rootRels ? parseRelationships(await readZipEntryText(path, rootRels)).find((r) => r.type.endsWith('/officeDocument'))?.target : undefined;
+  const workbookPath = officeDocument ? resolvePartPath('', officeDocument) : 'xl/workbook.xml';
+  const workbookEntry = entry(workbookPath);
+  if (!workbookEntry) throw new AspmError('xlsx-unreadable', { path, detail: `no ${workbookPath} (is this an Excel workbook?)` }, { location: { file: path } });
+  return { entry, workbookPath, workbook: parseWorkbook(await readZipEntryText(path, workbookEntry)) };
+}
+
+/**
+ * Columns missing from the sheet read by default, in a workbook with more sheets: the
+ * data may be on another one, and the message says which there are and about --sheet.
+ */
+async function withOtherSheets(error: AspmError, path: string): Promise<AspmError> {
+  if (error.code !== 'columns-missing') return error;
+  const sheets = (await openWorkbook(path)).workbook.sheets;
+  const read = sheets.find((s) => !s.hidden) ?? sheets[0];
+  if (sheets.length < 2 || !read) return error;
+  return new AspmError(error.code, { ...error.params, sheet: read.name, sheets: sheets.filter((s) => s !== read).map((s) => s.name) }, { location: error.location, exitCode: error.exitCode });
+}
+
 async function readXlsx(path: string, size: number, locator: HeaderLocator, consumer: TableConsumer, options: ReadTableOptions) {
   try {
     const sha256 = await sha256OfFile(path);
-    const entries = await readZipDirectory(path);
-    const entry = (name: string): ZipEntry | undefined => entries.get(name);
-    const rootRels = entry('_rels/.rels');
-    const officeDocument = rootRels
-      ? parseRelationships(await readZipEntryText(path, rootRels)).find((r) => r.type.endsWith('/officeDocument'))?.target
-      : undefined;
-    const workbookPath = officeDocument ? resolvePartPath('', officeDocument) : 'xl/workbook.xml';
-    const workbookEntry = entry(workbookPath);
-    if (!workbookEntry) throw new AspmError('xlsx-unreadable', { path, detail: `no ${workbookPath} (is this an Excel workbook?)` }, { location: { file: path } });
-    const workbook = parseWorkbook(await readZipEntryText(path, workbookEntry));
+    const { entry, workbookPath, workbook } = await openWorkbook(path);
     const relsPath = resolvePartPath(workbookPath, `_rels/${basename(workbookPath)}.rels`);
     const relsEntry = entry(relsPath);
     const rels = relsEntry ? parseRelationships(await readZipEntryText(path, relsEntry)) : [];

@@ -17,13 +17,47 @@ function leftOutEn(p: MessageParams): string {
   return kpis ? ` The ticket is left out of: ${kpis}.` : ' The row is not used.';
 }
 
+/**
+ * Missing fields, each with the headers it is known by in the message's language:
+ * `satisfaction（满意度、评分）`. `p.headers` holds { field, zh, en } (columns.ts knownHeaders).
+ */
+function fieldsWithHeaders(p: MessageParams, language: 'zh' | 'en'): string {
+  const known = Array.isArray(p.headers) ? (p.headers as { field: string; zh: string[]; en: string[] }[]) : [];
+  const fields = Array.isArray(p.fields) ? p.fields.map(formatValue) : [formatValue(p.fields)];
+  return fields
+    .map((field) => {
+      const names = known.find((k) => k.field === field)?.[language] ?? [];
+      if (names.length === 0) return field;
+      return language === 'zh' ? `${field}（${names.join('、')}）` : `${field} (${names.join(', ')})`;
+    })
+    .join(language === 'zh' ? '、' : '; ');
+}
+
+/** json-scanner.ts JsonProblem, worded. */
+const JSON_PROBLEM_ZH: Record<string, string> = {
+  'not-object': '每条记录应是一个对象 {…}',
+  'expected-array': 'JSON 数组应以 [ 开始',
+  'text-after-end': '数组结尾的 ] 之后还有内容',
+  'unexpected-brace': '多余的 }',
+  'not-closed': '数组没有以 ] 结束',
+  syntax: '语法错误',
+};
+const JSON_PROBLEM_EN: Record<string, string> = {
+  'not-object': 'each record should be an object {…}',
+  'expected-array': 'a JSON array should start with [',
+  'text-after-end': 'there is text after the closing ]',
+  'unexpected-brace': 'an unexpected }',
+  'not-closed': 'the array is not closed with ]',
+  syntax: 'a syntax error',
+};
+
 export const evaluateMessages = defineMessages({
   // ── command line ─────────────────────────────────────────────────────────
   'cmd-evaluate': {
     'zh-CN': '按制度考核每位员工：导入工单、人员名单、评价与人员指标表，计算指标、得分、等级、奖金与申诉期限，写出 JSON 和 Excel 报告',
     en: 'assess every person as the policy says: import ticket exports, the roster, ratings and metrics; compute KPIs, scores, grades, bonuses and appeal deadlines; write the JSON and Excel reports',
   },
-  'arg-policy': { 'zh-CN': '策略文件（YAML）', en: 'policy file (YAML)' },
+  'arg-policy': { 'zh-CN': '制度文件（YAML）', en: 'policy file (YAML)' },
   'opt-tickets': { 'zh-CN': '工单导出文件（CSV、XLSX、JSON 或 JSON Lines）', en: 'ticket export (CSV, XLSX, JSON or JSON Lines)' },
   'opt-roster': { 'zh-CN': '人员名单（工号、姓名、岗位、班组、绩效奖金基数）', en: 'staff roster (id, name, role, team, bonus base)' },
   'opt-ratings': { 'zh-CN': '定性评价表（被评价人、评价人类型、项目、评分）', en: 'ratings (staff, rater type, item, score)' },
@@ -38,10 +72,11 @@ export const evaluateMessages = defineMessages({
     en: 'Wrote {path}: {staff} people, {kpis} KPI results, {warnings} warning(s).',
   },
   'evaluate-input-summary': {
-    'zh-CN': '{path}：读取 {rows} 行，采用 {used} 行，剔除 {skipped} 行{outside}',
-    en: '{path}: {rows} rows read, {used} used, {skipped} left out{outside}',
+    'zh-CN': '{path}：读取 {rows} 行，采用 {used} 行，因数据问题未采用 {skipped} 行（见警告）{outside}',
+    en: '{path}: {rows} rows read, {used} used, {skipped} left out for data problems (see the warnings){outside}',
   },
   'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
+  'evaluate-not-counted': { 'zh-CN': '，在考核期内但没有任何指标可用的数据 {count} 行', en: ', {count} in the period with nothing any KPI could use' },
   'evaluate-strict-failed': {
     'zh-CN': '严格模式（--strict）下有 {count} 条数据警告，未写入报告。请修正数据，或去掉 --strict 后按警告核对。',
     en: '{count} data warning(s) under --strict; no report was written. Fix the data, or run without --strict and review the warnings.',
@@ -51,7 +86,7 @@ export const evaluateMessages = defineMessages({
     en: '… and {count} more "{code}" warning(s); the report file lists them all.',
   },
   'policy-invalid': {
-    'zh-CN': '策略文件 {file} 有错误，无法考核。请先运行 aspm validate {file} 并按提示修改。',
+    'zh-CN': '制度文件 {file} 有错误，无法考核。请先运行 aspm validate {file} 并按提示修改。',
     en: 'The policy {file} has errors, so nothing can be evaluated. Run `aspm validate {file}` and fix what it reports.',
   },
   'progress-reading': { 'zh-CN': '读取', en: 'Reading' },
@@ -104,25 +139,29 @@ export const evaluateMessages = defineMessages({
     en: 'The double quote in row {row} is never closed, so the rest of the file cannot be split into rows. Save the file again from Excel, or fix the quotes in that row.',
   },
   'json-invalid': {
-    'zh-CN': '第 {row} 行（第 {row} 个记录附近）不是有效的 JSON 对象：{detail}',
-    en: 'Row {row} (the record there) is not a valid JSON object: {detail}',
+    'zh-CN': (p) => `第 ${String(p.row)} 行（第 ${String(p.row)} 个记录附近）不是有效的 JSON：${JSON_PROBLEM_ZH[String(p.problem)] ?? ''}${p.detail ? `（${String(p.detail)}）` : ''}。请检查导出的文件是否完整。`,
+    en: (p) => `Row ${String(p.row)} (the record there) is not valid JSON: ${JSON_PROBLEM_EN[String(p.problem)] ?? ''}${p.detail ? ` (${String(p.detail)})` : ''}. Check that the export is complete.`,
   },
 
   // ── columns ──────────────────────────────────────────────────────────────
   'columns-missing': {
     'zh-CN': (p) =>
-      `${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。需要这些列的指标：${list(p.kpis, '、')}。` +
-      `文件中的列：${list(p.found, '、')}。如列名不同，请在策略文件 data_sources.tickets.columns 中映射（如 created_at: 受理日期）。`,
+      `${String(p.file)} 缺少必需的列：${fieldsWithHeaders(p, 'zh')}。需要这些列的指标：${list(p.kpis, '、')}。` +
+      `文件中的列：${list(p.found, '、')}。如文件中有这些数据但列名不同，请在制度文件 data_sources.tickets.columns 中映射（如 created_at: 受理日期）；` +
+      `如贵司不统计这些数据，请把这些指标从制度的岗位指标（roles[].kpis）中删除。` +
+      (p.sheets ? `以上读的是工作表“${String(p.sheet)}”；工作簿中还有：${list(p.sheets, '、')}，如数据在其中，请用 --sheet 指定。` : ''),
     en: (p) =>
-      `${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. KPIs that need them: ${list(p.kpis, ', ')}. ` +
-      `Columns in the file: ${list(p.found, ', ')}. If they have other names, map them in the policy under data_sources.tickets.columns (e.g. created_at: Opened).`,
+      `${String(p.file)} lacks required columns: ${fieldsWithHeaders(p, 'en')}. KPIs that need them: ${list(p.kpis, ', ')}. ` +
+      `Columns in the file: ${list(p.found, ', ')}. If the file has this data under other names, map them in the policy under data_sources.tickets.columns (e.g. created_at: Opened); ` +
+      `if you do not record it, remove these KPIs from the roles' KPIs (roles[].kpis) in the policy.` +
+      (p.sheets ? ` This was the sheet "${String(p.sheet)}"; the workbook also has: ${list(p.sheets, ', ')} — if the data is there, name it with --sheet.` : ''),
   },
   'roster-columns-missing': {
     'zh-CN': (p) => `人员名单 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。可在 data_sources.roster.columns 中映射列名。`,
     en: (p) => `The roster ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}. Map other names under data_sources.roster.columns.`,
   },
   'metrics-columns-missing': {
-    'zh-CN': (p) => `人员指标表 ${String(p.file)} 缺少策略引用的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
+    'zh-CN': (p) => `人员指标表 ${String(p.file)} 缺少制度引用的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
     en: (p) => `The metrics file ${String(p.file)} lacks columns the policy reads: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
   },
   'ratings-columns-missing': {
@@ -130,7 +169,7 @@ export const evaluateMessages = defineMessages({
     en: (p) => `The ratings file ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
   },
   'roster-required': {
-    'zh-CN': (p) => `策略有多个岗位（${list(p.roles, '、')}），需要用 --roster 提供人员名单，才能知道每人的岗位。`,
+    'zh-CN': (p) => `制度有多个岗位（${list(p.roles, '、')}），需要用 --roster 提供人员名单，才能知道每人的岗位。`,
     en: (p) => `The policy has several roles (${list(p.roles, ', ')}); give the staff roster with --roster so that each person's role is known.`,
   },
   'roster-cannot-attribute': {
@@ -221,6 +260,10 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '处理人“{value}”不在人员名单上，其 {tickets} 张工单不计入考核（首次出现在此行）。如其应参加考核，请加入名单。',
     en: 'Staff "{value}" is not on the roster; their {tickets} ticket(s) are left out (first seen on this row). Add them to the roster if they are to be evaluated.',
   },
+  'staff-left-out-of-roster': {
+    'zh-CN': '处理人“{value}”在人员名单第 {rosterRow} 行，但该行的岗位无法识别（见人员名单的警告），未参加考核，其 {tickets} 张工单不计入。请更正名单中的岗位后重新运行。',
+    en: 'Staff "{value}" is on roster row {rosterRow}, but that row\'s role could not be used (see the roster warning), so they are not evaluated and their {tickets} ticket(s) are left out. Correct the role on the roster and run again.',
+  },
   'staff-name-ambiguous': {
     'zh-CN': '人员名单中有多人叫“{value}”，无法按姓名确定是谁，{tickets} 张工单不计入考核。请在工单中提供处理人工号。',
     en: 'Several people on the roster are called "{value}", so {tickets} ticket(s) cannot be attributed by name and are left out. Include staff ids in the tickets.',
@@ -234,15 +277,23 @@ export const evaluateMessages = defineMessages({
     en: '{staff} already appears on roster row {first}; this row is ignored.',
   },
   'roster-unknown-role': {
-    'zh-CN': (p) => `${String(p.staff)} 的岗位“${String(p.value)}”不在策略中。策略的岗位：${list(p.roles, '、')}。`,
+    'zh-CN': (p) => `${String(p.staff)} 的岗位“${String(p.value)}”不在制度中。制度的岗位：${list(p.roles, '、')}。`,
     en: (p) => `The role "${String(p.value)}" of ${String(p.staff)} is not in the policy. The policy's roles: ${list(p.roles, ', ')}.`,
   },
   'roster-no-role': {
-    'zh-CN': (p) => `${String(p.staff)} 没有填写岗位，无法考核。策略的岗位：${list(p.roles, '、')}。`,
+    'zh-CN': (p) => `${String(p.staff)} 没有填写岗位，无法考核。制度的岗位：${list(p.roles, '、')}。`,
     en: (p) => `${String(p.staff)} has no role, so cannot be evaluated. The policy's roles: ${list(p.roles, ', ')}.`,
   },
+  'roster-row-extra-cells': {
+    'zh-CN': '{staff} 这一行有 {count} 个单元格，超出表头的 {header} 列：可能是未加引号的逗号导致错位（如奖金基数写成 1,500）。本行的奖金基数不予采用，按岗位的默认基数计算；请核对并更正该行。',
+    en: 'The row of {staff} has {count} cells, more than the {header} columns of the header: an unquoted comma may have shifted it (e.g. a bonus base written 1,500). Its bonus base is not used (the role\'s default is); check and correct the row.',
+  },
+  'roster-bonus-base-invalid': {
+    'zh-CN': '{staff} 的绩效奖金基数“{value}”不是有效金额（应为不小于 0 的数字），按岗位的默认基数计算。请更正名单。',
+    en: 'The bonus base "{value}" of {staff} is not a valid amount (a number of 0 or more); the role\'s default is used. Correct the roster.',
+  },
   'roster-several-roles': {
-    'zh-CN': '{staff} 填写了多个岗位“{value}”，但策略不允许兼岗（multi_role: false），按第一个岗位 {role} 考核。',
+    'zh-CN': '{staff} 填写了多个岗位“{value}”，但制度不允许兼岗（multi_role: false），按第一个岗位 {role} 考核。',
     en: '{staff} has several roles ("{value}") but the policy does not allow that (multi_role: false); evaluated as {role}, the first.',
   },
   'row-without-person': {

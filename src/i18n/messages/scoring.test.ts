@@ -1,8 +1,10 @@
 // The Chinese of evaluate's reports calls the policy 制度 (a manager says 制度文件), never
-// 策略: every message of the scoring part and the notice template are checked.
+// 策略: every message of the scoring part and the notice template are checked, and no
+// message of any part says 策略 either.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { packagePath } from '../../package-root.js';
+import { allMessages } from '../catalogue.js';
 import { formatTemplate } from '../translate.js';
 import { scoringMessages } from './scoring.js';
 
@@ -23,5 +25,20 @@ describe('Chinese wording of the reports', () => {
     const template = await readFile(packagePath('templates', 'zh-CN', 'notice.md.hbs'), 'utf8');
     expect(template).toContain('制度');
     expect(template).not.toContain('策略');
+  });
+
+  it('no message of any command says 策略', () => {
+    // Some messages spell numbers out (第三条): those get numbers.
+    const numbers = new Proxy({}, { get: (_, key) => (typeof key === 'string' ? 3 : undefined) });
+    const render = (template: Parameters<typeof formatTemplate>[0]) => {
+      try {
+        return formatTemplate(template, anyParams);
+      } catch {
+        return formatTemplate(template, numbers);
+      }
+    };
+    const all = [...allMessages()].map(([code, entry]) => [code, render(entry['zh-CN'])] as const);
+    expect(all.length).toBeGreaterThan(texts.length);
+    expect(all.filter(([, text]) => text.includes('策略'))).toEqual([]);
   });
 });
