@@ -529,6 +529,31 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(t('zh-CN', warnings[1]!.code, warnings[1]!.params)).toContain('“-800”不是有效金额');
   });
 
+  it('a period that no ticket falls in says which dates the file covers', async () => {
+    const path = join(dir, 'september.csv');
+    const september = (id: string, day: string) => agentRow(id).replaceAll('2026-10-08', `2026-09-${day}`);
+    writeFileSync(path, [AGENT_HEAD, september('T1', '03'), september('T2', '28')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly });
+    const warning = evaluation.warnings.items.find((w) => w.code === 'period-no-tickets');
+    expect(warning?.params).toEqual({ period: '2026-10', first: '2026-09-03', last: '2026-09-28', count: 2 });
+    expect(t('zh-CN', warning!.code, warning!.params)).toContain('2026-09-03 至 2026-09-28');
+    // With one ticket in the period, there is nothing to say.
+    writeFileSync(path, [AGENT_HEAD, september('T1', '03'), agentRow('T2')].join('\n') + '\n');
+    const some = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(some.warnings.items.map((w) => w.code)).not.toContain('period-no-tickets');
+  });
+
+  it("a supervisor's team written otherwise than in the tickets is named, with the teams there are", async () => {
+    const teams = join(dir, 'roster-teams.csv');
+    writeFileSync(teams, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,1组\nE0033,林强,服务主管,一组\nE0034,周八,服务主管,1组\n');
+    const path = join(dir, 'teams.csv');
+    writeFileSync(path, [AGENT_HEAD + ',班组', agentRow('T1') + ',1组'].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: teams });
+    const warnings = evaluation.warnings.items.filter((w) => w.code === 'team-not-in-tickets');
+    expect(warnings.map((w) => [w.params.staff, w.params.team, w.params.teams, w.location?.row])).toEqual([['林强', '一组', ['1组'], 3]]);
+    expect(evaluation.staff.find((s) => s.member.id === 'E0034')!.kpis.find((k) => k.id === 'csat')).toMatchObject({ scope: 'team', samples: 1 });
+  });
+
   it('a file that is there but cannot be opened is a diagnostic, not a crash', async () => {
     const { createServer } = await import('node:net');
     const socket = join(dir, 'tickets.sock');

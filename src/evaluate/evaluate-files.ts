@@ -13,7 +13,7 @@ import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
 import { TicketEvaluator, type ExcludedTicket } from './ticket-evaluator.js';
-import { zoneClock } from './time-zone.js';
+import { formatInstant, zoneClock } from './time-zone.js';
 import { WarningSink } from './warnings.js';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
 
@@ -149,6 +149,10 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
   });
   const counts = tickets.finish();
+  if (counts.used === 0 && counts.outsideRange) {
+    const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
+    warnings.add('period-no-tickets', { period: period.id, first: day(counts.outsideRange.first), last: day(counts.outsideRange.last), count: counts.outsidePeriod }, { file: options.tickets });
+  }
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
   const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted);
   inputs.splice(0, 0, counts.excluded > 0 ? { ...ticketSummary, excluded: counts.excluded } : ticketSummary);
@@ -172,8 +176,11 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
 
   const staffResults = assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues });
   for (const result of staffResults) {
-    if (result.member.team === '' && result.kpis.some((k) => k.scope === 'team')) {
-      warnings.add('staff-no-team', { staff: result.member.name || result.member.id });
+    if (!result.kpis.some((k) => k.scope === 'team')) continue;
+    if (result.member.team === '') warnings.add('staff-no-team', { staff: result.member.name || result.member.id });
+    else if (tickets.teamLabels.length > 0 && !tickets.hasTeam(result.member.team)) {
+      // A supervisor's team written otherwise than in the tickets (一组 / 1组): no data, and why.
+      warnings.add('team-not-in-tickets', { staff: result.member.name || result.member.id, team: result.member.team, teams: tickets.teamLabels.slice(0, 10) }, result.member.row !== undefined && options.roster ? { file: options.roster, row: result.member.row } : { file: options.tickets });
     }
   }
   const sliceResults = slices.map((slice, s) => ({ period: slice, staff: assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues, slot: s + 1 }) }));

@@ -24,7 +24,7 @@ describe('parsePeriod', () => {
     expect(periodYears(parsePeriod('2026-12-20..2027-01-10', 'Asia/Shanghai'))).toEqual([2026, 2027]);
   });
 
-  it.each(['2026-13', 'Oct 2026', '2026-Q5', '2026-02-30..2026-03-01', '', '2026-10-15..2026-10-01'])('rejects %j as a usage error', (text) => {
+  it.each(['2026-13', 'Oct 2026', '2026-Q5', '2026-02-30..2026-03-01', '', '2026-10-15..2026-10-01', '0026-10', '0099', '0026-Q4', '2026-10-01..0027-01-01'])('rejects %j as a usage error', (text) => {
     try {
       parsePeriod(text, 'Asia/Shanghai');
       expect.unreachable();

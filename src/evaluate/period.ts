@@ -77,7 +77,8 @@ export function parsePeriod(text: string, zone: string): Period {
   } else {
     throw fail();
   }
-  if (new Date(first).getUTCFullYear() < 1900) throw fail();
+  // Date.UTC reads years 0–99 as 1900–1999: a year written 0026 is refused, not moved.
+  if ((value.match(/\d{4}/g) ?? []).some((year) => Number(year) < 1900)) throw fail();
   const clock = zoneClock(zone);
   return {
     id,

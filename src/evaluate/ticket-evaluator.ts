@@ -145,6 +145,8 @@ export interface TicketCounts {
   readonly notCounted: number;
   /** Rows left out by approved appeals. */
   readonly excluded: number;
+  /** Earliest and latest placing timestamp of the rows outside the period (UTC ms), if any. */
+  readonly outsideRange: { readonly first: number; readonly last: number } | undefined;
 }
 
 const ATTRIBUTION_FIELDS = ['ticket_id', 'staff_id', 'staff_name', 'team'];
@@ -193,6 +195,8 @@ export class TicketEvaluator implements TableHandler {
   private readonly staffValues = new Map<number, number[]>();
   private readonly teamValues = new Map<number, number[]>();
   readonly teams = new Map<string, number>();
+  /** Teams as first written in the tickets (or on the roster), in order of appearance. */
+  readonly teamLabels: string[] = [];
   // Exact cell text → index, in front of the normalising lookups (which cost more than
   // everything else a row needs).
   private readonly teamByText = new Map<string, number>();
@@ -521,6 +525,7 @@ export class TicketEvaluator implements TableHandler {
     if (index === undefined) {
       index = this.teams.size;
       this.teams.set(detach(key), index);
+      this.teamLabels.push(detach(name));
       const need = (index + 1) * this.stride;
       if (this.teamTotals.length < need) {
         const grown = new Float64Array(Math.max(need, this.teamTotals.length * 2));
@@ -694,6 +699,9 @@ export class TicketEvaluator implements TableHandler {
     }
     if (!inCreated && !inResolved) {
       this.outside++;
+      // The dates the file does cover, to say so when none is in the period.
+      if (this.anyByCreation && Number.isFinite(created)) this.noteOutside(created);
+      if (this.anyByResolution && Number.isFinite(resolved)) this.noteOutside(resolved);
       return;
     }
     const team = this.options.plan.anyTeamScope ? this.rowTeam(view, person) : -1;
@@ -740,6 +748,14 @@ export class TicketEvaluator implements TableHandler {
     }
     if (used) this.used++;
     else this.notCounted++;
+  }
+
+  private outsideFirst = Infinity;
+  private outsideLast = -Infinity;
+
+  private noteOutside(instant: number): void {
+    if (instant < this.outsideFirst) this.outsideFirst = instant;
+    if (instant > this.outsideLast) this.outsideLast = instant;
   }
 
   /** The slice an instant falls in, or -1. */
@@ -883,6 +899,11 @@ export class TicketEvaluator implements TableHandler {
     return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i) };
   }
 
+  /** Whether any ticket in the period counted for the team. */
+  hasTeam(team: string): boolean {
+    return this.teams.has(staffKey(team));
+  }
+
   teamTotalsOf(team: string, i: number, slot = 0): KpiTotals | undefined {
     const index = this.teams.get(staffKey(team));
     if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined };
@@ -900,7 +921,15 @@ export class TicketEvaluator implements TableHandler {
       else this.options.warnings.add('staff-not-on-roster', { value: u.label, tickets: u.tickets }, at);
     }
     this.unknownStaff.clear();
-    return { rows: this.rows, used: this.used, skipped: this.skipped, outsidePeriod: this.outside, notCounted: this.notCounted, excluded: this.excludedRows };
+    return {
+      rows: this.rows,
+      used: this.used,
+      skipped: this.skipped,
+      outsidePeriod: this.outside,
+      notCounted: this.notCounted,
+      excluded: this.excludedRows,
+      outsideRange: this.outsideFirst <= this.outsideLast ? { first: this.outsideFirst, last: this.outsideLast } : undefined,
+    };
   }
 }
 

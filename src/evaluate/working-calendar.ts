@@ -5,6 +5,7 @@
 // date functions, which parse `YYYY-MM-DD` as UTC but read local getters (wrong outside
 // UTC+x zones) and silently fall back to Monday–Friday after the last year they know.
 import { createRequire } from 'node:module';
+import { minutesOf } from '../policy/rules/settings.js';
 import type { ZoneClock } from './time-zone.js';
 
 const DAY = 86_400_000;
@@ -57,11 +58,6 @@ function chineseDays() {
 export function chineseHolidayCoverage(): { first: number; last: number } {
   const { first, last } = chineseDays();
   return { first, last };
-}
-
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
 }
 
 function dayKeyOf(dayNumber: number): string {

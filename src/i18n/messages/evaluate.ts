@@ -260,6 +260,14 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '处理人“{value}”不在人员名单上，其 {tickets} 张工单不计入考核（首次出现在此行）。如其应参加考核，请加入名单。',
     en: 'Staff "{value}" is not on the roster; their {tickets} ticket(s) are left out (first seen on this row). Add them to the roster if they are to be evaluated.',
   },
+  'team-not-in-tickets': {
+    'zh-CN': (p) => `${String(p.staff)} 的班组“${String(p.team)}”在考核期的工单中没有出现，其按班组计算的指标没有数据。工单中的班组：${list(p.teams, '、')}。请核对名单与工单中班组的写法是否一致。`,
+    en: (p) => `The team "${String(p.team)}" of ${String(p.staff)} appears in no ticket of the period, so their team KPIs have no data. Teams in the tickets: ${list(p.teams, ', ')}. Check that the roster and the tickets write the team the same way.`,
+  },
+  'period-no-tickets': {
+    'zh-CN': '没有一张工单落在考核期 {period} 内：文件中 {count} 张工单的日期在 {first} 至 {last} 之间。请核对 --period，或是否导出了正确的月份。',
+    en: 'No ticket falls in the period {period}: the {count} ticket(s) in the file are dated {first} to {last}. Check --period, or whether the right month was exported.',
+  },
   'staff-left-out-of-roster': {
     'zh-CN': '处理人“{value}”在人员名单第 {rosterRow} 行，但该行的岗位无法识别（见人员名单的警告），未参加考核，其 {tickets} 张工单不计入。请更正名单中的岗位后重新运行。',
     en: 'Staff "{value}" is on roster row {rosterRow}, but that row\'s role could not be used (see the roster warning), so they are not evaluated and their {tickets} ticket(s) are left out. Correct the role on the roster and run again.',

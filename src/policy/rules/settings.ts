@@ -12,7 +12,8 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-function minutesOf(time: string): number {
+/** `HH:MM` (as the schema allows it) → minutes after midnight. */
+export function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 }
