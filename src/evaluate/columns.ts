@@ -57,12 +57,9 @@ export interface KnownHeaders {
 
 /** `field` may be several fields written `a / b` (either will do). */
 export function knownHeaders(kind: TableKind, field: string, count = 2): KnownHeaders {
-  const names = field.split(' / ').flatMap((f) => (FIELD_SYNONYMS[kind][f] ?? []).filter((n) => n !== f));
-  return {
-    field,
-    zh: names.filter((n) => HAN.test(n)).slice(0, count),
-    en: names.filter((n) => !HAN.test(n)).slice(0, count),
-  };
+  const fields = field.split(' / ');
+  const pick = (han: boolean) => fields.flatMap((f) => (FIELD_SYNONYMS[kind][f] ?? []).filter((n) => n !== f && HAN.test(n) === han).slice(0, count));
+  return { field, zh: pick(true), en: pick(false) };
 }
 
 /** Time fields: two mapped headers mean a date column and a time column. */
