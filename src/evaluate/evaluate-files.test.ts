@@ -501,11 +501,14 @@ describe('columns the roles on the roster need, and no more', () => {
     writeFileSync(typo, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,一组\nE0035,赵六,客服专圆,一组\n');
     const path = join(dir, 'typo.csv');
     writeFileSync(path, [AGENT_HEAD, agentRow('T1'), agentRow('T2').replace('E0032', 'E0035'), agentRow('T3').replace('E0032', 'E0035')].join('\n') + '\n');
-    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: typo });
-    const warnings = evaluation.warnings.items.map((w) => [w.code, w.params.rosterRow ?? null, w.params.tickets ?? null]);
+    const ratings = join(dir, 'ratings-typo.csv');
+    writeFileSync(ratings, 'staff_id,rater_type,rater_id,item,score\nE0035,supervisor,E0033,service_attitude,4\nE0032,supervisor,E0033,service_attitude,5\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: typo, ratings });
+    const warnings = evaluation.warnings.items.map((w) => [w.code, w.params.rosterRow ?? null, w.params.tickets ?? w.params.rows ?? null]);
     expect(warnings).toEqual([
       ['roster-unknown-role', null, null],
       ['staff-left-out-of-roster', 3, 2],
+      ['person-left-out-of-roster', 3, 1],
     ]);
   });
 

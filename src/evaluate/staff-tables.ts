@@ -24,7 +24,7 @@ abstract class PersonTable implements TableHandler {
   protected headers: readonly string[] = [];
   used = 0;
   skipped = 0;
-  private readonly unknown = new Map<string, { label: string; rows: number; row: number; column: string }>();
+  private readonly unknown = new Map<string, { label: string; byId: boolean; rows: number; row: number; column: string }>();
 
   constructor(protected readonly options: PersonTableOptions) {}
 
@@ -57,7 +57,7 @@ abstract class PersonTable implements TableHandler {
       const key = staffKey(label);
       const known = this.unknown.get(key);
       if (known) known.rows++;
-      else this.unknown.set(detach(key), { label: detach(label), rows: 1, row, column: this.bindings.get(byId ? 'staff_id' : nameField)?.headers[0] ?? '' });
+      else this.unknown.set(detach(key), { label: detach(label), byId, rows: 1, row, column: this.bindings.get(byId ? 'staff_id' : nameField)?.headers[0] ?? '' });
       return NOT_FOUND;
     }
     return index;
@@ -65,7 +65,10 @@ abstract class PersonTable implements TableHandler {
 
   finish(): void {
     for (const u of this.unknown.values()) {
-      this.options.warnings.add('person-not-on-roster', { value: u.label, rows: u.rows }, { file: this.options.file, row: u.row, column: u.column });
+      const at = { file: this.options.file, row: u.row, column: u.column };
+      const rosterRow = this.options.staff.leftOutRow(u.label, u.byId);
+      if (rosterRow === undefined) this.options.warnings.add('person-not-on-roster', { value: u.label, rows: u.rows }, at);
+      else this.options.warnings.add('person-left-out-of-roster', { value: u.label, rows: u.rows, rosterRow }, at);
     }
     this.unknown.clear();
   }

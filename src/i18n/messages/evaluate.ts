@@ -312,6 +312,10 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '“{value}”不在人员名单上，其 {rows} 行数据不予采用（首次出现在此行）。',
     en: '"{value}" is not on the roster; their {rows} row(s) are not used (first seen on this row).',
   },
+  'person-left-out-of-roster': {
+    'zh-CN': '“{value}”在人员名单第 {rosterRow} 行，但该行的岗位无法识别（见人员名单的警告），未参加考核，其 {rows} 行数据不予采用。请更正名单中的岗位后重新运行。',
+    en: '"{value}" is on roster row {rosterRow}, but that row\'s role could not be used (see the roster warning), so they are not evaluated and their {rows} row(s) are not used. Correct the role on the roster and run again.',
+  },
   'metrics-duplicate': {
     'zh-CN': '{value} 在人员指标表中出现多次，本行被忽略（以第一行为准）。',
     en: '{value} appears more than once in the metrics file; this row is ignored (the first counts).',
