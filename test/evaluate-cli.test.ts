@@ -35,6 +35,9 @@ describe('aspm evaluate', () => {
     expect(report.inputs.map((i: { kind: string }) => i.kind)).toEqual(['tickets', 'roster']);
     expect(report.inputs[0]).toMatchObject({ rows: 2000, skipped: 0, encoding: 'gb18030', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(report.inputs[0].used + report.inputs[0].outside_period).toBe(2000);
+    // The input summary counts only what there is: no "0 left out for data problems".
+    expect(result.stderr).toContain(`${tickets}: 2000 rows read, ${report.inputs[0].used} used, ${report.inputs[0].outside_period} outside the period\n`);
+    expect(result.stderr).not.toContain('left out for data problems');
     const rosterIds = readFileSync(roster, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     expect(report.staff.map((s: { id: string }) => s.id)).toEqual(rosterIds);
     const supervisor = report.staff.find((s: { role: string }) => s.role === 'supervisor');

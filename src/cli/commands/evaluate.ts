@@ -160,10 +160,11 @@ export const evaluateCommand: CommandDefinition = {
         // All or nothing; missing folders (reports/, the notices' folder) are created.
         await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
         for (const input of evaluation.inputs) {
-          const outside =
+          const more =
+            (input.skipped ? t(language, 'evaluate-skipped', { count: input.skipped }) : '') +
             (input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '') +
             (input.not_counted ? t(language, 'evaluate-not-counted', { count: input.not_counted }) : '');
-          io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, skipped: input.skipped, outside }) + '\n');
+          io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more }) + '\n');
         }
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
         io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');

@@ -72,9 +72,10 @@ export const evaluateMessages = defineMessages({
     en: 'Wrote {path}: {staff} people, {kpis} KPI results, {warnings} warning(s).',
   },
   'evaluate-input-summary': {
-    'zh-CN': '{path}：读取 {rows} 行，采用 {used} 行，因数据问题未采用 {skipped} 行（见警告）{outside}',
-    en: '{path}: {rows} rows read, {used} used, {skipped} left out for data problems (see the warnings){outside}',
+    'zh-CN': '{path}：读取 {rows} 行，采用 {used} 行{more}',
+    en: '{path}: {rows} rows read, {used} used{more}',
   },
+  'evaluate-skipped': { 'zh-CN': '，因数据问题未采用 {count} 行（见警告）', en: ', {count} left out for data problems (see the warnings)' },
   'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
   'evaluate-not-counted': { 'zh-CN': '，在考核期内但没有任何指标可用的数据 {count} 行', en: ', {count} in the period with nothing any KPI could use' },
   'evaluate-strict-failed': {
