@@ -557,6 +557,67 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(evaluation.staff.find((s) => s.member.id === 'E0034')!.kpis.find((k) => k.id === 'csat')).toMatchObject({ scope: 'team', samples: 1 });
   });
 
+  it('an event log (a row per update) is read by the last row of each ticket when the policy says so', async () => {
+    const roster2 = join(dir, 'roster-two-agents.csv');
+    writeFileSync(roster2, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,一组\nE0036,钱七,客服专员,一组\n');
+    const log = [
+      AGENT_HEAD,
+      // T1 is created for E0032, then handed to E0036 who resolves it with a low score.
+      'T1,E0032,2026-10-08 09:00,,,,否',
+      'T2,E0032,2026-10-09 09:00,2026-10-09 09:05,2026-10-09 10:00,5,否',
+      'T1,E0036,2026-10-08 09:00,2026-10-08 09:20,,,否',
+      ' T1 ,E0036,2026-10-08 09:00,2026-10-08 09:20,2026-10-08 15:00,2,是',
+    ];
+    const copy = structuredClone(policy);
+    copy.data_sources = { ...copy.data_sources, tickets: { ...copy.data_sources.tickets, repeated_ids: 'last' } };
+    for (const [name, bytes] of [
+      ['log.csv', Buffer.from(log.join('\n') + '\n')],
+      ['log-utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log.join('\r\n') + '\r\n', 'utf16le')])],
+    ] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster: roster2, chunkSize: 7 });
+      const csat = (id: string) => evaluation.staff.find((s) => s.member.id === id)!.kpis.find((k) => k.id === 'csat');
+      expect(csat('E0032')).toMatchObject({ samples: 1, value: 100 });
+      expect(csat('E0036')).toMatchObject({ samples: 1, value: 0 });
+      expect(evaluation.inputs[0]).toMatchObject({ rows: 4, used: 2, skipped: 0, superseded: 2 });
+      expect(evaluation.warnings.items).toEqual([]);
+    }
+    // The default keeps the first row, and says the others are repeats.
+    const path = join(dir, 'log.csv');
+    const first = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: roster2 });
+    expect(first.warnings.items.filter((w) => w.code === 'duplicate-ticket').map((w) => w.location?.row)).toEqual([4, 5]);
+  });
+
+  it('a placeholder for nobody (?, -, N/A, 未分配) is no person, with or without a roster', async () => {
+    const path = join(dir, 'placeholders.csv');
+    const rows = ['?', '-', 'N/A', '未分配', '—'].map((who, i) => agentRow(`P${i}`).replace('E0032', who));
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1'), ...rows].join('\n') + '\n');
+    const single = structuredClone(policy);
+    single.roles = [single.roles.find((r) => r.id === 'agent')!];
+    for (const roster of [agentsOnly, undefined]) {
+      const evaluation = await evaluateFiles({ policy: single, period: '2026-10', tickets: path, ...(roster ? { roster } : {}) });
+      expect(evaluation.staff.map((s) => s.member.id)).toEqual(['E0032']);
+      expect(evaluation.warnings.items.map((w) => [w.code, w.location?.row])).toEqual([2, 3, 4, 5, 6].map((r) => ['ticket-without-staff', r + 1]));
+    }
+  });
+
+  it('yes/no in a column taken for a time says so, and its rows are faults, not outside the period', async () => {
+    const path = join(dir, 'resolved-yes-no.csv');
+    writeFileSync(path, ['工单号,处理人工号,创建时间,首次响应时间,Resolved,满意度,是否投诉', 'T1,E0032,2026-10-08 09:00,2026-10-08 09:10,Y,5,否', 'T2,E0032,2026-10-09 09:00,2026-10-09 09:10,N,5,否'].join('\n') + '\n');
+    const copy = structuredClone(policy);
+    copy.roles = [{ ...copy.roles.find((r) => r.id === 'agent')!, kpis: [{ kpi: 'csat', weight: 100, scope: 'individual' as const }] }];
+    const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.value])).toEqual([
+      ['value-yes-no-in-time', 'Resolved', 'Y'],
+      ['value-yes-no-in-time', 'Resolved', 'N'],
+    ]);
+    expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 0, skipped: 2, outside_period: 0 });
+    const message = t('zh-CN', 'value-yes-no-in-time', evaluation.warnings.items[0]!.params);
+    expect(message).toContain('“Y”是“是/否”值，不是时间');
+    expect(message).toContain('该工单不计入：客户满意度');
+  });
+
   it('a file that is there but cannot be opened is a diagnostic, not a crash', async () => {
     const { createServer } = await import('node:net');
     const socket = join(dir, 'tickets.sock');

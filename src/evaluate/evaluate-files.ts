@@ -7,6 +7,7 @@ import { readTable, type ReadTableOptions, type TableInfo } from '../io/read-tab
 import type { Policy } from '../policy/policy.generated.js';
 import type { ColumnMap } from './columns.js';
 import { planEvaluation, type EvaluationPlan } from './kpi-plan.js';
+import { LastRowFinder } from './last-rows.js';
 import { assembleStaffResults, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
 import type { InputKind, InputSummary } from './report.js';
@@ -71,7 +72,7 @@ function columnMap(policy: Policy, kind: InputKind): ColumnMap | undefined {
   return policy.data_sources[kind]?.columns as ColumnMap | undefined;
 }
 
-function summary(kind: InputKind, info: TableInfo, used: number, skipped: number, outside?: number, notCounted?: number): InputSummary {
+function summary(kind: InputKind, info: TableInfo, used: number, skipped: number, outside?: number, notCounted?: number, superseded?: number): InputSummary {
   return {
     kind,
     path: info.path,
@@ -81,6 +82,7 @@ function summary(kind: InputKind, info: TableInfo, used: number, skipped: number
     skipped,
     ...(outside === undefined ? {} : { outside_period: outside }),
     ...(notCounted === undefined ? {} : { not_counted: notCounted }),
+    ...(superseded ? { superseded } : {}),
     format: info.format,
     ...(info.encoding ? { encoding: info.encoding } : {}),
     ...(info.sheet ? { sheet: info.sheet } : {}),
@@ -144,17 +146,27 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     ...(options.excludeTickets ? { exclude: options.excludeTickets } : {}),
     ...(options.roster ? { kpisInUse: kpisOfRoles(policy, staff) } : {}),
   });
-  const ticketInfo = await read('tickets', options.tickets, tickets, {
+  const ticketOptions = {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-  });
+  };
+  if (policy.data_sources.tickets?.repeated_ids === 'last') {
+    // An event log: a first pass finds each ticket's last row (its final state).
+    const finder = new LastRowFinder(
+      (h) => tickets.score(h),
+      (h) => tickets.idColumnOf(h),
+    );
+    await readTable(options.tickets, finder, { ...ticketOptions, parallel: false });
+    tickets.useLastRows(finder.lastRows);
+  }
+  const ticketInfo = await read('tickets', options.tickets, tickets, ticketOptions);
   const counts = tickets.finish();
   if (counts.used === 0 && counts.outsideRange) {
     const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
     warnings.add('period-no-tickets', { period: period.id, first: day(counts.outsideRange.first), last: day(counts.outsideRange.last), count: counts.outsidePeriod }, { file: options.tickets });
   }
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
-  const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted);
+  const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted, counts.superseded);
   inputs.splice(0, 0, counts.excluded > 0 ? { ...ticketSummary, excluded: counts.excluded } : ticketSummary);
 
   let metricsValues: ReadonlyMap<number, ReadonlyMap<string, number | null>> = new Map();

@@ -24,6 +24,8 @@ export interface InputSummary {
   readonly outside_period?: number;
   /** Tickets: rows in the period that no KPI counts (e.g. still open); not a fault in the data. */
   readonly not_counted?: number;
+  /** Tickets: earlier rows of a ticket whose last row counts (`repeated_ids: last`, event logs). */
+  readonly superseded?: number;
   /** Tickets: rows left out by approved appeals (--adjustments). */
   readonly excluded?: number;
   readonly format: string;

@@ -13,7 +13,7 @@ import { FIELD_SYNONYMS, knownHeaders, matchColumns, TIME_FIELDS, type ColumnBin
 import { ByteKeyTable } from './byte-key-table.js';
 import { detach, IdSet } from './id-set.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
-import { cellText, explainTimestamp, isBlank, readDatePart, readTimeOfDay, type Cell } from './parse-value.js';
+import { cellText, explainTimestamp, isBlank, readBoolean, readDatePart, readTimeOfDay, type Cell } from './parse-value.js';
 import type { Period } from './period.js';
 import type { AheadKind, ReadAheadPlan } from './read-ahead.js';
 import { CellsRow, type RowView } from './row-view.js';
@@ -40,6 +40,7 @@ const KIND_OF: Readonly<Record<string, FieldKind>> = {
 
 /** A value not given (a blank cell): distinct from NaN, a value that could not be read. */
 const BLANK = -Infinity;
+const SUPERSEDED = -2;
 
 interface FieldSlot {
   readonly name: string;
@@ -143,6 +144,8 @@ export interface TicketCounts {
   readonly outsidePeriod: number;
   /** Rows in the period that no KPI counts (e.g. a ticket still open): not a fault in the data. */
   readonly notCounted: number;
+  /** Earlier rows of a ticket whose last row counts (repeated_ids: last). */
+  readonly superseded: number;
   /** Rows left out by approved appeals. */
   readonly excluded: number;
   /** Earliest and latest placing timestamp of the rows outside the period (UTC ms), if any. */
@@ -222,6 +225,7 @@ export class TicketEvaluator implements TableHandler {
   private used = 0;
   private skipped = 0;
   private notCounted = 0;
+  private superseded = 0;
   private outside = 0;
   private excludedRows = 0;
   private satisfactionMin: number;
@@ -261,6 +265,21 @@ export class TicketEvaluator implements TableHandler {
     const fields = new Set([...Object.keys(FIELD_SYNONYMS.tickets), ...this.wantedFields()]);
     return matchColumns(headers, 'tickets', fields, this.options.map).bindings.size;
   }
+
+  /** The column the ticket id is read from, as `header` will find it (-1: none). */
+  idColumnOf(headers: readonly string[]): number {
+    return matchColumns(headers, 'tickets', this.wantedFields(), this.options.map).bindings.get('ticket_id')?.columns[0] ?? -1;
+  }
+
+  /**
+   * Event logs: only the last row of each ticket id counts (last-rows.ts found them); the
+   * earlier rows are superseded updates, counted apart and not warned about.
+   */
+  useLastRows(lastRows: ReadonlyMap<string, number>): void {
+    this.lastRows = lastRows;
+  }
+
+  private lastRows: ReadonlyMap<string, number> | undefined;
 
   /** Whether the file has a ticket id column (known after the header). */
   get hasTicketIds(): boolean {
@@ -359,7 +378,7 @@ export class TicketEvaluator implements TableHandler {
       this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [] });
     }
     const slot = this.slots[index]!;
-    if (!slot.kpis.includes(kpi)) slot.kpis.push(kpi);
+    if (kpi !== '' && !slot.kpis.includes(kpi)) slot.kpis.push(kpi);
     return index;
   }
 
@@ -369,7 +388,9 @@ export class TicketEvaluator implements TableHandler {
         const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
         return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true };
       }
-      const name = measure.id.includes(':') ? measure.id : kpiName(measure.id);
+      // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
+      const inUse = this.options.kpisInUse;
+      const name = measure.id.includes(':') ? measure.id : inUse && !inUse.has(measure.id) ? '' : kpiName(measure.id);
       const slots: Record<string, number> = {};
       for (const f of [...measure.required, ...measure.optional]) {
         const kind = KIND_OF[f] ?? 'number';
@@ -461,6 +482,11 @@ export class TicketEvaluator implements TableHandler {
 
   private timeProblem(view: RowView, slot: FieldSlot, row: number): void {
     const first = view.cell(slot.columns[0]!);
+    if (typeof first === 'string' && !/\d/.test(first) && readBoolean(first) !== -1) {
+      // 是/否, Y/N: the column matched by its name (e.g. "Resolved") holds yes/no, not times.
+      this.warn('value-yes-no-in-time', slot, row, cellText(first), { field: slot.name });
+      return;
+    }
     const problem = explainTimestamp(first);
     this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
   }
@@ -570,8 +596,8 @@ export class TicketEvaluator implements TableHandler {
 
   private attributeByText(view: RowView, row: number): number {
     const { staff, file } = this.options;
-    const id = this.staffIdColumn === -1 ? '' : view.text(this.staffIdColumn);
-    const name = this.staffNameColumn === -1 ? '' : view.text(this.staffNameColumn);
+    const id = this.staffIdColumn === -1 ? '' : notPlaceholder(view.text(this.staffIdColumn));
+    const name = this.staffNameColumn === -1 ? '' : notPlaceholder(view.text(this.staffNameColumn));
     if (id === '' && name === '') {
       this.options.warnings.add('ticket-without-staff', {}, { file, row, column: this.headers[this.staffIdColumn !== -1 ? this.staffIdColumn : this.staffNameColumn] ?? '' });
       return NOT_FOUND;
@@ -631,12 +657,20 @@ export class TicketEvaluator implements TableHandler {
   }
 
   /**
-   * The ticket's id: 0 when new, the row it was first seen in when repeated, -1 when blank.
+   * The ticket's id: 0 when new, the row it was first seen in when repeated, -1 when blank,
+   * SUPERSEDED when a later row of the ticket counts instead (useLastRows).
    * Sets `appeal` when an approved appeal leaves the ticket out.
    */
   private ticketId(view: RowView, row: number): number {
     const column = this.idColumn;
     this.appeal = undefined;
+    if (this.lastRows) {
+      const id = view.text(column).trim();
+      if (id === '') return -1;
+      if (this.lastRows.get(id) !== row) return SUPERSEDED;
+      if (this.options.exclude !== undefined && this.options.exclude.size > 0) this.appeal = this.options.exclude.get(id);
+      return 0;
+    }
     if (view.bytesOf(column, true)) {
       const { bytes, keyStart, keyEnd } = view;
       if (keyStart === keyEnd) return -1;
@@ -669,6 +703,10 @@ export class TicketEvaluator implements TableHandler {
     }
     if (this.idColumn !== -1) {
       const first = this.ticketId(view, row);
+      if (first === SUPERSEDED) {
+        this.superseded++;
+        return;
+      }
       if (first !== 0) {
         const column = this.headers[this.idColumn] ?? '';
         if (first === -1) warnings.add('ticket-without-id', {}, { file, row, column });
@@ -698,6 +736,13 @@ export class TicketEvaluator implements TableHandler {
       warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
     }
     if (!inCreated && !inResolved) {
+      // A placing time that could not be read (warned) is a fault in the data, not a date
+      // outside the period: a column of yes/no taken for a time would otherwise hide there.
+      const unreadable = (this.anyByCreation && this.createdSlot !== -1 && created !== created) || (this.anyByResolution && this.resolvedSlot !== -1 && resolved !== resolved);
+      if (unreadable) {
+        this.skipped++;
+        return;
+      }
       this.outside++;
       // The dates the file does cover, to say so when none is in the period.
       if (this.anyByCreation && Number.isFinite(created)) this.noteOutside(created);
@@ -927,10 +972,22 @@ export class TicketEvaluator implements TableHandler {
       skipped: this.skipped,
       outsidePeriod: this.outside,
       notCounted: this.notCounted,
+      superseded: this.superseded,
       excluded: this.excludedRows,
       outsideRange: this.outsideFirst <= this.outsideLast ? { first: this.outsideFirst, last: this.outsideLast } : undefined,
     };
   }
+}
+
+const PLACEHOLDERS = new Set(['n/a', '#n/a', 'na', 'null', 'none', 'nil', 'unassigned', '无', '空', '未分配', '待分配']);
+
+/**
+ * A staff cell that stands for nobody — `?`, `-`, `N/A`, `未分配` (what systems write for
+ * an unassigned ticket) — reads as blank: never a person called "?".
+ */
+export function notPlaceholder(text: string): string {
+  const t = text.trim();
+  return /^[\p{P}\p{S}\s]*$/u.test(t) || PLACEHOLDERS.has(t.toLowerCase()) ? '' : text;
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {

@@ -445,9 +445,20 @@ export interface DataSource {
   columns?: ColumnMap;
 }
 
+/** 工单导出的来源、列映射与读法。 / Where the ticket export comes from, how its columns map and how it is read. */
+export interface TicketSource {
+  /** 来源系统，如“售后工单系统”。 / Source system. */
+  system?: string;
+  /** 数据提供部门。 / Who provides it. */
+  owner?: string;
+  columns?: ColumnMap;
+  /** 同一工单号出现多行时采用哪一行：first 第一行（默认，其余行视为重复并警告）；last 最后一行（适用于每次更新记一行的事件日志，如 ServiceNow、Jira 导出，最后一行是工单的最终状态；较早的行计为“较早记录”，不警告）。 / Which row counts when a ticket id appears on several rows: first (default; the others are repeats, with a warning) or last (for event logs with a row per update, such as ServiceNow or Jira exports, whose last row is the ticket's final state; the earlier rows are counted as superseded, without warnings). */
+  repeated_ids?: "first" | "last";
+}
+
 /** 数据来源与列映射。 / Data sources and column mappings. */
 export interface DataSources {
-  tickets?: DataSource;
+  tickets?: TicketSource;
   roster?: DataSource;
   ratings?: DataSource;
   metrics?: DataSource;

@@ -163,7 +163,8 @@ export const evaluateCommand: CommandDefinition = {
           const more =
             (input.skipped ? t(language, 'evaluate-skipped', { count: input.skipped }) : '') +
             (input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '') +
-            (input.not_counted ? t(language, 'evaluate-not-counted', { count: input.not_counted }) : '');
+            (input.not_counted ? t(language, 'evaluate-not-counted', { count: input.not_counted }) : '') +
+            (input.superseded ? t(language, 'evaluate-superseded', { count: input.superseded }) : '');
           io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more }) + '\n');
         }
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);

@@ -77,6 +77,7 @@ export const evaluateMessages = defineMessages({
   },
   'evaluate-skipped': { 'zh-CN': '，因数据问题未采用 {count} 行（见警告）', en: ', {count} left out for data problems (see the warnings)' },
   'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
+  'evaluate-superseded': { 'zh-CN': '，同一工单的较早记录 {count} 行（按最后一行计）', en: ', {count} earlier row(s) of tickets whose last row counts' },
   'evaluate-not-counted': { 'zh-CN': '，在考核期内但没有任何指标可用的数据 {count} 行', en: ', {count} in the period with nothing any KPI could use' },
   'evaluate-strict-failed': {
     'zh-CN': '严格模式（--strict）下有 {count} 条数据警告，未写入报告。请修正数据，或去掉 --strict 后按警告核对。',
@@ -203,6 +204,12 @@ export const evaluateMessages = defineMessages({
     'zh-CN': (p) => `无法识别时间“${String(p.value)}”。支持 2026-10-03 09:05:00、2026/10/3 9:05、2026年10月3日 9:05、带时区的 ISO 格式和 Excel 日期。${leftOutZh(p)}`,
     en: (p) => `Cannot read "${String(p.value)}" as a date and time. Accepted: 2026-10-03 09:05:00, 2026/10/3 9:05, 2026年10月3日 9:05, ISO with an offset, and Excel dates.${leftOutEn(p)}`,
   },
+  'value-yes-no-in-time': {
+    'zh-CN': (p) =>
+      `“${String(p.value)}”是“是/否”值，不是时间：这一列可能不是 ${String(p.field)}（按列名自动匹配）。请在制度 data_sources.tickets.columns 中把 ${String(p.field)} 映射到正确的列。${leftOutZh(p)}`,
+    en: (p) =>
+      `"${String(p.value)}" is a yes/no value, not a time: this column may not be ${String(p.field)} (it was matched by its name). Map ${String(p.field)} to the right column under data_sources.tickets.columns in the policy.${leftOutEn(p)}`,
+  },
   'value-impossible-time': {
     'zh-CN': (p) => `时间“${String(p.value)}”不存在（月份、日期或时刻超出范围）。${leftOutZh(p)}`,
     en: (p) => `The time "${String(p.value)}" does not exist (month, day or time of day out of range).${leftOutEn(p)}`,
@@ -250,8 +257,8 @@ export const evaluateMessages = defineMessages({
     en: 'This row has no ticket id (perhaps a total or an empty line); it is not used.',
   },
   'ticket-without-staff': {
-    'zh-CN': '该工单没有处理人（工号和姓名都为空），不计入任何人的指标。',
-    en: 'This ticket has no staff member (neither id nor name), so it counts for nobody.',
+    'zh-CN': '该工单没有处理人（工号和姓名为空，或只是“?”“-”“未分配”之类的占位符），不计入任何人的指标。',
+    en: 'This ticket has no staff member (id and name blank, or only a placeholder such as "?", "-" or "N/A"), so it counts for nobody.',
   },
   'row-extra-cells': {
     'zh-CN': '该行有 {count} 个单元格超出表头（表头 {header} 列）：可能是未加引号的分隔符导致错位，请核对该行。',
