@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { evaluateFiles } from '../src/evaluate/evaluate-files.js';
+import { checkPolicyObject } from '../src/policy/load-policy.js';
 import * as library from '../src/index.js';
 import { commands } from '../src/cli/commands/index.js';
 import { ROOT } from './helpers/run-cli.js';
@@ -20,6 +24,25 @@ describe('README', () => {
     expect(named.size).toBeGreaterThan(15);
     const missing = [...named].filter((name) => !(name in library));
     expect(missing).toEqual([]);
+  });
+
+  it("its example of a KPI of one's own validates and computes what it says", async () => {
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('answered_in_20s'));
+    expect(block).toBeDefined();
+    const example = parse(block!) as { kpis: object[]; data_sources: object };
+    const policy = parse(readFileSync(join(ROOT, 'presets', 'small.en.yaml'), 'utf8'));
+    policy.kpis.push(...example.kpis);
+    policy.roles = [{ ...policy.roles.find((r: { id: string }) => r.id === 'agent'), kpis: [{ kpi: 'answered_in_20s', weight: 100 }] }];
+    policy.data_sources = example.data_sources;
+    const checked = checkPolicyObject(policy);
+    expect(checked.ok ? [] : checked.diagnostics.map((d) => d.code)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-readme-'));
+    const tickets = join(dir, 'calls.csv');
+    // Answered calls: 12 s, 30 s, 5 s; one unanswered call is not counted.
+    writeFileSync(tickets, 'Call Id,Agent,Created,Answered (Y/N),Speed of answer in seconds\n1,Ann,2026-10-01 09:00,Y,12\n2,Ann,2026-10-01 10:00,Y,30\n3,Ann,2026-10-02 09:00,N,\n4,Ann,2026-10-02 10:00,Y,5\n');
+    const evaluation = await evaluateFiles({ policy: checked.ok ? checked.value : policy, period: '2026-10', tickets });
+    expect(evaluation.staff[0]!.kpis[0]).toMatchObject({ id: 'answered_in_20s', samples: 3 });
+    expect(evaluation.staff[0]!.kpis[0]!.value).toBeCloseTo(200 / 3, 10);
   });
 
   it('documents every command, with a section of its own', () => {
