@@ -23,6 +23,15 @@ export function builtinKpi(id: string): BuiltinKpi | undefined {
   return builtinKpis().find((k) => k.id === id);
 }
 
+/**
+ * Whether a built-in KPI measures a time from a ticket's creation (response and resolution
+ * times and their SLA rates): those count working time when `evaluation.duration` is
+ * `business`, which reports and notices then say.
+ */
+export function measuresDuration(id: string): boolean {
+  return builtinKpi(id)?.requires.includes('created_at') ?? false;
+}
+
 export function isBuiltinKpi(id: string): boolean {
   return builtinKpi(id) !== undefined;
 }

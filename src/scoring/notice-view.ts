@@ -9,6 +9,7 @@
 // history, ratings files) belong to HR's report and Excel sheet, not here. Pure.
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
+import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { formatDate, formatValue, joinList } from '../render/document-values.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
@@ -38,6 +39,8 @@ export interface NoticeView {
   /** Not assessed: one sentence in the result saying that no KPI had enough data (and which), instead of a table of dashes. */
   readonly kpisNotScored: string;
   readonly anyAdjusted: boolean;
+  /** Durations counted in working time: a sentence saying which and how (null: calendar time). */
+  readonly businessHours: string | null;
   readonly months: readonly { period: string; score: string }[];
   readonly averaged: boolean;
   readonly hasQualitative: boolean;
@@ -150,6 +153,19 @@ function kpisNotScoredText(language: Language, person: ReportPerson, policy: Pol
       : t(language, 'notice-kpi-too-few', { kpi: k.name, samples: k.samples, min: policy.kpis.find((x) => x.id === k.id)?.min_samples ?? '' }),
   );
   return t(language, 'notice-kpis-too-few', { kpis: items.join(t(language, 'notice-list-separator')) });
+}
+
+/** When durations count working time, which KPIs of the person's and what the working time is. */
+function businessHoursText(language: Language, person: ReportPerson, policy: Policy): string | null {
+  if (policy.evaluation.duration !== 'business') return null;
+  const kpis = person.kpis.filter((k) => measuresDuration(k.id)).map((k) => k.name);
+  if (kpis.length === 0) return null;
+  const hours = policy.evaluation.working_hours.map((span) => `${span.start}–${span.end}`);
+  return t(language, 'notice-business-hours', {
+    kpis: joinList(language, kpis),
+    hours: joinList(language, hours),
+    holidays: t(language, policy.evaluation.holidays === 'cn' ? 'notice-holidays-cn' : 'notice-holidays-none'),
+  });
 }
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
@@ -287,6 +303,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       adjusted: k.adjusted !== undefined || k.excluded.length > 0,
     })),
     anyAdjusted: person.kpis.some((k) => k.adjusted !== undefined || k.excluded.length > 0),
+    businessHours: businessHoursText(language, person, policy),
     months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
     averaged: q.method === 'monthly_average',
     hasQualitative,

@@ -83,6 +83,20 @@ describe('notice in Chinese', () => {
     expect(md).toContain('本通知书中的数值均四舍五入保留两位小数；得分、合计和综合得分按未舍入的数值计算，因此与所列各项相加的结果可能相差 0.01 左右。');
   });
 
+  it('durations counted in working time say so, with the hours and the holidays; calendar time says nothing', () => {
+    const business = structuredClone(zh);
+    business.evaluation = { ...business.evaluation, duration: 'business', working_hours: [{ start: '08:30', end: '12:00' }, { start: '13:00', end: '17:30' }] };
+    const r = report(business);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, business), zhTemplates);
+    expect(md).toContain('响应及时率、首次响应时长按工作时间计算：工作日 08:30–12:00、13:00–17:30，不含周末和法定节假日，含调休上班日；非工作时间不计入');
+    const plain = report(zh);
+    expect(renderNoticeMarkdown(buildNoticeView(plain, plain.staff[0]!, zh), zhTemplates)).not.toContain('按工作时间计算');
+    const enBusiness = structuredClone(en);
+    enBusiness.evaluation = { ...enBusiness.evaluation, duration: 'business', holidays: 'none' };
+    const e = report(enBusiness);
+    expect(renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, enBusiness), enTemplates)).toContain('count working time only: 09:00–12:00 and 13:30–18:00 on working days (Monday to Friday)');
+  });
+
   it('a veto: the events table, the capped grade, the bonus cancelled — said once, not again in the notes', () => {
     const r = report(zh);
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[1]!, zh), zhTemplates);

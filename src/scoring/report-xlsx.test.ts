@@ -11,7 +11,8 @@ import { parseAdjustmentsBytes } from './adjustments.js';
 import { buildReportXlsx, looksLikeFormula, planPrint } from './report-xlsx.js';
 import { scoreEvaluation } from './score-evaluation.js';
 
-const policy = presetPolicy('medium.zh-CN');
+const medium = presetPolicy('medium.zh-CN');
+const policy = medium;
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
 const people: PersonInput[] = [
   { id: 'E1', name: '=HYPERLINK("http://evil","张伟")', role: 'agent', team: '+1组', kpis: agent(90), bonusBase: 1800 },
@@ -20,7 +21,7 @@ const people: PersonInput[] = [
   { id: 'E4', name: '赵强', role: 'supervisor', kpis: {} },
 ];
 
-async function workbookFor(language: Language, { clean = false } = {}) {
+async function workbookFor(language: Language, { clean = false, policy = medium } = {}) {
   const evaluation = makeEvaluation(policy, people);
   if (!clean) evaluation.warnings.add('value-unreadable-time', { value: '=1+1', kpis: ['客户满意度'] }, { file: 'tickets.csv', row: 9, column: '解决时间' });
   const text = `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E2\n    kpi: csat\n    value: 91\n    appeal: "=cmd|' /C calc'!A0"\n    reason: 回访记录有误\n    approved_by: 申诉小组\n    approved_on: 2026-11-10\n`;
@@ -63,6 +64,11 @@ describe('report.xlsx', () => {
     expect(header.slice(0, 12)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
     expect(header.slice(12, 16)).toEqual(['首次响应时长（分钟）', '首次响应时长 得分', '响应及时率（%）', '响应及时率 得分']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
+    // Durations counted in working time say so in their unit.
+    const business = structuredClone(medium);
+    business.evaluation = { ...business.evaluation, duration: 'business' };
+    const working = (await workbookFor('zh-CN', { policy: business })).workbook;
+    expect((working.getWorksheet('汇总')!.getRow(1).values as unknown[]).slice(13, 17)).toEqual(['首次响应时长（工作分钟）', '首次响应时长 得分', '响应及时率（%）', '响应及时率 得分']);
     // Columns A… and rows 1–5: the header and four people.
     const last = summary.getRow(1).getCell(header.length).address.replace(/\d+$/, '');
     expect(summary.autoFilter).toBe(`A1:${last}5`);

@@ -16,6 +16,7 @@
 import type ExcelJS from 'exceljs';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
+import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
 import { formatDate, joinList } from '../render/document-values.js';
 import { displayWidth } from '../text/display-width.js';
@@ -265,6 +266,10 @@ export interface XlsxInput {
 export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   const { report, policy, language } = input;
   const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
+  // Durations in working time say so in their unit: 工作小时, not 小时.
+  const business = policy.evaluation.duration === 'business';
+  const unitOf = (kpi: Kpi) =>
+    L((business && measuresDuration(kpi.id) && (kpi.unit === 'hours' || kpi.unit === 'minutes') ? `xlsx-unit-working-${kpi.unit}` : `xlsx-unit-${kpi.unit}`) as MessageCode);
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'aspm';
@@ -319,7 +324,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     ...kpiIds.flatMap((id) => {
       const kpi = policy.kpis.find((k) => k.id === id)!;
       return [
-        { header: L('xlsx-kpi-value', { kpi: kpi.name, unit: L(`xlsx-unit-${kpi.unit}` as MessageCode) }), format: valueFormat(kpi.unit) },
+        { header: L('xlsx-kpi-value', { kpi: kpi.name, unit: unitOf(kpi) }), format: valueFormat(kpi.unit) },
         { header: L('xlsx-kpi-score', { kpi: kpi.name }), format: SCORE },
       ];
     }),
@@ -352,7 +357,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     const lead: Column[] = [{ header: L('xlsx-rank'), format: RANK }, { header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-team') }];
     const perKpi = (kpi: Kpi): Column[] => [
       // The unit once, on the value: the target and floor beside it are in the same unit.
-      { header: L('xlsx-value-unit', { unit: L(`xlsx-unit-${kpi.unit}` as MessageCode) }), format: valueFormat(kpi.unit) },
+      { header: L('xlsx-value-unit', { unit: unitOf(kpi) }), format: valueFormat(kpi.unit) },
       { header: L('xlsx-target'), format: valueFormat(kpi.unit) },
       { header: L('xlsx-floor'), format: valueFormat(kpi.unit) },
       { header: L('xlsx-score'), format: SCORE },
