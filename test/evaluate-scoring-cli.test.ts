@@ -142,16 +142,26 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(workbook.getWorksheet('申诉调整')!.rowCount).toBe(4);
     expect((workbook.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3])).toContain('本期数据没有警告。');
 
-    // A notice per person, Markdown and Word, in the policy's language.
+    // A notice per person, Markdown and Word, in the policy's language, and a ticket list
+    // for each person with KPIs of their own (supervisors' are all the team's).
     const notices = readdirSync(file('notices')).sort();
-    expect(notices).toHaveLength(60);
+    const own = report.staff.filter((p: { role: string }) => p.role !== 'supervisor');
+    expect(notices.filter((n) => !n.endsWith('.tickets.csv'))).toHaveLength(60);
+    expect(notices.filter((n) => n.endsWith('.tickets.csv'))).toHaveLength(own.length);
+    // The handler's list names the ticket the appeal left out, and counts what the KPI counted.
+    const list = readFileSync(join(file('notices'), notices.find((n) => n.startsWith(`${ticket.staff_id}-`) && n.endsWith('.tickets.csv'))!), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(list.find((line) => line.startsWith(`${ticket.ticket_id},`))).toContain('已按申诉 SS-2026-101 剔除');
+    const resolvedColumn = list[0]!.split(',').findIndex((h) => h === '解决工单量' || h === '平均解决时长：小时');
+    const kpiId = list[0]!.split(',')[resolvedColumn] === '解决工单量' ? 'tickets_resolved' : 'resolution_hours';
+    const counted = list.slice(1).filter((line) => !line.includes('已按申诉') && line.split(',')[resolvedColumn] !== '').length;
+    expect(counted).toBe(handler.kpis.find((k: { id: string }) => k.id === kpiId).samples);
     const mine = readFileSync(join(file('notices'), notices.find((n) => n.startsWith(`${agent}-`) && n.endsWith('.md'))!), 'utf8');
     expect(mine).toContain('# 绩效考核结果通知书');
     expect(mine).toContain('2026年第四季度');
     expect(mine).toContain('#### 六、申诉调整');
     expect(mine).toContain('| SS-2026-102 | 客户满意度（2026年11月）由');
     expect(mine).toContain('即 **2027年1月15日（含当日）** 前');
-    expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）到 ${file('notices')}`);
+    expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）及 ${own.length} 份工单明细（CSV）到 ${file('notices')}`);
 
     // Same inputs, same --date: the same bytes.
     const again = evaluate('2026-Q4', file('q4.csv'), file('q4-again.json'), ['--adjustments', file('adjustments.yaml'), '--history', file('history')]);

@@ -13,7 +13,7 @@ import { parsePeriod, periodYears, type Period } from './period.js';
 import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
-import { TicketEvaluator, type ExcludedTicket } from './ticket-evaluator.js';
+import { TicketEvaluator, type ExcludedTicket, type TicketDetail } from './ticket-evaluator.js';
 import { formatInstant, zoneClock } from './time-zone.js';
 import { WarningSink } from './warnings.js';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
@@ -40,6 +40,8 @@ export interface EvaluateFilesOptions {
   readonly slices?: readonly string[];
   /** Tickets left out by approved appeals: ticket id → appeal id. */
   readonly excludeTickets?: ReadonlyMap<string, string>;
+  /** Keep what each ticket counted for, for each person's ticket list (memory grows with rows). */
+  readonly ticketDetails?: boolean;
 }
 
 export interface EvaluationSlice {
@@ -61,6 +63,8 @@ export interface Evaluation {
   readonly excluded: readonly ExcludedTicket[];
   /** Tickets in the file that have an id column (false: appeals cannot name tickets). */
   readonly ticketIds: boolean;
+  /** With `ticketDetails`: what each ticket counted for, in file order (staff index as `staff`). */
+  readonly details: readonly TicketDetail[];
 }
 
 /** The working calendar a policy describes (durations in business hours, appeal deadlines). */
@@ -145,6 +149,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     slices,
     ...(options.excludeTickets ? { exclude: options.excludeTickets } : {}),
     ...(options.roster ? { kpisInUse: kpisOfRoles(policy, staff) } : {}),
+    ...(options.ticketDetails ? { details: true } : {}),
   });
   const ticketOptions = {
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
@@ -196,5 +201,5 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     }
   }
   const sliceResults = slices.map((slice, s) => ({ period: slice, staff: assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues, slot: s + 1 }) }));
-  return { period, plan, calendar, inputs, staff: staffResults, ratings, warnings, slices: sliceResults, excluded: tickets.excluded, ticketIds: tickets.hasTicketIds };
+  return { period, plan, calendar, inputs, staff: staffResults, ratings, warnings, slices: sliceResults, excluded: tickets.excluded, ticketIds: tickets.hasTicketIds, details: tickets.details };
 }

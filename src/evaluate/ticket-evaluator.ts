@@ -109,6 +109,20 @@ export interface TicketEvaluatorOptions {
    * computed when the file has its columns, and needs none of them.
    */
   readonly kpisInUse?: ReadonlySet<string>;
+  /** Keep, per ticket, what it counted for (memory then grows with rows): the ticket lists. */
+  readonly details?: boolean;
+}
+
+/**
+ * One ticket as it counted for one person: its contribution to each ticket measure
+ * (index as plan.ticketMeasures; NaN where it did not count), or the appeal that left it out.
+ */
+export interface TicketDetail {
+  readonly person: number;
+  readonly row: number;
+  readonly ticket: string;
+  readonly values: Float64Array;
+  readonly appeal?: string;
 }
 
 /** Where a ticket left out by an appeal would have counted. */
@@ -173,6 +187,8 @@ export class TicketEvaluator implements TableHandler {
   private readonly sliceStarts: Float64Array;
   private readonly sliceEnds: Float64Array;
   readonly excluded: ExcludedTicket[] = [];
+  /** With `details`: every ticket that counted for someone, in file order. */
+  readonly details: TicketDetail[] = [];
   private slots: FieldSlot[] = [];
   private compiled: CompiledMeasure[] = [];
   private headers: readonly string[] = [];
@@ -758,12 +774,14 @@ export class TicketEvaluator implements TableHandler {
     const S1 = this.S + 1;
     const createdSlice = this.S > 0 && inCreated ? this.sliceOf(created) : -1;
     const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
+    const detail = this.options.details ? new Float64Array(compiled.length).fill(NaN) : undefined;
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
       if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
       const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
       if (x !== x) continue;
       used = true;
+      if (detail) detail[i] = x;
       const at = person * stride + i * 2;
       totals[at]! += 1;
       totals[at + 1]! += x;
@@ -793,6 +811,7 @@ export class TicketEvaluator implements TableHandler {
     }
     if (used) this.used++;
     else this.notCounted++;
+    if (detail && used) this.details.push({ person, row, ticket: this.idColumn === -1 ? '' : detach(view.text(this.idColumn).trim()), values: detail });
   }
 
   private outsideFirst = Infinity;
@@ -831,14 +850,17 @@ export class TicketEvaluator implements TableHandler {
       placed = { created: instant(created), resolved: instant(resolved), inPeriod: inCreated || inResolved };
       const member = this.options.staff.members[person]!;
       teamName = this.teamColumn === -1 || view.blank(this.teamColumn) ? member.team : view.text(this.teamColumn);
+      const detail = this.options.details ? new Float64Array(this.compiled.length).fill(NaN) : undefined;
       for (let i = 0; i < this.compiled.length; i++) {
         const c = this.compiled[i]!;
         if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
         const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
         if (x !== x) continue;
+        if (detail) detail[i] = x;
         const slice = this.S > 0 ? this.sliceOf(c.byCreation ? created : resolved) : -1;
         hits.push({ measure: i, slice });
       }
+      if (detail && hits.length > 0) this.details.push({ person, row, ticket: detach(id), values: detail, appeal });
     }
     this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits, ...placed });
   }

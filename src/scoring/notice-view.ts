@@ -41,6 +41,8 @@ export interface NoticeView {
   readonly anyAdjusted: boolean;
   /** Durations counted in working time: a sentence saying which and how (null: calendar time). */
   readonly businessHours: string | null;
+  /** A sentence naming the person's ticket list beside the notice (null: none was written). */
+  readonly ticketList: string | null;
   readonly months: readonly { period: string; score: string }[];
   readonly averaged: boolean;
   readonly hasQualitative: boolean;
@@ -304,6 +306,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     })),
     anyAdjusted: person.kpis.some((k) => k.adjusted !== undefined || k.excluded.length > 0),
     businessHours: businessHoursText(language, person, policy),
+    ticketList: null,
     months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
     averaged: q.method === 'monthly_average',
     hasQualitative,

@@ -4,6 +4,8 @@
 // the policy's language, like the policy it refers to. Returns the files; writing them is
 // the caller's job.
 import { join } from 'node:path';
+import type { EvaluationPlan } from '../evaluate/kpi-plan.js';
+import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
 import { t } from '../i18n/catalogue.js';
 import type { OutputFile } from '../io/write-output.js';
 import type { Policy } from '../policy/policy.generated.js';
@@ -13,6 +15,7 @@ import { policyDocumentOptions } from '../render/render-policy.js';
 import { renderTemplate, type TemplateSet } from '../render/templates.js';
 import { buildNoticeView, type NoticeView } from './notice-view.js';
 import type { ReportPerson, ScoredReport } from './report-model.js';
+import { renderTicketList } from './ticket-list.js';
 
 /** The notice's main template in templates/<language>/. */
 export const NOTICE_TEMPLATE = 'notice';
@@ -41,18 +44,32 @@ export function noticeFileName(person: Pick<ReportPerson, 'id' | 'name'>): strin
   return [clean(person.id), clean(person.name)].filter(Boolean).join('-').slice(0, 120) || 'notice';
 }
 
-/** `DIR/<id-name>.md` and `.docx` for every person of the report. */
-export async function buildNotices(report: ScoredReport, policy: Policy, templates: TemplateSet, dir: string): Promise<OutputFile[]> {
+/** What each person's ticket list is made from: the evaluation's details, per person of the report. */
+export interface TicketLists {
+  readonly plan: EvaluationPlan;
+  /** The tickets that counted for report.staff[i]. */
+  readonly detailsOf: (index: number) => readonly TicketDetail[];
+}
+
+/**
+ * `DIR/<id-name>.md` and `.docx` for every person of the report; with `lists`, also
+ * `DIR/<id-name>.tickets.csv`, the tickets that counted for the person, which the notice
+ * then names.
+ */
+export async function buildNotices(report: ScoredReport, policy: Policy, templates: TemplateSet, dir: string, lists?: TicketLists): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   const used = new Set<string>();
-  for (const person of report.staff) {
-    const view = buildNoticeView(report, person, policy);
-    const markdown = renderNoticeMarkdown(view, templates);
+  for (const [index, person] of report.staff.entries()) {
     let base = noticeFileName(person);
     for (let n = 2; used.has(base.toLowerCase()); n++) base = `${noticeFileName(person)}-${n}`;
     used.add(base.toLowerCase());
+    const list = lists ? renderTicketList(person, lists.detailsOf(index), lists.plan, policy, policy.meta.language) : undefined;
+    const listFile = `${base}.tickets.csv`;
+    const view = { ...buildNoticeView(report, person, policy), ticketList: list === undefined ? null : t(policy.meta.language, 'notice-ticket-list', { file: listFile }) };
+    const markdown = renderNoticeMarkdown(view, templates);
     files.push({ path: join(dir, `${base}.md`), data: markdown });
     files.push({ path: join(dir, `${base}.docx`), data: await markdownToDocx(markdown, noticeDocumentOptions(policy, view)) });
+    if (list !== undefined) files.push({ path: join(dir, listFile), data: list });
   }
   return files;
 }

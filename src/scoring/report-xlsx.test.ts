@@ -12,7 +12,6 @@ import { buildReportXlsx, looksLikeFormula, planPrint } from './report-xlsx.js';
 import { scoreEvaluation } from './score-evaluation.js';
 
 const medium = presetPolicy('medium.zh-CN');
-const policy = medium;
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
 const people: PersonInput[] = [
   { id: 'E1', name: '=HYPERLINK("http://evil","张伟")', role: 'agent', team: '+1组', kpis: agent(90), bonusBase: 1800 },

@@ -101,5 +101,6 @@ export function makeEvaluation(policy: Policy, people: readonly PersonInput[], o
     slices,
     excluded: options.excluded ?? [],
     ticketIds: true,
+    details: [],
   };
 }

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AspmError, usageError, type Diagnostic } from '../../errors.js';
 import { evaluateFiles, type Evaluation } from '../../evaluate/evaluate-files.js';
+import type { TicketDetail } from '../../evaluate/ticket-evaluator.js';
 import { parsePeriod } from '../../evaluate/period.js';
 import type { InputKind } from '../../evaluate/report.js';
 import { zoneClock } from '../../evaluate/time-zone.js';
@@ -20,7 +21,7 @@ import { MAX_POLICY_BYTES, parsePolicyBytes } from '../../policy/load-policy.js'
 import { packageInfo } from '../../package-root.js';
 import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../../scoring/adjustments.js';
 import { readHistory, type HistoryReport } from '../../scoring/history.js';
-import { buildNotices } from '../../scoring/render-notice.js';
+import { buildNotices, type TicketLists } from '../../scoring/render-notice.js';
 import { readTemplateSet } from '../../render/templates.js';
 import { renderSummary } from '../../scoring/render-summary.js';
 import { buildReportXlsx } from '../../scoring/report-xlsx.js';
@@ -60,6 +61,17 @@ export function isCalendarDay(text: string): boolean {
 /** `report.json` → `report.xlsx`; any other name gets `.xlsx` appended. */
 export function xlsxPathFor(output: string): string {
   return /\.json$/i.test(output) ? output.replace(/\.json$/i, '.xlsx') : `${output}.xlsx`;
+}
+
+/** The tickets that counted for each person of the evaluation, for their ticket lists. */
+function ticketLists(evaluation: Evaluation): TicketLists {
+  const byMember = new Map<number, TicketDetail[]>();
+  for (const d of evaluation.details) {
+    const list = byMember.get(d.person);
+    if (list) list.push(d);
+    else byMember.set(d.person, [d]);
+  }
+  return { plan: evaluation.plan, detailsOf: (index) => byMember.get(evaluation.staff[index]!.member.index) ?? [] };
 }
 
 /** Warnings printed per code before the rest are only counted (the report has them all). */
@@ -136,6 +148,8 @@ export const evaluateCommand: CommandDefinition = {
             ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
             ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
             ...(progress ? { onProgress: progress.update } : {}),
+            // Each notice comes with the person's ticket list.
+            ...(options.notices !== undefined ? { ticketDetails: true } : {}),
           });
         } finally {
           progress?.clear();
@@ -156,7 +170,7 @@ export const evaluateCommand: CommandDefinition = {
         });
         const files: OutputFile[] = [{ path: options.output, data: JSON.stringify(report, null, 2) + '\n' }];
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
-        const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices) : [];
+        const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices, ticketLists(evaluation)) : [];
         // All or nothing; missing folders (reports/, the notices' folder) are created.
         await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
         for (const input of evaluation.inputs) {
@@ -170,7 +184,7 @@ export const evaluateCommand: CommandDefinition = {
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
         io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');
         if (xlsxPath) io.stderr.write(t(language, 'result-written', { paths: [xlsxPath] }) + '\n');
-        if (options.notices !== undefined) io.stderr.write(t(language, 'notices-written', { count: notices.length / 2, dir: options.notices }) + '\n');
+        if (options.notices !== undefined) io.stderr.write(t(language, 'notices-written', { count: report.staff.length, lists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, dir: options.notices }) + '\n');
         io.stdout.write(renderSummary(report, policy, language));
       });
   },

@@ -33,8 +33,8 @@ export const demoMessages = defineMessages({
     en: '  Data:     {dir} (roster, ticket export as CSV and XLSX, monthly ratings and event counts, one approved appeal)',
   },
   'demo-made-reports': {
-    'zh-CN': '  考核结果：{reports}（{months} 月度与 {quarter} 季度，JSON 与 Excel），{notices}（每人的结果通知书，Word 与 Markdown）',
-    en: '  Results:  {reports} ({months} and {quarter}, JSON and Excel), {notices} (a result notice per person, Word and Markdown)',
+    'zh-CN': '  考核结果：{reports}（{months} 月度与 {quarter} 季度，JSON 与 Excel），{notices}（每人的结果通知书，Word 与 Markdown，及工单明细 CSV）',
+    en: '  Results:  {reports} ({months} and {quarter}, JSON and Excel), {notices} (a result notice per person, Word and Markdown, and their ticket list, CSV)',
   },
   'demo-open': {
     'zh-CN': '先打开 {docx} 看制度，再打开 {xlsx} 看九月的考核结果。',

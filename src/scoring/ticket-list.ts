@@ -1,0 +1,111 @@
+// Each person's ticket list: every ticket that counted for one of their own KPIs in the
+// period, with what it counted as — the minutes of a response, whether it was on time,
+// its satisfaction score — so that an employee can check a KPI ticket by ticket, and name
+// the ticket in an appeal. Tickets an approved appeal left out are listed too, marked.
+// A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
+import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
+import type { EvaluationPlan, TicketMeasure } from '../evaluate/kpi-plan.js';
+import { t, type MessageCode } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+import { measuresDuration } from '../policy/kpi-catalogue.js';
+import type { Policy } from '../policy/policy.generated.js';
+import type { ReportPerson } from './report-model.js';
+
+/** What a ticket's contribution to a measure is shown as. */
+type Shown = 'duration' | 'yes_no' | 'counted' | 'value';
+
+interface ListColumn {
+  readonly header: string;
+  readonly measure: number;
+  readonly shown: Shown;
+  readonly unitMs: number;
+}
+
+/** What "yes" means for a built-in KPI counted ticket by ticket as yes or no. */
+const YES_MEANS: Readonly<Record<string, MessageCode>> = {
+  response_sla_rate: 'ticket-list-means-response-sla',
+  resolution_sla_rate: 'ticket-list-means-resolution-sla',
+  first_time_fix_rate: 'ticket-list-means-fixed',
+  reopen_rate: 'ticket-list-means-reopened',
+  complaint_rate: 'ticket-list-means-complaint',
+  onsite_punctuality_rate: 'ticket-list-means-punctual',
+  csat: 'ticket-list-means-satisfied',
+};
+
+function column(measure: TicketMeasure, index: number, name: string, policy: Policy, language: Language): ListColumn {
+  const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
+  const labelled = (code: MessageCode, params?: Record<string, unknown>) => L('ticket-list-kpi', { kpi: name, what: L(code, params) });
+  const business = policy.evaluation.duration === 'business';
+  if (measure.source === 'builtin') {
+    const unitMs = measure.unitMs;
+    switch (measure.kind) {
+      case 'first_response_minutes':
+      case 'resolution_hours': {
+        const unit = measure.kind === 'first_response_minutes' ? 'minutes' : 'hours';
+        const working = business && measuresDuration(measure.kind);
+        return { header: labelled((working ? `xlsx-unit-working-${unit}` : `xlsx-unit-${unit}`) as MessageCode), measure: index, shown: 'duration', unitMs };
+      }
+      case 'csat':
+        return policy.evaluation.satisfaction.method === 'mean'
+          ? { header: labelled('ticket-list-means-score'), measure: index, shown: 'value', unitMs }
+          : { header: labelled('ticket-list-means-satisfied', { min: policy.evaluation.satisfaction.good_at_least }), measure: index, shown: 'yes_no', unitMs };
+      case 'tickets_resolved':
+        return { header: name, measure: index, shown: 'counted', unitMs };
+      case 'cost_per_ticket':
+        return { header: labelled('ticket-list-means-cost'), measure: index, shown: 'value', unitMs };
+      default:
+        return { header: labelled(YES_MEANS[measure.kind]!), measure: index, shown: 'yes_no', unitMs };
+    }
+  }
+  const shown: Shown = measure.aggregate === 'rate' ? 'yes_no' : measure.aggregate === 'count' ? 'counted' : 'value';
+  return { header: shown === 'yes_no' ? labelled('ticket-list-means-condition') : name, measure: index, shown, unitMs: 1 };
+}
+
+/** The person's own (individual-scope) KPIs computed from the tickets, as columns. */
+export function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, policy: Policy, language: Language): ListColumn[] {
+  const columns: ListColumn[] = [];
+  for (const kpi of person.kpis) {
+    if (kpi.scope !== 'individual') continue;
+    const index = plan.ticketMeasures.findIndex((m) => m.id === kpi.id);
+    if (index === -1) continue;
+    columns.push(column(plan.ticketMeasures[index]!, index, kpi.name, policy, language));
+  }
+  return columns;
+}
+
+function csvCell(text: string): string {
+  // A cell Excel would run as a formula is quoted and prefixed, as in the Excel report.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function shownValue(x: number, c: ListColumn, language: Language): string {
+  if (x !== x) return '';
+  switch (c.shown) {
+    case 'duration':
+      return (Math.round((x / c.unitMs) * 100) / 100).toFixed(2);
+    case 'yes_no':
+      return t(language, x === 1 ? 'ticket-list-yes' : 'ticket-list-no');
+    case 'counted':
+      return t(language, 'ticket-list-counted');
+    default:
+      return String(Math.round(x * 100) / 100);
+  }
+}
+
+/**
+ * The CSV text of one person's ticket list, or undefined when none of their KPIs is
+ * counted over tickets (a supervisor whose KPIs are all the team's).
+ */
+export function renderTicketList(person: ReportPerson, details: readonly TicketDetail[], plan: EvaluationPlan, policy: Policy, language: Language): string | undefined {
+  const columns = ticketListColumns(person, plan, policy, language);
+  if (columns.length === 0) return undefined;
+  const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
+  const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), ...columns.map((c) => c.header), L('ticket-list-note')]];
+  for (const d of details) {
+    const cells = columns.map((c) => shownValue(d.values[c.measure]!, c, language));
+    if (cells.every((cell) => cell === '')) continue;
+    lines.push([d.ticket, String(d.row), ...cells, d.appeal === undefined ? '' : L('ticket-list-excluded', { appeal: d.appeal })]);
+  }
+  return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
