@@ -43,3 +43,10 @@ describe('choosing the language', () => {
     expect(languageOfLocale('')).toBeUndefined();
   });
 });
+
+describe('English counts', () => {
+  it('one role, one KPI; several roles and KPIs', () => {
+    expect(t('en', 'validate-ok', { file: 'p.yaml', roles: 1, kpis: 1 })).toBe('p.yaml: valid (1 role, 1 KPI)');
+    expect(t('en', 'validate-ok', { file: 'p.yaml', roles: 3, kpis: 12 })).toBe('p.yaml: valid (3 roles, 12 KPIs)');
+  });
+});

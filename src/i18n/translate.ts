@@ -20,6 +20,11 @@ export function formatTemplate(template: Template, params: MessageParams): strin
   );
 }
 
+/** English count with its noun: `1 role`, `3 roles`. */
+export function plural(count: unknown, noun: string): string {
+  return `${formatValue(count)} ${Number(count) === 1 ? noun : `${noun}s`}`;
+}
+
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(formatValue).join(', ');

@@ -110,6 +110,15 @@ describe('dates', () => {
     expect(isRealDate(text)).toBe(real);
   });
 
+  it('grades are labelled in the policy’s language, brackets included', async () => {
+    const mins = QUESTIONS.find((q) => q.id === 'grade_mins') as AnyQuestion;
+    const labels = (c: QuestionContext) => (mins as unknown as { entries: (c: QuestionContext) => readonly { label: string }[] }).entries(c).map((e) => e.label);
+    expect(labels(ctx)[0]).toBe('S（卓越）');
+    const en = await readPreset({ size: 'medium', language: 'en' });
+    const enCtx = { preset: en, today: '2026-03-14', answers: completeAnswers({}, { preset: en, today: '2026-03-14' }).answers };
+    expect(labels(enCtx)[0]).toMatch(/^S \(\w+\)$/);
+  });
+
   it('the default effective date is the first of next month', () => {
     expect(firstOfNextMonth('2026-01-31')).toBe('2026-02-01');
     expect(firstOfNextMonth('2026-12-01')).toBe('2027-01-01');

@@ -3,7 +3,7 @@
 // default (from the preset and the answers before it), and what makes an answer wrong.
 // The same list drives the prompts, the answers file (schemas/src/answers.schema.yaml has
 // one property per question; a test keeps them in step) and the non-interactive defaults.
-import type { MessageCode, MessageRef } from '../i18n/catalogue.js';
+import { t, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
 import { targetBeatsFloor } from '../policy/rules/kpis.js';
@@ -128,7 +128,8 @@ function roleEntries(ctx: QuestionContext): Entry[] {
 
 function gradeEntries(ctx: QuestionContext, withLowest = true): Entry[] {
   const bands = gradesBestFirst(ctx.preset);
-  return (withLowest ? bands : bands.slice(0, -1)).map((b) => ({ id: b.grade, label: `${b.grade}（${b.label}）` }));
+  // The label is in the policy's language, and so are its brackets.
+  return (withLowest ? bands : bands.slice(0, -1)).map((b) => ({ id: b.grade, label: t(ctx.preset.meta.language, 'wizard-grade-entry', { grade: b.grade, label: b.label }) }));
 }
 
 function unknownIds(ids: readonly string[], known: readonly string[], code: MessageCode): Problem[] {

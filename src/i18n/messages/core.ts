@@ -296,5 +296,5 @@ export const coreMessages = defineMessages({
   'role-raters': { 'zh-CN': '岗位“{role}”', en: 'role "{role}"' },
   'severity-warning': { 'zh-CN': '警告', en: 'warning' },
   'location-row': { 'zh-CN': '第 {row} 行', en: 'row {row}' },
-  'location-row-column': { 'zh-CN': '第 {row} 行, 列 {column}', en: 'row {row}, column {column}' },
+  'location-row-column': { 'zh-CN': '第 {row} 行“{column}”列', en: 'row {row}, column {column}' },
 });

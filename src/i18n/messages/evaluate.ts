@@ -33,6 +33,12 @@ function fieldsWithHeaders(p: MessageParams, language: 'zh' | 'en'): string {
     .join(language === 'zh' ? '、' : '; ');
 }
 
+/** The first missing field that can be mapped on its own (for the example of a mapping). */
+function firstField(p: MessageParams): string {
+  const fields = Array.isArray(p.fields) ? p.fields.map(formatValue) : [];
+  return (fields.find((f) => !f.includes(' ')) ?? 'created_at').split(' ')[0]!;
+}
+
 /** json-scanner.ts JsonProblem, worded. */
 const JSON_PROBLEM_ZH: Record<string, string> = {
   'not-object': '每条记录应是一个对象 {…}',
@@ -149,12 +155,12 @@ export const evaluateMessages = defineMessages({
   'columns-missing': {
     'zh-CN': (p) =>
       `${String(p.file)} 缺少必需的列：${fieldsWithHeaders(p, 'zh')}。需要这些列的指标：${list(p.kpis, '、')}。` +
-      `文件中的列：${list(p.found, '、')}。如文件中有这些数据但列名不同，请在制度文件 data_sources.tickets.columns 中映射（如 created_at: 受理日期）；` +
+      `文件中的列：${list(p.found, '、')}。如文件中有这些数据但列名不同，请在制度文件 data_sources.tickets.columns 中映射（如 ${firstField(p)}: 导出文件中的列名）；` +
       `如贵司不统计这些数据，请把这些指标从制度的岗位指标（roles[].kpis）中删除。` +
       (p.sheets ? `以上读的是工作表“${String(p.sheet)}”；工作簿中还有：${list(p.sheets, '、')}，如数据在其中，请用 --sheet 指定。` : ''),
     en: (p) =>
       `${String(p.file)} lacks required columns: ${fieldsWithHeaders(p, 'en')}. KPIs that need them: ${list(p.kpis, ', ')}. ` +
-      `Columns in the file: ${list(p.found, ', ')}. If the file has this data under other names, map them in the policy under data_sources.tickets.columns (e.g. created_at: Opened); ` +
+      `Columns in the file: ${list(p.found, ', ')}. If the file has this data under other names, map them in the policy under data_sources.tickets.columns (e.g. ${firstField(p)}: the header in your export); ` +
       `if you do not record it, remove these KPIs from the roles' KPIs (roles[].kpis) in the policy.` +
       (p.sheets ? ` This was the sheet "${String(p.sheet)}"; the workbook also has: ${list(p.sheets, ', ')} — if the data is there, name it with --sheet.` : ''),
   },

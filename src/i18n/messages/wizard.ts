@@ -1,7 +1,7 @@
 // Messages of `aspm init`: the questions and why each matters, the choices, what the
 // wizard says while asking, the checks of an answers file, the summary, and the texts it
 // writes into a policy (standard roles, items, penalties, section comments).
-import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+import { defineMessages, formatValue, plural, type MessageParams } from '../translate.js';
 
 const list = (value: unknown, separator: string) => (Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value));
 const zhList = (p: MessageParams, name: string) => list(p[name], '、');
@@ -26,8 +26,9 @@ export const wizardMessages = defineMessages({
     en: 'read answers from a YAML file (see `aspm schema answers`); missing ones take the preset value or are asked on a terminal',
   },
   'init-written': {
-    'zh-CN': '已写入 {path}（{roles} 个岗位，{kpis} 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  {validate}\n  {render}',
-    en: 'Wrote {path} ({roles} roles, {kpis} KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  {validate}\n  {render}',
+    'zh-CN': (p) => `已写入 ${String(p.path)}（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  ${String(p.validate)}\n  ${String(p.render)}`,
+    en: (p) =>
+      `Wrote ${String(p.path)} (${plural(p.roles, 'role')}, ${plural(p.kpis, 'KPI')}).\nNext: edit it as needed, check it, then publish it as a Word document:\n  ${String(p.validate)}\n  ${String(p.render)}`,
   },
   'init-not-interactive': {
     'zh-CN': '未连接终端，未回答的问题采用预设值。',
@@ -399,6 +400,7 @@ export const wizardMessages = defineMessages({
     en: 'No role is chosen. List at least one under roles, or add one under custom_roles.',
   },
   'answer-empty-list': { 'zh-CN': '此项至少要有一个值。', en: 'This needs at least one value.' },
+  'wizard-grade-entry': { 'zh-CN': '{grade}（{label}）', en: '{grade} ({label})' },
   'answer-weights-total': { 'zh-CN': '权重合计为 {total}（{detail}），应为 100。', en: 'The weights total {total} ({detail}); they must total 100.' },
   'answer-role-weights-total': {
     'zh-CN': '岗位“{role}”的指标权重合计为 {total}（{detail}），应为 100。',
