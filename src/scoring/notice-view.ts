@@ -44,6 +44,8 @@ export interface NoticeView {
   /** A sentence naming the person's ticket list beside the notice (null: none was written). */
   readonly ticketList: string | null;
   readonly months: readonly { period: string; score: string }[];
+  /** A period averaging its months: each KPI's value, score and weight in each month, to redo the averages. */
+  readonly monthlyKpis: readonly { name: string; cells: readonly string[] }[];
   readonly averaged: boolean;
   readonly hasQualitative: boolean;
   readonly qualitative: string;
@@ -308,6 +310,22 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     businessHours: businessHoursText(language, person, policy),
     ticketList: null,
     months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
+    monthlyKpis:
+      q.method === 'monthly_average'
+        ? person.kpis.map((k) => ({
+            name: k.name,
+            cells: (q.months ?? []).map((month) => {
+              const m = k.months?.find((x) => x.period === month.period);
+              if (!m) return '—';
+              const score = m.score === null ? L('notice-not-scored') : fixed(m.score);
+              const cell = { value: kpiValue(language, k, m.value, policy), score, weight: percent(language, m.weight) };
+              // Counts have a month's own target and floor (scaled from the period's): shown, so the score can be redone.
+              return m.target === k.target && m.floor === k.floor
+                ? L('notice-month-cell', cell)
+                : L('notice-month-cell-scaled', { ...cell, target: kpiValue(language, k, m.target, policy), floor: kpiValue(language, k, m.floor, policy) });
+            }),
+          }))
+        : [],
     averaged: q.method === 'monthly_average',
     hasQualitative,
     qualitative: fixed(ql.score),

@@ -449,6 +449,8 @@ export const scoringMessages = defineMessages({
     'zh-CN': '计入您各项个人指标的工单逐单列在《{file}》中（工单号、导出文件行号及每张工单的计入情况），可逐单核对；对某张工单有异议的，请在申诉表中写明工单号。',
     en: 'Every ticket counted in your own KPIs is listed in "{file}" (ticket, row in the export, and what it counted as), so that you can check them one by one; to appeal about a ticket, give its number on the appeal form.',
   },
+  'notice-month-cell': { 'zh-CN': '{value} → {score} × {weight}', en: '{value} → {score} × {weight}' },
+  'notice-month-cell-scaled': { 'zh-CN': '{value}（目标 {target}，底线 {floor}）→ {score} × {weight}', en: '{value} (target {target}, floor {floor}) → {score} × {weight}' },
   'notice-holidays-cn': { 'zh-CN': '不含周末和法定节假日，含调休上班日', en: 'Monday to Friday, without public holidays, with make-up working days' },
   'notice-holidays-none': { 'zh-CN': '周一至周五', en: 'Monday to Friday' },
   'xlsx-unit-percent': { 'zh-CN': '%', en: '%' },
