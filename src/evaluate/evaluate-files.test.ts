@@ -351,6 +351,15 @@ describe('bad data', () => {
     }
   });
 
+  it('a name that reads like a cached staff id ("#E0031") is not that person', async () => {
+    // The attribution cache kept ids as `#id` and names as themselves in one map: a row
+    // with no id and the name "#E0031", after a row with id E0031, went to E0031.
+    const { warnings, evaluation } = await warningsFor([GOOD('T1'), GOOD('T2', '').replace('T2,,,', 'T2,,#E0031,')]);
+    expect(warnings).toEqual([{ code: 'staff-not-on-roster', row: 3, column: '处理人', value: '#E0031' }]);
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'first_time_fix_rate')).toMatchObject({ samples: 1 });
+    expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 1, skipped: 1 });
+  });
+
   it('statuses: ok, insufficient (below min_samples) and no_data (value null)', async () => {
     const { evaluation } = await warningsFor([GOOD('T1')]);
     const tech = evaluation.staff[0]!;
