@@ -200,7 +200,9 @@ export class TicketEvaluator implements TableHandler {
   // Exact cell text → index, in front of the normalising lookups (which cost more than
   // everything else a row needs).
   private readonly teamByText = new Map<string, number>();
-  private readonly staffByText = new Map<string, number>();
+  // Ids and names apart: a name may be written like an id (or like anything a shared key would add).
+  private readonly staffByIdText = new Map<string, number>();
+  private readonly staffByNameText = new Map<string, number>();
   // The same caches keyed by a field's bytes as written, for views over a file's bytes.
   private readonly teamByBytes = new ByteKeyTable();
   private readonly staffByIdBytes = new ByteKeyTable();
@@ -578,11 +580,12 @@ export class TicketEvaluator implements TableHandler {
     }
     const byId = id !== '' && this.byIdPossible;
     this.byIdDecided = byId;
-    const text = byId ? `#${id}` : name;
-    const cached = this.staffByText.get(text);
+    const text = byId ? id : name;
+    const byText = byId ? this.staffByIdText : this.staffByNameText;
+    const cached = byText.get(text);
     if (cached !== undefined && cached >= 0) return cached;
     let index = byId ? staff.findById(id) : staff.findByName(name);
-    if (index >= 0 && this.staffByText.size < 100_000) this.staffByText.set(detach(text), index);
+    if (index >= 0 && byText.size < 100_000) byText.set(detach(text), index);
     if (index === NOT_FOUND && this.options.discoverStaff) {
       const team = this.teamColumn === -1 ? '' : view.text(this.teamColumn);
       index = staff.add({ id: detach(id), name: detach(name), roles: [this.options.policy.roles[0]!.id], team: detach(team), bonusBase: undefined, row: undefined }).index;
