@@ -590,6 +590,10 @@ export class TicketEvaluator implements TableHandler {
       const team = this.teamColumn === -1 ? '' : view.text(this.teamColumn);
       index = staff.add({ id: detach(id), name: detach(name), roles: [this.options.policy.roles[0]!.id], team: detach(team), bonusBase: undefined, row: undefined }).index;
       this.ensureStaff(staff.members.length);
+      // A person found by a new id may share a name found before, which is then ambiguous:
+      // names cached so far may be wrong now. (The byte and cell caches of names serve only
+      // files whose ids do not attribute, where a name that was found is never added again.)
+      if (byId && name !== '') this.staffByNameText.clear();
       return index;
     }
     if (index < 0) {
