@@ -351,6 +351,37 @@ describe('bad data', () => {
     }
   });
 
+  it('a name that reads like a cached staff id ("#E0031") is not that person', async () => {
+    // The attribution cache kept ids as `#id` and names as themselves in one map: a row
+    // with no id and the name "#E0031", after a row with id E0031, went to E0031.
+    const { warnings, evaluation } = await warningsFor([GOOD('T1'), GOOD('T2', '').replace('T2,,,', 'T2,,#E0031,')]);
+    expect(warnings).toEqual([{ code: 'staff-not-on-roster', row: 3, column: '处理人', value: '#E0031' }]);
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'first_time_fix_rate')).toMatchObject({ samples: 1 });
+    expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 1, skipped: 1 });
+  });
+
+  it('without a roster, a name that a person found later shares attributes nothing, whatever the rows before', async () => {
+    // 张三 without an id is found first; then E9, also 张三: from then on the name is
+    // ambiguous. The name cache kept the answer from before E9 for a name looked up
+    // twice before (T2), so T4 counted for the first 张三 only when T2 was there.
+    const one = structuredClone(policy);
+    one.roles = [policy.roles.find((r) => r.id === 'technician')!];
+    const named = (id: string, staff: string) => GOOD(id, staff).replace(`${id},${staff},,`, `${id},${staff},张三,`);
+    for (const rows of [
+      [named('T1', ''), named('T2', ''), named('T3', 'E9'), named('T4', '')],
+      [named('T1', ''), named('T3', 'E9'), named('T4', '')],
+    ]) {
+      const path = join(dir, `discover-${rows.length}.csv`);
+      writeFileSync(path, [HEAD, ...rows].join('\n') + '\n');
+      const evaluation = await evaluateFiles({ policy: one, period: '2026-10', tickets: path });
+      expect(evaluation.warnings.items.map((w) => [w.code, w.location?.row, w.params.value])).toEqual([['staff-name-ambiguous', rows.length + 1, '张三']]);
+      expect(evaluation.staff.map((s) => [s.member.id, s.kpis.find((k) => k.id === 'first_time_fix_rate')?.samples])).toEqual([
+        ['', rows.length - 2],
+        ['E9', 1],
+      ]);
+    }
+  });
+
   it('statuses: ok, insufficient (below min_samples) and no_data (value null)', async () => {
     const { evaluation } = await warningsFor([GOOD('T1')]);
     const tech = evaluation.staff[0]!;

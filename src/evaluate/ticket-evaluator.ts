@@ -219,7 +219,9 @@ export class TicketEvaluator implements TableHandler {
   // Exact cell text → index, in front of the normalising lookups (which cost more than
   // everything else a row needs).
   private readonly teamByText = new Map<string, number>();
-  private readonly staffByText = new Map<string, number>();
+  // Ids and names apart: a name may be written like an id (or like anything a shared key would add).
+  private readonly staffByIdText = new Map<string, number>();
+  private readonly staffByNameText = new Map<string, number>();
   // The same caches keyed by a field's bytes as written, for views over a file's bytes.
   private readonly teamByBytes = new ByteKeyTable();
   private readonly staffByIdBytes = new ByteKeyTable();
@@ -620,15 +622,20 @@ export class TicketEvaluator implements TableHandler {
     }
     const byId = id !== '' && this.byIdPossible;
     this.byIdDecided = byId;
-    const text = byId ? `#${id}` : name;
-    const cached = this.staffByText.get(text);
+    const text = byId ? id : name;
+    const byText = byId ? this.staffByIdText : this.staffByNameText;
+    const cached = byText.get(text);
     if (cached !== undefined && cached >= 0) return cached;
     let index = byId ? staff.findById(id) : staff.findByName(name);
-    if (index >= 0 && this.staffByText.size < 100_000) this.staffByText.set(detach(text), index);
+    if (index >= 0 && byText.size < 100_000) byText.set(detach(text), index);
     if (index === NOT_FOUND && this.options.discoverStaff) {
       const team = this.teamColumn === -1 ? '' : view.text(this.teamColumn);
       index = staff.add({ id: detach(id), name: detach(name), roles: [this.options.policy.roles[0]!.id], team: detach(team), bonusBase: undefined, row: undefined }).index;
       this.ensureStaff(staff.members.length);
+      // A person found by a new id may share a name found before, which is then ambiguous:
+      // names cached so far may be wrong now. (The byte and cell caches of names serve only
+      // files whose ids do not attribute, where a name that was found is never added again.)
+      if (byId && name !== '') this.staffByNameText.clear();
       return index;
     }
     if (index < 0) {
