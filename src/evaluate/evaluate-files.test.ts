@@ -649,6 +649,16 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(message).toContain('该工单不计入：客户满意度');
   });
 
+  it('an unknown id and an unknown name written alike are two warnings, each with its own count', async () => {
+    const path = join(dir, 'alike.csv');
+    writeFileSync(path, ['工单号,处理人工号,处理人,创建时间,首次响应时间,解决时间,满意度,是否投诉', 'T1,E9,,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,5,否', 'T2,,E9,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,5,否', 'T3,,E9,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,5,否'].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.tickets])).toEqual([
+      ['staff-not-on-roster', '处理人工号', 1],
+      ['staff-not-on-roster', '处理人', 2],
+    ]);
+  });
+
   it('a file that is there but cannot be opened is a diagnostic, not a crash', async () => {
     const { createServer } = await import('node:net');
     const socket = join(dir, 'tickets.sock');

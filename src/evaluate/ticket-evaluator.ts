@@ -640,7 +640,8 @@ export class TicketEvaluator implements TableHandler {
     }
     if (index < 0) {
       const label = byId ? id : name;
-      const key = `${index}:${staffKey(label)}`;
+      // An id and a name written alike are two people (two warnings), as for those on the roster.
+      const key = `${index}:${byId ? 'id' : 'name'}:${staffKey(label)}`;
       const known = this.unknownStaff.get(key);
       if (known) known.tickets++;
       else {
