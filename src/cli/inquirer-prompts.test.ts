@@ -69,6 +69,21 @@ describe('the wizard through inquirer', () => {
     expect(screens.find((s) => s.startsWith('? “客服专员”的指标权重：采用建议值吗？'))).toContain(' › (是/否) 默认：是');
   });
 
+  it('a long hint is wrapped between words to the terminal, not cut mid-word', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select, checkbox, confirm: wrapPrompt(confirm) } });
+    const columns = process.stdout.columns;
+    Object.defineProperty(process.stdout, 'columns', { value: 40, configurable: true });
+    try {
+      const answer = prompts.confirm({ message: 'Bonus coefficients?', hint: 'Suggested: S (Outstanding) 1.5 · A (Excellent) 1.2 · D (Needs improvement) 0.5', default: true });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(screen.getScreen()).toContain('  Suggested: S (Outstanding) 1.5 · A\n  (Excellent) 1.2 · D (Needs\n  improvement) 0.5');
+      screen.keypress('enter');
+      expect(await answer).toBe(true);
+    } finally {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
+    }
+  });
+
   it.each([
     [true, true, '(Y/n)'],
     [false, true, '(y/N)'],

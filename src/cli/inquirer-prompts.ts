@@ -5,6 +5,7 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
+import { wrapLine } from '../text/display-width.js';
 import type { Prompts } from '../wizard/prompts.js';
 
 export interface InquirerFunctions {
@@ -50,7 +51,12 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
     (hint: string | undefined, typed: boolean) =>
     (text: string, status: Status): string => {
       if (status === 'done' || !hint) return paint('bold', text);
-      const lines = hint.split('\n').map((line) => `  ${paint('dim', line)}`);
+      // Wrapped between words (or Chinese characters) to the terminal, not cut mid-word by it.
+      const columns = (context.output as { columns?: number } | undefined)?.columns ?? process.stdout.columns ?? 80;
+      const lines = hint
+        .split('\n')
+        .flatMap((line) => wrapLine(line, columns - 3))
+        .map((line) => `  ${paint('dim', line)}`);
       // Typed answers go on a line of their own, after the hint.
       return [paint('bold', text), ...lines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
     };

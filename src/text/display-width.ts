@@ -27,3 +27,35 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
+
+/**
+ * Breaks a line into lines of at most `width` columns: between words, or between two
+ * Chinese characters (which need no space); a word longer than the width is cut.
+ * Chinese punctuation stays with the character before it.
+ */
+export function wrapLine(text: string, width: number): string[] {
+  if (width < 4 || displayWidth(text) <= width) return [text];
+  // Pieces: a run of spaces, a word, or one wide character with the closing punctuation after it.
+  const pieces = text.match(/\s+|[^\s\u1100-\uFFE6]+|[\s\S][，。、；：！？）》」』】,.;:!?)]*/gu) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (displayWidth(line + piece) <= width) {
+      line += piece;
+      continue;
+    }
+    if (line.trim() !== '') lines.push(line.trimEnd());
+    line = /^\s+$/.test(piece) ? '' : piece;
+    while (displayWidth(line) > width) {
+      let cut = '';
+      for (const char of line) {
+        if (displayWidth(cut + char) > width) break;
+        cut += char;
+      }
+      lines.push(cut);
+      line = line.slice(cut.length);
+    }
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
