@@ -5,7 +5,7 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
-import { wrapLine } from '../text/display-width.js';
+import { wrapLine, wrapText } from '../text/display-width.js';
 import type { Prompts } from '../wizard/prompts.js';
 
 export interface InquirerFunctions {
@@ -46,16 +46,17 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
   const paint: Paint = color ? (format, text) => styleText(format, text) : (_format, text) => text;
   const context = options.context ?? {};
 
+  const terminalColumns = () => (context.output as { columns?: number } | undefined)?.columns ?? process.stdout.columns ?? 80;
+
   /** The question in bold, its hint dimmed on the lines below; only the question once answered. */
   const message =
     (hint: string | undefined, typed: boolean) =>
     (text: string, status: Status): string => {
       if (status === 'done' || !hint) return paint('bold', text);
       // Wrapped between words (or Chinese characters) to the terminal, not cut mid-word by it.
-      const columns = (context.output as { columns?: number } | undefined)?.columns ?? process.stdout.columns ?? 80;
       const lines = hint
         .split('\n')
-        .flatMap((line) => wrapLine(line, columns - 3))
+        .flatMap((line) => wrapLine(line, terminalColumns() - 3))
         .map((line) => `  ${paint('dim', line)}`);
       // Typed answers go on a line of their own, after the hint.
       return [paint('bold', text), ...lines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
@@ -149,7 +150,8 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
         },
         context,
       ),
-    say: (text) => options.write(text + '\n'),
+    // Long lines of the summary wrap between words, as the hints do; short ones (tables) are left as they are.
+    say: (text) => options.write(wrapText(text, terminalColumns() - 1) + '\n'),
   };
 }
 

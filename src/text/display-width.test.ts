@@ -13,6 +13,8 @@ describe('wrapLine', () => {
     expect(wrapLine('奖金 = 奖金基数 × 等级系数；等级之间的差距才有激励作用。', 16)).toEqual(['奖金 = 奖金基数', '× 等级系数；等级', '之间的差距才有激', '励作用。']);
     // 。 would start the second line at width 12: it stays with 度.
     expect(wrapLine('按月考核制度。下一句', 12)).toEqual(['按月考核制', '度。下一句']);
+    // Nor does ）， after a Latin word; （ does not end one.
+    expect(wrapLine('制定绩效改进计划（PIP），由主管跟进。', 22)).toEqual(['制定绩效改进计划', '（PIP），由主管跟进。']);
   });
 
   it('cuts a word longer than the line, and leaves short lines alone', () => {

@@ -35,8 +35,10 @@ export function padStart(text: string, width: number): string {
  */
 export function wrapLine(text: string, width: number): string[] {
   if (width < 4 || displayWidth(text) <= width) return [text];
-  // Pieces: a run of spaces, a word, or one wide character with the closing punctuation after it.
-  const pieces = text.match(/\s+|[^\s\u1100-\uFFE6]+|[\s\S][，。、；：！？）》」』】,.;:!?)]*/gu) ?? [text];
+  // Pieces: a run of spaces, a word, or one wide character — each with the opening
+  // punctuation before it (which may not end a line) and the closing punctuation after it
+  // (which may not start one).
+  const pieces = text.match(/\s+|[（《「『【“]*[^\s\u1100-\uFFE6]+[，。、；：！？）》」』】”]*|[（《「『【“]*[\s\S][，。、；：！？）》」』】”,.;:!?)]*/gu) ?? [text];
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {
@@ -58,4 +60,12 @@ export function wrapLine(text: string, width: number): string[] {
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
+}
+
+/** `wrapLine` for each line of a text. */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => wrapLine(line, width))
+    .join('\n');
 }

@@ -23,6 +23,7 @@ import { nextCommands } from '../../wizard/next-steps.js';
 import type { Prompts } from '../../wizard/prompts.js';
 import { availablePresets, hasPreset, presetFileName, readPreset, SIZES, type Size } from '../../wizard/read-preset.js';
 import { renderPolicyYaml } from '../../wizard/render-policy-yaml.js';
+import { wrapText } from '../../text/display-width.js';
 import { PLAIN_STYLE, renderSummary, type SummaryStyle } from '../../wizard/render-summary.js';
 import { useColor, type CommandContext } from '../context.js';
 import { EXIT_INTERRUPTED } from '../main.js';
@@ -120,7 +121,10 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
     const checked = parsePolicy(text, options.output);
     if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
 
-    io.stdout.write('\n' + renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context) }) + '\n');
+    // In a terminal, long lines wrap between words rather than where the terminal cuts them.
+    const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context) });
+    const columns = (io.stdout as { columns?: unknown }).columns;
+    io.stdout.write('\n' + (typeof columns === 'number' && io.stdout.isTTY ? wrapText(summary, columns - 1) : summary) + '\n');
     if (interactive && !(await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
       io.stderr.write(t(language, 'interrupted') + '\n');
       return EXIT_INTERRUPTED;
