@@ -13,7 +13,8 @@ import { parsePeriod, periodYears, type Period } from './period.js';
 import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
-import { TicketEvaluator, type ExcludedTicket, type TicketDetail } from './ticket-evaluator.js';
+import type { TicketDetails } from './ticket-details.js';
+import { TicketEvaluator, type ExcludedTicket } from './ticket-evaluator.js';
 import { formatInstant, zoneClock } from './time-zone.js';
 import { WarningSink } from './warnings.js';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
@@ -63,8 +64,8 @@ export interface Evaluation {
   readonly excluded: readonly ExcludedTicket[];
   /** Tickets in the file that have an id column (false: appeals cannot name tickets). */
   readonly ticketIds: boolean;
-  /** With `ticketDetails`: what each ticket counted for, in file order (staff index as `staff`). */
-  readonly details: readonly TicketDetail[];
+  /** With `ticketDetails`: what each ticket counted for, in file order (person: the member index). */
+  readonly details: TicketDetails;
 }
 
 /** The working calendar a policy describes (durations in business hours, appeal deadlines). */

@@ -22,6 +22,7 @@ import type { TableHandler } from './table.js';
 import type { ZoneClock } from './time-zone.js';
 import type { WarningSink } from './warnings.js';
 import type { WorkingCalendar } from './working-calendar.js';
+import { TicketDetails } from './ticket-details.js';
 
 type FieldKind = 'time' | 'boolean' | 'number' | 'satisfaction' | 'text';
 
@@ -188,7 +189,7 @@ export class TicketEvaluator implements TableHandler {
   private readonly sliceEnds: Float64Array;
   readonly excluded: ExcludedTicket[] = [];
   /** With `details`: every ticket that counted for someone, in file order. */
-  readonly details: TicketDetail[] = [];
+  readonly details: TicketDetails;
   private slots: FieldSlot[] = [];
   private compiled: CompiledMeasure[] = [];
   private headers: readonly string[] = [];
@@ -253,6 +254,7 @@ export class TicketEvaluator implements TableHandler {
 
   constructor(private readonly options: TicketEvaluatorOptions) {
     this.M = options.plan.ticketMeasures.length;
+    this.details = new TicketDetails(options.details ? this.M : 0);
     const slices = options.slices ?? [];
     this.S = slices.length;
     this.stride = this.M * 2 * (this.S + 1);
@@ -782,14 +784,15 @@ export class TicketEvaluator implements TableHandler {
     const S1 = this.S + 1;
     const createdSlice = this.S > 0 && inCreated ? this.sliceOf(created) : -1;
     const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
-    const detail = this.options.details ? new Float64Array(compiled.length).fill(NaN) : undefined;
+    const details = this.options.details ? this.details : undefined;
+    details?.open();
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
       if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
       const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
       if (x !== x) continue;
       used = true;
-      if (detail) detail[i] = x;
+      details?.set(i, x);
       const at = person * stride + i * 2;
       totals[at]! += 1;
       totals[at + 1]! += x;
@@ -819,7 +822,7 @@ export class TicketEvaluator implements TableHandler {
     }
     if (used) this.used++;
     else this.notCounted++;
-    if (detail && used) this.details.push({ person, row, ticket: this.idColumn === -1 ? '' : detach(view.text(this.idColumn).trim()), values: detail });
+    if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn).trim()));
   }
 
   private outsideFirst = Infinity;
@@ -858,17 +861,18 @@ export class TicketEvaluator implements TableHandler {
       placed = { created: instant(created), resolved: instant(resolved), inPeriod: inCreated || inResolved };
       const member = this.options.staff.members[person]!;
       teamName = this.teamColumn === -1 || view.blank(this.teamColumn) ? member.team : view.text(this.teamColumn);
-      const detail = this.options.details ? new Float64Array(this.compiled.length).fill(NaN) : undefined;
+      const details = this.options.details ? this.details : undefined;
+      details?.open();
       for (let i = 0; i < this.compiled.length; i++) {
         const c = this.compiled[i]!;
         if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
         const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
         if (x !== x) continue;
-        if (detail) detail[i] = x;
+        details?.set(i, x);
         const slice = this.S > 0 ? this.sliceOf(c.byCreation ? created : resolved) : -1;
         hits.push({ measure: i, slice });
       }
-      if (detail && hits.length > 0) this.details.push({ person, row, ticket: detach(id), values: detail, appeal });
+      if (details && hits.length > 0) details.keep(person, row, detach(id), appeal);
     }
     this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits, ...placed });
   }

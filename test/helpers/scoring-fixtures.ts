@@ -15,6 +15,7 @@ import { WarningSink } from '../../src/evaluate/warnings.js';
 import { parsePolicy } from '../../src/policy/load-policy.js';
 import type { Policy, RaterType } from '../../src/policy/policy.generated.js';
 import { personSetup } from '../../src/scoring/person-setup.js';
+import { TicketDetails } from '../../src/evaluate/ticket-details.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -101,6 +102,6 @@ export function makeEvaluation(policy: Policy, people: readonly PersonInput[], o
     slices,
     excluded: options.excluded ?? [],
     ticketIds: true,
-    details: [],
+    details: new TicketDetails(0),
   };
 }

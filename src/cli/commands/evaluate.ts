@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AspmError, usageError, type Diagnostic } from '../../errors.js';
 import { evaluateFiles, type Evaluation } from '../../evaluate/evaluate-files.js';
-import type { TicketDetail } from '../../evaluate/ticket-evaluator.js';
 import { parsePeriod } from '../../evaluate/period.js';
 import type { InputKind } from '../../evaluate/report.js';
 import { zoneClock } from '../../evaluate/time-zone.js';
@@ -65,13 +64,9 @@ export function xlsxPathFor(output: string): string {
 
 /** The tickets that counted for each person of the evaluation, for their ticket lists. */
 function ticketLists(evaluation: Evaluation): TicketLists {
-  const byMember = new Map<number, TicketDetail[]>();
-  for (const d of evaluation.details) {
-    const list = byMember.get(d.person);
-    if (list) list.push(d);
-    else byMember.set(d.person, [d]);
-  }
-  return { plan: evaluation.plan, detailsOf: (index) => byMember.get(evaluation.staff[index]!.member.index) ?? [] };
+  const { details } = evaluation;
+  const byMember = details.indexesByPerson();
+  return { plan: evaluation.plan, detailsOf: (index) => (byMember.get(evaluation.staff[index]!.member.index) ?? []).map((i) => details.at(i)) };
 }
 
 /** Warnings printed per code before the rest are only counted (the report has them all). */
