@@ -899,7 +899,8 @@ export class TicketEvaluator implements TableHandler {
         return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
       }
       case 5:
-        return 1;
+        // Placed by creation, a ticket created in the period counts once it is resolved.
+        return resolved === resolved && resolved !== BLANK ? 1 : NaN;
       case 6: {
         const score = this.value(view, c.slots.satisfaction!, row);
         if (score !== score || score === BLANK) return NaN;
