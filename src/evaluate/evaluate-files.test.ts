@@ -647,6 +647,21 @@ describe('columns the roles on the roster need, and no more', () => {
     }
   });
 
+  it('a name or id on the roster that reads like a placeholder (Na, NA) is that person', async () => {
+    const roster = join(dir, 'roster-placeholder-like.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nNA,Li Ming,客服专员,一组\nE0032,Na,客服专员,一组\n');
+    const path = join(dir, 'placeholder-like.csv');
+    const head = '工单号,处理人工号,处理人,创建时间,首次响应时间,解决时间,满意度,是否投诉';
+    const row = (ticket: string, id: string, name: string) => `${ticket},${id},${name},2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,5,否`;
+    writeFileSync(path, [head, row('T1', 'NA', ''), row('T2', '', 'Na'), row('T3', 'N/A', '')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster });
+    expect(evaluation.staff.map((s) => [s.member.id, s.kpis.find((k) => k.id === 'csat')?.samples])).toEqual([
+      ['NA', 1],
+      ['E0032', 1],
+    ]);
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.row])).toEqual([['ticket-without-staff', 4]]);
+  });
+
   it('yes/no in a column taken for a time says so, and its rows are faults, not outside the period', async () => {
     const path = join(dir, 'resolved-yes-no.csv');
     writeFileSync(path, ['工单号,处理人工号,创建时间,首次响应时间,Resolved,满意度,是否投诉', 'T1,E0032,2026-10-08 09:00,2026-10-08 09:10,Y,5,否', 'T2,E0032,2026-10-09 09:00,2026-10-09 09:10,N,5,否'].join('\n') + '\n');
