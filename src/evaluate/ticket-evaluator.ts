@@ -614,8 +614,13 @@ export class TicketEvaluator implements TableHandler {
 
   private attributeByText(view: RowView, row: number): number {
     const { staff, file } = this.options;
-    const id = this.staffIdColumn === -1 ? '' : notPlaceholder(view.text(this.staffIdColumn));
-    const name = this.staffNameColumn === -1 ? '' : notPlaceholder(view.text(this.staffNameColumn));
+    // A placeholder is nobody, unless someone known (on the roster) is written so: id NA, a person called Na.
+    const real = (text: string, find: (text: string) => number) => {
+      const kept = notPlaceholder(text);
+      return kept === '' && text !== '' && find(text) !== NOT_FOUND ? text : kept;
+    };
+    const id = this.staffIdColumn === -1 ? '' : real(view.text(this.staffIdColumn), (text) => staff.findById(text));
+    const name = this.staffNameColumn === -1 ? '' : real(view.text(this.staffNameColumn), (text) => staff.findByName(text));
     if (id === '' && name === '') {
       this.options.warnings.add('ticket-without-staff', {}, { file, row, column: this.headers[this.staffIdColumn !== -1 ? this.staffIdColumn : this.staffNameColumn] ?? '' });
       return NOT_FOUND;
