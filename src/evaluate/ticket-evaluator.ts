@@ -616,8 +616,13 @@ export class TicketEvaluator implements TableHandler {
 
   private attributeByText(view: RowView, row: number): number {
     const { staff, file } = this.options;
-    const id = this.staffIdColumn === -1 ? '' : notPlaceholder(view.text(this.staffIdColumn));
-    const name = this.staffNameColumn === -1 ? '' : notPlaceholder(view.text(this.staffNameColumn));
+    // A placeholder is nobody, unless someone known (on the roster) is written so: id NA, a person called Na.
+    const real = (text: string, find: (text: string) => number) => {
+      const kept = notPlaceholder(text);
+      return kept === '' && text !== '' && find(text) !== NOT_FOUND ? text : kept;
+    };
+    const id = this.staffIdColumn === -1 ? '' : real(view.text(this.staffIdColumn), (text) => staff.findById(text));
+    const name = this.staffNameColumn === -1 ? '' : real(view.text(this.staffNameColumn), (text) => staff.findByName(text));
     if (id === '' && name === '') {
       this.options.warnings.add('ticket-without-staff', {}, { file, row, column: this.headers[this.staffIdColumn !== -1 ? this.staffIdColumn : this.staffNameColumn] ?? '' });
       return NOT_FOUND;
@@ -903,7 +908,8 @@ export class TicketEvaluator implements TableHandler {
         return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
       }
       case 5:
-        return 1;
+        // Placed by creation, a ticket created in the period counts once it is resolved.
+        return resolved === resolved && resolved !== BLANK ? 1 : NaN;
       case 6: {
         const score = this.value(view, c.slots.satisfaction!, row);
         if (score !== score || score === BLANK) return NaN;
