@@ -582,7 +582,10 @@ describe('columns the roles on the roster need, and no more', () => {
   // as 1 without a word. Counting blank extra cells as a shift would also catch rows of files whose
   // exporter writes trailing empty cells beyond the header (XLSX styled blanks), dropping their bases:
   // a fix needs a signal that tells the two apart (e.g. the row's cell count against the file's usual one).
-  it.fails('a bonus base 1,500 shifted into a blank remarks column is not read as 1', async () => {
+  it('a bonus base 1,500 shifted into a blank remarks column is not read as 1; rows that all end in blank cells are not shifted', async () => {
+    const ragged = join(dir, 'roster-ragged.csv');
+    // Every row one blank cell wider than the header: an export's habit, not a shift.
+    writeFileSync(ragged, '工号,姓名,岗位,班组,绩效奖金基数\nE0032,陈静,客服专员,一组,1500,\nE0036,钱七,客服专员,一组,1600,\n');
     const roster = join(dir, 'roster-shifted-remarks.csv');
     writeFileSync(roster, '工号,姓名,岗位,班组,绩效奖金基数,备注\nE0032,陈静,客服专员,一组,1,500,\nE0036,钱七,客服专员,一组,1600,\n');
     const path = join(dir, 'shifted-remarks.csv');
@@ -592,6 +595,10 @@ describe('columns the roles on the roster need, and no more', () => {
       ['E0032', undefined],
       ['E0036', 1600],
     ]);
+    expect(evaluation.warnings.items.filter((w) => w.code === 'roster-row-extra-cells').map((w) => w.location?.row)).toEqual([2]);
+    const usual = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: ragged });
+    expect(usual.staff.map((s) => s.member.bonusBase)).toEqual([1500, 1600]);
+    expect(usual.warnings.items.map((w) => w.code)).not.toContain('roster-row-extra-cells');
   });
 
   it('a period that no ticket falls in says which dates the file covers', async () => {

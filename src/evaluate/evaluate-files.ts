@@ -129,6 +129,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   if (options.roster) {
     const roster = new RosterReader({ policy, file: options.roster, warnings, map: columnMap(policy, 'roster') });
     const info = await read('roster', options.roster, roster);
+    roster.finish();
     staff = roster.directory;
     inputs.push(summary('roster', info, roster.used, roster.skipped));
   } else {

@@ -143,7 +143,32 @@ export class RosterReader implements TableHandler {
     return b ? cells[b.columns[0]!] : undefined;
   }
 
+  /** Rows are kept until the end (a roster is small), to know how wide its rows usually are. */
+  private readonly pending: { cells: Cell[]; row: number }[] = [];
+
   row(cells: readonly Cell[], row: number): void {
+    this.pending.push({ cells: [...cells], row });
+  }
+
+  /**
+   * Call once after the last row. A row is taken as shifted by an unquoted comma when it
+   * has a non-blank cell beyond the header, or more cells than the header and than most
+   * rows (a shift into a blank last column) — not when every row ends in the same blank
+   * cells, as some exports and formatted sheets have.
+   */
+  finish(): void {
+    const counts = new Map<number, number>();
+    for (const p of this.pending) counts.set(p.cells.length, (counts.get(p.cells.length) ?? 0) + 1);
+    let usual = this.width;
+    for (const [length, n] of counts) if (n > (counts.get(usual) ?? 0)) usual = length;
+    for (const p of this.pending) {
+      const beyond = p.cells.slice(this.width).filter((c) => !isBlank(c)).length;
+      this.take(p.cells, p.row, beyond > 0 || (p.cells.length > this.width && p.cells.length > usual));
+    }
+    this.pending.length = 0;
+  }
+
+  private take(cells: readonly Cell[], row: number, shifted: boolean): void {
     const { policy, file, warnings } = this.options;
     const id = cellText(this.cell(cells, 'staff_id'));
     const name = cellText(this.cell(cells, 'name'));
@@ -178,10 +203,9 @@ export class RosterReader implements TableHandler {
     }
     // Cells beyond the header: an unquoted comma (a bonus base written 1,500) has shifted
     // the row, so its bonus base is not trusted; the role's default is used instead.
-    const extra = cells.slice(this.width).filter((c) => !isBlank(c)).length;
     const baseCell = this.cell(cells, 'bonus_base');
     let bonusBase: number | undefined;
-    if (extra > 0) {
+    if (shifted) {
       warnings.add('roster-row-extra-cells', { staff: name || id, count: cells.length - this.width, header: this.width }, { file, row });
     } else if (!isBlank(baseCell)) {
       const n = readNumber(baseCell);

@@ -33,6 +33,7 @@ describe('ticket list', () => {
         detail('=T2', 5, { response_sla_rate: 0, first_response_minutes: 95 * 60_000 }),
         detail('T3', 9, { tickets_resolved: 1, complaint_rate: 1 }, 'SS-1'),
         detail('T4', 11, { 'veto:x': 1 }),
+        detail('-7', 12, { tickets_resolved: 1 }),
       ],
       plan,
       policy,
@@ -44,6 +45,8 @@ describe('ticket list', () => {
       'T1,2,是,12.50,是,计入,否,',
       `"'=T2",5,否,95.00,,,,`,
       'T3,9,,,,计入,是,已按申诉 SS-1 剔除，不计入任何指标',
+      // A number is not a formula: no apostrophe to show in the cell.
+      '-7,12,,,,计入,,',
     ]);
   });
 

@@ -47,7 +47,7 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
       }
       case 'csat':
         return policy.evaluation.satisfaction.method === 'mean'
-          ? { header: labelled('ticket-list-means-score'), measure: index, shown: 'value', unitMs }
+          ? { header: labelled('ticket-list-means-score', { min: policy.evaluation.satisfaction.scale_min, max: policy.evaluation.satisfaction.scale_max }), measure: index, shown: 'value', unitMs }
           : { header: labelled('ticket-list-means-satisfied', { min: policy.evaluation.satisfaction.good_at_least }), measure: index, shown: 'yes_no', unitMs };
       case 'tickets_resolved':
         return { header: name, measure: index, shown: 'counted', unitMs };
@@ -74,8 +74,9 @@ export function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, po
 }
 
 function csvCell(text: string): string {
-  // A cell Excel would run as a formula is quoted and prefixed, as in the Excel report.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // A cell Excel would run as a formula is quoted and prefixed, as in the Excel report
+  // (a plain negative number is not a formula, and keeps no apostrophe).
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -442,7 +442,7 @@ export const scoringMessages = defineMessages({
   'ticket-list-means-complaint': { 'zh-CN': '投诉', en: 'complaint' },
   'ticket-list-means-punctual': { 'zh-CN': '准时上门', en: 'on site in time' },
   'ticket-list-means-satisfied': { 'zh-CN': '满意（评分 ≥ {min}）', en: 'satisfied (rating ≥ {min})' },
-  'ticket-list-means-score': { 'zh-CN': '评分', en: 'rating' },
+  'ticket-list-means-score': { 'zh-CN': '评分（{min}–{max} 分，指标值按量表换算为百分制）', en: 'rating ({min}–{max}; the KPI rescales their mean to 0–100)' },
   'ticket-list-means-cost': { 'zh-CN': '费用', en: 'cost' },
   'ticket-list-means-condition': { 'zh-CN': '符合条件', en: 'meets the condition' },
   'notice-ticket-list': {
