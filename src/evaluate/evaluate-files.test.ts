@@ -478,18 +478,18 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(evaluation.inputs[0]).toMatchObject({ used: 1, outside_period: 1 });
   });
 
-  it('tickets resolved, placed by creation, counts only tickets with a resolution time, and needs that column', async () => {
+  it.each(['tickets_resolved', 'first_time_fix_rate', 'reopen_rate'])('%s, placed by creation, counts only tickets with a resolution time, and needs that column', async (kpi) => {
     const copy = structuredClone(policy);
-    copy.kpis = copy.kpis.map((k) => (k.id === 'tickets_resolved' ? { ...k, placed_by: 'created_at' as const } : k));
-    copy.roles = [{ ...copy.roles.find((r) => r.id === 'agent')!, kpis: [{ kpi: 'tickets_resolved', weight: 100, scope: 'individual' as const }] }];
+    copy.kpis = copy.kpis.map((k) => (k.id === kpi ? { ...k, placed_by: 'created_at' as const } : k));
+    copy.roles = [{ ...copy.roles.find((r) => r.id === 'agent')!, kpis: [{ kpi, weight: 100, scope: 'individual' as const }] }];
     const noResolution = join(dir, 'resolved-by-creation-no-column.csv');
-    writeFileSync(noResolution, '工单号,处理人工号,创建时间\nT1,E0032,2026-10-08 09:00\nT2,E0032,2026-10-09 09:00\n');
+    writeFileSync(noResolution, '工单号,处理人工号,创建时间,是否重开\nT1,E0032,2026-10-08 09:00,否\nT2,E0032,2026-10-09 09:00,否\n');
     await expect(evaluateFiles({ policy: copy, period: '2026-10', tickets: noResolution, roster: agentsOnly })).rejects.toMatchObject({ code: 'columns-missing', params: { fields: ['resolved_at'] } });
     const path = join(dir, 'resolved-by-creation.csv');
     // T2 is still open: created in October, not resolved.
-    writeFileSync(path, '工单号,处理人工号,创建时间,解决时间\nT1,E0032,2026-10-08 09:00,2026-11-02 10:00\nT2,E0032,2026-10-09 09:00,\n');
+    writeFileSync(path, '工单号,处理人工号,创建时间,解决时间,是否重开\nT1,E0032,2026-10-08 09:00,2026-11-02 10:00,否\nT2,E0032,2026-10-09 09:00,,否\n');
     const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster: agentsOnly });
-    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'tickets_resolved')).toMatchObject({ samples: 1, value: 1 });
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === kpi)).toMatchObject({ samples: 1 });
   });
 
   it('rows in the period that no KPI can use are counted apart from rows with faults', async () => {

@@ -916,6 +916,8 @@ export class TicketEvaluator implements TableHandler {
         return this.satisfactionMean ? score : score >= this.goodAtLeast ? 1 : 0;
       }
       case 7: {
+        // Fixed first time, or reopened, is known of a resolved ticket only (placed by creation, an open one waits).
+        if (resolved !== resolved || resolved === BLANK) return NaN;
         const reopened = c.slots.reopened === undefined || c.slots.reopened === -1 ? 0 : this.value(view, c.slots.reopened, row);
         const revisit = c.slots.revisit === undefined || c.slots.revisit === -1 ? 0 : this.value(view, c.slots.revisit, row);
         if (reopened !== reopened || revisit !== revisit) return NaN;
@@ -923,6 +925,7 @@ export class TicketEvaluator implements TableHandler {
       }
       case 8:
       case 9: {
+        if (c.code === 8 && (resolved !== resolved || resolved === BLANK)) return NaN;
         const flag = this.value(view, c.slots[c.code === 8 ? 'reopened' : 'complaint']!, row);
         if (flag !== flag) return NaN;
         return flag === 1 ? 1 : 0;
