@@ -409,6 +409,8 @@ export interface Evaluation {
   missing_kpi: "redistribute" | "neutral";
   /** 中性分。 / The neutral score. */
   neutral_score: number;
+  /** 按实际数据计分的指标权重合计的最低要求（%）：低于此值的，当期不评定量化得分和等级（由人力资源部个别处理），以免仅凭一两项指标定级。0 表示不设要求。 / The least share of the KPI weight (%) that must be scored from data; below it a person gets no quantitative score or grade for the period (HR decides), so that nobody is graded on one or two KPIs alone. 0: no minimum. */
+  min_scored_weight: number;
   /** 时长口径：calendar 自然时间；business 工作时间（按工作日历）。 / Calendar time or business hours. */
   duration: "calendar" | "business";
   /** 每个工作日的工作时段（含午休）。 / Working hours of a working day (lunch break between spans). */

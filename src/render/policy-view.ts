@@ -236,6 +236,8 @@ export interface PolicyView {
     readonly passFail: boolean;
     readonly redistribute: boolean;
     readonly neutralScore: string;
+    /** The least share of weight scored from data for a grade, as text ('' when none). */
+    readonly minScoredWeight: string;
   };
   readonly grades: readonly { readonly grade: string; readonly label: string; readonly range: string; readonly description: string }[];
   readonly forcedDistribution: {
@@ -627,6 +629,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       passFail: scorings.some((s) => s.method === 'pass_fail'),
       redistribute: evaluation.missing_kpi === 'redistribute',
       neutralScore: formatNumber(evaluation.neutral_score),
+      minScoredWeight: evaluation.min_scored_weight > 0 ? formatValue(language, evaluation.min_scored_weight, 'percent') : '',
     },
     grades: policy.grades.bands.map((band) => ({
       grade: band.grade,

@@ -114,6 +114,7 @@ const SHOWN_ELSEWHERE = new Set([
   'note-distribution-changed',
   'note-distribution-kept',
   'note-not-assessed',
+  'note-too-little-weight',
   'note-no-ratings',
   'note-history-missing',
 ]);
@@ -148,6 +149,8 @@ const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'
 /** One sentence for a person not assessed: which KPIs lacked data, and how short they fell. */
 function kpisNotScoredText(language: Language, person: ReportPerson, policy: Policy): string {
   const kpis = person.kpis;
+  const little = person.notes.find((n) => n.code.startsWith('note-too-little-weight'));
+  if (little) return t(language, 'notice-kpis-little-weight', little.params);
   if (kpis.every((k) => k.samples === 0)) return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
   // Enough samples over the period, yet no month could be scored (a period averaging its months).
   if (kpis.some((k) => k.status === 'ok')) return t(language, 'notice-kpis-no-month');

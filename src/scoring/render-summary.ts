@@ -15,8 +15,9 @@ const BAR = 30;
 /** People not assessed named one by one; past this many the summary says how many more. */
 const NOT_ASSESSED_SHOWN = 10;
 
-/** Why a person has no result, in a few words: no data at all, too few samples, or no month with a score. */
-function whyNotAssessed(p: ReportPerson): 'result-summary-why-no-data' | 'result-summary-why-too-few' | 'result-summary-why-months' {
+/** Why a person has no result, in a few words: too little weight with data, no data at all, too few samples, or no month with a score. */
+function whyNotAssessed(p: ReportPerson): 'result-summary-why-little-weight' | 'result-summary-why-no-data' | 'result-summary-why-too-few' | 'result-summary-why-months' {
+  if (p.notes.some((n) => n.code.startsWith('note-too-little-weight'))) return 'result-summary-why-little-weight';
   if (p.kpis.every((k) => k.samples === 0)) return 'result-summary-why-no-data';
   if (p.kpis.every((k) => k.status !== 'ok')) return 'result-summary-why-too-few';
   return 'result-summary-why-months';

@@ -171,6 +171,8 @@ export interface ScoredReport {
   readonly scoring: {
     readonly missing_kpi: 'redistribute' | 'neutral';
     readonly neutral_score: number;
+    /** The least share of the KPI weight (%) scored from data for a person to be graded (0: none). */
+    readonly min_scored_weight: number;
     readonly longer_cycles: 'recompute' | 'average' | null;
     readonly total_decimals: 2;
     readonly tie_break: readonly string[];

@@ -83,6 +83,7 @@ describe('a person’s total and grade', () => {
   it('neutral: someone with no data at all is not assessed either — no neutral score, grade or bonus', () => {
     const neutral = presetPolicy('medium.zh-CN', (raw) => {
       raw.evaluation.missing_kpi = 'neutral';
+      raw.evaluation.min_scored_weight = 0;
     });
     const report = run(neutral, [
       { id: 'E1', role: 'agent', kpis: {} },
@@ -99,6 +100,30 @@ describe('a person’s total and grade', () => {
     expect(csat).toMatchObject({ scored_as: 'value', score: 100 });
     expect(some.quantitative.score).toBeCloseTo((csat.weight * 100 + (100 - csat.weight) * 60) / 100, 9);
     expect(report.summary).toMatchObject({ people: 2, assessed: 1 });
+  });
+
+  it('less of the weight scored from data than the policy’s minimum: not assessed, and the person is told why', () => {
+    // The medium preset asks for half the weight: csat alone is 30%, with the response KPIs 70%.
+    const policy = presetPolicy('medium.zh-CN');
+    expect(policy.evaluation.min_scored_weight).toBe(50);
+    const report = run(policy, [
+      { id: 'E1', role: 'agent', kpis: { csat: 95 } },
+      { id: 'E2', role: 'agent', kpis: { csat: 95, response_sla_rate: 90, first_response_minutes: 20 } },
+    ]);
+    const little = byId(report.staff, 'E1');
+    expect(little).toMatchObject({ status: 'not_assessed', total: null, grade: null, quantitative: { score: null } });
+    expect(little.outcomes.bonus.amount).toBeNull();
+    const why = little.notes.find((n) => n.code === 'note-too-little-weight')!;
+    expect(why.params).toEqual({ scored: 30, min: 50 });
+    expect(why.message).toBe('有足够数据计分的指标权重合计为 30%，低于制度规定的 50%，本期不评定量化得分和等级，由人力资源部个别处理。');
+    expect(byId(report.staff, 'E2')).toMatchObject({ status: 'assessed' });
+    expect(report.scoring.min_scored_weight).toBe(50);
+    // The same rule month by month: a month short of weight is left out of the average.
+    const quarter = run(policy, [{ id: 'E3', role: 'agent', kpis: { csat: 95, response_sla_rate: 90 }, months: [{ csat: 95, response_sla_rate: 90 }, { csat: 95 }, { csat: 95, response_sla_rate: 92 }] }], { period: '2026-Q4', months: ['2026-10', '2026-11', '2026-12'] });
+    const e3 = byId(quarter.staff, 'E3');
+    expect(e3.quantitative.months!.map((m) => m.score === null)).toEqual([false, true, false]);
+    expect(codes(e3)).toContain('note-too-little-weight-month');
+    expect(codes(e3)).not.toContain('note-month-not-assessed');
   });
 
   it('peer items rated by too few peers, and peers too few in all, are explained in notes that count raters', () => {

@@ -234,6 +234,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     scoring: {
       missing_kpi: policy.evaluation.missing_kpi,
       neutral_score: policy.evaluation.neutral_score,
+      min_scored_weight: policy.evaluation.min_scored_weight,
       longer_cycles: plan.cycle !== undefined && cycleMonths(plan.cycle) > cycleMonths(policy.cycles.primary) ? policy.cycles.longer_cycles : null,
       total_decimals: 2,
       tie_break: [...TIE_BREAK],
@@ -345,7 +346,8 @@ function scorePerson(ctx: PersonContext): Scored {
       return { period: slice.period.id, q, adjusted: own.adjusted };
     });
     const assessed = months.filter((m) => m.q.score !== null);
-    for (const m of months) if (m.q.score === null) notes.push(note('note-month-not-assessed', { month: m.period }));
+    // A month short of weight has said why (note-too-little-weight-month).
+    for (const m of months) if (m.q.score === null && !m.q.tooLittleWeight) notes.push(note('note-month-not-assessed', { month: m.period }));
     let sum = 0;
     for (const m of assessed) sum += m.q.score!;
     const score = assessed.length > 0 ? sum / assessed.length : null;
@@ -478,8 +480,9 @@ function scorePerson(ctx: PersonContext): Scored {
 function kpiNotes(q: QuantitativeResult, notes: ReportNote[], note: PersonContext['note'], kpiName: (id: string) => string, month: string | undefined): void {
   // With nothing scored no weight went anywhere: a month says so in one note
   // (note-month-not-assessed), a period names each KPI's want of data without that claim.
-  if (q.score === null && month !== undefined) return;
   const where = month === undefined ? {} : { month };
+  if (q.tooLittleWeight) notes.push(note(month ? 'note-too-little-weight-month' : 'note-too-little-weight', { scored: q.tooLittleWeight.scored, min: q.tooLittleWeight.min, ...where }));
+  if (q.score === null && month !== undefined) return;
   for (const k of q.kpis) {
     const status = { $t: `kpi-status-${k.status.replace('_', '-')}` as MessageCode };
     if (k.scored_as === 'left_out' && q.score === null) notes.push(note('note-kpi-unscored', { kpi: kpiName(k.id), status, samples: k.samples }));

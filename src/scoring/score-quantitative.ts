@@ -5,7 +5,8 @@
 // `redistribute` and no KPI scored, there is no quantitative score at all; nor, in either
 // mode, when no KPI has a single sample: the neutral score stands in for a KPI short of
 // data, not for a person (or a month) without any — that would grade and pay someone on
-// nothing but the policy's default. Pure.
+// nothing but the policy's default. Nor when the KPIs scored from data weigh less than the
+// policy's `min_scored_weight`: a grade on one KPI of five is not a fair grade. Pure.
 //
 // The arithmetic is fixed so that anyone can redo it from the report: contribution =
 // score × weight ÷ 100, and the score is the sum of the contributions in the listed order.
@@ -48,12 +49,17 @@ export interface ScoredKpi {
 }
 
 export interface QuantitativeResult {
-  /** null when no KPI could be scored: all short of data under `redistribute`, or no KPI with any sample. */
+  /**
+   * null when no KPI could be scored: all short of data under `redistribute`, or no KPI with
+   * any sample; or when the KPIs scored from data weigh less than `min_scored_weight`.
+   */
   readonly score: number | null;
   readonly kpis: readonly ScoredKpi[];
+  /** Set when the KPIs scored from data weigh less than the policy's minimum (nominal weights, %). */
+  readonly tooLittleWeight?: { readonly scored: number; readonly min: number };
 }
 
-export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Evaluation, 'missing_kpi' | 'neutral_score'>): QuantitativeResult {
+export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Evaluation, 'missing_kpi' | 'neutral_score'> & Partial<Pick<Evaluation, 'min_scored_weight'>>): QuantitativeResult {
   const present = lines.filter((l) => l.status === 'ok' && l.value !== null);
   const anyData = lines.some((l) => l.samples > 0 || l.value !== null);
   const neutral = evaluation.missing_kpi === 'neutral' && anyData;
@@ -84,6 +90,11 @@ export function scoreQuantitative(lines: readonly KpiLine[], evaluation: Pick<Ev
     return { ...base, score: null, weight: 0, contribution: 0, scored_as: 'left_out' };
   });
   if (!neutral && present.length === 0) return { score: null, kpis };
+  // Too little of the weight scored from data: no score, rather than a grade on one KPI.
+  const min = evaluation.min_scored_weight ?? 0;
+  const total = lines.reduce((sum, l) => sum + l.weight, 0);
+  const scored = total > 0 ? (presentWeight * 100) / total : 0;
+  if (min > 0 && scored < min - 1e-9) return { score: null, kpis, tooLittleWeight: { scored, min } };
   let score = 0;
   for (const k of kpis) score += k.contribution;
   return { score, kpis };

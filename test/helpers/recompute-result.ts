@@ -57,11 +57,17 @@ export interface Recomputed {
   readonly grade: string | null;
 }
 
-export function recomputePerson(person: Json, bands: readonly Json[], neutralScore?: number): Recomputed {
+export function recomputePerson(person: Json, bands: readonly Json[], neutralScore?: number, minScoredWeight = 0): Recomputed {
   const order = [...bands].sort((a, b) => b.min - a.min).map((b) => b.grade as string);
   const worse = (a: string, b: string | null) => (b !== null && order.indexOf(b) > order.indexOf(a) ? b : a);
 
-  // Quantitative: contribution = score × weight ÷ 100, summed in the listed order.
+  // Quantitative: contribution = score × weight ÷ 100, summed in the listed order — none
+  // when the lines scored from their values weigh (nominally) less than the policy's minimum.
+  const tooLittle = (lines: readonly Json[]) => {
+    const total = person.kpis.reduce((sum: number, k: Json) => sum + k.weight_nominal, 0);
+    const scored = lines.reduce((sum: number, l: Json, i: number) => sum + (l.scored_as === 'value' ? person.kpis[i].weight_nominal : 0), 0);
+    return minScoredWeight > 0 && (scored * 100) / total < minScoredWeight - 1e-9;
+  };
   let quantitative: number | null;
   if (person.quantitative.method === 'monthly_average') {
     for (const k of person.kpis) {
@@ -73,7 +79,7 @@ export function recomputePerson(person: Json, bands: readonly Json[], neutralSco
     const monthScores: (number | null)[] = person.quantitative.months.map((m: Json, i: number) => {
       const lines = person.kpis.map((k: Json) => k.months[i]);
       for (const l of lines) if (l.score !== null) expect(l.contribution).toBe((l.score * l.weight) / 100);
-      const s = lines.every((l: Json) => l.scored_as === 'left_out') ? null : sumInOrder(lines.map((l: Json) => l.contribution));
+      const s = lines.every((l: Json) => l.scored_as === 'left_out') || tooLittle(lines) ? null : sumInOrder(lines.map((l: Json) => l.contribution));
       expect(m.score).toBe(s);
       return s;
     });
@@ -85,7 +91,7 @@ export function recomputePerson(person: Json, bands: readonly Json[], neutralSco
       if (k.score === null) expect([k.weight, k.contribution]).toEqual([0, 0]);
       else expect(k.contribution).toBe((k.score * k.weight) / 100);
     }
-    quantitative = person.kpis.every((k: Json) => k.scored_as === 'left_out') ? null : sumInOrder(person.kpis.map((k: Json) => k.contribution));
+    quantitative = person.kpis.every((k: Json) => k.scored_as === 'left_out') || tooLittle(person.kpis) ? null : sumInOrder(person.kpis.map((k: Json) => k.contribution));
   }
   expect(person.quantitative.score).toBe(quantitative);
 
@@ -142,7 +148,7 @@ export function recomputePerson(person: Json, bands: readonly Json[], neutralSco
 export function expectExplainable(report: Json): number {
   let checked = 0;
   for (const person of report.staff) {
-    const r = recomputePerson(person, report.grades.bands, report.scoring?.neutral_score);
+    const r = recomputePerson(person, report.grades.bands, report.scoring?.neutral_score, report.scoring?.min_scored_weight);
     expect({ id: person.id, total: person.total, rounded: person.total_rounded, bands: person.grade_by_bands, grade: person.grade }).toEqual({
       id: person.id,
       total: r.total,

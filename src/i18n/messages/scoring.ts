@@ -13,6 +13,9 @@ function quoted(value: unknown, open: string, close: string, separator: string):
 }
 
 const zhList = (p: MessageParams, key: string) => list(p[key], '、');
+
+/** A share of weight as people read it: 45.5%, 50%. */
+const pct = (value: unknown) => `${Math.round(Number(value) * 10) / 10}%`;
 const enList = (p: MessageParams, key: string) => list(p[key], ', ');
 
 export const scoringMessages = defineMessages({
@@ -181,6 +184,14 @@ export const scoringMessages = defineMessages({
     'zh-CN': '“{kpi}”是计数指标，目标值和底线值按考核期长度折算为 {target} 和 {floor}（× {scale}）。',
     en: '"{kpi}" is a count, so its target and floor are scaled to the length of the period: {target} and {floor} (× {scale}).',
   },
+  'note-too-little-weight': {
+    'zh-CN': (p) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，由人力资源部个别处理。`,
+    en: (p) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; HR decides case by case.`,
+  },
+  'note-too-little-weight-month': {
+    'zh-CN': (p) => `${String(p.month)} 有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，该月不参与平均。`,
+    en: (p) => `In ${String(p.month)} the KPIs with enough data weigh ${pct(p.scored)}, less than the ${pct(p.min)} the policy requires, so that month is left out of the average.`,
+  },
   'note-month-not-assessed': {
     'zh-CN': '{month} 没有可计分的指标，该月不参与平均。',
     en: 'No KPI could be scored in {month}, so that month is left out of the average.',
@@ -320,6 +331,7 @@ export const scoringMessages = defineMessages({
   'result-summary-not-assessed': { 'zh-CN': '{id} {name}：{why}', en: '{id} {name}: {why}' },
   'result-summary-why-no-data': { 'zh-CN': '各项指标均无数据', en: 'no data for any KPI' },
   'result-summary-why-too-few': { 'zh-CN': '各项指标均无数据或样本不足', en: 'no KPI has enough samples' },
+  'result-summary-why-little-weight': { 'zh-CN': '有数据的指标权重不足制度规定的比例', en: 'too little of the KPI weight had data' },
   'result-summary-why-months': { 'zh-CN': '每个月都没有可计分的指标', en: 'no KPI could be scored in any month' },
   'result-summary-not-assessed-more': {
     'zh-CN': '另有 {count} 人，见报告的“说明”', en: '{count} more: see the notes of the report',
@@ -476,6 +488,10 @@ export const scoringMessages = defineMessages({
   'notice-kpis-too-few': {
     'zh-CN': '本期您的各项考核指标均没有足够数据，均不计分：{kpis}。',
     en: 'None of your KPIs had enough data this period, so none was scored: {kpis}.',
+  },
+  'notice-kpis-little-weight': {
+    'zh-CN': (p) => `本期您有足够数据计分的考核指标，权重合计低于制度规定的 ${pct(p.min)}，仅凭少数指标评定等级有失公平。`,
+    en: (p) => `The KPIs with enough data this period weigh less than the ${pct(p.min)} the policy requires, and a grade on a few KPIs alone would not be fair.`,
   },
   'notice-kpis-no-month': {
     'zh-CN': '本期每个月您的考核指标都没有足够数据，各月均不计分。',
