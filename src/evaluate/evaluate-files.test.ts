@@ -656,6 +656,23 @@ describe('columns the roles on the roster need, and no more', () => {
     const path = join(dir, 'log.csv');
     const first = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: roster2 });
     expect(first.warnings.items.filter((w) => w.code === 'duplicate-ticket').map((w) => w.location?.row)).toEqual([4, 5]);
+    // Two repeats are repeats; a file mostly of repeats is an event log, and the warning says what to write.
+    expect(first.warnings.items.map((w) => w.code)).not.toContain('tickets-look-like-event-log');
+    const updates = Array.from({ length: 15 }, (_, i) => `T${i % 3},E0032,2026-10-08 09:00,2026-10-08 09:20,2026-10-08 15:00,4,否`);
+    const longLog = join(dir, 'long-log.csv');
+    writeFileSync(longLog, [AGENT_HEAD, ...updates].join('\n') + '\n');
+    const hinted = await evaluateFiles({ policy, period: '2026-10', tickets: longLog, roster: roster2 });
+    const hint = hinted.warnings.items.find((w) => w.code === 'tickets-look-like-event-log')!;
+    expect(hint.params).toEqual({ repeats: 12, rows: 15 });
+    expect(t('zh-CN', hint.code, hint.params)).toContain('repeated_ids: last');
+  });
+
+  it('a time cell holding only ? or - is blank (an open ticket), not an unreadable time', async () => {
+    const path = join(dir, 'null-markers.csv');
+    writeFileSync(path, [AGENT_HEAD, agentRow('T1'), agentRow('T2').replace('2026-10-08 12:00', '?'), agentRow('T3').replace('2026-10-08 12:00', '-')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.warnings.items).toEqual([]);
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'tickets_resolved')).toMatchObject({ samples: 1 });
   });
 
   it('a placeholder for nobody (?, -, N/A, 未分配) is no person, with or without a roster', async () => {
@@ -697,6 +714,12 @@ describe('columns the roles on the roster need, and no more', () => {
       ['value-yes-no-in-time', 'Resolved', 'N'],
     ]);
     expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 0, skipped: 2, outside_period: 0 });
+    // A row whose creation time places it in another month is outside the period, even if its resolution time cannot be read.
+    const agent = structuredClone(policy);
+    agent.roles = [agent.roles.find((r) => r.id === 'agent')!];
+    writeFileSync(path, ['工单号,处理人工号,创建时间,首次响应时间,Resolved,满意度,是否投诉', 'T1,E0032,2026-09-08 09:00,2026-09-08 09:10,Y,5,否'].join('\n') + '\n');
+    const september = await evaluateFiles({ policy: agent, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(september.inputs[0]).toMatchObject({ rows: 1, used: 0, skipped: 0, outside_period: 1 });
     const message = t('zh-CN', 'value-yes-no-in-time', evaluation.warnings.items[0]!.params);
     expect(message).toContain('“Y”是“是/否”值，不是时间');
     expect(message).toContain('该工单不计入：客户满意度');

@@ -168,6 +168,11 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   }
   const ticketInfo = await read('tickets', options.tickets, tickets, ticketOptions);
   const counts = tickets.finish();
+  // Many repeated ids: most likely an event log (a row per update), read by its first rows.
+  const repeats = warnings.counts.get('duplicate-ticket') ?? 0;
+  if (repeats >= 10 && repeats * 5 >= counts.rows && policy.data_sources.tickets?.repeated_ids !== 'last') {
+    warnings.add('tickets-look-like-event-log', { repeats, rows: counts.rows }, { file: options.tickets });
+  }
   if (counts.used === 0 && counts.outsideRange) {
     const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
     warnings.add('period-no-tickets', { period: period.id, first: day(counts.outsideRange.first), last: day(counts.outsideRange.last), count: counts.outsidePeriod }, { file: options.tickets });

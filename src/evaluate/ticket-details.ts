@@ -8,6 +8,9 @@ export class TicketDetails {
   private values: Float64Array;
   private persons: Int32Array;
   private rows: Int32Array;
+  /** Created and resolved instants (UTC ms; NaN when blank or unreadable). */
+  private created: Float64Array;
+  private resolved: Float64Array;
   private readonly tickets: string[] = [];
   private readonly appeals = new Map<number, string>();
   /** Tickets kept. */
@@ -17,6 +20,8 @@ export class TicketDetails {
     this.values = new Float64Array(1024 * Math.max(1, measures));
     this.persons = new Int32Array(1024);
     this.rows = new Int32Array(1024);
+    this.created = new Float64Array(1024);
+    this.resolved = new Float64Array(1024);
   }
 
   /** Starts the next ticket: its values, all NaN until `set`; kept only by `keep`. */
@@ -32,6 +37,8 @@ export class TicketDetails {
       this.values = grow(this.values, capacity * this.measures);
       this.persons = grow(this.persons, capacity);
       this.rows = grow(this.rows, capacity);
+      this.created = grow(this.created, capacity);
+      this.resolved = grow(this.resolved, capacity);
     }
     this.values.fill(NaN, this.length * this.measures, need * this.measures);
   }
@@ -42,9 +49,11 @@ export class TicketDetails {
   }
 
   /** Keeps the open ticket. */
-  keep(person: number, row: number, ticket: string, appeal?: string): void {
+  keep(person: number, row: number, ticket: string, created: number, resolved: number, appeal?: string): void {
     this.persons[this.length] = person;
     this.rows[this.length] = row;
+    this.created[this.length] = Number.isFinite(created) ? created : NaN;
+    this.resolved[this.length] = Number.isFinite(resolved) ? resolved : NaN;
     this.tickets.push(ticket);
     if (appeal !== undefined) this.appeals.set(this.length, appeal);
     this.length++;
@@ -69,6 +78,8 @@ export class TicketDetails {
       person: this.persons[i]!,
       row: this.rows[i]!,
       ticket: this.tickets[i]!,
+      created: this.created[i]!,
+      resolved: this.resolved[i]!,
       values: this.values.subarray(i * this.measures, (i + 1) * this.measures),
       ...(appeal === undefined ? {} : { appeal }),
     };

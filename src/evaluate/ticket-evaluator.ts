@@ -122,6 +122,9 @@ export interface TicketDetail {
   readonly person: number;
   readonly row: number;
   readonly ticket: string;
+  /** Created and resolved instants (UTC ms; NaN when blank or unreadable). */
+  readonly created: number;
+  readonly resolved: number;
   readonly values: Float64Array;
   readonly appeal?: string;
 }
@@ -520,7 +523,8 @@ export class TicketEvaluator implements TableHandler {
       else if (view.blank(column)) v = BLANK;
       else {
         v = view.timestamp(column, this.options.clock, this.date1904);
-        if (v !== v) this.timeProblem(view, slot, row);
+        // `?`, `-`, `/`: what exports write for "no time" (ServiceNow's `?`) is blank.
+        if (v !== v) v = isNullMarker(view.text(column)) ? BLANK : (this.timeProblem(view, slot, row), NaN);
       }
     } else if (slot.kind === 'boolean') {
       const b = view.boolean(column);
@@ -770,7 +774,9 @@ export class TicketEvaluator implements TableHandler {
       // A placing time that could not be read (warned) is a fault in the data, not a date
       // outside the period: a column of yes/no taken for a time would otherwise hide there.
       const unreadable = (this.anyByCreation && this.createdSlot !== -1 && created !== created) || (this.anyByResolution && this.resolvedSlot !== -1 && resolved !== resolved);
-      if (unreadable) {
+      // …unless a time that could be read places the row outside the period anyway.
+      const placedElsewhere = (this.anyByCreation && Number.isFinite(created)) || (this.anyByResolution && Number.isFinite(resolved));
+      if (unreadable && !placedElsewhere) {
         this.skipped++;
         return;
       }
@@ -827,7 +833,7 @@ export class TicketEvaluator implements TableHandler {
     }
     if (used) this.used++;
     else this.notCounted++;
-    if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn).trim()));
+    if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn).trim()), created, resolved);
   }
 
   private outsideFirst = Infinity;
@@ -877,7 +883,7 @@ export class TicketEvaluator implements TableHandler {
         const slice = this.S > 0 ? this.sliceOf(c.byCreation ? created : resolved) : -1;
         hits.push({ measure: i, slice });
       }
-      if (details && hits.length > 0) details.keep(person, row, detach(id), appeal);
+      if (details && hits.length > 0) details.keep(person, row, detach(id), created, resolved, appeal);
     }
     this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits, ...placed });
   }
@@ -1024,13 +1030,18 @@ export class TicketEvaluator implements TableHandler {
 
 const PLACEHOLDERS = new Set(['n/a', '#n/a', 'na', 'null', 'none', 'nil', 'unassigned', '无', '空', '未分配', '待分配']);
 
+/** A cell of punctuation or symbols only (`?`, `-`, `—`, `/`): a null marker. */
+function isNullMarker(text: string): boolean {
+  return /^[\p{P}\p{S}\s]+$/u.test(text);
+}
+
 /**
  * A staff cell that stands for nobody — `?`, `-`, `N/A`, `未分配` (what systems write for
  * an unassigned ticket) — reads as blank: never a person called "?".
  */
 export function notPlaceholder(text: string): string {
   const t = text.trim();
-  return /^[\p{P}\p{S}\s]*$/u.test(t) || PLACEHOLDERS.has(t.toLowerCase()) ? '' : text;
+  return t === '' || isNullMarker(t) || PLACEHOLDERS.has(t.toLowerCase()) ? '' : text;
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {

@@ -170,6 +170,7 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
   const hours = policy.evaluation.working_hours.map((span) => `${span.start}–${span.end}`);
   return t(language, 'notice-business-hours', {
     kpis: joinList(language, kpis),
+    count: kpis.length,
     hours: joinList(language, hours),
     holidays: t(language, policy.evaluation.holidays === 'cn' ? 'notice-holidays-cn' : 'notice-holidays-none'),
   });

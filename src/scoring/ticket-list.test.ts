@@ -19,7 +19,8 @@ const { plan } = evaluation;
 function detail(ticket: string, row: number, values: Record<string, number>, appeal?: string): TicketDetail {
   const array = new Float64Array(plan.ticketMeasures.length).fill(NaN);
   for (const [id, x] of Object.entries(values)) array[plan.ticketMeasures.findIndex((m) => m.id === id)] = x;
-  return { person: 0, row, ticket, values: array, ...(appeal ? { appeal } : {}) };
+  // Created 09:00 and resolved 12:30 on 8 October, Beijing time.
+  return { person: 0, row, ticket, created: Date.UTC(2026, 9, 8, 1), resolved: Date.UTC(2026, 9, 8, 4, 30), values: array, ...(appeal ? { appeal } : {}) };
 }
 
 const rows = (csv: string) => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
@@ -41,12 +42,12 @@ describe('ticket list', () => {
     )!;
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(rows(csv)).toEqual([
-      '工单号,导出文件行号,响应及时率：按时响应,首次响应时长：分钟,客户满意度：满意（评分 ≥ 4）,解决工单量,投诉率：投诉,备注',
-      'T1,2,是,12.50,是,计入,否,',
-      `"'=T2",5,否,95.00,,,,`,
-      'T3,9,,,,计入,是,已按申诉 SS-1 剔除，不计入任何指标',
+      '工单号,导出文件行号,创建时间,解决时间,响应及时率：按时响应（≤ 30 分钟）,首次响应时长：分钟,客户满意度：满意（评分 ≥ 4）,解决工单量,投诉率：投诉,备注',
+      'T1,2,2026-10-08 09:00,2026-10-08 12:30,是,12.50,是,计入,否,',
+      `"'=T2",5,2026-10-08 09:00,2026-10-08 12:30,否,95.00,,,,`,
+      'T3,9,2026-10-08 09:00,2026-10-08 12:30,,,,计入,是,已按申诉 SS-1 剔除，不计入任何指标',
       // A number is not a formula: no apostrophe to show in the cell.
-      '-7,12,,,,计入,,',
+      '-7,12,2026-10-08 09:00,2026-10-08 12:30,,,,计入,,',
     ]);
   });
 

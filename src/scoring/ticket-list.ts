@@ -1,9 +1,10 @@
 // Each person's ticket list: every ticket that counted for one of their own KPIs in the
-// period, with what it counted as — the minutes of a response, whether it was on time,
+// period, when it was created and resolved, and what it counted as — the minutes of a response, whether it was on time,
 // its satisfaction score — so that an employee can check a KPI ticket by ticket, and name
 // the ticket in an appeal. Tickets an approved appeal left out are listed too, marked.
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
+import { zoneClock } from '../evaluate/time-zone.js';
 import type { EvaluationPlan, TicketMeasure } from '../evaluate/kpi-plan.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -53,6 +54,14 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
         return { header: name, measure: index, shown: 'counted', unitMs };
       case 'cost_per_ticket':
         return { header: labelled('ticket-list-means-cost'), measure: index, shown: 'value', unitMs };
+      case 'response_sla_rate':
+      case 'resolution_sla_rate': {
+        // The limit, in the time the policy counts, so that a "no" can be checked.
+        const hours = measure.slaMs % 3_600_000 === 0;
+        const unit = `${business ? 'xlsx-unit-working-' : 'xlsx-unit-'}${hours ? 'hours' : 'minutes'}` as MessageCode;
+        const limit = `${measure.slaMs / (hours ? 3_600_000 : 60_000)} ${L(unit)}`;
+        return { header: labelled(YES_MEANS[measure.kind]!, { limit }), measure: index, shown: 'yes_no', unitMs };
+      }
       default:
         return { header: labelled(YES_MEANS[measure.kind]!), measure: index, shown: 'yes_no', unitMs };
     }
@@ -102,11 +111,14 @@ export function renderTicketList(person: ReportPerson, details: readonly TicketD
   const columns = ticketListColumns(person, plan, policy, language);
   if (columns.length === 0) return undefined;
   const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
-  const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), ...columns.map((c) => c.header), L('ticket-list-note')]];
+  // The times as the policy's zone reads them, so that a ticket can be placed in its month.
+  const clock = zoneClock(policy.meta.timezone);
+  const time = (instant: number) => (instant === instant ? new Date(clock.utcToWall(instant)).toISOString().slice(0, 16).replace('T', ' ') : '');
+  const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), L('ticket-list-created'), L('ticket-list-resolved'), ...columns.map((c) => c.header), L('ticket-list-note')]];
   for (const d of details) {
     const cells = columns.map((c) => shownValue(d.values[c.measure]!, c, language));
     if (cells.every((cell) => cell === '')) continue;
-    lines.push([d.ticket, String(d.row), ...cells, d.appeal === undefined ? '' : L('ticket-list-excluded', { appeal: d.appeal })]);
+    lines.push([d.ticket, String(d.row), time(d.created), time(d.resolved), ...cells, d.appeal === undefined ? '' : L('ticket-list-excluded', { appeal: d.appeal })]);
   }
   return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -207,8 +207,8 @@ export const evaluateMessages = defineMessages({
 
   // ── values ───────────────────────────────────────────────────────────────
   'value-unreadable-time': {
-    'zh-CN': (p) => `无法识别时间“${String(p.value)}”。支持 2026-10-03 09:05:00、2026/10/3 9:05、2026年10月3日 9:05、带时区的 ISO 格式和 Excel 日期。${leftOutZh(p)}`,
-    en: (p) => `Cannot read "${String(p.value)}" as a date and time. Accepted: 2026-10-03 09:05:00, 2026/10/3 9:05, 2026年10月3日 9:05, ISO with an offset, and Excel dates.${leftOutEn(p)}`,
+    'zh-CN': (p) => `无法识别时间“${String(p.value)}”。支持 2026-10-03 09:05:00、2026/10/3 9:05、2026年10月3日 9:05、03-10-2026 09:05（日在前）、带时区的 ISO 格式和 Excel 日期。${leftOutZh(p)}`,
+    en: (p) => `Cannot read "${String(p.value)}" as a date and time. Accepted: 2026-10-03 09:05:00, 2026/10/3 9:05, 2026年10月3日 9:05, 03-10-2026 09:05 (day first), ISO with an offset, and Excel dates.${leftOutEn(p)}`,
   },
   'value-yes-no-in-time': {
     'zh-CN': (p) =>
@@ -277,6 +277,10 @@ export const evaluateMessages = defineMessages({
   'team-not-in-tickets': {
     'zh-CN': (p) => `${String(p.staff)} 的班组“${String(p.team)}”在考核期的工单中没有出现，其按班组计算的指标没有数据。工单中的班组：${list(p.teams, '、')}。请核对名单与工单中班组的写法是否一致。`,
     en: (p) => `The team "${String(p.team)}" of ${String(p.staff)} appears in no ticket of the period, so their team KPIs have no data. Teams in the tickets: ${list(p.teams, ', ')}. Check that the roster and the tickets write the team the same way.`,
+  },
+  'tickets-look-like-event-log': {
+    'zh-CN': '{rows} 行中有 {repeats} 行的工单号重复，已按每张工单的第一行计算。如果这是每次更新记一行的事件日志（如 ServiceNow、Jira 导出），最后一行才是工单的最终状态：请在制度的 data_sources.tickets 中加上 repeated_ids: last 后重新运行。',
+    en: '{repeats} of {rows} rows repeat a ticket id, and each ticket was read by its first row. If this is an event log with a row per update (ServiceNow, Jira exports), the last row is the ticket\'s final state: add repeated_ids: last under data_sources.tickets in the policy and run again.',
   },
   'period-no-tickets': {
     'zh-CN': '没有一张工单落在考核期 {period} 内：文件中 {count} 张工单的日期在 {first} 至 {last} 之间。请核对 --period，或是否导出了正确的月份。',
