@@ -41,6 +41,8 @@ export interface NoticeView {
   readonly anyAdjusted: boolean;
   /** Durations counted in working time: a sentence saying which and how (null: calendar time). */
   readonly businessHours: string | null;
+  /** First-time fix counted without reopen/revisit data: said to the person it concerns (null otherwise). */
+  readonly fixFlagsMissing: string | null;
   /** A sentence naming the person's ticket list beside the notice (null: none was written). */
   readonly ticketList: string | null;
   readonly months: readonly { period: string; score: string }[];
@@ -312,6 +314,10 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     })),
     anyAdjusted: person.kpis.some((k) => k.adjusted !== undefined || k.excluded.length > 0),
     businessHours: businessHoursText(language, person, policy),
+    fixFlagsMissing:
+      report.warnings.some((w) => w.code === 'no-fix-flags') && person.kpis.some((k) => k.id === 'first_time_fix_rate' && k.scored_as === 'value')
+        ? t(language, 'notice-no-fix-flags', { kpi: person.kpis.find((k) => k.id === 'first_time_fix_rate')!.name })
+        : null,
     ticketList: null,
     months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
     monthlyKpis:

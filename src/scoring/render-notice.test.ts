@@ -97,6 +97,19 @@ describe('notice in Chinese', () => {
     expect(renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, enBusiness), enTemplates)).toContain('count working time only: 09:00–12:00 and 13:30–18:00 on working days (Monday to Friday)');
   });
 
+  it('first-time fix counted without reopen or revisit data says so to a technician, and only to one', () => {
+    const people = [
+      { id: 'T1', name: '王五', role: 'technician', kpis: { first_time_fix_rate: 100, onsite_punctuality_rate: 96, csat: 97, resolution_hours: 20, reopen_rate: 2 } },
+      { id: 'E1', name: '张伟', role: 'agent', kpis: agent(60) },
+    ];
+    const evaluation = makeEvaluation(zh, people);
+    evaluation.warnings.add('no-fix-flags', { kpi: '一次修复率' }, { file: 'tickets.csv' });
+    const r = scoreEvaluation({ policy: zh, policyFile: { path: 'p', sha256: '0' }, evaluation, resultDate: '2026-09-30', language: 'zh-CN', toolVersion: 't' });
+    const tech = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
+    expect(tech).toContain('本期导出的工单数据中没有“是否重开”或“是否二次上门”列，“一次修复率”把每张已解决的工单都算作一次修复');
+    expect(renderNoticeMarkdown(buildNoticeView(r, r.staff[1]!, zh), zhTemplates)).not.toContain('是否重开');
+  });
+
   it('a veto: the events table, the capped grade, the bonus cancelled — said once, not again in the notes', () => {
     const r = report(zh);
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[1]!, zh), zhTemplates);

@@ -466,6 +466,10 @@ export const scoringMessages = defineMessages({
   },
   'notice-month-cell': { 'zh-CN': '{value} → {score} × {weight}', en: '{value} → {score} × {weight}' },
   'notice-month-cell-scaled': { 'zh-CN': '{value}（目标 {target}，底线 {floor}）→ {score} × {weight}', en: '{value} (target {target}, floor {floor}) → {score} × {weight}' },
+  'notice-no-fix-flags': {
+    'zh-CN': '本期导出的工单数据中没有“是否重开”或“是否二次上门”列，“{kpi}”把每张已解决的工单都算作一次修复，不反映返修情况。',
+    en: 'The ticket export of this period has no reopened or revisit column, so "{kpi}" counts every resolved ticket as fixed first time and shows nothing about repeat work.',
+  },
   'notice-holidays-cn': { 'zh-CN': '不含周末和法定节假日，含调休上班日', en: 'Monday to Friday, without public holidays, with make-up working days' },
   'notice-holidays-none': { 'zh-CN': '周一至周五', en: 'Monday to Friday' },
   'xlsx-unit-percent': { 'zh-CN': '%', en: '%' },
