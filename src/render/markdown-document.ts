@@ -263,7 +263,7 @@ function alignmentOf(token: Token): Alignment {
 function tableCell(inline: Inline[]): TableCell {
   const text = plainText(inline);
   const empty = text.trim() === '';
-  const label = !empty && inline.every((run) => run.kind === 'break' || run.bold === true || run.text.trim() === '');
+  const label = !empty && isAllBold(inline);
   return { inline, text, label, empty };
 }
 
@@ -354,6 +354,14 @@ function mergeRuns(runs: Inline[]): Inline[] {
 
 function sameFormat(a: TextRun, b: TextRun): boolean {
   return a.bold === b.bold && a.italic === b.italic && a.strike === b.strike && a.code === b.code && a.href === b.href;
+}
+
+/**
+ * Whether every letter of a text is bold: a cell so is a label, a paragraph so is a caption
+ * (一、量化考核). One test, so the Word and HTML writers and the page estimate agree.
+ */
+export function isAllBold(inline: readonly Inline[]): boolean {
+  return inline.every((run) => run.kind === 'break' || run.bold === true || run.text.trim() === '');
 }
 
 export function plainText(inline: readonly Inline[]): string {

@@ -35,7 +35,7 @@ import {
 } from 'docx';
 import { stripControlCharacters } from './escape-markdown.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
-import { parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
+import { isAllBold, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
 import { CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
 import { columnWidths } from './table-layout.js';
 
@@ -291,7 +291,7 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
     case 'heading':
       return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: runs(block.inline, context) })];
     case 'paragraph': {
-      const allBold = block.inline.every((r) => r.kind === 'break' || r.bold === true || r.text.trim() === '');
+      const allBold = isAllBold(block.inline);
       const options: IParagraphOptions = {
         style: 'BodyText',
         pageBreakBefore,

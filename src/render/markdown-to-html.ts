@@ -4,7 +4,7 @@
 // margin boxes. Shares its reading of Markdown with the Word writer. Pure.
 import { stripControlCharacters } from './escape-markdown.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
-import { parseMarkdownDocument, tocHeadings, type Block, type Inline, type TableCell } from './markdown-document.js';
+import { isAllBold, parseMarkdownDocument, tocHeadings, type Block, type Inline, type TableCell } from './markdown-document.js';
 import { columnWidths } from './table-layout.js';
 
 export function escapeHtml(text: string): string {
@@ -137,7 +137,7 @@ function renderBlock(block: Block, context: Context): string {
       return `<h${level} id="${escapeHtml(block.id)}">${renderInline(block.inline)}</h${level}>`;
     }
     case 'paragraph': {
-      const caption = block.inline.every((r) => r.kind === 'break' || r.bold === true || r.text.trim() === '');
+      const caption = isAllBold(block.inline);
       return `<p${caption ? ' class="caption"' : ''}>${renderInline(block.inline)}</p>`;
     }
     case 'list': {

@@ -9,7 +9,7 @@
 // estimate runs past its foot counts as overfull, the thing to avoid. Pure.
 import type { Language } from '../i18n/language.js';
 import type { Block, Inline, TableCell } from './markdown-document.js';
-import { plainText } from './markdown-document.js';
+import { isAllBold, plainText } from './markdown-document.js';
 import { columnWidths, rowLines, wrappedLines, type TableMetrics } from './table-layout.js';
 
 /**
@@ -91,8 +91,6 @@ function plainTextLines(inline: readonly Inline[]): string[] {
   return lines.map((line) => plainText(line));
 }
 
-const isCaption = (inline: readonly Inline[]) => inline.every((r) => r.kind === 'break' || r.bold === true || r.text.trim() === '');
-
 /** The paragraph the Word writer puts before a table that follows a table or a page break. */
 function spacerHeight(page: PageMetrics): number {
   return lineHeight(page.bodySizePt, 1, page);
@@ -109,7 +107,7 @@ export function blockHeight(block: Block, previous: Block | undefined, page: Pag
     }
     case 'paragraph': {
       // A caption's lines are set at 1.1 of single spacing, which LibreOffice draws tighter than body lines.
-      if (isCaption(block.inline)) return 180 + textLines(block.inline, page.bodySizePt, page) * page.bodySizePt * 20 * CAPTION_LINE;
+      if (isAllBold(block.inline)) return 180 + textLines(block.inline, page.bodySizePt, page) * page.bodySizePt * 20 * CAPTION_LINE;
       const indent = page.firstLineIndent ? page.bodySizePt * 40 : 0;
       const spacing = (previous?.kind === 'table' ? 160 : 0) + (page.language === 'zh-CN' ? 0 : 120);
       return spacing + textLines(block.inline, page.bodySizePt, page, indent) * lineHeight(page.bodySizePt, page.lineSpacing, page);
