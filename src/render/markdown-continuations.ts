@@ -1,19 +1,14 @@
 // For the .md output: a form's `[[continued]]` … `[[/continued]]` (its heading on a next
 // page, which only the Word document has) is left out, so the file reads as one form. Pure.
-import { CONTINUED_CLOSE, CONTINUED_OPEN } from './markdown-document.js';
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+import { CONTINUED_CLOSE, CONTINUED_OPEN, fenceTracker } from './markdown-document.js';
 
 export function dropContinuations(markdown: string): string {
-  let fence: string | undefined;
+  const inFence = fenceTracker();
   let inside = false;
   let after = false;
   const kept: string[] = [];
   for (const line of markdown.split('\n')) {
-    const marker = FENCE.exec(line)?.[1];
-    if (fence === undefined && marker) fence = marker[0];
-    else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
-    const mark = fence === undefined && /^ {0,3}\S/.test(line) ? line.trim().toLowerCase() : '';
+    const mark = !inFence(line) && /^ {0,3}\S/.test(line) ? line.trim().toLowerCase() : '';
     if (mark === CONTINUED_OPEN) inside = true;
     else if (mark === CONTINUED_CLOSE) [inside, after] = [false, true];
     // The blank line after what is left out goes with it, so one blank line stays between blocks.

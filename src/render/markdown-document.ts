@@ -121,6 +121,23 @@ function neighbourText(tokens: readonly Token[], index: number, step: 1 | -1): s
   return '';
 }
 
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * For the line-by-line passes over Markdown text (tidying, the .md table of contents and
+ * continuations): a function to call on each line in turn that tells whether the line is
+ * in fenced code, its opening fence included and its closing fence not.
+ */
+export function fenceTracker(): (line: string) => boolean {
+  let fence: string | undefined;
+  return (line) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence === undefined && marker) fence = marker[0];
+    else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
+    return fence !== undefined;
+  };
+}
+
 export const CONTINUED_OPEN = '[[continued]]';
 export const CONTINUED_CLOSE = '[[/continued]]';
 

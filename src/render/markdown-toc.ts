@@ -2,23 +2,17 @@
 // list of links to the headings, with the anchors GitHub and aspm's HTML give them), so
 // the file reads well anywhere, not only where `[[toc]]` is understood. Pure.
 import { escapeMarkdown } from './escape-markdown.js';
-import { parseMarkdownDocument, tocHeadings } from './markdown-document.js';
+import { fenceTracker, parseMarkdownDocument, tocHeadings } from './markdown-document.js';
 
 const MARKER = /^ {0,3}\[\[toc\]\]\s*$/i;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function expandTableOfContents(markdown: string, title: string): string {
   const headings = tocHeadings(parseMarkdownDocument(markdown));
   const list = headings.map((h) => `${'  '.repeat(h.level - 2)}- [${escapeMarkdown(h.text)}](#${h.id})`).join('\n');
   const toc = `**${escapeMarkdown(title)}**\n\n${list}`;
-  let fence: string | undefined;
+  const inFence = fenceTracker();
   return markdown
     .split('\n')
-    .map((line) => {
-      const marker = FENCE.exec(line)?.[1];
-      if (fence === undefined && marker) fence = marker[0];
-      else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
-      return fence === undefined && MARKER.test(line) ? toc : line;
-    })
+    .map((line) => (!inFence(line) && MARKER.test(line) ? toc : line))
     .join('\n');
 }

@@ -15,6 +15,7 @@ import { packagePath } from '../package-root.js';
 import { t } from '../i18n/catalogue.js';
 import { asClause, asSentence } from './document-values.js';
 import { escapeMarkdown, escapeMarkdownCell } from './escape-markdown.js';
+import { fenceTracker } from './markdown-document.js';
 
 export interface TemplateSource {
   /** The name templates use for it: its path below the language folder, without `.md.hbs`. */
@@ -205,19 +206,17 @@ function describeHandlebarsError(cause: unknown): { line?: number; detail: strin
 export function tidyMarkdown(markdown: string): string {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
-  let fence: string | undefined;
+  const inFence = fenceTracker();
   let blank = 0;
   for (const line of lines) {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence === undefined && marker) fence = marker[0];
-    else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
-    if (fence === undefined && line.trim() === '') {
+    const fenced = inFence(line);
+    if (!fenced && line.trim() === '') {
       blank++;
       continue;
     }
     if (blank > 0 && out.length > 0) out.push('');
     blank = 0;
-    out.push(fence === undefined ? line.replace(/[ \t]+$/, (s) => (s.length >= 2 ? s : '')) : line);
+    out.push(!fenced ? line.replace(/[ \t]+$/, (s) => (s.length >= 2 ? s : '')) : line);
   }
   return out.join('\n') + '\n';
 }
