@@ -51,6 +51,13 @@ describe('templates', () => {
     expect(caught(() => renderTemplate(set, 'absent', {})).code).toBe('template-missing');
   });
 
+  it('name the template that uses {{item}} outside {{#numbered}}, in the catalogue, not as a bare Error', () => {
+    const set = buildTemplateSet('zh-CN', [source('loose', 'a {{item}} b\n')]);
+    const error = caught(() => renderTemplate(set, 'loose', {}));
+    expect(error.code).toBe('template-item-outside-numbered');
+    expect(error.params).toMatchObject({ path: 'loose.md.hbs' });
+  });
+
   it('close up blank lines that optional sections leave, but not inside fenced code', () => {
     expect(tidyMarkdown('a\n\n\n\nb\n```\n\n\n```\n\n\n')).toBe('a\n\nb\n```\n\n\n```\n');
   });

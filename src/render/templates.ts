@@ -127,7 +127,7 @@ function helpers(language: Language): Record<string, Handlebars.HelperDelegate> 
     /** The next item number of the enclosing {{#numbered}}. */
     item(options: Handlebars.HelperOptions) {
       const frame = (options.data as { numbering?: NumberingFrame } | undefined)?.numbering;
-      if (!frame) throw new Error('{{item}} is used outside {{#numbered}} … {{/numbered}}');
+      if (!frame) throw new AspmError('template-item-outside-numbered');
       frame.count += 1;
       return t(language, 'doc-item-number', { n: frame.count });
     },
@@ -177,6 +177,7 @@ export function renderTemplate(set: TemplateSet, name: string, context: unknown)
 }
 
 function renderFailure(cause: unknown, main: TemplateSource): AspmError {
+  if (cause instanceof AspmError) return new AspmError(cause.code, { ...cause.params, path: main.path }, { cause });
   const message = cause instanceof Error ? cause.message : String(cause);
   const partial = /^The partial (.+) could not be found/.exec(message);
   if (partial) return new AspmError('template-partial-missing', { name: partial[1] ?? '', template: main.path }, { cause });

@@ -73,6 +73,10 @@ export const renderMessages = defineMessages({
     'zh-CN': '模板使用了不存在的辅助函数 {name}。可用的有 md、cell、sentence、clause、bare、clauseEnd、numbered、item。',
     en: 'A template uses the helper {name}, which does not exist. The helpers are md, cell, sentence, clause, bare, clauseEnd, numbered and item.',
   },
+  'template-item-outside-numbered': {
+    'zh-CN': '渲染模板 {path} 失败：{{item}} 只能用在 {{#numbered}} … {{/numbered}} 之内。',
+    en: 'Rendering the template {path} failed: {{item}} may only be used inside {{#numbered}} … {{/numbered}}.',
+  },
   'template-render-failed': {
     'zh-CN': '渲染模板 {path} 失败：{detail}',
     en: 'Rendering the template {path} failed: {detail}',
