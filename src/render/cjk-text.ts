@@ -1,14 +1,12 @@
-// What Chinese text needs that Latin text does not: which characters are full width, how
-// wide a string is on paper, and joining lines without the space Latin text puts between
-// them. Pure.
-import { displayWidth, isWide } from '../text/display-width.js';
-
-export { displayWidth, isWide };
+// What Chinese text needs that Latin text does not: where a line break between characters
+// vanishes, and joining lines without the space Latin text puts between them (how wide a
+// string is: src/text/display-width.ts). Pure.
+import { isWide } from '../text/display-width.js';
 
 /** Full-width punctuation, next to which no space is ever wanted. */
 const WIDE_PUNCTUATION = /[\u3000-\u303F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\uFE10-\uFE19\uFE30-\uFE4F]/u;
 
-export function isWidePunctuation(char: string): boolean {
+function isWidePunctuation(char: string): boolean {
   return WIDE_PUNCTUATION.test(char);
 }
 

@@ -72,7 +72,7 @@ export type Block =
 export type HeadingBlock = Extract<Block, { kind: 'heading' }>;
 
 /** Heading levels (2 = `##`) that a table of contents lists. */
-export const TOC_LEVELS = [2, 3] as const;
+const TOC_LEVELS = [2, 3] as const;
 
 const TOC_MARKER = '[[toc]]';
 
@@ -159,7 +159,7 @@ function continuedBlockRule(state: StateBlock, startLine: number, _endLine: numb
 let parser: InstanceType<typeof MarkdownIt> | undefined;
 
 /** The one Markdown reading aspm uses (also for HTML output and the .md table of contents). */
-export function markdownParser(): InstanceType<typeof MarkdownIt> {
+function markdownParser(): InstanceType<typeof MarkdownIt> {
   if (!parser) {
     parser = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false });
     parser.use(cjkFriendly);
@@ -386,7 +386,7 @@ export function plainText(inline: readonly Inline[]): string {
 }
 
 /** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as `-`. */
-export function headingSlug(text: string): string {
+function headingSlug(text: string): string {
   return text
     .trim()
     .toLowerCase()

@@ -100,7 +100,7 @@ function appProperties(options: ResolvedDocumentOptions): string {
 }
 
 /** The docx Document for the blocks of a Markdown document. */
-export function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions): Document {
+function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions): Document {
   const options = resolveDocumentOptions(documentOptions);
   const margins = MARGINS[options.language];
   const textWidth = PAGE.width - margins.left - margins.right;

@@ -7,7 +7,7 @@ import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOpti
 import { isAllBold, parseMarkdownDocument, tocHeadings, type Block, type Inline, type TableCell } from './markdown-document.js';
 import { columnWidths } from './table-layout.js';
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return stripControlCharacters(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

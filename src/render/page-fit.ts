@@ -16,9 +16,9 @@ import { columnWidths, rowLines, wrappedLines, type TableMetrics } from './table
  * Least row heights (DXA): a row with blanks to write in by hand (实际值, 得分, a rater's
  * score: 0.8 cm), a row of blanks (signatures: 1 cm), a one-column box to write in (2.8 cm).
  */
-export const ROW_WITH_BLANKS = 454;
-export const BLANK_ROW = 567;
-export const WRITING_BOX = 1588;
+const ROW_WITH_BLANKS = 454;
+const BLANK_ROW = 567;
+const WRITING_BOX = 1588;
 
 /** Cell margins (DXA) of every table. */
 export const CELL_MARGIN = { top: 0, bottom: 0, left: 85, right: 85 } as const;

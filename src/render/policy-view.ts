@@ -31,7 +31,7 @@ export interface Numbered {
   readonly number: string;
 }
 
-export const CHAPTERS = [
+const CHAPTERS = [
   'general',
   'duties',
   'goals',

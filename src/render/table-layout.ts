@@ -8,7 +8,7 @@
 // column of text: 指标, 事项, 岗位 …) keeps names of up to seven Chinese characters on one line
 // even in a crowded table: 首次响应时长 broken as 首次响应时 / 长 reads badly, and the room
 // it takes comes from the long texts beside it, which wrap anyway. Pure.
-import { displayWidth } from './cjk-text.js';
+import { displayWidth } from '../text/display-width.js';
 import type { TableCell } from './markdown-document.js';
 
 export interface TableMetrics {
@@ -48,7 +48,7 @@ const FULL_WIDTH_SYMBOLS = /[※□■○●◇◆☆★]/gu;
  * Width of a text in half-ems. Latin letters and digits count a little over one: the fonts
  * that stand in for Times New Roman where it is missing (DejaVu, Liberation) are wider.
  */
-export function textHalfEms(text: string, latin = 1.2): number {
+function textHalfEms(text: string, latin = 1.2): number {
   const trimmed = text.trim();
   const wide = displayWidth(trimmed) - trimmed.length + (trimmed.match(FULL_WIDTH_SYMBOLS)?.length ?? 0);
   return Math.ceil(wide * 2 + (trimmed.length - wide) * latin);

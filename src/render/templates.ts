@@ -34,7 +34,7 @@ const EXTENSIONS = ['.md.hbs', '.hbs'] as const;
 /** Templates are small; anything larger is the wrong file. */
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
-export function templateName(relativePath: string): string | undefined {
+function templateName(relativePath: string): string | undefined {
   const path = relativePath.split(sep).join('/');
   const extension = EXTENSIONS.find((e) => path.endsWith(e));
   return extension ? path.slice(0, -extension.length) : undefined;

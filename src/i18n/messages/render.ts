@@ -177,7 +177,6 @@ export const renderMessages = defineMessages({
   'doc-scoring-pass-fail': { 'zh-CN': '达标计分：达到目标值得 100 分，否则 0 分', en: 'pass/fail: 100 when the target is met, else 0' },
   'doc-band-range': { 'zh-CN': '{range} 得 {score} 分', en: '{range}: {score}' },
   'doc-range-from-to': { 'zh-CN': '{min} ≤ {what} < {max}', en: '{min} ≤ {what} < {max}' },
-  'doc-range-from-to-inclusive': { 'zh-CN': '{min} ≤ {what} ≤ {max}', en: '{min} ≤ {what} ≤ {max}' },
   'doc-range-from': { 'zh-CN': '{what} ≥ {min}', en: '{what} ≥ {min}' },
   'doc-range-below': { 'zh-CN': '{what} < {max}', en: '{what} < {max}' },
   'doc-range-any': { 'zh-CN': '任意值', en: 'any value' },
