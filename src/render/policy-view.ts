@@ -327,6 +327,14 @@ export function buildPolicyView(policy: Policy): PolicyView {
   const kpiById = new Map(policy.kpis.map((k) => [k.id, k]));
   const kpiName = (id: string) => kpiById.get(id)?.name ?? id;
   const value = (n: number, kpi: Kpi) => formatValue(language, n, kpi.unit, currency);
+  /** A role's target and floor of a KPI: its own where it sets them, else the KPI's. */
+  const roleLimits = (rk: Role['kpis'][number]) => {
+    const kpi = kpiById.get(rk.kpi);
+    return {
+      target: kpi ? formatTarget(language, rk.target ?? kpi.target, kpi.unit, kpi.direction, currency) : '',
+      floor: kpi ? value(rk.floor ?? kpi.floor, kpi) : '',
+    };
+  };
 
   const definitions = policy.definitions ?? [];
   const responsibilities = policy.responsibilities ?? [];
@@ -347,15 +355,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
   const roleTargets = policy.roles.flatMap((role) =>
     role.kpis
       .filter((rk) => rk.target !== undefined || rk.floor !== undefined)
-      .map((rk) => {
-        const kpi = kpiById.get(rk.kpi);
-        return {
-          role: role.name,
-          kpi: kpiName(rk.kpi),
-          target: kpi ? formatTarget(language, rk.target ?? kpi.target, kpi.unit, kpi.direction, currency) : '',
-          floor: kpi ? value(rk.floor ?? kpi.floor, kpi) : '',
-        };
-      }),
+      .map((rk) => ({ role: role.name, kpi: kpiName(rk.kpi), ...roleLimits(rk) })),
   );
 
   // Chapters, articles and appendices, numbered in the order the document presents them.
@@ -456,18 +456,14 @@ export function buildPolicyView(policy: Policy): PolicyView {
       qualitativeShare: formatPercent(language, 100 - role.quantitative_share),
       hasQualitative: role.quantitative_share < 100,
       bonusBase: role.bonus_base > 0 ? formatValue(language, role.bonus_base, 'currency', currency) : '',
-      kpis: role.kpis.map((rk, i) => {
-        const kpi = kpiById.get(rk.kpi);
-        return {
-          no: i + 1,
-          name: kpiName(rk.kpi),
-          weight: formatPercent(language, rk.weight),
-          target: kpi ? formatTarget(language, rk.target ?? kpi.target, kpi.unit, kpi.direction, currency) : '',
-          floor: kpi ? value(rk.floor ?? kpi.floor, kpi) : '',
-          dataSource: kpi?.data_source ?? '',
-          team: rk.scope === 'team',
-        };
-      }),
+      kpis: role.kpis.map((rk, i) => ({
+        no: i + 1,
+        name: kpiName(rk.kpi),
+        weight: formatPercent(language, rk.weight),
+        ...roleLimits(rk),
+        dataSource: kpiById.get(rk.kpi)?.data_source ?? '',
+        team: rk.scope === 'team',
+      })),
       allTeam: role.kpis.every((rk) => rk.scope === 'team'),
       someTeam: role.kpis.some((rk) => rk.scope === 'team') && !role.kpis.every((rk) => rk.scope === 'team'),
       qualitativeItems: roleItems.map((item, i) => ({ ...item, no: i + 1 })),
@@ -566,9 +562,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
     roles,
     weightMatrix: {
       roles: policy.roles.map((r) => r.name),
-      rows: policy.kpis
-        .filter((k) => usedKpiIds.has(k.id))
-        .map((kpi) => ({
+      rows: usedKpis.map((kpi) => ({
           kpi: kpi.name,
           cells: policy.roles.map((role) => {
             const rk = role.kpis.find((k) => k.kpi === kpi.id);
