@@ -168,7 +168,7 @@ function isJsSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** columnOfReference of `buf[from, to)`, without cutting it out. */
+/** Column index (0-based) of the cell reference (such as `AB12`) in `buf[from, to)`, without cutting it out. */
 function columnAt(buf: string, from: number, to: number): number {
   let column = 0;
   for (let i = from; i < to; i++) {
@@ -190,18 +190,6 @@ function digitsAt(buf: string, from: number, to: number): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-/** Column index (0-based) of a cell reference such as `AB12`. */
-export function columnOfReference(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
-    else break;
-  }
-  return column - 1;
 }
 
 export type SheetRowHandler = (cells: Cell[], row: number) => void;
