@@ -26,7 +26,7 @@ export class LastRowFinder implements TableHandler {
 
   row(cells: readonly Cell[], row: number): void {
     if (this.column === -1) return;
-    const id = cellText(cells[this.column]).trim();
+    const id = cellText(cells[this.column]);
     if (id !== '') this.lastRows.set(id, row);
   }
 }
