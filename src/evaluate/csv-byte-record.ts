@@ -211,7 +211,7 @@ function spaceAtEnd(b: Uint8Array, start: number, end: number): boolean {
 }
 
 /** The text of a quoted field as written (`"a ""b"" c"tail`): the rules of CsvParser.parseQuoted. */
-export function unescapeQuoted(raw: string): string {
+function unescapeQuoted(raw: string): string {
   let value = '';
   let from = 1;
   for (;;) {

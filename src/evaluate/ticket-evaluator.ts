@@ -1039,7 +1039,7 @@ function isNullMarker(text: string): boolean {
  * A staff cell that stands for nobody — `?`, `-`, `N/A`, `未分配` (what systems write for
  * an unassigned ticket) — reads as blank: never a person called "?".
  */
-export function notPlaceholder(text: string): string {
+function notPlaceholder(text: string): string {
   const t = text.trim();
   return t === '' || isNullMarker(t) || PLACEHOLDERS.has(t.toLowerCase()) ? '' : text;
 }
