@@ -2,7 +2,7 @@
 // the workbook's sheet list, relationships, shared strings and sheet rows. A lean scanner
 // rather than a general XML parser: sheet XML is regular and a million rows must read in
 // seconds. Incremental (text goes in as chunks cut anywhere) and pure.
-import type { Cell } from './parse-value.js';
+import { isTrimSpace, type Cell } from './parse-value.js';
 
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -158,14 +158,9 @@ export class SharedStringsParser {
 function attributeName(buf: string, from: number, to: number): number {
   let s = from;
   let e = to;
-  while (s < e && isJsSpace(buf.charCodeAt(s))) s++;
-  while (e > s && isJsSpace(buf.charCodeAt(e - 1))) e--;
+  while (s < e && isTrimSpace(buf.charCodeAt(s))) s++;
+  while (e > s && isTrimSpace(buf.charCodeAt(e - 1))) e--;
   return e - s === 1 ? buf.charCodeAt(s) : -1;
-}
-
-/** What String.prototype.trim removes. */
-function isJsSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Column index (0-based) of the cell reference (such as `AB12`) in `buf[from, to)`, without cutting it out. */
