@@ -152,7 +152,8 @@ function hashOf(source: Uint8Array, start: number, end: number): number {
   return h >>> 1;
 }
 
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+/** The array in one twice as long (the key tables' and the id run's offsets and values). */
+export function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(array.length * 2);
   grown.set(array);
   return grown;

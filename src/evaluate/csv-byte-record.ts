@@ -7,7 +7,7 @@
 // test holds it to that. Pure.
 import { PLAIN_FIELD, type RecordBatch } from './csv-bytes.js';
 import { booleanFromBytes, NOT_DECIDED, numberFromBytes, wallFromBytes } from './parse-bytes.js';
-import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimestamp, type Cell } from './parse-value.js';
+import { cellText, isBlank, isTrimSpace, readBoolean, readNumber, readSatisfaction, readTimestamp, type Cell } from './parse-value.js';
 import type { RowView } from './row-view.js';
 import type { ZoneClock } from './time-zone.js';
 
@@ -184,11 +184,6 @@ function isAsciiSpace(b: number): boolean {
   return b === 32 || (b >= 9 && b <= 13);
 }
 
-/** White space that trim() removes beyond ASCII (Unicode Zs, LS, PS, BOM). */
-function isWideSpace(cp: number): boolean {
-  return cp === 0xa0 || cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
-}
-
 function codePointAt(b: Uint8Array, i: number, end: number): number {
   const lead = b[i]!;
   if (lead < 0x80) return lead;
@@ -200,18 +195,18 @@ function codePointAt(b: Uint8Array, i: number, end: number): number {
 }
 
 function spaceAtStart(b: Uint8Array, start: number, end: number): boolean {
-  return b[start]! >= 0x80 && isWideSpace(codePointAt(b, start, end));
+  return b[start]! >= 0x80 && isTrimSpace(codePointAt(b, start, end));
 }
 
 function spaceAtEnd(b: Uint8Array, start: number, end: number): boolean {
   if (b[end - 1]! < 0x80) return false;
   let i = end - 1;
   while (i > start && (b[i]! & 0xc0) === 0x80) i--;
-  return isWideSpace(codePointAt(b, i, end));
+  return isTrimSpace(codePointAt(b, i, end));
 }
 
 /** The text of a quoted field as written (`"a ""b"" c"tail`): the rules of CsvParser.parseQuoted. */
-export function unescapeQuoted(raw: string): string {
+function unescapeQuoted(raw: string): string {
   let value = '';
   let from = 1;
   for (;;) {

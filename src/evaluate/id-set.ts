@@ -10,7 +10,7 @@
 // in the run (binary search) and in a hash table. When more than one id in 64 comes out
 // of order, the run is moved into the hash table and no longer kept, so that a file in
 // any other order costs what a hash table costs.
-import { ByteKeyTable, encodeKey } from './byte-key-table.js';
+import { ByteKeyTable, encodeKey, grow } from './byte-key-table.js';
 
 /** Out-of-order ids tolerated per id before the run is given up (1 in 64), after a start. */
 const DISORDER_SHIFT = 6;
@@ -114,12 +114,6 @@ export class IdSet {
     this.runRows = new Int32Array(0);
     this.runCount = 0;
   }
-}
-
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
 
 /** A copy of a string that does not keep the (large) string it was cut from alive. */

@@ -4,6 +4,7 @@
 // Memory grows with the number of tickets (their ids are kept), which is why it is a
 // choice of the policy and not the default. Pure: the reader feeds it rows.
 import { cellText, type Cell } from './parse-value.js';
+import type { RowView } from './row-view.js';
 import type { TableHandler } from './table.js';
 
 export class LastRowFinder implements TableHandler {
@@ -26,7 +27,14 @@ export class LastRowFinder implements TableHandler {
 
   row(cells: readonly Cell[], row: number): void {
     if (this.column === -1) return;
-    const id = cellText(cells[this.column]).trim();
+    const id = cellText(cells[this.column]);
+    if (id !== '') this.lastRows.set(id, row);
+  }
+
+  /** A UTF-8 CSV row: only the id field becomes a string, not every field (view.cells()). */
+  rowView(view: RowView, row: number): void {
+    if (this.column === -1) return;
+    const id = view.text(this.column);
     if (id !== '') this.lastRows.set(id, row);
   }
 }

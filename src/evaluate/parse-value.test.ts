@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numberFromBytes, wallFromBytes } from './parse-bytes.js';
-import { explainTimestamp, readBoolean, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, wallOf, type Cell } from './parse-value.js';
+import { explainTimestamp, isTrimSpace, readBoolean, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, wallOf, type Cell } from './parse-value.js';
 import { zoneClock } from './time-zone.js';
 
 const shanghai = zoneClock('Asia/Shanghai');
@@ -137,5 +137,13 @@ describe('wall times by arithmetic and from bytes', () => {
     );
     // The common forms take the byte path.
     for (const s of ['299.23', '-5', '0.1', '12345678901234.5', '+.5', '7.', '-0']) expect(Object.is(numberFromBytes(Buffer.from(s), 0, s.length), Number(s))).toBe(true);
+  });
+});
+
+describe('isTrimSpace', () => {
+  it('is exactly what String.prototype.trim removes, for every UTF-16 code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isTrimSpace(c) !== (String.fromCharCode(c).trim() === '')) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });

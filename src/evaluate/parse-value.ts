@@ -23,6 +23,11 @@ export function isBlank(cell: Cell): boolean {
   return (c === 32 || c === 9 || c === 0x3000 || c === 0xa0) && cell.trim().length === 0;
 }
 
+/** Whether String.prototype.trim (and so cellText) removes this character (code unit or code point). */
+export function isTrimSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Text of a cell, for text fields (ids, names, teams) and for messages. */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';

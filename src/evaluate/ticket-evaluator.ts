@@ -700,7 +700,7 @@ export class TicketEvaluator implements TableHandler {
     const column = this.idColumn;
     this.appeal = undefined;
     if (this.lastRows) {
-      const id = view.text(column).trim();
+      const id = view.text(column);
       if (id === '') return -1;
       if (this.lastRows.get(id) !== row) return SUPERSEDED;
       if (this.options.exclude !== undefined && this.options.exclude.size > 0) this.appeal = this.options.exclude.get(id);
@@ -833,7 +833,7 @@ export class TicketEvaluator implements TableHandler {
     }
     if (used) this.used++;
     else this.notCounted++;
-    if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn).trim()), created, resolved);
+    if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn)), created, resolved);
   }
 
   private outsideFirst = Infinity;
@@ -1039,7 +1039,7 @@ function isNullMarker(text: string): boolean {
  * A staff cell that stands for nobody — `?`, `-`, `N/A`, `未分配` (what systems write for
  * an unassigned ticket) — reads as blank: never a person called "?".
  */
-export function notPlaceholder(text: string): string {
+function notPlaceholder(text: string): string {
   const t = text.trim();
   return t === '' || isNullMarker(t) || PLACEHOLDERS.has(t.toLowerCase()) ? '' : text;
 }

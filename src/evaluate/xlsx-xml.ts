@@ -2,7 +2,7 @@
 // the workbook's sheet list, relationships, shared strings and sheet rows. A lean scanner
 // rather than a general XML parser: sheet XML is regular and a million rows must read in
 // seconds. Incremental (text goes in as chunks cut anywhere) and pure.
-import type { Cell } from './parse-value.js';
+import { isTrimSpace, type Cell } from './parse-value.js';
 
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -158,17 +158,12 @@ export class SharedStringsParser {
 function attributeName(buf: string, from: number, to: number): number {
   let s = from;
   let e = to;
-  while (s < e && isJsSpace(buf.charCodeAt(s))) s++;
-  while (e > s && isJsSpace(buf.charCodeAt(e - 1))) e--;
+  while (s < e && isTrimSpace(buf.charCodeAt(s))) s++;
+  while (e > s && isTrimSpace(buf.charCodeAt(e - 1))) e--;
   return e - s === 1 ? buf.charCodeAt(s) : -1;
 }
 
-/** What String.prototype.trim removes. */
-function isJsSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** columnOfReference of `buf[from, to)`, without cutting it out. */
+/** Column index (0-based) of the cell reference (such as `AB12`) in `buf[from, to)`, without cutting it out. */
 function columnAt(buf: string, from: number, to: number): number {
   let column = 0;
   for (let i = from; i < to; i++) {
@@ -190,18 +185,6 @@ function digitsAt(buf: string, from: number, to: number): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-/** Column index (0-based) of a cell reference such as `AB12`. */
-export function columnOfReference(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
-    else break;
-  }
-  return column - 1;
 }
 
 export type SheetRowHandler = (cells: Cell[], row: number) => void;

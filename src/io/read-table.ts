@@ -88,20 +88,15 @@ function fail(code: 'table-empty' | 'table-header-only' | 'table-binary' | 'tabl
 
 export async function readTable(path: string, consumer: TableConsumer, options: ReadTableOptions = {}): Promise<TableInfo> {
   let size: number;
+  let head: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new AspmError('is-directory', { path }, { location: { file: path } });
     size = info.size;
-  } catch (cause) {
-    if (cause instanceof AspmError) throw cause;
-    const d = openFailure(cause, path);
-    throw new AspmError(d.code, d.params, { location: { file: path } });
-  }
-  let head: Uint8Array;
-  try {
+    // Found, but perhaps not readable (permissions, a socket, a device that refuses).
     head = await readHead(path);
   } catch (cause) {
-    // Found but not readable (permissions, a socket, a device that refuses).
+    if (cause instanceof AspmError) throw cause;
     const d = openFailure(cause, path);
     throw new AspmError(d.code, d.params, { location: { file: path } });
   }

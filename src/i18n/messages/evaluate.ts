@@ -1,5 +1,7 @@
 // Messages of `aspm evaluate` part 1: reading exports, matching columns, values that cannot
 // be used, and the command's own output. Each says what happened, where, and what to do.
+import type { KnownHeaders } from '../../evaluate/columns.js';
+import type { JsonProblem } from '../../evaluate/json-scanner.js';
 import { defineMessages, formatValue, type MessageParams } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
@@ -22,7 +24,7 @@ function leftOutEn(p: MessageParams): string {
  * `satisfaction（满意度、评分）`. `p.headers` holds { field, zh, en } (columns.ts knownHeaders).
  */
 function fieldsWithHeaders(p: MessageParams, language: 'zh' | 'en'): string {
-  const known = Array.isArray(p.headers) ? (p.headers as { field: string; zh: string[]; en: string[] }[]) : [];
+  const known = Array.isArray(p.headers) ? (p.headers as KnownHeaders[]) : [];
   const fields = Array.isArray(p.fields) ? p.fields.map(formatValue) : [formatValue(p.fields)];
   return fields
     .map((field) => {
@@ -40,7 +42,7 @@ function firstField(p: MessageParams): string {
 }
 
 /** json-scanner.ts JsonProblem, worded. */
-const JSON_PROBLEM_ZH: Record<string, string> = {
+const JSON_PROBLEM_ZH: Readonly<Record<JsonProblem, string>> = {
   'not-object': '每条记录应是一个对象 {…}',
   'expected-array': 'JSON 数组应以 [ 开始',
   'text-after-end': '数组结尾的 ] 之后还有内容',
@@ -48,7 +50,7 @@ const JSON_PROBLEM_ZH: Record<string, string> = {
   'not-closed': '数组没有以 ] 结束',
   syntax: '语法错误',
 };
-const JSON_PROBLEM_EN: Record<string, string> = {
+const JSON_PROBLEM_EN: Readonly<Record<JsonProblem, string>> = {
   'not-object': 'each record should be an object {…}',
   'expected-array': 'a JSON array should start with [',
   'text-after-end': 'there is text after the closing ]',
@@ -147,8 +149,8 @@ export const evaluateMessages = defineMessages({
     en: 'The double quote in row {row} is never closed, so the rest of the file cannot be split into rows. Save the file again from Excel, or fix the quotes in that row.',
   },
   'json-invalid': {
-    'zh-CN': (p) => `第 ${String(p.row)} 行（第 ${String(p.row)} 个记录附近）不是有效的 JSON：${JSON_PROBLEM_ZH[String(p.problem)] ?? ''}${p.detail ? `（${String(p.detail)}）` : ''}。请检查导出的文件是否完整。`,
-    en: (p) => `Row ${String(p.row)} (the record there) is not valid JSON: ${JSON_PROBLEM_EN[String(p.problem)] ?? ''}${p.detail ? ` (${String(p.detail)})` : ''}. Check that the export is complete.`,
+    'zh-CN': (p) => `第 ${String(p.row)} 行（第 ${String(p.row)} 个记录附近）不是有效的 JSON：${JSON_PROBLEM_ZH[p.problem as JsonProblem]}${p.detail ? `（${String(p.detail)}）` : ''}。请检查导出的文件是否完整。`,
+    en: (p) => `Row ${String(p.row)} (the record there) is not valid JSON: ${JSON_PROBLEM_EN[p.problem as JsonProblem]}${p.detail ? ` (${String(p.detail)})` : ''}. Check that the export is complete.`,
   },
 
   // ── columns ──────────────────────────────────────────────────────────────
