@@ -6,11 +6,12 @@
 // with `noEscape` (HTML escaping is wrong for Markdown) and `strict` (a misspelt field is an
 // error, not a silent blank); text is escaped for Markdown by the `md` and `cell` helpers.
 import Handlebars from 'handlebars';
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { AspmError } from '../errors.js';
 import type { Language } from '../i18n/language.js';
-import { readSmallFile } from '../io/read-input.js';
+import { openFailure, readSmallFile } from '../io/read-input.js';
 import { packagePath } from '../package-root.js';
 import { t } from '../i18n/catalogue.js';
 import { asClause, asSentence } from './document-values.js';
@@ -75,7 +76,14 @@ async function overrideFolder(dir: string, language: Language): Promise<string> 
 }
 
 async function readTemplateFolder(folder: string): Promise<TemplateSource[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch (cause) {
+    // A folder that cannot be listed (permissions): a message, not an internal error.
+    const d = openFailure(cause, folder);
+    throw new AspmError(d.code, d.params, { location: { file: folder } });
+  }
   const files = entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
