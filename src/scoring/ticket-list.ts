@@ -11,6 +11,7 @@ import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { ReportPerson } from './report-model.js';
+import { looksLikeFormula } from './report-xlsx.js';
 
 /** What a ticket's contribution to a measure is shown as. */
 type Shown = 'duration' | 'yes_no' | 'counted' | 'value';
@@ -85,7 +86,7 @@ export function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, po
 function csvCell(text: string): string {
   // A cell Excel would run as a formula is quoted and prefixed, as in the Excel report
   // (a plain negative number is not a formula, and keeps no apostrophe).
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  const safe = looksLikeFormula(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
