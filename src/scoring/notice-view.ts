@@ -11,7 +11,8 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { formatDate, formatValue, joinList } from '../render/document-values.js';
+import { toChineseNumeral } from '../render/chinese-numerals.js';
+import { formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 
 export interface NoticeView {
@@ -93,7 +94,6 @@ export interface NoticeView {
 }
 
 const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
-const percent = (language: Language, n: number) => formatValue(language, Math.round(n * 100) / 100, 'percent');
 
 function periodLabel(language: Language, id: string): string {
   let m: RegExpExecArray | null;
@@ -144,9 +144,8 @@ function pendingText(language: Language, note: ReportNote): string {
 
 /** Section numbers as the language writes them: 一、二… or 1, 2…. */
 function sectionNumber(language: Language, n: number): string {
-  return language === 'zh-CN' ? (CHINESE_NUMERALS[n - 1] ?? String(n)) : String(n);
+  return language === 'zh-CN' ? toChineseNumeral(n) : String(n);
 }
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** One sentence for a person not assessed: which KPIs lacked data, and how short they fell. */
 function kpisNotScoredText(language: Language, person: ReportPerson, policy: Policy): string {
@@ -180,7 +179,7 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
   if (value === null) return '—';
-  return formatValue(language, Math.round(value * 100) / 100, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
+  return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
 }
 
 export function buildNoticeView(report: ScoredReport, person: ReportPerson, policy: Policy): NoticeView {
@@ -200,7 +199,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
   const formula = !assessed
     ? ''
     : hasQualitative
-      ? L('notice-formula', { q: fixed(q.score), qs: percent(language, q.share), ql: fixed(ql.score), qls: percent(language, ql.share), points: fixed(person.points.total), total: fixed(person.total_rounded) })
+      ? L('notice-formula', { q: fixed(q.score), qs: formatPercent(language, q.share), ql: fixed(ql.score), qls: formatPercent(language, ql.share), points: fixed(person.points.total), total: fixed(person.total_rounded) })
       : L('notice-formula-kpis-only', { q: fixed(q.score), points: fixed(person.points.total), total: fixed(person.total_rounded) });
 
   const bonus = person.outcomes.bonus;
@@ -300,7 +299,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
         : null,
     capped: person.grade !== null && person.grade !== (person.grade_distributed ?? person.grade_by_bands) ? L('notice-capped', { grade: person.grade, vetoes: joinList(language, capVetoes) }) : null,
     quantitative: fixed(q.score),
-    quantitativeShare: percent(language, q.share),
+    quantitativeShare: formatPercent(language, q.share),
     kpis: person.kpis.map((k) => ({
       name: k.name,
       team: k.scope === 'team',
@@ -308,7 +307,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       target: kpiValue(language, k, k.target, policy),
       floor: kpiValue(language, k, k.floor, policy),
       score: k.score === null ? L('notice-not-scored') : fixed(k.score),
-      weight: percent(language, k.weight),
+      weight: formatPercent(language, k.weight),
       contribution: fixed(k.contribution),
       adjusted: k.adjusted !== undefined || k.excluded.length > 0,
     })),
@@ -328,7 +327,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
               const m = k.months?.find((x) => x.period === month.period);
               if (!m) return '—';
               const score = m.score === null ? L('notice-not-scored') : fixed(m.score);
-              const cell = { value: kpiValue(language, k, m.value, policy), score, weight: percent(language, m.weight) };
+              const cell = { value: kpiValue(language, k, m.value, policy), score, weight: formatPercent(language, m.weight) };
               // Counts have a month's own target and floor (scaled from the period's): shown, so the score can be redone.
               return m.target === k.target && m.floor === k.floor
                 ? L('notice-month-cell', cell)
@@ -339,10 +338,10 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     averaged: q.method === 'monthly_average',
     hasQualitative,
     qualitative: fixed(ql.score),
-    qualitativeShare: percent(language, ql.share),
+    qualitativeShare: formatPercent(language, ql.share),
     raters: ql.raters.map((r) => ({
       name: raterName(r.type),
-      weight: r.used ? percent(language, r.weight) : '—',
+      weight: r.used ? formatPercent(language, r.weight) : '—',
       score: r.used ? fixed(r.score) : L(r.reason === 'below_minimum' ? 'notice-rater-too-few' : 'notice-rater-none'),
       contribution: r.used ? fixed(r.contribution) : '—',
     })),
