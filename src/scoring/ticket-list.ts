@@ -10,6 +10,7 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { formatNumber } from '../render/document-values.js';
 import type { ReportPerson } from './report-model.js';
 import { looksLikeFormula } from './report-xlsx.js';
 
@@ -100,7 +101,7 @@ function shownValue(x: number, c: ListColumn, language: Language): string {
     case 'counted':
       return t(language, 'ticket-list-counted');
     default:
-      return String(Math.round(x * 100) / 100);
+      return formatNumber(x);
   }
 }
 
