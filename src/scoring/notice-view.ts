@@ -13,6 +13,7 @@ import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../render/chinese-numerals.js';
 import { formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
+import type { Action } from './outcomes.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 
 export interface NoticeView {
@@ -182,6 +183,12 @@ function kpiValue(language: Language, k: ReportKpi, value: number | null, policy
   return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
 }
 
+/** An action as a notice and the Excel report name it: with its training topics or its deduction. */
+export function actionText(language: Language, a: Action): string {
+  if (a.topics && a.topics.length > 0) return t(language, 'notice-action-topics', { name: a.name, topics: joinList(language, a.topics) });
+  return a.deduction_percent ? t(language, 'notice-action-deduction', { name: a.name, percent: a.deduction_percent }) : a.name;
+}
+
 export function buildNoticeView(report: ScoredReport, person: ReportPerson, policy: Policy): NoticeView {
   const language = policy.meta.language;
   const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
@@ -251,13 +258,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       })),
   ];
 
-  const actions = person.outcomes.actions.map((a) =>
-    a.topics && a.topics.length > 0
-      ? L('notice-action-topics', { name: a.name, topics: joinList(language, [...a.topics]) })
-      : a.deduction_percent
-        ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent })
-        : a.name,
-  );
+  const actions = person.outcomes.actions.map((a) => actionText(language, a));
   const pending = person.notes.filter((n) => n.code === 'note-history-missing').map((n) => pendingText(language, n));
   const notes = person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code) && (assessed || !ABOUT_THE_TOTAL.test(n.code))).map((n) => noteText(language, n));
 
