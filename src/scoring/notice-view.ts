@@ -148,14 +148,27 @@ function sectionNumber(language: Language, n: number): string {
   return language === 'zh-CN' ? toChineseNumeral(n) : String(n);
 }
 
+const isTooLittleWeight = (n: ReportNote) => n.code.startsWith('note-too-little-weight');
+
+/**
+ * Why a person has no result: the KPIs scored from data weigh too little, no KPI has any
+ * data, every KPI has too few samples, or there were enough over the period yet no month
+ * could be scored (a period averaging its months). The notice and the terminal summary
+ * both say it, each in its own words.
+ */
+export function whyNotAssessed(person: ReportPerson): 'little-weight' | 'no-data' | 'too-few' | 'months' {
+  if (person.notes.some(isTooLittleWeight)) return 'little-weight';
+  if (person.kpis.every((k) => k.samples === 0)) return 'no-data';
+  return person.kpis.some((k) => k.status === 'ok') ? 'months' : 'too-few';
+}
+
 /** One sentence for a person not assessed: which KPIs lacked data, and how short they fell. */
 function kpisNotScoredText(language: Language, person: ReportPerson, policy: Policy): string {
   const kpis = person.kpis;
-  const little = person.notes.find((n) => n.code.startsWith('note-too-little-weight'));
-  if (little) return t(language, 'notice-kpis-little-weight', little.params);
-  if (kpis.every((k) => k.samples === 0)) return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
-  // Enough samples over the period, yet no month could be scored (a period averaging its months).
-  if (kpis.some((k) => k.status === 'ok')) return t(language, 'notice-kpis-no-month');
+  const why = whyNotAssessed(person);
+  if (why === 'little-weight') return t(language, 'notice-kpis-little-weight', person.notes.find(isTooLittleWeight)!.params);
+  if (why === 'no-data') return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
+  if (why === 'months') return t(language, 'notice-kpis-no-month');
   const items = kpis.map((k) =>
     k.samples === 0
       ? t(language, 'notice-kpi-no-data', { kpi: k.name })
