@@ -9,8 +9,8 @@ import { generateRoster, generateTickets, type SampleOptions, type SampleStaff, 
 import { generateMetrics, generateRatings, type SampleMetrics, type SampleRating } from '../sample-data/generate-staff-inputs.js';
 
 /** The quarter the demo scores: the last full quarter before the tool's own 2026-11 release. */
-export const DEMO_YEAR = 2026;
-export const DEMO_QUARTER = 3;
+const DEMO_YEAR = 2026;
+const DEMO_QUARTER = 3;
 export const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09'] as const;
 export const DEMO_QUARTER_ID = '2026-Q3';
 /** The day the results (with the approved appeal applied) are published. */
@@ -40,7 +40,7 @@ export interface DemoData {
 }
 
 /** Columns of the metrics file that the policy's vetoes, point items and KPIs read. */
-export function metricsColumnsOf(policy: Policy): string[] {
+function metricsColumnsOf(policy: Policy): string[] {
   const columns = [
     ...policy.point_items.map((p) => p.count),
     ...policy.vetoes.map((v) => v.count),

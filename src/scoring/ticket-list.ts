@@ -73,7 +73,7 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
 }
 
 /** The person's own (individual-scope) KPIs computed from the tickets, as columns. */
-export function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, policy: Policy, language: Language): ListColumn[] {
+function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, policy: Policy, language: Language): ListColumn[] {
   const columns: ListColumn[] = [];
   for (const kpi of person.kpis) {
     if (kpi.scope !== 'individual') continue;
