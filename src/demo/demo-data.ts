@@ -3,6 +3,7 @@
 // qualitative items, rater types and metrics columns), and one approved appeal. Pure: the
 // demo command writes what this returns.
 import { stringify } from 'yaml';
+import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { generateRoster, generateTickets, type SampleOptions, type SampleStaff, type SampleTicket } from '../sample-data/generate-sample-data.js';
@@ -116,22 +117,8 @@ function chooseAppeal(roster: readonly SampleStaff[], tickets: readonly SampleTi
   return { appeal: 'SS-2026-009', staffId: staff.id, staffName: staff.name, ticketId: ticket.ticket_id };
 }
 
-const APPEAL_TEXT: Readonly<Record<Language, { reason: string; approver: string; header: string }>> = {
-  'zh-CN': {
-    reason: '客户来电时要求改到次日上午回电，响应延误非本人原因（有通话录音为证）',
-    approver: '绩效申诉小组',
-    header: '经批准的绩效申诉处理决定：aspm evaluate --adjustments 在计分前应用。',
-  },
-  en: {
-    reason: 'The customer asked to be called back the next morning; the late response was not the agent’s doing (call recording on file)',
-    approver: 'Appeals panel',
-    header: 'Approved appeal decisions, applied before scoring by aspm evaluate --adjustments.',
-  },
-};
-
 /** The adjustments file recording the demo's approved appeal. */
 export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef = 'https://aspm.dev/schemas/adjustments.schema.json'): string {
-  const text = APPEAL_TEXT[language];
   const body = stringify({
     version: 1,
     adjustments: [
@@ -140,11 +127,11 @@ export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, sche
         appeal: appeal.appeal,
         staff_id: appeal.staffId,
         ticket_id: appeal.ticketId,
-        reason: text.reason,
-        approved_by: text.approver,
+        reason: t(language, 'demo-appeal-reason'),
+        approved_by: t(language, 'demo-appeal-approver'),
         approved_on: '2026-10-15',
       },
     ],
   });
-  return `# yaml-language-server: $schema=${schemaRef}\n# ${text.header}\n${body}`;
+  return `# yaml-language-server: $schema=${schemaRef}\n# ${t(language, 'demo-adjustments-header')}\n${body}`;
 }
