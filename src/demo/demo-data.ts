@@ -3,14 +3,15 @@
 // qualitative items, rater types and metrics columns), and one approved appeal. Pure: the
 // demo command writes what this returns.
 import { stringify } from 'yaml';
+import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { generateRoster, generateTickets, type SampleOptions, type SampleStaff, type SampleTicket } from '../sample-data/generate-sample-data.js';
 import { generateMetrics, generateRatings, type SampleMetrics, type SampleRating } from '../sample-data/generate-staff-inputs.js';
 
 /** The quarter the demo scores: the last full quarter before the tool's own 2026-11 release. */
-export const DEMO_YEAR = 2026;
-export const DEMO_QUARTER = 3;
+const DEMO_YEAR = 2026;
+const DEMO_QUARTER = 3;
 export const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09'] as const;
 export const DEMO_QUARTER_ID = '2026-Q3';
 /** The day the results (with the approved appeal applied) are published. */
@@ -40,7 +41,7 @@ export interface DemoData {
 }
 
 /** Columns of the metrics file that the policy's vetoes, point items and KPIs read. */
-export function metricsColumnsOf(policy: Policy): string[] {
+function metricsColumnsOf(policy: Policy): string[] {
   const columns = [
     ...policy.point_items.map((p) => p.count),
     ...policy.vetoes.map((v) => v.count),
@@ -116,22 +117,8 @@ function chooseAppeal(roster: readonly SampleStaff[], tickets: readonly SampleTi
   return { appeal: 'SS-2026-009', staffId: staff.id, staffName: staff.name, ticketId: ticket.ticket_id };
 }
 
-const APPEAL_TEXT: Readonly<Record<Language, { reason: string; approver: string; header: string }>> = {
-  'zh-CN': {
-    reason: '客户来电时要求改到次日上午回电，响应延误非本人原因（有通话录音为证）',
-    approver: '绩效申诉小组',
-    header: '经批准的绩效申诉处理决定：aspm evaluate --adjustments 在计分前应用。',
-  },
-  en: {
-    reason: 'The customer asked to be called back the next morning; the late response was not the agent’s doing (call recording on file)',
-    approver: 'Appeals panel',
-    header: 'Approved appeal decisions, applied before scoring by aspm evaluate --adjustments.',
-  },
-};
-
 /** The adjustments file recording the demo's approved appeal. */
 export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef = 'https://aspm.dev/schemas/adjustments.schema.json'): string {
-  const text = APPEAL_TEXT[language];
   const body = stringify({
     version: 1,
     adjustments: [
@@ -140,11 +127,11 @@ export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, sche
         appeal: appeal.appeal,
         staff_id: appeal.staffId,
         ticket_id: appeal.ticketId,
-        reason: text.reason,
-        approved_by: text.approver,
+        reason: t(language, 'demo-appeal-reason'),
+        approved_by: t(language, 'demo-appeal-approver'),
         approved_on: '2026-10-15',
       },
     ],
   });
-  return `# yaml-language-server: $schema=${schemaRef}\n# ${text.header}\n${body}`;
+  return `# yaml-language-server: $schema=${schemaRef}\n# ${t(language, 'demo-adjustments-header')}\n${body}`;
 }

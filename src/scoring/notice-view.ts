@@ -11,7 +11,9 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { formatDate, formatValue, joinList } from '../render/document-values.js';
+import { toChineseNumeral } from '../render/chinese-numerals.js';
+import { formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
+import type { Action } from './outcomes.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 
 export interface NoticeView {
@@ -93,7 +95,6 @@ export interface NoticeView {
 }
 
 const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
-const percent = (language: Language, n: number) => formatValue(language, Math.round(n * 100) / 100, 'percent');
 
 function periodLabel(language: Language, id: string): string {
   let m: RegExpExecArray | null;
@@ -144,18 +145,30 @@ function pendingText(language: Language, note: ReportNote): string {
 
 /** Section numbers as the language writes them: 一、二… or 1, 2…. */
 function sectionNumber(language: Language, n: number): string {
-  return language === 'zh-CN' ? (CHINESE_NUMERALS[n - 1] ?? String(n)) : String(n);
+  return language === 'zh-CN' ? toChineseNumeral(n) : String(n);
 }
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+const isTooLittleWeight = (n: ReportNote) => n.code.startsWith('note-too-little-weight');
+
+/**
+ * Why a person has no result: the KPIs scored from data weigh too little, no KPI has any
+ * data, every KPI has too few samples, or there were enough over the period yet no month
+ * could be scored (a period averaging its months). The notice and the terminal summary
+ * both say it, each in its own words.
+ */
+export function whyNotAssessed(person: ReportPerson): 'little-weight' | 'no-data' | 'too-few' | 'months' {
+  if (person.notes.some(isTooLittleWeight)) return 'little-weight';
+  if (person.kpis.every((k) => k.samples === 0)) return 'no-data';
+  return person.kpis.some((k) => k.status === 'ok') ? 'months' : 'too-few';
+}
 
 /** One sentence for a person not assessed: which KPIs lacked data, and how short they fell. */
 function kpisNotScoredText(language: Language, person: ReportPerson, policy: Policy): string {
   const kpis = person.kpis;
-  const little = person.notes.find((n) => n.code.startsWith('note-too-little-weight'));
-  if (little) return t(language, 'notice-kpis-little-weight', little.params);
-  if (kpis.every((k) => k.samples === 0)) return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
-  // Enough samples over the period, yet no month could be scored (a period averaging its months).
-  if (kpis.some((k) => k.status === 'ok')) return t(language, 'notice-kpis-no-month');
+  const why = whyNotAssessed(person);
+  if (why === 'little-weight') return t(language, 'notice-kpis-little-weight', person.notes.find(isTooLittleWeight)!.params);
+  if (why === 'no-data') return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
+  if (why === 'months') return t(language, 'notice-kpis-no-month');
   const items = kpis.map((k) =>
     k.samples === 0
       ? t(language, 'notice-kpi-no-data', { kpi: k.name })
@@ -180,7 +193,13 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
   if (value === null) return '—';
-  return formatValue(language, Math.round(value * 100) / 100, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
+  return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
+}
+
+/** An action as a notice and the Excel report name it: with its training topics or its deduction. */
+export function actionText(language: Language, a: Action): string {
+  if (a.topics && a.topics.length > 0) return t(language, 'notice-action-topics', { name: a.name, topics: joinList(language, a.topics) });
+  return a.deduction_percent ? t(language, 'notice-action-deduction', { name: a.name, percent: a.deduction_percent }) : a.name;
 }
 
 export function buildNoticeView(report: ScoredReport, person: ReportPerson, policy: Policy): NoticeView {
@@ -200,7 +219,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
   const formula = !assessed
     ? ''
     : hasQualitative
-      ? L('notice-formula', { q: fixed(q.score), qs: percent(language, q.share), ql: fixed(ql.score), qls: percent(language, ql.share), points: fixed(person.points.total), total: fixed(person.total_rounded) })
+      ? L('notice-formula', { q: fixed(q.score), qs: formatPercent(language, q.share), ql: fixed(ql.score), qls: formatPercent(language, ql.share), points: fixed(person.points.total), total: fixed(person.total_rounded) })
       : L('notice-formula-kpis-only', { q: fixed(q.score), points: fixed(person.points.total), total: fixed(person.total_rounded) });
 
   const bonus = person.outcomes.bonus;
@@ -252,13 +271,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       })),
   ];
 
-  const actions = person.outcomes.actions.map((a) =>
-    a.topics && a.topics.length > 0
-      ? L('notice-action-topics', { name: a.name, topics: joinList(language, [...a.topics]) })
-      : a.deduction_percent
-        ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent })
-        : a.name,
-  );
+  const actions = person.outcomes.actions.map((a) => actionText(language, a));
   const pending = person.notes.filter((n) => n.code === 'note-history-missing').map((n) => pendingText(language, n));
   const notes = person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code) && (assessed || !ABOUT_THE_TOTAL.test(n.code))).map((n) => noteText(language, n));
 
@@ -300,7 +313,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
         : null,
     capped: person.grade !== null && person.grade !== (person.grade_distributed ?? person.grade_by_bands) ? L('notice-capped', { grade: person.grade, vetoes: joinList(language, capVetoes) }) : null,
     quantitative: fixed(q.score),
-    quantitativeShare: percent(language, q.share),
+    quantitativeShare: formatPercent(language, q.share),
     kpis: person.kpis.map((k) => ({
       name: k.name,
       team: k.scope === 'team',
@@ -308,7 +321,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       target: kpiValue(language, k, k.target, policy),
       floor: kpiValue(language, k, k.floor, policy),
       score: k.score === null ? L('notice-not-scored') : fixed(k.score),
-      weight: percent(language, k.weight),
+      weight: formatPercent(language, k.weight),
       contribution: fixed(k.contribution),
       adjusted: k.adjusted !== undefined || k.excluded.length > 0,
     })),
@@ -328,7 +341,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
               const m = k.months?.find((x) => x.period === month.period);
               if (!m) return '—';
               const score = m.score === null ? L('notice-not-scored') : fixed(m.score);
-              const cell = { value: kpiValue(language, k, m.value, policy), score, weight: percent(language, m.weight) };
+              const cell = { value: kpiValue(language, k, m.value, policy), score, weight: formatPercent(language, m.weight) };
               // Counts have a month's own target and floor (scaled from the period's): shown, so the score can be redone.
               return m.target === k.target && m.floor === k.floor
                 ? L('notice-month-cell', cell)
@@ -339,10 +352,10 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     averaged: q.method === 'monthly_average',
     hasQualitative,
     qualitative: fixed(ql.score),
-    qualitativeShare: percent(language, ql.share),
+    qualitativeShare: formatPercent(language, ql.share),
     raters: ql.raters.map((r) => ({
       name: raterName(r.type),
-      weight: r.used ? percent(language, r.weight) : '—',
+      weight: r.used ? formatPercent(language, r.weight) : '—',
       score: r.used ? fixed(r.score) : L(r.reason === 'below_minimum' ? 'notice-rater-too-few' : 'notice-rater-none'),
       contribution: r.used ? fixed(r.contribution) : '—',
     })),

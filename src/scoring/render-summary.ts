@@ -7,6 +7,7 @@ import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { displayWidth, padEnd, padStart } from '../text/display-width.js';
+import { whyNotAssessed } from './notice-view.js';
 import type { ReportPerson, ScoredReport } from './report-model.js';
 
 /** People shown at each end of a role. */
@@ -14,14 +15,6 @@ const SHOWN = 3;
 const BAR = 30;
 /** People not assessed named one by one; past this many the summary says how many more. */
 const NOT_ASSESSED_SHOWN = 10;
-
-/** Why a person has no result, in a few words: too little weight with data, no data at all, too few samples, or no month with a score. */
-function whyNotAssessed(p: ReportPerson): 'result-summary-why-little-weight' | 'result-summary-why-no-data' | 'result-summary-why-too-few' | 'result-summary-why-months' {
-  if (p.notes.some((n) => n.code.startsWith('note-too-little-weight'))) return 'result-summary-why-little-weight';
-  if (p.kpis.every((k) => k.samples === 0)) return 'result-summary-why-no-data';
-  if (p.kpis.every((k) => k.status !== 'ok')) return 'result-summary-why-too-few';
-  return 'result-summary-why-months';
-}
 
 function fixed(n: number | null): string {
   return n === null ? '—' : n.toFixed(2);
@@ -35,7 +28,7 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   // The people not assessed by name: HR has to handle each of them, and the notes the
   // count used to point to are per person, in the report, not in this summary.
   const notAssessed = report.staff.filter((p) => p.status === 'not_assessed');
-  for (const p of notAssessed.slice(0, NOT_ASSESSED_SHOWN)) lines.push(`  · ${t(language, 'result-summary-not-assessed', { id: p.id, name: p.name, why: t(language, whyNotAssessed(p)) })}`);
+  for (const p of notAssessed.slice(0, NOT_ASSESSED_SHOWN)) lines.push(`  · ${t(language, 'result-summary-not-assessed', { id: p.id, name: p.name, why: t(language, `result-summary-why-${whyNotAssessed(p)}`) })}`);
   if (notAssessed.length > NOT_ASSESSED_SHOWN) lines.push(`  · ${t(language, 'result-summary-not-assessed-more', { count: notAssessed.length - NOT_ASSESSED_SHOWN })}`);
   lines.push('');
 

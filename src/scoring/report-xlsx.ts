@@ -18,8 +18,9 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
-import { formatDate, joinList } from '../render/document-values.js';
+import { formatDate, formatNumber, joinList } from '../render/document-values.js';
 import { displayWidth } from '../text/display-width.js';
+import { actionText } from './notice-view.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
 import { addColumnBreaks } from './xlsx-column-breaks.js';
 
@@ -253,7 +254,7 @@ function longestWord(text: string): number {
 
 function valueText(v: Value, format: string | undefined): string {
   if (v === null) return '';
-  if (typeof v === 'number') return format === MONEY ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(Math.round(v * 100) / 100);
+  if (typeof v === 'number') return format === MONEY ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : formatNumber(v);
   return v;
 }
 
@@ -291,10 +292,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   );
   const bonusOf = (p: ReportPerson) => p.outcomes.bonus.amount;
   const list = (items: readonly string[]) => joinList(language, [...items]);
-  const actionsOf = (p: ReportPerson) =>
-    p.outcomes.actions
-      .map((a) => (a.topics && a.topics.length > 0 ? L('notice-action-topics', { name: a.name, topics: list(a.topics) }) : a.deduction_percent ? L('notice-action-deduction', { name: a.name, percent: a.deduction_percent }) : a.name))
-      .join(L('xlsx-action-separator'));
+  const actionsOf = (p: ReportPerson) => p.outcomes.actions.map((a) => actionText(language, a)).join(L('xlsx-action-separator'));
 
   // ── summary ──
   // Each KPI's value and score side by side (the role sheets add target, floor, weight and

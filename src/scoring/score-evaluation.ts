@@ -547,7 +547,7 @@ function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
  * deadline must be in the holiday data, or the days of the years outside it were counted
  * Monday to Friday — and the notice must not then promise that public holidays do not count.
  */
-export function appealCalendar(coverage: WorkingCalendar['coverage'], resultDate: string, deadline: string): ScoredReport['appeal']['calendar'] {
+function appealCalendar(coverage: WorkingCalendar['coverage'], resultDate: string, deadline: string): ScoredReport['appeal']['calendar'] {
   if (!coverage) return 'mon_fri';
   const from = Number(resultDate.slice(0, 4));
   const to = Number(deadline.slice(0, 4));

@@ -10,7 +10,9 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { formatNumber } from '../render/document-values.js';
 import type { ReportPerson } from './report-model.js';
+import { looksLikeFormula } from './report-xlsx.js';
 
 /** What a ticket's contribution to a measure is shown as. */
 type Shown = 'duration' | 'yes_no' | 'counted' | 'value';
@@ -71,7 +73,7 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
 }
 
 /** The person's own (individual-scope) KPIs computed from the tickets, as columns. */
-export function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, policy: Policy, language: Language): ListColumn[] {
+function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, policy: Policy, language: Language): ListColumn[] {
   const columns: ListColumn[] = [];
   for (const kpi of person.kpis) {
     if (kpi.scope !== 'individual') continue;
@@ -85,7 +87,7 @@ export function ticketListColumns(person: ReportPerson, plan: EvaluationPlan, po
 function csvCell(text: string): string {
   // A cell Excel would run as a formula is quoted and prefixed, as in the Excel report
   // (a plain negative number is not a formula, and keeps no apostrophe).
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  const safe = looksLikeFormula(text) && !/^[+-]?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -99,7 +101,7 @@ function shownValue(x: number, c: ListColumn, language: Language): string {
     case 'counted':
       return t(language, 'ticket-list-counted');
     default:
-      return String(Math.round(x * 100) / 100);
+      return formatNumber(x);
   }
 }
 

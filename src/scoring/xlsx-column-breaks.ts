@@ -64,24 +64,28 @@ function readEntries(zip: Buffer): Entry[] {
   return entries;
 }
 
+/**
+ * A copy of a local or central header with the entry's method, CRC and sizes. Both hold the
+ * same run of fields (flags, method, time, date, CRC, sizes), starting at `flags`: 6 in a
+ * local header, 8 in a central one. No data descriptor: sizes and CRC are in the headers.
+ */
+function withSizes(header: Buffer, flags: 6 | 8, e: Entry): Buffer {
+  const out = Buffer.from(header);
+  out.writeUInt16LE(out.readUInt16LE(flags) & ~0x0008, flags);
+  out.writeUInt16LE(e.method, flags + 2);
+  out.writeUInt32LE(e.crc, flags + 8);
+  out.writeUInt32LE(e.data.length, flags + 12);
+  out.writeUInt32LE(e.size, flags + 16);
+  return out;
+}
+
 function writeEntries(entries: readonly Entry[]): Buffer {
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const local = Buffer.from(e.local);
-    // No data descriptor: sizes and CRC are in the headers.
-    local.writeUInt16LE(local.readUInt16LE(6) & ~0x0008, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    const central = Buffer.from(e.central);
-    central.writeUInt16LE(central.readUInt16LE(8) & ~0x0008, 8);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.size, 24);
+    const local = withSizes(e.local, 6, e);
+    const central = withSizes(e.central, 8, e);
     central.writeUInt32LE(offset, 42);
     parts.push(local, e.localName, e.localExtra, e.data);
     centrals.push(central);

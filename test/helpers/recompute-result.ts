@@ -31,7 +31,7 @@ function sumInOrder(values: readonly number[]): number {
  * score of the band with min ≤ value < max, else 0; pass/fail: 100 when the target is met
  * in the KPI's direction, else 0.
  */
-export function recomputeKpiScore(value: number, line: { target: number; floor: number; direction: string; scoring: Json }): number {
+function recomputeKpiScore(value: number, line: { target: number; floor: number; direction: string; scoring: Json }): number {
   const { target, floor, direction, scoring } = line;
   if (scoring.method === 'pass_fail') return (direction === 'higher' ? value >= target : value <= target) ? 100 : 0;
   if (scoring.method === 'bands') {
@@ -50,14 +50,14 @@ function checkKpiScore(line: Json, direction: string, neutralScore: number | und
   else if (line.scored_as === 'left_out') expect(line.score).toBeNull();
 }
 
-export interface Recomputed {
+interface Recomputed {
   readonly total: number | null;
   readonly rounded: number | null;
   readonly gradeByBands: string | null;
   readonly grade: string | null;
 }
 
-export function recomputePerson(person: Json, bands: readonly Json[], neutralScore?: number, minScoredWeight = 0): Recomputed {
+function recomputePerson(person: Json, bands: readonly Json[], neutralScore?: number, minScoredWeight = 0): Recomputed {
   const order = [...bands].sort((a, b) => b.min - a.min).map((b) => b.grade as string);
   const worse = (a: string, b: string | null) => (b !== null && order.indexOf(b) > order.indexOf(a) ? b : a);
 

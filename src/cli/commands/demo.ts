@@ -45,7 +45,7 @@ const NAMES: Readonly<Record<Language, Record<'roster' | 'tickets' | 'ratings' |
   en: { roster: 'roster.csv', tickets: 'tickets-2026Q3', ratings: 'ratings', metrics: 'metrics', adjustments: 'adjustments-2026-09.yaml' },
 };
 
-export async function runDemo(dir: string, options: DemoOptions, context: CommandContext): Promise<void> {
+async function runDemo(dir: string, options: DemoOptions, context: CommandContext): Promise<void> {
   const { io, language } = context;
   const policyLanguage = options.lang ?? language;
   const created = await prepareFolder(dir, options.force ?? false);

@@ -180,7 +180,6 @@ function summaryStyle(context: CommandContext): SummaryStyle {
     : PLAIN_STYLE;
 }
 
-/** Where the written file finds the schema: a relative path to the one aspm ships. */
 /** The path from a written file to a schema aspm ships, for the `$schema` line editors read. */
 export function schemaRef(cwd: string, output: string, schema = 'policy'): string {
   const from = dirname(resolve(cwd, output));

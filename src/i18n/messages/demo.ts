@@ -47,4 +47,14 @@ export const demoMessages = defineMessages({
   'demo-your-tickets': { 'zh-CN': '工单导出.csv', en: 'tickets.csv' },
   'demo-your-roster': { 'zh-CN': '人员名单.xlsx', en: 'roster.xlsx' },
   'demo-your-ratings': { 'zh-CN': '评价.csv', en: 'ratings.csv' },
+  // The demo's sample adjustments file: the approved appeal and the comment above it.
+  'demo-appeal-reason': {
+    'zh-CN': '客户来电时要求改到次日上午回电，响应延误非本人原因（有通话录音为证）',
+    en: 'The customer asked to be called back the next morning; the late response was not the agent’s doing (call recording on file)',
+  },
+  'demo-appeal-approver': { 'zh-CN': '绩效申诉小组', en: 'Appeals panel' },
+  'demo-adjustments-header': {
+    'zh-CN': '经批准的绩效申诉处理决定：aspm evaluate --adjustments 在计分前应用。',
+    en: 'Approved appeal decisions, applied before scoring by aspm evaluate --adjustments.',
+  },
 });
