@@ -126,6 +126,11 @@ function makeClock(zone: string): ZoneClock {
   };
 }
 
+/** `2026-06-28 10:05`: an instant as the zone's wall clock shows it, to the minute (as exports write times). */
+export function formatWallMinute(utcMs: number, clock: ZoneClock): string {
+  return new Date(clock.utcToWall(utcMs)).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** `2026-10-01T00:00:00+08:00`: an instant as the zone's wall time with its offset. */
 export function formatInstant(utcMs: number, clock: ZoneClock): string {
   const offset = clock.offsetAt(utcMs);

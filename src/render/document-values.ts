@@ -12,6 +12,11 @@ export function formatNumber(n: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
+/** An amount of money: two decimals and thousands separators, 2,160.00 (as pay slips show it). */
+export function formatAmount(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 function currencyName(language: Language, currency: string): string {
   return currency === 'CNY' ? t(language, 'doc-currency-CNY') : currency;
 }

@@ -11,7 +11,7 @@ import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult } from '../evaluate/kpi-results.js';
 import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
-import { zoneClock } from '../evaluate/time-zone.js';
+import { formatWallMinute, zoneClock } from '../evaluate/time-zone.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { referenceDiagnostics, type LoadedAdjustments, type ReferenceFinding } from './adjustments.js';
 import type { ReportAdjustment } from './report-model.js';
@@ -48,7 +48,7 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
   if (!adjustments || adjustments.items.length === 0) return { records: [], byPerson: new Map(), kpiOverrides: new Map(), ratings };
   const clock = zoneClock(evaluation.period.zone);
   // `2026-06-28 10:05` in the policy's time zone, as the export shows it; '' when unknown.
-  const localTime = (utc: number | null) => (utc === null ? '' : new Date(clock.utcToWall(utc)).toISOString().slice(0, 16).replace('T', ' '));
+  const localTime = (utc: number | null) => (utc === null ? '' : formatWallMinute(utc, clock));
   const byStaffKey = new Map<string, number>();
   // A roster without staff ids names people only: then staff_id holds the name.
   evaluation.staff.forEach((r, i) => {

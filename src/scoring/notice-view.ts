@@ -12,7 +12,7 @@ import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../render/chinese-numerals.js';
-import { formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
+import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import type { Action } from './outcomes.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 
@@ -208,7 +208,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
   const role = policy.roles.find((r) => r.id === person.role);
   const band = (grade: string | null) => report.grades.bands.find((b) => b.grade === grade)?.label ?? '';
   // Money as payslips show it: thousands separators and two decimals (3,000.00 元 / CNY 3,000.00).
-  const money = (n: number) => formatValue(language, 0, 'currency', policy.meta.currency).replace('0', n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const money = (n: number) => formatValue(language, 0, 'currency', policy.meta.currency).replace('0', formatAmount(n));
   // A rater type at the start of a table cell: "Supervisor" in English.
   const raterName = (type: string) => capitalise(language, L(`score-rater-${type}` as MessageCode));
   const assessed = person.status === 'assessed';

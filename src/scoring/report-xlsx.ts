@@ -18,7 +18,7 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
-import { formatDate, formatNumber, joinList } from '../render/document-values.js';
+import { formatAmount, formatDate, formatNumber, joinList } from '../render/document-values.js';
 import { displayWidth } from '../text/display-width.js';
 import { actionText } from './notice-view.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
@@ -254,7 +254,7 @@ function longestWord(text: string): number {
 
 function valueText(v: Value, format: string | undefined): string {
   if (v === null) return '';
-  if (typeof v === 'number') return format === MONEY ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : formatNumber(v);
+  if (typeof v === 'number') return format === MONEY ? formatAmount(v) : formatNumber(v);
   return v;
 }
 

@@ -4,7 +4,7 @@
 // the ticket in an appeal. Tickets an approved appeal left out are listed too, marked.
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
-import { zoneClock } from '../evaluate/time-zone.js';
+import { formatWallMinute, zoneClock } from '../evaluate/time-zone.js';
 import type { EvaluationPlan, TicketMeasure } from '../evaluate/kpi-plan.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -115,7 +115,7 @@ export function renderTicketList(person: ReportPerson, details: readonly TicketD
   const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
   // The times as the policy's zone reads them, so that a ticket can be placed in its month.
   const clock = zoneClock(policy.meta.timezone);
-  const time = (instant: number) => (instant === instant ? new Date(clock.utcToWall(instant)).toISOString().slice(0, 16).replace('T', ' ') : '');
+  const time = (instant: number) => (instant === instant ? formatWallMinute(instant, clock) : '');
   const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), L('ticket-list-created'), L('ticket-list-resolved'), ...columns.map((c) => c.header), L('ticket-list-note')]];
   for (const d of details) {
     const cells = columns.map((c) => shownValue(d.values[c.measure]!, c, language));
