@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AspmError } from '../errors.js';
-import { writeOutputs } from './write-output.js';
+import { writeOutputs, writeStreamed } from './write-output.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'aspm-write-'));
 
@@ -70,5 +70,24 @@ describe('writeOutputs', () => {
     // Whichever step fails (creating the folder or writing in it), the message names that place.
     await expect(attempt).rejects.toMatchObject({ code: 'write-failed', params: { path: expect.stringContaining(join(dir, 'blocker', 'notices')) } });
     expect(readdirSync(dir).sort()).toEqual(['blocker']);
+  });
+});
+
+describe('writeStreamed', () => {
+  it('puts the file in place only when written whole; a failure leaves the old file and no temporary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-streamed-'));
+    const path = join(dir, 'tickets.csv');
+    writeFileSync(path, 'old');
+    await expect(
+      writeStreamed(path, async (temporary) => {
+        writeFileSync(temporary, 'half');
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['tickets.csv']);
+    await writeStreamed(path, async (temporary) => writeFileSync(temporary, 'new'));
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['tickets.csv']);
   });
 });

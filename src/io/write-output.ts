@@ -89,6 +89,24 @@ export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/**
+ * A file too large to hold in memory, written by `write` into a temporary sibling and
+ * renamed into place once complete; a failure or an interruption removes the temporary,
+ * so the target is never half-written.
+ */
+export async function writeStreamed(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  const temporary = temporaryPathFor(path);
+  const tracked = trackTemporary(temporary);
+  try {
+    await write(temporary);
+    await rename(temporary, path);
+    tracked.keep();
+  } catch (cause) {
+    await tracked.discard();
+    throw cause;
+  }
+}
+
 /** Writes all files, or none: temporaries first, then one rename each. */
 export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   await checkTargets(

@@ -3,6 +3,7 @@
 // and XLSX with date cells. Used by the benchmark, the tests and the demo.
 import { createWriteStream } from 'node:fs';
 import iconv from 'iconv-lite';
+import { writeStreamed } from '../io/write-output.js';
 import type { SampleStaff, SampleTicket } from './generate-sample-data.js';
 import type { SampleMetrics, SampleRating } from './generate-staff-inputs.js';
 import { XlsxStreamWriter, type XlsxCell } from './xlsx-writer.js';
@@ -57,7 +58,12 @@ export function ticketTexts(ticket: SampleTicket, language: HeaderLanguage): str
   });
 }
 
-async function writeLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | 'gb18030', bom: boolean): Promise<void> {
+/** Lines into `path`, whole or not at all (through a temporary file). */
+function writeLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | 'gb18030', bom: boolean): Promise<void> {
+  return writeStreamed(path, (temporary) => streamLines(temporary, lines, encoding, bom));
+}
+
+async function streamLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | 'gb18030', bom: boolean): Promise<void> {
   const out = createWriteStream(path);
   const encode = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gb18030'));
   if (bom && encoding === 'utf-8') out.write(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -107,7 +113,11 @@ export async function writeRosterCsv(path: string, staff: readonly SampleStaff[]
 }
 
 /** Tickets as an Excel workbook: times as date cells, numbers as numbers. */
-export async function writeTicketsXlsx(path: string, tickets: Iterable<SampleTicket>, language: HeaderLanguage): Promise<void> {
+export function writeTicketsXlsx(path: string, tickets: Iterable<SampleTicket>, language: HeaderLanguage): Promise<void> {
+  return writeStreamed(path, (temporary) => streamTicketsXlsx(temporary, tickets, language));
+}
+
+async function streamTicketsXlsx(path: string, tickets: Iterable<SampleTicket>, language: HeaderLanguage): Promise<void> {
   const writer = new XlsxStreamWriter(path, language === 'zh-CN' ? '工单' : 'Tickets');
   await writer.addRow(TICKET_HEADERS[language]);
   for (const t of tickets) {
