@@ -13,6 +13,11 @@ const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).stat
 /** soffice and poppler-utils are installed (.ci/run installs them). */
 export const libreOfficeAvailable = has('soffice') && has('pdftotext') && has('pdffonts') && has('pdfinfo');
 
+// In CI these tests must run, not skip: .ci/run asks for them.
+if (process.env.ASPM_REQUIRE_LIBREOFFICE === '1' && !libreOfficeAvailable) {
+  throw new Error('ASPM_REQUIRE_LIBREOFFICE=1 but soffice or poppler-utils (pdftotext, pdffonts, pdfinfo) is missing');
+}
+
 const FONTCONFIG = join(ROOT, 'test', 'fontconfig', 'fonts.conf');
 
 export interface Pdf {
