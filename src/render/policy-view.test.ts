@@ -145,3 +145,17 @@ describe('the policy view: values', () => {
     expect(view.control.effectiveDate).toBe('2026年1月1日');
   });
 });
+
+describe('which time places a KPI in a period', () => {
+  it('a KPI of one’s own over tickets without placed_by is placed by resolution, as the evaluator places it', () => {
+    const custom = variant((p) => {
+      p.kpis.push({ ...p.kpis.find((k) => k.id === 'tickets_resolved')!, id: 'urgent_resolved', name: '加急工单解决量', compute: { from: 'tickets', aggregate: 'count', where: [{ field: 'priority', equals: '加急' }] } });
+      delete (p.kpis.at(-1) as { placed_by?: string }).placed_by;
+      const agent = p.roles.find((r) => r.id === 'agent')!;
+      agent.kpis = agent.kpis.map((k) => (k.kpi === 'tickets_resolved' ? { ...k, kpi: 'urgent_resolved' } : k));
+    });
+    const data = buildPolicyView(custom).data;
+    expect(data.byResolution).toContain('加急工单解决量');
+    expect(data.byCreation).not.toContain('加急工单解决量');
+  });
+});

@@ -475,7 +475,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
   }
 
   const usedKpiIds = new Set(policy.roles.flatMap((r) => r.kpis.map((k) => k.kpi)));
-  const placedBy = (kpi: Kpi) => kpi.placed_by ?? builtinKpi(kpi.id)?.placed_by;
+  // As the evaluator places records (kpi-plan.ts): a KPI of one's own over tickets by resolution unless it says otherwise.
+  const placedBy = (kpi: Kpi) => kpi.placed_by ?? builtinKpi(kpi.id)?.placed_by ?? (kpi.compute?.from === 'tickets' ? 'resolved_at' : undefined);
   const usedKpis = policy.kpis.filter((k) => usedKpiIds.has(k.id));
   const evaluation = policy.evaluation;
   const scale = policy.qualitative.scale;
