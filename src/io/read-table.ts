@@ -290,6 +290,12 @@ function tableError(cause: unknown, path: string): unknown {
   if (cause instanceof CsvUnclosedQuoteError) return new AspmError('csv-unclosed-quote', { row: cause.record }, { location: { file: path, row: cause.record } });
   if (cause instanceof JsonFormatError) return new AspmError('json-invalid', { row: cause.record + 1, problem: cause.problem, detail: cause.detail }, { location: { file: path, row: cause.record + 1 } });
   if (cause instanceof ZipFormatError) return new AspmError('xlsx-unreadable', { path, detail: cause.message }, { location: { file: path } });
+  // A read that fails half way (EIO, a file removed under us), here or in the reading thread: a message, not an internal error.
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    const d = openFailure(cause, path);
+    return new AspmError(d.code, d.params, { location: { file: path } });
+  }
   return cause;
 }
 
