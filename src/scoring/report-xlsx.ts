@@ -6,7 +6,8 @@
 // warnings when there are any (an empty sheet would print as a page of headers — the notes
 // say there were none instead). Labels are in the user's language. Text from the data
 // (names, reasons, ids) that starts with = + - @ is written as a text cell with the Text
-// format, never as a formula: a name like "=HYPERLINK(…)" must stay a name.
+// format, never as a formula: a name like "=HYPERLINK(…)" must stay a name. A trial run (a
+// period that ended before the policy took effect) says so above the headers of every sheet.
 //
 // Printing (A4 landscape) is planned here, as HR prints these sheets to sign them: a sheet
 // that fits on one page width at a readable size is fitted to it; a wider one is cut into
@@ -155,7 +156,7 @@ interface TableOptions {
   readonly fit?: boolean;
   /** Spans after the title columns that stay on one page (default: the groups, else each column). */
   readonly units?: readonly number[];
-  /** A line above everything (a trial run's mark), across the sheet and in the header of every printed page. */
+  /** A line above everything (a trial run's mark), across the sheet; printed on every page with the header rows. */
   readonly banner?: string;
 }
 
@@ -175,7 +176,6 @@ function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Co
     cell.alignment = { vertical: 'middle', horizontal: 'left' };
     if (columns.length > 1) sheet.mergeCells(1, 1, 1, columns.length);
     sheet.getRow(1).height = 22;
-    sheet.headerFooter.oddHeader = `&C&"-,Bold"&KC00000${options.banner.replace(/&/g, '&&')}`;
   }
   if (options.groups) {
     const top = sheet.getRow(bannerRows + 1);
