@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from './helpers/run-cli.js';
 
 interface Report {
-  readonly period: { readonly id: string };
+  readonly trial: boolean;
+  readonly policy: { readonly effective_date: string };
+  readonly period: { readonly id: string; readonly start: string };
   readonly adjustments: readonly { readonly appeal: string }[];
   readonly staff: readonly { readonly id: string; readonly grade: string | null; readonly total: number | null; readonly adjustments: readonly unknown[] }[];
 }
@@ -86,6 +88,23 @@ describe('aspm demo (Chinese, the default)', () => {
     // The months before were scored too, so that rules over consecutive months can look back.
     expect(existsSync(join(dir, 'reports', '2026-07.json'))).toBe(true);
     expect(existsSync(join(dir, 'reports', '2026-08.json'))).toBe(true);
+  });
+
+  it('is a real assessment: its policy takes effect before the quarter, so no report or notice is a trial run', () => {
+    expect(readFileSync(join(dir, 'answers.yaml'), 'utf8')).toMatch(/^effective_date: 2026-07-01$/m);
+    expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toContain('effective_date: "2026-07-01"');
+    for (const period of ['2026-07', '2026-08', '2026-09', '2026-Q3']) {
+      const report = readJson(join(dir, 'reports', `${period}.json`));
+      expect(report.trial).toBe(false);
+      expect(report.policy.effective_date <= report.period.start.slice(0, 10)).toBe(true);
+    }
+    expect(run.stdout).not.toContain('试算');
+    const quarter = join(dir, 'notices', '2026-Q3');
+    const notices = readdirSync(quarter).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(quarter, f), 'utf8'));
+    expect(notices.every((text) => !text.includes('试算') && text.includes('根据《'))).toBe(true);
+    // Q2 predates the policy: a quarter at D does not wait for its result, it says when the rule could first hold.
+    expect(notices.some((text) => text.includes('“降级或调岗”本期不适用：制度自2026年7月1日起生效，连续两个季度的条件最早于2026年第四季度可能成立。'))).toBe(true);
+    expect(notices.some((text) => text.includes('第二季度'))).toBe(false);
   });
 
   it('refuses a folder that is not empty, and leaves it untouched', () => {

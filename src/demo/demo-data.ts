@@ -14,6 +14,12 @@ const DEMO_YEAR = 2026;
 const DEMO_QUARTER = 3;
 export const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09'] as const;
 export const DEMO_QUARTER_ID = '2026-Q3';
+/**
+ * The day the demo policy takes effect: the first day of the quarter it scores, so that the
+ * demo is a real assessment (a period that ends before the policy is only a trial run) and
+ * its first month shows a rule over consecutive months that cannot apply yet.
+ */
+export const DEMO_EFFECTIVE_DATE = '2026-07-01';
 /** The day the results (with the approved appeal applied) are published. */
 export const DEMO_RESULT_DATE = '2026-10-16';
 
@@ -115,6 +121,11 @@ function chooseAppeal(roster: readonly SampleStaff[], tickets: readonly SampleTi
   const ticket = late ?? tickets[tickets.length - 1]!;
   const staff = agents.get(ticket.staff_id) ?? roster.find((s) => s.id === ticket.staff_id)!;
   return { appeal: 'SS-2026-009', staffId: staff.id, staffName: staff.name, ticketId: ticket.ticket_id };
+}
+
+/** The demo's answers to the wizard: the medium preset's defaults, in force from DEMO_EFFECTIVE_DATE. */
+export function demoAnswersYaml(language: Language, schemaRef = 'https://aspm.dev/schemas/answers.schema.json'): string {
+  return `# yaml-language-server: $schema=${schemaRef}\n# ${t(language, 'demo-answers-header', { date: DEMO_EFFECTIVE_DATE })}\n${stringify({ effective_date: DEMO_EFFECTIVE_DATE })}`;
 }
 
 /** The adjustments file recording the demo's approved appeal. */

@@ -66,6 +66,26 @@ export function previousPeriodIds(id: string, count: number): string[] {
   return out;
 }
 
+/** The period of `cycle` that holds a day (`YYYY-MM-DD`): 2026-07-15 → `2026-07`, `2026-Q3`, `2026`. */
+export function periodIdOfDay(day: string, cycle: Cycle): string {
+  const month = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  return idOf(month - (month % cycleMonths(cycle)), cycle);
+}
+
+/** The period `count` periods after `id`, of the same cycle (undefined for a range of days). */
+export function laterPeriodId(id: string, count: number): string | undefined {
+  const span = monthSpan(id);
+  const cycle = cycleOfPeriodId(id);
+  return span && cycle ? idOf(span.first + count * span.months, cycle) : undefined;
+}
+
+/** Whether period `id` starts before period `other` (both of one cycle). */
+export function periodIdBefore(id: string, other: string): boolean {
+  const a = monthSpan(id);
+  const b = monthSpan(other);
+  return a !== undefined && b !== undefined && a.first < b.first;
+}
+
 /** The primary cycles a longer period consists of (a quarter's months…), or [] when it is not longer. */
 export function primaryPeriodIds(id: string, primary: Cycle): string[] {
   const span = monthSpan(id);

@@ -14,6 +14,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../render/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import type { Action } from './outcomes.js';
+import { reportCoverage } from './policy-coverage.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 
 export interface NoticeView {
@@ -22,6 +23,8 @@ export interface NoticeView {
   readonly department: string;
   readonly policyTitle: string;
   readonly policyReference: string;
+  /** A period that ended before the policy took effect: the mark and what it means, shown at the top (null: a real result). */
+  readonly trial: { readonly mark: string; readonly text: string } | null;
   readonly person: { readonly id: string; readonly name: string; readonly role: string; readonly team: string };
   readonly period: string;
   readonly periodDays: string;
@@ -120,6 +123,7 @@ const SHOWN_ELSEWHERE = new Set([
   'note-too-little-weight',
   'note-no-ratings',
   'note-history-missing',
+  'note-rule-not-yet',
 ]);
 
 /**
@@ -141,6 +145,11 @@ function noteText(language: Language, note: ReportNote): string {
 function pendingText(language: Language, note: ReportNote): string {
   const periods = (note.params.periods as string[]).map((p) => periodLabel(language, p));
   return t(language, 'notice-history-missing', { ...note.params, periods });
+}
+
+/** "Demotion does not apply yet: the policy applies from 1 July 2026…", with dates and periods as the notice writes them. */
+function notYetText(language: Language, note: ReportNote): string {
+  return t(language, 'notice-rule-not-yet', { ...note.params, effective: formatDate(language, String(note.params.effective)), from: periodLabel(language, String(note.params.from)) });
 }
 
 /** Section numbers as the language writes them: 一、二… or 1, 2…. */
@@ -274,6 +283,10 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
   const actions = person.outcomes.actions.map((a) => actionText(language, a));
   const pending = person.notes.filter((n) => n.code === 'note-history-missing').map((n) => pendingText(language, n));
   const notes = person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code) && (assessed || !ABOUT_THE_TOTAL.test(n.code))).map((n) => noteText(language, n));
+  // Rules that cannot hold before the policy has run long enough: said plainly, as what is open.
+  pending.push(...person.notes.filter((n) => n.code === 'note-rule-not-yet').map((n) => notYetText(language, n)));
+  const effective = formatDate(language, report.policy.effective_date);
+  if (reportCoverage(report) === 'partial') notes.unshift(L('notice-partly-in-force', { effective, first: formatDate(language, report.period.start.slice(0, 10)) }));
 
   // Sections in their order; a section left out does not leave a gap in the numbering.
   let count = 0;
@@ -296,6 +309,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     department: policy.meta.department,
     policyTitle: policy.meta.title,
     policyReference: [policy.meta.document_no, policy.meta.revision].filter(Boolean).join(' '),
+    trial: report.trial ? { mark: L('trial-mark'), text: L('notice-trial', { effective }) } : null,
     person: { id: person.id, name: person.name, role: role?.name ?? person.role, team: person.team || '—' },
     period: periodLabel(language, report.period.id),
     periodDays: L('notice-period-days', { first: formatDate(language, report.period.start.slice(0, 10)), last: formatDate(language, lastDay(report.period.end)) }),

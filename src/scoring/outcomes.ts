@@ -4,9 +4,11 @@
 // history; and the bonus: bonus base (roster, else the role's default) × the grade's
 // coefficient, cancelled by a veto, reduced by a pay deduction, rounded to 0.01. A rule
 // that needs an earlier period nobody supplied does not fire, and says which period was
-// missing, rather than guessing. Pure.
+// missing, rather than guessing; nor does one that would look back before the policy's
+// effective date, which says from which period it can first hold: a result from before
+// the policy (a trial run, or no run at all) is never counted against anyone. Pure.
 import type { Cycle, Policy, RuleTrigger } from '../policy/policy.generated.js';
-import { previousPeriodIds } from './cycles.js';
+import { laterPeriodId, periodIdBefore, periodIdOfDay, previousPeriodIds } from './cycles.js';
 import { roundScore } from './grades.js';
 
 /** A person's grades in an earlier period: `final` and the grade by bands with veto caps. */
@@ -31,9 +33,15 @@ export interface TriggerContext {
   /** Rank within the ranking group, null when not ranked. */
   readonly rank: number | null;
   readonly history: HistoryLookup;
+  /** The policy's effective date (`YYYY-MM-DD`): no rule looks at a period that ended before it. */
+  readonly effectiveDate: string;
 }
 
-export type TriggerCheck = { readonly fires: boolean; readonly missing: readonly string[] };
+/**
+ * `missing`: the earlier periods whose reports were not given. `from`: the rule would
+ * look back before the effective date, so it cannot hold before this period.
+ */
+export type TriggerCheck = { readonly fires: boolean; readonly missing: readonly string[]; readonly from?: string };
 
 const NO: TriggerCheck = { fires: false, missing: [] };
 
@@ -45,8 +53,12 @@ export function checkTrigger(trigger: RuleTrigger, ctx: TriggerContext): Trigger
   if (current === null) return NO;
   if (trigger.grades && !trigger.grades.includes(current)) return NO;
   if (trigger.top !== undefined && (ctx.rank === null || ctx.rank > trigger.top)) return NO;
+  const earlier = previousPeriodIds(ctx.periodId, trigger.consecutive - 1);
+  // The first period the policy covers (at least in part) is the one holding its effective date.
+  const first = periodIdOfDay(ctx.effectiveDate, cycle);
+  if (earlier.length > 0 && periodIdBefore(earlier.at(-1)!, first)) return { fires: false, missing: [], from: laterPeriodId(first, trigger.consecutive - 1)! };
   const missing: string[] = [];
-  for (const id of previousPeriodIds(ctx.periodId, trigger.consecutive - 1)) {
+  for (const id of earlier) {
     const past = ctx.history(id, ctx.staffId);
     if (past === undefined) {
       missing.push(id);
@@ -74,15 +86,19 @@ export interface RuleOutcome {
   readonly actions: readonly Action[];
   /** Rules that could not be checked for want of earlier periods. */
   readonly unchecked: readonly { readonly id: string; readonly name: string; readonly missing: readonly string[] }[];
+  /** Rules over consecutive periods that cannot hold yet: they would look back before the effective date. */
+  readonly notYet: readonly { readonly id: string; readonly name: string; readonly consecutive: number; readonly cycle: Cycle; readonly from: string }[];
 }
 
 /** Every rule of the policy that fires, in the policy's order: promotion, honours, training, penalties. */
 export function ruleOutcomes(policy: Policy, ctx: TriggerContext, weakest: readonly string[]): RuleOutcome {
   const actions: Action[] = [];
   const unchecked: { id: string; name: string; missing: string[] }[] = [];
+  const notYet: RuleOutcome['notYet'][number][] = [];
   const consider = (rule: { id: string; name: string; when: RuleTrigger }, make: () => Action) => {
     const check = checkTrigger(rule.when, ctx);
     if (check.fires) actions.push(make());
+    else if (check.from !== undefined) notYet.push({ id: rule.id, name: rule.name, consecutive: rule.when.consecutive, cycle: rule.when.cycle ?? ctx.primary, from: check.from });
     else if (check.missing.length > 0) unchecked.push({ id: rule.id, name: rule.name, missing: [...check.missing] });
   };
   const { promotion, honours, training } = policy.incentives;
@@ -92,7 +108,7 @@ export function ruleOutcomes(policy: Policy, ctx: TriggerContext, weakest: reado
   for (const p of policy.penalties) {
     consider(p, () => (p.kind === 'pay_deduction' ? { kind: p.kind, id: p.id, name: p.name, deduction_percent: p.deduction_percent ?? 0 } : { kind: p.kind, id: p.id, name: p.name }));
   }
-  return { actions, unchecked };
+  return { actions, unchecked, notYet };
 }
 
 export type BonusBaseSource = 'roster' | 'role';

@@ -1,6 +1,9 @@
 // Result notices: what each section says for the usual case, a veto, adjustments, missing
 // data and a person not assessed; text from the data escaped for Markdown; section numbers
 // that close up; the Word file made from the same Markdown; both languages.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
@@ -214,6 +217,22 @@ describe('the appeal deadline says which days it counted', () => {
       expect(md).toContain(expected);
       expect(md).not.toMatch(/法定节假日不计|public holidays do not count|请注意|Please note/);
     }
+  });
+});
+
+describe('a trial run', () => {
+  it('is marked first even by a company template that predates the mark', async () => {
+    const policy = presetPolicy('medium.zh-CN', (raw) => (raw.meta.effective_date = '2027-01-01'));
+    const r = report(policy);
+    const view = buildNoticeView(r, r.staff[0]!, policy);
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-notice-templates-'));
+    writeFileSync(join(dir, 'notice.md.hbs'), '# 我司绩效结果通知\n\n{{md person.name}}：{{md total}}\n');
+    const own = renderNoticeMarkdown(view, await readTemplateSet('zh-CN', dir));
+    expect(own.split('\n').slice(0, 3)).toEqual(['**试算（制度生效前，不作为考核依据）**', '', '# 我司绩效结果通知']);
+    // The built-in template places it itself, under the title, once.
+    const builtin = renderNoticeMarkdown(view, zhTemplates);
+    expect(builtin.split('试算（制度生效前，不作为考核依据）')).toHaveLength(2);
+    expect(builtin.startsWith('# 绩效考核结果通知书\n')).toBe(true);
   });
 });
 

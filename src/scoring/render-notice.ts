@@ -10,6 +10,7 @@ import { t } from '../i18n/catalogue.js';
 import type { OutputFile } from '../io/write-output.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { DocumentOptions } from '../render/document-options.js';
+import { escapeMarkdown } from '../render/escape-markdown.js';
 import { markdownToDocx } from '../render/markdown-to-docx.js';
 import { policyDocumentOptions } from '../render/render-policy.js';
 import { renderTemplate, type TemplateSet } from '../render/templates.js';
@@ -21,7 +22,11 @@ import { renderTicketList } from './ticket-list.js';
 export const NOTICE_TEMPLATE = 'notice';
 
 export function renderNoticeMarkdown(view: NoticeView, templates: TemplateSet): string {
-  return renderTemplate(templates, NOTICE_TEMPLATE, view);
+  const markdown = renderTemplate(templates, NOTICE_TEMPLATE, view);
+  // A company's own template (--templates) may predate the trial mark: a trial notice is
+  // never without it, so it goes first when the template left it out.
+  if (view.trial && !markdown.includes(view.trial.mark)) return `**${escapeMarkdown(view.trial.mark)}**\n\n${markdown}`;
+  return markdown;
 }
 
 /** The policy's fonts and sizes, with the notice's own title and header. */
@@ -31,8 +36,9 @@ export function noticeDocumentOptions(policy: Policy, view: NoticeView): Documen
   return {
     ...policyDocumentOptions(policy),
     title: `${title} ${view.person.id} ${view.person.name}`.trim(),
-    subject: `${title} ${view.period}`,
-    header: t(language, 'notice-header', { company: policy.meta.company }),
+    subject: `${title} ${view.period}${view.trial ? ` ${view.trial.mark}` : ''}`,
+    // On every page of a trial run's notice, not only above its first line.
+    header: t(language, 'notice-header', { company: policy.meta.company }) + (view.trial ? ` · ${view.trial.mark}` : ''),
     description: view.period,
   };
 }

@@ -24,6 +24,7 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   const lines: string[] = [];
   const cycle = report.period.cycle ? t(language, `score-cycle-${report.period.cycle}`) : '';
   lines.push(t(language, 'result-summary-title', { period: report.period.id, cycle, date: report.result_date, deadline: report.appeal.deadline }));
+  if (report.trial) lines.push(t(language, 'result-summary-trial', { mark: t(language, 'trial-mark'), period: report.period.id, effective: report.policy.effective_date }));
   lines.push(t(language, 'result-summary-people', { people: report.summary.people, assessed: report.summary.assessed, not: report.summary.people - report.summary.assessed }));
   // The people not assessed by name: HR has to handle each of them, and the notes the
   // count used to point to are per person, in the report, not in this summary.

@@ -147,7 +147,12 @@ export interface ReportPerson {
 
 export interface ScoredReport {
   readonly tool: { readonly name: string; readonly version: string };
-  readonly policy: { readonly path: string; readonly sha256: string; readonly company: string; readonly title: string; readonly revision: string; readonly language: string };
+  readonly policy: { readonly path: string; readonly sha256: string; readonly company: string; readonly title: string; readonly revision: string; readonly language: string; readonly effective_date: string };
+  /**
+   * The period ended on or before the policy's effective date: a trial run, not a basis
+   * for assessment (see policy-coverage.ts); every notice and sheet says so.
+   */
+  readonly trial: boolean;
   readonly period: { readonly id: string; readonly start: string; readonly end: string; readonly cycle: Cycle | null; readonly months: readonly string[] };
   readonly result_date: string;
   readonly appeal: {

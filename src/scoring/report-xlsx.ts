@@ -6,7 +6,8 @@
 // warnings when there are any (an empty sheet would print as a page of headers — the notes
 // say there were none instead). Labels are in the user's language. Text from the data
 // (names, reasons, ids) that starts with = + - @ is written as a text cell with the Text
-// format, never as a formula: a name like "=HYPERLINK(…)" must stay a name.
+// format, never as a formula: a name like "=HYPERLINK(…)" must stay a name. A trial run (a
+// period that ended before the policy took effect) says so above the headers of every sheet.
 //
 // Printing (A4 landscape) is planned here, as HR prints these sheets to sign them: a sheet
 // that fits on one page width at a readable size is fitted to it; a wider one is cut into
@@ -155,27 +156,39 @@ interface TableOptions {
   readonly fit?: boolean;
   /** Spans after the title columns that stay on one page (default: the groups, else each column). */
   readonly units?: readonly number[];
+  /** A line above everything (a trial run's mark), across the sheet; printed on every page with the header rows. */
+  readonly banner?: string;
 }
 
 /** A sheet with one header row (or two, when `groups` spans headers), data rows, filter, freeze and print setup. */
 function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Value[][], options: TableOptions = {}): { sheet: ExcelJS.Worksheet; plan: PrintPlan } {
-  const headerRows = options.groups ? 2 : 1;
+  const bannerRows = options.banner ? 1 : 0;
+  // Header rows are counted from the top of the sheet, the banner included.
+  const headerRows = bannerRows + (options.groups ? 2 : 1);
   const titles = options.freezeColumns ?? 0;
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: titles, ySplit: headerRows }],
   });
+  if (options.banner) {
+    const cell = sheet.getRow(1).getCell(1);
+    setCell(cell, options.banner, undefined);
+    cell.font = { bold: true, size: 12, color: { argb: 'FFC00000' } };
+    cell.alignment = { vertical: 'middle', horizontal: 'left' };
+    if (columns.length > 1) sheet.mergeCells(1, 1, 1, columns.length);
+    sheet.getRow(1).height = 22;
+  }
   if (options.groups) {
-    const top = sheet.getRow(1);
+    const top = sheet.getRow(bannerRows + 1);
     let c = 1;
     for (const g of options.groups) {
       setCell(top.getCell(c), g.label, undefined);
-      if (g.span > 1) sheet.mergeCells(1, c, 1, c + g.span - 1);
+      if (g.span > 1) sheet.mergeCells(bannerRows + 1, c, bannerRows + 1, c + g.span - 1);
       c += g.span;
     }
   }
   const header = sheet.getRow(headerRows);
   columns.forEach((col, i) => setCell(header.getCell(i + 1), col.header, undefined));
-  for (let r = 1; r <= headerRows; r++) {
+  for (let r = bannerRows + 1; r <= headerRows; r++) {
     const row = sheet.getRow(r);
     for (let c = 1; c <= columns.length; c++) {
       const cell = row.getCell(c);
@@ -280,8 +293,10 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   const taken = new Set<string>();
   /** Column breaks per worksheet id, written into the file after exceljs (which cannot). */
   const breaks = new Map<number, readonly number[]>();
+  // A trial run is marked on every sheet, as on every notice: a sheet printed alone still says it.
+  const banner = report.trial ? L('xlsx-trial-banner', { mark: L('trial-mark'), period: report.period.id, effective: report.policy.effective_date }) : undefined;
   const table = (name: string, columns: readonly Column[], rows: readonly Value[][], options: TableOptions) => {
-    const { sheet, plan } = addTable(workbook, sheetName(name, taken), columns, rows, options);
+    const { sheet, plan } = addTable(workbook, sheetName(name, taken), columns, rows, { ...options, ...(banner ? { banner } : {}) });
     if (plan.kind === 'pages') breaks.set(sheet.id, plan.breaks);
     return sheet;
   };

@@ -8,6 +8,7 @@ import { personKey } from '../evaluate/staff.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
 import { parseHistoryReport, type HistoryReport } from './history.js';
+import { buildNoticeView } from './notice-view.js';
 import type { ReportPerson } from './report-model.js';
 import { scoreEvaluation, type ScoreEvaluationInput } from './score-evaluation.js';
 
@@ -205,6 +206,32 @@ describe('bonus', () => {
   });
 });
 
+describe('the policy in force', () => {
+  const effective = (date: string) => presetPolicy('medium.zh-CN', (raw) => (raw.meta.effective_date = date));
+  const people = [{ id: 'E1', role: 'agent', kpis: agentAt(85) }];
+
+  it('a period that ends on or before the effective date is a trial run, recorded with the date', () => {
+    for (const date of ['2026-11-01', '2027-01-01']) {
+      const report = run(effective(date), people);
+      expect(report.trial).toBe(true);
+      expect(report.policy.effective_date).toBe(date);
+    }
+    // Scored all the same, so that the trial shows what the policy would do.
+    expect(run(effective('2026-11-01'), people).staff[0]!.grade).toBe('A');
+  });
+
+  it('a period the policy covers, wholly or from a day inside it, is a real run; partly covered says from when', () => {
+    const whole = run(effective('2026-10-01'), people);
+    expect(whole.trial).toBe(false);
+    expect(whole.notes.map((n) => n.code)).not.toContain('report-partly-in-force');
+    for (const date of ['2026-10-31', '2026-10-02']) {
+      const part = run(effective(date), people);
+      expect(part.trial).toBe(false);
+      expect(part.notes.find((n) => n.code === 'report-partly-in-force')?.params).toEqual({ effective: date, first: '2026-10-01' });
+    }
+  });
+});
+
 describe('rules over consecutive periods', () => {
   const history = (periodId: string, grades: Record<string, string>, extra: Record<string, Partial<{ grade_by_bands: string; grade_cap: string | null }>> = {}): HistoryReport => ({
     path: `history/${periodId}.json`,
@@ -252,6 +279,41 @@ describe('rules over consecutive periods', () => {
     });
     const fair = run(bands, people, { period: '2026-Q4', months, history: past }).staff[0]!;
     expect(fair.outcomes.actions.map((a) => a.kind)).not.toContain('demotion');
+  });
+
+  it('never look back before the effective date: the rule cannot apply yet, and the notice says from when it could', () => {
+    const from = (effective: string) => presetPolicy('medium.zh-CN', (raw) => (raw.meta.effective_date = effective));
+    const months = (q: number) => [1, 2, 3].map((m) => `2026-${String((q - 1) * 3 + m).padStart(2, '0')}`);
+    const people = [{ id: 'E1', role: 'agent', kpis: agentAt(30), months: [agentAt(30), agentAt(30), agentAt(30)] }];
+    // Q2 was scored (a trial run, or under an earlier policy) before this policy took effect on 1 July: it does not count.
+    const july = from('2026-07-01');
+    const q3 = run(july, people, { period: '2026-Q3', months: months(3), history: [history('2026-Q2', { E1: 'D' })] });
+    const p = q3.staff[0]!;
+    expect(p.grade).toBe('D');
+    expect(p.outcomes.actions.map((a) => a.kind)).not.toContain('demotion');
+    expect(codes(p)).not.toContain('note-history-missing');
+    expect(p.notes.find((n) => n.code === 'note-rule-not-yet')?.params).toEqual({ rule: '降级或调岗', consecutive: 2, cycle: 'quarterly', effective: '2026-07-01', from: '2026-Q4' });
+    const notice = buildNoticeView(q3, p, july);
+    expect(notice.pending).toContain('“降级或调岗”本期不适用：制度自2026年7月1日起生效，连续两个季度的条件最早于2026年第四季度可能成立。');
+    expect(notice.pending.join('')).not.toContain('第二季度');
+    const english = buildNoticeView(q3, p, presetPolicy('medium.en', (raw) => (raw.meta.effective_date = '2026-07-01')));
+    expect(english.pending.join('\n')).toContain('does not apply this period: the policy applies from 1 July 2026, so 2 consecutive quarters can first be complete in Q4 2026.');
+    // A period after the effective date counts: Q3 at D, then Q4 at D.
+    const q4 = run(july, people, { period: '2026-Q4', months: months(4), history: [history('2026-Q3', { E1: 'D' })] }).staff[0]!;
+    expect(q4.outcomes.actions.map((a) => a.kind)).toContain('demotion');
+    expect(codes(q4)).not.toContain('note-rule-not-yet');
+    // Monthly rules likewise: October is the first month of a policy effective 1 October, whatever September's report says.
+    const october = run(from('2026-10-01'), [{ id: 'E1', role: 'agent', kpis: agentAt(30) }], { history: [history('2026-09', { E1: 'D' })] }).staff[0]!;
+    expect(october.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning']);
+    expect(october.notes.filter((n) => n.code === 'note-rule-not-yet').map((n) => [n.params.rule, n.params.from])).toEqual([
+      ['绩效改进计划', '2026-11'],
+      ['扣减绩效奖金', '2026-11'],
+    ]);
+    // A policy effective mid-September covers part of September: its report counts.
+    const mid = run(from('2026-09-15'), [{ id: 'E1', role: 'agent', kpis: agentAt(30) }], { history: [history('2026-09', { E1: 'D' })] }).staff[0]!;
+    expect(mid.outcomes.actions.map((a) => a.id)).toContain('improvement_plan');
+    // Someone whose grade does not meet the rule is not told about it.
+    expect(codes(run(from('2026-10-01'), [{ id: 'E1', role: 'agent', kpis: agentAt(85) }]).staff[0]!)).not.toContain('note-rule-not-yet');
   });
 
   it('honours go to the top N of the group with a qualifying grade', () => {

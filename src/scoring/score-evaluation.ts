@@ -22,6 +22,7 @@ import { bandOf, gradeIndex, gradeScale, roundScore, worseGrade, type GradeScale
 import type { HistoryReport } from './history.js';
 import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from './outcomes.js';
 import { personSetup, type PersonSetup } from './person-setup.js';
+import { policyCoverage } from './policy-coverage.js';
 import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
 import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
@@ -159,7 +160,14 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       .sort((a, b) => a.score! - b.score! || b.weight - a.weight)
       .slice(0, 2)
       .map((k) => k.name);
-    const rules = ruleOutcomes(policy, { primary: policy.cycles.primary, periodId: evaluation.period.id, periodCycle: plan.cycle, staffId: personKey(member), grades, rank, history }, weakest);
+    const rules = ruleOutcomes(
+      policy,
+      { primary: policy.cycles.primary, periodId: evaluation.period.id, periodCycle: plan.cycle, staffId: personKey(member), grades, rank, history, effectiveDate: policy.meta.effective_date },
+      weakest,
+    );
+    for (const u of rules.notYet) {
+      notes.push(note('note-rule-not-yet', { rule: u.name, consecutive: u.consecutive, cycle: u.cycle, effective: policy.meta.effective_date, from: u.from }));
+    }
     for (const u of rules.unchecked) notes.push(note('note-history-missing', { rule: u.name, periods: u.missing }));
     const withheld = s.vetoes.filter((v) => v.triggered && v.no_bonus).map((v) => v.id);
     const bonus = computeBonus({
@@ -212,13 +220,23 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     droppedWarnings: evaluation.warnings.dropped,
     language,
   });
+  const inForce = policyCoverage(evaluation.period.firstDay, evaluation.period.lastDay, policy.meta.effective_date);
   const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, historyOtherPolicies: input.historyOtherPolicies ?? [], deadlineCalendar, note, staff });
   const gradeCounts: Record<string, number> = {};
   for (const g of scale.order) gradeCounts[g] = staff.filter((p) => p.grade === g).length;
   const amounts = staff.map((p) => p.outcomes.bonus.amount).filter((a): a is number => a !== null);
   return {
     tool: { name: 'aspm', version: input.toolVersion },
-    policy: { path: input.policyFile.path, sha256: input.policyFile.sha256, company: policy.meta.company, title: policy.meta.title, revision: policy.meta.revision, language: policy.meta.language },
+    policy: {
+      path: input.policyFile.path,
+      sha256: input.policyFile.sha256,
+      company: policy.meta.company,
+      title: policy.meta.title,
+      revision: policy.meta.revision,
+      language: policy.meta.language,
+      effective_date: policy.meta.effective_date,
+    },
+    trial: inForce === 'none',
     period: { ...describePeriod(evaluation.period), cycle: plan.cycle ?? null, months: evaluation.slices.map((s) => s.period.id) },
     result_date: input.resultDate,
     appeal: {
@@ -522,6 +540,9 @@ interface ReportNotesInput {
 function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
   const { policy, evaluation, plan, applied, note } = input;
   const notes: ReportNote[] = [];
+  const effective = policy.meta.effective_date;
+  // A trial run says so in its own field and on every output; a period partly before the policy, here.
+  if (policyCoverage(evaluation.period.firstDay, evaluation.period.lastDay, effective) === 'partial') notes.push(note('report-partly-in-force', { effective, first: evaluation.period.firstDay }));
   if (evaluation.slices.length > 0) {
     notes.push(note('report-monthly-average', { months: evaluation.slices.map((s) => s.period.id) }));
     if (evaluation.plan.kpiMetricsColumns.length > 0) notes.push(note('report-metrics-each-month', { kpis: evaluation.plan.measures.filter((m) => m.source === 'metrics').map((m) => policy.kpis.find((k) => k.id === m.id)?.name ?? m.id) }));

@@ -8,7 +8,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { AspmError } from '../../errors.js';
-import { buildDemoData, DEMO_MONTHS, DEMO_QUARTER_ID, DEMO_RESULT_DATE, demoAdjustmentsYaml, type DemoData } from '../../demo/demo-data.js';
+import { buildDemoData, DEMO_MONTHS, DEMO_QUARTER_ID, DEMO_RESULT_DATE, demoAdjustmentsYaml, demoAnswersYaml, type DemoData } from '../../demo/demo-data.js';
 import { t, type MessageCode } from '../../i18n/catalogue.js';
 import type { Language } from '../../i18n/language.js';
 import { trackTemporary, writeOutputs } from '../../io/write-output.js';
@@ -86,7 +86,12 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   const forced = force ? ['--force'] : [];
   const at = (...parts: string[]) => join(dir, ...parts);
   const policyPath = at('policy.yaml');
-  await step('init', ['init', '--preset', 'medium', '--yes', '-o', policyPath, ...forced], context, language);
+  // The policy takes effect before the quarter it scores, as a real one would: dated from
+  // today (init's default) the demo would be a trial run. init's warning about a date in the
+  // past is expected here and not shown.
+  const answersPath = at('answers.yaml');
+  await writeOutputs([{ path: answersPath, data: demoAnswersYaml(language, schemaRef(context.io.cwd, answersPath, 'answers')) }], { force });
+  await step('init', ['init', '--preset', 'medium', '--yes', '--answers', answersPath, '-o', policyPath, ...forced], context, language);
   await step('render', ['render', policyPath, '-o', at('policy.docx'), '-o', at('policy.md'), '-o', at('policy.html'), ...forced], context, language);
 
   const loaded = await readPolicy(policyPath);
@@ -177,7 +182,7 @@ function demoSummary(dir: string, made: DemoMade, language: Language): string {
     '',
     say('demo-done', { dir, staff: made.staff, tickets: made.tickets }),
     '',
-    say('demo-made-policy', { files: ['policy.yaml', 'policy.docx', 'policy.md', 'policy.html'].join('  ') }),
+    say('demo-made-policy', { files: ['answers.yaml', 'policy.yaml', 'policy.docx', 'policy.md', 'policy.html'].join('  ') }),
     say('demo-made-data', { dir: 'data/' }),
     say('demo-made-reports', { months: DEMO_MONTHS.join(', '), quarter: DEMO_QUARTER_ID, reports: shown(made.reports) + '/', notices: 'notices/' }),
     '',

@@ -53,6 +53,10 @@ export const demoMessages = defineMessages({
     en: 'The customer asked to be called back the next morning; the late response was not the agent’s doing (call recording on file)',
   },
   'demo-appeal-approver': { 'zh-CN': '绩效申诉小组', en: 'Appeals panel' },
+  'demo-answers-header': {
+    'zh-CN': '示例制度的向导答案（aspm init --answers）：未列出的问题取预设的建议。制度自 {date} 起施行，示例考核的第三季度在其生效后，因此是正式考核，不是试算。',
+    en: 'The demo policy\'s answers to the wizard (aspm init --answers); questions not listed take the preset\'s suggestion. The policy applies from {date}, so the demo\'s third quarter is a real assessment, not a trial run.',
+  },
   'demo-adjustments-header': {
     'zh-CN': '经批准的绩效申诉处理决定：aspm evaluate --adjustments 在计分前应用。',
     en: 'Approved appeal decisions, applied before scoring by aspm evaluate --adjustments.',

@@ -18,6 +18,17 @@ const zhList = (p: MessageParams, key: string) => list(p[key], '、');
 const pct = (value: unknown) => `${Math.round(Number(value) * 10) / 10}%`;
 const enList = (p: MessageParams, key: string) => list(p[key], ', ');
 
+/** "连续两个季度" / "2 consecutive quarters": a count of periods of a cycle (`monthly`…). */
+function zhPeriods(count: unknown, cycle: unknown): string {
+  const n = Number(count);
+  const numeral = n === 2 ? '两' : n >= 1 && n <= 10 ? '一两三四五六七八九十'[n - 1]! : String(n);
+  return `连续${numeral}${cycle === 'monthly' ? '个月' : cycle === 'quarterly' ? '个季度' : '年'}`;
+}
+function enPeriods(count: unknown, cycle: unknown): string {
+  const noun = cycle === 'monthly' ? 'month' : cycle === 'quarterly' ? 'quarter' : 'year';
+  return `${formatValue(count)} consecutive ${noun}s`;
+}
+
 export const scoringMessages = defineMessages({
   // ── command line ─────────────────────────────────────────────────────────
   'opt-adjustments': { 'zh-CN': '经批准的申诉调整文件（YAML）：剔除工单、更正指标值或评分', en: 'approved appeal adjustments (YAML): leave out a ticket, correct a KPI value or a rating' },
@@ -272,8 +283,16 @@ export const scoringMessages = defineMessages({
     'zh-CN': (p) => `“${formatValue(p.rule)}”要求连续多期的结果，但缺少 ${zhList(p, 'periods')} 的报告（用 --history 提供），未予判定。`,
     en: (p) => `"${formatValue(p.rule)}" depends on consecutive periods, but the report for ${enList(p, 'periods')} is missing (give it with --history), so it was not decided.`,
   },
+  'note-rule-not-yet': {
+    'zh-CN': (p) => `“${formatValue(p.rule)}”要求${zhPeriods(p.consecutive, p.cycle)}的结果；制度自 ${formatValue(p.effective)} 起生效，此前的期间不计入，该条件最早于 ${formatValue(p.from)} 可能成立，本期不适用。`,
+    en: (p) => `"${formatValue(p.rule)}" needs ${enPeriods(p.consecutive, p.cycle)}; the policy applies from ${formatValue(p.effective)} and no period before it counts, so it can first apply in ${formatValue(p.from)} and does not apply this period.`,
+  },
 
   // ── notes on the whole report ────────────────────────────────────────────
+  'report-partly-in-force': {
+    'zh-CN': '制度自 {effective} 起生效，本考核期自 {first} 开始，部分在生效日之前；生效日之前的工单和记录也按本制度计入本期结果。',
+    en: 'The policy applies from {effective}, but the period starts on {first}, before it: records from before that day are scored under this policy too.',
+  },
   'report-monthly-average': {
     'zh-CN': (p) => `按制度，本期量化得分取各期（${zhList(p, 'months')}）得分的平均值。`,
     en: (p) => `As the policy provides, the quantitative score is the average of ${enList(p, 'months')}.`,
@@ -324,6 +343,12 @@ export const scoringMessages = defineMessages({
     'zh-CN': '绩效考核结果 {period}（{cycle}）　结果公布日 {date}，申诉截止 {deadline}（含当日）',
     en: 'Performance results {period} ({cycle})   published {date}, appeals by {deadline} (inclusive)',
   },
+  // A trial run says so before any figure, in the words every notice and sheet carries.
+  'result-summary-trial': {
+    'zh-CN': (p) => `${formatValue(p.mark)}：考核期 ${formatValue(p.period)} 在制度生效日 ${formatValue(p.effective)} 之前结束，以下结果仅供试算参考。`,
+    en: (p) => `${formatValue(p.mark)}: the period ${formatValue(p.period)} ends before the policy's effective date, ${formatValue(p.effective)}; these results only try the policy out.`,
+  },
+  'trial-mark': { 'zh-CN': '试算（制度生效前，不作为考核依据）', en: 'Trial run (before the policy takes effect; not a basis for assessment)' },
   'result-summary-people': {
     'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，由人力资源部个别处理）：` : ''}`,
     en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; HR decides case by case):` : ''}`,
@@ -367,6 +392,10 @@ export const scoringMessages = defineMessages({
 
   // ── Excel report ─────────────────────────────────────────────────────────
   'xlsx-sheet-summary': { 'zh-CN': '汇总', en: 'Summary' },
+  'xlsx-trial-banner': {
+    'zh-CN': '{mark}：考核期 {period} 在制度生效日 {effective} 之前结束，本表结果仅供试算参考。',
+    en: '{mark}: the period {period} ends before the policy\'s effective date, {effective}; the results here only try the policy out.',
+  },
   'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
@@ -487,6 +516,19 @@ export const scoringMessages = defineMessages({
   'notice-history-missing': {
     'zh-CN': (p) => `是否适用“${formatValue(p.rule)}”，待${zhList(p, 'periods')}的考核结果补齐后确定。`,
     en: (p) => `Whether "${formatValue(p.rule)}" applies will be decided once the result for ${enList(p, 'periods')} is available.`,
+  },
+  // Told to the employee plainly: the rule cannot apply yet, and from when it could.
+  'notice-rule-not-yet': {
+    'zh-CN': (p) => `“${formatValue(p.rule)}”本期不适用：制度自${formatValue(p.effective)}起生效，${zhPeriods(p.consecutive, p.cycle)}的条件最早于${formatValue(p.from)}可能成立。`,
+    en: (p) => `"${formatValue(p.rule)}" does not apply this period: the policy applies from ${formatValue(p.effective)}, so ${enPeriods(p.consecutive, p.cycle)} can first be complete in ${formatValue(p.from)}.`,
+  },
+  'notice-trial': {
+    'zh-CN': '本制度自{effective}起施行，本考核期在此之前结束。以下结果是按本制度所做的试算，仅供熟悉和检验制度，不作为考核、绩效奖金和奖惩的依据。',
+    en: 'The policy applies from {effective}, and this period ended before then. The result below is a trial of the policy, to become familiar with it and test it; it is not a basis for assessment, bonus or any reward or penalty.',
+  },
+  'notice-partly-in-force': {
+    'zh-CN': '本制度自{effective}起施行，本考核期自{first}开始；生效日之前的工单和记录也按本制度计入本期结果。',
+    en: 'The policy applies from {effective}, and this period began on {first}: records from before that day are scored under the policy too.',
   },
   'notice-kpis-no-data': {
     'zh-CN': '本期您的各项考核指标（{kpis}）均无数据，均不计分。',
