@@ -33,7 +33,20 @@ export interface TriggerContext {
   readonly history: HistoryLookup;
 }
 
-export type TriggerCheck = { readonly fires: boolean; readonly missing: readonly string[] };
+/**
+ * What made a rule fire, as the rule saw it: the grade of each period it looked at (the
+ * earlier ones first, the current one last), which grade it went by, and — for a rule over
+ * the top of the ranking — the rank. The notice and the Excel report word this; they do not
+ * work it out again.
+ */
+export interface RuleFacts {
+  readonly based_on: 'final' | 'bands';
+  readonly grades: readonly { readonly period: string; readonly grade: string }[];
+  readonly rank?: number;
+  readonly top?: number;
+}
+
+export type TriggerCheck = { readonly fires: boolean; readonly missing: readonly string[]; readonly facts?: RuleFacts };
 
 const NO: TriggerCheck = { fires: false, missing: [] };
 
@@ -46,6 +59,7 @@ export function checkTrigger(trigger: RuleTrigger, ctx: TriggerContext): Trigger
   if (trigger.grades && !trigger.grades.includes(current)) return NO;
   if (trigger.top !== undefined && (ctx.rank === null || ctx.rank > trigger.top)) return NO;
   const missing: string[] = [];
+  const seen: { period: string; grade: string }[] = [{ period: ctx.periodId, grade: current }];
   for (const id of previousPeriodIds(ctx.periodId, trigger.consecutive - 1)) {
     const past = ctx.history(id, ctx.staffId);
     if (past === undefined) {
@@ -54,8 +68,15 @@ export function checkTrigger(trigger: RuleTrigger, ctx: TriggerContext): Trigger
     }
     const grade = past === null ? null : pick(past);
     if (grade === null || (trigger.grades && !trigger.grades.includes(grade))) return NO;
+    seen.unshift({ period: id, grade });
   }
-  return missing.length > 0 ? { fires: false, missing } : { fires: true, missing: [] };
+  if (missing.length > 0) return { fires: false, missing };
+  const facts: RuleFacts = {
+    based_on: trigger.based_on ?? 'final',
+    grades: seen,
+    ...(trigger.top !== undefined && ctx.rank !== null ? { rank: ctx.rank, top: trigger.top } : {}),
+  };
+  return { fires: true, missing: [], facts };
 }
 
 export type ActionKind = 'promotion' | 'honour' | 'training' | 'warning' | 'pay_deduction' | 'demotion' | 'improvement_plan';
@@ -68,6 +89,8 @@ export interface Action {
   readonly topics?: readonly string[];
   /** Pay deduction: the share of the bonus withheld. */
   readonly deduction_percent?: number;
+  /** Why it applies: the grades (and rank) that fired the rule. */
+  readonly because: RuleFacts;
 }
 
 export interface RuleOutcome {
@@ -80,9 +103,9 @@ export interface RuleOutcome {
 export function ruleOutcomes(policy: Policy, ctx: TriggerContext, weakest: readonly string[]): RuleOutcome {
   const actions: Action[] = [];
   const unchecked: { id: string; name: string; missing: string[] }[] = [];
-  const consider = (rule: { id: string; name: string; when: RuleTrigger }, make: () => Action) => {
+  const consider = (rule: { id: string; name: string; when: RuleTrigger }, make: () => Omit<Action, 'because'>) => {
     const check = checkTrigger(rule.when, ctx);
-    if (check.fires) actions.push(make());
+    if (check.fires && check.facts) actions.push({ ...make(), because: check.facts });
     else if (check.missing.length > 0) unchecked.push({ id: rule.id, name: rule.name, missing: [...check.missing] });
   };
   const { promotion, honours, training } = policy.incentives;

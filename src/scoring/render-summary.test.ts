@@ -10,7 +10,7 @@ import { scoreEvaluation } from './score-evaluation.js';
 const policy = presetPolicy('medium.zh-CN');
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
 const names = ['欧阳娜娜', '李强', 'Li Na', '张伟', '王秀英', '赵敏', '钱多多', '孙立'];
-const people: PersonInput[] = names.map((name, i) => ({ id: `E${i + 1}`, name, role: 'agent', kpis: agent(95 - i * 6), ...(i === 2 ? { events: { 'veto:serious_complaint': 1 } } : {}) }));
+const people: PersonInput[] = names.map((name, i) => ({ id: `E${i + 1}`, name, role: 'agent', kpis: agent(95 - i * 6), ...(i === 2 || i === 5 ? { events: { 'veto:serious_complaint': 1 } } : {}) }));
 people.push({ id: 'T1', name: '周技师', role: 'technician', kpis: {} });
 
 function scored(language: 'zh-CN' | 'en', p: Policy = policy, staff: PersonInput[] = people, warnings = 0) {
@@ -40,7 +40,10 @@ describe('terminal summary', () => {
     const rows = lines.filter((l) => /^ {4}(前|后)/.test(l));
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatch(/^ {4}前 {4}1 {2}欧阳娜娜 {2}E1 {3}95\.00 {2}S$/);
-    expect(rows[2]).toMatch(/Li Na .* 83\.00 {2}C \*$/);
+    // The rank goes by the final grade first: Li Na's 83.00, capped at C by a veto, ranks below the B's.
+    expect(rows[2]).toMatch(/^ {4}前 {4}3 {2}张伟 {6}E4 {3}77\.00 {2}B$/);
+    expect(text).not.toContain('Li Na');
+    expect(rows[3]).toMatch(/^ {4}后 {4}6 {2}赵敏 .* 65\.00 {2}C \*$/);
     expect(rows[5]).toMatch(/^ {4}后 {4}8 {2}孙立/);
     // Columns line up by display width, whatever the name.
     const at = (row: string) => displayWidth(row.slice(0, row.indexOf('E')));

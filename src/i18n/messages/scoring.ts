@@ -370,7 +370,8 @@ export const scoringMessages = defineMessages({
   'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
-  'xlsx-rank': { 'zh-CN': '组内排名', en: 'Rank in group' },
+  // The ranking covers the role (or the team, under a forced distribution by team), and the header says which.
+  'xlsx-rank': { 'zh-CN': (p) => (p.by === 'team' ? '班组内排名' : '岗位内排名'), en: (p) => (p.by === 'team' ? 'Rank in team' : 'Rank in role') },
   'xlsx-staff-id': { 'zh-CN': '工号', en: 'Staff id' },
   'xlsx-name': { 'zh-CN': '姓名', en: 'Name' },
   'xlsx-role': { 'zh-CN': '岗位', en: 'Role' },
@@ -518,6 +519,10 @@ export const scoringMessages = defineMessages({
     en: 'Total = KPI score {q} + points {points} = {total} (no usable qualitative rating this period).',
   },
   'notice-rank': { 'zh-CN': '第 {rank} 名 / 共 {size} 人', en: '{rank} of {size}' },
+  'notice-rank-heading': {
+    'zh-CN': (p) => (p.by === 'team' ? `班组「${formatValue(p.group)}」内排名` : p.by === 'role' ? `岗位「${formatValue(p.group)}」内排名` : '排名'),
+    en: (p) => (p.by === 'team' ? `Rank in team “${formatValue(p.group)}”` : p.by === 'role' ? `Rank among “${formatValue(p.group)}”` : 'Rank'),
+  },
   'notice-distributed': {
     'zh-CN': '按分数段为 {bands} 级；按组内排名和强制分布比例确定为 {distributed} 级。{kept}',
     en: 'The score bands give grade {bands}; your rank in the group under the forced distribution gives grade {distributed}.{kept}',
@@ -527,6 +532,7 @@ export const scoringMessages = defineMessages({
   'notice-not-scored': { 'zh-CN': '不计分', en: 'Not scored' },
   'notice-rater-too-few': { 'zh-CN': '人数不足，不采用', en: 'Too few raters, not used' },
   'notice-rater-none': { 'zh-CN': '无评价', en: 'No rating' },
+  'notice-rating-cell': { 'zh-CN': '{mean} → {score} × {weight}', en: '{mean} → {score} × {weight}' },
   'notice-event-bonus': { 'zh-CN': '加分', en: 'bonus points' },
   'notice-event-deduction': { 'zh-CN': '减分', en: 'deduction' },
   'notice-event-veto': { 'zh-CN': '一票否决', en: 'veto' },
@@ -546,6 +552,23 @@ export const scoringMessages = defineMessages({
   'notice-bonus-withheld': { 'zh-CN': '因触发一票否决项（{vetoes}），取消本期绩效奖金。', en: 'cancelled for this period because of the veto item(s) {vetoes}.' },
   'notice-bonus-other-cycle': { 'zh-CN': '按{paid}发放，本期不计算。', en: 'paid {paid}; none is calculated for this period.' },
   'notice-action-topics': { 'zh-CN': '{name}（重点：{topics}）', en: '{name} (focus: {topics})' },
+  // An outcome with the rule of the policy that brought it and the facts that fired that rule.
+  'notice-action-because': { 'zh-CN': '{action}：{facts}，依据{article}。', en: '{action}: {facts} ({article}).' },
+  'notice-because-grades': {
+    'zh-CN': (p) => {
+      const grades = [p.grades].flat().map(formatValue);
+      const what = `${formatValue(p.periods)}考核等级${p.bands ? '（按分数段）' : ''}`;
+      if (grades.every((g) => g === grades[0])) return `${what}${grades.length > 1 ? '均' : ''}为 ${formatValue(grades[0])} 级`;
+      return `${what}依次为 ${grades.join('、')} 级`;
+    },
+    en: (p) => {
+      const grades = [p.grades].flat().map(formatValue);
+      const by = p.bands ? ' by the score bands' : '';
+      if (grades.every((g) => g === grades[0])) return `graded ${formatValue(grades[0])}${by} in ${formatValue(p.periods)}`;
+      return `graded ${grades.join(', ')}${by} in ${formatValue(p.periods)} respectively`;
+    },
+  },
+  'notice-because-rank': { 'zh-CN': '，排名第 {rank} 名（前 {top} 名）', en: ', ranked {rank} (top {top})' },
   'notice-adjustment-ticket': { 'zh-CN': '剔除工单 {ticket}（不计入：{kpis}）', en: 'ticket {ticket} left out (of: {kpis})' },
   'notice-adjustment-kpi': {
     'zh-CN': (p) => `${formatValue(p.kpi)}${p.month ? `（${formatValue(p.month)}）` : ''}由 ${formatValue(p.before)} 更正为 ${formatValue(p.after)}`,
