@@ -43,8 +43,8 @@ describe('the policy view: chapters and articles', () => {
     expect(view.article.purpose?.number).toBe('第一条');
     expect(view.article.scope?.number).toBe('第二条');
     expect(view.article.definitions?.number).toBe('第三条');
-    expect(view.responsibilities.map((r) => r.number)).toEqual(['第四条', '第五条', '第六条', '第七条', '第八条']);
-    expect(view.article.goals?.number).toBe('第九条');
+    expect(view.responsibilities.map((r) => r.number)).toEqual(['第四条', '第五条', '第六条', '第七条', '第八条', '第九条']);
+    expect(view.article.goals?.number).toBe('第十条');
     expect(view.article.effective?.number).toBe(`第${toChineseNumeral(view.articleCount)}条`);
   });
 

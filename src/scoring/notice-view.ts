@@ -73,6 +73,8 @@ export interface NoticeView {
   readonly pending: readonly string[];
   readonly adjustments: readonly { appeal: string; what: string; reason: string; approvedBy: string; approvedOn: string }[];
   readonly notes: readonly string[];
+  /** Who decides a case the scoring cannot (no result, a deadline to check): the body the policy makes its interpreter. */
+  readonly caseHandler: string;
   /**
    * The number of each section shown (一、二… or 1, 2…), null for a section left out: for a
    * person not assessed the result says why in a sentence, without KPI or qualitative
@@ -432,6 +434,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     adjustments,
     pending,
     notes,
+    caseHandler: policyView(policy).supplementary.interpretation,
     section,
     appeal: {
       deadline: formatDate(language, person.appeal_deadline),

@@ -181,7 +181,7 @@ describe('notice in Chinese', () => {
     expect(md).toContain('#### 二、申诉');
     const e = report(en);
     const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[2]!, en), enTemplates);
-    expect(text).toContain('#### 1. Result\n\nNone of your KPIs (Response SLA rate, First response time, Customer satisfaction (CSAT), Tickets resolved and Complaint rate) had any data this period, so none was scored. No total score, grade or bonus is therefore given; the Human Resources Department will decide your case.\n');
+    expect(text).toContain('#### 1. Result\n\nNone of your KPIs (Response SLA rate, First response time, Customer satisfaction (CSAT), Tickets resolved and Complaint rate) had any data this period, so none was scored. No total score, grade or bonus is therefore given; Human Resources Department will decide your case.\n');
     expect(text).toContain('#### 2. How to appeal');
   });
 

@@ -115,7 +115,7 @@ describe('a person’s total and grade', () => {
     expect(little.outcomes.bonus.amount).toBeNull();
     const why = little.notes.find((n) => n.code === 'note-too-little-weight')!;
     expect(why.params).toEqual({ scored: 30, min: 50 });
-    expect(why.message).toBe('有足够数据计分的指标权重合计为 30%，低于制度规定的 50%，本期不评定量化得分和等级，由人力资源部个别处理。');
+    expect(why.message).toBe('有足够数据计分的指标权重合计为 30%，低于制度规定的 50%，本期不评定量化得分和等级，须个别处理。');
     expect(byId(report.staff, 'E2')).toMatchObject({ status: 'assessed' });
     expect(report.scoring.min_scored_weight).toBe(50);
     // The same rule month by month: a month short of weight is left out of the average.

@@ -185,8 +185,8 @@ export const scoringMessages = defineMessages({
     en: '"{kpi}" is a count, so its target and floor are scaled to the length of the period: {target} and {floor} (× {scale}).',
   },
   'note-too-little-weight': {
-    'zh-CN': (p) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，由人力资源部个别处理。`,
-    en: (p) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; HR decides case by case.`,
+    'zh-CN': (p) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，须个别处理。`,
+    en: (p) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; the case is to be decided individually.`,
   },
   'note-too-little-weight-month': {
     'zh-CN': (p) => `${String(p.month)} 有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，该月不参与平均。`,
@@ -197,8 +197,8 @@ export const scoringMessages = defineMessages({
     en: 'No KPI could be scored in {month}, so that month is left out of the average.',
   },
   'note-not-assessed': {
-    'zh-CN': '没有任何指标有足够数据，本期不评定得分、等级和奖金，请人力资源部个别处理。',
-    en: 'No KPI had enough data, so no score, grade or bonus is given for this period; HR decides case by case.',
+    'zh-CN': '没有任何指标有足够数据，本期不评定得分、等级和奖金，须个别处理。',
+    en: 'No KPI had enough data, so no score, grade or bonus is given for this period; the case is to be decided individually.',
   },
   'note-no-ratings': {
     'zh-CN': '没有可用的定性评价，总分仅按量化指标计算。',
@@ -325,8 +325,8 @@ export const scoringMessages = defineMessages({
     en: 'Performance results {period} ({cycle})   published {date}, appeals by {deadline} (inclusive)',
   },
   'result-summary-people': {
-    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，由人力资源部个别处理）：` : ''}`,
-    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; HR decides case by case):` : ''}`,
+    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，须个别处理）：` : ''}`,
+    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; to be decided individually):` : ''}`,
   },
   'result-summary-not-assessed': { 'zh-CN': '{id} {name}：{why}', en: '{id} {name}: {why}' },
   'result-summary-why-no-data': { 'zh-CN': '各项指标均无数据', en: 'no data for any KPI' },
