@@ -43,8 +43,8 @@ describe('the policy view: chapters and articles', () => {
     expect(view.article.purpose?.number).toBe('第一条');
     expect(view.article.scope?.number).toBe('第二条');
     expect(view.article.definitions?.number).toBe('第三条');
-    expect(view.responsibilities.map((r) => r.number)).toEqual(['第四条', '第五条', '第六条', '第七条', '第八条']);
-    expect(view.article.goals?.number).toBe('第九条');
+    expect(view.responsibilities.map((r) => r.number)).toEqual(['第四条', '第五条', '第六条', '第七条', '第八条', '第九条']);
+    expect(view.article.goals?.number).toBe('第十条');
     expect(view.article.effective?.number).toBe(`第${toChineseNumeral(view.articleCount)}条`);
   });
 
@@ -157,5 +157,40 @@ describe('which time places a KPI in a period', () => {
     const data = buildPolicyView(custom).data;
     expect(data.byResolution).toContain('加急工单解决量');
     expect(data.byCreation).not.toContain('加急工单解决量');
+  });
+});
+
+describe('the policy view: how ratings become a score', () => {
+  it('states the formula with a worked example on the policy’s scale — the middle rating is 50, not 60', () => {
+    const { ratingFormula } = buildPolicyView(medium).qualitative;
+    expect(ratingFormula).toContain('项目得分 =（平均分 − 1）÷（5 − 1）× 100');
+    expect(ratingFormula).toContain('（3 − 1）÷ 4 × 100 = 50 分（不是 3 ÷ 5 × 100 = 60 分）');
+    const tenPoint = variant((p) => {
+      p.qualitative.scale = { min: 0, max: 10 };
+    });
+    // On a scale from 0 the formula is the plain share, and no "not …" is said.
+    expect(buildPolicyView(tenPoint).qualitative.ratingFormula).toContain('（5 − 0）÷ 10 × 100 = 50 分。');
+  });
+
+  it('words the anonymity rule as scoring applies it: per item, naming only the rater types the policy has', () => {
+    expect(buildPolicyView(medium).qualitative.anonymityRule).toBe(
+      '为保护评价人匿名，同事对某一项目的评价人少于 3 人的，该项目的同事评价不予采用，其权重分给该类评价人评价的其他项目；没有一个项目达到 3 人的，该类评价人的评价不予采用。',
+    );
+    const withSubordinates = variant((p) => {
+      p.qualitative.raters = [
+        { type: 'supervisor', weight: 50 },
+        { type: 'peer', weight: 25 },
+        { type: 'subordinate', weight: 25 },
+      ];
+    });
+    expect(buildPolicyView(withSubordinates).qualitative.anonymityRule).toContain('同事或下属对某一项目的评价人少于 3 人的');
+    const noneAnonymous = variant((p) => {
+      p.qualitative.raters = [
+        { type: 'supervisor', weight: 60 },
+        { type: 'customer', weight: 40 },
+      ];
+      for (const role of p.roles) delete role.raters;
+    });
+    expect(buildPolicyView(noneAnonymous).qualitative.anonymityRule).toBe('');
   });
 });

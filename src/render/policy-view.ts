@@ -218,6 +218,10 @@ export interface PolicyView {
     /** 同事或下属 / peers or subordinates: raters whose ratings need a minimum number; '' when none. */
     readonly anonymousRaters: string;
     readonly minPeerRatings: number;
+    /** The anonymity rule in words ('' when no rater is anonymous): the one text the policy and the notices quote. */
+    readonly anonymityRule: string;
+    /** How a rating becomes a score out of 100, with a worked example on the policy's scale. */
+    readonly ratingFormula: string;
     readonly roleOverrides: readonly { readonly role: string; readonly items: string; readonly raters: string }[];
   };
   readonly points: readonly {
@@ -314,6 +318,20 @@ function ratersText(language: Language, raters: readonly RaterView[]): string {
     language,
     raters.map((r) => t(language, 'doc-rater-weight', { rater: r.label, weight: r.weight })),
   );
+}
+
+/** The rating formula with the scale's middle as the example: 3 on 1–5 is 50, not the 60 people expect. */
+function ratingFormula(language: Language, scale: { readonly min: number; readonly max: number }): string {
+  const span = scale.max - scale.min;
+  const example = scale.min + span / 2;
+  return t(language, 'doc-rating-formula', {
+    min: formatNumber(scale.min),
+    max: formatNumber(scale.max),
+    span: formatNumber(span),
+    example: formatNumber(example),
+    exampleScore: formatNumber(((example - scale.min) / span) * 100),
+    naive: formatNumber((example / scale.max) * 100),
+  });
 }
 
 const DATA_SOURCE_KINDS = ['tickets', 'roster', 'ratings', 'metrics'] as const;
@@ -598,6 +616,9 @@ export function buildPolicyView(policy: Policy): PolicyView {
       ratersText: ratersText(language, defaultRaters),
       anonymousRaters: joinAlternatives(language, anonymousRaters),
       minPeerRatings: policy.qualitative.min_peer_ratings,
+      anonymityRule:
+        anonymousRaters.length === 0 ? '' : t(language, 'doc-anonymity-rule', { raters: joinAlternatives(language, anonymousRaters), min: policy.qualitative.min_peer_ratings }),
+      ratingFormula: ratingFormula(language, scale),
       roleOverrides: roles
         .filter((r) => r.ownItems !== '' || r.ownRaters !== '')
         .map((r) => ({ role: r.name, items: r.ownItems, raters: r.ownRaters })),

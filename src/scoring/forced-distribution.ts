@@ -1,6 +1,9 @@
 // Ranking within a group and forced distribution. Pure.
 //
-// Order: total (rounded to two decimals, as shown) from high to low; on equal totals the
+// Order: the published rank puts the final grade first (a person whose veto capped the
+// grade at D does not rank above those graded C), then the total (rounded to two decimals,
+// as shown) from high to low — the forced distribution itself, which hands out those
+// grades, goes by the total alone (no grade is known yet). On equal totals the
 // higher quantitative score ranks first (the measured part decides before opinions); then
 // the higher qualitative score. People equal on all three are truly tied: they share a rank,
 // and they get the same grade — the better one — even if that exceeds a grade's quota,
@@ -23,6 +26,8 @@ export interface RankInput {
   readonly qualitative: number;
   /** Index of the worst grade allowed by a veto (0 = best), if any. */
   readonly capIndex: number | undefined;
+  /** Index of the final grade (0 = best): set for the published rank, unset for the distribution. */
+  readonly gradeIndex?: number;
 }
 
 export interface Ranked {
@@ -32,7 +37,7 @@ export interface Ranked {
 }
 
 function compare(a: RankInput, b: RankInput): number {
-  return b.total - a.total || b.quantitative - a.quantitative || b.qualitative - a.qualitative;
+  return (a.gradeIndex ?? 0) - (b.gradeIndex ?? 0) || b.total - a.total || b.quantitative - a.quantitative || b.qualitative - a.qualitative;
 }
 
 /** Groups of tied people in rank order; within a group by key (staff id). */

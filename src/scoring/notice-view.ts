@@ -13,7 +13,8 @@ import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../render/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
-import type { Action } from './outcomes.js';
+import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
+import type { Action, ActionKind } from './outcomes.js';
 import { reportCoverage } from './policy-coverage.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 
@@ -34,6 +35,8 @@ export interface NoticeView {
   readonly grade: string;
   readonly gradeLabel: string;
   readonly rank: string;
+  /** What the rank is among: 岗位「客服专员」内排名 (the ranking group, named exactly). */
+  readonly rankHeading: string;
   readonly bonus: string;
   readonly formula: string;
   readonly distributed: string | null;
@@ -58,13 +61,23 @@ export interface NoticeView {
   readonly qualitative: string;
   readonly qualitativeShare: string;
   readonly raters: readonly { name: string; weight: string; score: string; contribution: string }[];
+  /** Each item's mean rating per rater type (columns as `raters`), its score out of 100 and its weight in that type: to redo each rater's score. */
+  readonly ratingItems: readonly { name: string; cells: readonly string[] }[];
+  /** The policy's rating formula with its worked example, as the policy document words it. */
+  readonly ratingFormula: string;
+  /** The policy's anonymity rule, as the policy document words it ('' when no rater type is anonymous). */
+  readonly anonymityRule: string;
   readonly events: readonly { name: string; kind: string; count: string; effect: string }[];
   readonly bonusLine: string | null;
+  /** The article of the policy that sets the bonus (第二十六条). */
+  readonly bonusArticle: string;
   readonly actions: readonly string[];
   /** Rules (e.g. an improvement plan) that could not be decided yet for want of an earlier result, worded for the employee. */
   readonly pending: readonly string[];
   readonly adjustments: readonly { appeal: string; what: string; reason: string; approvedBy: string; approvedOn: string }[];
   readonly notes: readonly string[];
+  /** Who decides a case the scoring cannot (no result, a deadline to check): the body the policy makes its interpreter. */
+  readonly caseHandler: string;
   /**
    * The number of each section shown (一、二… or 1, 2…), null for a section left out: for a
    * person not assessed the result says why in a sentence, without KPI or qualitative
@@ -205,10 +218,53 @@ function kpiValue(language: Language, k: ReportKpi, value: number | null, policy
   return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
 }
 
-/** An action as a notice and the Excel report name it: with its training topics or its deduction. */
-export function actionText(language: Language, a: Action): string {
-  if (a.topics && a.topics.length > 0) return t(language, 'notice-action-topics', { name: a.name, topics: joinList(language, a.topics) });
-  return a.deduction_percent ? t(language, 'notice-action-deduction', { name: a.name, percent: a.deduction_percent }) : a.name;
+const viewsOf = new WeakMap<Policy, PolicyView>();
+
+/**
+ * The policy as its document presents it (one view per policy): the notice cites its
+ * article numbers and quotes its rules from here, so they read as the document does.
+ */
+function policyView(policy: Policy): PolicyView {
+  let view = viewsOf.get(policy);
+  if (!view) viewsOf.set(policy, (view = buildPolicyView(policy)));
+  return view;
+}
+
+/** The policy document's articles, numbered as the document numbers them. */
+export function policyArticles(policy: Policy): PolicyView['article'] {
+  return policyView(policy).article;
+}
+
+const ARTICLE_OF_ACTION: Record<ActionKind, 'promotion' | 'honours' | 'training' | 'penalties'> = {
+  promotion: 'promotion',
+  honour: 'honours',
+  training: 'training',
+  warning: 'penalties',
+  pay_deduction: 'penalties',
+  demotion: 'penalties',
+  improvement_plan: 'penalties',
+};
+
+/**
+ * An action as a notice and the Excel report name it: with its training topics or its
+ * deduction, then the facts that fired its rule (as the scoring recorded them) and the
+ * article of the policy that sets the rule.
+ */
+export function actionText(language: Language, a: Action, policy: Policy): string {
+  const action = a.topics && a.topics.length > 0
+    ? t(language, 'notice-action-topics', { name: a.name, topics: joinList(language, a.topics) })
+    : a.deduction_percent
+      ? t(language, 'notice-action-deduction', { name: a.name, percent: a.deduction_percent })
+      : a.name;
+  const { because } = a;
+  const facts =
+    t(language, 'notice-because-grades', {
+      periods: joinList(language, because.grades.map((g) => periodLabel(language, g.period))),
+      grades: because.grades.map((g) => g.grade),
+      bands: because.based_on === 'bands',
+    }) + (because.rank !== undefined ? t(language, 'notice-because-rank', { rank: because.rank, top: because.top }) : '');
+  const article = policyArticles(policy)[ARTICLE_OF_ACTION[a.kind]]?.number ?? '';
+  return t(language, 'notice-action-because', { action, facts, article });
 }
 
 export function buildNoticeView(report: ScoredReport, person: ReportPerson, policy: Policy): NoticeView {
@@ -280,7 +336,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       })),
   ];
 
-  const actions = person.outcomes.actions.map((a) => actionText(language, a));
+  const actions = person.outcomes.actions.map((a) => actionText(language, a, policy));
   const pending = person.notes.filter((n) => n.code === 'note-history-missing').map((n) => pendingText(language, n));
   const notes = person.notes.filter((n) => !SHOWN_ELSEWHERE.has(n.code) && (assessed || !ABOUT_THE_TOTAL.test(n.code))).map((n) => noteText(language, n));
   // Rules that cannot hold before the policy has run long enough: said plainly, as what is open.
@@ -319,6 +375,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     grade: person.grade ?? L('xlsx-not-assessed'),
     gradeLabel: band(person.grade),
     rank: person.rank === null || person.rank_group === null ? '—' : L('notice-rank', { rank: person.rank, size: person.rank_group.size }),
+    rankHeading: L('notice-rank-heading', rankGroupName(person, policy)),
     bonus: bonus.amount === null ? '—' : money(bonus.amount),
     formula,
     distributed:
@@ -373,13 +430,25 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       score: r.used ? fixed(r.score) : L(r.reason === 'below_minimum' ? 'notice-rater-too-few' : 'notice-rater-none'),
       contribution: r.used ? fixed(r.contribution) : '—',
     })),
+    ratingItems: ql.items.map((item) => ({
+      name: item.name,
+      cells: ql.raters.map((r) => {
+        if (r.withheld.includes(item.id)) return L('notice-rater-too-few');
+        const m = r.used ? r.items.find((x) => x.id === item.id) : undefined;
+        return m ? L('notice-rating-cell', { mean: fixed(m.mean), score: fixed(m.score), weight: formatPercent(language, Math.round(m.weight * 100) / 100) }) : '—';
+      }),
+    })),
+    ratingFormula: policyView(policy).qualitative.ratingFormula,
+    anonymityRule: policyView(policy).qualitative.anonymityRule,
     events,
     bonusLine,
+    bonusArticle: policyArticles(policy).bonus?.number ?? '',
     actions,
     kpisNotScored: assessed ? '' : kpisNotScoredText(language, person, policy),
     adjustments,
     pending,
     notes,
+    caseHandler: policyView(policy).supplementary.interpretation,
     section,
     appeal: {
       deadline: formatDate(language, person.appeal_deadline),
@@ -393,6 +462,13 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       uncoveredYears: uncoveredYears(language, report),
     },
   };
+}
+
+/** The ranking group by kind and name: the role's name, or the team. */
+function rankGroupName(person: ReportPerson, policy: Policy): { by: string; group: string } {
+  const g = person.rank_group;
+  if (g === null) return { by: '', group: '' };
+  return { by: g.by, group: g.by === 'role' ? (policy.roles.find((r) => r.id === g.id)?.name ?? g.id) : g.id };
 }
 
 function capitalise(language: Language, text: string): string {

@@ -38,10 +38,25 @@ export interface TriggerContext {
 }
 
 /**
- * `missing`: the earlier periods whose reports were not given. `from`: the rule would
- * look back before the effective date, so it cannot hold before this period.
+/**
+ * What made a rule fire, as the rule saw it: the grade of each period it looked at (the
+ * earlier ones first, the current one last), which grade it went by, and — for a rule over
+ * the top of the ranking — the rank. The notice and the Excel report word this; they do not
+ * work it out again.
  */
-export type TriggerCheck = { readonly fires: boolean; readonly missing: readonly string[]; readonly from?: string };
+export interface RuleFacts {
+  readonly based_on: 'final' | 'bands';
+  readonly grades: readonly { readonly period: string; readonly grade: string }[];
+  readonly rank?: number;
+  readonly top?: number;
+}
+
+/**
+ * `missing`: the earlier periods whose reports were not given. `from`: the rule would
+ * look back before the effective date, so it cannot hold before this period. `facts`:
+ * what made it fire.
+ */
+export type TriggerCheck = { readonly fires: boolean; readonly missing: readonly string[]; readonly from?: string; readonly facts?: RuleFacts };
 
 const NO: TriggerCheck = { fires: false, missing: [] };
 
@@ -58,6 +73,7 @@ export function checkTrigger(trigger: RuleTrigger, ctx: TriggerContext): Trigger
   const first = periodIdOfDay(ctx.effectiveDate, cycle);
   if (earlier.length > 0 && periodIdBefore(earlier.at(-1)!, first)) return { fires: false, missing: [], from: laterPeriodId(first, trigger.consecutive - 1)! };
   const missing: string[] = [];
+  const seen: { period: string; grade: string }[] = [{ period: ctx.periodId, grade: current }];
   for (const id of earlier) {
     const past = ctx.history(id, ctx.staffId);
     if (past === undefined) {
@@ -66,8 +82,15 @@ export function checkTrigger(trigger: RuleTrigger, ctx: TriggerContext): Trigger
     }
     const grade = past === null ? null : pick(past);
     if (grade === null || (trigger.grades && !trigger.grades.includes(grade))) return NO;
+    seen.unshift({ period: id, grade });
   }
-  return missing.length > 0 ? { fires: false, missing } : { fires: true, missing: [] };
+  if (missing.length > 0) return { fires: false, missing };
+  const facts: RuleFacts = {
+    based_on: trigger.based_on ?? 'final',
+    grades: seen,
+    ...(trigger.top !== undefined && ctx.rank !== null ? { rank: ctx.rank, top: trigger.top } : {}),
+  };
+  return { fires: true, missing: [], facts };
 }
 
 export type ActionKind = 'promotion' | 'honour' | 'training' | 'warning' | 'pay_deduction' | 'demotion' | 'improvement_plan';
@@ -80,6 +103,8 @@ export interface Action {
   readonly topics?: readonly string[];
   /** Pay deduction: the share of the bonus withheld. */
   readonly deduction_percent?: number;
+  /** Why it applies: the grades (and rank) that fired the rule. */
+  readonly because: RuleFacts;
 }
 
 export interface RuleOutcome {
@@ -95,9 +120,9 @@ export function ruleOutcomes(policy: Policy, ctx: TriggerContext, weakest: reado
   const actions: Action[] = [];
   const unchecked: { id: string; name: string; missing: string[] }[] = [];
   const notYet: RuleOutcome['notYet'][number][] = [];
-  const consider = (rule: { id: string; name: string; when: RuleTrigger }, make: () => Action) => {
+  const consider = (rule: { id: string; name: string; when: RuleTrigger }, make: () => Omit<Action, 'because'>) => {
     const check = checkTrigger(rule.when, ctx);
-    if (check.fires) actions.push(make());
+    if (check.fires && check.facts) actions.push({ ...make(), because: check.facts });
     else if (check.from !== undefined) notYet.push({ id: rule.id, name: rule.name, consecutive: rule.when.consecutive, cycle: rule.when.cycle ?? ctx.primary, from: check.from });
     else if (check.missing.length > 0) unchecked.push({ id: rule.id, name: rule.name, missing: [...check.missing] });
   };

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
+import { buildPolicyView } from '../render/policy-view.js';
+import { renderPolicyMarkdown } from '../render/render-policy.js';
 import { readTemplateSet, type TemplateSet } from '../render/templates.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
@@ -75,7 +77,7 @@ describe('notice in Chinese', () => {
     expect(md).toContain('| 上级 | 62.5% | 75.00 | 46.88 |');
     expect(md).toContain('| 同事 | — | 无评价 | — |');
     expect(md).toContain('| 客户书面表扬 | 加分 | 1 | +2.00 |');
-    expect(md).toContain('- 绩效奖金：本人奖金基数 1,800.00 元 × 等级系数');
+    expect(md).toContain(`- 绩效奖金（${buildPolicyView(zh).article.bonus!.number}）：本人奖金基数 1,800.00 元 × 等级系数`);
     expect(md).toContain('#### 六、说明\n\n- “客户满意度”样本不足（样本 4），不计分，其权重按比例分给其他指标。');
     // Oct 1–7 are holidays: five working days after 30 September end on 13 October.
     // The deadline day itself counts, and the notice says so.
@@ -117,8 +119,48 @@ describe('notice in Chinese', () => {
     const r = report(zh);
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[1]!, zh), zhTemplates);
     expect(md).toContain('| 重大有效投诉 | 一票否决 | 1 | 等级最高 C 级，取消本期绩效奖金 |');
-    expect(md).toContain('- 绩效奖金：因触发一票否决项（重大有效投诉），取消本期绩效奖金。');
+    expect(md).toContain('）：因触发一票否决项（重大有效投诉），取消本期绩效奖金。');
     expect(md.match(/重大有效投诉/g)).toHaveLength(2);
+  });
+
+  it('every outcome names its article of the policy and the grades that fired it', () => {
+    const r = report(zh);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[1]!, zh), zhTemplates);
+    const { article } = buildPolicyView(zh);
+    // The article numbers are the policy document's own.
+    const policyText = renderPolicyMarkdown(zh, zhTemplates);
+    expect(policyText).toContain(`**${article.penalties!.number}\u3000绩效改进与处理**`);
+    expect(policyText).toContain(`**${article.training!.number}\u3000培训与辅导**`);
+    expect(md).toContain(`- 绩效警示：2026年10月考核等级为 D 级，依据${article.penalties!.number}。`);
+    expect(md).toMatch(new RegExp(`- 专项辅导培训（重点：[^）]+）：2026年10月考核等级为 D 级，依据${article.training!.number}。`));
+    const actions = md.slice(md.indexOf('结果应用'), md.indexOf('申诉'));
+    // Every outcome that applies (a rule still undecided for want of an earlier result is not one).
+    const lines = actions.split('\n').filter((l) => l.startsWith('- ') && !l.startsWith('- 是否适用'));
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) expect(line).toMatch(/第[一二三四五六七八九十]+条/);
+    const e = report(en);
+    expect(renderNoticeMarkdown(buildNoticeView(e, e.staff[1]!, en), enTemplates)).toContain(`- Performance warning: graded D in October 2026 (${buildPolicyView(en).article.penalties!.number}).`);
+  });
+
+  it('the rank names its group; the raters table is followed by each item’s mean per rater, the formula and the policy’s own anonymity rule', () => {
+    const r = report(zh);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
+    expect(md).toContain('| 综合得分 | 考核等级 | 岗位「客服专员」内排名 | 绩效奖金 |');
+    // Supervisor 4 on every item → (4 − 1) ÷ 4 × 100 = 75; customers 5 → 100; no peer rated.
+    expect(md).toContain('| 考核项目 | 上级 | 同事 | 客户 |');
+    expect(md).toContain('| 服务态度 | 4.00 → 75.00 × 40% | — | 5.00 → 100.00 × 40% |');
+    expect(md).toContain('项目得分 =（平均分 − 1）÷（5 − 1）× 100');
+    // The anonymity rule word for word as the policy states it: per item, and only the rater types the policy has.
+    const rule = buildPolicyView(zh).qualitative.anonymityRule;
+    expect(rule).toContain('同事对某一项目的评价人少于 3 人的');
+    expect(renderPolicyMarkdown(zh, zhTemplates)).toContain(rule);
+    expect(md).toContain(rule);
+    expect(md).not.toContain('下属');
+    const e = report(en);
+    const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, en), enTemplates);
+    expect(text).toContain('| Total score | Grade | Rank among “Customer Service Agent” | Performance bonus |');
+    expect(text).toContain(buildPolicyView(en).qualitative.anonymityRule);
+    expect(text).not.toContain('subordinate');
   });
 
   it('adjustments get their own section, the KPI is marked △, and the sections after it renumber', () => {
@@ -142,7 +184,7 @@ describe('notice in Chinese', () => {
     expect(md).toContain('#### 二、申诉');
     const e = report(en);
     const text = renderNoticeMarkdown(buildNoticeView(e, e.staff[2]!, en), enTemplates);
-    expect(text).toContain('#### 1. Result\n\nNone of your KPIs (Response SLA rate, First response time, Customer satisfaction (CSAT), Tickets resolved and Complaint rate) had any data this period, so none was scored. No total score, grade or bonus is therefore given; the Human Resources Department will decide your case.\n');
+    expect(text).toContain('#### 1. Result\n\nNone of your KPIs (Response SLA rate, First response time, Customer satisfaction (CSAT), Tickets resolved and Complaint rate) had any data this period, so none was scored. No total score, grade or bonus is therefore given; Human Resources Department will decide your case.\n');
     expect(text).toContain('#### 2. How to appeal');
   });
 
@@ -166,7 +208,7 @@ describe('notice in Chinese', () => {
     expect(person.notes.find((n) => n.code === 'note-history-missing')?.message).toContain('--history');
     const md = renderNoticeMarkdown(buildNoticeView(r, person, zh), zhTemplates);
     // …the employee reads what is still open about them.
-    expect(md).toMatch(/#### 五、结果应用\n\n- 绩效奖金：[^\n]*\n(- [^\n]*\n)*- 是否适用“绩效改进计划”，待2026年9月的考核结果补齐后确定。\n/);
+    expect(md).toMatch(/#### 五、结果应用\n\n- 绩效奖金（[^\n]*\n(- [^\n]*\n)*- 是否适用“绩效改进计划”，待2026年9月的考核结果补齐后确定。\n/);
     expect(md).not.toMatch(/--history|未予判定|缺少/);
     const e = scoreEvaluation({ policy: en, policyFile: { path: 'p', sha256: '0' }, evaluation: makeEvaluation(en, staff), resultDate: '2026-11-05', language: 'en', toolVersion: 't' });
     expect(renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, en), enTemplates)).toContain('- Whether "Performance improvement plan" applies will be decided once the result for September 2026 is available.\n');
@@ -181,7 +223,7 @@ describe('notice in English', () => {
     expect(md).toContain('| **Period** | October 2026 | **Published** | 30 September 2026 |');
     expect(md).toContain('your performance result for October 2026 (1 October 2026 to 31 October 2026) is as follows.');
     expect(md).toContain('| Supervisor | 62.5% | 75.00 | 46.88 |');
-    expect(md).toContain('- Performance bonus: your bonus base CNY 1,800.00 × grade coefficient');
+    expect(md).toContain(`- Performance bonus (${buildPolicyView(en).article.bonus!.number}): your bonus base CNY 1,800.00 × grade coefficient`);
     expect(md).toContain('you may appeal by **13 October 2026 (inclusive)**, that is within 5 working days after publication (public holidays do not count).');
     expect(md).toContain('#### 6. Notes\n\n- "Customer satisfaction (CSAT)" has too few samples (4 samples)');
     expect(md).toContain('Figures in this notice are rounded to two decimals; scores, subtotals and the total are computed from the unrounded values');

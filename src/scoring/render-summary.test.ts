@@ -10,7 +10,7 @@ import { scoreEvaluation } from './score-evaluation.js';
 const policy = presetPolicy('medium.zh-CN');
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
 const names = ['欧阳娜娜', '李强', 'Li Na', '张伟', '王秀英', '赵敏', '钱多多', '孙立'];
-const people: PersonInput[] = names.map((name, i) => ({ id: `E${i + 1}`, name, role: 'agent', kpis: agent(95 - i * 6), ...(i === 2 ? { events: { 'veto:serious_complaint': 1 } } : {}) }));
+const people: PersonInput[] = names.map((name, i) => ({ id: `E${i + 1}`, name, role: 'agent', kpis: agent(95 - i * 6), ...(i === 2 || i === 5 ? { events: { 'veto:serious_complaint': 1 } } : {}) }));
 people.push({ id: 'T1', name: '周技师', role: 'technician', kpis: {} });
 
 function scored(language: 'zh-CN' | 'en', p: Policy = policy, staff: PersonInput[] = people, warnings = 0) {
@@ -30,7 +30,7 @@ describe('terminal summary', () => {
     // The deadline day counts: said so, not left to be read as "before".
     expect(lines[0]).toBe('绩效考核结果 2026-10（月度）　结果公布日 2026-11-05，申诉截止 2026-11-12（含当日）');
     // Who was not assessed, by id and name, and why — not a count pointing to notes elsewhere.
-    expect(lines[1]).toBe('共 9 人，已评定 8 人，未评定 1 人（数据不足，由人力资源部个别处理）：');
+    expect(lines[1]).toBe('共 9 人，已评定 8 人，未评定 1 人（数据不足，须个别处理）：');
     expect(lines[2]).toBe('  · T1 周技师：各项指标均无数据');
     expect(lines[3]).toBe('');
     expect(text).toContain('  S 卓越       1   13%  ███████████████\n');
@@ -40,7 +40,10 @@ describe('terminal summary', () => {
     const rows = lines.filter((l) => /^ {4}(前|后)/.test(l));
     expect(rows).toHaveLength(6);
     expect(rows[0]).toMatch(/^ {4}前 {4}1 {2}欧阳娜娜 {2}E1 {3}95\.00 {2}S$/);
-    expect(rows[2]).toMatch(/Li Na .* 83\.00 {2}C \*$/);
+    // The rank goes by the final grade first: Li Na's 83.00, capped at C by a veto, ranks below the B's.
+    expect(rows[2]).toMatch(/^ {4}前 {4}3 {2}张伟 {6}E4 {3}77\.00 {2}B$/);
+    expect(text).not.toContain('Li Na');
+    expect(rows[3]).toMatch(/^ {4}后 {4}6 {2}赵敏 .* 65\.00 {2}C \*$/);
     expect(rows[5]).toMatch(/^ {4}后 {4}8 {2}孙立/);
     // Columns line up by display width, whatever the name.
     const at = (row: string) => displayWidth(row.slice(0, row.indexOf('E')));
@@ -55,7 +58,7 @@ describe('terminal summary', () => {
   it('in English', () => {
     const text = summary('en');
     expect(text.split('\n')[0]).toBe('Performance results 2026-10 (monthly)   published 2026-11-05, appeals by 2026-11-12 (inclusive)');
-    expect(text.split('\n').slice(1, 3)).toEqual(['9 people, 8 assessed, 1 not assessed (too little data; HR decides case by case):', '  · T1 周技师: no data for any KPI']);
+    expect(text.split('\n').slice(1, 3)).toEqual(['9 people, 8 assessed, 1 not assessed (too little data; to be decided individually):', '  · T1 周技师: no data for any KPI']);
     expect(text).toContain('Grade distribution');
     expect(text).toContain('  客服专员 (8)');
     expect(text).toMatch(/top {7}1 {2}欧阳娜娜/);
@@ -68,7 +71,7 @@ describe('terminal summary', () => {
       ...Array.from({ length: 11 }, (_, i) => ({ id: `N${i + 1}`, name: `无单${i + 1}`, role: 'agent', kpis: {} })),
     ];
     const lines = renderSummary(scored('zh-CN', policy, staff), policy, 'zh-CN').split('\n');
-    expect(lines[1]).toBe('共 14 人，已评定 2 人，未评定 12 人（数据不足，由人力资源部个别处理）：');
+    expect(lines[1]).toBe('共 14 人，已评定 2 人，未评定 12 人（数据不足，须个别处理）：');
     expect(lines[2]).toBe('  · E9 少样本：各项指标均无数据或样本不足');
     expect(lines[3]).toBe('  · N1 无单1：各项指标均无数据');
     expect(lines[11]).toBe('  · N9 无单9：各项指标均无数据');

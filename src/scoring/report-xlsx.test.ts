@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput } from '../../test/helpers/scoring-fixtures.js';
 import type { Language } from '../i18n/language.js';
+import { buildPolicyView } from '../render/policy-view.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
 import { buildReportXlsx, looksLikeFormula, planPrint } from './report-xlsx.js';
 import { scoreEvaluation } from './score-evaluation.js';
@@ -60,7 +61,7 @@ describe('report.xlsx', () => {
     const header = (summary.getRow(1).values as unknown[]).slice(1);
     // The person, the result, then each KPI's value and score (the role sheets add target,
     // floor, weight and contribution).
-    expect(header.slice(0, 12)).toEqual(['组内排名', '工号', '姓名', '岗位', '班组', '量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
+    expect(header.slice(0, 12)).toEqual(['岗位内排名', '工号', '姓名', '岗位', '班组', '量化得分', '定性得分', '加减分', '总分', '分数段等级', '最终等级', '绩效奖金']);
     expect(header.slice(12, 16)).toEqual(['首次响应时长（分钟）', '首次响应时长 得分', '响应及时率（%）', '响应及时率 得分']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 1 });
     // Durations counted in working time say so in their unit.
@@ -76,7 +77,7 @@ describe('report.xlsx', () => {
   it('and in English', async () => {
     const { workbook } = await workbookFor('en');
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', '客服专员', '维修技术员', '服务主管', 'Notes', 'Adjustments', 'Data warnings']);
-    expect((workbook.getWorksheet('Summary')!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Rank in group', 'Staff id', 'Name']);
+    expect((workbook.getWorksheet('Summary')!.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Rank in role', 'Staff id', 'Name']);
   });
 
   it('holds the numbers of the JSON report, with number formats', async () => {
@@ -103,6 +104,13 @@ describe('report.xlsx', () => {
     expect(role.getRow(2).getCell(5).numFmt).toBeUndefined();
     expect(role.getRow(3).getCell(5).value).toBe(e1.kpis.find((k) => k.id === 'response_sla_rate')!.value);
     expect(role.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 2 });
+    // The action column carries each action's reason: the grades that fired it and the article of the policy.
+    const e2 = report.staff.find((p) => p.id === 'E2')!;
+    expect(e2.outcomes.actions.length).toBeGreaterThan(0);
+    const actionsAt = (role.getRow(2).values as unknown[]).indexOf('结果应用');
+    const e2Row = [3, 4].find((n) => role.getRow(n).getCell(2).value === 'E2')!;
+    const actions = String(role.getRow(e2Row).getCell(actionsAt).value);
+    expect(actions).toContain(`2026年10月考核等级为 ${e2.grade} 级，依据${buildPolicyView(medium).article.training!.number}。`);
     const adjustments = workbook.getWorksheet('申诉调整')!;
     expect((adjustments.getRow(2).values as unknown[]).slice(1, 9)).toEqual([`=cmd|' /C calc'!A0`, '更正指标值', 'E2', '李娜', '客户满意度', undefined, report.adjustments[0]!.original_value, 91]);
   });

@@ -306,8 +306,9 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     (a, b) => roleOrder(a.role) - roleOrder(b.role) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const bonusOf = (p: ReportPerson) => p.outcomes.bonus.amount;
+  const rankBy = report.staff.find((p) => p.rank_group !== null)?.rank_group?.by ?? report.grades.forced_distribution?.group_by ?? 'role';
   const list = (items: readonly string[]) => joinList(language, [...items]);
-  const actionsOf = (p: ReportPerson) => p.outcomes.actions.map((a) => actionText(language, a)).join(L('xlsx-action-separator'));
+  const actionsOf = (p: ReportPerson) => p.outcomes.actions.map((a) => actionText(language, a, policy)).join(L('xlsx-action-separator'));
 
   // ── summary ──
   // Each KPI's value and score side by side (the role sheets add target, floor, weight and
@@ -328,7 +329,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     { header: L('xlsx-bonus'), format: MONEY },
   ];
   const summaryColumns: Column[] = [
-    { header: L('xlsx-rank'), format: RANK },
+    { header: L('xlsx-rank', { by: rankBy }), format: RANK },
     { header: L('xlsx-staff-id') },
     { header: L('xlsx-name') },
     { header: L('xlsx-role'), maxWidth: 16 },
@@ -367,7 +368,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     if (people.length === 0) continue;
     const kpis = role.kpis.map((e) => ({ entry: e, kpi: policy.kpis.find((k) => k.id === e.kpi)! }));
     const raters = (role.raters ?? policy.qualitative.raters).map((r) => r.type);
-    const lead: Column[] = [{ header: L('xlsx-rank'), format: RANK }, { header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-team') }];
+    const lead: Column[] = [{ header: L('xlsx-rank', { by: rankBy }), format: RANK }, { header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-team') }];
     const perKpi = (kpi: Kpi): Column[] => [
       // The unit once, on the value: the target and floor beside it are in the same unit.
       { header: L('xlsx-value-unit', { unit: unitOf(kpi) }), format: valueFormat(kpi.unit) },

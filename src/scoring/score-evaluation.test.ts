@@ -116,7 +116,7 @@ describe('a person’s total and grade', () => {
     expect(little.outcomes.bonus.amount).toBeNull();
     const why = little.notes.find((n) => n.code === 'note-too-little-weight')!;
     expect(why.params).toEqual({ scored: 30, min: 50 });
-    expect(why.message).toBe('有足够数据计分的指标权重合计为 30%，低于制度规定的 50%，本期不评定量化得分和等级，由人力资源部个别处理。');
+    expect(why.message).toBe('有足够数据计分的指标权重合计为 30%，低于制度规定的 50%，本期不评定量化得分和等级，须个别处理。');
     expect(byId(report.staff, 'E2')).toMatchObject({ status: 'assessed' });
     expect(report.scoring.min_scored_weight).toBe(50);
     // The same rule month by month: a month short of weight is left out of the average.
@@ -249,6 +249,15 @@ describe('rules over consecutive periods', () => {
     expect(without.notes.find((n) => n.code === 'note-history-missing')?.params).toEqual({ rule: '绩效改进计划', periods: ['2026-09'] });
     const withD = run(medium, people, { history: [history('2026-09', { E1: 'D' })] }).staff[0]!;
     expect(withD.outcomes.actions.map((a) => a.id)).toEqual(['targeted_training', 'warning', 'improvement_plan', 'pay_deduction']);
+    // Each action carries the facts that fired its rule, earlier periods first, for the notice and the Excel report to word.
+    expect(withD.outcomes.actions.find((a) => a.id === 'warning')!.because).toEqual({ based_on: 'final', grades: [{ period: '2026-10', grade: 'D' }] });
+    expect(withD.outcomes.actions.find((a) => a.id === 'pay_deduction')!.because).toEqual({
+      based_on: 'final',
+      grades: [
+        { period: '2026-09', grade: 'D' },
+        { period: '2026-10', grade: 'D' },
+      ],
+    });
     expect(codes(withD)).not.toContain('note-history-missing');
     const withC = run(medium, people, { history: [history('2026-09', { E1: 'C' })] }).staff[0]!;
     expect(withC.outcomes.actions.map((a) => a.id)).not.toContain('improvement_plan');
@@ -342,6 +351,20 @@ describe('forced distribution', () => {
     expect(second).toMatchObject({ rank: 2, grade_distributed: 'A', distribution: { group_by: 'role', group: 'agent', group_size: 10, applied: true, kept_published: false } });
     expect(second.notes.find((n) => n.code === 'note-distribution-changed')?.message).toBe('按分数段为 S 级；按组内排名和强制分布比例为 A 级。');
     expect(report.grades.forced_distribution).toMatchObject({ group_by: 'role', min_group_size: 5 });
+  });
+
+  it('the rank goes by the final grade first: a veto-capped grade ranks below better grades whatever the score', () => {
+    const people: PersonInput[] = [
+      { id: 'E1', role: 'agent', kpis: agentAt(95), events: { 'veto:serious_complaint': 1 } },
+      { id: 'E2', role: 'agent', kpis: agentAt(80) },
+      { id: 'E3', role: 'agent', kpis: agentAt(70) },
+    ];
+    const report = run(medium, people);
+    const [top, second, third] = ['E1', 'E2', 'E3'].map((id) => byId(report.staff, id));
+    expect(top!.total_rounded!).toBeGreaterThan(second!.total_rounded!);
+    expect(top!.grade).toBe('C');
+    expect(second!.grade).not.toBe('C');
+    expect([second!.rank, third!.rank, top!.rank]).toEqual([1, 2, 3]);
   });
 
   it('ties on every score share the better grade and the same rank', () => {

@@ -121,18 +121,28 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       qualitative: roundScore(s.qualitative.score ?? 0),
       capIndex: s.cap === null ? undefined : gradeIndex(scale, s.cap),
     }));
-    for (const r of rankPeople(inputs)) rankOf.set(Number(r.key), r.rank);
-    if (!fd) continue;
-    const applies = members.length >= fd.min_group_size;
-    const grades = applies ? distributeGrades(inputs, shares) : new Map<string, number>();
-    for (const s of members) {
-      const computed = applies ? (scale.order[grades.get(String(s.index))!] ?? null) : null;
-      const kept = keepPublished && applies && !appellants.has(s.index) ? (published.staff.get(personKey(s.result.member))?.grade_distributed ?? null) : null;
-      distributed.set(s.index, {
-        grade: kept ?? computed,
-        info: { group_by: groupBy, group, group_size: members.length, applied: applies, kept_published: kept !== null },
-      });
+    if (fd) {
+      const applies = members.length >= fd.min_group_size;
+      const grades = applies ? distributeGrades(inputs, shares) : new Map<string, number>();
+      for (const s of members) {
+        const computed = applies ? (scale.order[grades.get(String(s.index))!] ?? null) : null;
+        const kept = keepPublished && applies && !appellants.has(s.index) ? (published.staff.get(personKey(s.result.member))?.grade_distributed ?? null) : null;
+        distributed.set(s.index, {
+          grade: kept ?? computed,
+          info: { group_by: groupBy, group, group_size: members.length, applied: applies, kept_published: kept !== null },
+        });
+      }
     }
+    // The published rank goes by the final grade first, so that it never contradicts the grade beside it.
+    const final = (s: Scored) => {
+      const grade = finalGrade(s, distributed.get(s.index)?.grade ?? null);
+      return grade === null ? scale.order.length : gradeIndex(scale, grade);
+    };
+    for (const r of rankPeople(inputs.map((p, i) => ({ ...p, gradeIndex: final(members[i]!) })))) rankOf.set(Number(r.key), r.rank);
+  }
+  /** worse of (distributed ?? by bands) and the veto cap; null when not graded. */
+  function finalGrade(s: Scored, gradeDistributed: string | null): string | null {
+    return s.bandsGrade === null ? null : worseGrade(scale, gradeDistributed ?? s.bandsGrade, s.cap ?? undefined);
   }
 
   const history = historyLookup(input.history ?? [], evaluation.period.id, scale);
@@ -145,7 +155,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     const gradeDistributed = dist?.grade ?? null;
     if (dist && !dist.info.applied) notes.push(note('note-distribution-small-group', { group: dist.info.group, size: dist.info.group_size, min: fd!.min_group_size }));
     if (dist?.info.kept_published) notes.push(note('note-distribution-kept', { grade: gradeDistributed }));
-    const grade = s.bandsGrade === null ? null : worseGrade(scale, gradeDistributed ?? s.bandsGrade, s.cap ?? undefined);
+    const grade = finalGrade(s, gradeDistributed);
     if (grade !== null && gradeDistributed !== null && gradeDistributed !== s.bandsGrade) {
       notes.push(note('note-distribution-changed', { bands: s.bandsGrade, distributed: gradeDistributed }));
     }

@@ -232,7 +232,7 @@ describe('roles', () => {
 
   it('renames the preset department in every text, but no identifier', () => {
     const built = build({ department: '客户服务中心' });
-    expect(built.policy.responsibilities?.[0]?.party).toBe('客户服务中心经理');
+    expect(built.policy.responsibilities?.[1]?.party).toBe('客户服务中心经理');
     expect(JSON.stringify(built.policy)).not.toContain('售后服务部经理');
     expect(built.policy.meta.department).toBe('客户服务中心');
     expect(built.policy.appeal.reviewers).toEqual(['绩效申诉小组（客户服务中心经理、人力资源部代表、员工代表）']);

@@ -131,6 +131,23 @@ export const renderMessages = defineMessages({
   'doc-rater-self': { 'zh-CN': '本人', en: 'self' },
   'doc-rater-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
   'doc-rater-weight': { 'zh-CN': '{rater}（{weight}）', en: '{rater} ({weight})' },
+  // How a rating on the scale becomes a score out of 100, with a worked example from the policy's own scale;
+  // said because people expect 3 of 5 to be 60 and it is 50.
+  'doc-rating-formula': {
+    'zh-CN': (p) =>
+      `各项评分按下式换算为百分制：项目得分 =（平均分 − ${formatValue(p.min)}）÷（${formatValue(p.max)} − ${formatValue(p.min)}）× 100，即 ${formatValue(p.min)} 分为 0 分、${formatValue(p.max)} 分为 100 分。` +
+      `例如某项平均分为 ${formatValue(p.example)} 分的，项目得分为（${formatValue(p.example)} − ${formatValue(p.min)}）÷ ${formatValue(p.span)} × 100 = ${formatValue(p.exampleScore)} 分${p.naive === p.exampleScore ? '' : `（不是 ${formatValue(p.example)} ÷ ${formatValue(p.max)} × 100 = ${formatValue(p.naive)} 分）`}。` +
+      `各类评价人对各项目的平均分换算后，按项目权重合成该类评价人的得分，再按评价人权重合成定性考核得分。`,
+    en: (p) =>
+      `Each rating becomes a score out of 100 as item score = (mean rating − ${formatValue(p.min)}) ÷ (${formatValue(p.max)} − ${formatValue(p.min)}) × 100, so ${formatValue(p.min)} scores 0 and ${formatValue(p.max)} scores 100. ` +
+      `For example, an item with a mean rating of ${formatValue(p.example)} scores (${formatValue(p.example)} − ${formatValue(p.min)}) ÷ ${formatValue(p.span)} × 100 = ${formatValue(p.exampleScore)}${p.naive === p.exampleScore ? '' : ` (not ${formatValue(p.example)} ÷ ${formatValue(p.max)} × 100 = ${formatValue(p.naive)})`}. ` +
+      `Each kind of rater's item scores are combined by the item weights into that rater's score, and the raters' scores by the rater weights into the qualitative score.`,
+  },
+  // The anonymity rule as the scoring applies it (score-qualitative.ts): per item and kind of rater, counted in raters.
+  'doc-anonymity-rule': {
+    'zh-CN': '为保护评价人匿名，{raters}对某一项目的评价人少于 {min} 人的，该项目的{raters}评价不予采用，其权重分给该类评价人评价的其他项目；没有一个项目达到 {min} 人的，该类评价人的评价不予采用。',
+    en: 'To keep raters anonymous, an item rated by fewer than {min} {raters} is not used for them, and its weight goes to the other items they rated; if no item reaches {min} of them, their ratings are not used at all.',
+  },
   'doc-penalty-warning': { 'zh-CN': '警告', en: 'warning' },
   'doc-penalty-pay_deduction': { 'zh-CN': '扣减绩效奖金', en: 'bonus deduction' },
   'doc-penalty-demotion': { 'zh-CN': '降级或调岗', en: 'demotion or transfer' },

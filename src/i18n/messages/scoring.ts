@@ -196,8 +196,8 @@ export const scoringMessages = defineMessages({
     en: '"{kpi}" is a count, so its target and floor are scaled to the length of the period: {target} and {floor} (× {scale}).',
   },
   'note-too-little-weight': {
-    'zh-CN': (p) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，由人力资源部个别处理。`,
-    en: (p) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; HR decides case by case.`,
+    'zh-CN': (p) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，须个别处理。`,
+    en: (p) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; the case is to be decided individually.`,
   },
   'note-too-little-weight-month': {
     'zh-CN': (p) => `${String(p.month)} 有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，该月不参与平均。`,
@@ -208,8 +208,8 @@ export const scoringMessages = defineMessages({
     en: 'No KPI could be scored in {month}, so that month is left out of the average.',
   },
   'note-not-assessed': {
-    'zh-CN': '没有任何指标有足够数据，本期不评定得分、等级和奖金，请人力资源部个别处理。',
-    en: 'No KPI had enough data, so no score, grade or bonus is given for this period; HR decides case by case.',
+    'zh-CN': '没有任何指标有足够数据，本期不评定得分、等级和奖金，须个别处理。',
+    en: 'No KPI had enough data, so no score, grade or bonus is given for this period; the case is to be decided individually.',
   },
   'note-no-ratings': {
     'zh-CN': '没有可用的定性评价，总分仅按量化指标计算。',
@@ -350,8 +350,8 @@ export const scoringMessages = defineMessages({
   },
   'trial-mark': { 'zh-CN': '试算（制度生效前，不作为考核依据）', en: 'Trial run (before the policy takes effect; not a basis for assessment)' },
   'result-summary-people': {
-    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，由人力资源部个别处理）：` : ''}`,
-    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; HR decides case by case):` : ''}`,
+    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，须个别处理）：` : ''}`,
+    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; to be decided individually):` : ''}`,
   },
   'result-summary-not-assessed': { 'zh-CN': '{id} {name}：{why}', en: '{id} {name}: {why}' },
   'result-summary-why-no-data': { 'zh-CN': '各项指标均无数据', en: 'no data for any KPI' },
@@ -399,7 +399,8 @@ export const scoringMessages = defineMessages({
   'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
-  'xlsx-rank': { 'zh-CN': '组内排名', en: 'Rank in group' },
+  // The ranking covers the role (or the team, under a forced distribution by team), and the header says which.
+  'xlsx-rank': { 'zh-CN': (p) => (p.by === 'team' ? '班组内排名' : '岗位内排名'), en: (p) => (p.by === 'team' ? 'Rank in team' : 'Rank in role') },
   'xlsx-staff-id': { 'zh-CN': '工号', en: 'Staff id' },
   'xlsx-name': { 'zh-CN': '姓名', en: 'Name' },
   'xlsx-role': { 'zh-CN': '岗位', en: 'Role' },
@@ -560,6 +561,10 @@ export const scoringMessages = defineMessages({
     en: 'Total = KPI score {q} + points {points} = {total} (no usable qualitative rating this period).',
   },
   'notice-rank': { 'zh-CN': '第 {rank} 名 / 共 {size} 人', en: '{rank} of {size}' },
+  'notice-rank-heading': {
+    'zh-CN': (p) => (p.by === 'team' ? `班组「${formatValue(p.group)}」内排名` : p.by === 'role' ? `岗位「${formatValue(p.group)}」内排名` : '排名'),
+    en: (p) => (p.by === 'team' ? `Rank in team “${formatValue(p.group)}”` : p.by === 'role' ? `Rank among “${formatValue(p.group)}”` : 'Rank'),
+  },
   'notice-distributed': {
     'zh-CN': '按分数段为 {bands} 级；按组内排名和强制分布比例确定为 {distributed} 级。{kept}',
     en: 'The score bands give grade {bands}; your rank in the group under the forced distribution gives grade {distributed}.{kept}',
@@ -569,6 +574,7 @@ export const scoringMessages = defineMessages({
   'notice-not-scored': { 'zh-CN': '不计分', en: 'Not scored' },
   'notice-rater-too-few': { 'zh-CN': '人数不足，不采用', en: 'Too few raters, not used' },
   'notice-rater-none': { 'zh-CN': '无评价', en: 'No rating' },
+  'notice-rating-cell': { 'zh-CN': '{mean} → {score} × {weight}', en: '{mean} → {score} × {weight}' },
   'notice-event-bonus': { 'zh-CN': '加分', en: 'bonus points' },
   'notice-event-deduction': { 'zh-CN': '减分', en: 'deduction' },
   'notice-event-veto': { 'zh-CN': '一票否决', en: 'veto' },
@@ -588,6 +594,23 @@ export const scoringMessages = defineMessages({
   'notice-bonus-withheld': { 'zh-CN': '因触发一票否决项（{vetoes}），取消本期绩效奖金。', en: 'cancelled for this period because of the veto item(s) {vetoes}.' },
   'notice-bonus-other-cycle': { 'zh-CN': '按{paid}发放，本期不计算。', en: 'paid {paid}; none is calculated for this period.' },
   'notice-action-topics': { 'zh-CN': '{name}（重点：{topics}）', en: '{name} (focus: {topics})' },
+  // An outcome with the rule of the policy that brought it and the facts that fired that rule.
+  'notice-action-because': { 'zh-CN': '{action}：{facts}，依据{article}。', en: '{action}: {facts} ({article}).' },
+  'notice-because-grades': {
+    'zh-CN': (p) => {
+      const grades = [p.grades].flat().map(formatValue);
+      const what = `${formatValue(p.periods)}考核等级${p.bands ? '（按分数段）' : ''}`;
+      if (grades.every((g) => g === grades[0])) return `${what}${grades.length > 1 ? '均' : ''}为 ${formatValue(grades[0])} 级`;
+      return `${what}依次为 ${grades.join('、')} 级`;
+    },
+    en: (p) => {
+      const grades = [p.grades].flat().map(formatValue);
+      const by = p.bands ? ' by the score bands' : '';
+      if (grades.every((g) => g === grades[0])) return `graded ${formatValue(grades[0])}${by} in ${formatValue(p.periods)}`;
+      return `graded ${grades.join(', ')}${by} in ${formatValue(p.periods)} respectively`;
+    },
+  },
+  'notice-because-rank': { 'zh-CN': '，排名第 {rank} 名（前 {top} 名）', en: ', ranked {rank} (top {top})' },
   'notice-adjustment-ticket': { 'zh-CN': '剔除工单 {ticket}（不计入：{kpis}）', en: 'ticket {ticket} left out (of: {kpis})' },
   'notice-adjustment-kpi': {
     'zh-CN': (p) => `${formatValue(p.kpi)}${p.month ? `（${formatValue(p.month)}）` : ''}由 ${formatValue(p.before)} 更正为 ${formatValue(p.after)}`,
