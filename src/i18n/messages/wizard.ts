@@ -406,10 +406,6 @@ export const wizardMessages = defineMessages({
     'zh-CN': '岗位“{role}”的指标权重合计为 {total}（{detail}），应为 100。',
     en: 'The KPI weights of role "{role}" total {total} ({detail}); they must total 100.',
   },
-  'answer-target-floor': {
-    'zh-CN': '“{kpi}”{direction}，目标值 {target} 应优于底线值 {floor}。',
-    en: '"{kpi}": {direction}, so the target {target} must be better than the floor {floor}.',
-  },
   'answer-lowest-grade-zero': { 'zh-CN': '最低等级 {grade} 必须从 0 分起。', en: 'The lowest grade, {grade}, must start at 0.' },
   'answer-grade-top': {
     'zh-CN': '最高等级 {grade} 的最低分 {min} 应低于 100，否则无人能达到。',
