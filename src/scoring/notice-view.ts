@@ -54,6 +54,8 @@ export interface NoticeView {
   readonly hasQualitative: boolean;
   readonly qualitative: string;
   readonly qualitativeShare: string;
+  /** The role's items with the weights it was scored with (roleItemWeights, via the report): they add up to 100. */
+  readonly qualitativeItems: string;
   readonly raters: readonly { name: string; weight: string; score: string; contribution: string }[];
   readonly events: readonly { name: string; kind: string; count: string; effect: string }[];
   readonly bonusLine: string | null;
@@ -353,6 +355,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     hasQualitative,
     qualitative: fixed(ql.score),
     qualitativeShare: formatPercent(language, ql.share),
+    qualitativeItems: joinList(language, ql.items.map((i) => L('doc-item-weight', { item: i.name, weight: formatPercent(language, i.weight) }))),
     raters: ql.raters.map((r) => ({
       name: raterName(r.type),
       weight: r.used ? formatPercent(language, r.weight) : '—',

@@ -131,6 +131,7 @@ export const renderMessages = defineMessages({
   'doc-rater-self': { 'zh-CN': '本人', en: 'self' },
   'doc-rater-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
   'doc-rater-weight': { 'zh-CN': '{rater}（{weight}）', en: '{rater} ({weight})' },
+  'doc-item-weight': { 'zh-CN': '{item}（{weight}）', en: '{item} ({weight})' },
   'doc-penalty-warning': { 'zh-CN': '警告', en: 'warning' },
   'doc-penalty-pay_deduction': { 'zh-CN': '扣减绩效奖金', en: 'bonus deduction' },
   'doc-penalty-demotion': { 'zh-CN': '降级或调岗', en: 'demotion or transfer' },
