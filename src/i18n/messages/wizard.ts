@@ -442,8 +442,8 @@ export const wizardMessages = defineMessages({
     en: 'Strong cost pressure: "{role}" gets "{kpi}" (weight {weight}), so cost is owned by whoever decides how a repair is done.',
   },
   'adjust-training-add': {
-    'zh-CN': '培训体系成熟：增加定性项目“{item}”（权重 {weight}），要求员工能独立解决复杂问题并带动他人。',
-    en: 'Mature training: adds the qualitative item "{item}" (weight {weight}), expecting people to solve complex problems on their own and help others do so.',
+    'zh-CN': '培训体系成熟：增加定性项目“{item}”（权重 {weight}），所有设有定性考核的岗位都评价此项，要求员工能独立解决复杂问题并带动他人。',
+    en: 'Mature training: adds the qualitative item "{item}" (weight {weight}) for every role with a qualitative rating, expecting people to solve complex problems on their own and help others do so.',
   },
   'adjustment-undone': { 'zh-CN': '（您随后改动了这一项，以您的设置为准）', en: ' (you changed this afterwards; your setting stands)' },
 
