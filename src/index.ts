@@ -55,7 +55,8 @@ export { toChineseNumeral } from './render/chinese-numerals.js';
 // Evaluation, part 2: scores, grades, outcomes, adjustments, history and the reports.
 export { scoreKpiValue, appliedTargets, isPeriodTotal, targetScale, cycleMonths, type KpiRule, type AppliedTargets } from './scoring/score-kpi.js';
 export { scoreQuantitative, type KpiLine, type ScoredKpi, type ScoredAs, type QuantitativeResult } from './scoring/score-quantitative.js';
-export { scoreQualitative, roleItemWeights, type Rating, type QualitativeSetup, type QualitativeResult, type RaterResult } from './scoring/score-qualitative.js';
+export { scoreQualitative, type Rating, type QualitativeSetup, type QualitativeResult, type RaterResult } from './scoring/score-qualitative.js';
+export { roleItemWeights, type ItemWeight } from './policy/item-weights.js';
 export { scorePoints, checkVetoes, type PointLine, type PointsResult, type VetoLine } from './scoring/score-events.js';
 export { gradeScale, roundScore, bandOf, gradeIndex, worseGrade, type GradeScale } from './scoring/grades.js';
 export { rankPeople, rankGroups, gradeQuotas, distributeGrades, type RankInput, type Ranked } from './scoring/forced-distribution.js';

@@ -40,6 +40,11 @@ describe('the base fixture', () => {
   });
 });
 
+const HOURS_KPI = '  - id: resolution_hours\n    name: 平均解决时长\n    definition: 平均解决时长。\n    formula: 解决时长之和 ÷ 工单数\n    unit: hours\n    direction: lower\n    target: 24\n    floor: 72\n';
+const COUNT_KPI = (target: string) => `  - id: tickets_resolved\n    name: 解决工单量\n    definition: 解决的工单数。\n    formula: 解决的工单数\n    unit: count\n    direction: higher\n    target: ${target}\n    floor: 0\n`;
+// A KPI of one's own that averages the ratings: on the 1–5 scale, whatever its unit.
+const RATING_KPI = '  - id: rating_mean\n    name: 平均评分\n    definition: 回访评分的平均值。\n    formula: 评分之和 ÷ 回访数\n    unit: score\n    direction: higher\n    target: 6\n    floor: 3\n    compute: { from: tickets, aggregate: mean, field: satisfaction }\n';
+
 interface Case {
   readonly name: string;
   readonly text: string;
@@ -84,6 +89,18 @@ const invalidCases: Case[] = [
   { name: 'target on the wrong side of the floor (higher is better)', text: edit('    target: 95\n    floor: 80\n  - id: response', '    target: 70\n    floor: 80\n  - id: response'), code: 'target-floor-order', line: 20, col: 13 },
   { name: 'target on the wrong side of the floor (lower is better)', text: edit('    target: 24\n    floor: 72', '    target: 80\n    floor: 72'), code: 'target-floor-order', line: 37, col: 13 },
   { name: 'role override on the wrong side', text: edit('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 50, floor: 99 }'), code: 'target-floor-order', line: 44, col: 41 },
+  // impossible targets and floors: the unit's range, whole counts, the rating scale (kpi-values.ts)
+  { name: 'a negative percentage target', text: edit('    target: 95\n    floor: 80\n  - id: response', '    target: -5\n    floor: 80\n  - id: response'), code: 'kpi-value-percent', line: 20, col: 13 },
+  { name: 'a negative percentage floor', text: edit('    target: 95\n    floor: 80\n  - id: response', '    target: 95\n    floor: -10\n  - id: response'), code: 'kpi-value-percent', line: 21, col: 12 },
+  { name: 'a percentage target and floor both negative', text: edit('    target: 95\n    floor: 80\n  - id: response', '    target: -5\n    floor: -10\n  - id: response'), code: 'kpi-value-percent', line: 21, col: 12, errors: 2 },
+  { name: 'a rate above 100 %', text: edit('    target: 95\n    floor: 80\n    sla', '    target: 150\n    floor: 80\n    sla'), code: 'kpi-value-percent', line: 28, col: 13 },
+  { name: 'a negative duration', text: edit('    target: 24\n    floor: 72', '    target: -5\n    floor: 72'), code: 'kpi-value-negative', line: 37, col: 13 },
+  { name: 'a count that is not whole', text: edit(HOURS_KPI, COUNT_KPI('12.5')).replace('kpi: resolution_hours', 'kpi: tickets_resolved'), code: 'kpi-value-whole', line: 37, col: 13 },
+  { name: 'a negative count', text: edit(HOURS_KPI, COUNT_KPI('-3')).replace('kpi: resolution_hours', 'kpi: tickets_resolved'), code: 'kpi-value-negative', line: 37, col: 13 },
+  { name: 'a mean rating above the scale', text: edit(HOURS_KPI, RATING_KPI).replace('kpi: resolution_hours', 'kpi: rating_mean'), code: 'kpi-value-scale', line: 37, col: 13 },
+  { name: 'a role target above 100 %', text: edit('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 50, target: 101 }'), code: 'kpi-value-percent', line: 44, col: 42 },
+  { name: 'a negative role floor', text: edit('{ kpi: resolution_hours, weight: 20 }', '{ kpi: resolution_hours, weight: 20, floor: -1 }'), code: 'kpi-value-negative', line: 46, col: 53 },
+  { name: 'a goal beyond 100 %', text: base + 'goals:\n  - { description: 满意度达标, kpi: csat, target: 150 }\n', code: 'kpi-value-percent', line: 89, col: 46 },
   { name: 'duplicate KPI id', text: edit('  - id: resolution_hours', '  - id: csat').replace('      - { kpi: resolution_hours, weight: 20 }\n', '').replace('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 70 }'), code: 'duplicate-id', line: 31, col: 9 },
   { name: 'duplicate grade', text: edit('    - { grade: D, label: 待改进, min: 0, max: 60 }\n', '    - { grade: D, label: 待改进, min: 0, max: 60 }\n    - { grade: D, label: 不合格, min: 100, max: 100 }\n').replace('{ grade: D, label: 不合格, min: 100, max: 100 }', '{ grade: D, label: 不合格, min: 0, max: 60 }'), code: 'duplicate-id', line: 62, col: 16, errors: 2 },
   { name: 'KPI listed twice in a role', text: edit('{ kpi: resolution_hours, weight: 20 }', '{ kpi: csat, weight: 20 }'), code: 'duplicate-role-kpi', line: 46, col: 16 },

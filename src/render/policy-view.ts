@@ -6,6 +6,7 @@
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { builtinKpi } from '../policy/kpi-catalogue.js';
+import { itemsOfRoles, rescalesItems, roleItemWeights } from '../policy/item-weights.js';
 import type { Kpi, Policy, RaterWeight, Role } from '../policy/policy.generated.js';
 import {
   cycleLabel,
@@ -149,7 +150,10 @@ export interface RoleView {
   readonly allTeam: boolean;
   /** Some, not all, of the role's KPIs are computed over the person's team. */
   readonly someTeam: boolean;
+  /** The role's items with the weights it is scored with (adding up to 100). */
   readonly qualitativeItems: readonly QualitativeItemView[];
+  /** The role rates some of the items, whose weights are rescaled to 100. */
+  readonly itemsRescaled: boolean;
   readonly raters: readonly RaterView[];
   readonly ratersText: string;
   /** Set when the role has its own qualitative items or raters: how they differ. */
@@ -222,7 +226,9 @@ export interface PolicyView {
     readonly anonymityRule: string;
     /** How a rating becomes a score out of 100, with a worked example on the policy's scale. */
     readonly ratingFormula: string;
-    readonly roleOverrides: readonly { readonly role: string; readonly items: string; readonly raters: string }[];
+    readonly roleOverrides: readonly { readonly role: string; readonly items: string; readonly rescaled: boolean; readonly raters: string }[];
+    /** Some role rates only some of the items, with their weights rescaled (the document says how). */
+    readonly anyRescaled: boolean;
   };
   readonly points: readonly {
     readonly no: number;
@@ -463,7 +469,11 @@ export function buildPolicyView(policy: Policy): PolicyView {
   const roles: RoleView[] = policy.roles.map((role, index) => roleView(role, index));
   function roleView(role: Role, index: number): RoleView {
     const own = role.qualitative_items;
-    const roleItems = own ? qualitativeItems.filter((_, i) => own.includes(policy.qualitative.items[i]?.id ?? '')) : qualitativeItems;
+    // The weights the role is scored with (item-weights.ts), not the policy-wide ones: a
+    // role rating some of the items has theirs rescaled to 100.
+    const items = itemsOfRoles(policy.qualitative.items, [role]);
+    const weights = roleItemWeights(items, policy.qualitative.items);
+    const roleItems = items.map((item, i) => ({ no: i + 1, name: item.name, weight: formatPercent(language, weights[i]!.weight), description: item.description ?? '' }));
     const raters = role.raters ? raterViews(language, role.raters) : defaultRaters;
     return {
       no: index + 1,
@@ -484,10 +494,11 @@ export function buildPolicyView(policy: Policy): PolicyView {
       })),
       allTeam: role.kpis.every((rk) => rk.scope === 'team'),
       someTeam: role.kpis.some((rk) => rk.scope === 'team') && !role.kpis.every((rk) => rk.scope === 'team'),
-      qualitativeItems: roleItems.map((item, i) => ({ ...item, no: i + 1 })),
+      qualitativeItems: roleItems,
+      itemsRescaled: rescalesItems(items, policy.qualitative.items),
       raters,
       ratersText: ratersText(language, raters),
-      ownItems: own ? joinList(language, roleItems.map((i) => i.name)) : '',
+      ownItems: own ? joinList(language, roleItems.map((i) => t(language, 'doc-item-weight', { item: i.name, weight: i.weight }))) : '',
       ownRaters: role.raters ? ratersText(language, raters) : '',
     };
   }
@@ -621,7 +632,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
       ratingFormula: ratingFormula(language, scale),
       roleOverrides: roles
         .filter((r) => r.ownItems !== '' || r.ownRaters !== '')
-        .map((r) => ({ role: r.name, items: r.ownItems, raters: r.ownRaters })),
+        .map((r) => ({ role: r.name, items: r.ownItems, rescaled: r.itemsRescaled, raters: r.ownRaters })),
+      anyRescaled: roles.some((r) => r.itemsRescaled),
     },
     points: policy.point_items.map((p, index) => ({
       no: index + 1,

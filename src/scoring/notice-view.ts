@@ -60,6 +60,8 @@ export interface NoticeView {
   readonly hasQualitative: boolean;
   readonly qualitative: string;
   readonly qualitativeShare: string;
+  /** The role's items with the weights it was scored with (roleItemWeights, via the report): they add up to 100. */
+  readonly qualitativeItems: string;
   readonly raters: readonly { name: string; weight: string; score: string; contribution: string }[];
   /** Each item's mean rating per rater type (columns as `raters`), its score out of 100 and its weight in that type: to redo each rater's score. */
   readonly ratingItems: readonly { name: string; cells: readonly string[] }[];
@@ -424,6 +426,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     hasQualitative,
     qualitative: fixed(ql.score),
     qualitativeShare: formatPercent(language, ql.share),
+    qualitativeItems: joinList(language, ql.items.map((i) => L('doc-item-weight', { item: i.name, weight: formatPercent(language, i.weight) }))),
     raters: ql.raters.map((r) => ({
       name: raterName(r.type),
       weight: r.used ? formatPercent(language, r.weight) : '—',

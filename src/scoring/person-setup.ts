@@ -4,6 +4,7 @@
 // of the roles' weights (a KPI a role lacks counts 0 there), the mean share and the mean
 // default bonus base; the union of the roles' items; the rater weights of the first role
 // that sets them; and a target override from the first role that gives one. Pure.
+import { itemsOfRoles } from '../policy/item-weights.js';
 import type { Kpi, Policy, QualitativeItem, RaterWeight, Role } from '../policy/policy.generated.js';
 import type { KpiScope } from '../evaluate/kpi-results.js';
 
@@ -44,12 +45,11 @@ export function personSetup(policy: Policy, roleIds: readonly string[]): PersonS
       }
     }
   }
-  const itemIds = new Set(roles.flatMap((r) => r.qualitative_items ?? policy.qualitative.items.map((i) => i.id)));
   return {
     roles,
     kpis: [...kpis.values()].map((k) => (n === 1 ? k : { ...k, weight: k.weight / n })),
     share: roles.reduce((s, r) => s + r.quantitative_share, 0) / n,
-    items: policy.qualitative.items.filter((i) => itemIds.has(i.id)),
+    items: itemsOfRoles(policy.qualitative.items, roles),
     raters: roles.find((r) => r.raters !== undefined)?.raters ?? policy.qualitative.raters,
     bonusBase: roles.reduce((s, r) => s + r.bonus_base, 0) / n,
   };

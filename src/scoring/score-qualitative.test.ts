@@ -109,15 +109,16 @@ describe('qualitative score', () => {
     expect(q.raters[1]!.items.map((i) => i.mean)).toEqual([4, 4, 4]);
   });
 
-  it('a role using a subset of the items renormalises their weights', () => {
+  it('a role using a subset of the items rescales their weights to 100, in hundredths as the documents print them', () => {
     const subset = [ITEMS[0]!, ITEMS[2]!];
     const q = scoreQualitative('E1', rated('supervisor', 'S1', [5, 1, 3]), setup({ items: subset, raters: [{ type: 'supervisor', weight: 100 }] }));
+    // 50/70 and 20/70 of 100 are 71.428… and 28.571…: scored as the 71.43% and 28.57% printed.
     expect(q.items).toEqual([
-      { id: 'attitude', weight: (50 * 100) / 70 },
-      { id: 'learning', weight: (20 * 100) / 70 },
+      { id: 'attitude', weight: 71.43 },
+      { id: 'learning', weight: 28.57 },
     ]);
     expect(q.ignored).toEqual([{ reason: 'item_not_for_role', rater_type: 'supervisor', count: 1 }]);
-    expect(q.score).toBeCloseTo((100 * 50 + 50 * 20) / 70, 10);
+    expect(q.score).toBeCloseTo((100 * 71.43 + 50 * 28.57) / 100, 10);
   });
 
   it('an item a rater type did not rate spreads within that type; items may be named by name', () => {

@@ -13,6 +13,7 @@
 // Fixed arithmetic, so the report can be checked by hand: item score = (mean − min) ÷
 // (max − min) × 100; type score = Σ item weight × item score ÷ 100; contribution = type
 // score × type weight ÷ 100; qualitative = Σ contributions in the listed order.
+import { roleItemWeights } from '../policy/item-weights.js';
 import type { QualitativeItem, RaterType, RaterWeight } from '../policy/policy.generated.js';
 import { normaliseHeader } from '../evaluate/columns.js';
 import { staffKey } from '../evaluate/staff.js';
@@ -68,20 +69,13 @@ export interface RaterResult {
 export interface QualitativeResult {
   /** null when no rater type could be used. */
   readonly score: number | null;
-  /** The role's items and their weights (renormalised when the role uses a subset). */
+  /** The role's items and their weights (rescaled to total 100 when the role uses a subset: item-weights.ts). */
   readonly items: readonly { readonly id: string; readonly weight: number }[];
   readonly raters: readonly RaterResult[];
   readonly ignored: readonly { readonly reason: IgnoredReason; readonly rater_type: RaterType; readonly count: number }[];
 }
 
 const ANONYMOUS: ReadonlySet<RaterType> = new Set(['peer', 'subordinate']);
-
-/** The role's item weights, renormalised to total 100 when the role uses a subset. */
-export function roleItemWeights(items: readonly QualitativeItem[], allItems: readonly QualitativeItem[]): { id: string; weight: number }[] {
-  const total = items.reduce((s, i) => s + i.weight, 0);
-  const subset = items.length < allItems.length;
-  return items.map((i) => ({ id: i.id, weight: subset ? (i.weight * 100) / total : i.weight }));
-}
 
 function itemMatcher(items: readonly QualitativeItem[]): (text: string) => string | undefined {
   const byKey = new Map<string, string>();
@@ -93,7 +87,8 @@ function itemMatcher(items: readonly QualitativeItem[]): (text: string) => strin
 }
 
 export function scoreQualitative(staffId: string, ratings: readonly Rating[], setup: QualitativeSetup): QualitativeResult {
-  const items = roleItemWeights(setup.items, setup.allItems);
+  // The weights the policy document and the notice print for the role (item-weights.ts).
+  const items = roleItemWeights(setup.items, setup.allItems).map(({ id, weight }) => ({ id, weight }));
   const roleItems = new Set(items.map((i) => i.id));
   const matchItem = itemMatcher(setup.allItems);
   const weighted = new Map(setup.raters.map((r) => [r.type, r.weight]));

@@ -169,8 +169,44 @@ describe('askPolicyAnswers', () => {
     });
     const result = await answers;
     expect(result.role_kpis.agent!.find((k) => k.kpi === 'first_response_minutes')).toEqual({ kpi: 'first_response_minutes', weight: 15, scope: 'individual', target: 20, floor: 90 });
-    expect(prompts.refused).toEqual(['“首次响应时长”越低越好，目标值 20 应优于底线值 10。']);
+    expect(prompts.refused).toEqual(['指标“首次响应时长”（first_response_minutes）（岗位“客服专员”）越低越好，目标值 20 应低于底线值 10。']);
     expect(prompts.asked.find((q) => q.message.includes('“首次响应时长”的目标值'))?.message).toBe('“首次响应时长”的目标值（分钟，越低越好）');
+  });
+
+  it('an impossible target or floor is refused with the message aspm validate gives, and asked again', async () => {
+    const script: Record<string, unknown[]> = {
+      '“客户满意度”的目标值': ['-5', '96'],
+      '“客户满意度”的底线值': ['-10', '150', '85'],
+      '“投诉率”的目标值': ['150', '1'],
+      '“首次响应时长”的目标值': ['-5', '20'],
+      '“解决工单量”的目标值': ['12.5', '120'],
+      '“解决工单量”的底线值': ['-1', '50'],
+    };
+    const { prompts, answers } = ask(
+      (q) => {
+        if (is(q, 'checkbox', '“客服专员”考核哪些指标')) return ['csat', 'complaint_rate', 'first_response_minutes', 'tickets_resolved'];
+        if (is(q, 'confirm', '“客服专员”的目标值与底线值')) return false;
+        for (const [text, replies] of Object.entries(script)) if (q.message.includes(text) && replies.length > 0) return replies.shift();
+        return DEFAULT;
+      },
+      { roles: ['agent'] },
+    );
+    const result = await answers;
+    expect(result.role_kpis.agent!.map(({ kpi, target, floor }) => ({ kpi, target, floor }))).toEqual([
+      { kpi: 'first_response_minutes', target: 20, floor: undefined },
+      { kpi: 'csat', target: 96, floor: 85 },
+      { kpi: 'tickets_resolved', target: 120, floor: 50 },
+      { kpi: 'complaint_rate', target: 1, floor: undefined },
+    ]);
+    expect(prompts.refused).toEqual([
+      '指标“首次响应时长”（first_response_minutes）（岗位“客服专员”）的目标值 -5 不可能达到：时长、费用和件数都不会小于 0。请改为 0 或更大的数。',
+      '指标“客户满意度”（csat）（岗位“客服专员”）的目标值 -5% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。',
+      '指标“客户满意度”（csat）（岗位“客服专员”）的底线值 -10% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。',
+      '指标“客户满意度”（csat）（岗位“客服专员”）的底线值 150% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。',
+      '指标“解决工单量”（tickets_resolved）（岗位“客服专员”）按件数计，目标值 12.5 不是整数。请改为整数，如 12 或 13。',
+      '指标“解决工单量”（tickets_resolved）（岗位“客服专员”）的底线值 -1 不可能达到：时长、费用和件数都不会小于 0。请改为 0 或更大的数。',
+      '指标“投诉率”（complaint_rate）（岗位“客服专员”）的目标值 150% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。',
+    ]);
   });
 
   it('shows every target and floor with a unit that reads naturally', async () => {

@@ -6,7 +6,7 @@
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
-import { targetBeatsFloor } from '../policy/rules/kpis.js';
+import { checkKpiLimits, checkKpiValue } from '../policy/rules/kpi-values.js';
 import type { Kpi } from '../policy/policy.generated.js';
 import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './answers.js';
 import { answerWarnings, resolveOne } from './complete-answers.js';
@@ -458,6 +458,8 @@ class Asker {
       default: true,
     });
     if (keep) return current;
+    // Each value is refused with the message `aspm validate` would give, and asked again.
+    const satisfaction = c.preset.evaluation.satisfaction;
     for (const kpi of kpis) {
       const unit = this.unit(kpi, c);
       const target = parseNumber(
@@ -465,10 +467,16 @@ class Asker {
           message: this.say('target-entry', { kpi: kpi.name, unit, direction: this.direction(kpi) }),
           hint: this.say('target-entry-hint'),
           default: String(current[kpi.id]!.target),
-          validate: (v) => (parseNumber(v) === undefined ? this.say('input-not-number') : true),
+          validate: (v) => {
+            const value = parseNumber(v);
+            if (value === undefined) return this.say('input-not-number');
+            const problem = checkKpiValue(kpi, 'target', value, satisfaction, role);
+            return problem ? this.say(problem.code, problem.params) : true;
+          },
         }),
       )!;
-      const floorDefault = targetBeatsFloor(kpi.direction, target, current[kpi.id]!.floor) ? current[kpi.id]!.floor : undefined;
+      const floorProblem = (value: number) => checkKpiLimits(kpi, { target, floor: value }, satisfaction, { role, own: { target: false, floor: true } })[0];
+      const floorDefault = floorProblem(current[kpi.id]!.floor) ? undefined : current[kpi.id]!.floor;
       const floor = parseNumber(
         await this.prompts.input({
           message: this.say('floor-entry', { kpi: kpi.name, unit }),
@@ -477,7 +485,8 @@ class Asker {
           validate: (v) => {
             const value = parseNumber(v);
             if (value === undefined) return this.say('input-not-number');
-            return targetBeatsFloor(kpi.direction, target, value) ? true : this.say('answer-target-floor', { kpi: kpi.name, direction: { $t: `direction-${kpi.direction}` }, target, floor: value });
+            const problem = floorProblem(value);
+            return problem ? this.say(problem.code, problem.params) : true;
           },
         }),
       )!;

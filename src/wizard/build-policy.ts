@@ -61,6 +61,10 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
   const customIds = roles.filter((r) => r.source === 'custom').map((r) => r.id);
   const estimatedBonusBases: string[] = [];
   const kpiIds: string[] = [];
+  // Items the preset does not have (added by the situation, or picked from the standard
+  // ones) are unknown to its roles' item lists, so they go to every role that lists its
+  // items; otherwise they would reach only the roles rated on all items.
+  const newItems = answers.qualitative_items.filter((id) => !preset.qualitative.items.some((i) => i.id === id));
   policy.roles = roles.map((option): Role => {
     const own = policy.roles.find((r) => r.id === option.id);
     const kpis = (answers.role_kpis[option.id] ?? []).map((entry): RoleKpi => {
@@ -77,7 +81,7 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
     const share = answers.quantitative_share[option.id] ?? own?.quantitative_share ?? 70;
     if (own) {
       const role: Role = { ...own, quantitative_share: share, kpis };
-      const items = own.qualitative_items?.filter((id) => answers.qualitative_items.includes(id));
+      const items = own.qualitative_items && [...own.qualitative_items.filter((id) => answers.qualitative_items.includes(id)), ...newItems];
       if (items && items.length > 0) role.qualitative_items = items;
       else delete role.qualitative_items;
       return role;

@@ -6,7 +6,7 @@
 import { t, type MessageCode, type MessageRef } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
-import { targetBeatsFloor } from '../policy/rules/kpis.js';
+import { checkKpiLimits } from '../policy/rules/kpi-values.js';
 import type { Cycle, Policy, RaterType } from '../policy/policy.generated.js';
 import type { Path } from '../validation/yaml-document.js';
 import type { AnswerKey, ResolvedAnswers, WizardContext } from './answers.js';
@@ -403,11 +403,10 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
             problems.push({ code: 'answer-unknown-kpi', params: { id: entry.kpi, known: kpiOptions(ctx.preset).map((k) => k.id).join(', ') }, path: at('kpi') });
             return;
           }
-          const target = entry.target ?? kpi.target;
-          const floor = entry.floor ?? kpi.floor;
-          if (!targetBeatsFloor(kpi.direction, target, floor)) {
-            problems.push({ code: 'answer-target-floor', params: { kpi: kpi.name, direction: ref(`direction-${kpi.direction}`), target, floor }, path: at(entry.target !== undefined ? 'target' : 'floor') });
-          }
+          // The rules `aspm validate` applies to the policy, on the values this answer sets.
+          const values = { target: entry.target ?? kpi.target, floor: entry.floor ?? kpi.floor };
+          const own = { target: entry.target !== undefined, floor: entry.floor !== undefined };
+          for (const p of checkKpiLimits(kpi, values, ctx.preset.evaluation.satisfaction, { role: name, own })) problems.push({ code: p.code, params: p.params, path: at(p.limit) });
         });
         problems.push(...duplicates(kpis.map((k) => k.kpi), 'answer-duplicate').map((p) => ({ ...p, path: [role, ...(p.path ?? []), 'kpi'] })));
         const weighted = kpis.map((k) => ({ id: k.kpi, weight: k.weight }));

@@ -133,6 +133,31 @@ describe('aspm init --answers', () => {
     expect(existsSync('p.yaml')).toBe(false);
   });
 
+  it('refuses impossible targets and floors with the codes aspm validate uses, each at its value', async () => {
+    writeFileSync(
+      'answers.yaml',
+      [
+        'role_kpis:',
+        '  agent:',
+        '    - { kpi: csat, weight: 25, target: -5, floor: -10 }',
+        '    - { kpi: complaint_rate, weight: 25, target: 150 }',
+        '    - { kpi: first_response_minutes, weight: 25, target: -5 }',
+        '    - { kpi: tickets_resolved, weight: 25, target: 12.5 }',
+        '',
+      ].join('\n'),
+    );
+    const error = await failure(runInit({ output: 'p.yaml', answers: 'answers.yaml' }, context, { interactive: false }));
+    expect(formatAspmError(error, 'en').split('\n')).toEqual([
+      'answers.yaml:3:40: kpi-value-percent: KPI "客户满意度" (csat) of role "客服专员": a target of -5% is impossible, since a percentage lies between 0 and 100. Give a number from 0 to 100.',
+      'answers.yaml:3:51: kpi-value-percent: KPI "客户满意度" (csat) of role "客服专员": a floor of -10% is impossible, since a percentage lies between 0 and 100. Give a number from 0 to 100.',
+      'answers.yaml:4:50: kpi-value-percent: KPI "投诉率" (complaint_rate) of role "客服专员": a target of 150% is impossible, since a percentage lies between 0 and 100. Give a number from 0 to 100.',
+      'answers.yaml:5:58: kpi-value-negative: KPI "首次响应时长" (first_response_minutes) of role "客服专员": a target of -5 is impossible, since a time, a cost or a count is never below 0. Give 0 or more.',
+      'answers.yaml:6:52: kpi-value-whole: KPI "解决工单量" (tickets_resolved) of role "客服专员" is a count, so its target 12.5 must be a whole number. Give a whole number such as 12 or 13.',
+      'answers-invalid: The answers in answers.yaml have problems (above); nothing was written. Fix them and try again.',
+    ]);
+    expect(existsSync('p.yaml')).toBe(false);
+  });
+
   it('reports a schema mistake in the file with its position', async () => {
     writeFileSync('answers.yaml', 'compettion: intense\nappeal_file_days: 90\n');
     const error = await failure(runInit({ output: 'p.yaml', answers: 'answers.yaml' }, context, { interactive: false }));

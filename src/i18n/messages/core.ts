@@ -1,5 +1,9 @@
 // Messages about reading files and checking a policy: what went wrong, where, and what to do.
-import { defineMessages } from '../translate.js';
+import { defineMessages, type MessageParams } from '../translate.js';
+
+/** 指标“首次响应时长”（first_response_minutes）（岗位“客服专员”） — the KPI a limit belongs to. */
+const kpiZh = (p: MessageParams) => `指标“${String(p.name)}”（${String(p.kpi)}）${p.role ? `（岗位“${String(p.role)}”）` : ''}`;
+const kpiEn = (p: MessageParams) => `KPI "${String(p.name)}" (${String(p.kpi)})${p.role ? ` of role "${String(p.role)}"` : ''}`;
 
 export const coreMessages = defineMessages({
   // ── files ────────────────────────────────────────────────────────────────
@@ -196,6 +200,26 @@ export const coreMessages = defineMessages({
     en: (p) =>
       `KPI "${String(p.name)}" (${String(p.kpi)})${p.role ? ` (role "${String(p.role)}")` : ''} is better when ${p.direction === 'higher' ? 'higher' : 'lower'}, ` +
       `so its target ${String(p.target)} must be ${p.direction === 'higher' ? 'above' : 'below'} its floor ${String(p.floor)}.`,
+  },
+  'kpi-limit-target': { 'zh-CN': '目标值', en: 'target' },
+  'kpi-limit-floor': { 'zh-CN': '底线值', en: 'floor' },
+  'kpi-value-percent': {
+    'zh-CN': (p) => `${kpiZh(p)}的${String(p.limit)} ${String(p.value)}% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。`,
+    en: (p) => `${kpiEn(p)}: a ${String(p.limit)} of ${String(p.value)}% is impossible, since a percentage lies between 0 and 100. Give a number from 0 to 100.`,
+  },
+  'kpi-value-negative': {
+    'zh-CN': (p) => `${kpiZh(p)}的${String(p.limit)} ${String(p.value)} 不可能达到：时长、费用和件数都不会小于 0。请改为 0 或更大的数。`,
+    en: (p) => `${kpiEn(p)}: a ${String(p.limit)} of ${String(p.value)} is impossible, since a time, a cost or a count is never below 0. Give 0 or more.`,
+  },
+  'kpi-value-whole': {
+    'zh-CN': (p) => `${kpiZh(p)}按件数计，${String(p.limit)} ${String(p.value)} 不是整数。请改为整数，如 ${String(p.lower)} 或 ${String(p.upper)}。`,
+    en: (p) => `${kpiEn(p)} is a count, so its ${String(p.limit)} ${String(p.value)} must be a whole number. Give a whole number such as ${String(p.lower)} or ${String(p.upper)}.`,
+  },
+  'kpi-value-scale': {
+    'zh-CN': (p) =>
+      `${kpiZh(p)}取满意度评分的统计值，${String(p.limit)} ${String(p.value)} 不在评分量表 ${String(p.min)}–${String(p.max)} 之内（evaluation.satisfaction）。请改为 ${String(p.min)} 到 ${String(p.max)} 之间的数。`,
+    en: (p) =>
+      `${kpiEn(p)} is computed from satisfaction ratings, so its ${String(p.limit)} ${String(p.value)} must lie on the rating scale ${String(p.min)}–${String(p.max)} (evaluation.satisfaction). Give a number from ${String(p.min)} to ${String(p.max)}.`,
   },
   'kpi-not-computable': {
     'zh-CN': '{id} 不是内置指标，需要用 compute 说明如何计算（取 --metrics 表的一列，或对工单字段聚合）。内置指标：{builtins}。',

@@ -148,6 +148,7 @@ export const renderMessages = defineMessages({
     'zh-CN': '为保护评价人匿名，{raters}对某一项目的评价人少于 {min} 人的，该项目的{raters}评价不予采用，其权重分给该类评价人评价的其他项目；没有一个项目达到 {min} 人的，该类评价人的评价不予采用。',
     en: 'To keep raters anonymous, an item rated by fewer than {min} {raters} is not used for them, and its weight goes to the other items they rated; if no item reaches {min} of them, their ratings are not used at all.',
   },
+  'doc-item-weight': { 'zh-CN': '{item}（{weight}）', en: '{item} ({weight})' },
   'doc-penalty-warning': { 'zh-CN': '警告', en: 'warning' },
   'doc-penalty-pay_deduction': { 'zh-CN': '扣减绩效奖金', en: 'bonus deduction' },
   'doc-penalty-demotion': { 'zh-CN': '降级或调岗', en: 'demotion or transfer' },

@@ -406,10 +406,6 @@ export const wizardMessages = defineMessages({
     'zh-CN': '岗位“{role}”的指标权重合计为 {total}（{detail}），应为 100。',
     en: 'The KPI weights of role "{role}" total {total} ({detail}); they must total 100.',
   },
-  'answer-target-floor': {
-    'zh-CN': '“{kpi}”{direction}，目标值 {target} 应优于底线值 {floor}。',
-    en: '"{kpi}": {direction}, so the target {target} must be better than the floor {floor}.',
-  },
   'answer-lowest-grade-zero': { 'zh-CN': '最低等级 {grade} 必须从 0 分起。', en: 'The lowest grade, {grade}, must start at 0.' },
   'answer-grade-top': {
     'zh-CN': '最高等级 {grade} 的最低分 {min} 应低于 100，否则无人能达到。',
@@ -446,8 +442,8 @@ export const wizardMessages = defineMessages({
     en: 'Strong cost pressure: "{role}" gets "{kpi}" (weight {weight}), so cost is owned by whoever decides how a repair is done.',
   },
   'adjust-training-add': {
-    'zh-CN': '培训体系成熟：增加定性项目“{item}”（权重 {weight}），要求员工能独立解决复杂问题并带动他人。',
-    en: 'Mature training: adds the qualitative item "{item}" (weight {weight}), expecting people to solve complex problems on their own and help others do so.',
+    'zh-CN': '培训体系成熟：增加定性项目“{item}”（权重 {weight}），所有设有定性考核的岗位都评价此项，要求员工能独立解决复杂问题并带动他人。',
+    en: 'Mature training: adds the qualitative item "{item}" (weight {weight}) for every role with a qualitative rating, expecting people to solve complex problems on their own and help others do so.',
   },
   'adjustment-undone': { 'zh-CN': '（您随后改动了这一项，以您的设置为准）', en: ' (you changed this afterwards; your setting stands)' },
 

@@ -1,19 +1,17 @@
 // Each KPI must be computable (a built-in id, or a custom one that says how), state the
-// limit its SLA is measured against, and have its target on the better side of its floor.
+// limit its SLA is measured against, and have a possible target and floor (kpi-values.ts),
+// the target on the better side of the floor.
 // A built-in KPI keeps the catalogue's unit and direction: aspm computes it in that unit, so
 // `unit: days` on resolution_hours would compare hours with targets in days.
 import type { Rule } from '../../validation/load-document.js';
 import { builtinKpi, builtinKpis } from '../kpi-catalogue.js';
-import type { Kpi, Policy } from '../policy.generated.js';
+import type { Policy } from '../policy.generated.js';
+import { checkKpiLimits, checkKpiValue } from './kpi-values.js';
 
 const NEEDS_SLA = new Set(['response_sla_rate', 'resolution_sla_rate']);
 
-/** True when `target` is strictly better than `floor` for the KPI's direction. */
-export function targetBeatsFloor(direction: Kpi['direction'], target: number, floor: number): boolean {
-  return direction === 'higher' ? target > floor : target < floor;
-}
-
 export const kpiDefinitions: Rule<Policy> = (policy, report) => {
+  const satisfaction = policy.evaluation.satisfaction;
   const seen = new Set<string>();
   policy.kpis.forEach((kpi, k) => {
     // A repeated id is reported once, as a duplicate; its second definition is not checked.
@@ -46,8 +44,8 @@ export const kpiDefinitions: Rule<Policy> = (policy, report) => {
         report({ code: 'compute-needs-condition', params: {}, path: ['kpis', k, 'compute', 'aggregate'] });
       }
     }
-    if (!targetBeatsFloor(kpi.direction, kpi.target, kpi.floor)) {
-      report({ code: 'target-floor-order', params: { kpi: kpi.id, name: kpi.name, direction: kpi.direction, target: kpi.target, floor: kpi.floor }, path: ['kpis', k, 'target'] });
+    for (const problem of checkKpiLimits(kpi, kpi, satisfaction)) {
+      report({ code: problem.code, params: problem.params, path: ['kpis', k, problem.limit] });
     }
   });
 
@@ -55,16 +53,20 @@ export const kpiDefinitions: Rule<Policy> = (policy, report) => {
     role.kpis.forEach((entry, e) => {
       const kpi = policy.kpis.find((k) => k.id === entry.kpi);
       if (!kpi || (entry.target === undefined && entry.floor === undefined)) return;
-      const target = entry.target ?? kpi.target;
-      const floor = entry.floor ?? kpi.floor;
-      if (!targetBeatsFloor(kpi.direction, target, floor)) {
-        report({
-          code: 'target-floor-order',
-          params: { kpi: kpi.id, name: kpi.name, role: role.name, direction: kpi.direction, target, floor },
-          path: ['roles', r, 'kpis', e, entry.target !== undefined ? 'target' : 'floor'],
-        });
+      const values = { target: entry.target ?? kpi.target, floor: entry.floor ?? kpi.floor };
+      const own = { target: entry.target !== undefined, floor: entry.floor !== undefined };
+      for (const problem of checkKpiLimits(kpi, values, satisfaction, { role: role.name, own })) {
+        report({ code: problem.code, params: problem.params, path: ['roles', r, 'kpis', e, problem.limit] });
       }
     });
+  });
+
+  // A goal's target is in its KPI's unit, so it can be no more than the KPI's values can be.
+  (policy.goals ?? []).forEach((goal, g) => {
+    const kpi = policy.kpis.find((k) => k.id === goal.kpi);
+    if (!kpi || goal.target === undefined) return;
+    const problem = checkKpiValue(kpi, 'target', goal.target, satisfaction);
+    if (problem) report({ code: problem.code, params: problem.params, path: ['goals', g, 'target'] });
   });
 
   // A team scope on a KPI read from the metrics file has nothing to add up: the file holds
