@@ -308,6 +308,36 @@ describe('bad data', () => {
     expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'resolution_hours')).toMatchObject({ samples: 1 });
   });
 
+  it('a resolution before creation is out of exactly the KPIs its warning names: values, samples, ticket details, team totals', async () => {
+    // Created 10:00, resolved 09:00 the same day: both times in the period.
+    const bad = GOOD('T2').replace('2026-10-08 09:00', '2026-10-10 10:00:00').replace('2026-10-08 09:10', '2026-10-10 10:10').replace('2026-10-08 12:00', '2026-10-10 09:00:00');
+    const path = join(dir, 'resolved-before-created.csv');
+    writeFileSync(path, [HEAD, GOOD('T1'), bad, GOOD('T3')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy: withCost(), period: '2026-10', tickets: path, roster: rosterWithTech, ticketDetails: true });
+    const warned = evaluation.warnings.items.filter((w) => w.code === 'time-before-creation');
+    expect(warned.map((w) => [w.location?.row, w.location?.column, w.params.value])).toEqual([[3, '解决时间', '2026-10-10 09:00:00']]);
+    const named = new Set(warned[0]!.params.kpis as string[]);
+    const nameOf = (id: string) => withCost().kpis.find((k) => k.id === id)!.name;
+    const tech = evaluation.staff[0]!;
+    const supervisor = evaluation.staff.find((s) => s.member.id === 'E0033')!;
+    const measures = evaluation.plan.ticketMeasures;
+    const t2 = [...Array(evaluation.details.length).keys()].map((i) => evaluation.details.at(i)).find((d) => d.ticket === 'T2')!;
+    expect(t2).toBeDefined();
+    // The response KPIs count it (3 samples); every KPI the warning names has the other two only.
+    for (const kpi of tech.kpis) {
+      const absent = named.has(nameOf(kpi.id));
+      expect([kpi.id, kpi.samples]).toEqual([kpi.id, absent ? 2 : 3]);
+      const detail = t2.values[measures.findIndex((m) => m.id === kpi.id)]!;
+      expect([kpi.id, Number.isNaN(detail)]).toEqual([kpi.id, absent]);
+    }
+    for (const kpi of supervisor.kpis.filter((k) => k.scope === 'team' && measures.some((m) => m.id === k.id))) {
+      expect([kpi.id, kpi.samples]).toEqual([kpi.id, named.has(nameOf(kpi.id)) ? 2 : 3]);
+    }
+    expect([...named]).toEqual(expect.arrayContaining(['一次修复率', '重开率', '上门及时率', '解决工单量']));
+    expect(named.has(nameOf('first_response_minutes'))).toBe(false);
+    expect(tech.kpis.find((k) => k.id === 'first_time_fix_rate')).toMatchObject({ samples: 2 });
+  });
+
   it('repeated ticket ids, rows without id or person, people not on the roster, shared names', async () => {
     const { warnings, evaluation } = await warningsFor([
       GOOD('T1'),

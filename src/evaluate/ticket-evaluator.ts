@@ -83,6 +83,8 @@ interface CompiledMeasure {
   readonly keepValues: boolean;
   /** A KPI of roles no one on the roster holds, whose columns the file lacks: not computed. */
   readonly skip: boolean;
+  /** Whether it needs resolved_at (to place, time or judge a ticket): the fields the warnings of resolved_at name it for. */
+  readonly needsResolved: boolean;
 }
 
 export interface TicketEvaluatorOptions {
@@ -409,7 +411,7 @@ export class TicketEvaluator implements TableHandler {
     this.compiled = this.options.plan.ticketMeasures.map((measure) => {
       if (skipped.has(measure)) {
         const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
-        return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true };
+        return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false };
       }
       // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
       const inUse = this.options.kpisInUse;
@@ -436,6 +438,7 @@ export class TicketEvaluator implements TableHandler {
         valueSlot,
         keepValues: custom && (measure.aggregate === 'median' || measure.aggregate === 'p90'),
         skip: false,
+        needsResolved: measure.required.includes('resolved_at') || measure.optional.includes('resolved_at'),
       };
     });
     this.anyByCreation = this.compiled.some((c) => !c.skip && c.byCreation);
@@ -762,10 +765,19 @@ export class TicketEvaluator implements TableHandler {
     this.generation++;
     const { start, end } = period;
     const created = this.createdSlot === -1 ? NaN : this.value(view, this.createdSlot, row);
-    const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
+    let resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
     // A ticket is in the period only by a timestamp some KPI places tickets by.
     const inCreated = this.anyByCreation && created >= start && created < end;
-    const inResolved = this.anyByResolution && resolved >= start && resolved < end;
+    let inResolved = this.anyByResolution && resolved >= start && resolved < end;
+    // Resolved before it was created: the resolution time is unusable data. Decided here,
+    // once, for every output: the row is out of every KPI that needs resolved_at (and is not
+    // placed by it), which are exactly the KPIs the warning names.
+    const beforeCreation = resolved !== BLANK && resolved < created;
+    if (beforeCreation) {
+      if (inCreated || inResolved) this.warnBeforeCreation(view, row);
+      resolved = NaN;
+      inResolved = false;
+    }
     if (created === BLANK && this.createdSlot !== -1) {
       const slot = this.slots[this.createdSlot]!;
       warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
@@ -799,7 +811,7 @@ export class TicketEvaluator implements TableHandler {
     details?.open();
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
-      if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
+      if (c.skip || (c.byCreation ? !inCreated : !inResolved) || (beforeCreation && c.needsResolved)) continue;
       const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
       if (x !== x) continue;
       used = true;
@@ -864,7 +876,10 @@ export class TicketEvaluator implements TableHandler {
       this.generation++;
       const { start, end } = this.options.period;
       const created = this.createdSlot === -1 ? NaN : this.value(view, this.createdSlot, row);
-      const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
+      const asWritten = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
+      // The same decision as for a counted row: a resolution before creation is unusable.
+      const beforeCreation = asWritten !== BLANK && asWritten < created;
+      const resolved = beforeCreation ? NaN : asWritten;
       const inCreated = this.anyByCreation && created >= start && created < end;
       const inResolved = this.anyByResolution && resolved >= start && resolved < end;
       // So that an appeal for a ticket of another period is refused, naming its dates.
@@ -876,7 +891,7 @@ export class TicketEvaluator implements TableHandler {
       details?.open();
       for (let i = 0; i < this.compiled.length; i++) {
         const c = this.compiled[i]!;
-        if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
+        if (c.skip || (c.byCreation ? !inCreated : !inResolved) || (beforeCreation && c.needsResolved)) continue;
         const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
         if (x !== x) continue;
         details?.set(i, x);
@@ -908,7 +923,8 @@ export class TicketEvaluator implements TableHandler {
       }
       case 3:
       case 4: {
-        if (created !== created || created === BLANK) return NaN;
+        // Open (placed by creation), or resolved before creation: no duration.
+        if (created !== created || created === BLANK || resolved !== resolved || resolved === BLANK) return NaN;
         const d = this.checkedDuration(created, resolved, this.resolvedSlot, view, row);
         if (d !== d) return NaN;
         return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
@@ -947,6 +963,13 @@ export class TicketEvaluator implements TableHandler {
         return arrived <= promised ? 1 : 0;
       }
     }
+  }
+
+  /** The warning for a resolution time before creation, naming the KPIs that need resolved_at. */
+  private warnBeforeCreation(view: RowView, row: number): void {
+    const slot = this.slots[this.resolvedSlot]!;
+    const createdCells = this.slots[this.createdSlot]!.columns.map((col) => view.text(col)).join(' ');
+    this.warn('time-before-creation', slot, row, slot.columns.map((col) => view.text(col)).join(' '), { created: createdCells });
   }
 
   /** to − from as the policy counts time; NaN (with one warning per row and field) when `to` is before `from`. */
