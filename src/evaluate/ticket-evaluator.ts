@@ -154,6 +154,11 @@ export interface KpiTotals {
   readonly samples: number;
   readonly sum: number;
   readonly values: readonly number[] | undefined;
+  /**
+   * The person's (team's) tickets placed in the period, whatever they counted for: a count
+   * or sum over none of them is 0, not a lack of data (unset: not known).
+   */
+  readonly tickets?: number;
 }
 
 export interface TicketCounts {
@@ -217,6 +222,9 @@ export class TicketEvaluator implements TableHandler {
   // Totals: [samples, sum] per (person, measure) and per (team, measure).
   private staffTotals = new Float64Array(0);
   private teamTotals = new Float64Array(0);
+  // Tickets placed in the period (and in each slice) per person and per team: (S + 1) each.
+  private staffTickets = new Float64Array(0);
+  private teamTickets = new Float64Array(0);
   private readonly staffValues = new Map<number, number[]>();
   private readonly teamValues = new Map<number, number[]>();
   readonly teams = new Map<string, number>();
@@ -561,6 +569,9 @@ export class TicketEvaluator implements TableHandler {
     const grown = new Float64Array(Math.max(need, this.staffTotals.length * 2, this.stride * 16));
     grown.set(this.staffTotals);
     this.staffTotals = grown;
+    const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
+    tickets.set(this.staffTickets);
+    this.staffTickets = tickets;
   }
 
   private teamIndex(name: string): number {
@@ -584,6 +595,9 @@ export class TicketEvaluator implements TableHandler {
         const grown = new Float64Array(Math.max(need, this.teamTotals.length * 2));
         grown.set(this.teamTotals);
         this.teamTotals = grown;
+        const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
+        tickets.set(this.teamTickets);
+        this.teamTickets = tickets;
       }
     }
     return index;
@@ -807,6 +821,8 @@ export class TicketEvaluator implements TableHandler {
     const S1 = this.S + 1;
     const createdSlice = this.S > 0 && inCreated ? this.sliceOf(created) : -1;
     const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
+    this.countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
+    if (team >= 0) this.countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
     const details = this.options.details ? this.details : undefined;
     details?.open();
     for (let i = 0; i < compiled.length; i++) {
@@ -846,6 +862,13 @@ export class TicketEvaluator implements TableHandler {
     if (used) this.used++;
     else this.notCounted++;
     if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn)), created, resolved);
+  }
+
+  /** One more ticket placed in the period, and in the slices its times place it in. */
+  private countTicket(tickets: Float64Array, at: number, createdSlice: number, resolvedSlice: number): void {
+    tickets[at]! += 1;
+    if (createdSlice >= 0) tickets[at + 1 + createdSlice]! += 1;
+    if (resolvedSlice >= 0 && resolvedSlice !== createdSlice) tickets[at + 1 + resolvedSlice]! += 1;
   }
 
   private outsideFirst = Infinity;
@@ -1013,7 +1036,8 @@ export class TicketEvaluator implements TableHandler {
   /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
   staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
     const at = person * this.stride + slot * this.M * 2 + i * 2;
-    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i) };
+    const tickets = this.staffTickets[person * (this.S + 1) + slot] ?? 0;
+    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i), tickets };
   }
 
   /** Whether any ticket in the period counted for the team. */
@@ -1023,9 +1047,10 @@ export class TicketEvaluator implements TableHandler {
 
   teamTotalsOf(team: string, i: number, slot = 0): KpiTotals | undefined {
     const index = this.teams.get(staffKey(team));
-    if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined };
+    if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined, tickets: 0 };
     const at = index * this.stride + slot * this.M * 2 + i * 2;
-    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i) };
+    const tickets = this.teamTickets[index * (this.S + 1) + slot] ?? 0;
+    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i), tickets };
   }
 
   /** Call once after the last row: one warning per person not on the roster. */
