@@ -768,6 +768,8 @@ describe('columns the roles on the roster need, and no more', () => {
       ['value-yes-no-in-time', 'Resolved', 'N'],
     ]);
     expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 0, skipped: 2, outside_period: 0 });
+    // The quiet wrong match shows in what was read from where.
+    expect(evaluation.inputs[0]!.columns).toEqual({ ticket_id: ['工单号'], staff_id: ['处理人工号'], resolved_at: ['Resolved'], satisfaction: ['满意度'] });
     // A row whose creation time places it in another month is outside the period, even if its resolution time cannot be read.
     const agent = structuredClone(policy);
     agent.roles = [agent.roles.find((r) => r.id === 'agent')!];
@@ -777,6 +779,41 @@ describe('columns the roles on the roster need, and no more', () => {
     const message = t('zh-CN', 'value-yes-no-in-time', evaluation.warnings.items[0]!.params);
     expect(message).toContain('“Y”是“是/否”值，不是时间');
     expect(message).toContain('该工单不计入：客户满意度');
+  });
+
+  it('a column whose values mostly do not fit is one message with the count, examples and the fix, not a warning per row', async () => {
+    const path = join(dir, 'resolved-yes-no-many.csv');
+    const rows = ['T1,E0032,2026-10-08 09:00,2026-10-08 09:10,Y,5,否', 'T2,E0032,2026-10-09 09:00,2026-10-09 09:10,N,5,否', 'T3,E0032,2026-10-09 09:00,2026-10-09 09:10,Y,4,否', 'T4,E0032,2026-10-10 09:00,2026-10-10 09:10,Y,4,否', 'T5,E0032,2026-10-10 09:00,2026-10-10 09:10,2026-10-10 12:00,4,否'];
+    writeFileSync(path, ['工单号,处理人工号,创建时间,首次响应时间,Resolved,满意度,是否投诉', ...rows].join('\n') + '\n');
+    const agent = structuredClone(policy);
+    agent.roles = [agent.roles.find((r) => r.id === 'agent')!];
+    const evaluation = await evaluateFiles({ policy: agent, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['column-values-unfit', undefined, 'Resolved']]);
+    expect(evaluation.warnings.total).toBe(1);
+    expect([...evaluation.warnings.counts]).toEqual([['column-values-unfit', 1]]);
+    const message = t('zh-CN', 'column-values-unfit', evaluation.warnings.items[0]!.params);
+    expect(message).toContain('5 个非空值中有 4 个不是时间，例如第 2 行“Y”、第 3 行“N”、第 4 行“Y”');
+    expect(message).toContain('data_sources.tickets.columns 中把 resolved_at 映射到正确的列');
+    expect(t('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('4 of its 5 non-blank values are not dates and times, e.g. row 2 "Y", row 3 "N", row 4 "Y"');
+  });
+
+  it('h:mm:ss in a number column: one message for the column; a stray bad value is still a warning on its row', async () => {
+    const cost = withCost();
+    const path = join(dir, 'cost-durations.csv');
+    const withCostCell = (id: string, value: string) => {
+      const cells = GOOD(id).split(',');
+      cells[11] = value;
+      return cells.join(',');
+    };
+    writeFileSync(path, [HEAD, withCostCell('T1', '1:30:00'), withCostCell('T2', '0:45:10'), withCostCell('T3', '2:00:00'), withCostCell('T4', '120')].join('\n') + '\n');
+    const roster = join(dir, 'roster-cost.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0031,陈静,维修技术员,一组\n');
+    const evaluation = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.count, w.params.total])).toEqual([['column-values-unfit', '维修费用', 3, 4]]);
+    expect(t('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('are not numbers, e.g. row 2 "1:30:00"');
+    writeFileSync(path, [HEAD, withCostCell('T1', '1:30:00'), withCostCell('T2', '100'), withCostCell('T3', '90'), withCostCell('T4', '120')].join('\n') + '\n');
+    const stray = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
+    expect(stray.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['value-unreadable-number', 2, '维修费用']]);
   });
 
   it('an unknown id and an unknown name written alike are two warnings, each with its own count', async () => {

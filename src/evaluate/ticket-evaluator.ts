@@ -9,7 +9,7 @@
 import { AspmError } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { Filter, Policy } from '../policy/policy.generated.js';
-import { FIELD_SYNONYMS, knownHeaders, matchColumns, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
+import { columnsRead, FIELD_SYNONYMS, knownHeaders, matchColumns, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
 import { ByteKeyTable } from './byte-key-table.js';
 import { detach, IdSet } from './id-set.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
@@ -50,7 +50,19 @@ interface FieldSlot {
   readonly header: string;
   /** Names of the KPIs that need this field, for warnings. */
   kpis: string[];
+  /** Whether the policy's column map chose the column. */
+  readonly mapped: boolean;
+  /** Values read that fit the field, and values that did not (each warned about, by code). */
+  fit: number;
+  unfit: number;
+  readonly unfitCodes: Map<MessageCode, number>;
+  /** The first few values that did not fit, for the message about the whole column. */
+  readonly examples: { row: number; value: string }[];
 }
+
+/** A column with at least this many values that do not fit, and more than fit, is one message, not one per row. */
+const COLUMN_MESSAGE_AT = 3;
+const COLUMN_EXAMPLES = 3;
 
 type FilterTest = (ev: TicketEvaluator, view: RowView, row: number) => number;
 
@@ -314,6 +326,11 @@ export class TicketEvaluator implements TableHandler {
 
   private lastRows: ReadonlyMap<string, number> | undefined;
 
+  /** Field → the header(s) it was read from (known after the header). */
+  get columnsRead(): Record<string, string[]> {
+    return columnsRead(this.bindings);
+  }
+
   /** Whether the file has a ticket id column (known after the header). */
   get hasTicketIds(): boolean {
     return this.idColumn !== -1;
@@ -408,7 +425,7 @@ export class TicketEvaluator implements TableHandler {
       const binding = this.bindings.get(name);
       if (!binding) return -1;
       index = this.slots.length;
-      this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [] });
+      this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [], mapped: binding.mapped, fit: 0, unfit: 0, unfitCodes: new Map(), examples: [] });
     }
     const slot = this.slots[index]!;
     if (kpi !== '' && !slot.kpis.includes(kpi)) slot.kpis.push(kpi);
@@ -494,6 +511,29 @@ export class TicketEvaluator implements TableHandler {
 
   private warn(code: MessageCode, slot: FieldSlot, row: number, value: string, extra: Record<string, unknown> = {}): void {
     this.options.warnings.add(code, { value, kpis: slot.kpis, ...extra }, { file: this.options.file, row, column: slot.header });
+    // A value that does not fit the field (not a time before creation, which is the row's fault).
+    if (code === 'time-before-creation') return;
+    slot.unfit++;
+    slot.unfitCodes.set(code, (slot.unfitCodes.get(code) ?? 0) + 1);
+    if (slot.examples.length < COLUMN_EXAMPLES) slot.examples.push({ row, value: detach(value) });
+  }
+
+  /**
+   * A column whose values mostly do not fit its field (a `Resolved` Y/N column taken for
+   * resolved_at, h:mm:ss in a number field) was matched wrongly, not filled in wrongly: one
+   * message with the count, examples and the fix replaces its warning per row.
+   */
+  private columnMessages(): void {
+    const { warnings, file } = this.options;
+    for (const slot of this.slots) {
+      if (slot.unfit < COLUMN_MESSAGE_AT || slot.unfit <= slot.fit) continue;
+      warnings.retract(file, slot.header, slot.unfitCodes);
+      warnings.add(
+        'column-values-unfit',
+        { field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
+        { file, column: slot.header },
+      );
+    }
   }
 
   /** A field's value for this row: a number, BLANK, or NaN (unreadable; warned once). */
@@ -558,6 +598,7 @@ export class TicketEvaluator implements TableHandler {
         v = NaN;
       }
     }
+    if (v === v && v !== BLANK) slot.fit++;
     this.stamp[slotIndex] = this.generation;
     this.cache[slotIndex] = v;
     return v;
@@ -1055,6 +1096,7 @@ export class TicketEvaluator implements TableHandler {
 
   /** Call once after the last row: one warning per person not on the roster. */
   finish(): TicketCounts {
+    this.columnMessages();
     for (const [key, u] of this.unknownStaff) {
       const at = { file: this.options.file, row: u.row, column: u.column };
       const rosterRow = this.options.staff.leftOutRow(u.label, u.byId);
