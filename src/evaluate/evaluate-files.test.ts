@@ -471,21 +471,24 @@ describe('a count or sum over no matching ticket', () => {
     copy.kpis.push({ ...copy.kpis.find((k) => k.id === 'tickets_resolved')!, id: 'urgent_resolved', name: '加急工单解决量', min_samples: 3, compute: { from: 'tickets', aggregate: 'count', where: [{ field: 'priority', equals: '加急' }] } });
     copy.kpis.push({ ...copy.kpis.find((k) => k.id === 'tickets_resolved')!, id: 'urgent_cost', name: '加急维修费用合计', compute: { from: 'tickets', aggregate: 'sum', field: 'cost', where: [{ field: 'priority', equals: '加急' }] } });
     const tech = copy.roles.find((r) => r.id === 'technician')!;
-    tech.kpis = [{ kpi: 'tickets_resolved', weight: 40, scope: 'individual' }, { kpi: 'urgent_resolved', weight: 30, scope: 'individual' }, { kpi: 'urgent_cost', weight: 30, scope: 'individual' }];
+    tech.kpis = [{ kpi: 'tickets_resolved', weight: 40, scope: 'individual' }, { kpi: 'urgent_resolved', weight: 20, scope: 'individual' }, { kpi: 'urgent_cost', weight: 20, scope: 'individual' }, { kpi: 'first_response_minutes', weight: 20, scope: 'individual' }];
     copy.roles = [tech];
     const roster = join(dir, 'roster-count.csv');
-    writeFileSync(roster, '工号,姓名,岗位,班组\nE0051,甲,维修技术员,一组\nE0052,乙,维修技术员,一组\nE0053,丙,维修技术员,一组\n');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0051,甲,维修技术员,一组\nE0052,乙,维修技术员,一组\nE0053,丙,维修技术员,一组\nE0054,丁,维修技术员,一组\n');
     const path = join(dir, 'count-none.csv');
-    // 甲: one urgent ticket; 乙: an ordinary one, and one still open (in the period by nothing resolved); 丙: none.
+    // 甲: one urgent ticket; 乙: an ordinary one; 丙: none; 丁: one whose resolution time cannot be read (unknown, not 0).
     writeFileSync(
       path,
-      ['工单号,处理人工号,创建时间,解决时间,优先级,维修费用', 'T1,E0051,2026-10-08 09:00,2026-10-08 12:00,加急,80', 'T2,E0052,2026-10-08 09:00,2026-10-08 12:00,普通,50'].join('\n') + '\n',
+      ['工单号,处理人工号,创建时间,首次响应时间,解决时间,优先级,维修费用', 'T1,E0051,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,加急,80', 'T2,E0052,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,普通,50', 'T3,E0054,2026-10-08 09:00,2026-10-08 09:10,Y,加急,50'].join('\n') + '\n',
     );
     const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster });
     const of = (id: string) => Object.fromEntries(evaluation.staff.find((s) => s.member.id === id)!.kpis.map((k) => [k.id, [k.value, k.status]]));
-    expect(of('E0051')).toEqual({ tickets_resolved: [1, 'ok'], urgent_resolved: [1, 'ok'], urgent_cost: [80, 'ok'] });
-    expect(of('E0052')).toEqual({ tickets_resolved: [1, 'ok'], urgent_resolved: [0, 'ok'], urgent_cost: [0, 'ok'] });
-    expect(of('E0053')).toEqual({ tickets_resolved: [null, 'no_data'], urgent_resolved: [null, 'no_data'], urgent_cost: [null, 'no_data'] });
+    const tallies = (id: string) => Object.fromEntries(Object.entries(of(id)).filter(([k]) => k !== 'first_response_minutes'));
+    expect(tallies('E0051')).toEqual({ tickets_resolved: [1, 'ok'], urgent_resolved: [1, 'ok'], urgent_cost: [80, 'ok'] });
+    expect(tallies('E0052')).toEqual({ tickets_resolved: [1, 'ok'], urgent_resolved: [0, 'ok'], urgent_cost: [0, 'ok'] });
+    expect(tallies('E0053')).toEqual({ tickets_resolved: [null, 'no_data'], urgent_resolved: [null, 'no_data'], urgent_cost: [null, 'no_data'] });
+    expect(tallies('E0054')).toEqual({ tickets_resolved: [null, 'no_data'], urgent_resolved: [null, 'no_data'], urgent_cost: [null, 'no_data'] });
+    expect(of('E0054').first_response_minutes).toEqual([10, 'insufficient']);
   });
 });
 

@@ -530,7 +530,7 @@ export class TicketEvaluator implements TableHandler {
       warnings.retract(file, slot.header, slot.unfitCodes);
       warnings.add(
         'column-values-unfit',
-        { field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
+        { column: slot.header, field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
         { file, column: slot.header },
       );
     }
@@ -862,8 +862,13 @@ export class TicketEvaluator implements TableHandler {
     const S1 = this.S + 1;
     const createdSlice = this.S > 0 && inCreated ? this.sliceOf(created) : -1;
     const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
-    this.countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
-    if (team >= 0) this.countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
+    // A ticket whose placing time could not be used is not one of theirs "with nothing to
+    // count": a count over a column of unreadable resolution times is unknown, not 0.
+    const faulty = (this.anyByCreation && this.createdSlot !== -1 && created !== created) || (this.anyByResolution && this.resolvedSlot !== -1 && resolved !== resolved);
+    if (!faulty) {
+      this.countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
+      if (team >= 0) this.countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
+    }
     const details = this.options.details ? this.details : undefined;
     details?.open();
     for (let i = 0; i < compiled.length; i++) {

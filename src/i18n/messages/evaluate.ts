@@ -271,7 +271,7 @@ export const evaluateMessages = defineMessages({
         ? `制度在 data_sources.tickets.columns 中把 ${String(p.field)} 映射到了这一列：请改为正确的列名。`
         : `这一列是按列名自动匹配为 ${String(p.field)} 的，多半并不是它：请在制度 data_sources.tickets.columns 中把 ${String(p.field)} 映射到正确的列（如 ${String(p.field)}: 列名）。`;
       const kpis = list(p.kpis, '、');
-      return `该列按 ${String(p.field)} 读取，但 ${String(p.total)} 个非空值中有 ${String(p.count)} 个不是${what}，例如${examples}。${fix}${kpis ? `这些工单不计入：${kpis}。` : '这些行不予采用。'}`;
+      return `列“${String(p.column)}”按 ${String(p.field)} 读取，但 ${String(p.total)} 个非空值中有 ${String(p.count)} 个不是${what}，例如${examples}。${fix}${kpis ? `这些工单不计入：${kpis}。` : '这些行不予采用。'}`;
     },
     en: (p) => {
       const what = KIND_EN[String(p.kind)] ?? 'valid values';
@@ -280,7 +280,7 @@ export const evaluateMessages = defineMessages({
         ? `The policy maps ${String(p.field)} to this column under data_sources.tickets.columns: name the right column there.`
         : `The column was matched to ${String(p.field)} by its name and most likely is not it: map ${String(p.field)} to the right column under data_sources.tickets.columns in the policy (${String(p.field)}: <header>).`;
       const kpis = list(p.kpis, ', ');
-      return `This column was read as ${String(p.field)}, but ${String(p.count)} of its ${String(p.total)} non-blank values are not ${what}, e.g. ${examples}. ${fix}${kpis ? ` Those tickets are left out of: ${kpis}.` : ' Those rows are not used.'}`;
+      return `Column "${String(p.column)}" was read as ${String(p.field)}, but ${String(p.count)} of its ${String(p.total)} non-blank values are not ${what}, e.g. ${examples}. ${fix}${kpis ? ` Those tickets are left out of: ${kpis}.` : ' Those rows are not used.'}`;
     },
   },
   'time-before-creation': {
