@@ -38,6 +38,11 @@ describe('aspm evaluate', () => {
     // The input summary counts only what there is: no "0 left out for data problems".
     expect(result.stderr).toContain(`${tickets}: 2000 rows read, ${report.inputs[0].used} used, ${report.inputs[0].outside_period} outside the period\n`);
     expect(result.stderr).not.toContain('left out for data problems');
+    // Which column each field was read from: in the terminal, a line per input, and in the report.
+    expect(report.inputs[0].columns).toMatchObject({ ticket_id: ['工单号'], staff_id: ['处理人工号'], created_at: ['创建时间'], resolved_at: ['解决时间'] });
+    expect(report.inputs[1].columns).toMatchObject({ staff_id: ['工号'], name: ['姓名'], role: ['岗位'] });
+    expect(result.stderr).toMatch(/^ {2}columns read: ticket_id ← 工单号, .*resolved_at ← 解决时间/m);
+    expect(result.stderr).toMatch(/^ {2}columns read: staff_id ← 工号, name ← 姓名, role ← 岗位/m);
     const rosterIds = readFileSync(roster, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
     expect(report.staff.map((s: { id: string }) => s.id)).toEqual(rosterIds);
     const supervisor = report.staff.find((s: { role: string }) => s.role === 'supervisor');
@@ -48,6 +53,15 @@ describe('aspm evaluate', () => {
     const again = join(dir, 'report-again.json');
     aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', again);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(output, 'utf8'));
+  });
+
+  it('a run in which nobody could be assessed writes nothing and exits 1 saying why', () => {
+    const output = join(dir, 'nobody.json');
+    const result = aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2025-01', '-o', output, '--xlsx');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('Nobody could be assessed: none of the 20 people has data for any KPI that could be scored (0 of the 2000 ticket rows used), so nothing was written.');
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(join(dir, 'nobody.xlsx'))).toBe(false);
   });
 
   it('never overwrites a report without --force', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { FIELD_SYNONYMS } from '../src/evaluate/columns.js';
 import { evaluateFiles } from '../src/evaluate/evaluate-files.js';
 import { checkPolicyObject } from '../src/policy/load-policy.js';
 import * as library from '../src/index.js';
@@ -17,6 +18,12 @@ const section = (title: string) => {
 };
 
 describe('README', () => {
+  it('its table of recognised ticket headers lists exactly the names the code recognises, in order', () => {
+    const rows = [...section('**Columns** are matched').matchAll(/^\| `([a-z_]+)` \| (.*) \|$/gm)].map((m) => [m[1]!, m[2]!.split(', ')]);
+    const expected = Object.entries(FIELD_SYNONYMS.tickets).map(([field, names]) => [field, names.filter((n) => n !== field)]);
+    expect(rows).toEqual(expected);
+  });
+
   it('names only functions the package really exports in its library section', () => {
     const text = section('## Library');
     const named = new Set([...text.matchAll(/`([a-z][A-Za-z0-9]+)(?:\(|`)/g), ...text.matchAll(/^\s*import \{([^}]+)\}/gm)].flatMap((m) => m[1]!.split(',').map((n) => n.trim())));

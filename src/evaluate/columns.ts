@@ -93,6 +93,15 @@ export interface ColumnMatch {
 export type ColumnMap = Readonly<Record<string, string | readonly string[]>>;
 
 /**
+ * Which header(s) each field was read from, in the order of the file's columns: printed and
+ * kept in the report, so that a column matched by its name but holding something else shows.
+ */
+export function columnsRead(bindings: ReadonlyMap<string, ColumnBinding>): Record<string, string[]> {
+  const sorted = [...bindings.values()].sort((a, b) => a.columns[0]! - b.columns[0]!);
+  return Object.fromEntries(sorted.map((b) => [b.field, [...b.headers]]));
+}
+
+/**
  * Binds each wanted field to a column. A field in `map` uses only the headers the policy
  * names; any other field tries its synonyms in order, then its own name (custom fields).
  */

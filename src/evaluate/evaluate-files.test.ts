@@ -308,6 +308,36 @@ describe('bad data', () => {
     expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'resolution_hours')).toMatchObject({ samples: 1 });
   });
 
+  it('a resolution before creation is out of exactly the KPIs its warning names: values, samples, ticket details, team totals', async () => {
+    // Created 10:00, resolved 09:00 the same day: both times in the period.
+    const bad = GOOD('T2').replace('2026-10-08 09:00', '2026-10-10 10:00:00').replace('2026-10-08 09:10', '2026-10-10 10:10').replace('2026-10-08 12:00', '2026-10-10 09:00:00');
+    const path = join(dir, 'resolved-before-created.csv');
+    writeFileSync(path, [HEAD, GOOD('T1'), bad, GOOD('T3')].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy: withCost(), period: '2026-10', tickets: path, roster: rosterWithTech, ticketDetails: true });
+    const warned = evaluation.warnings.items.filter((w) => w.code === 'time-before-creation');
+    expect(warned.map((w) => [w.location?.row, w.location?.column, w.params.value])).toEqual([[3, '解决时间', '2026-10-10 09:00:00']]);
+    const named = new Set(warned[0]!.params.kpis as string[]);
+    const nameOf = (id: string) => withCost().kpis.find((k) => k.id === id)!.name;
+    const tech = evaluation.staff[0]!;
+    const supervisor = evaluation.staff.find((s) => s.member.id === 'E0033')!;
+    const measures = evaluation.plan.ticketMeasures;
+    const t2 = [...Array(evaluation.details.length).keys()].map((i) => evaluation.details.at(i)).find((d) => d.ticket === 'T2')!;
+    expect(t2).toBeDefined();
+    // The response KPIs count it (3 samples); every KPI the warning names has the other two only.
+    for (const kpi of tech.kpis) {
+      const absent = named.has(nameOf(kpi.id));
+      expect([kpi.id, kpi.samples]).toEqual([kpi.id, absent ? 2 : 3]);
+      const detail = t2.values[measures.findIndex((m) => m.id === kpi.id)]!;
+      expect([kpi.id, Number.isNaN(detail)]).toEqual([kpi.id, absent]);
+    }
+    for (const kpi of supervisor.kpis.filter((k) => k.scope === 'team' && measures.some((m) => m.id === k.id))) {
+      expect([kpi.id, kpi.samples]).toEqual([kpi.id, named.has(nameOf(kpi.id)) ? 2 : 3]);
+    }
+    expect([...named]).toEqual(expect.arrayContaining(['一次修复率', '重开率', '上门及时率', '解决工单量']));
+    expect(named.has(nameOf('first_response_minutes'))).toBe(false);
+    expect(tech.kpis.find((k) => k.id === 'first_time_fix_rate')).toMatchObject({ samples: 2 });
+  });
+
   it('repeated ticket ids, rows without id or person, people not on the roster, shared names', async () => {
     const { warnings, evaluation } = await warningsFor([
       GOOD('T1'),
@@ -435,6 +465,33 @@ describe('bad data', () => {
 });
 
 // ── a newcomer's own files: what they lack, and what they do not need ──────────────────
+describe('a count or sum over no matching ticket', () => {
+  it('is 0 (ok) for someone with tickets in the period, and no data only for someone with none', async () => {
+    const copy = structuredClone(policy);
+    copy.kpis.push({ ...copy.kpis.find((k) => k.id === 'tickets_resolved')!, id: 'urgent_resolved', name: '加急工单解决量', min_samples: 3, compute: { from: 'tickets', aggregate: 'count', where: [{ field: 'priority', equals: '加急' }] } });
+    copy.kpis.push({ ...copy.kpis.find((k) => k.id === 'tickets_resolved')!, id: 'urgent_cost', name: '加急维修费用合计', compute: { from: 'tickets', aggregate: 'sum', field: 'cost', where: [{ field: 'priority', equals: '加急' }] } });
+    const tech = copy.roles.find((r) => r.id === 'technician')!;
+    tech.kpis = [{ kpi: 'tickets_resolved', weight: 40, scope: 'individual' }, { kpi: 'urgent_resolved', weight: 20, scope: 'individual' }, { kpi: 'urgent_cost', weight: 20, scope: 'individual' }, { kpi: 'first_response_minutes', weight: 20, scope: 'individual' }];
+    copy.roles = [tech];
+    const roster = join(dir, 'roster-count.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0051,甲,维修技术员,一组\nE0052,乙,维修技术员,一组\nE0053,丙,维修技术员,一组\nE0054,丁,维修技术员,一组\n');
+    const path = join(dir, 'count-none.csv');
+    // 甲: one urgent ticket; 乙: an ordinary one; 丙: none; 丁: one whose resolution time cannot be read (unknown, not 0).
+    writeFileSync(
+      path,
+      ['工单号,处理人工号,创建时间,首次响应时间,解决时间,优先级,维修费用', 'T1,E0051,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,加急,80', 'T2,E0052,2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,普通,50', 'T3,E0054,2026-10-08 09:00,2026-10-08 09:10,Y,加急,50'].join('\n') + '\n',
+    );
+    const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster });
+    const of = (id: string) => Object.fromEntries(evaluation.staff.find((s) => s.member.id === id)!.kpis.map((k) => [k.id, [k.value, k.status]]));
+    const tallies = (id: string) => Object.fromEntries(Object.entries(of(id)).filter(([k]) => k !== 'first_response_minutes'));
+    expect(tallies('E0051')).toEqual({ tickets_resolved: [1, 'ok'], urgent_resolved: [1, 'ok'], urgent_cost: [80, 'ok'] });
+    expect(tallies('E0052')).toEqual({ tickets_resolved: [1, 'ok'], urgent_resolved: [0, 'ok'], urgent_cost: [0, 'ok'] });
+    expect(tallies('E0053')).toEqual({ tickets_resolved: [null, 'no_data'], urgent_resolved: [null, 'no_data'], urgent_cost: [null, 'no_data'] });
+    expect(tallies('E0054')).toEqual({ tickets_resolved: [null, 'no_data'], urgent_resolved: [null, 'no_data'], urgent_cost: [null, 'no_data'] });
+    expect(of('E0054').first_response_minutes).toEqual([10, 'insufficient']);
+  });
+});
+
 describe('columns the roles on the roster need, and no more', () => {
   // Agents' KPIs need no appointment or arrival time and no reopen flag.
   const AGENT_HEAD = '工单号,处理人工号,创建时间,首次响应时间,解决时间,满意度,是否投诉';
@@ -714,6 +771,8 @@ describe('columns the roles on the roster need, and no more', () => {
       ['value-yes-no-in-time', 'Resolved', 'N'],
     ]);
     expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 0, skipped: 2, outside_period: 0 });
+    // The quiet wrong match shows in what was read from where.
+    expect(evaluation.inputs[0]!.columns).toEqual({ ticket_id: ['工单号'], staff_id: ['处理人工号'], resolved_at: ['Resolved'], satisfaction: ['满意度'] });
     // A row whose creation time places it in another month is outside the period, even if its resolution time cannot be read.
     const agent = structuredClone(policy);
     agent.roles = [agent.roles.find((r) => r.id === 'agent')!];
@@ -723,6 +782,41 @@ describe('columns the roles on the roster need, and no more', () => {
     const message = t('zh-CN', 'value-yes-no-in-time', evaluation.warnings.items[0]!.params);
     expect(message).toContain('“Y”是“是/否”值，不是时间');
     expect(message).toContain('该工单不计入：客户满意度');
+  });
+
+  it('a column whose values mostly do not fit is one message with the count, examples and the fix, not a warning per row', async () => {
+    const path = join(dir, 'resolved-yes-no-many.csv');
+    const rows = ['T1,E0032,2026-10-08 09:00,2026-10-08 09:10,Y,5,否', 'T2,E0032,2026-10-09 09:00,2026-10-09 09:10,N,5,否', 'T3,E0032,2026-10-09 09:00,2026-10-09 09:10,Y,4,否', 'T4,E0032,2026-10-10 09:00,2026-10-10 09:10,Y,4,否', 'T5,E0032,2026-10-10 09:00,2026-10-10 09:10,2026-10-10 12:00,4,否'];
+    writeFileSync(path, ['工单号,处理人工号,创建时间,首次响应时间,Resolved,满意度,是否投诉', ...rows].join('\n') + '\n');
+    const agent = structuredClone(policy);
+    agent.roles = [agent.roles.find((r) => r.id === 'agent')!];
+    const evaluation = await evaluateFiles({ policy: agent, period: '2026-10', tickets: path, roster: agentsOnly });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['column-values-unfit', undefined, 'Resolved']]);
+    expect(evaluation.warnings.total).toBe(1);
+    expect([...evaluation.warnings.counts]).toEqual([['column-values-unfit', 1]]);
+    const message = t('zh-CN', 'column-values-unfit', evaluation.warnings.items[0]!.params);
+    expect(message).toContain('5 个非空值中有 4 个不是时间，例如第 2 行“Y”、第 3 行“N”、第 4 行“Y”');
+    expect(message).toContain('data_sources.tickets.columns 中把 resolved_at 映射到正确的列');
+    expect(t('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('4 of its 5 non-blank values are not dates and times, e.g. row 2 "Y", row 3 "N", row 4 "Y"');
+  });
+
+  it('h:mm:ss in a number column: one message for the column; a stray bad value is still a warning on its row', async () => {
+    const cost = withCost();
+    const path = join(dir, 'cost-durations.csv');
+    const withCostCell = (id: string, value: string) => {
+      const cells = GOOD(id).split(',');
+      cells[11] = value;
+      return cells.join(',');
+    };
+    writeFileSync(path, [HEAD, withCostCell('T1', '1:30:00'), withCostCell('T2', '0:45:10'), withCostCell('T3', '2:00:00'), withCostCell('T4', '120')].join('\n') + '\n');
+    const roster = join(dir, 'roster-cost.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0031,陈静,维修技术员,一组\n');
+    const evaluation = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.count, w.params.total])).toEqual([['column-values-unfit', '维修费用', 3, 4]]);
+    expect(t('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('are not numbers, e.g. row 2 "1:30:00"');
+    writeFileSync(path, [HEAD, withCostCell('T1', '1:30:00'), withCostCell('T2', '100'), withCostCell('T3', '90'), withCostCell('T4', '120')].join('\n') + '\n');
+    const stray = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
+    expect(stray.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['value-unreadable-number', 2, '维修费用']]);
   });
 
   it('an unknown id and an unknown name written alike are two warnings, each with its own count', async () => {

@@ -77,7 +77,7 @@ function columnMap(policy: Policy, kind: InputKind): ColumnMap | undefined {
   return policy.data_sources[kind]?.columns as ColumnMap | undefined;
 }
 
-function summary(kind: InputKind, info: TableInfo, used: number, skipped: number, outside?: number, notCounted?: number, superseded?: number): InputSummary {
+function summary(kind: InputKind, info: TableInfo, columns: InputSummary['columns'], used: number, skipped: number, outside?: number, notCounted?: number, superseded?: number): InputSummary {
   return {
     kind,
     path: info.path,
@@ -91,6 +91,7 @@ function summary(kind: InputKind, info: TableInfo, used: number, skipped: number
     format: info.format,
     ...(info.encoding ? { encoding: info.encoding } : {}),
     ...(info.sheet ? { sheet: info.sheet } : {}),
+    columns,
   };
 }
 
@@ -131,7 +132,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     const info = await read('roster', options.roster, roster);
     roster.finish();
     staff = roster.directory;
-    inputs.push(summary('roster', info, roster.used, roster.skipped));
+    inputs.push(summary('roster', info, roster.columnsRead, roster.used, roster.skipped));
   } else {
     if (policy.roles.length > 1) throw new AspmError('roster-required', { roles: policy.roles.map((r) => `${r.id} (${r.name})`) }, { exitCode: 2 });
     staff = new StaffDirectory(true);
@@ -178,7 +179,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     warnings.add('period-no-tickets', { period: period.id, first: day(counts.outsideRange.first), last: day(counts.outsideRange.last), count: counts.outsidePeriod }, { file: options.tickets });
   }
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
-  const ticketSummary = summary('tickets', ticketInfo, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted, counts.superseded);
+  const ticketSummary = summary('tickets', ticketInfo, tickets.columnsRead, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted, counts.superseded);
   inputs.splice(0, 0, counts.excluded > 0 ? { ...ticketSummary, excluded: counts.excluded } : ticketSummary);
 
   let metricsValues: ReadonlyMap<number, ReadonlyMap<string, number | null>> = new Map();
@@ -187,7 +188,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     const info = await read('metrics', options.metrics, metrics);
     metrics.finish();
     metricsValues = metrics.values;
-    inputs.push(summary('metrics', info, metrics.used, metrics.skipped));
+    inputs.push(summary('metrics', info, metrics.columnsRead, metrics.used, metrics.skipped));
   }
   let ratings: RatingRow[] = [];
   if (options.ratings) {
@@ -195,7 +196,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     const info = await read('ratings', options.ratings, reader);
     reader.finish();
     ratings = reader.ratings;
-    inputs.push(summary('ratings', info, reader.used, reader.skipped));
+    inputs.push(summary('ratings', info, reader.columnsRead, reader.used, reader.skipped));
   }
 
   const staffResults = assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues });

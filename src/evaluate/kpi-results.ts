@@ -43,10 +43,22 @@ export function quantile(values: readonly number[], p: number): number {
   return lo === hi ? a : a + (h - lo) * (sorted[hi]! - a);
 }
 
-/** The value of a ticket KPI from its totals, or null without samples. */
+/**
+ * Whether a KPI counts or adds up over the tickets (tickets resolved, a custom count or sum):
+ * over tickets none of which matched it, it is 0, not missing.
+ */
+export function isTally(measure: TicketMeasure): boolean {
+  return measure.source === 'builtin' ? measure.kind === 'tickets_resolved' : measure.aggregate === 'count' || measure.aggregate === 'sum';
+}
+
+/**
+ * The value of a ticket KPI from its totals, or null without samples — except a count or sum
+ * over someone who has tickets in the period, which is 0 (doing none of the work is not
+ * "no data", whose weight would go to the other KPIs).
+ */
 export function ticketKpiValue(measure: TicketMeasure, totals: KpiTotals, policy: Policy): number | null {
   const { samples, sum } = totals;
-  if (samples === 0) return null;
+  if (samples === 0) return isTally(measure) && (totals.tickets ?? 0) > 0 ? 0 : null;
   if (measure.source === 'builtin') {
     switch (measure.kind) {
       case 'first_response_minutes':
@@ -84,6 +96,16 @@ export function statusOf(samples: number, minSamples: number): KpiStatus {
   return samples === 0 ? 'no_data' : samples < minSamples ? 'insufficient' : 'ok';
 }
 
+/**
+ * The status of a ticket KPI. A count or sum is a total, not an estimate from a sample:
+ * it is `ok` whenever the person (team) has tickets in the period, and `no_data` only when
+ * they have none at all.
+ */
+export function ticketKpiStatus(measure: TicketMeasure, totals: KpiTotals): KpiStatus {
+  if (isTally(measure) && totals.tickets !== undefined) return totals.tickets > 0 || totals.samples > 0 ? 'ok' : 'no_data';
+  return statusOf(totals.samples, measure.minSamples);
+}
+
 export interface TotalsSource {
   staffTotalsOf(person: number, i: number, slot?: number): KpiTotals;
   teamTotalsOf(team: string, i: number, slot?: number): KpiTotals | undefined;
@@ -99,7 +121,7 @@ export interface AssembleInput {
   readonly slot?: number;
 }
 
-const NO_TOTALS = { samples: 0, sum: 0, values: undefined };
+const NO_TOTALS = { samples: 0, sum: 0, values: undefined, tickets: 0 };
 
 /** KPI results per person, in roster order; each person's KPIs in the order their roles list them. */
 export function assembleStaffResults(input: AssembleInput): StaffResult[] {
@@ -119,17 +141,20 @@ export function assembleStaffResults(input: AssembleInput): StaffResult[] {
         if (!measure) continue;
         let value: number | null;
         let samples: number;
+        let status: KpiStatus;
         if (measure.source === 'metrics') {
           value = metricsValue(input.metrics, member.index, measure);
           samples = value === null ? 0 : 1;
+          status = statusOf(samples, measure.minSamples);
         } else {
           const i = ticketIndex.get(measure.id)!;
           const slot = input.slot ?? 0;
           const totals = entry.scope === 'team' ? (input.tickets.teamTotalsOf(member.team, i, slot) ?? NO_TOTALS) : input.tickets.staffTotalsOf(member.index, i, slot);
           value = ticketKpiValue(measure, totals, policy);
           samples = totals.samples;
+          status = ticketKpiStatus(measure, totals);
         }
-        kpis.push({ id: entry.kpi, scope: entry.scope, value, samples, status: statusOf(samples, measure.minSamples) });
+        kpis.push({ id: entry.kpi, scope: entry.scope, value, samples, status });
       }
     }
     const events: EventCount[] = [];

@@ -31,6 +31,8 @@ export interface InputSummary {
   readonly format: string;
   readonly encoding?: string;
   readonly sheet?: string;
+  /** Which header(s) each field was read from (a time may be a date and a time column). */
+  readonly columns: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ReportWarning {

@@ -5,7 +5,7 @@
 // them is the next step's job. Pure.
 import { AspmError } from '../errors.js';
 import type { Policy, RaterType } from '../policy/policy.generated.js';
-import { FIELD_SYNONYMS, matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
+import { columnsRead, FIELD_SYNONYMS, matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
 import { detach } from './id-set.js';
 import { cellText, isBlank, readNumber, type Cell } from './parse-value.js';
 import { NOT_FOUND, staffKey, type StaffDirectory } from './staff.js';
@@ -27,6 +27,11 @@ abstract class PersonTable implements TableHandler {
   private readonly unknown = new Map<string, { label: string; byId: boolean; rows: number; row: number; column: string }>();
 
   constructor(protected readonly options: PersonTableOptions) {}
+
+  /** Field → the header(s) it was read from (known after the header). */
+  get columnsRead(): Record<string, string[]> {
+    return columnsRead(this.bindings);
+  }
 
   abstract score(headers: readonly string[]): number;
   abstract header(headers: readonly string[], row: number): void;

@@ -4,7 +4,7 @@
 // discovered from the tickets, and everyone holds the policy's only role. Pure.
 import { AspmError } from '../errors.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { FIELD_SYNONYMS, matchColumns, normaliseHeader, type ColumnBinding, type ColumnMap } from './columns.js';
+import { columnsRead, FIELD_SYNONYMS, matchColumns, normaliseHeader, type ColumnBinding, type ColumnMap } from './columns.js';
 import { detach } from './id-set.js';
 import { cellText, isBlank, readNumber, type Cell } from './parse-value.js';
 import type { TableHandler } from './table.js';
@@ -116,6 +116,11 @@ export class RosterReader implements TableHandler {
 
   constructor(private readonly options: RosterOptions) {
     this.directory = new StaffDirectory(false);
+  }
+
+  /** Field → the header(s) it was read from (known after the header). */
+  get columnsRead(): Record<string, string[]> {
+    return columnsRead(this.bindings);
   }
 
   score(headers: readonly string[]): number {

@@ -9,7 +9,7 @@
 import { AspmError } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { Filter, Policy } from '../policy/policy.generated.js';
-import { FIELD_SYNONYMS, knownHeaders, matchColumns, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
+import { columnsRead, FIELD_SYNONYMS, knownHeaders, matchColumns, TIME_FIELDS, type ColumnBinding, type ColumnMap } from './columns.js';
 import { ByteKeyTable } from './byte-key-table.js';
 import { detach, IdSet } from './id-set.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
@@ -50,7 +50,19 @@ interface FieldSlot {
   readonly header: string;
   /** Names of the KPIs that need this field, for warnings. */
   kpis: string[];
+  /** Whether the policy's column map chose the column. */
+  readonly mapped: boolean;
+  /** Values read that fit the field, and values that did not (each warned about, by code). */
+  fit: number;
+  unfit: number;
+  readonly unfitCodes: Map<MessageCode, number>;
+  /** The first few values that did not fit, for the message about the whole column. */
+  readonly examples: { row: number; value: string }[];
 }
+
+/** A column with at least this many values that do not fit, and more than fit, is one message, not one per row. */
+const COLUMN_MESSAGE_AT = 3;
+const COLUMN_EXAMPLES = 3;
 
 type FilterTest = (ev: TicketEvaluator, view: RowView, row: number) => number;
 
@@ -83,6 +95,8 @@ interface CompiledMeasure {
   readonly keepValues: boolean;
   /** A KPI of roles no one on the roster holds, whose columns the file lacks: not computed. */
   readonly skip: boolean;
+  /** Whether it needs resolved_at (to place, time or judge a ticket): the fields the warnings of resolved_at name it for. */
+  readonly needsResolved: boolean;
 }
 
 export interface TicketEvaluatorOptions {
@@ -152,6 +166,11 @@ export interface KpiTotals {
   readonly samples: number;
   readonly sum: number;
   readonly values: readonly number[] | undefined;
+  /**
+   * The person's (team's) tickets placed in the period, whatever they counted for: a count
+   * or sum over none of them is 0, not a lack of data (unset: not known).
+   */
+  readonly tickets?: number;
 }
 
 export interface TicketCounts {
@@ -215,6 +234,9 @@ export class TicketEvaluator implements TableHandler {
   // Totals: [samples, sum] per (person, measure) and per (team, measure).
   private staffTotals = new Float64Array(0);
   private teamTotals = new Float64Array(0);
+  // Tickets placed in the period (and in each slice) per person and per team: (S + 1) each.
+  private staffTickets = new Float64Array(0);
+  private teamTickets = new Float64Array(0);
   private readonly staffValues = new Map<number, number[]>();
   private readonly teamValues = new Map<number, number[]>();
   readonly teams = new Map<string, number>();
@@ -303,6 +325,11 @@ export class TicketEvaluator implements TableHandler {
   }
 
   private lastRows: ReadonlyMap<string, number> | undefined;
+
+  /** Field → the header(s) it was read from (known after the header). */
+  get columnsRead(): Record<string, string[]> {
+    return columnsRead(this.bindings);
+  }
 
   /** Whether the file has a ticket id column (known after the header). */
   get hasTicketIds(): boolean {
@@ -398,7 +425,7 @@ export class TicketEvaluator implements TableHandler {
       const binding = this.bindings.get(name);
       if (!binding) return -1;
       index = this.slots.length;
-      this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [] });
+      this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [], mapped: binding.mapped, fit: 0, unfit: 0, unfitCodes: new Map(), examples: [] });
     }
     const slot = this.slots[index]!;
     if (kpi !== '' && !slot.kpis.includes(kpi)) slot.kpis.push(kpi);
@@ -409,7 +436,7 @@ export class TicketEvaluator implements TableHandler {
     this.compiled = this.options.plan.ticketMeasures.map((measure) => {
       if (skipped.has(measure)) {
         const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
-        return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true };
+        return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false };
       }
       // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
       const inUse = this.options.kpisInUse;
@@ -436,6 +463,7 @@ export class TicketEvaluator implements TableHandler {
         valueSlot,
         keepValues: custom && (measure.aggregate === 'median' || measure.aggregate === 'p90'),
         skip: false,
+        needsResolved: measure.required.includes('resolved_at') || measure.optional.includes('resolved_at'),
       };
     });
     this.anyByCreation = this.compiled.some((c) => !c.skip && c.byCreation);
@@ -483,6 +511,29 @@ export class TicketEvaluator implements TableHandler {
 
   private warn(code: MessageCode, slot: FieldSlot, row: number, value: string, extra: Record<string, unknown> = {}): void {
     this.options.warnings.add(code, { value, kpis: slot.kpis, ...extra }, { file: this.options.file, row, column: slot.header });
+    // A value that does not fit the field (not a time before creation, which is the row's fault).
+    if (code === 'time-before-creation') return;
+    slot.unfit++;
+    slot.unfitCodes.set(code, (slot.unfitCodes.get(code) ?? 0) + 1);
+    if (slot.examples.length < COLUMN_EXAMPLES) slot.examples.push({ row, value: detach(value) });
+  }
+
+  /**
+   * A column whose values mostly do not fit its field (a `Resolved` Y/N column taken for
+   * resolved_at, h:mm:ss in a number field) was matched wrongly, not filled in wrongly: one
+   * message with the count, examples and the fix replaces its warning per row.
+   */
+  private columnMessages(): void {
+    const { warnings, file } = this.options;
+    for (const slot of this.slots) {
+      if (slot.unfit < COLUMN_MESSAGE_AT || slot.unfit <= slot.fit) continue;
+      warnings.retract(file, slot.header, slot.unfitCodes);
+      warnings.add(
+        'column-values-unfit',
+        { column: slot.header, field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
+        { file, column: slot.header },
+      );
+    }
   }
 
   /** A field's value for this row: a number, BLANK, or NaN (unreadable; warned once). */
@@ -547,6 +598,7 @@ export class TicketEvaluator implements TableHandler {
         v = NaN;
       }
     }
+    if (v === v && v !== BLANK) slot.fit++;
     this.stamp[slotIndex] = this.generation;
     this.cache[slotIndex] = v;
     return v;
@@ -558,6 +610,9 @@ export class TicketEvaluator implements TableHandler {
     const grown = new Float64Array(Math.max(need, this.staffTotals.length * 2, this.stride * 16));
     grown.set(this.staffTotals);
     this.staffTotals = grown;
+    const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
+    tickets.set(this.staffTickets);
+    this.staffTickets = tickets;
   }
 
   private teamIndex(name: string): number {
@@ -581,6 +636,9 @@ export class TicketEvaluator implements TableHandler {
         const grown = new Float64Array(Math.max(need, this.teamTotals.length * 2));
         grown.set(this.teamTotals);
         this.teamTotals = grown;
+        const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
+        tickets.set(this.teamTickets);
+        this.teamTickets = tickets;
       }
     }
     return index;
@@ -762,10 +820,19 @@ export class TicketEvaluator implements TableHandler {
     this.generation++;
     const { start, end } = period;
     const created = this.createdSlot === -1 ? NaN : this.value(view, this.createdSlot, row);
-    const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
+    let resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
     // A ticket is in the period only by a timestamp some KPI places tickets by.
     const inCreated = this.anyByCreation && created >= start && created < end;
-    const inResolved = this.anyByResolution && resolved >= start && resolved < end;
+    let inResolved = this.anyByResolution && resolved >= start && resolved < end;
+    // Resolved before it was created: the resolution time is unusable data. Decided here,
+    // once, for every output: the row is out of every KPI that needs resolved_at (and is not
+    // placed by it), which are exactly the KPIs the warning names.
+    const beforeCreation = resolved !== BLANK && resolved < created;
+    if (beforeCreation) {
+      if (inCreated || inResolved) this.warnBeforeCreation(view, row);
+      resolved = NaN;
+      inResolved = false;
+    }
     if (created === BLANK && this.createdSlot !== -1) {
       const slot = this.slots[this.createdSlot]!;
       warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
@@ -795,11 +862,18 @@ export class TicketEvaluator implements TableHandler {
     const S1 = this.S + 1;
     const createdSlice = this.S > 0 && inCreated ? this.sliceOf(created) : -1;
     const resolvedSlice = this.S > 0 && inResolved ? this.sliceOf(resolved) : -1;
+    // A ticket whose placing time could not be used is not one of theirs "with nothing to
+    // count": a count over a column of unreadable resolution times is unknown, not 0.
+    const faulty = (this.anyByCreation && this.createdSlot !== -1 && created !== created) || (this.anyByResolution && this.resolvedSlot !== -1 && resolved !== resolved);
+    if (!faulty) {
+      this.countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
+      if (team >= 0) this.countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
+    }
     const details = this.options.details ? this.details : undefined;
     details?.open();
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i]!;
-      if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
+      if (c.skip || (c.byCreation ? !inCreated : !inResolved) || (beforeCreation && c.needsResolved)) continue;
       const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
       if (x !== x) continue;
       used = true;
@@ -836,6 +910,13 @@ export class TicketEvaluator implements TableHandler {
     if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn)), created, resolved);
   }
 
+  /** One more ticket placed in the period, and in the slices its times place it in. */
+  private countTicket(tickets: Float64Array, at: number, createdSlice: number, resolvedSlice: number): void {
+    tickets[at]! += 1;
+    if (createdSlice >= 0) tickets[at + 1 + createdSlice]! += 1;
+    if (resolvedSlice >= 0 && resolvedSlice !== createdSlice) tickets[at + 1 + resolvedSlice]! += 1;
+  }
+
   private outsideFirst = Infinity;
   private outsideLast = -Infinity;
 
@@ -864,7 +945,10 @@ export class TicketEvaluator implements TableHandler {
       this.generation++;
       const { start, end } = this.options.period;
       const created = this.createdSlot === -1 ? NaN : this.value(view, this.createdSlot, row);
-      const resolved = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
+      const asWritten = this.resolvedSlot === -1 ? NaN : this.value(view, this.resolvedSlot, row);
+      // The same decision as for a counted row: a resolution before creation is unusable.
+      const beforeCreation = asWritten !== BLANK && asWritten < created;
+      const resolved = beforeCreation ? NaN : asWritten;
       const inCreated = this.anyByCreation && created >= start && created < end;
       const inResolved = this.anyByResolution && resolved >= start && resolved < end;
       // So that an appeal for a ticket of another period is refused, naming its dates.
@@ -876,7 +960,7 @@ export class TicketEvaluator implements TableHandler {
       details?.open();
       for (let i = 0; i < this.compiled.length; i++) {
         const c = this.compiled[i]!;
-        if (c.skip || (c.byCreation ? !inCreated : !inResolved)) continue;
+        if (c.skip || (c.byCreation ? !inCreated : !inResolved) || (beforeCreation && c.needsResolved)) continue;
         const x = c.code !== 0 ? this.builtinContribution(c, view, row, created, resolved) : this.customContribution(c, view, row);
         if (x !== x) continue;
         details?.set(i, x);
@@ -908,7 +992,8 @@ export class TicketEvaluator implements TableHandler {
       }
       case 3:
       case 4: {
-        if (created !== created || created === BLANK) return NaN;
+        // Open (placed by creation), or resolved before creation: no duration.
+        if (created !== created || created === BLANK || resolved !== resolved || resolved === BLANK) return NaN;
         const d = this.checkedDuration(created, resolved, this.resolvedSlot, view, row);
         if (d !== d) return NaN;
         return c.code === 3 ? d : d <= m.slaMs ? 1 : 0;
@@ -947,6 +1032,13 @@ export class TicketEvaluator implements TableHandler {
         return arrived <= promised ? 1 : 0;
       }
     }
+  }
+
+  /** The warning for a resolution time before creation, naming the KPIs that need resolved_at. */
+  private warnBeforeCreation(view: RowView, row: number): void {
+    const slot = this.slots[this.resolvedSlot]!;
+    const createdCells = this.slots[this.createdSlot]!.columns.map((col) => view.text(col)).join(' ');
+    this.warn('time-before-creation', slot, row, slot.columns.map((col) => view.text(col)).join(' '), { created: createdCells });
   }
 
   /** to − from as the policy counts time; NaN (with one warning per row and field) when `to` is before `from`. */
@@ -990,7 +1082,8 @@ export class TicketEvaluator implements TableHandler {
   /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
   staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
     const at = person * this.stride + slot * this.M * 2 + i * 2;
-    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i) };
+    const tickets = this.staffTickets[person * (this.S + 1) + slot] ?? 0;
+    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i), tickets };
   }
 
   /** Whether any ticket in the period counted for the team. */
@@ -1000,13 +1093,15 @@ export class TicketEvaluator implements TableHandler {
 
   teamTotalsOf(team: string, i: number, slot = 0): KpiTotals | undefined {
     const index = this.teams.get(staffKey(team));
-    if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined };
+    if (index === undefined) return team === '' ? undefined : { samples: 0, sum: 0, values: undefined, tickets: 0 };
     const at = index * this.stride + slot * this.M * 2 + i * 2;
-    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i) };
+    const tickets = this.teamTickets[index * (this.S + 1) + slot] ?? 0;
+    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i), tickets };
   }
 
   /** Call once after the last row: one warning per person not on the roster. */
   finish(): TicketCounts {
+    this.columnMessages();
     for (const [key, u] of this.unknownStaff) {
       const at = { file: this.options.file, row: u.row, column: u.column };
       const rosterRow = this.options.staff.leftOutRow(u.label, u.byId);

@@ -25,6 +25,22 @@ export class WarningSink {
     this.items.push(warning(code, kept, location));
   }
 
+  /**
+   * Takes back warnings already given (stored or only counted): those of `file` and `column`
+   * with the codes and numbers in `given`, when one message about the whole column replaces them.
+   */
+  retract(file: string, column: string, given: ReadonlyMap<MessageCode, number>): void {
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const d = this.items[i]!;
+      if (d.location?.file === file && d.location.column === column && given.has(d.code as MessageCode)) this.items.splice(i, 1);
+    }
+    for (const [code, n] of given) {
+      this.counts.set(code, (this.counts.get(code) ?? 0) - n);
+      if (this.counts.get(code)! <= 0) this.counts.delete(code);
+      this.total -= n;
+    }
+  }
+
   /** Warnings not stored because of the limit. */
   get dropped(): number {
     return this.total - this.items.length;

@@ -37,7 +37,7 @@ const people = [
 ];
 const measure = (id: string) => planEvaluation(policy).ticketMeasures.findIndex((m) => m.id === id);
 const excluded = [
-  { ticket: 'T100', appeal: 'SS-2026-01', row: 7, person: 0, team: '一组', hits: [{ measure: measure('response_sla_rate'), slice: -1 }, { measure: measure('csat'), slice: -1 }], created: Date.UTC(2026, 9, 3, 1), resolved: Date.UTC(2026, 9, 3, 6), inPeriod: true },
+  { ticket: 'T100', appeal: 'SS-2026-01', row: 7, person: 0, team: '一组', hits: [{ measure: measure('response_sla_rate'), slice: -1 }, { measure: measure('first_time_fix_rate'), slice: -1 }, { measure: measure('csat'), slice: -1 }], created: Date.UTC(2026, 9, 3, 1), resolved: Date.UTC(2026, 9, 3, 6), inPeriod: true },
   // In the export but created and resolved in June (10:05 and 15:30 in Shanghai): no KPI of October has it.
   { ticket: 'T200', appeal: 'SS-2026-09', row: 8, person: 0, team: '一组', hits: [], created: Date.UTC(2026, 5, 28, 2, 5), resolved: Date.UTC(2026, 5, 30, 7, 30), inPeriod: false },
 ];
@@ -77,7 +77,8 @@ describe('applying adjustments', () => {
     expect(report.adjustments[0]).toMatchObject({ kind: 'override_rating', rater_type: 'supervisor', item: 'service_attitude', score: 4, original_score: 2 });
   });
 
-  it('exclude_ticket is matched to the ticket the pass left out and names the KPIs it left', () => {
+  // T100 would also have fed the technicians' first-time fix rate: an agent is not measured on it.
+  it('exclude_ticket is matched to the ticket the pass left out and names the KPIs of the person it left', () => {
     const report = score(`version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T100\n${decision(1)}`);
     expect(report.adjustments[0]).toMatchObject({ kind: 'exclude_ticket', ticket_id: 'T100', kpis: ['响应及时率', '客户满意度'] });
     const kpis = report.staff[0]!.kpis;

@@ -90,7 +90,11 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
         findings.push({ index, field: 'ticket_id', code: 'adjustment-ticket-outside-period', params: { ticket, created: localTime(found.created), resolved: localTime(found.resolved), period: period.id, first: period.firstDay, last: period.lastDay } });
         return;
       }
-      const kpis = [...new Set(found.hits.map((h) => evaluation.plan.ticketMeasures[h.measure]!.id))].map((id) => measureName(policy, id));
+      // Only what it was taken out of for this person: their roles' KPIs (and the events of
+      // vetoes and point items), not KPIs of other roles the ticket would also have fed.
+      const own = new Set(result.kpis.map((k) => k.id));
+      const ids = found.hits.map((h) => evaluation.plan.ticketMeasures[h.measure]!.id).filter((id) => own.has(id) || id.includes(':'));
+      const kpis = [...new Set(ids)].map((id) => measureName(policy, id));
       record = { ...common, kind: a.kind, ticket_id: ticket, kpis };
     } else if (a.kind === 'override_kpi') {
       const entries = result.kpis.filter((k) => k.id === a.kpi);

@@ -1,7 +1,8 @@
 // Each person's ticket list: every ticket that counted for one of their own KPIs in the
 // period, when it was created and resolved, and what it counted as — the minutes of a response, whether it was on time,
 // its satisfaction score — so that an employee can check a KPI ticket by ticket, and name
-// the ticket in an appeal. Tickets an approved appeal left out are listed too, marked.
+// the ticket in an appeal. Tickets an approved appeal left out are listed too, marked, and
+// shown as not counted in every column.
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
 import { formatWallMinute, zoneClock } from '../evaluate/time-zone.js';
@@ -118,8 +119,11 @@ export function renderTicketList(person: ReportPerson, details: readonly TicketD
   const time = (instant: number) => (instant === instant ? formatWallMinute(instant, clock) : '');
   const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), L('ticket-list-created'), L('ticket-list-resolved'), ...columns.map((c) => c.header), L('ticket-list-note')]];
   for (const d of details) {
-    const cells = columns.map((c) => shownValue(d.values[c.measure]!, c, language));
-    if (cells.every((cell) => cell === '')) continue;
+    const wouldCount = columns.map((c) => shownValue(d.values[c.measure]!, c, language));
+    if (wouldCount.every((cell) => cell === '')) continue;
+    // A ticket left out on appeal counts in no column, whatever it would have counted as:
+    // counting the list must give the notice's figures.
+    const cells = d.appeal === undefined ? wouldCount : columns.map(() => L('ticket-list-not-counted'));
     lines.push([d.ticket, String(d.row), time(d.created), time(d.resolved), ...cells, d.appeal === undefined ? '' : L('ticket-list-excluded', { appeal: d.appeal })]);
   }
   return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -163,6 +163,11 @@ export const evaluateCommand: CommandDefinition = {
           language,
           toolVersion: packageInfo().version,
         });
+        // A report in which no one has a result is a failed run, not a result to publish.
+        if (report.staff.every((s) => s.status === 'not_assessed')) {
+          const tickets = evaluation.inputs.find((i) => i.kind === 'tickets')!;
+          throw new AspmError('evaluate-nobody-assessed', { staff: report.staff.length, rows: tickets.rows, used: tickets.used });
+        }
         const files: OutputFile[] = [{ path: options.output, data: JSON.stringify(report, null, 2) + '\n' }];
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
         const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices, ticketLists(evaluation)) : [];
@@ -175,6 +180,8 @@ export const evaluateCommand: CommandDefinition = {
             (input.not_counted ? t(language, 'evaluate-not-counted', { count: input.not_counted }) : '') +
             (input.superseded ? t(language, 'evaluate-superseded', { count: input.superseded }) : '');
           io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more }) + '\n');
+          // Which column each field came from: a column matched by name but holding something else shows here.
+          io.stderr.write(t(language, 'evaluate-input-columns', { columns: input.columns }) + '\n');
         }
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
         io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');

@@ -8,6 +8,15 @@ function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
 }
 
+/** What a field's values should be, by how the evaluator reads it. */
+const KIND_ZH: Readonly<Record<string, string>> = { time: '时间', boolean: '是/否', number: '数字', satisfaction: '满意度评分', text: '文字' };
+const KIND_EN: Readonly<Record<string, string>> = { time: 'dates and times', boolean: 'yes or no', number: 'numbers', satisfaction: 'satisfaction scores', text: 'text' };
+
+/** The rows and values shown as examples in a message about a whole column. */
+function examplesOf(p: MessageParams): { row: number; value: string }[] {
+  return Array.isArray(p.examples) ? (p.examples as { row: number; value: string }[]) : [];
+}
+
 /** "…; the ticket is left out of A、B" — only when some KPI needs the value. */
 function leftOutZh(p: MessageParams): string {
   const kpis = list(p.kpis, '、');
@@ -82,6 +91,14 @@ export const evaluateMessages = defineMessages({
   'evaluate-input-summary': {
     'zh-CN': '{path}：读取 {rows} 行，采用 {used} 行{more}',
     en: '{path}: {rows} rows read, {used} used{more}',
+  },
+  'evaluate-nobody-assessed': {
+    'zh-CN': '没有任何人能被考核：{staff} 人中没有一人有可计分的指标数据（工单文件 {rows} 行，采用 {used} 行），未写入任何文件。请先处理上面的警告（常见原因：某列匹配错误、--period 不对、导出的月份不对）后重新运行。',
+    en: 'Nobody could be assessed: none of the {staff} people has data for any KPI that could be scored ({used} of the {rows} ticket rows used), so nothing was written. Deal with the warnings above (usually a column matched wrongly, the wrong --period, or the wrong month exported) and run again.',
+  },
+  'evaluate-input-columns': {
+    'zh-CN': (p) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join('，')}`,
+    en: (p) => `  columns read: ${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join(', ')}`,
   },
   'evaluate-skipped': { 'zh-CN': '，因数据问题未采用 {count} 行（见警告）', en: ', {count} left out for data problems (see the warnings)' },
   'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
@@ -245,6 +262,26 @@ export const evaluateMessages = defineMessages({
   'value-outside-scale': {
     'zh-CN': (p) => `评分“${String(p.value)}”不在量表 ${String(p.min)}–${String(p.max)} 之内。${leftOutZh(p)}`,
     en: (p) => `The score "${String(p.value)}" lies outside the scale ${String(p.min)}–${String(p.max)}.${leftOutEn(p)}`,
+  },
+  'column-values-unfit': {
+    'zh-CN': (p) => {
+      const what = KIND_ZH[String(p.kind)] ?? '有效值';
+      const examples = examplesOf(p).map((e) => `第 ${e.row} 行“${e.value}”`).join('、');
+      const fix = p.mapped
+        ? `制度在 data_sources.tickets.columns 中把 ${String(p.field)} 映射到了这一列：请改为正确的列名。`
+        : `这一列是按列名自动匹配为 ${String(p.field)} 的，多半并不是它：请在制度 data_sources.tickets.columns 中把 ${String(p.field)} 映射到正确的列（如 ${String(p.field)}: 列名）。`;
+      const kpis = list(p.kpis, '、');
+      return `列“${String(p.column)}”按 ${String(p.field)} 读取，但 ${String(p.total)} 个非空值中有 ${String(p.count)} 个不是${what}，例如${examples}。${fix}${kpis ? `这些工单不计入：${kpis}。` : '这些行不予采用。'}`;
+    },
+    en: (p) => {
+      const what = KIND_EN[String(p.kind)] ?? 'valid values';
+      const examples = examplesOf(p).map((e) => `row ${e.row} "${e.value}"`).join(', ');
+      const fix = p.mapped
+        ? `The policy maps ${String(p.field)} to this column under data_sources.tickets.columns: name the right column there.`
+        : `The column was matched to ${String(p.field)} by its name and most likely is not it: map ${String(p.field)} to the right column under data_sources.tickets.columns in the policy (${String(p.field)}: <header>).`;
+      const kpis = list(p.kpis, ', ');
+      return `Column "${String(p.column)}" was read as ${String(p.field)}, but ${String(p.count)} of its ${String(p.total)} non-blank values are not ${what}, e.g. ${examples}. ${fix}${kpis ? ` Those tickets are left out of: ${kpis}.` : ' Those rows are not used.'}`;
+    },
   },
   'time-before-creation': {
     'zh-CN': (p) => `时间“${String(p.value)}”早于工单创建时间“${String(p.created)}”，不合理。${leftOutZh(p)}`,

@@ -479,6 +479,7 @@ export const scoringMessages = defineMessages({
   'ticket-list-yes': { 'zh-CN': '是', en: 'yes' },
   'ticket-list-no': { 'zh-CN': '否', en: 'no' },
   'ticket-list-counted': { 'zh-CN': '计入', en: 'counted' },
+  'ticket-list-not-counted': { 'zh-CN': '不计入', en: 'not counted' },
   'ticket-list-excluded': { 'zh-CN': '已按申诉 {appeal} 剔除，不计入任何指标', en: 'left out on appeal {appeal}; counts for no KPI' },
   'ticket-list-means-response-sla': { 'zh-CN': '按时响应（≤ {limit}）', en: 'responded in time (≤ {limit})' },
   'ticket-list-means-resolution-sla': { 'zh-CN': '按时解决（≤ {limit}）', en: 'resolved in time (≤ {limit})' },
