@@ -15,6 +15,7 @@ import { toChineseNumeral } from '../render/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import type { Action } from './outcomes.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
+import { roundHalfUp } from '../text/round-half-up.js';
 
 export interface NoticeView {
   readonly language: Language;
@@ -94,7 +95,7 @@ export interface NoticeView {
   };
 }
 
-const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
+const fixed = (n: number | null) => (n === null ? '—' : roundHalfUp(n).toFixed(2));
 
 function periodLabel(language: Language, id: string): string {
   let m: RegExpExecArray | null;
