@@ -3,13 +3,13 @@
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Cycle, Kpi, RuleTrigger, Scoring, ScoreBand, Veto } from '../policy/policy.generated.js';
+import { roundHalfUp } from '../text/round-half-up.js';
 
 export type Unit = Kpi['unit'];
 
 /** At most two decimals, no trailing zeros, no thousands separators: 0.5, 24, 1500. */
 export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 100) / 100;
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+  return String(roundHalfUp(n));
 }
 
 /** An amount of money: two decimals and thousands separators, 2,160.00 (as pay slips show it). */

@@ -3,6 +3,7 @@
 // Totals are graded as people see them, rounded to two decimals, so that a total shown as
 // 80.00 is never graded below the 80 line because of floating-point noise. Pure.
 import type { GradeBand, Policy } from '../policy/policy.generated.js';
+import { roundHalfUp } from '../text/round-half-up.js';
 
 export interface GradeScale {
   /** Bands from best (highest scores) to worst. */
@@ -16,13 +17,9 @@ export function gradeScale(policy: Pick<Policy, 'grades'>): GradeScale {
   return { bands, order: bands.map((b) => b.grade) };
 }
 
-/**
- * A score rounded half-up to two decimals, as reports show it. Twelve significant digits
- * first remove the noise of binary arithmetic (79.99999999999999 × 100 is 7999.999999999999).
- */
+/** A score rounded half-up to two decimals, as every report and notice shows it. */
 export function roundScore(x: number): number {
-  const r = Math.round(Number((x * 100).toPrecision(12))) / 100;
-  return r === 0 ? 0 : r;
+  return roundHalfUp(x);
 }
 
 /** The band a (rounded) total falls in: min ≤ total < max; the top band includes its max and above. */

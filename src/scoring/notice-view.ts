@@ -17,6 +17,7 @@ import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
 import type { Action, ActionKind } from './outcomes.js';
 import { reportCoverage } from './policy-coverage.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
+import { roundHalfUp } from '../text/round-half-up.js';
 
 export interface NoticeView {
   readonly language: Language;
@@ -112,7 +113,7 @@ export interface NoticeView {
   };
 }
 
-const fixed = (n: number | null) => (n === null ? '—' : (Math.round(n * 100) / 100).toFixed(2));
+const fixed = (n: number | null) => (n === null ? '—' : roundHalfUp(n).toFixed(2));
 
 function periodLabel(language: Language, id: string): string {
   let m: RegExpExecArray | null;

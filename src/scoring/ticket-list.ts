@@ -14,6 +14,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { formatNumber } from '../render/document-values.js';
 import type { ReportPerson } from './report-model.js';
 import { looksLikeFormula } from './report-xlsx.js';
+import { roundHalfUp } from '../text/round-half-up.js';
 
 /** What a ticket's contribution to a measure is shown as. */
 type Shown = 'duration' | 'yes_no' | 'counted' | 'value';
@@ -96,7 +97,7 @@ function shownValue(x: number, c: ListColumn, language: Language): string {
   if (x !== x) return '';
   switch (c.shown) {
     case 'duration':
-      return (Math.round((x / c.unitMs) * 100) / 100).toFixed(2);
+      return roundHalfUp(x / c.unitMs).toFixed(2);
     case 'yes_no':
       return t(language, x === 1 ? 'ticket-list-yes' : 'ticket-list-no');
     case 'counted':
