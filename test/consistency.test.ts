@@ -35,9 +35,11 @@ interface StaffEntry {
   readonly total: number | null;
   readonly grade: string | null;
   readonly kpis: readonly KpiEntry[];
+  readonly outcomes?: { readonly actions: readonly { readonly name: string; readonly because: { readonly grades: readonly { readonly period: string; readonly grade: string }[] } }[] };
 }
 
 interface Report {
+  readonly trial?: boolean;
   readonly period: { readonly id: string };
   readonly staff: readonly StaffEntry[];
   readonly warnings: readonly { code: string; file: string; row: number | null; column: string | null; message: string }[];
@@ -163,7 +165,9 @@ function sheetRowOf(wb: ExcelJS.Workbook, id: string): { groups: string[]; label
       const values = ws.getRow(r).values as unknown[];
       if (values.includes('工号') || values.includes('ID') || values.includes('Staff ID')) labelRow = r;
     }
-    if (labelRow === -1 || labelRow === 1) continue; // the summary sheet has one header row; per-role sheets two
+    // A sheet per role has a row of KPI groups (响应及时率（25%）) above its labels; the summary has none.
+    const groupRow = labelRow > 1 ? Array.from(ws.getRow(labelRow - 1).values as unknown[], (v) => String(v ?? '')) : [];
+    if (!groupRow.some((g) => /[（(]\d+(\.\d+)?%[)）]$/.test(g))) continue;
     for (let r = labelRow + 1; r <= ws.rowCount; r++) {
       const values = ws.getRow(r).values as unknown[];
       if (values.includes(id)) {
@@ -232,6 +236,14 @@ function checkAgreement({ report, workbook, notices }: Outputs): number {
       expect(sheet!.values.filter((v) => v === person.total || v === roundHalfUp2(person.total!)), `${person.id}: total in the workbook`).not.toHaveLength(0);
     }
     if (person.grade !== null) expect(markdown, `${person.id}: grade in the notice`).toMatch(new RegExp(`\\*\\*${person.grade}\\*\\*`));
+    // Every outcome names its rule (an article of the policy) and the grades that fired it.
+    const applied = markdown.split(/^#### /m).find((section) => /^[一二三四五六七八九十]+、结果应用|^\d+\. (Use of results|Outcomes)/.test(section)) ?? '';
+    for (const action of person.outcomes?.actions ?? []) {
+      const line = applied.split('\n').find((l) => l.startsWith(`- ${action.name}`));
+      expect(line, `${person.id}: ${action.name} on the notice`).toBeDefined();
+      expect(line, `${person.id}: ${action.name} names its article`).toMatch(/第[一二三四五六七八九十百]+条|Article \d+/);
+      for (const { grade } of action.because.grades) expect(line, `${person.id}: ${action.name} states the grade ${grade}`).toContain(grade);
+    }
     // A ticket removed on appeal counts in no column of the list.
     for (const r of list?.rows ?? []) {
       if (!r.some((c) => /申诉|appeal/i.test(c))) continue;
@@ -281,10 +293,12 @@ describe('every output states the figures of one computation', () => {
       const checked = checkAgreement({ report, workbook, notices: join(dir, 'notices', period) });
       // Every agent and technician has their own KPIs recomputed from their list.
       expect(checked).toBeGreaterThanOrEqual(18 * 4);
+      // September fires penalties and incentives (the quarter's rules cannot hold yet).
+      if (period === '2026-09') expect(report.staff.some((p) => (p.outcomes?.actions.length ?? 0) > 0)).toBe(true);
     });
   });
 
-  describe('a generated month: an appeal, a veto, a resolution before creation, no tickets for one person', () => {
+  describe('a generated month before the policy takes effect: an appeal, a veto, a resolution before creation, no tickets for one person', () => {
     const work = mkdtempSync(join(tmpdir(), 'aspm-consistency-gen-'));
     let code = -1;
     let stderr = '';
@@ -311,6 +325,12 @@ describe('every output states the figures of one computation', () => {
       const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8')) as Report;
       const workbook = await readWorkbook(join(work, 'out', 'report.xlsx'));
       expect(checkAgreement({ report, workbook, notices: join(work, 'out', 'notices') })).toBeGreaterThanOrEqual(8);
+      // A trial run, and every notice and sheet says so.
+      expect(report.trial).toBe(true);
+      for (const file of readdirSync(join(work, 'out', 'notices')).filter((f) => f.endsWith('.md'))) {
+        expect(readFileSync(join(work, 'out', 'notices', file), 'utf8'), file).toContain('试算（制度生效前，不作为考核依据）');
+      }
+      for (const ws of workbook.worksheets) expect(String(ws.getCell('A1').value), ws.name).toContain('试算');
     });
 
     it('the resolution before creation is warned about and out of every KPI the warning names', () => {
@@ -336,7 +356,8 @@ const BAD_ROW = 8;
 /** A small month for the medium preset, written as a manager's files would be. */
 function writeGenerated(dir: string): void {
   const preset = readFileSync(join(import.meta.dirname, '..', 'presets', 'medium.zh-CN.yaml'), 'utf8');
-  writeFileSync(join(dir, 'policy.yaml'), preset);
+  // In force from November: October is a trial run.
+  writeFileSync(join(dir, 'policy.yaml'), preset.replace(/effective_date: "[\d-]+"/, 'effective_date: "2026-11-01"'));
   mkdirSync(join(dir, 'out'), { recursive: true });
   const roster = [['工号', '姓名', '岗位', '班组'], ['A01', '李明', '客服专员', '一组'], ['A02', '王芳', '客服专员', '二组'], ['A03', '赵空', '客服专员', '二组'], ['T01', '张伟', '维修技术员', '一组'], ['T02', '刘洋', '维修技术员', '二组'], ['S01', '陈静', '服务主管', '一组']];
   writeFileSync(join(dir, 'roster.csv'), roster.map((r) => r.join(',')).join('\r\n') + '\r\n');
