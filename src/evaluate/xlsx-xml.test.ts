@@ -31,7 +31,7 @@ const cell = (column: number, row: number): fc.Arbitrary<Written & { withRef: bo
       fc.oneof(
         fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom('', ' t="n"')).map(([n, t]) => ({ t, v: `<v>${n}</v>`, value: Number(String(n)) as Cell | undefined })),
         fc.nat({ max: SHARED.length - 1 }).map((i) => ({ t: ' t="s"', v: `<v>${i}</v>`, value: SHARED[i] as Cell | undefined })),
-        fc.constant({ t: ' t="s"', v: '<v>0007</v>', value: null as Cell | undefined }),
+        fc.constant({ t: ' t="s"', v: '<v>0004</v>', value: SHARED[4] as Cell | undefined }),
         fc.boolean().map((b) => ({ t: ' t="b"', v: `<v>${b ? 1 : 0}</v>`, value: b as Cell | undefined })),
         fc.constantFrom('x', '工&amp;单', '').map((text) => ({ t: ' t="inlineStr"', v: `<is><t>${text}</t></is>`, value: text.replace('&amp;', '&') as Cell | undefined })),
         fc.constant({ t: ' t="str"', v: '<v>1 &lt; 2</v>', value: '1 < 2' as Cell | undefined }),
