@@ -255,14 +255,17 @@ export class SheetScanner {
   private buffer = '';
   private tail = '';
   private lastRow = 0;
-  private cellBudget = MAX_SHEET_CELLS;
+  private cellBudget: number;
   /** Bytes of XML consumed, for progress. */
   consumed = 0;
 
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly onRow: SheetRowHandler,
-  ) {}
+    private readonly maxCells = MAX_SHEET_CELLS,
+  ) {
+    this.cellBudget = maxCells;
+  }
 
   push(chunk: string): void {
     this.tail = (this.tail + chunk.slice(-TAIL)).slice(-TAIL);
@@ -302,7 +305,7 @@ export class SheetScanner {
       const rowNumber = this.rowNumber(buf, open + 4, tagEnd);
       const cells = this.cells(buf, tagEnd + 1, close, rowNumber);
       this.cellBudget -= cells.length;
-      if (this.cellBudget < 0) throw new XlsxPartError({ kind: 'cells', limit: MAX_SHEET_CELLS });
+      if (this.cellBudget < 0) throw new XlsxPartError({ kind: 'cells', limit: this.maxCells });
       this.onRow(cells, rowNumber);
       pos = close + 6;
     }
