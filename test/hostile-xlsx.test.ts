@@ -71,6 +71,14 @@ describe('rows are never lost without a word (item 3)', () => {
     expect(t('zh-CN', error.code, error.params)).toContain(`其中的部件 ${SHEET} 未通过 CRC-32 校验`);
   });
 
+  it('damage that also breaks the XML is named by its cause, the failed checksum, not by the garbage', async () => {
+    const strings = stringsXml('<si><t>id</t></si><si><t>name</t></si><si><t>T1</t></si>');
+    const xml = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c></row>');
+    const damaged = xml.replace('<v>2</v>', '<v>9</v>');
+    const path = write('crc-garbage.xlsx', forgeZip(workbookParts({ name: '', data: damaged, store: true, declared: { crc: crcOf(xml) } }, strings)));
+    expect(await failure(path)).toMatchObject({ code: 'xlsx-corrupt', params: { part: SHEET, problem: 'checksum' } });
+  });
+
   it.each([
     ['in the middle of a row', (xml: string) => xml.slice(0, xml.indexOf('<row r="5"') + 30)],
     ['after a whole row', (xml: string) => xml.slice(0, xml.indexOf('<row r="5"'))],

@@ -342,7 +342,12 @@ function partError(cause: XlsxPartError, path: string, part: string): AspmError 
   }
 }
 
-/** Streams a part's text into `push`; the part must end whole (`end`) and be no larger than `maxBytes`. */
+/**
+ * Streams a part's text into `parser`; the part must end whole (`end`) and be no larger
+ * than `maxBytes`. When the text does not parse, the rest of the part is still inflated:
+ * if its checksum or length fails too, that is the cause to name (a damaged part), not the
+ * garbage it inflated to.
+ */
 async function streamPart(
   archive: ZipArchive,
   entry: ZipEntry,
@@ -351,18 +356,37 @@ async function streamPart(
   onBytes?: (n: number) => void,
 ): Promise<void> {
   const decoder = new TextDecoder('utf-8');
-  try {
-    for await (const chunk of archive.chunks(entry, maxBytes)) {
-      onBytes?.(chunk.length);
-      const text = decoder.decode(chunk, { stream: true });
-      if (text.length > 0) parser.push(text);
+  const chunks = archive.chunks(entry, maxBytes);
+  let problem: XlsxPartError | undefined;
+  const parse = (step: () => void) => {
+    try {
+      step();
+    } catch (cause) {
+      if (!(cause instanceof XlsxPartError)) throw cause;
+      problem = cause;
     }
-    const rest = decoder.decode();
-    if (rest.length > 0) parser.push(rest);
-    parser.end();
-  } catch (cause) {
-    throw cause instanceof XlsxPartError ? partError(cause, archive.path, entry.name) : cause;
+  };
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      if (problem) continue;
+      const chunk = next.value;
+      onBytes?.(chunk.length);
+      parse(() => {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text.length > 0) parser.push(text);
+      });
+    }
+  } finally {
+    await chunks.return(undefined);
   }
+  if (!problem) {
+    parse(() => {
+      const rest = decoder.decode();
+      if (rest.length > 0) parser.push(rest);
+      parser.end();
+    });
+  }
+  if (problem) throw partError(problem, archive.path, entry.name);
 }
 
 /** A small part (workbook, relationships) parsed whole; its problems name it. */
