@@ -442,7 +442,7 @@ describe('bad data', () => {
     ['header-only.csv', Buffer.from(HEAD + '\n'), 'table-header-only'],
     ['binary.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), 'table-binary'],
     ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'table-xls-legacy'],
-    ['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'xlsx-unreadable'],
+    ['broken.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'xlsx-corrupt'],
     ['quote.csv', Buffer.from(HEAD + '\nT1,"E0031\n'), 'csv-unclosed-quote'],
     ['bad.json', Buffer.from('[{"a":1,}]'), 'json-invalid'],
   ])('%s → %s', async (name, bytes, code) => {

@@ -4,6 +4,51 @@
 // seconds. Incremental (text goes in as chunks cut anywhere) and pure.
 import { isTrimSpace, type Cell } from './parse-value.js';
 
+/** Excel's last row and column (XFD): a reference beyond them is a forged or broken file. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+
+/**
+ * How much XML one row or one shared string may span. Excel holds at most 32,767
+ * characters in a cell; a row of a real export is a few kilobytes. Without a bound, a row
+ * or string that never closes is buffered until V8 cannot make the string.
+ */
+export const MAX_ROW_CHARS = 16 * 1024 * 1024;
+export const MAX_STRING_CHARS = 1024 * 1024;
+/**
+ * Cells a sheet may hand over, counting the empty ones before a cell far to the right:
+ * 2 GiB of sheet XML (zip-archive's limit) holds fewer real cells than this, so only a
+ * sheet of gaps (`<c r="XFD1">` on every row) reaches it.
+ */
+export const MAX_SHEET_CELLS = 2 ** 28;
+
+/** What makes a part unusable: a reference beyond Excel's limits, a size beyond aspm's, or broken XML. */
+export type XlsxProblem =
+  | { readonly kind: 'row-beyond'; readonly row: number }
+  | { readonly kind: 'column-beyond'; readonly ref: string; readonly row: number }
+  | { readonly kind: 'row-size' | 'string-size' | 'cells'; readonly limit: number }
+  | { readonly kind: 'xml' }
+  | { readonly kind: 'shared-string'; readonly index: string; readonly row: number };
+
+export class XlsxPartError extends Error {
+  constructor(readonly problem: XlsxProblem) {
+    super(problem.kind);
+  }
+}
+
+/** Whether the text that ended a part closes its root element (`</worksheet>`, `</x:sst>`, `<sst … />`). */
+function closesRoot(tail: string, root: string): boolean {
+  return new RegExp(`(?:</(?:[\\w.-]+:)?${root}\\s*>|<(?:[\\w.-]+:)?${root}\\b[^<>]*/>)\\s*$`).test(tail);
+}
+
+/** Enough of a part's end to hold its root's closing tag, or a whole empty root with its namespaces. */
+const TAIL = 512;
+
+/** Checks that a small part (workbook, relationships) is whole: its root element closes. */
+export function checkWholePart(xml: string, root: string): void {
+  if (!closesRoot(xml.slice(-TAIL), root)) throw new XlsxPartError({ kind: 'xml' });
+}
+
 const ENTITY = /&(?:(amp|lt|gt|quot|apos)|#(\d+)|#x([0-9a-fA-F]+));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
@@ -44,6 +89,7 @@ export interface Workbook {
 }
 
 export function parseWorkbook(xml: string): Workbook {
+  checkWholePart(xml, 'workbook');
   const sheets = startTags(xml, 'sheet').map((tag) => ({
     name: attribute(tag, 'name') ?? '',
     relId: attribute(tag, 'r:id') ?? attribute(tag, 'id') ?? '',
@@ -61,6 +107,7 @@ export interface Relationship {
 }
 
 export function parseRelationships(xml: string): Relationship[] {
+  checkWholePart(xml, 'Relationships');
   return startTags(xml, 'Relationship').map((tag) => ({
     id: attribute(tag, 'Id') ?? '',
     type: attribute(tag, 'Type') ?? '',
@@ -110,8 +157,10 @@ function stringItemText(xml: string): string {
 export class SharedStringsParser {
   readonly strings: string[] = [];
   private buffer = '';
+  private tail = '';
 
   push(chunk: string): void {
+    this.tail = (this.tail + chunk.slice(-TAIL)).slice(-TAIL);
     const buf = this.buffer + chunk;
     let pos = 0;
     for (;;) {
@@ -148,6 +197,12 @@ export class SharedStringsParser {
       pos = close + 5;
     }
     this.buffer = buf.slice(pos);
+    if (this.buffer.length > MAX_STRING_CHARS) throw new XlsxPartError({ kind: 'string-size', limit: MAX_STRING_CHARS });
+  }
+
+  /** The part has ended: it must have ended whole (a cut one loses strings without a word). */
+  end(): void {
+    if (!closesRoot(this.tail, 'sst')) throw new XlsxPartError({ kind: 'xml' });
   }
 }
 
@@ -171,6 +226,8 @@ function columnAt(buf: string, from: number, to: number): number {
     if (c >= 65 && c <= 90) column = column * 26 + (c - 64);
     else if (c >= 97 && c <= 122) column = column * 26 + (c - 96);
     else break;
+    // Stop counting past XFD: `ZZZZZZ…` must not grow into a number no row can be padded to.
+    if (column > EXCEL_COLUMNS) return column - 1;
   }
   return column - 1;
 }
@@ -196,16 +253,22 @@ export type SheetRowHandler = (cells: Cell[], row: number) => void;
  */
 export class SheetScanner {
   private buffer = '';
+  private tail = '';
   private lastRow = 0;
+  private cellBudget: number;
   /** Bytes of XML consumed, for progress. */
   consumed = 0;
 
   constructor(
     private readonly sharedStrings: readonly string[],
     private readonly onRow: SheetRowHandler,
-  ) {}
+    private readonly maxCells = MAX_SHEET_CELLS,
+  ) {
+    this.cellBudget = maxCells;
+  }
 
   push(chunk: string): void {
+    this.tail = (this.tail + chunk.slice(-TAIL)).slice(-TAIL);
     const buf = this.buffer.length === 0 ? chunk : this.buffer + chunk;
     let pos = 0;
     const length = buf.length;
@@ -229,9 +292,8 @@ export class SheetScanner {
         pos = open;
         break;
       }
-      const rowNumber = this.rowNumber(buf, open + 4, tagEnd);
       if (buf.charCodeAt(tagEnd - 1) === 47) {
-        this.onRow([], rowNumber);
+        this.onRow([], this.rowNumber(buf, open + 4, tagEnd));
         pos = tagEnd + 1;
         continue;
       }
@@ -240,26 +302,34 @@ export class SheetScanner {
         pos = open;
         break;
       }
-      this.onRow(this.cells(buf, tagEnd + 1, close), rowNumber);
+      const rowNumber = this.rowNumber(buf, open + 4, tagEnd);
+      const cells = this.cells(buf, tagEnd + 1, close, rowNumber);
+      this.cellBudget -= cells.length;
+      if (this.cellBudget < 0) throw new XlsxPartError({ kind: 'cells', limit: this.maxCells });
+      this.onRow(cells, rowNumber);
       pos = close + 6;
     }
     this.consumed += pos;
     this.buffer = pos >= length ? '' : buf.slice(pos);
+    if (this.buffer.length > MAX_ROW_CHARS) throw new XlsxPartError({ kind: 'row-size', limit: MAX_ROW_CHARS });
+  }
+
+  /** The part has ended: a sheet cut short (a row left open, no `</worksheet>`) is never read as a shorter sheet. */
+  end(): void {
+    if (!closesRoot(this.tail, 'worksheet')) throw new XlsxPartError({ kind: 'xml' });
   }
 
   private rowNumber(buf: string, from: number, to: number): number {
     const at = buf.indexOf(' r="', from);
-    if (at !== -1 && at < to) {
-      const n = parseInt(buf.slice(at + 4, buf.indexOf('"', at + 4)), 10);
-      if (n > 0) {
-        this.lastRow = n;
-        return n;
-      }
-    }
-    return ++this.lastRow;
+    let n = -1;
+    if (at !== -1 && at < to) n = parseInt(buf.slice(at + 4, buf.indexOf('"', at + 4)), 10);
+    if (!(n > 0)) n = this.lastRow + 1;
+    if (n > EXCEL_ROWS) throw new XlsxPartError({ kind: 'row-beyond', row: n });
+    this.lastRow = n;
+    return n;
   }
 
-  private cells(buf: string, from: number, to: number): Cell[] {
+  private cells(buf: string, from: number, to: number, row: number): Cell[] {
     const cells: Cell[] = [];
     let pos = from;
     let next = 0;
@@ -282,10 +352,14 @@ export class SheetScanner {
         if (eq === -1 || eq > tagEnd) break;
         const valueEnd = buf.indexOf('"', eq + 2);
         const name = attributeName(buf, a, eq);
-        if (name === 114) column = columnAt(buf, eq + 2, valueEnd); // r
-        else if (name === 116) type = buf.slice(eq + 2, valueEnd); // t
+        if (name === 114) {
+          column = columnAt(buf, eq + 2, valueEnd); // r
+          if (column >= EXCEL_COLUMNS) throw new XlsxPartError({ kind: 'column-beyond', ref: buf.slice(eq + 2, Math.min(valueEnd, eq + 34)), row });
+        } else if (name === 116) type = buf.slice(eq + 2, valueEnd); // t
         a = valueEnd + 1;
       }
+      // Cells without a reference count on from the last: they may not walk past XFD either.
+      if (column >= EXCEL_COLUMNS) throw new XlsxPartError({ kind: 'column-beyond', ref: `#${column + 1}`, row });
       next = column + 1;
       if (buf.charCodeAt(tagEnd - 1) === 47) {
         pos = tagEnd + 1;
@@ -306,7 +380,10 @@ export class SheetScanner {
         if (type === 's') {
           // A shared string's index, read without cutting it out when it is plain digits.
           const index = digitsAt(buf, vStart, vEnd);
-          value = this.sharedStrings[index >= 0 ? index : Number(buf.slice(vStart, vEnd))] ?? null;
+          const shared = this.sharedStrings[index >= 0 ? index : Number(buf.slice(vStart, vEnd))];
+          // A string the table does not have: the part is broken, and the cell is not empty.
+          if (shared === undefined) throw new XlsxPartError({ kind: 'shared-string', index: buf.slice(vStart, Math.min(vEnd, vStart + 20)), row });
+          value = shared;
           while (cells.length < column) cells.push(null);
           cells[column] = value;
           continue;

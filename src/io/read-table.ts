@@ -8,7 +8,6 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
 import { AspmError } from '../errors.js';
 import { byRecord, CsvByteRecord, forEachRecord } from '../evaluate/csv-byte-record.js';
 import { CsvByteScanner, Utf8Error } from '../evaluate/csv-bytes.js';
@@ -19,10 +18,10 @@ import type { Cell } from '../evaluate/parse-value.js';
 import type { ReadAheadPlan } from '../evaluate/read-ahead.js';
 import type { RowView } from '../evaluate/row-view.js';
 import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
-import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner } from '../evaluate/xlsx-xml.js';
+import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner, XlsxPartError } from '../evaluate/xlsx-xml.js';
 import { openFailure } from './read-input.js';
 import { scanCsvInWorker, scanWorkerScript } from './scan-csv-in-worker.js';
-import { openZipEntry, readZipDirectory, readZipEntryText, ZipFormatError, type ZipEntry } from './zip-archive.js';
+import { ZipArchive, ZipFormatError, ZipLimitError, type ZipEntry } from './zip-archive.js';
 
 export interface ReadTableOptions {
   /** XLSX: the sheet to read (default the first visible one). */
@@ -289,7 +288,11 @@ async function readUtf8Csv(path: string, size: number, locator: HeaderLocator, o
 function tableError(cause: unknown, path: string): unknown {
   if (cause instanceof CsvUnclosedQuoteError) return new AspmError('csv-unclosed-quote', { row: cause.record }, { location: { file: path, row: cause.record } });
   if (cause instanceof JsonFormatError) return new AspmError('json-invalid', { row: cause.record + 1, problem: cause.problem, detail: cause.detail }, { location: { file: path, row: cause.record + 1 } });
-  if (cause instanceof ZipFormatError) return new AspmError('xlsx-unreadable', { path, detail: cause.message }, { location: { file: path } });
+  if (cause instanceof ZipFormatError) return new AspmError('xlsx-corrupt', { path, problem: cause.problem, part: cause.part }, { location: { file: path } });
+  if (cause instanceof ZipLimitError) {
+    const limit = cause.limit === 'ratio' ? cause.value : bytesText(cause.value);
+    return new AspmError('xlsx-too-large', { path, part: cause.part, what: cause.limit, limit }, { location: { file: path } });
+  }
   // A read that fails half way (EIO, a file removed under us), here or in the reading thread: a message, not an internal error.
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
@@ -305,27 +308,107 @@ async function sha256OfFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function streamText(stream: Readable, push: (text: string) => void, onBytes?: (n: number) => void): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    onBytes?.(chunk.length);
-    const text = decoder.decode(chunk, { stream: true });
-    if (text.length > 0) push(text);
+/** 2 GiB, 256 MiB: how the limits read in a message. */
+function bytesText(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GiB` : `${bytes / 1024 ** 2} MiB`;
+}
+
+/** Workbook and relationship parts are a few kilobytes; a larger one is not what Excel writes. */
+const SMALL_PART_BYTES = 16 * 1024 ** 2;
+/**
+ * Shared strings are held for the whole read (a sheet refers to them by number), so they
+ * get a limit of their own: 256 MiB of XML is a million rows with ~200 bytes of unique text
+ * each, and about as much again in memory.
+ */
+const SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
+
+/** A part's problem as the message that names the part. */
+function partError(cause: XlsxPartError, path: string, part: string): AspmError {
+  const p = cause.problem;
+  const location = { file: path, ...('row' in p ? { row: p.row } : {}) };
+  switch (p.kind) {
+    case 'row-beyond':
+      return new AspmError('xlsx-beyond-limits', { path, part, row: p.row }, { location });
+    case 'column-beyond':
+      return new AspmError('xlsx-beyond-limits', { path, part, row: p.row, ref: p.ref }, { location });
+    case 'row-size':
+    case 'string-size':
+    case 'cells':
+      return new AspmError('xlsx-too-large', { path, part, what: p.kind, limit: p.limit.toLocaleString('en') }, { location });
+    case 'xml':
+      return new AspmError('xlsx-corrupt', { path, part, problem: 'xml' }, { location });
+    case 'shared-string':
+      return new AspmError('xlsx-corrupt', { path, part, problem: 'shared-string', index: p.index, row: p.row }, { location });
   }
-  const rest = decoder.decode();
-  if (rest.length > 0) push(rest);
+}
+
+/**
+ * Streams a part's text into `parser`; the part must end whole (`end`) and be no larger
+ * than `maxBytes`. When the text does not parse, the rest of the part is still inflated:
+ * if its checksum or length fails too, that is the cause to name (a damaged part), not the
+ * garbage it inflated to.
+ */
+async function streamPart(
+  archive: ZipArchive,
+  entry: ZipEntry,
+  maxBytes: number,
+  parser: { push(text: string): void; end(): void },
+  onBytes?: (n: number) => void,
+): Promise<void> {
+  const decoder = new TextDecoder('utf-8');
+  const chunks = archive.chunks(entry, maxBytes);
+  let problem: XlsxPartError | undefined;
+  const parse = (step: () => void) => {
+    try {
+      step();
+    } catch (cause) {
+      if (!(cause instanceof XlsxPartError)) throw cause;
+      problem = cause;
+    }
+  };
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      if (problem) continue;
+      const chunk = next.value;
+      onBytes?.(chunk.length);
+      parse(() => {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text.length > 0) parser.push(text);
+      });
+    }
+  } finally {
+    await chunks.return(undefined);
+  }
+  if (!problem) {
+    parse(() => {
+      const rest = decoder.decode();
+      if (rest.length > 0) parser.push(rest);
+      parser.end();
+    });
+  }
+  if (problem) throw partError(problem, archive.path, entry.name);
+}
+
+/** A small part (workbook, relationships) parsed whole; its problems name it. */
+async function readSmallPart<T>(archive: ZipArchive, entry: ZipEntry, parse: (xml: string) => T): Promise<T> {
+  const xml = await archive.text(entry, SMALL_PART_BYTES);
+  try {
+    return parse(xml);
+  } catch (cause) {
+    throw cause instanceof XlsxPartError ? partError(cause, archive.path, entry.name) : cause;
+  }
 }
 
 /** The parts of a workbook every read starts from: its entries and workbook.xml. */
 async function openWorkbook(path: string) {
-  const entries = await readZipDirectory(path);
-  const entry = (name: string): ZipEntry | undefined => entries.get(name);
+  const archive = await ZipArchive.open(path);
+  const entry = (name: string): ZipEntry | undefined => archive.entry(name);
   const rootRels = entry('_rels/.rels');
-  const officeDocument = rootRels ? parseRelationships(await readZipEntryText(path, rootRels)).find((r) => r.type.endsWith('/officeDocument'))?.target : undefined;
+  const officeDocument = rootRels ? (await readSmallPart(archive, rootRels, parseRelationships)).find((r) => r.type.endsWith('/officeDocument'))?.target : undefined;
   const workbookPath = officeDocument ? resolvePartPath('', officeDocument) : 'xl/workbook.xml';
   const workbookEntry = entry(workbookPath);
   if (!workbookEntry) throw new AspmError('xlsx-unreadable', { path, detail: `no ${workbookPath} (is this an Excel workbook?)` }, { location: { file: path } });
-  return { entry, workbookPath, workbook: parseWorkbook(await readZipEntryText(path, workbookEntry)) };
+  return { archive, entry, workbookPath, workbook: await readSmallPart(archive, workbookEntry, parseWorkbook) };
 }
 
 /**
@@ -343,10 +426,10 @@ async function withOtherSheets(error: AspmError, path: string): Promise<AspmErro
 async function readXlsx(path: string, size: number, locator: HeaderLocator, consumer: TableConsumer, options: ReadTableOptions) {
   try {
     const sha256 = await sha256OfFile(path);
-    const { entry, workbookPath, workbook } = await openWorkbook(path);
+    const { archive, entry, workbookPath, workbook } = await openWorkbook(path);
     const relsPath = resolvePartPath(workbookPath, `_rels/${basename(workbookPath)}.rels`);
     const relsEntry = entry(relsPath);
-    const rels = relsEntry ? parseRelationships(await readZipEntryText(path, relsEntry)) : [];
+    const rels = relsEntry ? await readSmallPart(archive, relsEntry, parseRelationships) : [];
     const names = workbook.sheets.map((s) => s.name);
     let sheet = workbook.sheets.find((s) => !s.hidden) ?? workbook.sheets[0];
     if (options.sheet !== undefined) {
@@ -360,14 +443,16 @@ async function readXlsx(path: string, size: number, locator: HeaderLocator, cons
     const stringsTarget = rels.find((r) => r.type.endsWith('/sharedStrings'))?.target;
     const stringsEntry = stringsTarget ? entry(resolvePartPath(workbookPath, stringsTarget)) : undefined;
     const strings = new SharedStringsParser();
-    if (stringsEntry) await streamText(await openZipEntry(path, stringsEntry), (t) => strings.push(t));
+    if (stringsEntry) await streamPart(archive, stringsEntry, SHARED_STRINGS_BYTES, strings);
     consumer.dateSystem?.(workbook.date1904);
     const scanner = new SheetScanner(strings.strings, (cells, row) => locator.record(cells, row));
     let done = 0;
     const total = sheetEntry.uncompressedSize || size;
-    await streamText(
-      await openZipEntry(path, sheetEntry),
-      (t) => scanner.push(t),
+    await streamPart(
+      archive,
+      sheetEntry,
+      Infinity,
+      scanner,
       (n) => {
         done += n;
         options.onProgress?.(done, total);
@@ -377,10 +462,6 @@ async function readXlsx(path: string, size: number, locator: HeaderLocator, cons
   } catch (cause) {
     if (cause instanceof AspmError) throw cause;
     const mapped = tableError(cause, path);
-    if (mapped !== cause) throw mapped;
-    if ((cause as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || (cause as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
-      throw new AspmError('xlsx-unreadable', { path, detail: (cause as Error).message }, { location: { file: path } });
-    }
-    throw cause;
+    throw mapped;
   }
 }

@@ -149,6 +149,67 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '{path} 不是可读取的 Excel 工作簿（{detail}）。请用 Excel 打开后重新另存为 .xlsx。',
     en: '{path} is not a readable Excel workbook ({detail}). Open it in Excel and save it again as .xlsx.',
   },
+  // A crafted or damaged .xlsx (a ZIP archive): nothing is read from it, so no row goes missing without a word.
+  'xlsx-corrupt': {
+    'zh-CN': (p) =>
+      `${String(p.path)} 已损坏：${
+        ({
+          'not-zip': '它不是完整的 ZIP 压缩包（末尾的目录缺失，文件可能不完整）',
+          directory: '其 ZIP 目录中的大小、位置或条目数与文件不符',
+          entry: `其中的部件 ${String(p.part)} 的大小或位置与文件不符`,
+          method: `其中的部件 ${String(p.part)} 使用了 Excel 不用的压缩方式`,
+          inflate: `其中的部件 ${String(p.part)} 的压缩数据已损坏`,
+          length: `其中的部件 ${String(p.part)} 解压后的长度与压缩包所记的不符`,
+          checksum: `其中的部件 ${String(p.part)} 未通过 CRC-32 校验（写出后内容被改动过）`,
+          xml: `其中的部件 ${String(p.part)} 不是完整的 XML（提前结束或已损坏）`,
+          'shared-string': `其中的部件 ${String(p.part)} 第 ${String(p.row)} 行引用了共享字符串 ${String(p.index)}，而工作簿中没有该字符串`,
+        } as Record<string, string>)[String(p.problem)] ?? String(p.problem)
+      }。为免数据行被悄悄漏掉，未读取其中任何一行。请用 Excel 打开（Excel 可能提示修复）后重新另存为 .xlsx，或重新导出。`,
+    en: (p) =>
+      `${String(p.path)} is damaged: ${
+        ({
+          'not-zip': 'it is not a whole ZIP archive (the directory at its end is missing; the file may be cut short)',
+          directory: 'its ZIP directory gives sizes, offsets or counts that do not fit the file',
+          entry: `its part ${String(p.part)} is described with a size or offset that does not fit the file`,
+          method: `its part ${String(p.part)} is compressed in a way Excel does not use`,
+          inflate: `the compressed data of its part ${String(p.part)} are broken`,
+          length: `its part ${String(p.part)} does not inflate to the length the archive declares`,
+          checksum: `its part ${String(p.part)} fails its CRC-32 check (its bytes changed after it was written)`,
+          xml: `its part ${String(p.part)} is not whole XML (it ends early or is damaged)`,
+          'shared-string': `its part ${String(p.part)}, row ${String(p.row)}, refers to shared string ${String(p.index)}, which the workbook does not have`,
+        } as Record<string, string>)[String(p.problem)] ?? String(p.problem)
+      }. No row of it was read, so that none is lost without a word. Open it in Excel (which may offer to repair it) and save it again as .xlsx, or export it again.`,
+  },
+  'xlsx-too-large': {
+    'zh-CN': (p) =>
+      `${String(p.path)} 超出 aspm 读取 Excel 文件的上限：${
+        ({
+          part: `其中的部件 ${String(p.part)} 解压后超过 ${String(p.limit)}`,
+          ratio: `其中的部件 ${String(p.part)} 的压缩比超过 ${String(p.limit)} : 1，真实的表格不会压缩到这个程度（这是“压缩炸弹”的特征）`,
+          workbook: `读取到部件 ${String(p.part)} 时，所读部件解压后合计超过 ${String(p.limit)}`,
+          'row-size': `其中的部件 ${String(p.part)} 有一行的 XML 超过 ${String(p.limit)} 个字符（或该行没有结束）`,
+          'string-size': `其中的部件 ${String(p.part)} 有一个字符串的 XML 超过 ${String(p.limit)} 个字符（Excel 单元格最多 32,767 个字符）`,
+          cells: `其中的部件 ${String(p.part)} 连同中间的空单元格共超过 ${String(p.limit)} 个单元格`,
+        } as Record<string, string>)[String(p.what)] ?? String(p.what)
+      }。未读取其中的数据。如文件确实来自贵司系统，请改为导出 CSV。`,
+    en: (p) =>
+      `${String(p.path)} is beyond what aspm reads from an Excel file: ${
+        ({
+          part: `its part ${String(p.part)} inflates to more than ${String(p.limit)}`,
+          ratio: `its part ${String(p.part)} is compressed more than ${String(p.limit)} : 1, which real spreadsheets never are (a "zip bomb" is)`,
+          workbook: `by its part ${String(p.part)}, the parts read inflate to more than ${String(p.limit)} together`,
+          'row-size': `its part ${String(p.part)} has a row whose XML is longer than ${String(p.limit)} characters (or that never ends)`,
+          'string-size': `its part ${String(p.part)} has a string whose XML is longer than ${String(p.limit)} characters (an Excel cell holds at most 32,767)`,
+          cells: `its part ${String(p.part)} holds more than ${String(p.limit)} cells, counting the empty ones in between`,
+        } as Record<string, string>)[String(p.what)] ?? String(p.what)
+      }. Nothing of it was used. If the file really comes from your system, export the data as CSV instead.`,
+  },
+  'xlsx-beyond-limits': {
+    'zh-CN': (p) =>
+      `${String(p.path)} 的部件 ${String(p.part)} 中有${p.ref === undefined ? `第 ${String(p.row)} 行` : `第 ${String(p.row)} 行的单元格 ${String(p.ref)}`}，超出了 Excel 的范围（最多 1,048,576 行、16,384 列，即到 XFD 列）。Excel 写不出这样的文件，它是伪造或损坏的；未读取其中的数据。请重新导出。`,
+    en: (p) =>
+      `${String(p.path)} has, in its part ${String(p.part)}, ${p.ref === undefined ? `a row ${String(p.row)}` : `a cell ${String(p.ref)} in row ${String(p.row)}`}, beyond Excel's limits (1,048,576 rows, 16,384 columns: up to column XFD). Excel cannot write such a file, so it is forged or damaged; nothing of it was used. Export the data again.`,
+  },
   'sheet-not-found': {
     'zh-CN': '{path} 中没有名为“{sheet}”的工作表。现有工作表：{sheets}。',
     en: '{path} has no sheet named "{sheet}". Its sheets: {sheets}.',
