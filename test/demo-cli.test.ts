@@ -26,9 +26,9 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('示例已生成在 aspm-demo/：21 名员工');
-    expect(run.stdout).toContain('npx aspm init -o policy.yaml');
-    expect(run.stdout).toContain('npx aspm render policy.yaml -o policy.docx');
-    expect(run.stdout).toMatch(/npx aspm evaluate policy\.yaml --tickets \S+ --roster \S+ .*--period 2026-09/);
+    expect(run.stdout).toContain('npx aspm-cli init -o policy.yaml');
+    expect(run.stdout).toContain('npx aspm-cli render policy.yaml -o policy.docx');
+    expect(run.stdout).toMatch(/npx aspm-cli evaluate policy\.yaml --tickets \S+ --roster \S+ .*--period 2026-09/);
     expect(run.stdout).toContain('等级分布');
   });
 

@@ -16,6 +16,7 @@ import { readPolicy } from '../../policy/load-policy.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../../sample-data/write-sample-data.js';
 import type { CliIo, CommandContext, TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
+import { ASPM_COMMAND } from '../../wizard/next-steps.js';
 import { schemaRef } from './init.js';
 
 interface DemoOptions {
@@ -184,8 +185,8 @@ function demoSummary(dir: string, made: DemoMade, language: Language): string {
     say('demo-open', { xlsx: join(shown(made.reports), `${DEMO_MONTHS[2]}.xlsx`), docx: 'policy.docx' }),
     '',
     say('demo-your-turn'),
-    '  npx aspm init -o policy.yaml',
-    '  npx aspm render policy.yaml -o policy.docx',
-    `  npx aspm evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --notices notices`,
+    `  ${ASPM_COMMAND} init -o policy.yaml`,
+    `  ${ASPM_COMMAND} render policy.yaml -o policy.docx`,
+    `  ${ASPM_COMMAND} evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --notices notices`,
   ].join('\n');
 }

@@ -51,9 +51,9 @@ describe('aspm init --yes', () => {
     expect(io.stdoutText()).toContain('━━ 制度概要 ━━');
     // The next steps are commands that work when pasted: npx, the real path, and -o.
     expect(io.stdoutText()).toContain(
-      '已写入 policy.yaml（3 个岗位，10 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  npx aspm validate policy.yaml\n  npx aspm render policy.yaml -o 售后服务绩效管理制度.docx\n',
+      '已写入 policy.yaml（3 个岗位，10 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  npx aspm-cli validate policy.yaml\n  npx aspm-cli render policy.yaml -o 售后服务绩效管理制度.docx\n',
     );
-    expect(text).toContain('# 可直接编辑本文件；修改后用 npx aspm validate policy.yaml 检查，用 npx aspm render policy.yaml -o 售后服务绩效管理制度.docx 生成 Word 文档。');
+    expect(text).toContain('# 可直接编辑本文件；修改后用 npx aspm-cli validate policy.yaml 检查，用 npx aspm-cli render policy.yaml -o 售后服务绩效管理制度.docx 生成 Word 文档。');
   });
 
   it('in English, names the real output path and quotes what needs quoting', async () => {
@@ -61,7 +61,7 @@ describe('aspm init --yes', () => {
     mkdirSync('out dir');
     expect(await runInit({ output: 'out dir/p.yaml', yes: true, preset: 'small' }, english)).toBe(0);
     expect(io.stdoutText()).toContain(
-      'Wrote out dir/p.yaml (3 roles, 5 KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  npx aspm validate "out dir/p.yaml"\n  npx aspm render "out dir/p.yaml" -o "out dir/After-Sales Service Performance Management Policy.docx"\n',
+      'Wrote out dir/p.yaml (3 roles, 5 KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  npx aspm-cli validate "out dir/p.yaml"\n  npx aspm-cli render "out dir/p.yaml" -o "out dir/After-Sales Service Performance Management Policy.docx"\n',
     );
   });
 
