@@ -43,6 +43,16 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(readFileSync(join(dir, 'policy.html'), 'utf8')).toContain('<html');
   });
 
+  it('writes each YAML file with its schema beside it, named by a relative line that survives a move', () => {
+    const adjustments = join(dir, 'data', '申诉调整-2026-09.yaml');
+    for (const [file, name] of [[join(dir, 'policy.yaml'), 'policy'], [adjustments, 'adjustments']] as const) {
+      expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=./${name}.schema.json`);
+      const printed = runCli(['schema', name]);
+      expect(printed.status).toBe(0);
+      expect(readFileSync(join(file, '..', `${name}.schema.json`), 'utf8')).toBe(printed.stdout);
+    }
+  });
+
   it('writes a quarter of data as Excel on Chinese Windows would: GBK CSV with Chinese headers, and XLSX', () => {
     const data = readdirSync(join(dir, 'data'));
     const csv = data.find((f) => f.startsWith('工单') && f.endsWith('.csv'))!;

@@ -118,7 +118,8 @@ function chooseAppeal(roster: readonly SampleStaff[], tickets: readonly SampleTi
 }
 
 /** The adjustments file recording the demo's approved appeal. */
-export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef = 'https://aspm.dev/schemas/adjustments.schema.json'): string {
+/** `schemaRef` is where editors find adjustments.schema.json, as seen from the written file. */
+export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef: string): string {
   const body = stringify({
     version: 1,
     adjustments: [

@@ -17,7 +17,7 @@ import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writ
 import type { CliIo, CommandContext, TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
 import { ASPM_COMMAND } from '../../wizard/next-steps.js';
-import { schemaRef } from './init.js';
+import { schemaBeside, schemaRefBeside } from './schema.js';
 
 interface DemoOptions {
   readonly lang?: Language;
@@ -93,7 +93,7 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   const loaded = await readPolicy(policyPath);
   if (!loaded.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: loaded.diagnostics });
   const data = buildDemoData(loaded.value, language);
-  const files = await writeData(at('data'), data, language, context.io.cwd);
+  const files = await writeData(at('data'), data, language);
 
   const reports = at('reports');
   const notices = at('notices');
@@ -129,7 +129,7 @@ interface DataFiles {
   metrics(period: string): string;
 }
 
-async function writeData(dir: string, data: DemoData, language: Language, cwd: string): Promise<DataFiles> {
+async function writeData(dir: string, data: DemoData, language: Language): Promise<DataFiles> {
   await mkdir(dir, { recursive: true });
   const names = NAMES[language];
   const zh = language === 'zh-CN';
@@ -148,8 +148,8 @@ async function writeData(dir: string, data: DemoData, language: Language, cwd: s
   await writeTicketsXlsx(files.ticketsXlsx, data.tickets, language);
   for (const [period, ratings] of data.ratings) await writeRatingsCsv(files.ratings(period), ratings, style);
   for (const [period, rows] of data.metrics) await writeMetricsCsv(files.metrics(period), rows, data.metricsColumns, style);
-  const schema = schemaRef(cwd, files.adjustments, 'adjustments');
-  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language, schema) }], { force: true });
+  const schema = await schemaBeside(files.adjustments, 'adjustments', true);
+  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language, schemaRefBeside('adjustments')) }, ...(schema ? [schema] : [])], { force: true });
   return files;
 }
 

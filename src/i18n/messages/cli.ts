@@ -80,6 +80,14 @@ export const cliMessages = defineMessages({
     'zh-CN': '{path} 已存在，未做任何修改。如要覆盖，请加 --force；或用 -o 指定其他路径。',
     en: '{path} already exists and was left untouched. Add --force to overwrite it, or choose another path with -o.',
   },
+  'schema-beside-differs': {
+    'zh-CN': '{path} 已存在，但与本版 aspm 的文件格式（aspm schema {name}）不同，未做任何修改。如要换成本版的格式文件，请加 --force；或用 -o 把文件写到其他文件夹。',
+    en: '{path} already exists and differs from this aspm’s schema (aspm schema {name}); nothing was changed. Add --force to replace it with this version’s schema, or write into another folder with -o.',
+  },
+  'schema-beside-written': {
+    'zh-CN': '格式文件 {path} 已写在旁边：VS Code（装有 YAML 扩展）等编辑器据此补全并检查，两个文件请一起移动。',
+    en: 'Wrote {path} beside it: editors such as VS Code (with the YAML extension) use it to complete and check the file; move the two together.',
+  },
   'render-duplicate-output': {
     'zh-CN': '输出文件 {path} 写了两次。每个 -o 请给不同的文件。',
     en: 'The output {path} is given twice. Give each -o a different file.',
