@@ -28,9 +28,9 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('示例已生成在 aspm-demo/：21 名员工');
-    expect(run.stdout).toContain('npx aspm init -o policy.yaml');
-    expect(run.stdout).toContain('npx aspm render policy.yaml -o policy.docx');
-    expect(run.stdout).toMatch(/npx aspm evaluate policy\.yaml --tickets \S+ --roster \S+ .*--period 2026-09/);
+    expect(run.stdout).toContain('npx aspm-cli init -o policy.yaml');
+    expect(run.stdout).toContain('npx aspm-cli render policy.yaml -o policy.docx');
+    expect(run.stdout).toMatch(/npx aspm-cli evaluate policy\.yaml --tickets \S+ --roster \S+ .*--period 2026-09/);
     expect(run.stdout).toContain('等级分布');
   });
 
@@ -43,6 +43,16 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(readFileSync(join(dir, 'policy.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(readFileSync(join(dir, 'policy.md'), 'utf8')).toContain('第一章');
     expect(readFileSync(join(dir, 'policy.html'), 'utf8')).toContain('<html');
+  });
+
+  it('writes each YAML file with its schema beside it, named by a relative line that survives a move', () => {
+    const adjustments = join(dir, 'data', '申诉调整-2026-09.yaml');
+    for (const [file, name] of [[join(dir, 'policy.yaml'), 'policy'], [adjustments, 'adjustments']] as const) {
+      expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=./${name}.schema.json`);
+      const printed = runCli(['schema', name]);
+      expect(printed.status).toBe(0);
+      expect(readFileSync(join(file, '..', `${name}.schema.json`), 'utf8')).toBe(printed.stdout);
+    }
   });
 
   it('writes a quarter of data as Excel on Chinese Windows would: GBK CSV with Chinese headers, and XLSX', () => {

@@ -96,7 +96,7 @@ describe('the whole flow with the built CLI', () => {
         await writeRatingsCsv(at('data', `评价-${month}.csv`), data.ratings.get(month) ?? [], style);
         await writeMetricsCsv(at('data', `奖惩-${month}.csv`), data.metrics.get(month) ?? [], data.metricsColumns, style);
       }
-      writeFileSync(at('data', '申诉调整.yaml'), demoAdjustmentsYaml(data.appeal, 'zh-CN'));
+      writeFileSync(at('data', '申诉调整.yaml'), demoAdjustmentsYaml(data.appeal, 'zh-CN', './adjustments.schema.json'));
     });
 
     const evaluate = (month: string, extra: string[] = []) =>

@@ -5,6 +5,8 @@ import type { Language } from '../i18n/language.js';
 export interface TextSink {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width, when the sink is one (process.stdout has it; tests set it). */
+  readonly columns?: number;
 }
 
 export interface CliIo {

@@ -1,12 +1,13 @@
 // Builds the command-line program: the commands, their help in the user's language, and
 // commander's own errors mapped onto aspm's usage errors (exit 2).
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { usageError, type AspmError } from '../errors.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import { LANGUAGES } from '../i18n/language.js';
 import { packageInfo } from '../package-root.js';
 import { commands } from './commands/index.js';
 import type { CommandContext } from './context.js';
+import { helpWidth, localisedHelp } from './help-format.js';
 
 export interface Program {
   readonly command: Command;
@@ -22,7 +23,7 @@ export function buildProgram(context: CommandContext): Program {
   const configure = (command: Command): Command =>
     command
       .helpOption('-h, --help', say('opt-help'))
-      .configureHelp(localisedHelp(context))
+      .configureHelp(localisedHelp(language, helpWidth(io.stdout)))
       .configureOutput({
         writeOut: (text) => io.stdout.write(text),
         writeErr: (text) => io.stderr.write(text),
@@ -91,34 +92,6 @@ export function commanderToUsageError(error: CommanderError, argv: readonly stri
 
 function excessArguments(message: string): string {
   return /Received (\d+) arguments?/.exec(message)?.[0] ?? message.replace(/^error: /, '');
-}
-
-function localisedHelp(context: CommandContext): Partial<Help> {
-  const { language } = context;
-  const titles: Record<string, MessageCode> = {
-    'Usage:': 'cli-usage-title',
-    'Options:': 'cli-options-title',
-    'Commands:': 'cli-commands-title',
-    'Arguments:': 'cli-arguments-title',
-    'Global Options:': 'cli-global-options-title',
-  };
-  // Commander words its "(choices: …, default: …)" notes in English; translate the words.
-  const notes = (text: string) =>
-    text.replace(/([(,] ?)(choices|default): /g, (_whole, before: string, word: string) =>
-      `${before}${t(language, word === 'choices' ? 'help-choices' : 'help-default')}`,
-    );
-  const base = new Help();
-  return {
-    styleTitle: (title: string) => {
-      const code = titles[title];
-      return code ? t(language, code) : title;
-    },
-    optionDescription: (option) => notes(base.optionDescription(option)),
-    argumentDescription: (argument) => notes(base.argumentDescription(argument)),
-    showGlobalOptions: true,
-    sortSubcommands: false,
-    helpWidth: 100,
-  };
 }
 
 export { CommanderError };

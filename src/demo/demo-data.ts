@@ -123,13 +123,17 @@ function chooseAppeal(roster: readonly SampleStaff[], tickets: readonly SampleTi
   return { appeal: 'SS-2026-009', staffId: staff.id, staffName: staff.name, ticketId: ticket.ticket_id };
 }
 
-/** The demo's answers to the wizard: the medium preset's defaults, in force from DEMO_EFFECTIVE_DATE. */
-export function demoAnswersYaml(language: Language, schemaRef = 'https://aspm.dev/schemas/answers.schema.json'): string {
+/**
+ * The demo's answers to the wizard: the medium preset's defaults, in force from
+ * DEMO_EFFECTIVE_DATE. `schemaRef` is where editors find answers.schema.json, as seen from the written file.
+ */
+export function demoAnswersYaml(language: Language, schemaRef: string): string {
   return `# yaml-language-server: $schema=${schemaRef}\n# ${t(language, 'demo-answers-header', { date: DEMO_EFFECTIVE_DATE })}\n${stringify({ effective_date: DEMO_EFFECTIVE_DATE })}`;
 }
 
 /** The adjustments file recording the demo's approved appeal. */
-export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef = 'https://aspm.dev/schemas/adjustments.schema.json'): string {
+/** `schemaRef` is where editors find adjustments.schema.json, as seen from the written file. */
+export function demoAdjustmentsYaml(appeal: DemoAppeal, language: Language, schemaRef: string): string {
   const body = stringify({
     version: 1,
     adjustments: [

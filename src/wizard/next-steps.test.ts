@@ -17,13 +17,13 @@ describe('the commands suggested after writing', () => {
     expect(shellArgument('')).toBe('""');
   });
 
-  it('are npx commands with -o, as they can be pasted', () => {
+  it('are npx aspm-cli commands (the npm name aspm belongs to another package) with -o, as they can be pasted', () => {
     expect(nextCommands('policy.yaml', '售后服务绩效管理制度')).toEqual({
-      validate: 'npx aspm validate policy.yaml',
-      render: 'npx aspm render policy.yaml -o 售后服务绩效管理制度.docx',
+      validate: 'npx aspm-cli validate policy.yaml',
+      render: 'npx aspm-cli render policy.yaml -o 售后服务绩效管理制度.docx',
     });
     expect(nextCommands('my policy.yaml', 'After-Sales Service Performance Management Policy').render).toBe(
-      'npx aspm render "my policy.yaml" -o "After-Sales Service Performance Management Policy.docx"',
+      'npx aspm-cli render "my policy.yaml" -o "After-Sales Service Performance Management Policy.docx"',
     );
   });
 });

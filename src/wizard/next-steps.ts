@@ -1,8 +1,12 @@
 // The commands the wizard suggests once the policy is written, so they work when pasted
-// as they are: `npx aspm …` (a clone or a project that installed aspm has no `aspm` on
-// PATH), the real policy path, and `-o` with a Word file named after the policy's title,
-// next to the policy. Pure.
+// as they are, in any folder: `npx aspm-cli …` (the npm name `aspm` is an unrelated
+// package, so `npx aspm` would run a stranger's code; npx finds aspm-cli in a clone, a
+// project or a global install, and fetches it otherwise), the real policy path, and `-o`
+// with a Word file named after the policy's title, next to the policy. Pure.
 import { basename, dirname, join } from 'node:path';
+
+/** How a printed command starts: aspm as published on npm, run from any folder. */
+export const ASPM_COMMAND = 'npx aspm-cli';
 
 /** Characters no file name may hold on Windows or macOS, plus those a shell would expand. */
 const NOT_IN_FILE_NAMES = /[\\/:*?"<>|$`!]|\p{Cc}/gu;
@@ -27,7 +31,7 @@ export function shellArgument(text: string): string {
 export function nextCommands(policyPath: string, title: string): { validate: string; render: string } {
   const policy = shellArgument(policyPath);
   return {
-    validate: `npx aspm validate ${policy}`,
-    render: `npx aspm render ${policy} -o ${shellArgument(documentPath(policyPath, title))}`,
+    validate: `${ASPM_COMMAND} validate ${policy}`,
+    render: `${ASPM_COMMAND} render ${policy} -o ${shellArgument(documentPath(policyPath, title))}`,
   };
 }

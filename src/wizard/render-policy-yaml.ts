@@ -9,8 +9,11 @@ import type { Policy } from '../policy/policy.generated.js';
 import { nextCommands } from './next-steps.js';
 
 export interface PolicyYamlOptions {
-  /** Path or URL of policy.schema.json, as seen from the written file. */
-  readonly schemaRef: string;
+  /**
+   * Where editors find policy.schema.json, as seen from the written file; by default the
+   * copy `aspm init` writes beside it, which still resolves after the two are moved.
+   */
+  readonly schemaRef?: string;
   /** The day the file is generated (YYYY-MM-DD), named in the header. */
   readonly generatedOn: string;
   /** The file's name (without folders), for the commands the header suggests; default policy.yaml. */
@@ -20,6 +23,9 @@ export interface PolicyYamlOptions {
   /** Explanations of what the situation changed, listed above the roles. */
   readonly adjustments?: readonly { readonly code: MessageCode; readonly params: Readonly<Record<string, unknown>>; readonly kept: boolean }[];
 }
+
+/** The schema file `aspm init` writes next to the policy (a relative reference, so it travels with it). */
+export const POLICY_SCHEMA_BESIDE = './policy.schema.json';
 
 const SECTION_COMMENTS: Readonly<Record<string, MessageCode>> = {
   meta: 'comment-meta',
@@ -81,7 +87,7 @@ export function renderPolicyYaml(policy: Policy, options: PolicyYamlOptions): st
   layout(doc.contents as Node | null, []);
 
   doc.commentBefore = commentText([
-    `yaml-language-server: $schema=${options.schemaRef}`,
+    `yaml-language-server: $schema=${options.schemaRef ?? POLICY_SCHEMA_BESIDE}`,
     '',
     say('comment-header-title', { company: policy.meta.company, title: policy.meta.title }),
     say('comment-header-generated', { date: options.generatedOn, size: { $t: `size-${policy.meta.size}` } }),

@@ -16,7 +16,8 @@ import { readPolicy } from '../../policy/load-policy.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../../sample-data/write-sample-data.js';
 import type { CliIo, CommandContext, TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
-import { schemaRef } from './init.js';
+import { ASPM_COMMAND } from '../../wizard/next-steps.js';
+import { schemaBeside, schemaRefBeside } from './schema.js';
 
 interface DemoOptions {
   readonly lang?: Language;
@@ -90,14 +91,15 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   // today (init's default) the demo would be a trial run. init's warning about a date in the
   // past is expected here and not shown.
   const answersPath = at('answers.yaml');
-  await writeOutputs([{ path: answersPath, data: demoAnswersYaml(language, schemaRef(context.io.cwd, answersPath, 'answers')) }], { force });
+  const answersSchema = await schemaBeside(answersPath, 'answers', force);
+  await writeOutputs([{ path: answersPath, data: demoAnswersYaml(language, schemaRefBeside('answers')) }, ...(answersSchema ? [answersSchema] : [])], { force });
   await step('init', ['init', '--preset', 'medium', '--yes', '--answers', answersPath, '-o', policyPath, ...forced], context, language);
   await step('render', ['render', policyPath, '-o', at('policy.docx'), '-o', at('policy.md'), '-o', at('policy.html'), ...forced], context, language);
 
   const loaded = await readPolicy(policyPath);
   if (!loaded.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: loaded.diagnostics });
   const data = buildDemoData(loaded.value, language);
-  const files = await writeData(at('data'), data, language, context.io.cwd);
+  const files = await writeData(at('data'), data, language);
 
   const reports = at('reports');
   const notices = at('notices');
@@ -133,7 +135,7 @@ interface DataFiles {
   metrics(period: string): string;
 }
 
-async function writeData(dir: string, data: DemoData, language: Language, cwd: string): Promise<DataFiles> {
+async function writeData(dir: string, data: DemoData, language: Language): Promise<DataFiles> {
   await mkdir(dir, { recursive: true });
   const names = NAMES[language];
   const zh = language === 'zh-CN';
@@ -152,8 +154,8 @@ async function writeData(dir: string, data: DemoData, language: Language, cwd: s
   await writeTicketsXlsx(files.ticketsXlsx, data.tickets, language);
   for (const [period, ratings] of data.ratings) await writeRatingsCsv(files.ratings(period), ratings, style);
   for (const [period, rows] of data.metrics) await writeMetricsCsv(files.metrics(period), rows, data.metricsColumns, style);
-  const schema = schemaRef(cwd, files.adjustments, 'adjustments');
-  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language, schema) }], { force: true });
+  const schema = await schemaBeside(files.adjustments, 'adjustments', true);
+  await writeOutputs([{ path: files.adjustments, data: demoAdjustmentsYaml(data.appeal, language, schemaRefBeside('adjustments')) }, ...(schema ? [schema] : [])], { force: true });
   return files;
 }
 
@@ -189,8 +191,8 @@ function demoSummary(dir: string, made: DemoMade, language: Language): string {
     say('demo-open', { xlsx: join(shown(made.reports), `${DEMO_MONTHS[2]}.xlsx`), docx: 'policy.docx' }),
     '',
     say('demo-your-turn'),
-    '  npx aspm init -o policy.yaml',
-    '  npx aspm render policy.yaml -o policy.docx',
-    `  npx aspm evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --notices notices`,
+    `  ${ASPM_COMMAND} init -o policy.yaml`,
+    `  ${ASPM_COMMAND} render policy.yaml -o policy.docx`,
+    `  ${ASPM_COMMAND} evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --notices notices`,
   ].join('\n');
 }

@@ -1,8 +1,11 @@
 // `aspm init` in-process: the edge around the wizard — files, refusals, confirmation,
 // interruption, and where answer-file errors point.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo, type MemoryIo } from '../../../test/helpers/memory-io.js';
 import { DEFAULT, fakePrompts } from '../../../test/helpers/fake-prompts.js';
@@ -10,7 +13,7 @@ import { isAspmError, type AspmError } from '../../errors.js';
 import { readPolicy } from '../../policy/load-policy.js';
 import type { CommandContext } from '../context.js';
 import { formatAspmError, main } from '../main.js';
-import { dateIn, runInit, schemaRef } from './init.js';
+import { dateIn, runInit } from './init.js';
 
 let dir: string;
 let io: MemoryIo;
@@ -51,9 +54,9 @@ describe('aspm init --yes', () => {
     expect(io.stdoutText()).toContain('━━ 制度概要 ━━');
     // The next steps are commands that work when pasted: npx, the real path, and -o.
     expect(io.stdoutText()).toContain(
-      '已写入 policy.yaml（3 个岗位，10 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  npx aspm validate policy.yaml\n  npx aspm render policy.yaml -o 售后服务绩效管理制度.docx\n',
+      '已写入 policy.yaml（3 个岗位，10 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  npx aspm-cli validate policy.yaml\n  npx aspm-cli render policy.yaml -o 售后服务绩效管理制度.docx\n',
     );
-    expect(text).toContain('# 可直接编辑本文件；修改后用 npx aspm validate policy.yaml 检查，用 npx aspm render policy.yaml -o 售后服务绩效管理制度.docx 生成 Word 文档。');
+    expect(text).toContain('# 可直接编辑本文件；修改后用 npx aspm-cli validate policy.yaml 检查，用 npx aspm-cli render policy.yaml -o 售后服务绩效管理制度.docx 生成 Word 文档。');
   });
 
   it('in English, names the real output path and quotes what needs quoting', async () => {
@@ -61,7 +64,7 @@ describe('aspm init --yes', () => {
     mkdirSync('out dir');
     expect(await runInit({ output: 'out dir/p.yaml', yes: true, preset: 'small' }, english)).toBe(0);
     expect(io.stdoutText()).toContain(
-      'Wrote out dir/p.yaml (3 roles, 5 KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  npx aspm validate "out dir/p.yaml"\n  npx aspm render "out dir/p.yaml" -o "out dir/After-Sales Service Performance Management Policy.docx"\n',
+      'Wrote out dir/p.yaml (3 roles, 5 KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  npx aspm-cli validate "out dir/p.yaml"\n  npx aspm-cli render "out dir/p.yaml" -o "out dir/After-Sales Service Performance Management Policy.docx"\n',
     );
   });
 
@@ -205,11 +208,67 @@ describe('helpers', () => {
     expect(dateIn(new Date('2026-03-31T17:30:00Z'), 'Asia/Shanghai')).toBe('2026-04-01');
     expect(dateIn(new Date('2026-03-31T17:30:00Z'), 'UTC')).toBe('2026-03-31');
   });
+});
 
-  it('the schema path is relative to the written file, with forward slashes', () => {
-    const ref = schemaRef('/tmp/x', 'out/policy.yaml');
-    expect(ref).toMatch(/^(\.\.\/)+.*schemas\/policy\.schema\.json$/);
-    expect(existsSync(resolve('/tmp/x/out', ref))).toBe(true);
-    expect(dirname(ref)).not.toContain('\\');
+describe('the schema beside the policy, for editors', () => {
+  /** The file the first line of `yamlPath` points editors at, resolved as the YAML extension does: from the file's folder. */
+  const schemaOf = (yamlPath: string): string => {
+    const first = readFileSync(yamlPath, 'utf8').split('\n')[0]!;
+    const ref = /^# yaml-language-server: \$schema=(.+)$/.exec(first)?.[1];
+    if (!ref) throw new Error(`no $schema line in ${yamlPath}: ${first}`);
+    return resolve(yamlPath, '..', ref);
+  };
+
+  const schemaPrinted = async (): Promise<string> => {
+    const printed = memoryIo({ cwd: dir });
+    expect(await main(['schema'], printed)).toBe(0);
+    return printed.stdoutText();
+  };
+
+  it('is written next to the policy, byte for byte what aspm schema prints, and named by a relative line', async () => {
+    mkdirSync('drafts');
+    expect(await runInit({ output: 'drafts/policy.yaml', yes: true }, context)).toBe(0);
+    expect(readFileSync('drafts/policy.yaml', 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./policy.schema.json');
+    expect(readFileSync('drafts/policy.schema.json', 'utf8')).toBe(await schemaPrinted());
+    expect(io.stdoutText()).toContain('格式文件 drafts/policy.schema.json 已写在旁边');
+  });
+
+  it('still resolves, and still validates the policy, after both are copied to another folder', async () => {
+    expect(await runInit({ output: 'policy.yaml', yes: true, preset: 'small' }, context)).toBe(0);
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'aspm-moved-')), 'a', 'b');
+    mkdirSync(elsewhere, { recursive: true });
+    copyFileSync('policy.yaml', join(elsewhere, '制度.yaml'));
+    copyFileSync('policy.schema.json', join(elsewhere, 'policy.schema.json'));
+    const found = schemaOf(join(elsewhere, '制度.yaml'));
+    expect(found).toBe(join(elsewhere, 'policy.schema.json'));
+    const schema = JSON.parse(readFileSync(found, 'utf8')) as { $id: string };
+    // An id, not a URL that no one serves.
+    expect(schema.$id).toMatch(/^urn:aspm-cli:schema:policy$/);
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(parse(readFileSync(join(elsewhere, '制度.yaml'), 'utf8')))).toBe(true);
+    expect(validate({ version: 1, meta: {} })).toBe(false);
+  });
+
+  it('keeps the same schema already there, shared by a second policy in the folder', async () => {
+    expect(await runInit({ output: 'a.yaml', yes: true }, context)).toBe(0);
+    const later = memoryIo({ cwd: dir });
+    expect(await runInit({ output: 'b.yaml', yes: true }, { ...context, io: later })).toBe(0);
+    expect(schemaOf('b.yaml')).toBe(resolve(dir, 'policy.schema.json'));
+    expect(later.stdoutText()).not.toContain('policy.schema.json');
+  });
+
+  it('refuses, before asking anything, to replace a different policy.schema.json, unless forced', async () => {
+    writeFileSync('policy.schema.json', '{"mine": true}\n');
+    const prompts = fakePrompts();
+    const error = await failure(runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true }));
+    expect(error.code).toBe('schema-beside-differs');
+    expect(formatAspmError(error, 'en')).toContain('policy.schema.json already exists and differs from this aspm’s schema');
+    expect(prompts.asked).toEqual([]);
+    expect(existsSync('policy.yaml')).toBe(false);
+    expect(readFileSync('policy.schema.json', 'utf8')).toBe('{"mine": true}\n');
+    expect(await runInit({ output: 'policy.yaml', yes: true, force: true }, context)).toBe(0);
+    expect(readFileSync('policy.schema.json', 'utf8')).toBe(await schemaPrinted());
   });
 });

@@ -3,7 +3,7 @@
 // policy, checks it with the policy loader, shows the summary, confirms, and writes the
 // commented YAML atomically. Ctrl+C or a closed terminal writes nothing and exits 130.
 import { Option } from 'commander';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename } from 'node:path';
 import { styleText } from 'node:util';
 import { AspmError, error, warning, type Diagnostic } from '../../errors.js';
 import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
@@ -12,7 +12,6 @@ import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import { readSmallFile } from '../../io/read-input.js';
 import { checkTargets, writeOutputs } from '../../io/write-output.js';
 import { parsePolicy } from '../../policy/load-policy.js';
-import { packagePath } from '../../package-root.js';
 import { loadDocumentBytes } from '../../validation/load-document.js';
 import { locate, type YamlSource } from '../../validation/yaml-document.js';
 import type { Answers, ResolvedAnswers } from '../../wizard/answers.js';
@@ -29,6 +28,7 @@ import { useColor, type CommandContext } from '../context.js';
 import { EXIT_INTERRUPTED } from '../main.js';
 import { inquirerPrompts, isPromptExit } from '../inquirer-prompts.js';
 import type { CommandDefinition } from './command.js';
+import { schemaBeside } from './schema.js';
 
 export interface InitOptions {
   readonly output: string;
@@ -71,6 +71,7 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
   // Say no before asking anything, not after forty questions.
   const inputs = options.answers ? [options.answers] : [];
   await checkTargets([options.output], { force: options.force ?? false, inputs });
+  const schemaFile = await schemaBeside(options.output, 'policy', options.force ?? false);
   const loaded = options.answers ? await readAnswers(options.answers) : { answers: {} as Answers };
   const given = loaded.answers;
   if (!interactive && !options.yes && !options.answers) io.stderr.write(t(language, 'init-not-interactive') + '\n');
@@ -111,7 +112,6 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
 
     const built = assemblePolicy(answers, preset);
     const text = renderPolicyYaml(built.policy, {
-      schemaRef: schemaRef(io.cwd, options.output),
       generatedOn: today,
       fileName: basename(options.output),
       adjustments: built.adjustments,
@@ -129,9 +129,10 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       io.stderr.write(t(language, 'interrupted') + '\n');
       return EXIT_INTERRUPTED;
     }
-    await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });
+    await writeOutputs([{ path: options.output, data: text }, ...(schemaFile ? [schemaFile] : [])], { force: options.force ?? false, inputs });
     const next = nextCommands(options.output, checked.value.meta.title);
     io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length, ...next }) + '\n');
+    if (schemaFile) io.stdout.write(t(language, 'schema-beside-written', { path: schemaFile.path }) + '\n');
     return 0;
   } catch (caught) {
     if (!isPromptExit(caught)) throw caught;
@@ -178,12 +179,6 @@ function summaryStyle(context: CommandContext): SummaryStyle {
   return useColor(context.io, context.io.stdout)
     ? { heading: (text) => styleText('bold', text), dim: (text) => styleText('dim', text) }
     : PLAIN_STYLE;
-}
-
-/** The path from a written file to a schema aspm ships, for the `$schema` line editors read. */
-export function schemaRef(cwd: string, output: string, schema = 'policy'): string {
-  const from = dirname(resolve(cwd, output));
-  return relative(from, packagePath('schemas', `${schema}.schema.json`)).split(sep).join('/');
 }
 
 /** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */

@@ -11,8 +11,26 @@ export const cliMessages = defineMessages({
   'cli-commands-title': { 'zh-CN': '命令：', en: 'Commands:' },
   'cli-arguments-title': { 'zh-CN': '参数：', en: 'Arguments:' },
   'cli-global-options-title': { 'zh-CN': '全局选项：', en: 'Global Options:' },
-  'help-choices': { 'zh-CN': '可选：', en: 'choices: ' },
-  'help-default': { 'zh-CN': '默认：', en: 'default: ' },
+  // The notes after a description in --help: `（取值：small、medium、large；默认：medium）`.
+  'help-notes': { 'zh-CN': '（{notes}）', en: ' ({notes})' },
+  'help-notes-separator': { 'zh-CN': '；', en: '; ' },
+  'help-list-separator': { 'zh-CN': '、', en: ', ' },
+  'help-choices': { 'zh-CN': '取值：{values}', en: 'choices: {values}' },
+  'help-default': { 'zh-CN': '默认：{value}', en: 'default: {value}' },
+  // The words in usage lines and option terms: `aspm init [选项]`, `-o, --output <文件>`.
+  'help-word-options': { 'zh-CN': '选项', en: 'options' },
+  'help-word-command': { 'zh-CN': '命令', en: 'command' },
+  'help-word-file': { 'zh-CN': '文件', en: 'file' },
+  'help-word-files': { 'zh-CN': '文件', en: 'files' },
+  'help-word-dir': { 'zh-CN': '文件夹', en: 'dir' },
+  'help-word-policy': { 'zh-CN': '制度文件', en: 'policy' },
+  'help-word-size': { 'zh-CN': '规模', en: 'size' },
+  'help-word-language': { 'zh-CN': '语言', en: 'language' },
+  'help-word-period': { 'zh-CN': '考核期', en: 'period' },
+  'help-word-date': { 'zh-CN': '日期', en: 'date' },
+  'help-word-format': { 'zh-CN': '格式', en: 'format' },
+  'help-word-encoding': { 'zh-CN': '编码', en: 'encoding' },
+  'help-word-name': { 'zh-CN': '名称', en: 'name' },
   'opt-help': { 'zh-CN': '显示帮助', en: 'show help' },
   'opt-version': { 'zh-CN': '显示版本号', en: 'show the version' },
   'opt-lang': { 'zh-CN': '提示与消息的语言：zh-CN 或 en（默认按 LANG 环境变量）', en: 'language of prompts and messages: zh-CN or en (default from LANG)' },
@@ -79,6 +97,14 @@ export const cliMessages = defineMessages({
   'output-exists': {
     'zh-CN': '{path} 已存在，未做任何修改。如要覆盖，请加 --force；或用 -o 指定其他路径。',
     en: '{path} already exists and was left untouched. Add --force to overwrite it, or choose another path with -o.',
+  },
+  'schema-beside-differs': {
+    'zh-CN': '{path} 已存在，但与本版 aspm 的文件格式（aspm schema {name}）不同，未做任何修改。如要换成本版的格式文件，请加 --force；或用 -o 把文件写到其他文件夹。',
+    en: '{path} already exists and differs from this aspm’s schema (aspm schema {name}); nothing was changed. Add --force to replace it with this version’s schema, or write into another folder with -o.',
+  },
+  'schema-beside-written': {
+    'zh-CN': '格式文件 {path} 已写在旁边：VS Code（装有 YAML 扩展）等编辑器据此补全并检查，两个文件请一起移动。',
+    en: 'Wrote {path} beside it: editors such as VS Code (with the YAML extension) use it to complete and check the file; move the two together.',
   },
   'render-duplicate-output': {
     'zh-CN': '输出文件 {path} 写了两次。每个 -o 请给不同的文件。',

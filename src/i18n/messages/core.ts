@@ -36,8 +36,8 @@ export const coreMessages = defineMessages({
     en: 'The file is empty. {hint}',
   },
   'hint-policy-file': {
-    'zh-CN': '请用 aspm init 生成制度文件，或从 presets/ 复制一份后修改。',
-    en: 'Create a policy with `aspm init`, or copy one from presets/ and edit it.',
+    'zh-CN': '请用 aspm init 生成制度文件（加 --preset medium --yes 则不提问，直接按预设写出一份再修改）。',
+    en: 'Create a policy with `aspm init` (with --preset medium --yes it asks nothing and writes a preset to edit).',
   },
   'hint-schema-file': {
     'zh-CN': '格式见 aspm schema {name}。',

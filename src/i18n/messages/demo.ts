@@ -41,8 +41,8 @@ export const demoMessages = defineMessages({
     en: 'Open {docx} to read the policy, then {xlsx} for September’s results.',
   },
   'demo-your-turn': {
-    'zh-CN': '用自己的数据做同样的事（在本项目文件夹中用 npx aspm，全局安装后直接用 aspm）：',
-    en: 'To do the same with your own files (npx aspm inside this project, or aspm once installed):',
+    'zh-CN': '用自己的数据做同样的事（在任何文件夹中都可运行；用 npm install -g aspm-cli 安装后，可把 npx aspm-cli 简写为 aspm）：',
+    en: 'To do the same with your own files (from any folder; once installed with npm install -g aspm-cli, aspm alone will do):',
   },
   'demo-your-tickets': { 'zh-CN': '工单导出.csv', en: 'tickets.csv' },
   'demo-your-roster': { 'zh-CN': '人员名单.xlsx', en: 'roster.xlsx' },
