@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT, fakePrompts, type Asked } from '../../test/helpers/fake-prompts.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { askPolicyAnswers, askPresetAnswers, parseNumber, splitList } from './ask-answers.js';
+import type { ResolvedAnswers } from './answers.js';
+import type { Section } from './questions.js';
 import { completeAnswers } from './complete-answers.js';
 import { readPreset } from './read-preset.js';
 
@@ -26,7 +28,19 @@ describe('askPolicyAnswers', () => {
     expect(await answers).toEqual(completeAnswers({}, { preset, today }).answers);
     // Every question shows why it matters.
     for (const q of prompts.asked.filter((a) => a.kind !== 'confirm' || a.hint)) expect(q.hint?.length ?? 0).toBeGreaterThan(5);
-    expect(prompts.said.filter((s) => s.includes('──'))).toEqual(['\n── 基本信息 ──', '\n── 岗位 ──', '\n── 部门现状 ──', '\n── 各岗位的考核指标 ──', '\n── 定性考核 ──', '\n── 考核周期与等级 ──', '\n── 激励与处罚 ──', '\n── 绩效申诉 ──']);
+    // Each part says where it is among the ten.
+    expect(prompts.said.filter((s) => s.includes('──'))).toEqual([
+      '\n── 第 1/10 部分 · 公司与规模 ──',
+      '\n── 第 2/10 部分 · 岗位 ──',
+      '\n── 第 3/10 部分 · 部门现状 ──',
+      '\n── 第 4/10 部分 · 岗位与指标 ──',
+      '\n── 第 5/10 部分 · 目标值与底线值 ──',
+      '\n── 第 6/10 部分 · 定性考核与评价人 ──',
+      '\n── 第 7/10 部分 · 考核周期与等级 ──',
+      '\n── 第 8/10 部分 · 激励 ──',
+      '\n── 第 9/10 部分 · 处罚 ──',
+      '\n── 第 10/10 部分 · 绩效申诉 ──',
+    ]);
   });
 
   it('asks nothing that the answers file gave', async () => {
@@ -227,6 +241,75 @@ describe('askPolicyAnswers', () => {
     expect((await answers).appeal_reviewers).toEqual(['绩效申诉小组（售后服务部经理、人力资源部代表、员工代表）']);
     const typed = ask((q) => (is(q, 'input', '由谁复核申诉') ? '人力资源部、工会代表（两人）' : DEFAULT));
     expect((await typed.answers).appeal_reviewers).toEqual(['人力资源部', '工会代表（两人）']);
+  });
+});
+
+describe('going back to a part', () => {
+  const first = async (reply: Parameters<typeof fakePrompts>[0] = () => DEFAULT) => askPolicyAnswers({}, { preset, today }, { language: 'zh-CN', prompts: fakePrompts(reply) });
+  const revisit = (part: Section, previous: ResolvedAnswers, reply: Parameters<typeof fakePrompts>[0], language: 'zh-CN' | 'en' = 'zh-CN') => {
+    const prompts = fakePrompts(reply);
+    return { prompts, answers: askPolicyAnswers({}, { preset, today }, { language, prompts, revisit: { part, previous } }) };
+  };
+
+  it('asks only that part, with the earlier answers as defaults, and keeps the parts before it', async () => {
+    const previous = await first((q) => (is(q, 'input', '公司全称') ? '华东家电' : is(q, 'select', '客户投诉多吗') ? 'frequent' : DEFAULT));
+    const { prompts, answers } = revisit('situation', previous, () => DEFAULT);
+    expect(await answers).toEqual(previous);
+    expect(prompts.asked.map((q) => q.message)).toEqual(['所在市场的竞争激烈吗？', '内部培训体系成熟吗？', '控制服务成本的压力大吗？', '客户投诉多吗？']);
+    expect(prompts.asked.map((q) => q.kind === 'select' && q.default)).toEqual(['normal', 'developing', 'normal', 'frequent']);
+    expect(prompts.said).toEqual(['\n── 第 3/10 部分 · 部门现状 ──']);
+  });
+
+  it('later answers left at the suggestion follow the new suggestion, the user’s own stand, and each change is said', async () => {
+    // The technician's weights were typed; the agent's were the suggestion.
+    const typed = ['30', '30', '20', '10', '10'];
+    const previous = await first((q) => {
+      if (is(q, 'confirm', '“维修技术员”的指标权重')) return false;
+      if (is(q, 'input', '的权重（%）') && typed.length > 0) return typed.shift();
+      return DEFAULT;
+    });
+    const { prompts, answers } = revisit('situation', previous, (q) => (is(q, 'select', '竞争激烈吗') ? 'intense' : DEFAULT));
+    const result = await answers;
+    expect(result.role_kpis.technician).toEqual(previous.role_kpis.technician);
+    expect(result.role_kpis.agent).toEqual(completeAnswers({ competition: 'intense' }, { preset, today }).answers.role_kpis.agent);
+    expect(result.role_kpis.agent).not.toEqual(previous.role_kpis.agent);
+    expect(prompts.said.slice(-2)).toEqual(['\n因第 3 部分的改动，后面的回答有以下变化：', '  · “各岗位的指标与权重”采用了建议值，它随您的新回答更新为新的建议。']);
+  });
+
+  it('an answer the change makes invalid goes back to the suggestion, and says why', async () => {
+    // Item weights typed for four items; then mature training adds a fifth.
+    const typed = ['40', '30', '20', '10'];
+    const previous = await first((q) => {
+      if (is(q, 'confirm', '定性项目的权重')) return false;
+      if (is(q, 'input', '的权重（%）') && typed.length > 0) return typed.shift();
+      return DEFAULT;
+    });
+    expect(Object.values(previous.item_weights)).toEqual([40, 30, 20, 10]);
+    const { prompts, answers } = revisit('situation', previous, (q) => (is(q, 'select', '培训体系成熟吗') ? 'mature' : DEFAULT));
+    const result = await answers;
+    expect(result.qualitative_items).toContain('complex_problem_solving');
+    expect(result.item_weights).toEqual(completeAnswers({ training_maturity: 'mature' }, { preset, today }).answers.item_weights);
+    expect(prompts.said).toContain('  · “定性项目的权重”已恢复为建议值，因为原回答不再成立：它涉及的项目变了。');
+  });
+
+  it('a role unticked is dropped from the later parts; the targets part asks only targets', async () => {
+    const previous = await first();
+    const roles = await revisit('roles', previous, (q) => (is(q, 'checkbox', '考核哪些岗位') ? ['agent'] : DEFAULT)).answers;
+    expect(Object.keys(roles.role_kpis)).toEqual(['agent']);
+    expect(Object.keys(roles.quantitative_share)).toEqual(['agent']);
+    const { prompts, answers } = revisit('targets', previous, (q) => (is(q, 'confirm', '“客服专员”的目标值与底线值') ? false : q.message.includes('“客户满意度”的目标值') ? '92' : DEFAULT));
+    const result = await answers;
+    expect(result.role_kpis.agent!.find((k) => k.kpi === 'csat')).toEqual({ kpi: 'csat', weight: 30, scope: 'individual', target: 92 });
+    expect(prompts.asked.every((q) => q.message.includes('目标值') || q.message.includes('底线值'))).toBe(true);
+  });
+
+  it('custom roles added before are offered to keep', async () => {
+    const previous = { ...(await first()), custom_roles: [{ name: '质检专员', description: '抽检', kpis: ['csat'], bonus_base: 1800 }] };
+    const kept = revisit('roles', previous, () => DEFAULT);
+    expect((await kept.answers).custom_roles).toEqual(previous.custom_roles);
+    expect(kept.prompts.asked.map((q) => q.message)).toContain('保留自定义岗位“质检专员”吗？');
+    const dropped = await revisit('roles', previous, (q) => (is(q, 'confirm', '保留自定义岗位') ? false : DEFAULT)).answers;
+    expect(dropped.custom_roles).toEqual([]);
   });
 });
 

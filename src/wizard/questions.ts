@@ -27,7 +27,14 @@ import {
 } from './suggestions.js';
 import { addsUpToHundred, normaliseWeights, totalWeight } from './weights.js';
 
-export type Section = 'basics' | 'roles' | 'situation' | 'kpis' | 'qualitative' | 'grades' | 'incentives' | 'appeal';
+/**
+ * The parts of the wizard, in the order they are asked; at the summary the user can go back
+ * to any of them. 'targets' has no question of its own: it asks the targets and floors of
+ * the KPIs per role (part of the role_kpis answer) once every role's KPIs are chosen.
+ */
+export const PARTS = ['basics', 'roles', 'situation', 'kpis', 'targets', 'qualitative', 'grades', 'incentives', 'penalties', 'appeal'] as const;
+
+export type Section = (typeof PARTS)[number];
 
 export interface QuestionContext extends WizardContext {
   /** Every earlier question's answer. */
@@ -604,7 +611,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
   actionsKept('training', 'q-training', 'q-training-hint', (preset) => preset.incentives.training),
   {
     id: 'penalties',
-    section: 'incentives',
+    section: 'penalties',
     kind: 'multiselect',
     min: 0,
     message: 'q-penalties',

@@ -91,11 +91,38 @@ describe('aspm init on a terminal', () => {
     expect(readFileSync('policy.yaml', 'utf8')).toContain('company: 华东家电服务有限公司');
   });
 
-  it('writes nothing when the user declines, and exits 130', async () => {
-    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : DEFAULT));
+  it('writes nothing when the user declines and then quits, and exits 130', async () => {
+    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : q.message === '要修改哪一部分？' ? 'quit' : DEFAULT));
     expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
     expect(existsSync('policy.yaml')).toBe(false);
     expect(io.stderrText()).toBe('已取消，未写入任何文件。\n');
+  });
+
+  it('No at the confirmation goes back to a part, asks it with the earlier answers as defaults, then shows the summary again', async () => {
+    let confirmations = 0;
+    const prompts = fakePrompts((q) => {
+      if (q.message.startsWith('确认无误')) return ++confirmations === 3;
+      if (q.message === '要修改哪一部分？') return confirmations === 1 ? 'appeal' : 'roles';
+      if (q.message.includes('多少个工作日内可申诉')) return confirmations === 0 ? '7' : DEFAULT;
+      if (q.message.includes('公司全称')) return '华东家电服务有限公司';
+      if (q.message.includes('考核哪些岗位') && confirmations === 2) return ['agent', 'technician'];
+      return DEFAULT;
+    });
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(0);
+    // The summary each time round, the part's heading with where it is, and the earlier answer offered.
+    expect(io.stdoutText().split('━━ 制度概要 ━━')).toHaveLength(4);
+    const again = prompts.asked.filter((q) => q.message.includes('多少个工作日内可申诉'));
+    expect(again.map((q) => q.kind === 'input' && q.default)).toEqual(['5', '7']);
+    expect(prompts.said).toContain('\n── 第 10/10 部分 · 绩效申诉 ──');
+    expect(prompts.said).toContain('\n── 第 2/10 部分 · 岗位 ──');
+    // Going back to one part asks only that part: the company is asked once.
+    expect(prompts.asked.filter((q) => q.message.includes('公司全称'))).toHaveLength(1);
+    // Later parts keep their answers (the 7 days), and follow the roles that are left.
+    const text = readFileSync('policy.yaml', 'utf8');
+    expect(text).toContain('file_within_days: 7');
+    const loaded = await readPolicy('policy.yaml');
+    expect(loaded.ok && loaded.value.roles.map((r) => r.id)).toEqual(['agent', 'technician']);
+    expect(loaded.ok && loaded.value.meta.company).toBe('华东家电服务有限公司');
   });
 
   it('Ctrl+C in a prompt writes nothing, exits 130, prints one short line', async () => {
