@@ -216,18 +216,45 @@ describe('askPolicyAnswers', () => {
     const dates = ['2025-01-01', '2025-12-01'];
     const { prompts, answers } = ask((q) => {
       if (is(q, 'input', '生效日期') && dates.length > 0) return dates.shift();
-      if (is(q, 'confirm', '仍使用 2025-01-01 吗？')) return false;
+      if (is(q, 'confirm', '仍使用 2025-12-01 吗？')) return true;
       return DEFAULT;
     });
     const result = await answers;
-    // The second past date is kept with Enter: a warning, not a refusal.
+    // Enter does not keep a past date (the first is typed again); saying yes does: a warning, not a refusal.
     expect(result.effective_date).toBe('2025-12-01');
     expect(prompts.said.filter((s) => s.startsWith('> 生效日期'))).toEqual([
       '> 生效日期 2025-01-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
       '> 生效日期 2025-12-01 早于今天（2026-03-14）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
     ]);
-    expect(prompts.asked.filter((q) => is(q, 'confirm', '仍使用')).map((q) => q.kind === 'confirm' && q.default)).toEqual([true, true]);
+    expect(prompts.asked.filter((q) => is(q, 'confirm', '仍使用')).map((q) => q.kind === 'confirm' && q.default)).toEqual([false, false]);
     expect(prompts.refused).toEqual([]);
+  });
+
+  it('suggests the first of next month, with it as the example, and takes 2027/1/1 and 2027年1月1日', async () => {
+    for (const typed of ['2027/1/1', '2027年1月1日', '２０２７年１月１日', ' 2027-01-01 ']) {
+      const { prompts, answers } = ask((q) => (is(q, 'input', '生效日期') ? typed : DEFAULT));
+      expect((await answers).effective_date).toBe('2027-01-01');
+      const question = prompts.asked.find((q) => is(q, 'input', '生效日期'));
+      expect(question?.kind === 'input' && question.default).toBe('2026-04-01');
+      expect(question?.hint).toContain('写作 2026-04-01、2027/1/1 或 2027年1月1日 均可');
+    }
+    const { prompts, answers } = ask((q) => (is(q, 'input', '生效日期') ? (prompts.refused.length === 0 ? '2027/2/30' : DEFAULT) : DEFAULT));
+    expect((await answers).effective_date).toBe('2026-04-01');
+    expect(prompts.refused).toEqual(['日期 2027/2/30 不存在或格式不对。请写成 YYYY-MM-DD，如 2026-04-01。']);
+  });
+
+  it('weights typed past 100 say how far over, not a negative remainder', async () => {
+    const typed = ['60', '42.5'];
+    const { prompts, answers } = ask((q) => {
+      if (is(q, 'confirm', '“客服专员”的指标权重')) return false;
+      if (is(q, 'input', '的权重（%）') && typed.length > 0) return typed.shift();
+      if (is(q, 'select', '权重合计为')) return 'normalise';
+      return DEFAULT;
+    });
+    await answers;
+    const hints = prompts.asked.filter((q) => is(q, 'input', '的权重（%）')).map((q) => q.hint);
+    expect(hints[2]).toBe('已分配 102.5，超出 2.5；各项权重合计须为 100。');
+    expect(hints.join('\n')).not.toContain('-');
   });
 
   it('today or a later effective date passes without a word', async () => {

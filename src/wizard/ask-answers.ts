@@ -10,7 +10,7 @@ import { targetBeatsFloor } from '../policy/rules/kpis.js';
 import type { Kpi } from '../policy/policy.generated.js';
 import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './answers.js';
 import { answerWarnings, resolveOne } from './complete-answers.js';
-import { isRealDate, PARTS, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type Problem, type QuestionContext, type Section } from './questions.js';
+import { normaliseDate, PARTS, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type Problem, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
 import { chosenRoles, kpiDefinition, kpiOptions, suggestBonusBase, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
@@ -214,7 +214,8 @@ class Asker {
   /** Kinds that are one prompt each (the only kinds the preset questions use). */
   async simple(question: AnyQuestion<PresetContext> | AnyQuestion, fallback: unknown, c: PresetContext | QuestionContext): Promise<unknown> {
     const message = this.say(question.message);
-    const hint = this.say(question.hint);
+    // A hint may show the suggestion (the effective date's example is the default date).
+    const hint = this.say(question.hint, { example: String(fallback) });
     switch (question.kind) {
       case 'select': {
         const choices = (question.choices as (ctx: typeof c) => readonly Choice[])(c).map((choice) => this.choice(choice));
@@ -228,10 +229,15 @@ class Asker {
       }
       case 'text':
         return (await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => (v.trim() !== '' ? true : this.say('input-required')) })).trim();
-      case 'date':
-        return (
-          await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => (isRealDate(v.trim()) ? true : this.say('answer-bad-date', { value: v.trim() })) })
-        ).trim();
+      case 'date': {
+        const text = await this.prompts.input({
+          message,
+          hint,
+          default: String(fallback),
+          validate: (v) => (normaliseDate(v) !== undefined ? true : this.say('answer-bad-date', { value: v.trim(), example: String(fallback) })),
+        });
+        return normaliseDate(text);
+      }
       case 'integer': {
         const { min, max } = question;
         const text = await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => this.checkNumber(v, min, max, true) });
@@ -263,7 +269,9 @@ class Asker {
       const warnings = answerWarnings(question, value, c);
       if (warnings.length === 0) return value;
       for (const w of warnings) this.prompts.say(`> ${this.say(w.code, w.params)}`);
-      if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: true })) return value;
+      // A past effective date applies pay rules backwards: Enter types it again rather than keeps it.
+      const keep = question.kind !== 'date';
+      if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: keep })) return value;
     }
   }
 
@@ -342,9 +350,10 @@ class Asker {
       for (const [index, entry] of entries.entries()) {
         const assigned = totalWeight(Object.entries(values).map(([id, weight]) => ({ id, weight })));
         const left = Number((100 - assigned).toFixed(4));
+        const over = Number((assigned - 100).toFixed(4));
         const text = await this.prompts.input({
           message: this.say('weight-entry', { label: this.label(entry.label) }),
-          hint: this.say('weight-running-total', { assigned, left }),
+          hint: left >= 0 ? this.say('weight-running-total', { assigned, left }) : this.say('weight-running-over', { assigned, over }),
           default: String(nextWeightDefault(defaults[entry.id] ?? 0, left, entries.length - index - 1)),
           validate: (v) => {
             const value = parseNumber(v);

@@ -194,6 +194,18 @@ function weightsProblems(record: Readonly<Record<string, number>>, entries: read
   return problems;
 }
 
+/**
+ * A date as people type it, written as YYYY-MM-DD: 2027-01-01, 2027/1/1, 2027.1.1,
+ * 2027年1月1日 (digits full-width or not); undefined when it is not a real date.
+ */
+export function normaliseDate(text: string): string | undefined {
+  const ascii = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(ascii);
+  if (!match) return undefined;
+  const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  return isRealDate(date) ? date : undefined;
+}
+
 export function isRealDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
@@ -300,7 +312,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     message: 'q-effective-date',
     hint: 'q-effective-date-hint',
     default: (ctx) => firstOfNextMonth(ctx.today),
-    check: (value) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value } }]),
+    check: (value, ctx) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value, example: firstOfNextMonth(ctx.today) } }]),
     // A policy may be dated back on purpose (writing down what already applies), but pay
     // rules applied retroactively are a common mistake: say so, do not refuse.
     warn: (value, ctx) => (value < ctx.today ? [{ code: 'answer-date-past', params: { value, today: ctx.today } }] : []),

@@ -110,6 +110,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '已分配 {assigned}，还剩 {left}；各项权重合计须为 100。',
     en: '{assigned} assigned so far, {left} left; the weights must total 100.',
   },
+  'weight-running-over': {
+    'zh-CN': '已分配 {assigned}，超出 {over}；各项权重合计须为 100。',
+    en: '{assigned} assigned so far, {over} over 100; the weights must total 100.',
+  },
   'weights-off': { 'zh-CN': '权重合计为 {total}，不是 100。', en: 'The weights total {total}, not 100.' },
   'weights-off-hint': { 'zh-CN': '您输入的是：{detail}', en: 'You entered: {detail}' },
   'weights-normalise': { 'zh-CN': '按比例调整为合计 100：{detail}', en: 'Scale them to total 100: {detail}' },
@@ -119,12 +123,12 @@ export const wizardMessages = defineMessages({
   'role-heading': { 'zh-CN': '岗位：{role}', en: 'Role: {role}' },
   'role-kpis-pick': { 'zh-CN': '“{role}”考核哪些指标？', en: 'Which KPIs assess "{role}"?' },
   'role-kpis-pick-hint': {
-    'zh-CN': '已勾选建议的指标。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
-    en: 'The suggested KPIs are ticked. Three to six work best: fewer miss things, more dilute every weight.',
+    'zh-CN': '已勾选建议的指标。只选对该岗位最要紧的几项：太少不全面，太多则每项权重过小、没人在意。',
+    en: 'The suggested KPIs are ticked. Keep the few that matter most in this job: too few miss things, too many dilute every weight.',
   },
   'custom-role-kpis-hint': {
-    'zh-CN': '用空格键勾选。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
-    en: 'Tick with the space bar. Three to six work best: fewer miss things, more dilute every weight.',
+    'zh-CN': '用空格键勾选。只选对该岗位最要紧的几项：太少不全面，太多则每项权重过小、没人在意。',
+    en: 'Tick with the space bar. Keep the few that matter most in this job: too few miss things, too many dilute every weight.',
   },
   'kpi-choice-description': { 'zh-CN': '{definition}（{direction}）', en: '{definition} ({direction})' },
   'target-entry': {
@@ -211,10 +215,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '负责本制度的部门；预设文本中的部门名称会一并替换。',
     en: "The department that owns the policy; the preset's texts are updated to use this name.",
   },
-  'q-effective-date': { 'zh-CN': '生效日期（YYYY-MM-DD）', en: 'Effective date (YYYY-MM-DD)' },
+  'q-effective-date': { 'zh-CN': '生效日期', en: 'Effective date' },
   'q-effective-date-hint': {
-    'zh-CN': '从这一天起按本制度考核；新制度通常从下个月 1 日起执行，留出宣贯时间。',
-    en: 'Assessment starts on this day; the first of next month leaves time to explain the new policy.',
+    'zh-CN': '从这一天起按本制度考核；新制度通常从下个月 1 日起执行，留出宣贯时间。写作 {example}、2027/1/1 或 2027年1月1日 均可。',
+    en: 'Assessment starts on this day; the first of next month leaves time to explain the new policy. Write it as {example} or 2027/1/1.',
   },
   'q-roles': { 'zh-CN': '要考核哪些岗位？', en: 'Which roles are assessed?' },
   'q-roles-hint': {
@@ -324,13 +328,13 @@ export const wizardMessages = defineMessages({
   },
   'q-appeal-file-days': { 'zh-CN': '结果公布后多少个工作日内可申诉？', en: 'Working days to file an appeal after results are published?' },
   'q-appeal-file-days-hint': {
-    'zh-CN': '期限太短员工来不及准备材料，太长则结果迟迟不能确定；常见 5 个工作日。',
-    en: 'Too short and people cannot gather evidence; too long and results stay open. Five working days is common.',
+    'zh-CN': '期限太短员工来不及准备材料，太长则结果迟迟不能确定；常见 5–7 个工作日。',
+    en: 'Too short and people cannot gather evidence; too long and results stay open. Five to seven working days is common.',
   },
   'q-appeal-answer-days': { 'zh-CN': '受理后多少个工作日内答复？', en: 'Working days to answer an appeal?' },
   'q-appeal-answer-days-hint': {
-    'zh-CN': '明确的答复期限让申诉不会石沉大海；常见 10 个工作日。',
-    en: 'A stated deadline keeps appeals from being ignored; ten working days is common.',
+    'zh-CN': '明确的答复期限让申诉不会石沉大海；常见 5–10 个工作日。',
+    en: 'A stated deadline keeps appeals from being ignored; five to ten working days is common.',
   },
   'q-appeal-reviewers': { 'zh-CN': '由谁复核申诉？', en: 'Who reviews an appeal?' },
   'q-appeal-reviewers-hint': {
@@ -404,8 +408,8 @@ export const wizardMessages = defineMessages({
 
   // ── checks of an answers file ────────────────────────────────────────────
   'answer-bad-date': {
-    'zh-CN': '日期 {value} 不存在或格式不对。请写成 YYYY-MM-DD，如 2026-07-01。',
-    en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. 2026-07-01).',
+    'zh-CN': '日期 {value} 不存在或格式不对。请写成 YYYY-MM-DD，如 {example}。',
+    en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. {example}).',
   },
   'answer-date-past': {
     'zh-CN': '生效日期 {value} 早于今天（{today}）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
