@@ -14,6 +14,7 @@ type Key = string | { type: string } | { name: string; ctrl: boolean };
 
 let preset: Policy;
 const today = '2026-03-14';
+const company = '华东家电服务有限公司';
 beforeAll(async () => {
   preset = await readPreset({ size: 'medium', language: 'zh-CN' });
 });
@@ -47,7 +48,8 @@ async function drive<T>(run: Promise<T>, respond: (text: string) => Key[] | unde
     if (done) return { result: await run, screens };
     const text = screen.getScreen();
     screens.push(text);
-    for (const key of respond(text) ?? ['enter']) {
+    // Enter everywhere, except on the company name: Enter on the example name asks again.
+    for (const key of respond(text) ?? (text.startsWith('? 公司全称') ? [{ type: company }, 'enter'] : ['enter'])) {
       if (typeof key === 'object' && 'type' in key) screen.type(key.type);
       else screen.keypress(key);
     }
@@ -59,7 +61,7 @@ async function drive<T>(run: Promise<T>, respond: (text: string) => Key[] | unde
 describe('the wizard through inquirer', () => {
   it('Enter all the way through gives the preset defaults, each question with its reason', async () => {
     const { result, screens } = await drive(wizard());
-    expect(result).toEqual(completeAnswers({}, { preset, today }).answers);
+    expect(result).toEqual(completeAnswers({ company }, { preset, today }).answers);
     expect(screens[0]).toContain('? 制度文件用什么语言？\n  决定制度正文、Word 文档和员工考核通知书的语言');
     expect(screens[0]).toContain('↑↓ 移动 • ⏎ 选择');
     expect(screens).toContain('? 公司全称\n  写在制度标题和文档页眉上。\n › (示例科技有限公司)');

@@ -15,8 +15,17 @@ beforeAll(async () => {
   preset = await readPreset({ size: 'medium', language: 'zh-CN' });
 });
 
+const company = '华东家电服务有限公司';
+/** The user's replies, with a real company name typed (Enter on the example name asks again). */
+const typingCompany =
+  (reply: Parameters<typeof fakePrompts>[0] = () => DEFAULT): Parameters<typeof fakePrompts>[0] =>
+  (q, index) => {
+    const value = reply(q, index);
+    return value === DEFAULT && q.kind === 'input' && q.message === '公司全称' ? company : value;
+  };
+
 const ask = (reply: Parameters<typeof fakePrompts>[0], given = {}) => {
-  const prompts = fakePrompts(reply);
+  const prompts = fakePrompts(typingCompany(reply));
   return { prompts, answers: askPolicyAnswers(given, { preset, today }, { language: 'zh-CN', prompts }) };
 };
 
@@ -25,7 +34,7 @@ const is = (question: Asked, kind: Asked['kind'], text: string) => question.kind
 describe('askPolicyAnswers', () => {
   it('Enter all the way through gives exactly the non-interactive defaults', async () => {
     const { prompts, answers } = ask(() => DEFAULT);
-    expect(await answers).toEqual(completeAnswers({}, { preset, today }).answers);
+    expect(await answers).toEqual(completeAnswers({ company }, { preset, today }).answers);
     // Every question shows why it matters.
     for (const q of prompts.asked.filter((a) => a.kind !== 'confirm' || a.hint)) expect(q.hint?.length ?? 0).toBeGreaterThan(5);
     // Each part says where it is among the ten.
@@ -257,6 +266,20 @@ describe('askPolicyAnswers', () => {
     expect(hints.join('\n')).not.toContain('-');
   });
 
+  it('the example company name is not taken on Enter: asked again, kept only when confirmed', async () => {
+    // Enter twice (the default text comes back), then a real name.
+    const typed = ['示例科技有限公司', '示例科技有限公司', 'Acme 售后'];
+    const retyped = ask((q) => (is(q, 'input', '公司全称') ? typed.shift() : DEFAULT));
+    expect((await retyped.answers).company).toBe('Acme 售后');
+    const keep = retyped.prompts.asked.filter((q) => is(q, 'confirm', '仍使用 示例科技有限公司 吗？'));
+    expect(keep.map((q) => q.kind === 'confirm' && q.default)).toEqual([false, false]);
+    expect(retyped.prompts.said).toContain(
+      '> “示例科技有限公司”是预设中的示例名称，不是贵公司的名称，却会印在制度标题和页眉上。保留它，制度就标为草案（版本号后注明“草案”），直到填写真实名称。',
+    );
+    const kept = ask((q) => (is(q, 'input', '公司全称') ? '示例科技有限公司' : is(q, 'confirm', '仍使用 示例科技有限公司') ? true : DEFAULT));
+    expect((await kept.answers).company).toBe('示例科技有限公司');
+  });
+
   it('today or a later effective date passes without a word', async () => {
     const { prompts, answers } = ask((q) => (is(q, 'input', '生效日期') ? today : DEFAULT));
     expect((await answers).effective_date).toBe(today);
@@ -272,14 +295,14 @@ describe('askPolicyAnswers', () => {
 });
 
 describe('going back to a part', () => {
-  const first = async (reply: Parameters<typeof fakePrompts>[0] = () => DEFAULT) => askPolicyAnswers({}, { preset, today }, { language: 'zh-CN', prompts: fakePrompts(reply) });
+  const first = async (reply: Parameters<typeof fakePrompts>[0] = () => DEFAULT) => askPolicyAnswers({}, { preset, today }, { language: 'zh-CN', prompts: fakePrompts(typingCompany(reply)) });
   const revisit = (part: Section, previous: ResolvedAnswers, reply: Parameters<typeof fakePrompts>[0], language: 'zh-CN' | 'en' = 'zh-CN') => {
     const prompts = fakePrompts(reply);
     return { prompts, answers: askPolicyAnswers({}, { preset, today }, { language, prompts, revisit: { part, previous } }) };
   };
 
   it('asks only that part, with the earlier answers as defaults, and keeps the parts before it', async () => {
-    const previous = await first((q) => (is(q, 'input', '公司全称') ? '华东家电' : is(q, 'select', '客户投诉多吗') ? 'frequent' : DEFAULT));
+    const previous = await first((q) => (is(q, 'select', '客户投诉多吗') ? 'frequent' : DEFAULT));
     const { prompts, answers } = revisit('situation', previous, () => DEFAULT);
     expect(await answers).toEqual(previous);
     expect(prompts.asked.map((q) => q.message)).toEqual(['所在市场的竞争激烈吗？', '内部培训体系成熟吗？', '控制服务成本的压力大吗？', '客户投诉多吗？']);
@@ -298,7 +321,7 @@ describe('going back to a part', () => {
     const { prompts, answers } = revisit('situation', previous, (q) => (is(q, 'select', '竞争激烈吗') ? 'intense' : DEFAULT));
     const result = await answers;
     expect(result.role_kpis.technician).toEqual(previous.role_kpis.technician);
-    expect(result.role_kpis.agent).toEqual(completeAnswers({ competition: 'intense' }, { preset, today }).answers.role_kpis.agent);
+    expect(result.role_kpis.agent).toEqual(completeAnswers({ company, competition: 'intense' }, { preset, today }).answers.role_kpis.agent);
     expect(result.role_kpis.agent).not.toEqual(previous.role_kpis.agent);
     expect(prompts.said.slice(-2)).toEqual(['\n因第 3 部分的改动，后面的回答有以下变化：', '  · “各岗位的指标与权重”采用了建议值，它随您的新回答更新为新的建议。']);
   });

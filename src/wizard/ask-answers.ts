@@ -269,8 +269,9 @@ class Asker {
       const warnings = answerWarnings(question, value, c);
       if (warnings.length === 0) return value;
       for (const w of warnings) this.prompts.say(`> ${this.say(w.code, w.params)}`);
-      // A past effective date applies pay rules backwards: Enter types it again rather than keeps it.
-      const keep = question.kind !== 'date';
+      // A past effective date applies pay rules backwards, a placeholder company name heads a
+      // real document: for these, Enter types the answer again rather than keeps it.
+      const keep = question.id !== 'effective_date' && question.id !== 'company';
       if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: keep })) return value;
     }
   }

@@ -206,6 +206,11 @@ export function normaliseDate(text: string): string | undefined {
   return isRealDate(date) ? date : undefined;
 }
 
+/** The preset's company name is an example ("示例科技有限公司"), not anyone's company. */
+export function isPlaceholderCompany(company: string, preset: Policy): boolean {
+  return company.trim() === preset.meta.company;
+}
+
 export function isRealDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
@@ -303,7 +308,16 @@ export const PRESET_QUESTIONS: readonly AnyQuestion<PresetContext>[] = [
 
 export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
   // basics
-  { id: 'company', section: 'basics', kind: 'text', message: 'q-company', hint: 'q-company-hint', default: (ctx) => ctx.preset.meta.company },
+  {
+    id: 'company',
+    section: 'basics',
+    kind: 'text',
+    message: 'q-company',
+    hint: 'q-company-hint',
+    default: (ctx) => ctx.preset.meta.company,
+    // The preset's name is a placeholder: kept only on purpose, and the policy is then a draft.
+    warn: (value, ctx) => (isPlaceholderCompany(value, ctx.preset) ? [{ code: 'answer-company-placeholder', params: { value } }] : []),
+  },
   { id: 'department', section: 'basics', kind: 'text', message: 'q-department', hint: 'q-department-hint', default: (ctx) => ctx.preset.meta.department },
   {
     id: 'effective_date',

@@ -21,6 +21,8 @@ export const PLAIN_STYLE: SummaryStyle = { heading: (text) => text, dim: (text) 
 export interface SummaryOptions {
   readonly language: Language;
   readonly style?: SummaryStyle;
+  /** The company is still the preset's example name: the policy is a draft. */
+  readonly draft?: boolean;
 }
 
 export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjustment[], options: SummaryOptions): string {
@@ -43,6 +45,7 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
       language: { $t: `language-${policy.meta.language}` },
     }),
   );
+  if (options.draft) out.push(say('summary-draft', { company: policy.meta.company, revision: policy.meta.revision }));
 
   section('summary-roles');
   out.push(...roleTable(policy, language, style));

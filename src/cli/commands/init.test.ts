@@ -92,7 +92,7 @@ describe('aspm init on a terminal', () => {
   });
 
   it('writes nothing when the user declines and then quits, and exits 130', async () => {
-    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : q.message === '要修改哪一部分？' ? 'quit' : DEFAULT));
+    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : q.message === '要修改哪一部分？' ? 'quit' : q.message === '公司全称' ? '华东家电' : DEFAULT));
     expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
     expect(existsSync('policy.yaml')).toBe(false);
     expect(io.stderrText()).toBe('已取消，未写入任何文件。\n');
@@ -125,11 +125,31 @@ describe('aspm init on a terminal', () => {
     expect(loaded.ok && loaded.value.meta.company).toBe('华东家电服务有限公司');
   });
 
+  it('keeping the example company name marks the policy a draft, in the summary and the revision', async () => {
+    const prompts = fakePrompts((q) => (q.message.startsWith('仍使用 示例科技有限公司') ? true : DEFAULT));
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(0);
+    expect(io.stdoutText()).toContain('草案（版本 V1.0 草案）：公司名称仍是示例“示例科技有限公司”，填写真实名称后再发布。');
+    const loaded = await readPolicy('policy.yaml');
+    expect(loaded.ok && loaded.value.meta.revision).toBe('V1.0 草案');
+    // A real name, typed when going back to part 1, is no draft.
+    let confirmations = 0;
+    const again = fakePrompts((q) => {
+      if (q.message.startsWith('确认无误')) return ++confirmations === 2;
+      if (q.message === '要修改哪一部分？') return 'basics';
+      if (q.message === '公司全称') return confirmations === 0 ? '示例科技有限公司' : '华东家电';
+      if (q.message.startsWith('仍使用 示例科技有限公司')) return true;
+      return DEFAULT;
+    });
+    expect(await runInit({ output: 'policy.yaml', force: true }, context, { prompts: again, interactive: true })).toBe(0);
+    const real = await readPolicy('policy.yaml');
+    expect(real.ok && [real.value.meta.company, real.value.meta.revision]).toEqual(['华东家电', 'V1.0']);
+  });
+
   it('Ctrl+C in a prompt writes nothing, exits 130, prints one short line', async () => {
     const exit = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
     const prompts = fakePrompts((q) => {
       if (q.message.includes('考核哪些岗位')) throw exit;
-      return DEFAULT;
+      return q.message === '公司全称' ? '华东家电' : DEFAULT;
     });
     expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
     expect(existsSync('policy.yaml')).toBe(false);

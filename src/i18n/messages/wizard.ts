@@ -415,6 +415,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '生效日期 {value} 早于今天（{today}）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
     en: 'The effective date {value} is before today ({today}). A policy usually takes effect after it is published, and pay rules should not apply retroactively; ignore this if it is intended.',
   },
+  'answer-company-placeholder': {
+    'zh-CN': '“{value}”是预设中的示例名称，不是贵公司的名称，却会印在制度标题和页眉上。保留它，制度就标为草案（版本号后注明“草案”），直到填写真实名称。',
+    en: '"{value}" is the preset’s example name, not your company’s, yet it heads the document. Kept, it marks the policy a draft (the revision says so) until a real name is set.',
+  },
   'answer-keep-anyway': { 'zh-CN': '仍使用 {value} 吗？', en: 'Keep {value}?' },
   'answer-unknown-role': { 'zh-CN': '没有 id 为 {id} 的岗位。可选：{known}；其他岗位请写在 custom_roles 中。', en: 'There is no role with id {id}. Known: {known}; put other roles under custom_roles.' },
   'answer-unknown-kpi': { 'zh-CN': '没有 id 为 {id} 的指标（内置指标或预设中的指标）。可选：{known}。', en: 'There is no KPI with id {id} (built in or in the preset). Known: {known}.' },
@@ -490,6 +494,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '{company} · {department} · {title}\n生效日期 {date} · {size}规模预设 · {language}',
     en: '{company} · {department} · {title}\nEffective {date} · {size} preset · {language}',
   },
+  'summary-draft': {
+    'zh-CN': '草案（版本 {revision}）：公司名称仍是示例“{company}”，填写真实名称后再发布。',
+    en: 'Draft (revision {revision}): the company is still the example "{company}"; set the real name before publishing.',
+  },
   'size-small': { 'zh-CN': '小型', en: 'small' },
   'size-medium': { 'zh-CN': '中型', en: 'medium' },
   'size-large': { 'zh-CN': '大型', en: 'large' },
@@ -536,6 +544,7 @@ export const wizardMessages = defineMessages({
   },
 
   // ── texts written into the policy ────────────────────────────────────────
+  'policy-draft-revision': { 'zh-CN': '{revision} 草案', en: '{revision} draft' },
   'policy-scope': {
     'zh-CN': '本制度适用于{department}全体正式员工，包括{roles}。试用期员工参照执行。',
     en: 'This policy applies to all permanent staff of the {department}: {roles}. Staff on probation follow it as guidance.',
