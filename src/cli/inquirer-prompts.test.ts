@@ -99,6 +99,17 @@ describe('the wizard through inquirer', () => {
     expect(await answer).toBe(fallback);
   });
 
+  it('Escape or Left in a single-choice list leaves the highlight where it was', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select: wrapPrompt(select) as typeof select, checkbox, confirm } });
+    const answer = prompts.select({ message: 'How often?', choices: [{ value: 'monthly', name: 'Monthly' }, { value: 'quarterly', name: 'Quarterly' }, { value: 'annual', name: 'Annually' }], default: 'quarterly' });
+    await new Promise((resolve) => setImmediate(resolve));
+    screen.keypress('down');
+    for (const key of ['escape', 'left', 'escape']) screen.keypress(key);
+    expect(screen.getScreen()).toContain('❯ Annually');
+    screen.keypress('enter');
+    expect(await answer).toBe('annual');
+  });
+
   it('a custom role is named and given KPIs with the keyboard', async () => {
     const { result } = await drive(wizard(), (text) => {
       if (text.startsWith('? 还有上面没有列出的岗位吗？')) return [{ type: 'y' }, 'enter'];

@@ -112,7 +112,10 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
           choices: q.choices.map((c) => ({ ...c })),
           ...(q.default !== undefined ? { default: q.default } : {}),
           pageSize: 12,
-          theme: theme(q.hint, false),
+          // Typing to search would treat Escape or Left (no text) as a search for "" and move the
+          // highlight to the first option, so Enter would record an answer never chosen. The
+          // vim bindings turn search off (and add j/k); arrows and numbers still move.
+          theme: { ...theme(q.hint, false), keybindings: ['vim'] as const },
         },
         context,
       ),
