@@ -23,6 +23,11 @@ export interface SummaryOptions {
   readonly style?: SummaryStyle;
   /** The company is still the preset's example name: the policy is a draft. */
   readonly draft?: boolean;
+  /**
+   * Columns available (a terminal's width). The roles × KPIs table is used when it fits;
+   * otherwise each role is a block of its own, one KPI a line, which fits 60 columns.
+   */
+  readonly width?: number;
 }
 
 export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjustment[], options: SummaryOptions): string {
@@ -48,7 +53,9 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   if (options.draft) out.push(say('summary-draft', { company: policy.meta.company, revision: policy.meta.revision }));
 
   section('summary-roles');
-  out.push(...roleTable(policy, language, style));
+  const table = roleTable(policy, language, style);
+  const fits = options.width === undefined || table.every((line) => displayWidth(line) <= options.width!);
+  out.push(...(fits ? table : roleBlocks(policy, language, style)));
   if (policy.multi_role) out.push(say('summary-multi-role'));
 
   section('summary-qualitative');
@@ -87,6 +94,43 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   for (const a of adjustments) out.push(`- ${say(a.code, a.params)}${a.kept ? '' : style.dim(say('adjustment-undone'))}`);
 
   return out.join('\n') + '\n';
+}
+
+/** What a role is held to on a KPI: `≥95% / 80%`. */
+function limitsOf(policy: Policy, language: Language, kpiId: string, target?: number, floor?: number): string {
+  const kpi = policy.kpis.find((k) => k.id === kpiId);
+  if (!kpi) return '';
+  const value = (n: number) => kpiValue(language, n, kpi, policy.meta.currency);
+  return `${kpi.direction === 'higher' ? '≥' : '≤'}${value(target ?? kpi.target)} / ${value(floor ?? kpi.floor)}`;
+}
+
+/**
+ * For a narrow terminal: a block per role — its name, split and bonus base on one line,
+ * then each KPI with its weight and the target and floor that role is held to.
+ */
+function roleBlocks(policy: Policy, language: Language, style: SummaryStyle): string[] {
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
+  const lines: string[] = [];
+  let team = false;
+  for (const role of policy.roles) {
+    const rows = role.kpis.map((entry) => {
+      if (entry.scope === 'team') team = true;
+      const name = policy.kpis.find((k) => k.id === entry.kpi)?.name ?? entry.kpi;
+      return [name, `${entry.weight}${entry.scope === 'team' ? '*' : ''}`, limitsOf(policy, language, entry.kpi, entry.target, entry.floor)];
+    });
+    const total = String(Number(role.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)));
+    const all = [[say('summary-kpi'), '', say('summary-target')], ...rows, [say('summary-total'), total, '']];
+    const widths = [0, 1, 2].map((column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
+    const line = (row: readonly string[]) => `  ${padEnd(row[0]!, widths[0]!)}  ${padStart(row[1]!, widths[1]!)}  ${row[2]}`.trimEnd();
+    lines.push(
+      style.heading(role.name),
+      `  ${say('summary-share')} ${role.quantitative_share}:${100 - role.quantitative_share} · ${say('summary-bonus-base')} ${kpiValue(language, role.bonus_base, { unit: 'currency' }, policy.meta.currency)}`,
+      ...rows.map(line),
+      style.dim(line([say('summary-total'), total, ''])),
+    );
+  }
+  if (team) lines.push(style.dim(say('summary-team-note')));
+  return lines;
 }
 
 /**

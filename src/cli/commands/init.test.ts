@@ -11,6 +11,7 @@ import { readPolicy } from '../../policy/load-policy.js';
 import type { CommandContext } from '../context.js';
 import { formatAspmError, main } from '../main.js';
 import { dateIn, runInit, schemaRef } from './init.js';
+import { displayWidth } from '../../text/display-width.js';
 
 let dir: string;
 let io: MemoryIo;
@@ -63,6 +64,18 @@ describe('aspm init --yes', () => {
     expect(io.stdoutText()).toContain(
       'Wrote out dir/p.yaml (3 roles, 5 KPIs).\nNext: edit it as needed, check it, then publish it as a Word document:\n  npx aspm validate "out dir/p.yaml"\n  npx aspm render "out dir/p.yaml" -o "out dir/After-Sales Service Performance Management Policy.docx"\n',
     );
+  });
+
+  it.each([60, 100, 200])('lays the summary out for a %i-column terminal', async (columns) => {
+    const tty = memoryIo({ cwd: dir, tty: true });
+    Object.assign(tty.stdout, { columns });
+    expect(await runInit({ output: 'p.yaml', yes: true, preset: 'large' }, { io: tty, language: 'en', color: false })).toBe(0);
+    // The summary (the next steps after it are commands, not wrapped).
+    const lines = tty.stdoutText().slice(0, tty.stdoutText().indexOf('Wrote ')).split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThan(columns);
+    // Wide enough for the table, or a block per role.
+    expect(lines.some((l) => /^KPI\s+Customer Service Agent\s+Field Service Technician/.test(l))).toBe(columns === 200);
+    expect(lines.includes('Customer Service Agent')).toBe(columns !== 200);
   });
 
   it('refuses to overwrite before asking anything, and leaves the file alone', async () => {

@@ -119,9 +119,10 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
 
       // In a terminal, long lines wrap between words rather than where the terminal cuts them.
-      const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft });
       const columns = (io.stdout as { columns?: unknown }).columns;
-      io.stdout.write('\n' + (typeof columns === 'number' && io.stdout.isTTY ? wrapText(summary, columns - 1) : summary) + '\n');
+      const width = typeof columns === 'number' && io.stdout.isTTY ? columns - 1 : undefined;
+      const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft, ...(width !== undefined ? { width } : {}) });
+      io.stdout.write('\n' + (width !== undefined ? wrapText(summary, width) : summary) + '\n');
       if (!interactive || (await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
         await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });
         const next = nextCommands(options.output, checked.value.meta.title);
