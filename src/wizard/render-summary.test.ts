@@ -41,6 +41,25 @@ describe('renderSummary for the terminal’s width', () => {
   });
 });
 
+describe('renderSummary of the situation', () => {
+  it('acknowledges every situation answer, also one that changed nothing', async () => {
+    const large = await readPreset({ size: 'large', language: 'zh-CN' });
+    const result = buildPolicy({ cost_pressure: 'high', complaints: 'frequent' }, large, { today: '2026-03-14' });
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    const text = renderSummary(result.policy, result.adjustments, { language: 'zh-CN', situation: result.answers });
+    const lines = text.slice(text.indexOf('根据部门现状所做的调整')).split('\n').slice(1).filter((l) => l !== '');
+    // The large preset already has the cost KPI: said, not silently skipped.
+    expect(lines).toContain('- 成本压力：大，但单均维修成本已在预设中，无需调整。');
+    expect(lines).toContain('- 市场竞争：一般，预设的建议不变。');
+    expect(lines).toContain('- 培训体系：逐步完善中，预设的建议不变。');
+    expect(lines.filter((l) => l.startsWith('- 客户投诉频繁：')).length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('- 客户投诉：'))).toBe(false);
+    expect(lines).toHaveLength(3 + result.adjustments.length);
+    const en = renderSummary(result.policy, result.adjustments, { language: 'en', situation: result.answers });
+    expect(en).toContain('- Cost pressure: Strong, but 单均维修成本 is already in the preset; nothing to change.');
+  });
+});
+
 describe('renderSummary', () => {
   it('tabulates roles × KPIs with weights, team scope, totals and the split', () => {
     const b = built({});

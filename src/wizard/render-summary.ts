@@ -8,7 +8,10 @@ import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { AppliedAdjustment } from './build-policy.js';
+import type { Situation } from './answers.js';
 import { kpiValue } from './kpi-units.js';
+import { RESPONSE_KPIS } from './situation.js';
+import { COMPLEX_PROBLEMS_ITEM } from './standard-parts.js';
 import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 
 export interface SummaryStyle {
@@ -23,6 +26,8 @@ export interface SummaryOptions {
   readonly style?: SummaryStyle;
   /** The company is still the preset's example name: the policy is a draft. */
   readonly draft?: boolean;
+  /** The situation answers: each is acknowledged, also when it changed nothing. */
+  readonly situation?: Situation;
   /**
    * Columns available (a terminal's width). The roles × KPIs table is used when it fits;
    * otherwise each role is a block of its own, one KPI a line, which fits 60 columns.
@@ -90,10 +95,41 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   );
 
   section('summary-adjustments');
-  if (adjustments.length === 0) out.push(say('summary-no-adjustments'));
+  const quiet = options.situation ? situationNotes(policy, adjustments, options.situation, language) : [];
+  if (adjustments.length === 0 && quiet.length === 0) out.push(say('summary-no-adjustments'));
   for (const a of adjustments) out.push(`- ${say(a.code, a.params)}${a.kept ? '' : style.dim(say('adjustment-undone'))}`);
+  for (const note of quiet) out.push(`- ${note}`);
 
   return out.join('\n') + '\n';
+}
+
+/** Per situation answer: the answer that adjusts, the prefix of its adjustments, and what it adds or raises. */
+const SITUATION: readonly { key: keyof Situation; acts: string; prefix: string; choice: string; covers: (policy: Policy) => string[] }[] = [
+  { key: 'competition', acts: 'intense', prefix: 'adjust-competition-', choice: 'choice-competition-', covers: (p) => kpiNames(p, RESPONSE_KPIS) },
+  { key: 'training_maturity', acts: 'mature', prefix: 'adjust-training-', choice: 'choice-training-maturity-', covers: (p) => p.qualitative.items.filter((i) => i.id === COMPLEX_PROBLEMS_ITEM).map((i) => i.name) },
+  { key: 'cost_pressure', acts: 'high', prefix: 'adjust-cost-', choice: 'choice-cost-pressure-', covers: (p) => kpiNames(p, ['cost_per_ticket']) },
+  { key: 'complaints', acts: 'frequent', prefix: 'adjust-complaints-', choice: 'choice-complaints-', covers: (p) => kpiNames(p, ['complaint_rate']) },
+];
+
+function kpiNames(policy: Policy, ids: readonly string[]): string[] {
+  return policy.kpis.filter((k) => ids.includes(k.id)).map((k) => k.name);
+}
+
+/**
+ * A line for each situation answer that made no adjustment: it asked for none, or what it
+ * would add is already there ("strong cost pressure: 单均维修成本 is already in the preset").
+ */
+function situationNotes(policy: Policy, adjustments: readonly AppliedAdjustment[], situation: Situation, language: Language): string[] {
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
+  const separator = language === 'zh-CN' ? '、' : ', ';
+  return SITUATION.flatMap(({ key, acts, prefix, choice, covers }) => {
+    if (adjustments.some((a) => a.code.startsWith(prefix))) return [];
+    const value = situation[key];
+    const params = { topic: { $t: `situation-${key}` as MessageCode }, answer: { $t: `${choice}${value}` as MessageCode } };
+    const what = covers(policy);
+    if (value === acts && what.length > 0) return [say('summary-situation-covered', { ...params, what: what.join(separator) })];
+    return [say('summary-situation-as-is', params)];
+  });
 }
 
 /** What a role is held to on a KPI: `≥95% / 80%`. */

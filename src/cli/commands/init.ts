@@ -121,7 +121,7 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       // In a terminal, long lines wrap between words rather than where the terminal cuts them.
       const columns = (io.stdout as { columns?: unknown }).columns;
       const width = typeof columns === 'number' && io.stdout.isTTY ? columns - 1 : undefined;
-      const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft, ...(width !== undefined ? { width } : {}) });
+      const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft, situation: answers, ...(width !== undefined ? { width } : {}) });
       io.stdout.write('\n' + (width !== undefined ? wrapText(summary, width) : summary) + '\n');
       if (!interactive || (await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
         await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });

@@ -538,6 +538,15 @@ export const wizardMessages = defineMessages({
     en: '{channel}\nFile within {file} working days of publication; answered within {answer} working days; reviewed by {reviewers}',
   },
   'summary-adjustments': { 'zh-CN': '根据部门现状所做的调整', en: 'Adjustments for your situation' },
+  'situation-competition': { 'zh-CN': '市场竞争', en: 'Competition' },
+  'situation-training_maturity': { 'zh-CN': '培训体系', en: 'Training' },
+  'situation-cost_pressure': { 'zh-CN': '成本压力', en: 'Cost pressure' },
+  'situation-complaints': { 'zh-CN': '客户投诉', en: 'Complaints' },
+  'summary-situation-as-is': { 'zh-CN': '{topic}：{answer}，预设的建议不变。', en: '{topic}: {answer}; the preset’s suggestions stand.' },
+  'summary-situation-covered': {
+    'zh-CN': '{topic}：{answer}，但{what}已在预设中，无需调整。',
+    en: '{topic}: {answer}, but {what} is already in the preset; nothing to change.',
+  },
   'summary-no-adjustments': {
     'zh-CN': '无（按您的回答，预设的建议无需调整）。',
     en: 'None (given your answers, the preset’s suggestions stand as they are).',
