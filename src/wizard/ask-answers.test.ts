@@ -111,6 +111,24 @@ describe('askPolicyAnswers', () => {
     expect(prompts.said).toContain('  · 成本压力大：为“维修技术员”增加“单均维修成本”（权重 10），把成本控制落实到决定维修方案的人。');
   });
 
+  it('after a KPI is unticked, the role’s adjustment is said again with what is left and its weight now', async () => {
+    const { prompts, answers } = ask(
+      (q) => (is(q, 'checkbox', '“客服专员”考核哪些指标') ? ['response_sla_rate', 'csat', 'tickets_resolved', 'complaint_rate'] : DEFAULT),
+      { competition: 'intense' },
+    );
+    await answers;
+    const before = prompts.said.find((s) => s.startsWith('  · 市场竞争激烈：“客服专员”'));
+    expect(before).toContain('（响应及时率、首次响应时长）');
+    const hint = prompts.asked.find((q) => is(q, 'confirm', '“客服专员”的指标权重'))!.hint!;
+    const weight = /响应及时率 (\d+)/.exec(hint)![1];
+    expect(hint).toContain(`  · 市场竞争激烈：“客服专员”的响应类指标（响应及时率）权重由 `);
+    expect(hint).toContain(`提高到 ${weight}，因为客户最先感受到的是响应速度。`);
+    // Nothing unticked: the hint is the reason alone, as before.
+    const kept = ask(() => DEFAULT, { competition: 'intense' });
+    await kept.answers;
+    expect(kept.prompts.asked.find((q) => is(q, 'confirm', '“客服专员”的指标权重'))!.hint).not.toContain('市场竞争激烈');
+  });
+
   it('weights that do not add up: running total shown, then scaled to 100 on request', async () => {
     const typed = ['20', '30', '20', '20', '20'];
     const { prompts, answers } = ask((q) => {

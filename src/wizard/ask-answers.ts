@@ -13,6 +13,7 @@ import { answerWarnings, resolveOne } from './complete-answers.js';
 import { normaliseDate, PARTS, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type Problem, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
+import type { Adjustment } from './situation.js';
 import { chosenRoles, kpiDefinition, kpiOptions, suggestBonusBase, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
 import { addsUpToHundred, nextWeightDefault, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
@@ -524,12 +525,11 @@ class Asker {
       const ids = [...proposal.map((k) => k.kpi).filter((id) => picked.includes(id)), ...picked.filter((id) => !proposal.some((k) => k.kpi === id))];
       const kpis = ids.map((id) => kpiDefinition(id, c.preset)).filter((k): k is Kpi => k !== undefined);
       const entries = kpis.map((k) => ({ id: k.id, label: k.name }));
-      const weights = await this.weights(
-        this.say('role-weights-title', { role: role.name }),
-        this.say('q-role-kpis-hint'),
-        entries,
-        asValues(reweigh(ids, proposal.map((k) => ({ id: k.kpi, weight: k.weight })))),
-      );
+      const suggestion = asValues(reweigh(ids, proposal.map((k) => ({ id: k.kpi, weight: k.weight }))));
+      // Unticking or adding a KPI changes what the situation's adjustments come to: said again, as they are now.
+      const changed = !same(ids, proposal.map((k) => k.kpi));
+      const now = changed ? adjustments.filter((a) => 'role' in a.effect && a.effect.role === role.id).flatMap((a) => this.adjustedNow(a, ids, suggestion, c)) : [];
+      const weights = await this.weights(this.say('role-weights-title', { role: role.name }), [this.say('q-role-kpis-hint'), ...now].join('\n'), entries, suggestion);
       const team = proposal.length > 0 && proposal.every((k) => k.scope === 'team');
       // Targets and floors are their own part, asked once every role's KPIs are chosen.
       out[role.id] = kpis.map((kpi) => {
@@ -544,6 +544,16 @@ class Asker {
       });
     }
     return out;
+  }
+
+  /** An adjustment's line with the KPIs still ticked and their weights now; nothing when none is left. */
+  private adjustedNow(adjustment: Adjustment, ids: readonly string[], weights: Values, c: QuestionContext): string[] {
+    if (!('role' in adjustment.effect)) return [];
+    const kept = Object.keys(adjustment.effect.weights).filter((id) => ids.includes(id));
+    if (kept.length === 0) return [];
+    const weight = Number(kept.reduce((sum, id) => sum + (weights[id] ?? 0), 0).toFixed(2));
+    const names = kept.map((id) => kpiDefinition(id, c.preset)?.name ?? id);
+    return [`  · ${this.say(adjustment.code, { ...adjustment.params, ...('kpis' in adjustment.params ? { kpis: names } : {}), to: weight, weight })}`];
   }
 
   /** The targets and floors of each role's chosen KPIs; an answer equal to the KPI's own is not kept. */
