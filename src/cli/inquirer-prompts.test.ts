@@ -99,6 +99,27 @@ describe('the wizard through inquirer', () => {
     expect(await answer).toBe(fallback);
   });
 
+  it('a long English answer and a role description wrap between words', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select, checkbox: wrapPrompt(checkbox) as typeof checkbox, confirm } });
+    const columns = process.stdout.columns;
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const names = ['Customer satisfaction (CSAT)', 'Response SLA rate', 'Service quality inspection score', 'First response time'];
+      const answer = prompts.checkbox({
+        message: 'Which KPIs assess "Customer Service Agent"?',
+        choices: names.map((name, i) => ({ value: `k${i}`, name, checked: true, description: 'Takes customer calls and online enquiries, opens and follows up tickets, books on-site visits.' })),
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(screen.getScreen()).toContain('Takes customer calls and online enquiries, opens and\nfollows up tickets, books on-site visits.');
+      screen.keypress('enter');
+      expect(await answer).toEqual(['k0', 'k1', 'k2', 'k3']);
+      const done = screen.getScreen();
+      expect(done).toBe('✔ Which KPIs assess "Customer Service Agent"?\n  Customer satisfaction (CSAT), Response SLA rate, Service\n  quality inspection score, First response time');
+    } finally {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
+    }
+  });
+
   it('Escape or Left in a single-choice list leaves the highlight where it was', async () => {
     const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select: wrapPrompt(select) as typeof select, checkbox, confirm } });
     const answer = prompts.select({ message: 'How often?', choices: [{ value: 'monthly', name: 'Monthly' }, { value: 'quarterly', name: 'Quarterly' }, { value: 'annual', name: 'Annually' }], default: 'quarterly' });

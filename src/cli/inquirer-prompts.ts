@@ -5,7 +5,7 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
-import { wrapLine, wrapText } from '../text/display-width.js';
+import { displayWidth, wrapLine, wrapText } from '../text/display-width.js';
 import type { Prompts } from '../wizard/prompts.js';
 
 export interface InquirerFunctions {
@@ -50,8 +50,10 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
 
   /** The question in bold, its hint dimmed on the lines below; only the question once answered. */
   const message =
-    (hint: string | undefined, typed: boolean) =>
+    (hint: string | undefined, typed: boolean, done: { width: number }) =>
     (text: string, status: Status): string => {
+      // "✔ question answer": how much of the line the answer finds taken.
+      done.width = displayWidth(text) + 2;
       if (status === 'done' || !hint) return paint('bold', text);
       // Wrapped between words (or Chinese characters) to the terminal, not cut mid-word by it.
       const lines = hint
@@ -88,11 +90,28 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
 
   const separator = language === 'zh-CN' ? '、' : ', ';
   const renderSelectedChoices = (choices: readonly { short: string }[]) => choices.map((c) => c.short).join(separator);
-  const theme = (hint: string | undefined, typed: boolean) => ({
-    ...plain,
-    style: { ...plain.style, message: message(hint, typed), keysHelpTip, renderSelectedChoices },
-    i18n: { disabledError: say('choice-disabled') },
-  });
+  /**
+   * The answer after the question, when it fits on that line; else on the lines below,
+   * wrapped between words (a long list of KPIs would otherwise be cut mid-word).
+   */
+  const answer = (done: { width: number }) => (text: string) => {
+    const columns = terminalColumns() - 1;
+    const laid = done.width + 1 + displayWidth(text) <= columns ? text : '\n' + wrapLine(text, columns - 2).map((line) => `  ${line}`).join('\n');
+    return color ? paint('cyan', laid) : laid;
+  };
+  // A choice's description (a role's duties) is shown under the list, wrapped the same way.
+  const description = (text: string) => {
+    const wrapped = wrapText(text, terminalColumns() - 1);
+    return color ? paint('cyan', wrapped) : wrapped;
+  };
+  const theme = (hint: string | undefined, typed: boolean) => {
+    const done = { width: 0 };
+    return {
+      ...plain,
+      style: { ...plain.style, message: message(hint, typed, done), keysHelpTip, renderSelectedChoices, answer: answer(done), description },
+      i18n: { disabledError: say('choice-disabled') },
+    };
+  };
 
   return {
     input: (q) =>
