@@ -120,6 +120,21 @@ describe('the wizard through inquirer', () => {
     }
   });
 
+  it('a long English question wraps between words, asked and answered', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select, checkbox, confirm: wrapPrompt(confirm) } });
+    const columns = process.stdout.columns;
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const answer = prompts.confirm({ message: 'KPI weights of "Field Service Technician": use the suggested values?', default: true });
+      await new Promise((resolve) => setImmediate(resolve));
+      screen.keypress('enter');
+      expect(await answer).toBe(true);
+      expect(screen.getScreen()).toBe('✔ KPI weights of "Field Service Technician": use the\n  suggested values? Yes');
+    } finally {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
+    }
+  });
+
   it('Escape or Left in a single-choice list leaves the highlight where it was', async () => {
     const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select: wrapPrompt(select) as typeof select, checkbox, confirm } });
     const answer = prompts.select({ message: 'How often?', choices: [{ value: 'monthly', name: 'Monthly' }, { value: 'quarterly', name: 'Quarterly' }, { value: 'annual', name: 'Annually' }], default: 'quarterly' });

@@ -52,16 +52,19 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
   const message =
     (hint: string | undefined, typed: boolean, done: { width: number }) =>
     (text: string, status: Status): string => {
-      // "✔ question answer": how much of the line the answer finds taken.
-      done.width = displayWidth(text) + 2;
-      if (status === 'done' || !hint) return paint('bold', text);
+      // The question itself wraps between words too (after "? ", continued under its text).
+      const lines = wrapLine(text, terminalColumns() - 3);
+      // "✔ question answer": how much of the last line the answer finds taken.
+      done.width = displayWidth(lines.at(-1) ?? '') + 2;
+      const question = paint('bold', lines.join('\n  '));
+      if (status === 'done' || !hint) return question;
       // Wrapped between words (or Chinese characters) to the terminal, not cut mid-word by it.
-      const lines = hint
+      const hintLines = hint
         .split('\n')
         .flatMap((line) => wrapLine(line, terminalColumns() - 3))
         .map((line) => `  ${paint('dim', line)}`);
       // Typed answers go on a line of their own, after the hint.
-      return [paint('bold', text), ...lines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
+      return [question, ...hintLines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
     };
 
   const keysHelpTip = (keys: [string, string][]) =>
