@@ -371,6 +371,16 @@ describe('going back to a part', () => {
     expect(prompts.asked.every((q) => q.message.includes('目标值') || q.message.includes('底线值'))).toBe(true);
   });
 
+  it('an answer changed within the part leaves the later questions of the part a default that holds', async () => {
+    const previous = await first();
+    const dropped = previous.qualitative_items.slice(0, -1);
+    const { prompts, answers } = revisit('qualitative', previous, (q) => (is(q, 'checkbox', '定性考核哪些方面') ? dropped : DEFAULT));
+    const result = await answers;
+    expect(Object.keys(result.item_weights)).toEqual(dropped);
+    expect(Object.values(result.item_weights).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(prompts.asked.find((q) => is(q, 'checkbox', '定性考核哪些方面'))?.kind).toBe('checkbox');
+  });
+
   it('custom roles added before are offered to keep', async () => {
     const previous = { ...(await first()), custom_roles: [{ name: '质检专员', description: '抽检', kpis: ['csat'], bonus_base: 1800 }] };
     const kept = revisit('roles', previous, () => DEFAULT);

@@ -90,7 +90,10 @@ export async function askPolicyAnswers(
         if (carried.change) changes.push(asker.say(carried.change.code, { question: { $t: question.message }, ...carried.change.params }));
       } else {
         asker.section(part);
-        value = await asker.askAndWarn(revisit ? withDefault(question, revisit.previous[question.id]) : question, c);
+        // The earlier answer is the default, unless an answer just changed above it in this
+        // part rules it out (item weights for items no longer ticked): then the suggestion.
+        const earlier = revisit ? carryOver(question, c, revisit.previous, { ...(options.previousContext ?? ctx), answers: revisit.previous }).value : undefined;
+        value = await asker.askAndWarn(withDefault(question, earlier), c);
       }
       (answers as Record<string, unknown>)[question.id] = value;
     }
