@@ -5,7 +5,7 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
-import { displayWidth, wrapLine, wrapText } from '../text/display-width.js';
+import { displayWidth, wrapHanging, wrapLine, wrapText } from '../text/display-width.js';
 import type { Prompts } from '../wizard/prompts.js';
 
 export interface InquirerFunctions {
@@ -176,7 +176,7 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
         context,
       ),
     // Long lines of the summary wrap between words, as the hints do; short ones (tables) are left as they are.
-    say: (text) => options.write(wrapText(text, terminalColumns() - 1) + '\n'),
+    say: (text) => options.write(wrapHanging(text, terminalColumns() - 1) + '\n'),
   };
 }
 

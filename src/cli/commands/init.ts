@@ -25,7 +25,7 @@ import { nextCommands } from '../../wizard/next-steps.js';
 import type { Prompts } from '../../wizard/prompts.js';
 import { availablePresets, hasPreset, presetFileName, readPreset, SIZES, type Size } from '../../wizard/read-preset.js';
 import { renderPolicyYaml } from '../../wizard/render-policy-yaml.js';
-import { wrapText } from '../../text/display-width.js';
+import { wrapHanging } from '../../text/display-width.js';
 import { PLAIN_STYLE, renderSummary, type SummaryStyle } from '../../wizard/render-summary.js';
 import { useColor, type CommandContext } from '../context.js';
 import { EXIT_INTERRUPTED } from '../main.js';
@@ -122,7 +122,7 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       const columns = (io.stdout as { columns?: unknown }).columns;
       const width = typeof columns === 'number' && io.stdout.isTTY ? columns - 1 : undefined;
       const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft, situation: answers, ...(width !== undefined ? { width } : {}) });
-      io.stdout.write('\n' + (width !== undefined ? wrapText(summary, width) : summary) + '\n');
+      io.stdout.write('\n' + (width !== undefined ? wrapHanging(summary, width) : summary) + '\n');
       if (!interactive || (await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
         await writeOutputs([{ path: options.output, data: text }], { force: options.force ?? false, inputs });
         const next = nextCommands(options.output, checked.value.meta.title);
