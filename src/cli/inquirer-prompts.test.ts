@@ -14,6 +14,7 @@ type Key = string | { type: string } | { name: string; ctrl: boolean };
 
 let preset: Policy;
 const today = '2026-03-14';
+const company = '华东家电服务有限公司';
 beforeAll(async () => {
   preset = await readPreset({ size: 'medium', language: 'zh-CN' });
 });
@@ -47,7 +48,8 @@ async function drive<T>(run: Promise<T>, respond: (text: string) => Key[] | unde
     if (done) return { result: await run, screens };
     const text = screen.getScreen();
     screens.push(text);
-    for (const key of respond(text) ?? ['enter']) {
+    // Enter everywhere, except on the company name: Enter on the example name asks again.
+    for (const key of respond(text) ?? (text.startsWith('? 公司全称') ? [{ type: company }, 'enter'] : ['enter'])) {
       if (typeof key === 'object' && 'type' in key) screen.type(key.type);
       else screen.keypress(key);
     }
@@ -59,7 +61,7 @@ async function drive<T>(run: Promise<T>, respond: (text: string) => Key[] | unde
 describe('the wizard through inquirer', () => {
   it('Enter all the way through gives the preset defaults, each question with its reason', async () => {
     const { result, screens } = await drive(wizard());
-    expect(result).toEqual(completeAnswers({}, { preset, today }).answers);
+    expect(result).toEqual(completeAnswers({ company }, { preset, today }).answers);
     expect(screens[0]).toContain('? 制度文件用什么语言？\n  决定制度正文、Word 文档和员工考核通知书的语言');
     expect(screens[0]).toContain('↑↓ 移动 • ⏎ 选择');
     expect(screens).toContain('? 公司全称\n  写在制度标题和文档页眉上。\n › (示例科技有限公司)');
@@ -95,6 +97,53 @@ describe('the wizard through inquirer', () => {
     expect(screen.getScreen()).toContain(`Add another role? ${shown}`);
     screen.keypress('enter');
     expect(await answer).toBe(fallback);
+  });
+
+  it('a long English answer and a role description wrap between words', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select, checkbox: wrapPrompt(checkbox) as typeof checkbox, confirm } });
+    const columns = process.stdout.columns;
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const names = ['Customer satisfaction (CSAT)', 'Response SLA rate', 'Service quality inspection score', 'First response time'];
+      const answer = prompts.checkbox({
+        message: 'Which KPIs assess "Customer Service Agent"?',
+        choices: names.map((name, i) => ({ value: `k${i}`, name, checked: true, description: 'Takes customer calls and online enquiries, opens and follows up tickets, books on-site visits.' })),
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(screen.getScreen()).toContain('Takes customer calls and online enquiries, opens and\nfollows up tickets, books on-site visits.');
+      screen.keypress('enter');
+      expect(await answer).toEqual(['k0', 'k1', 'k2', 'k3']);
+      const done = screen.getScreen();
+      expect(done).toBe('✔ Which KPIs assess "Customer Service Agent"?\n  Customer satisfaction (CSAT), Response SLA rate, Service\n  quality inspection score, First response time');
+    } finally {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
+    }
+  });
+
+  it('a long English question wraps between words, asked and answered', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select, checkbox, confirm: wrapPrompt(confirm) } });
+    const columns = process.stdout.columns;
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const answer = prompts.confirm({ message: 'KPI weights of "Field Service Technician": use the suggested values?', default: true });
+      await new Promise((resolve) => setImmediate(resolve));
+      screen.keypress('enter');
+      expect(await answer).toBe(true);
+      expect(screen.getScreen()).toBe('✔ KPI weights of "Field Service Technician": use the\n  suggested values? Yes');
+    } finally {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
+    }
+  });
+
+  it('Escape or Left in a single-choice list leaves the highlight where it was', async () => {
+    const prompts = inquirerPrompts({ language: 'en', color: false, write: () => undefined, functions: { input, select: wrapPrompt(select) as typeof select, checkbox, confirm } });
+    const answer = prompts.select({ message: 'How often?', choices: [{ value: 'monthly', name: 'Monthly' }, { value: 'quarterly', name: 'Quarterly' }, { value: 'annual', name: 'Annually' }], default: 'quarterly' });
+    await new Promise((resolve) => setImmediate(resolve));
+    screen.keypress('down');
+    for (const key of ['escape', 'left', 'escape']) screen.keypress(key);
+    expect(screen.getScreen()).toContain('❯ Annually');
+    screen.keypress('enter');
+    expect(await answer).toBe('annual');
   });
 
   it('a custom role is named and given KPIs with the keyboard', async () => {

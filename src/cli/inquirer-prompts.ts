@@ -5,7 +5,7 @@ import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { styleText } from 'node:util';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
-import { wrapLine, wrapText } from '../text/display-width.js';
+import { displayWidth, wrapHanging, wrapLine, wrapText } from '../text/display-width.js';
 import type { Prompts } from '../wizard/prompts.js';
 
 export interface InquirerFunctions {
@@ -50,16 +50,21 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
 
   /** The question in bold, its hint dimmed on the lines below; only the question once answered. */
   const message =
-    (hint: string | undefined, typed: boolean) =>
+    (hint: string | undefined, typed: boolean, done: { width: number }) =>
     (text: string, status: Status): string => {
-      if (status === 'done' || !hint) return paint('bold', text);
+      // The question itself wraps between words too (after "? ", continued under its text).
+      const lines = wrapLine(text, terminalColumns() - 3);
+      // "✔ question answer": how much of the last line the answer finds taken.
+      done.width = displayWidth(lines.at(-1) ?? '') + 2;
+      const question = paint('bold', lines.join('\n  '));
+      if (status === 'done' || !hint) return question;
       // Wrapped between words (or Chinese characters) to the terminal, not cut mid-word by it.
-      const lines = hint
+      const hintLines = hint
         .split('\n')
         .flatMap((line) => wrapLine(line, terminalColumns() - 3))
         .map((line) => `  ${paint('dim', line)}`);
       // Typed answers go on a line of their own, after the hint.
-      return [paint('bold', text), ...lines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
+      return [question, ...hintLines].join('\n') + (typed ? `\n ${paint('dim', '›')}` : '');
     };
 
   const keysHelpTip = (keys: [string, string][]) =>
@@ -88,11 +93,28 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
 
   const separator = language === 'zh-CN' ? '、' : ', ';
   const renderSelectedChoices = (choices: readonly { short: string }[]) => choices.map((c) => c.short).join(separator);
-  const theme = (hint: string | undefined, typed: boolean) => ({
-    ...plain,
-    style: { ...plain.style, message: message(hint, typed), keysHelpTip, renderSelectedChoices },
-    i18n: { disabledError: say('choice-disabled') },
-  });
+  /**
+   * The answer after the question, when it fits on that line; else on the lines below,
+   * wrapped between words (a long list of KPIs would otherwise be cut mid-word).
+   */
+  const answer = (done: { width: number }) => (text: string) => {
+    const columns = terminalColumns() - 1;
+    const laid = done.width + 1 + displayWidth(text) <= columns ? text : '\n' + wrapLine(text, columns - 2).map((line) => `  ${line}`).join('\n');
+    return color ? paint('cyan', laid) : laid;
+  };
+  // A choice's description (a role's duties) is shown under the list, wrapped the same way.
+  const description = (text: string) => {
+    const wrapped = wrapText(text, terminalColumns() - 1);
+    return color ? paint('cyan', wrapped) : wrapped;
+  };
+  const theme = (hint: string | undefined, typed: boolean) => {
+    const done = { width: 0 };
+    return {
+      ...plain,
+      style: { ...plain.style, message: message(hint, typed, done), keysHelpTip, renderSelectedChoices, answer: answer(done), description },
+      i18n: { disabledError: say('choice-disabled') },
+    };
+  };
 
   return {
     input: (q) =>
@@ -112,7 +134,10 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
           choices: q.choices.map((c) => ({ ...c })),
           ...(q.default !== undefined ? { default: q.default } : {}),
           pageSize: 12,
-          theme: theme(q.hint, false),
+          // Typing to search would treat Escape or Left (no text) as a search for "" and move the
+          // highlight to the first option, so Enter would record an answer never chosen. The
+          // vim bindings turn search off (and add j/k); arrows and numbers still move.
+          theme: { ...theme(q.hint, false), keybindings: ['vim'] as const },
         },
         context,
       ),
@@ -151,7 +176,7 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
         context,
       ),
     // Long lines of the summary wrap between words, as the hints do; short ones (tables) are left as they are.
-    say: (text) => options.write(wrapText(text, terminalColumns() - 1) + '\n'),
+    say: (text) => options.write(wrapHanging(text, terminalColumns() - 1) + '\n'),
   };
 }
 

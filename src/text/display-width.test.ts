@@ -1,6 +1,6 @@
 // Terminal width of Chinese and Latin text, and lines wrapped to it.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrapLine } from './display-width.js';
+import { displayWidth, wrapHanging, wrapLine } from './display-width.js';
 
 describe('wrapLine', () => {
   it('breaks English between words, never inside one that fits', () => {
@@ -20,5 +20,20 @@ describe('wrapLine', () => {
   it('cuts a word longer than the line, and leaves short lines alone', () => {
     expect(wrapLine('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapLine('short', 40)).toEqual(['short']);
+  });
+});
+
+describe('wrapHanging', () => {
+  it('continues a bulleted line under its text, and a plain line at the margin', () => {
+    const text = '  · "Weights of the qualitative items" was the suggestion, so it follows\n- Cost pressure: Strong, but cost is in\nPlain words that run on and on and on';
+    expect(wrapHanging(text, 30).split('\n')).toEqual([
+      '  · "Weights of the',
+      '    qualitative items" was the',
+      '    suggestion, so it follows',
+      '- Cost pressure: Strong, but',
+      '  cost is in',
+      'Plain words that run on and on',
+      'and on',
+    ]);
   });
 });

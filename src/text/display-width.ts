@@ -69,3 +69,19 @@ export function wrapText(text: string, width: number): string {
     .flatMap((line) => wrapLine(line, width))
     .join('\n');
 }
+
+/**
+ * `wrapText` for lists: a line's leading spaces and bullet ("- ", "· ", "> ") hang, so its
+ * continuation lines start under its text rather than at the margin.
+ */
+export function wrapHanging(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const bullet = /^\s*(?:[-·>*] )?/.exec(line)?.[0] ?? '';
+      if (bullet === '' || displayWidth(bullet) > width / 2) return wrapLine(line, width);
+      const indent = ' '.repeat(displayWidth(bullet));
+      return wrapLine(line.slice(bullet.length), width - indent.length).map((part, index) => (index === 0 ? bullet : indent) + part);
+    })
+    .join('\n');
+}

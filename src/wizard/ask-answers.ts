@@ -10,9 +10,10 @@ import { checkKpiLimits, checkKpiValue } from '../policy/rules/kpi-values.js';
 import type { Kpi } from '../policy/policy.generated.js';
 import type { Answers, ResolvedAnswers, RoleKpiAnswer, WizardContext } from './answers.js';
 import { answerWarnings, resolveOne } from './complete-answers.js';
-import { isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type QuestionContext, type Section } from './questions.js';
+import { normaliseDate, PARTS, POLICY_QUESTIONS, PRESET_QUESTIONS, type AnyQuestion, type Choice, type Entry, type Label, type PresetContext, type Problem, type QuestionContext, type Section } from './questions.js';
 import type { PromptChoice, Prompts } from './prompts.js';
 import { kpiUnit, kpiValue } from './kpi-units.js';
+import type { Adjustment } from './situation.js';
 import { chosenRoles, kpiDefinition, kpiOptions, suggestBonusBase, suggestRoleKpis, type RoleKpiSuggestionInput } from './suggestions.js';
 import { addsUpToHundred, nextWeightDefault, normaliseWeights, reweigh, totalWeight } from './weights.js';
 
@@ -26,42 +27,132 @@ export interface AskOptions {
   readonly progress?: { section?: Section };
 }
 
+/** Going back from the summary to one part, with every answer given before. */
+export interface Revisit<A = ResolvedAnswers> {
+  readonly part: Section;
+  readonly previous: A;
+}
+
 type Values = Record<string, number>;
 
-/** Language and size: the two answers that pick the preset. */
-export async function askPresetAnswers(given: Answers, ctx: Omit<PresetContext, 'answers'>, options: AskOptions): Promise<Pick<ResolvedAnswers, 'language' | 'size'>> {
+/** Language and size: the two answers that pick the preset (asked again with `revisit`, the earlier ones as defaults). */
+export async function askPresetAnswers(
+  given: Answers,
+  ctx: Omit<PresetContext, 'answers'>,
+  options: AskOptions & { readonly revisit?: Revisit<Pick<ResolvedAnswers, 'language' | 'size'>> },
+): Promise<Pick<ResolvedAnswers, 'language' | 'size'>> {
   const answers: Partial<ResolvedAnswers> = {};
   const asker = new Asker(options);
   for (const question of PRESET_QUESTIONS) {
     const c: PresetContext = { ...ctx, answers };
     const own = given[question.id];
     if (own === undefined) asker.section(question.section);
-    const value = own !== undefined ? own : await asker.simple(question, question.default(c), c);
+    const fallback = options.revisit ? options.revisit.previous[question.id as 'language' | 'size'] : question.default(c);
+    const value = own !== undefined ? own : await asker.simple(question, fallback, c);
     (answers as Record<string, unknown>)[question.id] = value;
   }
   return answers as Pick<ResolvedAnswers, 'language' | 'size'>;
 }
 
-/** Every other answer, given the preset those two picked. */
-export async function askPolicyAnswers(given: Answers, ctx: WizardContext, options: AskOptions): Promise<ResolvedAnswers> {
+/**
+ * Every other answer, given the preset those two picked. With `revisit`, only the questions
+ * of that part are asked (the earlier answers as defaults); the parts before it keep their
+ * answers, and so do the parts after it, except that an answer left at its suggestion
+ * follows the new suggestion and one the change made invalid goes back to the suggestion.
+ * Each such change is said. `previousContext` is what the earlier answers were given in (a
+ * different preset when part 1 changed the size or language).
+ */
+export async function askPolicyAnswers(
+  given: Answers,
+  ctx: WizardContext,
+  options: AskOptions & { readonly revisit?: Revisit; readonly previousContext?: WizardContext },
+): Promise<ResolvedAnswers> {
   const { language, size } = ctx.preset.meta;
   const answers: Partial<ResolvedAnswers> = { language, size };
   const asker = new Asker(options);
-  for (const question of POLICY_QUESTIONS) {
-    const c: QuestionContext = { ...ctx, answers };
-    let value: unknown;
-    if (given[question.id] !== undefined) {
-      // Answered in the file (and checked before the wizard started): not asked again.
-      value = resolveOne(question, given, c).value;
-    } else if (question.when && !question.when(c)) {
-      value = question.default(c);
-    } else {
-      asker.section(question.section);
-      value = await asker.askAndWarn(question, c);
+  const { revisit } = options;
+  const changes: string[] = [];
+  for (const part of PARTS) {
+    const stage = !revisit || part === revisit.part ? 'ask' : PARTS.indexOf(part) < PARTS.indexOf(revisit.part) ? 'keep' : 'carry';
+    for (const question of POLICY_QUESTIONS.filter((q) => q.section === part)) {
+      const c: QuestionContext = { ...ctx, answers };
+      let value: unknown;
+      if (given[question.id] !== undefined) {
+        // Answered in the file (and checked before the wizard started): not asked again.
+        value = resolveOne(question, given, c).value;
+      } else if (question.when && !question.when(c)) {
+        value = question.default(c);
+      } else if (revisit && stage === 'keep') {
+        value = revisit.previous[question.id];
+      } else if (revisit && stage === 'carry') {
+        const carried = carryOver(question, c, revisit.previous, { ...(options.previousContext ?? ctx), answers: revisit.previous });
+        value = carried.value;
+        if (carried.change) changes.push(asker.say(carried.change.code, { question: { $t: question.message }, ...carried.change.params }));
+      } else {
+        asker.section(part);
+        // The earlier answer is the default, unless an answer just changed above it in this
+        // part rules it out (item weights for items no longer ticked): then the suggestion.
+        const earlier = revisit ? carryOver(question, c, revisit.previous, { ...(options.previousContext ?? ctx), answers: revisit.previous }).value : undefined;
+        value = await asker.askAndWarn(withDefault(question, earlier), c);
+      }
+      (answers as Record<string, unknown>)[question.id] = value;
     }
-    (answers as Record<string, unknown>)[question.id] = value;
+    // The targets and floors of the KPIs each role now has (not asked when the file gave them).
+    if (part === 'targets' && stage === 'ask' && given.role_kpis === undefined) {
+      asker.section(part);
+      answers.role_kpis = await asker.roleTargets({ ...ctx, answers });
+    }
+  }
+  if (revisit && changes.length > 0) {
+    asker.prompts.say(`\n${asker.say('revisit-changes', { index: PARTS.indexOf(revisit.part) + 1 })}`);
+    for (const change of changes) asker.prompts.say(`  · ${change}`);
   }
   return answers as ResolvedAnswers;
+}
+
+/** The question with `value` (an earlier answer) as its default. */
+function withDefault(question: AnyQuestion, value: unknown): AnyQuestion {
+  return value === undefined ? question : ({ ...question, default: () => value } as unknown as AnyQuestion);
+}
+
+/**
+ * A later part's answer after an earlier part changed: still the suggestion if it was the
+ * suggestion (a record question compares key by key, so a role's own weights stand while a
+ * new role gets its suggestion); the user's own answer if it still holds; else the new
+ * suggestion, with the reason.
+ */
+export function carryOver(
+  question: AnyQuestion,
+  c: QuestionContext,
+  previous: ResolvedAnswers,
+  before: QuestionContext,
+): { value: unknown; change?: { code: MessageCode; params: MessageParams } } {
+  const earlier = previous[question.id];
+  const fresh = question.default(c);
+  const old = question.default(before);
+  let value: unknown = earlier;
+  if (same(earlier, old)) value = fresh;
+  else if (question.merge && isRecord(earlier) && isRecord(fresh) && isRecord(old)) {
+    value = Object.fromEntries(Object.keys(fresh).map((key) => [key, key in earlier && !same(earlier[key], old[key]) ? earlier[key] : fresh[key]]));
+  }
+  const check = question.check as ((value: unknown, ctx: QuestionContext) => Problem[]) | undefined;
+  const problem = check?.(value, c)[0];
+  if (problem) return { value: fresh, change: { code: 'revisit-reset', params: { reason: { $t: problem.code, params: problem.params } } } };
+  // Weights typed for the items of before do not cover the items of now (an item added or dropped).
+  const fixedEntries = question.kind === 'numbers' || (question.kind === 'weights' && !question.pick);
+  if (fixedEntries && isRecord(value) && isRecord(fresh) && !same(Object.keys(value).sort(), Object.keys(fresh).sort())) {
+    return { value: fresh, change: { code: 'revisit-reset', params: { reason: { $t: 'revisit-entries-changed' } } } };
+  }
+  if (!same(value, earlier)) return { value, change: { code: 'revisit-followed', params: {} } };
+  return { value };
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Accepts 30, 30%, ３０, 1.5 and the like; undefined for anything else. */
@@ -98,7 +189,7 @@ export function splitList(text: string): string[] {
 
 class Asker {
   private readonly progress: { section?: Section };
-  private readonly prompts: Prompts;
+  readonly prompts: Prompts;
 
   constructor(private readonly options: AskOptions) {
     this.prompts = options.prompts;
@@ -120,13 +211,15 @@ class Asker {
   section(section: Section): void {
     if (section === this.progress.section) return;
     this.progress.section = section;
-    this.prompts.say(`\n${this.heading(`── ${this.say(`section-${section}`)} ──`)}`);
+    const title = this.say('section-heading', { index: PARTS.indexOf(section) + 1, count: PARTS.length, name: { $t: `section-${section}` } });
+    this.prompts.say(`\n${this.heading(`── ${title} ──`)}`);
   }
 
   /** Kinds that are one prompt each (the only kinds the preset questions use). */
   async simple(question: AnyQuestion<PresetContext> | AnyQuestion, fallback: unknown, c: PresetContext | QuestionContext): Promise<unknown> {
     const message = this.say(question.message);
-    const hint = this.say(question.hint);
+    // A hint may show the suggestion (the effective date's example is the default date).
+    const hint = this.say(question.hint, { example: String(fallback) });
     switch (question.kind) {
       case 'select': {
         const choices = (question.choices as (ctx: typeof c) => readonly Choice[])(c).map((choice) => this.choice(choice));
@@ -140,10 +233,15 @@ class Asker {
       }
       case 'text':
         return (await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => (v.trim() !== '' ? true : this.say('input-required')) })).trim();
-      case 'date':
-        return (
-          await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => (isRealDate(v.trim()) ? true : this.say('answer-bad-date', { value: v.trim() })) })
-        ).trim();
+      case 'date': {
+        const text = await this.prompts.input({
+          message,
+          hint,
+          default: String(fallback),
+          validate: (v) => (normaliseDate(v) !== undefined ? true : this.say('answer-bad-date', { value: v.trim(), example: String(fallback) })),
+        });
+        return normaliseDate(text);
+      }
       case 'integer': {
         const { min, max } = question;
         const text = await this.prompts.input({ message, hint, default: String(fallback), validate: (v) => this.checkNumber(v, min, max, true) });
@@ -175,7 +273,10 @@ class Asker {
       const warnings = answerWarnings(question, value, c);
       if (warnings.length === 0) return value;
       for (const w of warnings) this.prompts.say(`> ${this.say(w.code, w.params)}`);
-      if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: true })) return value;
+      // A past effective date applies pay rules backwards, a placeholder company name heads a
+      // real document: for these, Enter types the answer again rather than keeps it.
+      const keep = question.id !== 'effective_date' && question.id !== 'company';
+      if (await this.prompts.confirm({ message: this.say('answer-keep-anyway', { value: String(value) }), default: keep })) return value;
     }
   }
 
@@ -209,7 +310,7 @@ class Asker {
         );
       }
       case 'custom-roles':
-        return this.customRoles(c);
+        return this.customRoles(c, fallback as ResolvedAnswers['custom_roles']);
       case 'role-kpis':
         return this.roleKpis(c, fallback as Record<string, RoleKpiAnswer[]>);
       default:
@@ -254,9 +355,10 @@ class Asker {
       for (const [index, entry] of entries.entries()) {
         const assigned = totalWeight(Object.entries(values).map(([id, weight]) => ({ id, weight })));
         const left = Number((100 - assigned).toFixed(4));
+        const over = Number((assigned - 100).toFixed(4));
         const text = await this.prompts.input({
           message: this.say('weight-entry', { label: this.label(entry.label) }),
-          hint: this.say('weight-running-total', { assigned, left }),
+          hint: left >= 0 ? this.say('weight-running-total', { assigned, left }) : this.say('weight-running-over', { assigned, over }),
           default: String(nextWeightDefault(defaults[entry.id] ?? 0, left, entries.length - index - 1)),
           validate: (v) => {
             const value = parseNumber(v);
@@ -345,11 +447,17 @@ class Asker {
     return kpiUnit(this.options.language, kpi, c.preset.meta.currency);
   }
 
-  private async customRoles(c: QuestionContext): Promise<ResolvedAnswers['custom_roles']> {
+  private async customRoles(c: QuestionContext, earlier: ResolvedAnswers['custom_roles']): Promise<ResolvedAnswers['custom_roles']> {
     const roles: ResolvedAnswers['custom_roles'] = [];
+    // Going back: each role added before is kept unless the user says otherwise.
+    for (const role of earlier) {
+      if (await this.prompts.confirm({ message: this.say('custom-role-keep', { role: role.name }), hint: this.say('custom-role-keep-hint'), default: true })) roles.push(role);
+    }
     const taken = chosenRoles({ roles: c.answers.roles ?? [], custom_roles: [] }, c.preset).map((r) => r.name);
     // With no role ticked, adding one is not optional.
-    let more = taken.length === 0 || (await this.prompts.confirm({ message: this.say('custom-role-add'), hint: this.say('q-custom-roles-hint'), default: false }));
+    let more =
+      (taken.length === 0 && roles.length === 0) ||
+      (await this.prompts.confirm({ message: this.say(roles.length > 0 ? 'custom-role-more' : 'custom-role-add'), hint: this.say('q-custom-roles-hint'), default: false }));
     while (more) {
       const name = (
         await this.prompts.input({
@@ -420,23 +528,52 @@ class Asker {
       const ids = [...proposal.map((k) => k.kpi).filter((id) => picked.includes(id)), ...picked.filter((id) => !proposal.some((k) => k.kpi === id))];
       const kpis = ids.map((id) => kpiDefinition(id, c.preset)).filter((k): k is Kpi => k !== undefined);
       const entries = kpis.map((k) => ({ id: k.id, label: k.name }));
-      const weights = await this.weights(
-        this.say('role-weights-title', { role: role.name }),
-        this.say('q-role-kpis-hint'),
-        entries,
-        asValues(reweigh(ids, proposal.map((k) => ({ id: k.kpi, weight: k.weight })))),
-      );
+      const suggestion = asValues(reweigh(ids, proposal.map((k) => ({ id: k.kpi, weight: k.weight }))));
+      // Unticking or adding a KPI changes what the situation's adjustments come to: said again, as they are now.
+      const changed = !same(ids, proposal.map((k) => k.kpi));
+      const now = changed ? adjustments.filter((a) => 'role' in a.effect && a.effect.role === role.id).flatMap((a) => this.adjustedNow(a, ids, suggestion, c)) : [];
+      const weights = await this.weights(this.say('role-weights-title', { role: role.name }), [this.say('q-role-kpis-hint'), ...now].join('\n'), entries, suggestion);
       const team = proposal.length > 0 && proposal.every((k) => k.scope === 'team');
-      const limits = await this.targets(role.name, kpis, proposal, c);
+      // Targets and floors are their own part, asked once every role's KPIs are chosen.
       out[role.id] = kpis.map((kpi) => {
         const before = proposal.find((k) => k.kpi === kpi.id);
-        const limit = limits[kpi.id];
         return {
           kpi: kpi.id,
           weight: weights[kpi.id] ?? 0,
           scope: before?.scope ?? (team ? 'team' : 'individual'),
-          ...(limit && limit.target !== kpi.target ? { target: limit.target } : {}),
-          ...(limit && limit.floor !== kpi.floor ? { floor: limit.floor } : {}),
+          ...(before?.target !== undefined ? { target: before.target } : {}),
+          ...(before?.floor !== undefined ? { floor: before.floor } : {}),
+        };
+      });
+    }
+    return out;
+  }
+
+  /** An adjustment's line with the KPIs still ticked and their weights now; nothing when none is left. */
+  private adjustedNow(adjustment: Adjustment, ids: readonly string[], weights: Values, c: QuestionContext): string[] {
+    if (!('role' in adjustment.effect)) return [];
+    const kept = Object.keys(adjustment.effect.weights).filter((id) => ids.includes(id));
+    if (kept.length === 0) return [];
+    const weight = Number(kept.reduce((sum, id) => sum + (weights[id] ?? 0), 0).toFixed(2));
+    const names = kept.map((id) => kpiDefinition(id, c.preset)?.name ?? id);
+    return [`  · ${this.say(adjustment.code, { ...adjustment.params, ...('kpis' in adjustment.params ? { kpis: names } : {}), to: weight, weight })}`];
+  }
+
+  /** The targets and floors of each role's chosen KPIs; an answer equal to the KPI's own is not kept. */
+  async roleTargets(c: QuestionContext): Promise<Record<string, RoleKpiAnswer[]>> {
+    const chosen = c.answers.role_kpis ?? {};
+    const out: Record<string, RoleKpiAnswer[]> = { ...chosen };
+    for (const role of chosenRoles({ roles: c.answers.roles ?? [], custom_roles: c.answers.custom_roles ?? [] }, c.preset)) {
+      const proposal = chosen[role.id] ?? [];
+      const kpis = proposal.map((k) => kpiDefinition(k.kpi, c.preset)).filter((k): k is Kpi => k !== undefined);
+      const limits = await this.targets(role.name, kpis, proposal, c);
+      out[role.id] = proposal.map(({ target: _target, floor: _floor, ...entry }) => {
+        const kpi = kpis.find((k) => k.id === entry.kpi);
+        const limit = limits[entry.kpi];
+        return {
+          ...entry,
+          ...(kpi && limit && limit.target !== kpi.target ? { target: limit.target } : {}),
+          ...(kpi && limit && limit.floor !== kpi.floor ? { floor: limit.floor } : {}),
         };
       });
     }

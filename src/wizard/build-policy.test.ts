@@ -38,9 +38,14 @@ describe('buildPolicy with no answers', () => {
     const each = await readPreset(id);
     const result = buildPolicy({}, each, { today: TODAY });
     if (!result.ok) throw new Error(JSON.stringify(result.findings));
-    expect({ ...result.policy, meta: { ...result.policy.meta, effective_date: each.meta.effective_date } }).toEqual(each);
+    expect({ ...result.policy, meta: { ...result.policy.meta, effective_date: each.meta.effective_date, revision: each.meta.revision } }).toEqual(each);
     expect(result.policy.meta.effective_date).toBe('2026-04-01');
     expect(result.adjustments).toEqual([]);
+    // The preset's company is an example: a policy that keeps it is a draft, and says so in its revision.
+    expect(result.draft).toBe(true);
+    expect(result.policy.meta.revision).toBe(`${each.meta.revision} ${id.language === 'zh-CN' ? '草案' : 'draft'}`);
+    const named = buildPolicy({ company: 'Acme' }, each, { today: TODAY });
+    expect(named.ok && [named.draft, named.policy.meta.revision]).toEqual([false, each.meta.revision]);
   });
 
   it.each(availablePresets().map((p) => [presetFileName(p), p] as const))('%s: every adjustment and a custom role still give a valid policy', async (_name, id) => {

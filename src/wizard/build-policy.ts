@@ -8,6 +8,7 @@ import type { Cycle, Policy, RaterType, Role, RoleKpi, RuleTrigger } from '../po
 import type { Finding } from '../validation/load-document.js';
 import type { Answers, ResolvedAnswers } from './answers.js';
 import { completeAnswers } from './complete-answers.js';
+import { isPlaceholderCompany } from './questions.js';
 import { renameSamples } from './rename-samples.js';
 import { adjustmentKept, type Adjustment } from './situation.js';
 import { chosenRoles, gradesBestFirst, itemOptions, kpiDefinition, penaltyOptions, policyLanguage, suggestBonusBase, suggestItems, suggestRoleKpis } from './suggestions.js';
@@ -28,6 +29,8 @@ export interface BuiltPolicy {
   readonly adjustments: readonly AppliedAdjustment[];
   /** Roles whose bonus base is the wizard's estimate, not an answer (the file says so). */
   readonly estimatedBonusBases: readonly string[];
+  /** The company is still the preset's example name. */
+  readonly draft: boolean;
 }
 
 export type BuildResult = ({ readonly ok: true } & BuiltPolicy) | { readonly ok: false; readonly findings: readonly Finding[] };
@@ -47,6 +50,10 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
   const language = policyLanguage(preset);
   const policy = renameSamples(structuredClone(preset), preset, answers);
   policy.meta = { ...policy.meta, company: answers.company, department: answers.department, effective_date: answers.effective_date };
+  // Still the preset's example company: the revision says draft (in the document's control
+  // table), small enough not to rename the document, plain enough not to be published by mistake.
+  const draft = isPlaceholderCompany(answers.company, preset);
+  if (draft) policy.meta.revision = t(language, 'policy-draft-revision', { revision: policy.meta.revision });
 
   const computed = new Set<Cycle>([answers.primary_cycle, ...answers.summary_cycles]);
   const cycleOf = (cycle: Cycle | undefined): Cycle | undefined => {
@@ -170,5 +177,5 @@ export function assemblePolicy(answers: ResolvedAnswers, preset: Policy): BuiltP
   };
 
   const suggested = [...suggestRoleKpis(answers, preset).adjustments, ...suggestItems(answers, preset).adjustments];
-  return { policy, answers, adjustments: suggested.map((a) => ({ ...a, kept: adjustmentKept(a, policy) })), estimatedBonusBases };
+  return { policy, answers, adjustments: suggested.map((a) => ({ ...a, kept: adjustmentKept(a, policy) })), estimatedBonusBases, draft };
 }

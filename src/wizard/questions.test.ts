@@ -124,3 +124,33 @@ describe('dates', () => {
     expect(firstOfNextMonth('2026-12-01')).toBe('2027-01-01');
   });
 });
+
+describe('hints agree with the suggestions', () => {
+  const numbers: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+  const count = (word: string) => numbers[word] ?? Number(word);
+  const word = '(\\d+|three|four|five|six|seven|eight|nine|ten)';
+  /** Every count a hint names ("常见 5–7 个", "five to seven", "常见 10 个"), as the range it allows. */
+  const ranges = (hint: string): [number, number][] => {
+    const text = hint.toLowerCase();
+    const span = new RegExp(`${word}\\s*(?:–|-| to )\\s*${word}`, 'g');
+    const spans = [...text.matchAll(span)].map((m): [number, number] => [count(m[1]!), count(m[2]!)]);
+    const single = [...text.replace(span, '').matchAll(new RegExp(`常见 ${word} 个|${word} working days is common`, 'g'))].map((m): [number, number] => [count(m[1] ?? m[2]!), count(m[1] ?? m[2]!)]);
+    return [...spans, ...single];
+  };
+
+  it.each(availablePresets().map((p) => [presetFileName(p), p] as const))('%s: the appeal deadlines and the KPIs ticked per role are within what the hints call common', async (_name, which) => {
+    const policy = await readPreset(which);
+    const { language } = which;
+    const within = (code: Parameters<typeof t>[1], value: number) => {
+      for (const [low, high] of ranges(t(language, code))) expect(value >= low && value <= high, `${code}: ${value} not in ${low}–${high}`).toBe(true);
+    };
+    within('q-appeal-file-days-hint', policy.appeal.file_within_days);
+    within('q-appeal-answer-days-hint', policy.appeal.answer_within_days);
+    // A role's KPIs as suggested, and with every situation answer that adds one.
+    const busiest = completeAnswers({ competition: 'intense', complaints: 'frequent', cost_pressure: 'high' }, { preset: policy, today: '2026-03-14' }).answers;
+    for (const kpis of Object.values(busiest.role_kpis)) {
+      within('role-kpis-pick-hint', kpis.length);
+      within('custom-role-kpis-hint', kpis.length);
+    }
+  });
+});

@@ -27,7 +27,14 @@ import {
 } from './suggestions.js';
 import { addsUpToHundred, normaliseWeights, totalWeight } from './weights.js';
 
-export type Section = 'basics' | 'roles' | 'situation' | 'kpis' | 'qualitative' | 'grades' | 'incentives' | 'appeal';
+/**
+ * The parts of the wizard, in the order they are asked; at the summary the user can go back
+ * to any of them. 'targets' has no question of its own: it asks the targets and floors of
+ * the KPIs per role (part of the role_kpis answer) once every role's KPIs are chosen.
+ */
+export const PARTS = ['basics', 'roles', 'situation', 'kpis', 'targets', 'qualitative', 'grades', 'incentives', 'penalties', 'appeal'] as const;
+
+export type Section = (typeof PARTS)[number];
 
 export interface QuestionContext extends WizardContext {
   /** Every earlier question's answer. */
@@ -187,6 +194,23 @@ function weightsProblems(record: Readonly<Record<string, number>>, entries: read
   return problems;
 }
 
+/**
+ * A date as people type it, written as YYYY-MM-DD: 2027-01-01, 2027/1/1, 2027.1.1,
+ * 2027年1月1日 (digits full-width or not); undefined when it is not a real date.
+ */
+export function normaliseDate(text: string): string | undefined {
+  const ascii = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(ascii);
+  if (!match) return undefined;
+  const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  return isRealDate(date) ? date : undefined;
+}
+
+/** The preset's company name is an example ("示例科技有限公司"), not anyone's company. */
+export function isPlaceholderCompany(company: string, preset: Policy): boolean {
+  return company.trim() === preset.meta.company;
+}
+
 export function isRealDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
@@ -284,7 +308,16 @@ export const PRESET_QUESTIONS: readonly AnyQuestion<PresetContext>[] = [
 
 export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
   // basics
-  { id: 'company', section: 'basics', kind: 'text', message: 'q-company', hint: 'q-company-hint', default: (ctx) => ctx.preset.meta.company },
+  {
+    id: 'company',
+    section: 'basics',
+    kind: 'text',
+    message: 'q-company',
+    hint: 'q-company-hint',
+    default: (ctx) => ctx.preset.meta.company,
+    // The preset's name is a placeholder: kept only on purpose, and the policy is then a draft.
+    warn: (value, ctx) => (isPlaceholderCompany(value, ctx.preset) ? [{ code: 'answer-company-placeholder', params: { value } }] : []),
+  },
   { id: 'department', section: 'basics', kind: 'text', message: 'q-department', hint: 'q-department-hint', default: (ctx) => ctx.preset.meta.department },
   {
     id: 'effective_date',
@@ -293,7 +326,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     message: 'q-effective-date',
     hint: 'q-effective-date-hint',
     default: (ctx) => firstOfNextMonth(ctx.today),
-    check: (value) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value } }]),
+    check: (value, ctx) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value, example: firstOfNextMonth(ctx.today) } }]),
     // A policy may be dated back on purpose (writing down what already applies), but pay
     // rules applied retroactively are a common mistake: say so, do not refuse.
     warn: (value, ctx) => (value < ctx.today ? [{ code: 'answer-date-past', params: { value, today: ctx.today } }] : []),
@@ -603,7 +636,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
   actionsKept('training', 'q-training', 'q-training-hint', (preset) => preset.incentives.training),
   {
     id: 'penalties',
-    section: 'incentives',
+    section: 'penalties',
     kind: 'multiselect',
     min: 0,
     message: 'q-penalties',

@@ -17,6 +17,49 @@ function built(answers: Answers): BuiltPolicy {
   return result;
 }
 
+describe('renderSummary for the terminal’s width', () => {
+  it.each([60, 100, 200])('the large preset in English fits %i columns, the table when it fits, else a block per role', async (width) => {
+    const large = await readPreset({ size: 'large', language: 'en' });
+    const result = buildPolicy({ company: 'Acme', cost_pressure: 'high', complaints: 'frequent' }, large, { today: '2026-03-14' });
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    const text = renderSummary(result.policy, result.adjustments, { language: 'en', width });
+    const start = text.indexOf('Roles × KPI weights');
+    const roles = text.slice(start, text.indexOf('\n\n', start)).split('\n');
+    // The roles part is laid out to fit, not cut by the terminal.
+    for (const line of roles) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    const agent = result.policy.roles.find((r) => r.id === 'agent')!;
+    if (width === 200) {
+      expect(roles[1]).toMatch(/^KPI\s+Customer Service Agent\s+Field Service Technician\s+Service Supervisor\s+Target \/ floor$/);
+    } else {
+      // One block per role: its name, its split and bonus base, each KPI with weight, target and floor.
+      const at = roles.indexOf('Customer Service Agent');
+      expect(roles[at + 1]).toBe('  KPIs : qualitative 70:30 · Bonus base CNY 4500');
+      expect(roles[at + 2]).toMatch(/^ {2}Customer satisfaction \(CSAT\)\s+22\s+≥96% \/ 85%$/);
+      expect(roles.slice(at + 2, at + 2 + agent.kpis.length).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual(agent.kpis.map((k) => result.policy.kpis.find((d) => d.id === k.kpi)!.name));
+      expect(roles[at + 2 + agent.kpis.length]).toMatch(/^ {2}Total\s+100$/);
+    }
+  });
+});
+
+describe('renderSummary of the situation', () => {
+  it('acknowledges every situation answer, also one that changed nothing', async () => {
+    const large = await readPreset({ size: 'large', language: 'zh-CN' });
+    const result = buildPolicy({ cost_pressure: 'high', complaints: 'frequent' }, large, { today: '2026-03-14' });
+    if (!result.ok) throw new Error(JSON.stringify(result.findings));
+    const text = renderSummary(result.policy, result.adjustments, { language: 'zh-CN', situation: result.answers });
+    const lines = text.slice(text.indexOf('根据部门现状所做的调整')).split('\n').slice(1).filter((l) => l !== '');
+    // The large preset already has the cost KPI: said, not silently skipped.
+    expect(lines).toContain('- 成本压力：大，但单均维修成本已在预设中，无需调整。');
+    expect(lines).toContain('- 市场竞争：一般，预设的建议不变。');
+    expect(lines).toContain('- 培训体系：逐步完善中，预设的建议不变。');
+    expect(lines.filter((l) => l.startsWith('- 客户投诉频繁：')).length).toBeGreaterThan(0);
+    expect(lines.some((l) => l.startsWith('- 客户投诉：'))).toBe(false);
+    expect(lines).toHaveLength(3 + result.adjustments.length);
+    const en = renderSummary(result.policy, result.adjustments, { language: 'en', situation: result.answers });
+    expect(en).toContain('- Cost pressure: Strong, but 单均维修成本 is already in the preset; nothing to change.');
+  });
+});
+
 describe('renderSummary', () => {
   it('tabulates roles × KPIs with weights, team scope, totals and the split', () => {
     const b = built({});

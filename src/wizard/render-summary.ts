@@ -8,7 +8,10 @@ import type { Language } from '../i18n/language.js';
 import type { MessageParams } from '../i18n/translate.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { AppliedAdjustment } from './build-policy.js';
+import type { Situation } from './answers.js';
 import { kpiValue } from './kpi-units.js';
+import { RESPONSE_KPIS } from './situation.js';
+import { COMPLEX_PROBLEMS_ITEM } from './standard-parts.js';
 import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 
 export interface SummaryStyle {
@@ -21,6 +24,15 @@ export const PLAIN_STYLE: SummaryStyle = { heading: (text) => text, dim: (text) 
 export interface SummaryOptions {
   readonly language: Language;
   readonly style?: SummaryStyle;
+  /** The company is still the preset's example name: the policy is a draft. */
+  readonly draft?: boolean;
+  /** The situation answers: each is acknowledged, also when it changed nothing. */
+  readonly situation?: Situation;
+  /**
+   * Columns available (a terminal's width). The roles × KPIs table is used when it fits;
+   * otherwise each role is a block of its own, one KPI a line, which fits 60 columns.
+   */
+  readonly width?: number;
 }
 
 export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjustment[], options: SummaryOptions): string {
@@ -43,9 +55,12 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
       language: { $t: `language-${policy.meta.language}` },
     }),
   );
+  if (options.draft) out.push(say('summary-draft', { company: policy.meta.company, revision: policy.meta.revision }));
 
   section('summary-roles');
-  out.push(...roleTable(policy, language, style));
+  const table = roleTable(policy, language, style);
+  const fits = options.width === undefined || table.every((line) => displayWidth(line) <= options.width!);
+  out.push(...(fits ? table : roleBlocks(policy, language, style)));
   if (policy.multi_role) out.push(say('summary-multi-role'));
 
   section('summary-qualitative');
@@ -80,10 +95,78 @@ export function renderSummary(policy: Policy, adjustments: readonly AppliedAdjus
   );
 
   section('summary-adjustments');
-  if (adjustments.length === 0) out.push(say('summary-no-adjustments'));
+  const quiet = options.situation ? situationNotes(policy, adjustments, options.situation, language) : [];
+  if (adjustments.length === 0 && quiet.length === 0) out.push(say('summary-no-adjustments'));
   for (const a of adjustments) out.push(`- ${say(a.code, a.params)}${a.kept ? '' : style.dim(say('adjustment-undone'))}`);
+  for (const note of quiet) out.push(`- ${note}`);
 
   return out.join('\n') + '\n';
+}
+
+/** Per situation answer: the answer that adjusts, the prefix of its adjustments, and what it adds or raises. */
+const SITUATION: readonly { key: keyof Situation; acts: string; prefix: string; choice: string; covers: (policy: Policy) => string[] }[] = [
+  { key: 'competition', acts: 'intense', prefix: 'adjust-competition-', choice: 'choice-competition-', covers: (p) => kpiNames(p, RESPONSE_KPIS) },
+  { key: 'training_maturity', acts: 'mature', prefix: 'adjust-training-', choice: 'choice-training-maturity-', covers: (p) => p.qualitative.items.filter((i) => i.id === COMPLEX_PROBLEMS_ITEM).map((i) => i.name) },
+  { key: 'cost_pressure', acts: 'high', prefix: 'adjust-cost-', choice: 'choice-cost-pressure-', covers: (p) => kpiNames(p, ['cost_per_ticket']) },
+  { key: 'complaints', acts: 'frequent', prefix: 'adjust-complaints-', choice: 'choice-complaints-', covers: (p) => kpiNames(p, ['complaint_rate']) },
+];
+
+function kpiNames(policy: Policy, ids: readonly string[]): string[] {
+  return policy.kpis.filter((k) => ids.includes(k.id)).map((k) => k.name);
+}
+
+/**
+ * A line for each situation answer that made no adjustment: it asked for none, or what it
+ * would add is already there ("strong cost pressure: 单均维修成本 is already in the preset").
+ */
+function situationNotes(policy: Policy, adjustments: readonly AppliedAdjustment[], situation: Situation, language: Language): string[] {
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
+  const separator = language === 'zh-CN' ? '、' : ', ';
+  return SITUATION.flatMap(({ key, acts, prefix, choice, covers }) => {
+    if (adjustments.some((a) => a.code.startsWith(prefix))) return [];
+    const value = situation[key];
+    const params = { topic: { $t: `situation-${key}` as MessageCode }, answer: { $t: `${choice}${value}` as MessageCode } };
+    const what = covers(policy);
+    if (value === acts && what.length > 0) return [say('summary-situation-covered', { ...params, what: what.join(separator) })];
+    return [say('summary-situation-as-is', params)];
+  });
+}
+
+/** What a role is held to on a KPI: `≥95% / 80%`. */
+function limitsOf(policy: Policy, language: Language, kpiId: string, target?: number, floor?: number): string {
+  const kpi = policy.kpis.find((k) => k.id === kpiId);
+  if (!kpi) return '';
+  const value = (n: number) => kpiValue(language, n, kpi, policy.meta.currency);
+  return `${kpi.direction === 'higher' ? '≥' : '≤'}${value(target ?? kpi.target)} / ${value(floor ?? kpi.floor)}`;
+}
+
+/**
+ * For a narrow terminal: a block per role — its name, split and bonus base on one line,
+ * then each KPI with its weight and the target and floor that role is held to.
+ */
+function roleBlocks(policy: Policy, language: Language, style: SummaryStyle): string[] {
+  const say = (code: MessageCode, params: MessageParams = {}) => t(language, code, params);
+  const lines: string[] = [];
+  let team = false;
+  for (const role of policy.roles) {
+    const rows = role.kpis.map((entry) => {
+      if (entry.scope === 'team') team = true;
+      const name = policy.kpis.find((k) => k.id === entry.kpi)?.name ?? entry.kpi;
+      return [name, `${entry.weight}${entry.scope === 'team' ? '*' : ''}`, limitsOf(policy, language, entry.kpi, entry.target, entry.floor)];
+    });
+    const total = String(Number(role.kpis.reduce((s, k) => s + k.weight, 0).toFixed(2)));
+    const all = [[say('summary-kpi'), '', say('summary-target')], ...rows, [say('summary-total'), total, '']];
+    const widths = [0, 1, 2].map((column) => Math.max(...all.map((row) => displayWidth(row[column] ?? ''))));
+    const line = (row: readonly string[]) => `  ${padEnd(row[0]!, widths[0]!)}  ${padStart(row[1]!, widths[1]!)}  ${row[2]}`.trimEnd();
+    lines.push(
+      style.heading(role.name),
+      `  ${say('summary-share')} ${role.quantitative_share}:${100 - role.quantitative_share} · ${say('summary-bonus-base')} ${kpiValue(language, role.bonus_base, { unit: 'currency' }, policy.meta.currency)}`,
+      ...rows.map(line),
+      style.dim(line([say('summary-total'), total, ''])),
+    );
+  }
+  if (team) lines.push(style.dim(say('summary-team-note')));
+  return lines;
 }
 
 /**

@@ -26,6 +26,8 @@ export function fakePrompts(reply: Reply = () => DEFAULT): FakePrompts {
   const refused: string[] = [];
   const answer = (question: Asked, fallback: unknown): unknown => {
     asked.push(question);
+    // A script that never says yes to writing would go round the summary for ever.
+    if (asked.length > 3000) throw new Error(`more than 3000 questions, the last: ${question.message}`);
     const value = reply(question, asked.length - 1);
     return value === DEFAULT ? fallback : value;
   };

@@ -14,6 +14,7 @@ import { readPolicy } from '../../policy/load-policy.js';
 import type { CommandContext } from '../context.js';
 import { formatAspmError, main } from '../main.js';
 import { dateIn, runInit } from './init.js';
+import { displayWidth } from '../../text/display-width.js';
 
 let dir: string;
 let io: MemoryIo;
@@ -68,6 +69,18 @@ describe('aspm init --yes', () => {
     );
   });
 
+  it.each([60, 100, 200])('lays the summary out for a %i-column terminal', async (columns) => {
+    const tty = memoryIo({ cwd: dir, tty: true });
+    Object.assign(tty.stdout, { columns });
+    expect(await runInit({ output: 'p.yaml', yes: true, preset: 'large' }, { io: tty, language: 'en', color: false })).toBe(0);
+    // The summary (the next steps after it are commands, not wrapped).
+    const lines = tty.stdoutText().slice(0, tty.stdoutText().indexOf('Wrote ')).split('\n');
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThan(columns);
+    // Wide enough for the table, or a block per role.
+    expect(lines.some((l) => /^KPI\s+Customer Service Agent\s+Field Service Technician/.test(l))).toBe(columns === 200);
+    expect(lines.includes('Customer Service Agent')).toBe(columns !== 200);
+  });
+
   it('refuses to overwrite before asking anything, and leaves the file alone', async () => {
     writeFileSync('policy.yaml', 'mine\n');
     const prompts = fakePrompts();
@@ -94,18 +107,65 @@ describe('aspm init on a terminal', () => {
     expect(readFileSync('policy.yaml', 'utf8')).toContain('company: 华东家电服务有限公司');
   });
 
-  it('writes nothing when the user declines, and exits 130', async () => {
-    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : DEFAULT));
+  it('writes nothing when the user declines and then quits, and exits 130', async () => {
+    const prompts = fakePrompts((q) => (q.message.startsWith('确认无误') ? false : q.message === '要修改哪一部分？' ? 'quit' : q.message === '公司全称' ? '华东家电' : DEFAULT));
     expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
     expect(existsSync('policy.yaml')).toBe(false);
     expect(io.stderrText()).toBe('已取消，未写入任何文件。\n');
+  });
+
+  it('No at the confirmation goes back to a part, asks it with the earlier answers as defaults, then shows the summary again', async () => {
+    let confirmations = 0;
+    const prompts = fakePrompts((q) => {
+      if (q.message.startsWith('确认无误')) return ++confirmations === 3;
+      if (q.message === '要修改哪一部分？') return confirmations === 1 ? 'appeal' : 'roles';
+      if (q.message.includes('多少个工作日内可申诉')) return confirmations === 0 ? '7' : DEFAULT;
+      if (q.message.includes('公司全称')) return '华东家电服务有限公司';
+      if (q.message.includes('考核哪些岗位') && confirmations === 2) return ['agent', 'technician'];
+      return DEFAULT;
+    });
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(0);
+    // The summary each time round, the part's heading with where it is, and the earlier answer offered.
+    expect(io.stdoutText().split('━━ 制度概要 ━━')).toHaveLength(4);
+    const again = prompts.asked.filter((q) => q.message.includes('多少个工作日内可申诉'));
+    expect(again.map((q) => q.kind === 'input' && q.default)).toEqual(['5', '7']);
+    expect(prompts.said).toContain('\n── 第 10/10 部分 · 绩效申诉 ──');
+    expect(prompts.said).toContain('\n── 第 2/10 部分 · 岗位 ──');
+    // Going back to one part asks only that part: the company is asked once.
+    expect(prompts.asked.filter((q) => q.message.includes('公司全称'))).toHaveLength(1);
+    // Later parts keep their answers (the 7 days), and follow the roles that are left.
+    const text = readFileSync('policy.yaml', 'utf8');
+    expect(text).toContain('file_within_days: 7');
+    const loaded = await readPolicy('policy.yaml');
+    expect(loaded.ok && loaded.value.roles.map((r) => r.id)).toEqual(['agent', 'technician']);
+    expect(loaded.ok && loaded.value.meta.company).toBe('华东家电服务有限公司');
+  });
+
+  it('keeping the example company name marks the policy a draft, in the summary and the revision', async () => {
+    const prompts = fakePrompts((q) => (q.message.startsWith('仍使用 示例科技有限公司') ? true : DEFAULT));
+    expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(0);
+    expect(io.stdoutText()).toContain('草案（版本 V1.0 草案）：公司名称仍是示例“示例科技有限公司”，填写真实名称后再发布。');
+    const loaded = await readPolicy('policy.yaml');
+    expect(loaded.ok && loaded.value.meta.revision).toBe('V1.0 草案');
+    // A real name, typed when going back to part 1, is no draft.
+    let confirmations = 0;
+    const again = fakePrompts((q) => {
+      if (q.message.startsWith('确认无误')) return ++confirmations === 2;
+      if (q.message === '要修改哪一部分？') return 'basics';
+      if (q.message === '公司全称') return confirmations === 0 ? '示例科技有限公司' : '华东家电';
+      if (q.message.startsWith('仍使用 示例科技有限公司')) return true;
+      return DEFAULT;
+    });
+    expect(await runInit({ output: 'policy.yaml', force: true }, context, { prompts: again, interactive: true })).toBe(0);
+    const real = await readPolicy('policy.yaml');
+    expect(real.ok && [real.value.meta.company, real.value.meta.revision]).toEqual(['华东家电', 'V1.0']);
   });
 
   it('Ctrl+C in a prompt writes nothing, exits 130, prints one short line', async () => {
     const exit = Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
     const prompts = fakePrompts((q) => {
       if (q.message.includes('考核哪些岗位')) throw exit;
-      return DEFAULT;
+      return q.message === '公司全称' ? '华东家电' : DEFAULT;
     });
     expect(await runInit({ output: 'policy.yaml' }, context, { prompts, interactive: true })).toBe(130);
     expect(existsSync('policy.yaml')).toBe(false);

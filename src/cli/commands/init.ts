@@ -14,15 +14,17 @@ import { checkTargets, writeOutputs } from '../../io/write-output.js';
 import { parsePolicy } from '../../policy/load-policy.js';
 import { loadDocumentBytes } from '../../validation/load-document.js';
 import { locate, type YamlSource } from '../../validation/yaml-document.js';
-import type { Answers, ResolvedAnswers } from '../../wizard/answers.js';
+import type { Answers, ResolvedAnswers, WizardContext } from '../../wizard/answers.js';
+import type { Language } from '../../i18n/language.js';
 import { askPolicyAnswers, askPresetAnswers } from '../../wizard/ask-answers.js';
 import { assemblePolicy } from '../../wizard/build-policy.js';
-import { completeAnswers } from '../../wizard/complete-answers.js';
+import { completeAnswers, type CompletedAnswers } from '../../wizard/complete-answers.js';
+import { PARTS, type Section } from '../../wizard/questions.js';
 import { nextCommands } from '../../wizard/next-steps.js';
 import type { Prompts } from '../../wizard/prompts.js';
 import { availablePresets, hasPreset, presetFileName, readPreset, SIZES, type Size } from '../../wizard/read-preset.js';
 import { renderPolicyYaml } from '../../wizard/render-policy-yaml.js';
-import { wrapText } from '../../text/display-width.js';
+import { wrapHanging } from '../../text/display-width.js';
 import { PLAIN_STYLE, renderSummary, type SummaryStyle } from '../../wizard/render-summary.js';
 import { useColor, type CommandContext } from '../context.js';
 import { EXIT_INTERRUPTED } from '../main.js';
@@ -82,58 +84,79 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
   if (interactive && !dependencies.prompts) io.stdin.once('end', onEnd);
   try {
     if (interactive) prompts.say(t(language, 'wizard-intro'));
-    const progress = {};
     const available = availablePresets();
-    const chosen = interactive
-      ? await askPresetAnswers(
-          { ...given, ...(options.preset ? { size: options.preset } : {}) },
-          { messageLanguage: language, ...(options.preset ? { size: options.preset } : {}), hasPreset: (size, lang) => hasPreset({ size, language: lang }, available) },
-          { language, prompts, heading: heading(context), progress },
-        )
+    const presetContext = { messageLanguage: language, ...(options.preset ? { size: options.preset } : {}), hasPreset: (size: Size, lang: Language) => hasPreset({ size, language: lang }, available) };
+    const presetGiven = { ...given, ...(options.preset ? { size: options.preset } : {}) };
+    const ask = { language, prompts, heading: heading(context) };
+    let progress = {};
+    let chosen = interactive
+      ? await askPresetAnswers(presetGiven, presetContext, { ...ask, progress })
       : { language: given.language ?? language, size: options.preset ?? given.size ?? 'medium' };
-    const preset = await readPreset({ size: chosen.size, language: chosen.language });
+    let preset = await readPreset({ size: chosen.size, language: chosen.language });
     const today = dateIn(io.now(), preset.meta.timezone);
-    const wizardContext = { preset, today };
+    let wizardContext = { preset, today };
 
-    const completed = completeAnswers(given, wizardContext);
-    if (completed.findings.length > 0) {
-      const diagnostics = completed.findings
-        .map((f): Diagnostic => error(f.code, f.params, loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' }))
-        .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0));
-      throw new AspmError('answers-invalid', { file: options.answers ?? '' }, { diagnostics });
-    }
+    const completed = checkGiven(given, wizardContext, options.answers, loaded.source);
     // Allowed but unusual answers in the file: said on stderr, whether or not anything is asked.
     for (const f of completed.warnings) {
       const location = loaded.source ? locate(loaded.source, f.path, f.at) : { file: options.answers ?? '' };
       io.stderr.write(formatDiagnostic(warning(f.code, f.params, location), language) + '\n');
     }
     if (interactive) prompts.say(t(language, 'preset-chosen', { file: presetFileName(chosen) }));
-    const answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { language, prompts, heading: heading(context), progress }) : completed.answers;
+    let answers: ResolvedAnswers = interactive ? await askPolicyAnswers(given, wizardContext, { ...ask, progress }) : completed.answers;
 
-    const built = assemblePolicy(answers, preset);
-    const text = renderPolicyYaml(built.policy, {
-      generatedOn: today,
-      fileName: basename(options.output),
-      adjustments: built.adjustments,
-      estimatedBonusBases: built.estimatedBonusBases,
-    });
-    // Never write a policy the loader would reject.
-    const checked = parsePolicy(text, options.output);
-    if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
+    // The summary, then write; or go back to a part, change it, and see the summary again.
+    for (;;) {
+      const built = assemblePolicy(answers, preset);
+      const text = renderPolicyYaml(built.policy, {
+        generatedOn: today,
+        fileName: basename(options.output),
+        adjustments: built.adjustments,
+        estimatedBonusBases: built.estimatedBonusBases,
+      });
+      // Never write a policy the loader would reject.
+      const checked = parsePolicy(text, options.output);
+      if (!checked.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: checked.diagnostics });
 
-    // In a terminal, long lines wrap between words rather than where the terminal cuts them.
-    const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context) });
-    const columns = (io.stdout as { columns?: unknown }).columns;
-    io.stdout.write('\n' + (typeof columns === 'number' && io.stdout.isTTY ? wrapText(summary, columns - 1) : summary) + '\n');
-    if (interactive && !(await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
-      io.stderr.write(t(language, 'interrupted') + '\n');
-      return EXIT_INTERRUPTED;
+      // In a terminal, long lines wrap between words rather than where the terminal cuts them.
+      const columns = (io.stdout as { columns?: unknown }).columns;
+      const width = typeof columns === 'number' && io.stdout.isTTY ? columns - 1 : undefined;
+      const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft, situation: answers, ...(width !== undefined ? { width } : {}) });
+      io.stdout.write('\n' + (width !== undefined ? wrapHanging(summary, width) : summary) + '\n');
+      if (!interactive || (await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
+        await writeOutputs([{ path: options.output, data: text }, ...(schemaFile ? [schemaFile] : [])], { force: options.force ?? false, inputs });
+        const next = nextCommands(options.output, checked.value.meta.title);
+        io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length, ...next }) + '\n');
+        if (schemaFile) io.stdout.write(t(language, 'schema-beside-written', { path: schemaFile.path }) + '\n');
+        return 0;
+      }
+      const part = await prompts.select<Section | 'quit'>({
+        message: t(language, 'revisit-pick'),
+        hint: t(language, 'revisit-pick-hint'),
+        choices: [
+          ...PARTS.map((p, index) => ({ value: p, name: `${index + 1}. ${t(language, `section-${p}`)}` })),
+          { value: 'quit' as const, name: t(language, 'revisit-quit') },
+        ],
+        default: 'basics',
+      });
+      if (part === 'quit') {
+        io.stderr.write(t(language, 'interrupted') + '\n');
+        return EXIT_INTERRUPTED;
+      }
+      progress = {};
+      const previousContext = wizardContext;
+      if (part === 'basics') {
+        const again = await askPresetAnswers(presetGiven, presetContext, { ...ask, progress, revisit: { part, previous: chosen } });
+        if (again.size !== chosen.size || again.language !== chosen.language) {
+          chosen = again;
+          preset = await readPreset({ size: chosen.size, language: chosen.language });
+          wizardContext = { preset, today };
+          checkGiven(given, wizardContext, options.answers, loaded.source);
+          prompts.say(t(language, 'revisit-preset-changed', { file: presetFileName(chosen) }));
+        }
+      }
+      answers = await askPolicyAnswers(given, wizardContext, { ...ask, progress, revisit: { part, previous: answers }, previousContext });
     }
-    await writeOutputs([{ path: options.output, data: text }, ...(schemaFile ? [schemaFile] : [])], { force: options.force ?? false, inputs });
-    const next = nextCommands(options.output, checked.value.meta.title);
-    io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length, ...next }) + '\n');
-    if (schemaFile) io.stdout.write(t(language, 'schema-beside-written', { path: schemaFile.path }) + '\n');
-    return 0;
   } catch (caught) {
     if (!isPromptExit(caught)) throw caught;
     io.stderr.write('\n' + t(language, 'interrupted') + '\n');
@@ -141,6 +164,18 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
   } finally {
     io.stdin.removeListener('end', onEnd);
   }
+}
+
+/** The answers file's answers, checked against the preset; wrong ones stop the command. */
+function checkGiven(given: Answers, wizardContext: WizardContext, file: string | undefined, source: YamlSource | undefined): CompletedAnswers {
+  const completed = completeAnswers(given, wizardContext);
+  if (completed.findings.length > 0) {
+    const diagnostics = completed.findings
+      .map((f): Diagnostic => error(f.code, f.params, source ? locate(source, f.path, f.at) : { file: file ?? '' }))
+      .sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.col ?? 0) - (b.location?.col ?? 0));
+    throw new AspmError('answers-invalid', { file: file ?? '' }, { diagnostics });
+  }
+  return completed;
 }
 
 async function readAnswers(path: string): Promise<{ answers: Answers; source?: YamlSource }> {

@@ -59,14 +59,43 @@ export const wizardMessages = defineMessages({
       'aspm init 将通过几组问题，为售后服务部门起草一份完整的绩效管理制度。\n每个问题都有建议值，直接按回车即可采用；随时按 Ctrl+C 退出，不会写入任何文件。',
     en: 'aspm init drafts a complete performance policy for your after-sales department from a few groups of questions.\nEach question suggests an answer; Enter takes it. Ctrl+C quits; nothing is written until you confirm.',
   },
-  'section-basics': { 'zh-CN': '基本信息', en: 'The basics' },
+  // The ten parts of the wizard, also the choices when going back from the summary.
+  'section-basics': { 'zh-CN': '公司与规模', en: 'Company and size' },
   'section-roles': { 'zh-CN': '岗位', en: 'Roles' },
   'section-situation': { 'zh-CN': '部门现状', en: 'Your situation' },
-  'section-kpis': { 'zh-CN': '各岗位的考核指标', en: 'KPIs per role' },
-  'section-qualitative': { 'zh-CN': '定性考核', en: 'Qualitative assessment' },
+  'section-kpis': { 'zh-CN': '岗位与指标', en: 'Roles and KPIs' },
+  'section-targets': { 'zh-CN': '目标值与底线值', en: 'Targets and floors' },
+  'section-qualitative': { 'zh-CN': '定性考核与评价人', en: 'Qualitative items and raters' },
   'section-grades': { 'zh-CN': '考核周期与等级', en: 'Cycles and grades' },
-  'section-incentives': { 'zh-CN': '激励与处罚', en: 'Incentives and penalties' },
+  'section-incentives': { 'zh-CN': '激励', en: 'Incentives' },
+  'section-penalties': { 'zh-CN': '处罚', en: 'Penalties' },
   'section-appeal': { 'zh-CN': '绩效申诉', en: 'Appeals' },
+  'section-heading': { 'zh-CN': '第 {index}/{count} 部分 · {name}', en: 'Part {index} of {count} · {name}' },
+  'revisit-pick': { 'zh-CN': '要修改哪一部分？', en: 'Which part do you want to change?' },
+  'revisit-pick-hint': {
+    'zh-CN': '该部分的问题会以您之前的回答为默认值重新提问；其后各部分的回答保留，除非因此失效（届时会说明）。',
+    en: 'Its questions come back with your earlier answers as defaults; later parts keep their answers unless the change makes them invalid (you will be told which).',
+  },
+  'revisit-quit': { 'zh-CN': '不写入任何文件，退出', en: 'Quit without writing anything' },
+  'revisit-changes': { 'zh-CN': '因第 {index} 部分的改动，后面的回答有以下变化：', en: 'What your change to part {index} did to later answers:' },
+  'revisit-followed': {
+    'zh-CN': '“{question}”采用了建议值，它随您的新回答更新为新的建议。',
+    en: '"{question}" was the suggestion, so it now follows the new suggestion.',
+  },
+  'revisit-reset': {
+    'zh-CN': '“{question}”已恢复为建议值，因为原回答不再成立：{reason}',
+    en: '"{question}" is back to the suggestion, because the earlier answer no longer holds: {reason}',
+  },
+  'revisit-entries-changed': { 'zh-CN': '它涉及的项目变了。', en: 'what it covers has changed.' },
+  'revisit-preset-changed': {
+    'zh-CN': '规模或语言变了，改用预设 {file}：您未改动过的回答都换成了它的建议值。',
+    en: 'The size or language changed, so the preset is now {file}: every answer you had left at its suggestion takes the new suggestion.',
+  },
+  'custom-role-keep': { 'zh-CN': '保留自定义岗位“{role}”吗？', en: 'Keep the custom role "{role}"?' },
+  'custom-role-keep-hint': {
+    'zh-CN': '选“否”删除该岗位；要修改它，先删除再重新添加。',
+    en: 'No removes it; to change it, remove it and add it again.',
+  },
   'preset-chosen': {
     'zh-CN': '已载入预设 {file}，以下建议值均来自该预设。',
     en: 'Loaded the preset {file}; the suggestions below come from it.',
@@ -81,6 +110,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '已分配 {assigned}，还剩 {left}；各项权重合计须为 100。',
     en: '{assigned} assigned so far, {left} left; the weights must total 100.',
   },
+  'weight-running-over': {
+    'zh-CN': '已分配 {assigned}，超出 {over}；各项权重合计须为 100。',
+    en: '{assigned} assigned so far, {over} over 100; the weights must total 100.',
+  },
   'weights-off': { 'zh-CN': '权重合计为 {total}，不是 100。', en: 'The weights total {total}, not 100.' },
   'weights-off-hint': { 'zh-CN': '您输入的是：{detail}', en: 'You entered: {detail}' },
   'weights-normalise': { 'zh-CN': '按比例调整为合计 100：{detail}', en: 'Scale them to total 100: {detail}' },
@@ -90,12 +123,12 @@ export const wizardMessages = defineMessages({
   'role-heading': { 'zh-CN': '岗位：{role}', en: 'Role: {role}' },
   'role-kpis-pick': { 'zh-CN': '“{role}”考核哪些指标？', en: 'Which KPIs assess "{role}"?' },
   'role-kpis-pick-hint': {
-    'zh-CN': '已勾选建议的指标。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
-    en: 'The suggested KPIs are ticked. Three to six work best: fewer miss things, more dilute every weight.',
+    'zh-CN': '已勾选建议的指标。只选对该岗位最要紧的几项：太少不全面，太多则每项权重过小、没人在意。',
+    en: 'The suggested KPIs are ticked. Keep the few that matter most in this job: too few miss things, too many dilute every weight.',
   },
   'custom-role-kpis-hint': {
-    'zh-CN': '用空格键勾选。通常 3–6 项为宜：太少不全面，太多则每项权重过小、没人在意。',
-    en: 'Tick with the space bar. Three to six work best: fewer miss things, more dilute every weight.',
+    'zh-CN': '用空格键勾选。只选对该岗位最要紧的几项：太少不全面，太多则每项权重过小、没人在意。',
+    en: 'Tick with the space bar. Keep the few that matter most in this job: too few miss things, too many dilute every weight.',
   },
   'kpi-choice-description': { 'zh-CN': '{definition}（{direction}）', en: '{definition} ({direction})' },
   'target-entry': {
@@ -136,8 +169,8 @@ export const wizardMessages = defineMessages({
   'raters-pick': { 'zh-CN': '由哪些人给定性项目打分？', en: 'Who rates the qualitative items?' },
   'confirm-write': { 'zh-CN': '确认无误，写入 {path}？', en: 'Write this policy to {path}?' },
   'confirm-write-hint': {
-    'zh-CN': '选“否”则不写入任何文件；写入后仍可直接编辑 YAML 文件。',
-    en: 'Answer no to write nothing; you can still edit the YAML file after it is written.',
+    'zh-CN': '选“否”可回到某一部分修改，或不写入就退出；写入后仍可直接编辑 YAML 文件。',
+    en: 'No lets you go back to a part and change it, or quit without writing; you can still edit the YAML file after it is written.',
   },
   'answer-yes': { 'zh-CN': '是', en: 'Yes' },
   'answer-no': { 'zh-CN': '否', en: 'No' },
@@ -182,10 +215,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '负责本制度的部门；预设文本中的部门名称会一并替换。',
     en: "The department that owns the policy; the preset's texts are updated to use this name.",
   },
-  'q-effective-date': { 'zh-CN': '生效日期（YYYY-MM-DD）', en: 'Effective date (YYYY-MM-DD)' },
+  'q-effective-date': { 'zh-CN': '生效日期', en: 'Effective date' },
   'q-effective-date-hint': {
-    'zh-CN': '从这一天起按本制度考核；新制度通常从下个月 1 日起执行，留出宣贯时间。',
-    en: 'Assessment starts on this day; the first of next month leaves time to explain the new policy.',
+    'zh-CN': '从这一天起按本制度考核；新制度通常从下个月 1 日起执行，留出宣贯时间。写作 {example}、2027/1/1 或 2027年1月1日 均可。',
+    en: 'Assessment starts on this day; the first of next month leaves time to explain the new policy. Write it as {example} or 2027/1/1.',
   },
   'q-roles': { 'zh-CN': '要考核哪些岗位？', en: 'Which roles are assessed?' },
   'q-roles-hint': {
@@ -295,13 +328,13 @@ export const wizardMessages = defineMessages({
   },
   'q-appeal-file-days': { 'zh-CN': '结果公布后多少个工作日内可申诉？', en: 'Working days to file an appeal after results are published?' },
   'q-appeal-file-days-hint': {
-    'zh-CN': '期限太短员工来不及准备材料，太长则结果迟迟不能确定；常见 5 个工作日。',
-    en: 'Too short and people cannot gather evidence; too long and results stay open. Five working days is common.',
+    'zh-CN': '期限太短员工来不及准备材料，太长则结果迟迟不能确定；常见 5–7 个工作日。',
+    en: 'Too short and people cannot gather evidence; too long and results stay open. Five to seven working days is common.',
   },
   'q-appeal-answer-days': { 'zh-CN': '受理后多少个工作日内答复？', en: 'Working days to answer an appeal?' },
   'q-appeal-answer-days-hint': {
-    'zh-CN': '明确的答复期限让申诉不会石沉大海；常见 10 个工作日。',
-    en: 'A stated deadline keeps appeals from being ignored; ten working days is common.',
+    'zh-CN': '明确的答复期限让申诉不会石沉大海；常见 5–10 个工作日。',
+    en: 'A stated deadline keeps appeals from being ignored; five to ten working days is common.',
   },
   'q-appeal-reviewers': { 'zh-CN': '由谁复核申诉？', en: 'Who reviews an appeal?' },
   'q-appeal-reviewers-hint': {
@@ -375,12 +408,16 @@ export const wizardMessages = defineMessages({
 
   // ── checks of an answers file ────────────────────────────────────────────
   'answer-bad-date': {
-    'zh-CN': '日期 {value} 不存在或格式不对。请写成 YYYY-MM-DD，如 2026-07-01。',
-    en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. 2026-07-01).',
+    'zh-CN': '日期 {value} 不存在或格式不对。请写成 YYYY-MM-DD，如 {example}。',
+    en: 'The date {value} does not exist or is not written as YYYY-MM-DD (e.g. {example}).',
   },
   'answer-date-past': {
     'zh-CN': '生效日期 {value} 早于今天（{today}）。制度一般在公示之后生效，涉及薪酬的规定不宜追溯适用；如确属有意，可忽略此提示。',
     en: 'The effective date {value} is before today ({today}). A policy usually takes effect after it is published, and pay rules should not apply retroactively; ignore this if it is intended.',
+  },
+  'answer-company-placeholder': {
+    'zh-CN': '“{value}”是预设中的示例名称，不是贵公司的名称，却会印在制度标题和页眉上。保留它，制度就标为草案（版本号后注明“草案”），直到填写真实名称。',
+    en: '"{value}" is the preset’s example name, not your company’s, yet it heads the document. Kept, it marks the policy a draft (the revision says so) until a real name is set.',
   },
   'answer-keep-anyway': { 'zh-CN': '仍使用 {value} 吗？', en: 'Keep {value}?' },
   'answer-unknown-role': { 'zh-CN': '没有 id 为 {id} 的岗位。可选：{known}；其他岗位请写在 custom_roles 中。', en: 'There is no role with id {id}. Known: {known}; put other roles under custom_roles.' },
@@ -453,6 +490,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '{company} · {department} · {title}\n生效日期 {date} · {size}规模预设 · {language}',
     en: '{company} · {department} · {title}\nEffective {date} · {size} preset · {language}',
   },
+  'summary-draft': {
+    'zh-CN': '草案（版本 {revision}）：公司名称仍是示例“{company}”，填写真实名称后再发布。',
+    en: 'Draft (revision {revision}): the company is still the example "{company}"; set the real name before publishing.',
+  },
   'size-small': { 'zh-CN': '小型', en: 'small' },
   'size-medium': { 'zh-CN': '中型', en: 'medium' },
   'size-large': { 'zh-CN': '大型', en: 'large' },
@@ -493,12 +534,22 @@ export const wizardMessages = defineMessages({
     en: '{channel}\nFile within {file} working days of publication; answered within {answer} working days; reviewed by {reviewers}',
   },
   'summary-adjustments': { 'zh-CN': '根据部门现状所做的调整', en: 'Adjustments for your situation' },
+  'situation-competition': { 'zh-CN': '市场竞争', en: 'Competition' },
+  'situation-training_maturity': { 'zh-CN': '培训体系', en: 'Training' },
+  'situation-cost_pressure': { 'zh-CN': '成本压力', en: 'Cost pressure' },
+  'situation-complaints': { 'zh-CN': '客户投诉', en: 'Complaints' },
+  'summary-situation-as-is': { 'zh-CN': '{topic}：{answer}，预设的建议不变。', en: '{topic}: {answer}; the preset’s suggestions stand.' },
+  'summary-situation-covered': {
+    'zh-CN': '{topic}：{answer}，但{what}已在预设中，无需调整。',
+    en: '{topic}: {answer}, but {what} is already in the preset; nothing to change.',
+  },
   'summary-no-adjustments': {
     'zh-CN': '无（按您的回答，预设的建议无需调整）。',
     en: 'None (given your answers, the preset’s suggestions stand as they are).',
   },
 
   // ── texts written into the policy ────────────────────────────────────────
+  'policy-draft-revision': { 'zh-CN': '{revision} 草案', en: '{revision} draft' },
   'policy-scope': {
     'zh-CN': '本制度适用于{department}全体正式员工，包括{roles}。试用期员工参照执行。',
     en: 'This policy applies to all permanent staff of the {department}: {roles}. Staff on probation follow it as guidance.',
