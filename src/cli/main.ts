@@ -69,14 +69,20 @@ export function formatAspmError(failure: AspmError, language: Language): string 
   return lines.join('\n');
 }
 
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /** The process edge: real streams, Ctrl+C handling, and the exit code. */
 export async function run(): Promise<void> {
   const io = processIo();
   const argv = process.argv.slice(2);
-  const onInterrupt = () => {
+  const onInterrupt = (signal: NodeJS.Signals) => {
     removePendingTemporaries();
     io.stderr.write('\n' + t(chooseLanguage(argv, io.env), 'interrupted') + '\n');
-    process.exit(EXIT_INTERRUPTED);
+    // End by the signal itself, as a shell expects (Ctrl+C shows as 130), not by
+    // process.exit: exit waits for file-system calls still under way, and one that
+    // blocks (a read from a pipe or a stuck device) would keep the process alive.
+    for (const name of SIGNALS) process.removeAllListeners(name);
+    process.kill(process.pid, signal);
   };
   // A reader that stops early (`aspm schema | head`) closes the pipe: that is not an error.
   for (const stream of [process.stdout, process.stderr]) {
@@ -85,8 +91,6 @@ export async function run(): Promise<void> {
       throw failure;
     });
   }
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
-  process.once('SIGHUP', onInterrupt);
+  for (const name of SIGNALS) process.once(name, onInterrupt);
   process.exitCode = await main(argv, io);
 }

@@ -11,6 +11,10 @@ export const coreMessages = defineMessages({
     'zh-CN': '{path} 是文件夹，不是文件。请给出文件的路径。',
     en: '{path} is a folder, not a file. Give the path of a file.',
   },
+  'not-a-regular-file': {
+    'zh-CN': '{path} 不是普通文件（而是管道、套接字或设备），aspm 不读取它。请先把内容保存为文件，再给出该文件的路径。',
+    en: '{path} is not a regular file (it is a pipe, a socket or a device), so aspm does not read it. Save its content to a file first and give that file.',
+  },
   'file-unreadable': {
     'zh-CN': '无法读取 {path}（{reason}）。请检查文件权限。',
     en: 'Cannot read {path} ({reason}). Check the file permissions.',

@@ -1,0 +1,73 @@
+// The built CLI against inputs that are not files, interruptions and runs at once: it
+// must end by itself, with a message of its own, and leave no half-done output.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateRoster } from '../src/sample-data/generate-sample-data.js';
+import { writeRosterCsv } from '../src/sample-data/write-sample-data.js';
+import { BIN, hasStackTrace, ROOT } from './helpers/run-cli.js';
+
+const preset = join(ROOT, 'presets', 'small.en.yaml');
+
+interface Ended {
+  readonly status: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+  /** Whether the test had to send SIGTERM, then SIGKILL, to end it. */
+  readonly terminated: boolean;
+  readonly killed: boolean;
+}
+
+/** Runs the CLI; after `patience` ms it is sent SIGTERM, and SIGKILL 5 s later. */
+function runAsync(args: readonly string[], options: { cwd?: string; patience?: number } = {}): Promise<Ended> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', LANG: 'en_US.UTF-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let terminated = false;
+    let killed = false;
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.stdout.resume();
+    const term = setTimeout(() => {
+      terminated = true;
+      child.kill('SIGTERM');
+    }, options.patience ?? 20_000);
+    const kill = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, (options.patience ?? 20_000) + 5_000);
+    child.on('close', (status, signal) => {
+      clearTimeout(term);
+      clearTimeout(kill);
+      done({ status, signal, stderr, terminated, killed });
+    });
+  });
+}
+
+describe('inputs that are not regular files', () => {
+  it('a FIFO as the policy or as the tickets is refused at once (exit 1, named), never waited on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-fifo-'));
+    const fifo = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const policy = join(dir, 'policy.yaml');
+    cpSync(preset, policy);
+    const roster = join(dir, 'roster.csv');
+    await writeRosterCsv(roster, generateRoster({ seed: 1, staff: 3, tickets: 0, year: 2026, month: 9, language: 'en' }), { language: 'en' });
+    const [validate, evaluate] = await Promise.all([
+      runAsync(['validate', fifo]),
+      runAsync(['evaluate', policy, '--tickets', fifo, '--roster', roster, '--period', '2026-09', '-o', join(dir, 'report.json')]),
+    ]);
+    for (const run of [validate, evaluate]) {
+      expect(run.terminated).toBe(false);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`${fifo} is not a regular file`);
+      expect(hasStackTrace(run.stderr)).toBe(false);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['pipe.yaml', 'policy.yaml', 'roster.csv']);
+  }, 60_000);
+});
