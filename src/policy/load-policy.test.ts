@@ -64,6 +64,11 @@ const invalidCases: Case[] = [
   { name: 'empty string', text: edit('    name: 客服专员', '    name: ""'), code: 'empty-value', line: 41, col: 11 },
   { name: 'appeal deadline not positive', text: edit('  file_within_days: 5', '  file_within_days: 0'), code: 'out-of-range', line: 85, col: 21 },
   { name: 'unknown scoring method', text: edit('    target: 24\n', '    target: 24\n    scoring: { method: curve }\n'), code: 'not-allowed-value', line: 38, col: 24 },
+  // Numbers that would size a loop or an allocation have a sensible range (issue 17, 10).
+  { name: 'consecutive periods beyond any history', text: edit('consecutive: 2, cycle: quarterly', 'consecutive: 1e16, cycle: quarterly'), code: 'out-of-range', line: 72, col: 39 },
+  { name: 'consecutive periods: a million', text: edit('consecutive: 2, cycle: quarterly', 'consecutive: 1000000, cycle: quarterly'), code: 'out-of-range', line: 72, col: 39 },
+  { name: 'rating scale of a billion', text: edit('qualitative:\n', 'qualitative:\n  scale: { min: 1, max: 1e9 }\n'), code: 'out-of-range', line: 48, col: 25 },
+  { name: 'minimum samples beyond any export', text: edit('    floor: 72\n', '    floor: 72\n    min_samples: 1e12\n'), code: 'out-of-range', line: 39, col: 18 },
   { name: 'weight above 100', text: edit('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 150 }'), code: 'out-of-range', line: 44, col: 30 },
   // semantic rules
   { name: 'role weights not totalling 100', text: edit('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 40 }'), code: 'weights-sum', line: 43, col: 5 },
