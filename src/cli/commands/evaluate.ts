@@ -167,7 +167,8 @@ export const evaluateCommand: CommandDefinition = {
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
         const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices, ticketLists(evaluation)) : [];
         // All or nothing; missing folders (reports/, the notices' folder) are created.
-        await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
+        const written = await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
+        if (written.staleRemoved.length > 0) io.stderr.write(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') }) + '\n');
         for (const input of evaluation.inputs) {
           const more =
             (input.skipped ? t(language, 'evaluate-skipped', { count: input.skipped }) : '') +

@@ -62,7 +62,8 @@ export const renderCommand: CommandDefinition = {
         const documentOptions = policyDocumentOptions(policy);
         const files = [];
         for (const target of targets) files.push({ path: target.path, data: await renderDocument(markdown, target.format, documentOptions) });
-        await writeOutputs(files, { force, inputs: [file] });
+        const written = await writeOutputs(files, { force, inputs: [file] });
+        if (written.staleRemoved.length > 0) io.stderr.write(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') }) + '\n');
         for (const target of targets) io.stderr.write(t(language, 'render-written', { path: target.path }) + '\n');
       });
   },
