@@ -6,6 +6,7 @@ import { t } from '../i18n/catalogue.js';
 import { formatDiagnostic, formatLocation } from '../i18n/format-diagnostic.js';
 import { detectLanguage, isLanguage, type Language } from '../i18n/language.js';
 import { removePendingTemporaries } from '../io/write-output.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { processIo, useColor, type CliIo, type CommandContext } from './context.js';
 import { buildProgram, commanderToUsageError } from './program.js';
 
@@ -57,7 +58,7 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
     return failure.exitCode;
   }
   const detail = failure instanceof Error ? failure.message : String(failure);
-  io.stderr.write(t(language, 'internal-error', { detail }) + '\n');
+  io.stderr.write(terminalSafe(t(language, 'internal-error', { detail })) + '\n');
   if (io.env.ASPM_DEBUG && failure instanceof Error && failure.stack) io.stderr.write(failure.stack + '\n');
   return EXIT_INTERNAL;
 }
@@ -65,7 +66,7 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
 export function formatAspmError(failure: AspmError, language: Language): string {
   const lines = failure.diagnostics.map((d) => formatDiagnostic(d, language));
   const where = failure.location ? `${formatLocation(failure.location, language)}: ` : '';
-  lines.push(`${where}${failure.code}: ${t(language, failure.code, failure.params)}`);
+  lines.push(terminalSafe(`${where}${failure.code}: ${t(language, failure.code, failure.params)}`));
   return lines.join('\n');
 }
 

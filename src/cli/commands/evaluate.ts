@@ -28,6 +28,7 @@ import { planScoring, scoreEvaluation } from '../../scoring/score-evaluation.js'
 import type { TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
 import { once } from '../single-value.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 export interface EvaluateOptions {
   readonly tickets: string;
@@ -168,19 +169,19 @@ export const evaluateCommand: CommandDefinition = {
         const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices, ticketLists(evaluation)) : [];
         // All or nothing; missing folders (reports/, the notices' folder) are created.
         const written = await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
-        if (written.staleRemoved.length > 0) io.stderr.write(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') }) + '\n');
+        if (written.staleRemoved.length > 0) io.stderr.write(terminalSafe(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') })) + '\n');
         for (const input of evaluation.inputs) {
           const more =
             (input.skipped ? t(language, 'evaluate-skipped', { count: input.skipped }) : '') +
             (input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '') +
             (input.not_counted ? t(language, 'evaluate-not-counted', { count: input.not_counted }) : '') +
             (input.superseded ? t(language, 'evaluate-superseded', { count: input.superseded }) : '');
-          io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more }) + '\n');
+          io.stderr.write(terminalSafe(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more })) + '\n');
         }
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
-        io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');
-        if (xlsxPath) io.stderr.write(t(language, 'result-written', { paths: [xlsxPath] }) + '\n');
-        if (options.notices !== undefined) io.stderr.write(t(language, 'notices-written', { count: report.staff.length, lists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, dir: options.notices }) + '\n');
+        io.stderr.write(terminalSafe(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total })) + '\n');
+        if (xlsxPath) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [xlsxPath] })) + '\n');
+        if (options.notices !== undefined) io.stderr.write(terminalSafe(t(language, 'notices-written', { count: report.staff.length, lists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, dir: options.notices })) + '\n');
         io.stdout.write(renderSummary(report, policy, language));
       });
   },
@@ -202,7 +203,7 @@ function printWarnings(sink: TextSink, items: readonly Diagnostic[], counts: Rea
   }
   for (const [code, total] of counts) {
     const shown = Math.min(printed.get(code) ?? 0, PRINTED_PER_CODE);
-    if (total > shown) sink.write(t(language, 'evaluate-more-warnings', { count: total - shown, code }) + '\n');
+    if (total > shown) sink.write(terminalSafe(t(language, 'evaluate-more-warnings', { count: total - shown, code })) + '\n');
   }
 }
 
@@ -221,7 +222,7 @@ function progressBar(sink: TextSink, language: Language): { update: (kind: Input
       const share = total > 0 ? Math.min(1, done / total) : 0;
       const width = 30;
       const filled = Math.round(share * width);
-      sink.write(`\r${t(language, 'progress-reading')} ${path} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)}%\x1b[K`);
+      sink.write(`\r${t(language, 'progress-reading')} ${terminalSafe(path)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)}%\x1b[K`);
     },
     clear() {
       if (shown) sink.write('\r\x1b[K');
