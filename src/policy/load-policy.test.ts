@@ -110,6 +110,17 @@ const invalidCases: Case[] = [
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
 ];
 
+describe('nesting thousands of levels deep (issue 17, 9)', () => {
+  it.each([
+    ['flow brackets', `${base}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 88, 8 + 64],
+    ['block sequences', `${base}extra:\n  ${'- '.repeat(5000)}x\n`, 89, 64 * 8 + 1],
+  ])('%s: aspm\'s own message at the place it gets too deep, not a JavaScript one', (_, text, line, col) => {
+    const result = parsePolicy(text, 'policy.yaml');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => ({ code: d.code, line: d.location?.line, col: d.location?.col }))).toEqual([{ code: 'yaml-too-deep', line, col }]);
+  });
+});
+
 describe('invalid policies: each rule reports its code at the offending value', () => {
   it.each(invalidCases)('$name → $code at $line:$col', ({ text, code, line, col, errors: count }) => {
     const { ok, list } = findings(text);

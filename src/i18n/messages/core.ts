@@ -73,6 +73,10 @@ export const coreMessages = defineMessages({
     'zh-CN': '键“{key}”在同一层级重复出现。请删除或合并其中一个。',
     en: 'The key "{key}" appears twice at the same level. Remove or merge one of them.',
   },
+  'yaml-too-deep': {
+    'zh-CN': '嵌套层次过深（超过 {limit} 层），aspm 不读取这样的文件。制度文件只有几层嵌套，请检查此处的括号或缩进。',
+    en: 'The nesting is too deep (more than {limit} levels), so aspm does not read the file. A policy nests only a few levels: check the brackets or the indentation here.',
+  },
   'yaml-alias-bomb': {
     'zh-CN': '别名（*引用）展开次数过多，文件可能是恶意构造的，已停止读取。请去掉多层嵌套的别名。',
     en: 'Aliases (*references) expand too many times; the file may be crafted to exhaust memory, so reading stopped. Remove the nested aliases.',
