@@ -194,6 +194,18 @@ describe('bad input', () => {
     expect(result.diagnostics[0]).toMatchObject({ code, location: { file: 'policy.yaml', line, col } });
   });
 
+  it('reads a policy saved as UTF-16 (with or without a byte order mark) as the text it is (issue 17, 11)', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(base, 'utf16le')]);
+    const be = Buffer.from(base, 'utf16le').swap16();
+    for (const bytes of [le, be, Buffer.from(base, 'utf16le')]) {
+      const result = parsePolicyBytes(bytes, 'policy.yaml');
+      expect(result.diagnostics).toEqual([]);
+      expect(result.ok && result.value.meta.company).toBe('测试公司');
+    }
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
+    expect(parsePolicyBytes(broken, 'policy.yaml').diagnostics[0]).toMatchObject({ code: 'not-utf16', params: { encoding: 'UTF-16 LE' } });
+  });
+
   it('names the duplicated key', () => {
     const result = parsePolicyBytes(Buffer.from(edit('  size: small', '  size: small\n  company: 另一家')), 'p.yaml');
     expect(formatDiagnostic(result.diagnostics[0]!, 'en')).toBe(

@@ -27,6 +27,10 @@ export const coreMessages = defineMessages({
     'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。制度文件应为 YAML 文本。',
     en: 'This is not a text file (binary data on line {line}). A policy file is YAML text.',
   },
+  'not-utf16': {
+    'zh-CN': '文件看起来是 {encoding} 编码，但其中有无效的字节。请在编辑器中以 UTF-8 编码另存后重试。',
+    en: 'The file looks like {encoding} text but holds invalid bytes. Save it as UTF-8 in your editor and try again.',
+  },
   'not-utf8': {
     'zh-CN': '文件不是 UTF-8 编码（第 {line} 行有无效字节）。请在编辑器中以 UTF-8 编码另存后重试。',
     en: 'The file is not UTF-8 (invalid bytes on line {line}). Save it as UTF-8 in your editor and try again.',
