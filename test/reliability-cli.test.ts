@@ -1,12 +1,12 @@
 // The built CLI against inputs that are not files, interruptions and runs at once: it
 // must end by itself, with a message of its own, and leave no half-done output.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateRoster } from '../src/sample-data/generate-sample-data.js';
-import { writeRosterCsv } from '../src/sample-data/write-sample-data.js';
+import { generateRoster, generateTickets } from '../src/sample-data/generate-sample-data.js';
+import { writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { BIN, hasStackTrace, ROOT } from './helpers/run-cli.js';
 
 const preset = join(ROOT, 'presets', 'small.en.yaml');
@@ -70,4 +70,32 @@ describe('inputs that are not regular files', () => {
     }
     expect(readdirSync(dir).sort()).toEqual(['pipe.yaml', 'policy.yaml', 'roster.csv']);
   }, 60_000);
+});
+
+describe('two runs at once, and the run after one that was killed', () => {
+  it('two evaluate runs with the same outputs: one writes a whole set, the other refuses (exit 1) and writes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-race-'));
+    const options = { seed: 5, staff: 6, tickets: 300, year: 2026, month: 9, language: 'en' as const };
+    const staff = generateRoster(options);
+    await writeRosterCsv(join(dir, 'roster.csv'), staff, { language: 'en' });
+    await writeTicketsCsv(join(dir, 'tickets.csv'), generateTickets(options, staff), { language: 'en' });
+    cpSync(preset, join(dir, 'policy.yaml'));
+    const args = ['evaluate', 'policy.yaml', '--tickets', 'tickets.csv', '--roster', 'roster.csv', '--period', '2026-09', '-o', 'out/report.json', '--xlsx', '--date', '2026-10-08'];
+    const runs = await Promise.all([runAsync(args, { cwd: dir }), runAsync(args, { cwd: dir })]);
+    const statuses = runs.map((r) => r.status).sort();
+    expect(statuses).toEqual([0, 1]);
+    const loser = runs.find((r) => r.status === 1)!;
+    expect(loser.stderr).toMatch(/output-exists|output-busy/);
+    expect(hasStackTrace(loser.stderr)).toBe(false);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.json', 'report.xlsx']);
+
+    // A temporary left by a run that was killed (its process is gone) is removed, and named.
+    const stale = join(dir, 'out', '.report.json.999999999.0badc0de.tmp');
+    writeFileSync(stale, 'half');
+    const again = await runAsync([...args, '--force'], { cwd: dir });
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('Removed 1 temporary file(s) left by an earlier run that was interrupted');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['report.json', 'report.xlsx']);
+    expect(JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).period.id).toBe('2026-09');
+  }, 120_000);
 });
