@@ -99,3 +99,22 @@ describe('two runs at once, and the run after one that was killed', () => {
     expect(JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8')).period.id).toBe('2026-09');
   }, 120_000);
 });
+
+describe('outputs that name a folder or cannot exist', () => {
+  it('-o out/, a notices folder named past 255 bytes: usage errors (exit 2) before any work, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-names-'));
+    cpSync(preset, join(dir, 'policy.yaml'));
+    const roster = join(dir, 'roster.csv');
+    await writeRosterCsv(roster, generateRoster({ seed: 1, staff: 3, tickets: 0, year: 2026, month: 9, language: 'en' }), { language: 'en' });
+    const base = ['evaluate', 'policy.yaml', '--tickets', 'roster.csv', '--roster', 'roster.csv', '--period', '2026-09'];
+    const [folder, long] = await Promise.all([
+      runAsync([...base, '-o', 'out/'], { cwd: dir }),
+      runAsync([...base, '-o', 'report.json', '--notices', '通'.repeat(90)], { cwd: dir }),
+    ]);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toContain('output-names-folder');
+    expect(long.status).toBe(2);
+    expect(long.stderr).toContain('output-path-too-long');
+    expect(readdirSync(dir).sort()).toEqual(['policy.yaml', 'roster.csv']);
+  }, 60_000);
+});

@@ -5,7 +5,7 @@
 // Every input is read and checked before anything is written.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AspmError, usageError, type Diagnostic } from '../../errors.js';
 import { evaluateFiles, type Evaluation } from '../../evaluate/evaluate-files.js';
 import { parsePeriod } from '../../evaluate/period.js';
@@ -15,7 +15,7 @@ import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import type { Language } from '../../i18n/language.js';
 import { readSmallFile } from '../../io/read-input.js';
-import { checkTargets, writeOutputs, type OutputFile } from '../../io/write-output.js';
+import { checkOutputName, checkTargets, writeOutputs, type OutputFile } from '../../io/write-output.js';
 import { MAX_POLICY_BYTES, parsePolicyBytes } from '../../policy/load-policy.js';
 import { packageInfo } from '../../package-root.js';
 import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../../scoring/adjustments.js';
@@ -189,6 +189,8 @@ export const evaluateCommand: CommandDefinition = {
 
 /** The notices' folder may exist (as a folder) or be created; a file there is a mistake. */
 async function checkNoticeFolder(dir: string): Promise<void> {
+  // A folder name too long for the file system: a usage error now, not after the scoring.
+  checkOutputName(join(dir, 'notice.md'));
   const info = await stat(dir).catch(() => undefined);
   if (info && !info.isDirectory()) throw new AspmError('notices-not-a-folder', { path: dir });
 }
