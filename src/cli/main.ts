@@ -6,6 +6,7 @@ import { t } from '../i18n/catalogue.js';
 import { formatDiagnostic, formatLocation } from '../i18n/format-diagnostic.js';
 import { detectLanguage, isLanguage, type Language } from '../i18n/language.js';
 import { removePendingTemporaries } from '../io/write-output.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { processIo, useColor, type CliIo, type CommandContext } from './context.js';
 import { buildProgram, commanderToUsageError } from './program.js';
 
@@ -57,7 +58,7 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
     return failure.exitCode;
   }
   const detail = failure instanceof Error ? failure.message : String(failure);
-  io.stderr.write(t(language, 'internal-error', { detail }) + '\n');
+  io.stderr.write(terminalSafe(t(language, 'internal-error', { detail })) + '\n');
   if (io.env.ASPM_DEBUG && failure instanceof Error && failure.stack) io.stderr.write(failure.stack + '\n');
   return EXIT_INTERNAL;
 }
@@ -65,18 +66,24 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
 export function formatAspmError(failure: AspmError, language: Language): string {
   const lines = failure.diagnostics.map((d) => formatDiagnostic(d, language));
   const where = failure.location ? `${formatLocation(failure.location, language)}: ` : '';
-  lines.push(`${where}${failure.code}: ${t(language, failure.code, failure.params)}`);
+  lines.push(terminalSafe(`${where}${failure.code}: ${t(language, failure.code, failure.params)}`));
   return lines.join('\n');
 }
+
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** The process edge: real streams, Ctrl+C handling, and the exit code. */
 export async function run(): Promise<void> {
   const io = processIo();
   const argv = process.argv.slice(2);
-  const onInterrupt = () => {
+  const onInterrupt = (signal: NodeJS.Signals) => {
     removePendingTemporaries();
     io.stderr.write('\n' + t(chooseLanguage(argv, io.env), 'interrupted') + '\n');
-    process.exit(EXIT_INTERRUPTED);
+    // End by the signal itself, as a shell expects (Ctrl+C shows as 130), not by
+    // process.exit: exit waits for file-system calls still under way, and one that
+    // blocks (a read from a pipe or a stuck device) would keep the process alive.
+    for (const name of SIGNALS) process.removeAllListeners(name);
+    process.kill(process.pid, signal);
   };
   // A reader that stops early (`aspm schema | head`) closes the pipe: that is not an error.
   for (const stream of [process.stdout, process.stderr]) {
@@ -85,8 +92,6 @@ export async function run(): Promise<void> {
       throw failure;
     });
   }
-  process.once('SIGINT', onInterrupt);
-  process.once('SIGTERM', onInterrupt);
-  process.once('SIGHUP', onInterrupt);
+  for (const name of SIGNALS) process.once(name, onInterrupt);
   process.exitCode = await main(argv, io);
 }

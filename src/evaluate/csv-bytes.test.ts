@@ -11,6 +11,7 @@ import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimes
 import { readAhead, type ReadAheadPlan } from './read-ahead.js';
 import type { RowView } from './row-view.js';
 import { zoneClock } from './time-zone.js';
+import { firstInvalidUtf8 } from '../validation/decode-text.js';
 
 type Outcome = { records: Cell[][] } | { error: string; record?: number; offset?: number };
 
@@ -36,23 +37,21 @@ function viaText(pieces: readonly Uint8Array[]): Outcome {
   const records: Cell[][] = [];
   const parser = new CsvParser((fields) => records.push([...fields]));
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-  let offset = 0;
   try {
     for (const piece of pieces) {
       let text: string;
       try {
         text = decoder.decode(piece, { stream: true });
       } catch {
-        return { error: 'utf8', offset };
+        return { error: 'utf8', offset: firstInvalidUtf8(Buffer.concat(pieces)) };
       }
-      offset += piece.length;
       if (text.length > 0) parser.push(text);
     }
     let rest: string;
     try {
       rest = decoder.decode();
     } catch {
-      return { error: 'utf8', offset };
+      return { error: 'utf8', offset: firstInvalidUtf8(Buffer.concat(pieces)) };
     }
     if (rest.length > 0) parser.push(rest);
     parser.end();
@@ -204,6 +203,15 @@ describe('CsvByteScanner reads as CsvParser does', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('names the offset of the invalid byte itself, not of the piece it came in (issue 17, 11)', () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n' + 'x,y\n'.repeat(34_693) + 'z,'), Buffer.from([0xd5, 0xc5, 0x0a])]);
+    expect(bytes.indexOf(0xd5)).toBe(138_778);
+    expect(viaBytes(cutAt(bytes, Array(10).fill(64 * 1024)))).toEqual({ error: 'utf8', offset: 138_778 });
+    // A character cut short at the very end: where it starts.
+    const short = Buffer.concat([Buffer.from('a,b\n'.repeat(20_000)), Buffer.from([0xe5, 0x90])]);
+    expect(viaBytes(cutAt(short, Array(3).fill(32 * 1024)))).toEqual({ error: 'utf8', offset: 80_000 });
   });
 
   it('reads invalid bytes cut anywhere as the text decoder does (property)', () => {

@@ -8,6 +8,7 @@
 // record, not only those some KPI reads: a field that is skipped still decides, by its
 // quotes, where the next one starts; finding it costs a comparison per byte, and no string
 // is made for it. Pure: bytes in, batches out.
+import { firstInvalidUtf8 } from '../validation/decode-text.js';
 import { isUtf8 } from 'node:buffer';
 import { CsvUnclosedQuoteError, delimiterSample, detectDelimiter } from './csv-parser.js';
 import type { AheadValues } from './read-ahead.js';
@@ -130,14 +131,18 @@ export class CsvByteScanner {
     this.buffer.set(chunk, this.length);
     this.length += chunk.length;
     const tail = incompleteTail(this.buffer, this.checked, this.length);
-    if (!isUtf8(this.buffer.subarray(this.checked, this.length - tail))) throw new Utf8Error(this.consumed);
+    if (!isUtf8(this.buffer.subarray(this.checked, this.length - tail))) {
+      // The buffer ends with the last byte read: its first byte is this far into the file.
+      const start = this.consumed + chunk.length - this.length;
+      throw new Utf8Error(start + this.checked + firstInvalidUtf8(this.buffer.subarray(this.checked, this.length - tail)));
+    }
     this.checked = this.length - tail;
     this.consumed += chunk.length;
     this.parse(false);
   }
 
   end(): void {
-    if (this.checked < this.length) throw new Utf8Error(this.consumed);
+    if (this.checked < this.length) throw new Utf8Error(this.consumed - (this.length - this.checked));
     this.parse(true);
     if (this.length > 0) throw new CsvUnclosedQuoteError(this.record + 1);
   }

@@ -234,7 +234,7 @@ describe('reading in a second thread gives what one thread gives', () => {
   it.each([
     ['an unclosed quote', Buffer.from(HEAD + '\n' + GOOD('T1') + '\nT2,"E0031\n'), 'csv-unclosed-quote', { row: 3 }],
     // Past the first 64 KiB, which decide the encoding; the offset is where the 64-byte piece that shows it starts.
-    ['bytes that are not UTF-8 half way', Buffer.concat([Buffer.from(HEAD + '\n' + GOOD('T1') + '\n'.repeat(70_000)), Buffer.from([0xd5, 0xc5, 0x0a])]), 'encoding-mismatch', { offset: 70_272 }],
+    ['bytes that are not UTF-8 half way', Buffer.concat([Buffer.from(HEAD + '\n' + GOOD('T1') + '\n'.repeat(70_000)), Buffer.from([0xd5, 0xc5, 0x0a])]), 'encoding-mismatch', { offset: 70_301 }],
     ['a column the KPIs need is missing (an error of the evaluating thread)', Buffer.from('工单号,处理人工号,创建时间\nT1,E0031,2026-10-08 09:00\n'), 'columns-missing', {}],
   ])('%s: the same error', async (_name, bytes, code, params) => {
     const path = join(dir, `parallel-${code}.csv`);
@@ -835,7 +835,7 @@ describe('columns the roles on the roster need, and no more', () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
-      await expect(evaluateFiles({ policy, period: '2026-10', tickets: socket, roster: agentsOnly })).rejects.toMatchObject({ code: 'file-unreadable', params: { path: socket } });
+      await expect(evaluateFiles({ policy, period: '2026-10', tickets: socket, roster: agentsOnly })).rejects.toMatchObject({ code: 'not-a-regular-file', params: { path: socket } });
     } finally {
       server.close();
     }

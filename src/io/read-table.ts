@@ -5,7 +5,7 @@
 // into an AspmError that says what to do.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { AspmError } from '../errors.js';
@@ -19,7 +19,7 @@ import type { ReadAheadPlan } from '../evaluate/read-ahead.js';
 import type { RowView } from '../evaluate/row-view.js';
 import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
 import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner, XlsxPartError } from '../evaluate/xlsx-xml.js';
-import { openFailure } from './read-input.js';
+import { checkRegularFile, openFailure, openRegularFile } from './read-input.js';
 import { scanCsvInWorker, scanWorkerScript } from './scan-csv-in-worker.js';
 import { ZipArchive, ZipFormatError, ZipLimitError, type ZipEntry } from './zip-archive.js';
 
@@ -89,8 +89,9 @@ export async function readTable(path: string, consumer: TableConsumer, options: 
   let size: number;
   let head: Uint8Array;
   try {
+    // A FIFO or a device would block the reads below for ever: regular files only.
+    await checkRegularFile(path);
     const info = await stat(path);
-    if (info.isDirectory()) throw new AspmError('is-directory', { path }, { location: { file: path } });
     size = info.size;
     // Found, but perhaps not readable (permissions, a socket, a device that refuses).
     head = await readHead(path);
@@ -141,7 +142,7 @@ export async function readTable(path: string, consumer: TableConsumer, options: 
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+  const handle = await openRegularFile(path);
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AspmError } from '../errors.js';
-import { writeOutputs, writeStreamed } from './write-output.js';
+import { checkTargets, MAX_NAME_BYTES, temporaryPathFor, writeOutputs, writeStreamed } from './write-output.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'aspm-write-'));
 
@@ -70,6 +71,90 @@ describe('writeOutputs', () => {
     // Whichever step fails (creating the folder or writing in it), the message names that place.
     await expect(attempt).rejects.toMatchObject({ code: 'write-failed', params: { path: expect.stringContaining(join(dir, 'blocker', 'notices')) } });
     expect(readdirSync(dir).sort()).toEqual(['blocker']);
+  });
+});
+
+/** The pid of a process that has ended (a child that ran and exited). */
+function deadPid(): number {
+  return spawnSync(process.execPath, ['-e', '']).pid!;
+}
+
+describe('writeOutputs: two runs at once and runs that were killed (issue 17, 14 and 15)', () => {
+  const set = (dir: string, mark: string) => [
+    { path: join(dir, 'report.json'), data: `report ${mark}` },
+    { path: join(dir, 'report.xlsx'), data: `excel ${mark}` },
+    { path: join(dir, 'notices', 'a.md'), data: `notice ${mark}` },
+  ];
+
+  it('without force, of two writes of the same outputs at once one wins whole and the other refuses', async () => {
+    const dir = fresh();
+    const results = await Promise.allSettled([writeOutputs(set(dir, 'one')), writeOutputs(set(dir, 'two'))]);
+    const won = results.findIndex((r) => r.status === 'fulfilled');
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(won).not.toBe(-1);
+    expect(lost?.reason).toBeInstanceOf(AspmError);
+    expect(['output-exists', 'output-busy']).toContain((lost?.reason as AspmError).code);
+    const mark = won === 0 ? 'one' : 'two';
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(`report ${mark}`);
+    expect(readFileSync(join(dir, 'report.xlsx'), 'utf8')).toBe(`excel ${mark}`);
+    expect(readFileSync(join(dir, 'notices', 'a.md'), 'utf8')).toBe(`notice ${mark}`);
+    expect(readdirSync(dir).sort()).toEqual(['notices', 'report.json', 'report.xlsx']);
+  });
+
+  it('with force, writes at once still leave one consistent set', async () => {
+    const dir = fresh();
+    await writeOutputs(set(dir, 'zero'));
+    const marks = ['one', 'two', 'three'];
+    await Promise.allSettled(marks.map((m) => writeOutputs(set(dir, m), { force: true })));
+    const mark = readFileSync(join(dir, 'report.json'), 'utf8').slice('report '.length);
+    expect(readFileSync(join(dir, 'report.xlsx'), 'utf8')).toBe(`excel ${mark}`);
+    expect(readFileSync(join(dir, 'notices', 'a.md'), 'utf8')).toBe(`notice ${mark}`);
+    expect(readdirSync(dir).sort()).toEqual(['notices', 'report.json', 'report.xlsx']);
+  });
+
+  it('takes over the lock of a run that was killed, and removes its temporaries', async () => {
+    const dir = fresh();
+    const pid = deadPid();
+    writeFileSync(join(dir, '.report.json.aspm-lock'), String(pid));
+    const stale = join(dir, `.report.json.${pid}.0badc0de.tmp`);
+    writeFileSync(stale, 'half');
+    const { staleRemoved } = await writeOutputs(set(dir, 'one'));
+    expect(staleRemoved).toEqual([stale]);
+    expect(readdirSync(dir).sort()).toEqual(['notices', 'report.json', 'report.xlsx']);
+  });
+
+  it('refuses while a live run holds the lock', async () => {
+    const dir = fresh();
+    writeFileSync(join(dir, '.report.json.aspm-lock'), String(process.ppid));
+    await expect(writeOutputs(set(dir, 'one'))).rejects.toMatchObject({ code: 'output-busy', exitCode: 1 });
+    expect(readdirSync(dir)).toEqual(['.report.json.aspm-lock']);
+  });
+
+  it('a write that fails leaves no folder it created', async () => {
+    const dir = fresh();
+    // A link to nowhere: nothing there when the targets are checked, no folder can be made.
+    symlinkSync(join(dir, 'nowhere', 'deeper'), join(dir, 'link'));
+    const attempt = writeOutputs([
+      { path: join(dir, 'reports', '2026', 'report.json'), data: '{}' },
+      { path: join(dir, 'link', 'a.md'), data: 'x' },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ code: 'write-failed' });
+    expect(readdirSync(dir)).toEqual(['link']);
+  });
+
+  it('an output that names a folder (-o out/) or is too long for any file system is a usage error, before any write', async () => {
+    const dir = fresh();
+    await expect(checkTargets([join(dir, 'out') + '/'])).rejects.toMatchObject({ code: 'output-names-folder', exitCode: 2 });
+    await expect(checkTargets([join(dir, `${'报'.repeat(90)}.json`)])).rejects.toMatchObject({ code: 'output-path-too-long', exitCode: 2 });
+    await expect(writeOutputs([{ path: join(dir, 'out') + '/', data: 'x' }])).rejects.toMatchObject({ code: 'output-names-folder' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('names a temporary so that it fits where its target fits (255 bytes of UTF-8)', () => {
+    const name = `${'张'.repeat(84)}.md`; // 254 bytes
+    const temporary = basename(temporaryPathFor(join(tmpdir(), name)));
+    expect(Buffer.byteLength(temporary)).toBeLessThanOrEqual(MAX_NAME_BYTES);
+    expect(temporary).toMatch(/^\.张+\.\d+\.[0-9a-f]{8}\.tmp$/);
   });
 });
 

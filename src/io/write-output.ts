@@ -1,12 +1,16 @@
 // Writes what a command produced without ever losing a user's file: every target is
 // checked before anything is written (an existing file needs --force), each file is
 // written to a temporary sibling and renamed into place, and an interrupted run removes
-// its temporaries, so no half-written output is ever left behind.
+// its temporaries, so no half-written output is ever left behind. Two runs at once with
+// the same outputs never mix: the writing holds a lock file beside the first output, and
+// without --force each output is claimed exclusively (a hard link fails on an existing
+// name, where a rename would silently replace it).
 import { randomBytes } from 'node:crypto';
-import { rename, rm, stat, writeFile, mkdir } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { AspmError } from '../errors.js';
+import { link, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { rmdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { AspmError, usageError } from '../errors.js';
+import { truncateUtf8 } from '../text/utf8-bytes.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -25,6 +29,8 @@ export interface WriteOptions {
 }
 
 const pendingTemporaries = new Set<string>();
+/** Folders a write created, removed (when empty) if the run is interrupted. */
+const pendingFolders = new Set<string>();
 
 /**
  * Marks a path (a file or a folder a command is building) as temporary until the command
@@ -51,6 +57,14 @@ export function removePendingTemporaries(): void {
     }
   }
   pendingTemporaries.clear();
+  for (const folder of [...pendingFolders].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty, or gone: left as it is.
+    }
+  }
+  pendingFolders.clear();
 }
 
 async function statOrNull(path: string) {
@@ -66,11 +80,28 @@ function writeFailure(path: string, cause: unknown): AspmError {
   return new AspmError('write-failed', { path, reason: (cause as NodeJS.ErrnoException).code ?? String(cause) }, { cause });
 }
 
+/** Longest path (in bytes) Linux accepts in one call. */
+const MAX_PATH_BYTES = 4095;
+
+/**
+ * A usage error, before any work, for an output that names a folder (`-o out/`) or that
+ * no file system can hold (a name over 255 bytes, a path over 4095).
+ */
+export function checkOutputName(path: string): void {
+  const last = basename(path);
+  if (path.endsWith('/') || path.endsWith(sep) || last === '' || last === '.' || last === '..') throw usageError('output-names-folder', { path });
+  const tooLong = resolve(path)
+    .split(sep)
+    .find((part) => Buffer.byteLength(part) > MAX_NAME_BYTES);
+  if (tooLong !== undefined || Buffer.byteLength(resolve(path)) > MAX_PATH_BYTES) throw usageError('output-path-too-long', { path, limit: MAX_NAME_BYTES });
+}
+
 /** Fails, before anything is written, if any target may not be written. */
 export async function checkTargets(paths: readonly string[], options: WriteOptions = {}): Promise<void> {
   const seen = new Set<string>();
   const inputs = new Set((options.inputs ?? []).map((p) => resolve(p)));
   for (const path of paths) {
+    checkOutputName(path);
     const absolute = resolve(path);
     if (seen.has(absolute)) continue;
     seen.add(absolute);
@@ -85,8 +116,106 @@ export async function checkTargets(paths: readonly string[], options: WriteOptio
   }
 }
 
+/** Longest file name (in bytes) that common file systems (ext4, APFS, NTFS) accept. */
+export const MAX_NAME_BYTES = 255;
+
+/** `.NAME.PID.RANDOM.tmp` — the pattern stale temporaries are recognised by. */
+const TEMPORARY_NAME = /^\..*\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // The temporary's name must fit where the target's does: the target's own name is
+  // shortened in it (it only has to be recognisable), never the suffix.
+  const name = truncateUtf8(basename(path), MAX_NAME_BYTES - 1 - suffix.length);
+  return join(dirname(path), `.${name}${suffix}`);
+}
+
+function lockPathFor(path: string): string {
+  return join(dirname(path), `.${truncateUtf8(basename(path), MAX_NAME_BYTES - 12)}.aspm-lock`);
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock beside `path` (create-exclusive), or fails with `output-busy` while
+ * another live run holds it; a lock left by a run that was killed is taken over.
+ */
+async function acquireLock(path: string): Promise<() => Promise<void>> {
+  const lock = lockPathFor(path);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      pendingTemporaries.add(lock);
+      return async () => {
+        pendingTemporaries.delete(lock);
+        await rm(lock, { force: true });
+      };
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw writeFailure(path, cause);
+      const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
+      if (attempt > 0 || processAlive(holder)) throw new AspmError('output-busy', { path });
+      await rm(lock, { force: true });
+    }
+  }
+}
+
+/** Removes temporaries that runs which no longer exist left in `dir`; returns their paths. */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMPORARY_NAME.exec(name);
+    if (!match || processAlive(Number(match[1]))) continue;
+    const path = join(dir, name);
+    try {
+      await rm(path, { force: true, recursive: true });
+      removed.push(path);
+    } catch {
+      // Not ours to insist on: a temporary that cannot be removed stays, and is named again.
+    }
+  }
+  return removed;
+}
+
+/** Creates `dir` and its missing parents; returns the folders it created, outermost first. */
+async function makeFolders(dir: string): Promise<string[]> {
+  const first = await mkdir(dir, { recursive: true });
+  if (first === undefined) return [];
+  const created: string[] = [];
+  for (let d = dir; d.length >= first.length; d = dirname(d)) {
+    created.unshift(d);
+    if (d === first) break;
+  }
+  return created;
+}
+
+/** Commits one staged file: a rename with --force, an exclusive claim without. */
+async function commit(temporary: string, target: string, force: boolean): Promise<void> {
+  if (force) return rename(temporary, target);
+  try {
+    await link(temporary, target);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new AspmError('output-exists', { path: target });
+    // A file system without hard links: the lock still keeps aspm's own runs apart.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw cause;
+    if (await statOrNull(target)) throw new AspmError('output-exists', { path: target });
+    return rename(temporary, target);
+  }
+  await unlink(temporary);
 }
 
 /**
@@ -107,22 +236,45 @@ export async function writeStreamed(path: string, write: (temporary: string) => 
   }
 }
 
-/** Writes all files, or none: temporaries first, then one rename each. */
-export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
+export interface WriteResult {
+  /** Temporaries of earlier runs that were killed, found beside the outputs and removed. */
+  readonly staleRemoved: readonly string[];
+}
+
+/**
+ * Writes all files, or none: temporaries first, then one claim (or, with force, one
+ * rename) each, under a lock beside the first file. Clean-up after a failure never
+ * hides the failure.
+ */
+export async function writeOutputs(files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const force = options.force ?? false;
   await checkTargets(
     files.map((f) => f.path),
     options,
   );
+  if (files.length === 0) return { staleRemoved: [] };
   const staged: { temporary: string; target: string }[] = [];
+  const committed: string[] = [];
+  const createdFolders: string[] = [];
+  const staleRemoved: string[] = [];
   // What was being created or written when something failed, for the message.
-  let current = '';
+  let current = files[0]!.path;
+  let release: (() => Promise<void>) | undefined;
   try {
     for (const file of files) {
       const target = resolve(file.path);
       if (options.createParents !== false) {
         current = dirname(file.path);
-        await mkdir(dirname(target), { recursive: true });
+        for (const folder of await makeFolders(dirname(target))) {
+          createdFolders.push(folder);
+          pendingFolders.add(folder);
+        }
       }
+      if (release === undefined) {
+        current = file.path;
+        release = await acquireLock(target);
+      }
+      if (!staged.some((s) => dirname(s.target) === dirname(target))) staleRemoved.push(...(await removeStaleTemporaries(dirname(target))));
       current = file.path;
       const temporary = temporaryPathFor(target);
       pendingTemporaries.add(temporary);
@@ -131,17 +283,31 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
     }
     for (const { temporary, target } of staged) {
       current = target;
-      await rename(temporary, target);
+      await commit(temporary, target, force);
       pendingTemporaries.delete(temporary);
+      committed.push(target);
     }
+    for (const folder of createdFolders) pendingFolders.delete(folder);
   } catch (cause) {
-    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
+    await Promise.allSettled(staged.map(({ temporary }) => rm(temporary, { force: true })));
     for (const { temporary } of staged) pendingTemporaries.delete(temporary);
+    // Without --force every committed file is new, claimed by this run: all or none.
+    if (!force) await Promise.allSettled(committed.map((target) => rm(target, { force: true })));
+    // The lock may sit in a folder this run made: released first, so that it can go.
+    await release?.().catch(() => undefined);
+    release = undefined;
+    for (const folder of createdFolders.reverse()) {
+      pendingFolders.delete(folder);
+      await rmdir(folder).catch(() => undefined);
+    }
     if (cause instanceof AspmError) throw cause;
     throw writeFailure(current, cause);
+  } finally {
+    await release?.().catch(() => undefined);
   }
+  return { staleRemoved };
 }
 
-export async function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  await writeOutputs([{ path, data }], options);
+export async function writeOutput(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<WriteResult> {
+  return writeOutputs([{ path, data }], options);
 }

@@ -69,6 +69,11 @@ const invalidCases: Case[] = [
   { name: 'empty string', text: edit('    name: 客服专员', '    name: ""'), code: 'empty-value', line: 41, col: 11 },
   { name: 'appeal deadline not positive', text: edit('  file_within_days: 5', '  file_within_days: 0'), code: 'out-of-range', line: 85, col: 21 },
   { name: 'unknown scoring method', text: edit('    target: 24\n', '    target: 24\n    scoring: { method: curve }\n'), code: 'not-allowed-value', line: 38, col: 24 },
+  // Numbers that would size a loop or an allocation have a sensible range (issue 17, 10).
+  { name: 'consecutive periods beyond any history', text: edit('consecutive: 2, cycle: quarterly', 'consecutive: 1e16, cycle: quarterly'), code: 'out-of-range', line: 72, col: 39 },
+  { name: 'consecutive periods: a million', text: edit('consecutive: 2, cycle: quarterly', 'consecutive: 1000000, cycle: quarterly'), code: 'out-of-range', line: 72, col: 39 },
+  { name: 'rating scale of a billion', text: edit('qualitative:\n', 'qualitative:\n  scale: { min: 1, max: 1e9 }\n'), code: 'out-of-range', line: 48, col: 25 },
+  { name: 'minimum samples beyond any export', text: edit('    floor: 72\n', '    floor: 72\n    min_samples: 1e12\n'), code: 'out-of-range', line: 39, col: 18 },
   { name: 'weight above 100', text: edit('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 150 }'), code: 'out-of-range', line: 44, col: 30 },
   // semantic rules
   { name: 'role weights not totalling 100', text: edit('{ kpi: csat, weight: 50 }', '{ kpi: csat, weight: 40 }'), code: 'weights-sum', line: 43, col: 5 },
@@ -121,6 +126,17 @@ const invalidCases: Case[] = [
   { name: 'built-in KPI turned around', text: edit('    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: higher', '    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: lower'), code: 'builtin-direction', line: 19, col: 16, errors: 2 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
 ];
+
+describe('nesting thousands of levels deep (issue 17, 9)', () => {
+  it.each([
+    ['flow brackets', `${base}extra: ${'['.repeat(5000)}${']'.repeat(5000)}\n`, 88, 8 + 64],
+    ['block sequences', `${base}extra:\n  ${'- '.repeat(5000)}x\n`, 89, 64 * 8 + 1],
+  ])('%s: aspm\'s own message at the place it gets too deep, not a JavaScript one', (_, text, line, col) => {
+    const result = parsePolicy(text, 'policy.yaml');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => ({ code: d.code, line: d.location?.line, col: d.location?.col }))).toEqual([{ code: 'yaml-too-deep', line, col }]);
+  });
+});
 
 describe('invalid policies: each rule reports its code at the offending value', () => {
   it.each(invalidCases)('$name → $code at $line:$col', ({ text, code, line, col, errors: count }) => {
@@ -193,6 +209,18 @@ describe('bad input', () => {
     const result = parsePolicyBytes(bytes, 'policy.yaml');
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]).toMatchObject({ code, location: { file: 'policy.yaml', line, col } });
+  });
+
+  it('reads a policy saved as UTF-16 (with or without a byte order mark) as the text it is (issue 17, 11)', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(base, 'utf16le')]);
+    const be = Buffer.from(base, 'utf16le').swap16();
+    for (const bytes of [le, be, Buffer.from(base, 'utf16le')]) {
+      const result = parsePolicyBytes(bytes, 'policy.yaml');
+      expect(result.diagnostics).toEqual([]);
+      expect(result.ok && result.value.meta.company).toBe('测试公司');
+    }
+    const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le'), Buffer.from([0x00, 0xd8, 0x41, 0x00])]);
+    expect(parsePolicyBytes(broken, 'policy.yaml').diagnostics[0]).toMatchObject({ code: 'not-utf16', params: { encoding: 'UTF-16 LE' } });
   });
 
   it('names the duplicated key', () => {

@@ -58,6 +58,13 @@ describe('templates', () => {
     expect(error.params).toMatchObject({ path: 'loose.md.hbs' });
   });
 
+  it('name a template that includes itself through partials, with aspm\'s own message (issue 17, 9)', () => {
+    const set = buildTemplateSet('zh-CN', [source('main', 'a\n{{> part/loop}}\n'), source('part/loop', 'b {{> main}}\n')]);
+    const error = caught(() => renderTemplate(set, 'main', {}));
+    expect(error.code).toBe('template-recursive');
+    expect(error.params).toMatchObject({ path: 'main.md.hbs' });
+  });
+
   it('close up blank lines that optional sections leave, but not inside fenced code', () => {
     expect(tidyMarkdown('a\n\n\n\nb\n```\n\n\n```\n\n\n')).toBe('a\n\nb\n```\n\n\n```\n');
   });

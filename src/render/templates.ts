@@ -186,6 +186,8 @@ export function renderTemplate(set: TemplateSet, name: string, context: unknown)
 
 function renderFailure(cause: unknown, main: TemplateSource): AspmError {
   if (cause instanceof AspmError) return new AspmError(cause.code, { ...cause.params, path: main.path }, { cause });
+  // A partial that includes itself recurses until the stack runs out.
+  if (cause instanceof RangeError && /call stack/i.test(cause.message)) return new AspmError('template-recursive', { path: main.path }, { cause });
   const message = cause instanceof Error ? cause.message : String(cause);
   const partial = /^The partial (.+) could not be found/.exec(message);
   if (partial) return new AspmError('template-partial-missing', { name: partial[1] ?? '', template: main.path }, { cause });

@@ -1,6 +1,7 @@
 // Earlier reports: periods around a cycle, and the history folder read strictly — a file
 // that is not a scored report stops the run rather than silently deciding a promotion.
-import { mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -124,5 +125,41 @@ describe('reading the history folder', () => {
     expect(otherPolicies).toEqual([join(dir, 'theirs.json')]);
     const all = await readHistory(dir);
     expect(all.reports[0]?.path).toBe(join(dir, 'theirs.json'));
+  });
+});
+
+describe('history reports from elsewhere (issue 17, 12 and 13)', () => {
+  const grades = ['S', 'A', 'B', 'C', 'D'];
+  const report = (person: Record<string, unknown>) =>
+    JSON.stringify({ policy: { company: '我们公司', title: '制度' }, period: { id: '2026-08' }, result_date: '2026-09-05', staff: [{ id: 'E1', name: '甲', grade: 'A', ...person }] });
+
+  it('a grade the policy does not know is an error naming the file, the person and the grade', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-grade-'));
+    writeFileSync(join(dir, '2026-08.json'), report({ grade: 'Z' }));
+    const policy = { company: '我们公司', title: '制度', grades };
+    await expect(readHistory(dir, policy)).rejects.toMatchObject({ code: 'history-unknown-grade', exitCode: 1, params: { file: join(dir, '2026-08.json'), grade: 'Z', grades: 'S, A, B, C, D' } });
+    writeFileSync(join(dir, '2026-08.json'), report({ grade_distributed: 'E' }));
+    await expect(readHistory(dir, policy)).rejects.toMatchObject({ code: 'history-unknown-grade', params: { grade: 'E' } });
+  });
+
+  it('a grade that is not text (a number, an object) is not an aspm report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-type-'));
+    writeFileSync(join(dir, '2026-08.json'), report({ grade: 7 }));
+    await expect(readHistory(dir)).rejects.toMatchObject({ code: 'history-not-scored' });
+    writeFileSync(join(dir, '2026-08.json'), report({ grade_cap: { x: 1 } }));
+    await expect(readHistory(dir)).rejects.toMatchObject({ code: 'history-not-scored' });
+  });
+
+  it('a 250 MB file in the folder is refused within a 64 MB heap, before it is read', () => {
+    const built = join(import.meta.dirname, '..', '..', 'dist', 'scoring', 'history.js');
+    if (!existsSync(built)) throw new Error('npm run build first: this test runs the built module in a child process');
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-big-'));
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '[');
+    truncateSync(big, 250 * 1024 * 1024); // sparse: reads as 250 MB of zero bytes
+    const script = `import(${JSON.stringify(built)}).then((m) => m.readHistory(${JSON.stringify(dir)})).then(() => console.log('read'), (e) => console.log(e.code))`;
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout.trim()).toBe('history-too-large');
+    expect(run.status).toBe(0);
   });
 });

@@ -16,10 +16,11 @@ import { readSmallFile } from '../io/read-input.js';
 import { cycleOfPeriodId } from './cycles.js';
 
 /**
- * An earlier report is read whole: 256 MiB holds an annual report averaging its months for
- * a few thousand people (about 50 KB each); anything larger is not a report of ours.
+ * An earlier report is read whole: 32 MiB holds a report of 10,000 people (about 3 KB
+ * each); anything larger is not a report of ours. The size is checked before reading,
+ * and parsing a file this size needs a few hundred MB at most.
  */
-export const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+export const MAX_HISTORY_BYTES = 32 * 1024 * 1024;
 
 export interface HistoryPerson {
   readonly grade: string | null;
@@ -45,6 +46,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const gradeOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+const GRADE_FIELDS = ['grade', 'grade_by_bands', 'grade_cap', 'grade_distributed'] as const;
+
+/** A grade field is a string or null (or absent, in older reports): anything else is not ours. */
+const gradeFieldOk = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
+
 /** A scored report, or an error saying why the file is not one. */
 export function parseHistoryReport(text: string, path: string): HistoryReport {
   let json: unknown;
@@ -56,7 +62,8 @@ export function parseHistoryReport(text: string, path: string): HistoryReport {
   const period = isRecord(json) && isRecord(json.period) ? json.period : undefined;
   const staffList = isRecord(json) && Array.isArray(json.staff) ? json.staff : undefined;
   if (!period || typeof period.id !== 'string' || !staffList) throw new AspmError('history-not-report', { file: path }, { location: { file: path } });
-  if (!isRecord(json) || typeof json.result_date !== 'string' || !staffList.every((s) => isRecord(s) && typeof s.id === 'string' && 'grade' in s)) {
+  const personOk = (s: unknown) => isRecord(s) && typeof s.id === 'string' && 'grade' in s && GRADE_FIELDS.every((f) => gradeFieldOk(s[f])) && (s.name === undefined || typeof s.name === 'string');
+  if (!isRecord(json) || typeof json.result_date !== 'string' || !staffList.every(personOk)) {
     throw new AspmError('history-not-scored', { file: path }, { location: { file: path } });
   }
   const staff = new Map<string, HistoryPerson>();
@@ -93,7 +100,7 @@ export interface HistoryRead {
  * other than `*.json` are ignored; a `*.json` that is not a scored report is an error,
  * because a history silently half-read would decide promotions and demotions wrongly.
  */
-export async function readHistory(dir: string, policy?: PolicyIdentity): Promise<HistoryRead> {
+export async function readHistory(dir: string, policy?: PolicyIdentity & { readonly grades?: readonly string[] }): Promise<HistoryRead> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -120,7 +127,22 @@ export async function readHistory(dir: string, policy?: PolicyIdentity): Promise
     reports.push(parseHistoryReport(new TextDecoder('utf-8').decode(read.bytes), path));
   }
   const same = (r: HistoryReport) => !policy || r.policy === null || (r.policy.company === policy.company && r.policy.title === policy.title);
+  // A grade the policy does not know would decide a rule or a bonus as undefined.
+  if (policy?.grades) for (const report of reports.filter(same)) checkGrades(report, policy.grades);
   return { reports: latestPerPeriod(reports.filter(same)), otherPolicies: reports.filter((r) => !same(r)).map((r) => r.path) };
+}
+
+/** Fails, naming the file, the person and the grade, if a grade of `report` is not one of `grades`. */
+export function checkGrades(report: HistoryReport, grades: readonly string[]): void {
+  const known = new Set(grades);
+  for (const [person, entry] of report.staff) {
+    for (const field of GRADE_FIELDS) {
+      const grade = entry[field];
+      if (grade !== null && !known.has(grade)) {
+        throw new AspmError('history-unknown-grade', { file: report.path, person, grade, grades: grades.join(', ') }, { location: { file: report.path } });
+      }
+    }
+  }
 }
 
 /** What is wrong with the folder given to --history, and what to give instead. */

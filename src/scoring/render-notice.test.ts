@@ -3,17 +3,18 @@
 // that close up; the Word file made from the same Markdown; both languages.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput, type RatingInput } from '../../test/helpers/scoring-fixtures.js';
+import { temporaryPathFor } from '../io/write-output.js';
 import { buildPolicyView } from '../render/policy-view.js';
 import { renderPolicyMarkdown } from '../render/render-policy.js';
 import { readTemplateSet, type TemplateSet } from '../render/templates.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
 import { buildNoticeView } from './notice-view.js';
-import { buildNotices, noticeFileName, renderNoticeMarkdown } from './render-notice.js';
+import { buildNotices, NOTICE_BASE_BYTES, noticeFileName, renderNoticeMarkdown } from './render-notice.js';
 import { scoreEvaluation } from './score-evaluation.js';
 
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
@@ -289,5 +290,22 @@ describe('notice files', () => {
     expect(xml).toContain('2026年10月13日');
     expect(xml).toContain('SS-7');
     expect(noticeFileName({ id: 'E/1', name: '..a:b' })).toBe('E_1-_a_b');
+  });
+
+  it('a name of 73 Chinese characters gives names within 255 bytes of UTF-8, unique, cut between characters', async () => {
+    const r = report(zh, ADJUSTMENT);
+    const long = '长'.repeat(73);
+    // Two whose names differ only past the cut, and one that is not cut.
+    const staff = r.staff.map((p, i) => ({ ...p, id: 'E1', name: i === 2 ? long : `${long}${'长'.repeat(20)}${i}` }));
+    const files = await buildNotices({ ...r, staff }, zh, zhTemplates, 'notices');
+    const names = files.map((f) => basename(f.path));
+    for (const name of names) {
+      // With the temporary's suffix too: the write goes through a temporary sibling.
+      expect(Buffer.byteLength(basename(temporaryPathFor(join('notices', name))))).toBeLessThanOrEqual(255);
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      expect(name).toMatch(/^E1-长+(-\d)?\.(md|docx)$/);
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect(Buffer.byteLength(noticeFileName({ id: 'E1', name: long }))).toBeLessThanOrEqual(NOTICE_BASE_BYTES);
   });
 });

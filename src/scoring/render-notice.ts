@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { EvaluationPlan } from '../evaluate/kpi-plan.js';
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
 import { t } from '../i18n/catalogue.js';
-import type { OutputFile } from '../io/write-output.js';
+import { MAX_NAME_BYTES, type OutputFile } from '../io/write-output.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { DocumentOptions } from '../render/document-options.js';
 import { escapeMarkdown } from '../render/escape-markdown.js';
@@ -17,6 +17,7 @@ import { renderTemplate, type TemplateSet } from '../render/templates.js';
 import { buildNoticeView, type NoticeView } from './notice-view.js';
 import type { ReportPerson, ScoredReport } from './report-model.js';
 import { renderTicketList } from './ticket-list.js';
+import { truncateUtf8 } from '../text/utf8-bytes.js';
 
 /** The notice's main template in templates/<language>/. */
 export const NOTICE_TEMPLATE = 'notice';
@@ -43,11 +44,20 @@ export function noticeDocumentOptions(policy: Policy, view: NoticeView): Documen
   };
 }
 
-/** `E0007-张伟`: the staff id first (unique), then the name, without characters file systems refuse. */
+/** The longest extension a notice's files get (the ticket list's). */
+const LONGEST_EXTENSION = '.tickets.csv';
+
+/** Bytes of a notice's base name: with `-N` (a namesake) and the extension it fits in 255. */
+export const NOTICE_BASE_BYTES = MAX_NAME_BYTES - LONGEST_EXTENSION.length - 8;
+
+/**
+ * `E0007-张伟`: the staff id first (unique), then the name, without characters file
+ * systems refuse, shortened to whole characters within NOTICE_BASE_BYTES of UTF-8.
+ */
 export function noticeFileName(person: Pick<ReportPerson, 'id' | 'name'>): string {
   // eslint-disable-next-line no-control-regex
-  const clean = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^\.+/, '_').trim();
-  return [clean(person.id), clean(person.name)].filter(Boolean).join('-').slice(0, 120) || 'notice';
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, '_').replace(/^\.+/, '_').trim();
+  return truncateUtf8([clean(person.id), clean(person.name)].filter(Boolean).join('-'), NOTICE_BASE_BYTES).trim() || 'notice';
 }
 
 /** What each person's ticket list is made from: the evaluation's details, per person of the report. */

@@ -117,3 +117,13 @@ describe('terminal summary', () => {
     expect(section('二组').some((l) => /周技师 +T1 +维修技术员 /.test(l))).toBe(true);
   });
 });
+
+describe('terminal summary: names from the data (issue 17, 16)', () => {
+  it('shows escape sequences in a name as text: no colour change, title or screen clear reaches the terminal', () => {
+    const crafted = people.map((p, i) => (i === 0 ? { ...p, name: '\x1b[31m红\x1b]0;title\x07\x1b[2J' } : p));
+    const text = renderSummary(scored('en', policy, crafted), policy, 'en');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(text).toContain('\\x1b[31m红\\x1b]0;title\\x07\\x1b[2J');
+  });
+});

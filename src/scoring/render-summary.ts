@@ -3,6 +3,7 @@
 // (role, or team under a forced distribution by team); and how many adjustments, warnings
 // and notes there are. Columns are padded by display width, so Chinese names line up.
 // Returns text; printing is the command's job. Pure.
+import { terminalSafe } from '../text/terminal-safe.js';
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
@@ -105,5 +106,6 @@ export function renderSummary(report: ScoredReport, policy: Policy, language: La
   const noted = report.staff.filter((p) => p.notes.length > 0).length;
   lines.push(t(language, 'result-summary-footer', { adjustments: report.adjustments.length, warnings: report.summary.warnings, personNotes, noted, notes: report.notes.length }));
   for (const n of report.notes) lines.push(`  · ${n.message}`);
-  return lines.join('\n') + '\n';
+  // For a terminal: a name holding escape sequences is shown, never obeyed.
+  return terminalSafe(lines.join('\n')) + '\n';
 }

@@ -21,9 +21,67 @@ export type ParsedYaml =
   | { ok: true; source: YamlSource; value: unknown }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/** Deepest nesting read; a policy has a handful of levels, the parser's stack a few thousand. */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Where `text` nests deeper than MAX_YAML_DEPTH, or -1: flow brackets (`[[[…`) and block
+ * levels (indentation, `- - - …`) are counted before the recursive parser sees them.
+ * Quotes and comments are skipped roughly; the limit is far above any real policy.
+ */
+export function tooDeepAt(text: string): number {
+  let flow = 0;
+  let quote = '';
+  let lineStart = true;
+  let column = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      column = 0;
+      if (quote === "'" || quote === '"') continue;
+      quote = quote === '#' ? '' : quote;
+      continue;
+    }
+    if (quote === '#') continue;
+    if (quote) {
+      if (c === quote && (quote === "'" || text[i - 1] !== '\\')) quote = '';
+      continue;
+    }
+    if (lineStart) {
+      // Block nesting: each level indents the content by one column at least.
+      if (c === ' ' || c === '-' || c === '?' || c === ':') {
+        if (++column > MAX_YAML_DEPTH * 8) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) quote = '#';
+    else if (c === '[' || c === '{') {
+      if (++flow > MAX_YAML_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return -1;
+}
+
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const { line, col } = lineCounter.linePos(deep);
+    return { ok: false, diagnostics: [error('yaml-too-deep', { limit: MAX_YAML_DEPTH }, { file, line, col })] };
+  }
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  } catch (cause) {
+    // Nesting the scan above did not see (it skips what looks quoted) still ends here.
+    if (cause instanceof RangeError) return { ok: false, diagnostics: [error('yaml-too-deep', { limit: MAX_YAML_DEPTH }, { file, line: 1, col: 1 })] };
+    throw cause;
+  }
   const source: YamlSource = { file, document, lineCounter };
   if (document.errors.length > 0) {
     // Every duplicate key is its own mistake; after any other syntax error the parser's
@@ -37,6 +95,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { ok: true, source, value };
   } catch (cause) {
+    if (cause instanceof RangeError) return { ok: false, diagnostics: [error('yaml-too-deep', { limit: MAX_YAML_DEPTH }, { file, line: 1, col: 1 })] };
     if (cause instanceof ReferenceError && /alias/i.test(cause.message)) {
       return { ok: false, diagnostics: [error('yaml-alias-bomb', {}, firstAliasLocation(source))] };
     }

@@ -5,7 +5,7 @@
 // Every input is read and checked before anything is written.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AspmError, usageError, type Diagnostic } from '../../errors.js';
 import { evaluateFiles, type Evaluation } from '../../evaluate/evaluate-files.js';
 import { parsePeriod } from '../../evaluate/period.js';
@@ -15,7 +15,7 @@ import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import type { Language } from '../../i18n/language.js';
 import { readSmallFile } from '../../io/read-input.js';
-import { checkTargets, writeOutputs, type OutputFile } from '../../io/write-output.js';
+import { checkOutputName, checkTargets, writeOutputs, type OutputFile } from '../../io/write-output.js';
 import { MAX_POLICY_BYTES, parsePolicyBytes } from '../../policy/load-policy.js';
 import { packageInfo } from '../../package-root.js';
 import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../../scoring/adjustments.js';
@@ -28,6 +28,7 @@ import { planScoring, scoreEvaluation } from '../../scoring/score-evaluation.js'
 import type { TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
 import { once } from '../single-value.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 
 export interface EvaluateOptions {
   readonly tickets: string;
@@ -123,7 +124,7 @@ export const evaluateCommand: CommandDefinition = {
           }
           adjustments = { file: options.adjustments, items: read.value.adjustments, source: read.source };
         }
-        const historyRead = options.history ? await readHistory(options.history, { company: policy.meta.company, title: policy.meta.title }) : { reports: [], otherPolicies: [] };
+        const historyRead = options.history ? await readHistory(options.history, { company: policy.meta.company, title: policy.meta.title, grades: policy.grades.bands.map((b) => b.grade) }) : { reports: [], otherPolicies: [] };
         const history: HistoryReport[] = historyRead.reports;
         // The notices are in the policy's language, like the policy document.
         const templates = options.notices !== undefined ? await readTemplateSet(policy.meta.language, options.templates) : undefined;
@@ -172,21 +173,22 @@ export const evaluateCommand: CommandDefinition = {
         if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language }) });
         const notices = templates && options.notices !== undefined ? await buildNotices(report, policy, templates, options.notices, ticketLists(evaluation)) : [];
         // All or nothing; missing folders (reports/, the notices' folder) are created.
-        await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
+        const written = await writeOutputs([...files, ...notices], { force: options.force ?? false, inputs });
+        if (written.staleRemoved.length > 0) io.stderr.write(terminalSafe(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') })) + '\n');
         for (const input of evaluation.inputs) {
           const more =
             (input.skipped ? t(language, 'evaluate-skipped', { count: input.skipped }) : '') +
             (input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '') +
             (input.not_counted ? t(language, 'evaluate-not-counted', { count: input.not_counted }) : '') +
             (input.superseded ? t(language, 'evaluate-superseded', { count: input.superseded }) : '');
-          io.stderr.write(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more }) + '\n');
+          io.stderr.write(terminalSafe(t(language, 'evaluate-input-summary', { path: input.path, rows: input.rows, used: input.used, more })) + '\n');
           // Which column each field came from: a column matched by name but holding something else shows here.
-          io.stderr.write(t(language, 'evaluate-input-columns', { columns: input.columns }) + '\n');
+          io.stderr.write(terminalSafe(t(language, 'evaluate-input-columns', { columns: input.columns })) + '\n');
         }
         const kpis = evaluation.staff.reduce((n, s) => n + s.kpis.length, 0);
-        io.stderr.write(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total }) + '\n');
-        if (xlsxPath) io.stderr.write(t(language, 'result-written', { paths: [xlsxPath] }) + '\n');
-        if (options.notices !== undefined) io.stderr.write(t(language, 'notices-written', { count: report.staff.length, lists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, dir: options.notices }) + '\n');
+        io.stderr.write(terminalSafe(t(language, 'evaluate-written', { path: options.output, staff: evaluation.staff.length, kpis, warnings: warnings.total })) + '\n');
+        if (xlsxPath) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [xlsxPath] })) + '\n');
+        if (options.notices !== undefined) io.stderr.write(terminalSafe(t(language, 'notices-written', { count: report.staff.length, lists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, dir: options.notices })) + '\n');
         io.stdout.write(renderSummary(report, policy, language));
       });
   },
@@ -194,6 +196,8 @@ export const evaluateCommand: CommandDefinition = {
 
 /** The notices' folder may exist (as a folder) or be created; a file there is a mistake. */
 async function checkNoticeFolder(dir: string): Promise<void> {
+  // A folder name too long for the file system: a usage error now, not after the scoring.
+  checkOutputName(join(dir, 'notice.md'));
   const info = await stat(dir).catch(() => undefined);
   if (info && !info.isDirectory()) throw new AspmError('notices-not-a-folder', { path: dir });
 }
@@ -208,7 +212,7 @@ function printWarnings(sink: TextSink, items: readonly Diagnostic[], counts: Rea
   }
   for (const [code, total] of counts) {
     const shown = Math.min(printed.get(code) ?? 0, PRINTED_PER_CODE);
-    if (total > shown) sink.write(t(language, 'evaluate-more-warnings', { count: total - shown, code }) + '\n');
+    if (total > shown) sink.write(terminalSafe(t(language, 'evaluate-more-warnings', { count: total - shown, code })) + '\n');
   }
 }
 
@@ -227,7 +231,7 @@ function progressBar(sink: TextSink, language: Language): { update: (kind: Input
       const share = total > 0 ? Math.min(1, done / total) : 0;
       const width = 30;
       const filled = Math.round(share * width);
-      sink.write(`\r${t(language, 'progress-reading')} ${path} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)}%\x1b[K`);
+      sink.write(`\r${t(language, 'progress-reading')} ${terminalSafe(path)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(share * 100)}%\x1b[K`);
     },
     clear() {
       if (shown) sink.write('\r\x1b[K');

@@ -1,6 +1,7 @@
 // `aspm render POLICY -o OUT [-o OUT2 …]`: publish a policy as Word, Markdown or HTML. The
 // policy is checked exactly as `aspm validate` checks it; every output is checked before
 // anything is rendered, and all of them are written, or none.
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
 import { AspmError, usageError } from '../../errors.js';
@@ -62,8 +63,9 @@ export const renderCommand: CommandDefinition = {
         const documentOptions = policyDocumentOptions(policy);
         const files = [];
         for (const target of targets) files.push({ path: target.path, data: await renderDocument(markdown, target.format, documentOptions) });
-        await writeOutputs(files, { force, inputs: [file] });
-        for (const target of targets) io.stderr.write(t(language, 'render-written', { path: target.path }) + '\n');
+        const written = await writeOutputs(files, { force, inputs: [file] });
+        if (written.staleRemoved.length > 0) io.stderr.write(terminalSafe(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') })) + '\n');
+        for (const target of targets) io.stderr.write(terminalSafe(t(language, 'render-written', { path: target.path })) + '\n');
       });
   },
 };

@@ -1,4 +1,5 @@
 // `aspm validate FILE...`: check policy files and say exactly what to fix, where.
+import { terminalSafe } from '../../text/terminal-safe.js';
 import { hasErrors } from '../../errors.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
@@ -28,9 +29,9 @@ export const validateCommand: CommandDefinition = {
           } else {
             for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d, language) + '\n');
             if (result.ok) {
-              io.stdout.write(t(language, 'validate-ok', { file, roles: result.value.roles.length, kpis: result.value.kpis.length }) + '\n');
+              io.stdout.write(terminalSafe(t(language, 'validate-ok', { file, roles: result.value.roles.length, kpis: result.value.kpis.length })) + '\n');
             } else if (hasErrors(result.diagnostics)) {
-              io.stderr.write(t(language, 'validate-failed', { file, errors, warnings }) + '\n');
+              io.stderr.write(terminalSafe(t(language, 'validate-failed', { file, errors, warnings })) + '\n');
             }
           }
           failed ||= !result.ok;

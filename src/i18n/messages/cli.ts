@@ -118,6 +118,22 @@ export const cliMessages = defineMessages({
     'zh-CN': '--sheet 只用于 Excel 工作簿（.xlsx），而 {path} 不是。请去掉 --sheet。',
     en: '--sheet only applies to an Excel workbook (.xlsx), and {path} is not one. Leave --sheet out.',
   },
+  'output-names-folder': {
+    'zh-CN': '输出 {path} 指的是文件夹，而这里需要文件名。请给出文件路径，如 reports/report.json。',
+    en: 'The output {path} names a folder, where a file name is needed. Give the path of a file, such as reports/report.json.',
+  },
+  'output-path-too-long': {
+    'zh-CN': '输出路径 {path} 过长：文件系统不接受超过 {limit} 字节的文件名或过长的路径。请用更短的名称。',
+    en: 'The output path {path} is too long: file systems do not accept a name over {limit} bytes or so long a path. Choose a shorter name.',
+  },
+  'output-busy': {
+    'zh-CN': '另一个 aspm 正在写入 {path}，本次未写入任何文件。请等它结束后再试，或用 -o 指定其他路径。',
+    en: 'Another aspm run is writing {path}; this run wrote nothing. Try again when it has finished, or choose another path with -o.',
+  },
+  'stale-temporaries-removed': {
+    'zh-CN': '已删除 {count} 个此前被中断的运行留下的临时文件（{paths}）。',
+    en: 'Removed {count} temporary file(s) left by an earlier run that was interrupted ({paths}).',
+  },
   'output-is-input': {
     'zh-CN': '{path} 是本次命令读取的输入文件，不能同时作为输出（即使加 --force）。请用 -o 指定另一个路径。',
     en: '{path} is one of the files this command reads; it cannot also be an output, even with --force. Choose another path with -o.',

@@ -15,6 +15,10 @@ export const coreMessages = defineMessages({
     'zh-CN': '{path} 是文件夹，不是文件。请给出文件的路径。',
     en: '{path} is a folder, not a file. Give the path of a file.',
   },
+  'not-a-regular-file': {
+    'zh-CN': '{path} 不是普通文件（而是管道、套接字或设备），aspm 不读取它。请先把内容保存为文件，再给出该文件的路径。',
+    en: '{path} is not a regular file (it is a pipe, a socket or a device), so aspm does not read it. Save its content to a file first and give that file.',
+  },
   'file-unreadable': {
     'zh-CN': '无法读取 {path}（{reason}）。请检查文件权限。',
     en: 'Cannot read {path} ({reason}). Check the file permissions.',
@@ -26,6 +30,10 @@ export const coreMessages = defineMessages({
   'not-text': {
     'zh-CN': '这不是文本文件（第 {line} 行含有二进制数据）。制度文件应为 YAML 文本。',
     en: 'This is not a text file (binary data on line {line}). A policy file is YAML text.',
+  },
+  'not-utf16': {
+    'zh-CN': '文件看起来是 {encoding} 编码，但其中有无效的字节。请在编辑器中以 UTF-8 编码另存后重试。',
+    en: 'The file looks like {encoding} text but holds invalid bytes. Save it as UTF-8 in your editor and try again.',
   },
   'not-utf8': {
     'zh-CN': '文件不是 UTF-8 编码（第 {line} 行有无效字节）。请在编辑器中以 UTF-8 编码另存后重试。',
@@ -72,6 +80,10 @@ export const coreMessages = defineMessages({
   'duplicate-key': {
     'zh-CN': '键“{key}”在同一层级重复出现。请删除或合并其中一个。',
     en: 'The key "{key}" appears twice at the same level. Remove or merge one of them.',
+  },
+  'yaml-too-deep': {
+    'zh-CN': '嵌套层次过深（超过 {limit} 层），aspm 不读取这样的文件。制度文件只有几层嵌套，请检查此处的括号或缩进。',
+    en: 'The nesting is too deep (more than {limit} levels), so aspm does not read the file. A policy nests only a few levels: check the brackets or the indentation here.',
   },
   'yaml-alias-bomb': {
     'zh-CN': '别名（*引用）展开次数过多，文件可能是恶意构造的，已停止读取。请去掉多层嵌套的别名。',

@@ -77,6 +77,10 @@ export const renderMessages = defineMessages({
     'zh-CN': '渲染模板 {path} 失败：{{item}} 只能用在 {{#numbered}} … {{/numbered}} 之内。',
     en: 'Rendering the template {path} failed: {{item}} may only be used inside {{#numbered}} … {{/numbered}}.',
   },
+  'template-recursive': {
+    'zh-CN': '模板 {path} 通过局部模板（{{> …}}）引用了自身，无法渲染。请去掉循环引用。',
+    en: 'The template {path} includes itself through partials ({{> …}}), so it cannot be rendered. Remove the loop.',
+  },
   'template-render-failed': {
     'zh-CN': '渲染模板 {path} 失败：{detail}',
     en: 'Rendering the template {path} failed: {detail}',

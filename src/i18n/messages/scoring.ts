@@ -152,6 +152,10 @@ export const scoringMessages = defineMessages({
     'zh-CN': '{file} 不是 aspm 考核报告（缺少 period 或 staff）。',
     en: '{file} is not an aspm report (it has no period or staff).',
   },
+  'history-unknown-grade': {
+    'zh-CN': '{file} 中 {person} 的等级 {grade} 不是本制度的等级（{grades}），不能用于连续周期规则和奖金。请确认该报告属于本制度，或把它移出历史目录。',
+    en: 'In {file}, {person} has the grade {grade}, which is not a grade of this policy ({grades}), so it cannot count for consecutive-cycle rules or a bonus. Check that the report belongs to this policy, or move it out of the history folder.',
+  },
   'history-not-scored': {
     'zh-CN': '{file} 是未评分的报告（没有等级），不能用于连续周期规则。请用本版本重新生成该期报告。',
     en: '{file} is a report without grades, so consecutive-cycle rules cannot use it. Regenerate that period\'s report with this version.',
