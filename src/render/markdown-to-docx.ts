@@ -8,6 +8,11 @@
 // writes (e.g. result notices). The same Markdown and options always give the same
 // word/document.xml. Never reads files or the clock itself.
 import {
+  BookmarkEnd,
+  BookmarkStart,
+  InternalHyperlink,
+  PageReference,
+  Tab,
   AlignmentType,
   BorderStyle,
   Document,
@@ -24,13 +29,13 @@ import {
   Table,
   TableCell,
   TableLayoutType,
-  TableOfContents,
   TableRow,
   TextRun,
   VerticalAlign,
   WidthType,
   type IParagraphOptions,
   type IRunOptions,
+  type ParagraphChild,
   type ISectionOptions,
 } from 'docx';
 import { stripControlCharacters } from './escape-markdown.js';
@@ -62,6 +67,8 @@ interface Context {
   readonly page: PageMetrics;
   /** Every block of the document, for the table of contents. */
   readonly blocks: readonly Block[];
+  /** The bookmark on each heading the table of contents lists, for its page number. */
+  readonly bookmarks: ReadonlyMap<Block, Mark>;
 }
 
 const half = (pt: number) => Math.round(pt * 2);
@@ -105,16 +112,18 @@ function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOp
   const margins = MARGINS[options.language];
   const textWidth = PAGE.width - margins.left - margins.right;
   const page: PageMetrics = { ...options, textWidth, textHeight: PAGE.height - margins.top - margins.bottom };
-  const context: Context = { options, textWidth, page, blocks };
+  // Word's own names for the bookmarks of contents entries (_Toc + digits), which it hides.
+  const bookmarks = new Map<Block, Mark>(tocHeadings(blocks).map((h, i) => [h, { name: `_Toc${100000 + i}`, id: i + 1 }]));
+  const context: Context = { options, textWidth, page, blocks, bookmarks };
   const children = writeBlocks(placeContinuations(blocks, page), context, 0);
   const text = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
   const section: ISectionOptions = {
     properties: {
       page: { size: { width: PAGE.width, height: PAGE.height }, margin: margins },
-      titlePage: options.header !== undefined,
+      titlePage: options.header !== undefined || options.cover,
     },
     headers: options.header === undefined ? {} : { default: pageHeader(options.header, options), first: new Header({ children: [] }) },
-    footers: { default: pageFooter(options), first: pageFooter(options) },
+    footers: { default: pageFooter(options), first: options.cover ? new Footer({ children: [] }) : pageFooter(options) },
     children,
   };
   return new Document({
@@ -248,7 +257,7 @@ function pageFooter(options: ResolvedDocumentOptions): Footer {
   });
 }
 
-type BodyChild = Paragraph | Table | TableOfContents;
+type BodyChild = Paragraph | Table;
 
 function writeBlocks(blocks: readonly Block[], context: Context, depth: number): BodyChild[] {
   const out: BodyChild[] = [];
@@ -288,8 +297,11 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, pageBreakBefore, children: runs(block.inline, context) })];
-    case 'heading':
-      return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: runs(block.inline, context) })];
+    case 'heading': {
+      const mark = context.bookmarks.get(block);
+      const children = runs(block.inline, context);
+      return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: mark ? bookmarked(mark, children) : children })];
+    }
     case 'paragraph': {
       const allBold = isAllBold(block.inline);
       const options: IParagraphOptions = {
@@ -325,6 +337,22 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
   }
 }
 
+/** A bookmark: its name, and its number in the document. */
+interface Mark {
+  readonly name: string;
+  readonly id: number;
+}
+
+/**
+ * Runs inside a bookmark numbered by the document: docx's Bookmark takes its number from a
+ * counter shared by the whole process, so the same document rendered twice would differ.
+ */
+function bookmarked(mark: Mark, children: readonly ParagraphChild[]): ParagraphChild[] {
+  // BookmarkStart and BookmarkEnd are paragraph content, though docx's type leaves them out.
+  const part = (component: BookmarkStart | BookmarkEnd) => component as unknown as ParagraphChild;
+  return [part(new BookmarkStart(mark.name, mark.id)), ...children, part(new BookmarkEnd(mark.id))];
+}
+
 function headingLevel(level: number) {
   if (level <= 2) return HeadingLevel.HEADING_1;
   if (level === 3) return HeadingLevel.HEADING_2;
@@ -333,22 +361,26 @@ function headingLevel(level: number) {
 }
 
 /**
- * The table of contents, filled in with the document's headings and written "clean", so
- * Word shows it as it is instead of asking to update fields when the file opens; Word's
- * "Update Table" (LibreOffice's and WPS's "Update Index") adds page numbers. aspm writes
- * none itself: where a chapter starts depends on the fonts of the machine that opens the
- * file (宋体 in Word on Windows, other faces in LibreOffice and WPS lay the same text out on
- * different lines), and a wrong page number is worse than none.
+ * The table of contents: an entry per chapter and appendix, whose page number is a PAGEREF
+ * field to a bookmark on its heading. Each application works the number out as it lays the
+ * pages out with its own fonts (宋体 in Word and WPS on Windows, other faces in LibreOffice
+ * set the same text on other lines): LibreOffice computes the fields as it lays out, and
+ * they are written dirty, so Word and WPS update them when the file opens. The entries are
+ * plain paragraphs, not a TOC field: LibreOffice reads a TOC field as a static index and
+ * would show its (empty) cached numbers. aspm writes no number of its own: a wrong page
+ * number is worse than none.
  */
 function tableOfContents(context: Context, placement: Placement): BodyChild[] {
-  const entries = tocHeadings(context.blocks).map((h) => ({ title: stripControlCharacters(h.text), level: h.level - 1 }));
+  const leader = { type: 'right' as const, position: context.textWidth, leader: 'dot' as const };
   return [
     new Paragraph({ style: 'TOCHeading', pageBreakBefore: placement.pageBreakBefore, children: [new TextRun(context.options.tocTitle)] }),
-    new TableOfContents(context.options.tocTitle, {
-      headingStyleRange: '1-2',
-      beginDirty: false,
-      tabLeader: 'none',
-      cachedEntries: entries,
+    ...tocHeadings(context.blocks).map((heading) => {
+      const anchor = context.bookmarks.get(heading)!.name;
+      return new Paragraph({
+        style: `TOC${heading.level - 1}`,
+        tabStops: [leader],
+        children: [new InternalHyperlink({ anchor, children: [new TextRun(stripControlCharacters(heading.text))] }), new TextRun({ children: [new Tab()] }), new PageReference(anchor)],
+      });
     }),
   ];
 }
