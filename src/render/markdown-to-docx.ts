@@ -40,7 +40,7 @@ import {
 } from 'docx';
 import { stripControlCharacters } from './escape-markdown.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
-import { isAllBold, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
+import { isAllBold, isLeadIn, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
 import { CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
 import { columnWidths } from './table-layout.js';
 
@@ -161,7 +161,8 @@ function styles(options: ResolvedDocumentOptions) {
           // Latin text (digits too) follows Western line breaking; Chinese text is zh-CN.
           language: { value: 'en-US', eastAsia: 'zh-CN' },
         },
-        paragraph: { spacing: { before: 0, after: 0, ...lineSpacing(options.lineSpacing) } },
+        // Widow and orphan control: a paragraph never leaves one line alone at the foot or the head of a page.
+        paragraph: { widowControl: true, spacing: { before: 0, after: 0, ...lineSpacing(options.lineSpacing) } },
       },
       title: {
         run: { font: heading, size: half(options.titleSizePt), bold: !chinese, color: BLACK },
@@ -275,7 +276,7 @@ function writeBlocks(blocks: readonly Block[], context: Context, depth: number):
     // A table needs a paragraph before it to start a new page, and one between it and
     // another table, or Word joins the two.
     if (block.kind === 'table' && (pageBreakBefore || previous?.kind === 'table')) out.push(spacer(pageBreakBefore));
-    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', depth }));
+    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', leadIn: isLeadIn(block, next), depth }));
     previous = block;
   }
   return out;
@@ -285,6 +286,8 @@ interface Placement {
   readonly pageBreakBefore: boolean;
   readonly afterTable: boolean;
   readonly beforeTable: boolean;
+  /** The block introduces the next one (a paragraph ending in a colon): they stay on one page. */
+  readonly leadIn: boolean;
   readonly depth: number;
 }
 
@@ -307,8 +310,8 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
       const options: IParagraphOptions = {
         style: 'BodyText',
         pageBreakBefore,
-        // A paragraph that introduces a table stays on its page; a bold line is a caption.
-        keepNext: placement.beforeTable || allBold,
+        // A paragraph that introduces a table, a list or a formula stays with it; a bold line is a caption.
+        keepNext: placement.beforeTable || placement.leadIn || allBold,
         // A caption (a line in bold, such as 一、量化考核) sits tight above its table.
         ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 120, after: 60, line: 264, lineRule: LineRuleType.AUTO } } : {}),
         ...(placement.afterTable && !allBold ? { spacing: { before: 160 } } : {}),
