@@ -10,6 +10,9 @@ import { loadPreset } from './helpers/presets.js';
 import { buildPolicyView } from '../src/render/policy-view.js';
 import { toChineseNumeral } from '../src/render/chinese-numerals.js';
 import { markdownToDocx } from '../src/render/markdown-to-docx.js';
+import { isLeadIn, parseMarkdownDocument, plainText } from '../src/render/markdown-document.js';
+import { renderPolicyMarkdown } from '../src/render/render-policy.js';
+import { readTemplateSet } from '../src/render/templates.js';
 import { convertAllToPdf, libreOfficeAvailable as tools, type Pdf } from './helpers/libreoffice.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
 
@@ -89,7 +92,9 @@ describe.skipIf(!tools)(title, () => {
   it('numbers every page 第 X 页 共 Y 页', () => {
     const { text, pages } = pdfs['medium.zh-CN']!;
     expect(pages).toBeGreaterThan(10);
-    expect(text).toContain(`第 1 页 共 ${pages} 页`);
+    // The cover counts as page 1 but carries no number.
+    expect(text.split('\f')[0]).not.toContain('第 1 页');
+    expect(text).toContain(`第 2 页 共 ${pages} 页`);
     expect(text).toContain(`第 ${pages} 页 共 ${pages} 页`);
   });
 
@@ -107,8 +112,50 @@ describe.skipIf(!tools)(title, () => {
     expect(text).toContain('Chapter 11 Supplementary Provisions');
     expect(text).toMatch(/Article 1 Purpose\./);
     expect(text).toContain('Contents');
-    expect(text).toContain(`Page 1 of ${pages}`);
+    expect(text).toContain(`Page 2 of ${pages}`);
+    expect(text.split('\f')[0]).not.toContain('Page 1 of');
     expect(text).toContain('Appendix 2 Performance Appeal Form');
+  });
+
+  /** The text of each page, without the running header and the page number, one trimmed line per entry. */
+  const bodyLines = (pdf: Pdf) =>
+    pdf.text.split('\f').map((page) =>
+      page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !/^(第 \d+ 页 共 \d+ 页|Page \d+ of \d+)$/.test(line)),
+    );
+  const squeeze = (text: string) => text.replace(/[\s\u3000]+/g, '');
+
+  it.each(presets)('%s: the contents give the page each chapter and appendix starts on', (name) => {
+    const pages = bodyLines(pdfs[name]!);
+    const contents = pages.findIndex((lines) => lines.some((l) => /^(目\s*录|Contents)$/.test(l)));
+    expect(contents).toBeGreaterThan(-1);
+    const entries = pages[contents]!.flatMap((line) => {
+      const m = /^(.*?)\s*\.{3,}\s*(\d+)$/.exec(line);
+      return m ? [{ title: squeeze(m[1]!), page: Number(m[2]) }] : [];
+    });
+    expect(entries.length).toBeGreaterThanOrEqual(12);
+    for (const { title, page } of entries) {
+      // The page the heading is on (1-based, as the footer counts): the first after the contents.
+      const at = pages.findIndex((lines, i) => i > contents && lines.some((l) => squeeze(l) === title));
+      expect(at + 1, `${name}: ${title}`).toBe(page);
+    }
+  });
+
+  it.each(presets)('%s: no page ends with a heading or a line that introduces what follows', async (name) => {
+    const policy = await loadPreset(name);
+    const markdown = renderPolicyMarkdown(policy, await readTemplateSet(policy.meta.language));
+    const blocks = parseMarkdownDocument(markdown);
+    const leadIns = blocks.flatMap((b, i) => (isLeadIn(b, blocks[i + 1]) && b.kind === 'paragraph' ? [squeeze(plainText(b.inline)).slice(-12)] : []));
+    const headings = blocks.flatMap((b) => (b.kind === 'heading' ? [squeeze(b.text)] : []));
+    expect(leadIns.length).toBeGreaterThan(3);
+    bodyLines(pdfs[name]!).forEach((lines, i) => {
+      const last = squeeze(lines[lines.length - 1] ?? '');
+      if (last === '') return;
+      expect(headings.includes(last), `${name} p${i + 1} ends with the heading ${last}`).toBe(false);
+      expect(leadIns.some((tail) => last.endsWith(tail)), `${name} p${i + 1} ends with the lead-in …${last}`).toBe(false);
+    });
   });
 
   it('keeps a short table on one page with the paragraph that introduces it, and lets a long one break', async () => {

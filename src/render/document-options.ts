@@ -20,6 +20,8 @@ export interface DocumentOptions {
   readonly header?: string;
   /** Page footer with `{page}` and `{pages}`; default 第 {page} 页 共 {pages} 页 / Page {page} of {pages}. */
   readonly footer?: string;
+  /** The first page is a cover: no page number on it (it still counts as page 1). */
+  readonly cover?: boolean;
   /** Body font: the Chinese font for Chinese documents (宋体), the Western font otherwise. */
   readonly bodyFont?: string;
   readonly headingFont?: string;
@@ -57,6 +59,7 @@ export function resolveDocumentOptions(options: DocumentOptions): ResolvedDocume
     tableSizePt: options.tableSizePt ?? Math.min(options.bodySizePt ?? 12, 10.5),
     lineSpacing: options.lineSpacing ?? 1.5,
     firstLineIndent: options.firstLineIndent ?? chinese,
+    cover: options.cover ?? false,
     tocTitle: options.tocTitle ?? t(options.language, 'doc-toc-title'),
   };
 }

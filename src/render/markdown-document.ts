@@ -381,6 +381,16 @@ export function isAllBold(inline: readonly Inline[]): boolean {
   return inline.every((run) => run.kind === 'break' || run.bold === true || run.text.trim() === '');
 }
 
+/**
+ * Whether a block introduces the one after it — a paragraph ending in a colon before a
+ * list, a table, a formula or a further paragraph (考核数据按以下口径统计： / "Their duties:")
+ * — and so must not end a page without it. One test for the Word and HTML writers.
+ */
+export function isLeadIn(block: Block, next: Block | undefined): boolean {
+  if (block.kind !== 'paragraph' || next === undefined || next.kind === 'heading' || next.kind === 'pageBreak') return false;
+  return /[:：]$/.test(plainText(block.inline).trimEnd());
+}
+
 export function plainText(inline: readonly Inline[]): string {
   return inline.map((run) => (run.kind === 'text' ? run.text : ' ')).join('');
 }

@@ -75,14 +75,24 @@ describe('Markdown → Word (Chinese policy)', () => {
     expect(styles).toMatch(/w:styleId="Heading1">[\s\S]*?<w:outlineLvl w:val="0"\/>/);
   });
 
-  it('fills in the table of contents, written clean so Word does not ask to update fields', () => {
-    const toc = /<w:sdt>[\s\S]*?<\/w:sdt>/.exec(document)?.[0] ?? '';
-    expect(toc).toContain('TOC \\o');
-    expect(toc).toContain('第一章　总则');
-    expect(toc).toContain('第十一章　附则');
-    expect(toc).toContain('附件二　绩效申诉表');
-    expect(toc).not.toContain('w:dirty="true"');
-    expect(parts['word/settings.xml']).not.toContain('updateFields');
+  it('lists every chapter in the contents with a page number field to a bookmark on its heading', () => {
+    const entries = [...document.matchAll(/<w:p><w:pPr><w:pStyle w:val="TOC(\d)"\/>(.*?)<\/w:p>/g)];
+    const titles = entries.map((e) => /<w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(e[2]!)?.[1]);
+    expect(titles).toContain('第一章　总则');
+    expect(titles).toContain('第十一章　附则');
+    expect(titles).toContain('附件二　绩效申诉表');
+    for (const [, , body] of entries) {
+      const name = /PAGEREF (_Toc\d+)/.exec(body!)?.[1];
+      expect(name, body).toBeDefined();
+      // Written dirty: Word and WPS work the number out when the file opens; LibreOffice as it lays out.
+      expect(body).toContain('w:fldCharType="begin" w:dirty="true"');
+      expect(body).toContain(`w:anchor="${name}"`);
+      // The bookmark stands on a heading (a paragraph of a Heading style), once.
+      expect(document.split(`w:name="${name}"`)).toHaveLength(2);
+      expect(document, name).toMatch(new RegExp(`<w:pStyle w:val="Heading\\d"/>(<w:pageBreakBefore/>)?</w:pPr><w:bookmarkStart w:name="${name}" w:id="\\d+"/>`));
+    }
+    // Not a TOC field: LibreOffice would show its cached (empty) numbers.
+    expect(document).not.toContain('TOC \\o');
   });
 
   it('writes bordered tables with column widths in DXA, a repeated header row, rows that do not split', () => {
@@ -98,12 +108,15 @@ describe('Markdown → Word (Chinese policy)', () => {
     }
   });
 
-  it('has a 第 X 页 共 Y 页 footer and a header from the second page', () => {
-    const footers = Object.entries(parts).filter(([name]) => /^word\/footer\d+\.xml$/.test(name));
-    expect(footers.length).toBeGreaterThan(0);
-    for (const [, xml] of footers) {
-      expect(xml).toMatch(/第 <\/w:t>[\s\S]*PAGE[\s\S]*页 共 [\s\S]*NUMPAGES[\s\S]*页/);
-    }
+  it('has a 第 X 页 共 Y 页 footer and a header from the second page, and a cover without a page number', () => {
+    const footerOf = (type: string) => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"/>`).exec(document)?.[1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(parts['word/_rels/document.xml.rels'] ?? '')?.[1];
+      return parts[`word/${target}`] ?? '';
+    };
+    expect(footerOf('default')).toMatch(/第 <\/w:t>[\s\S]*PAGE[\s\S]*页 共 [\s\S]*NUMPAGES[\s\S]*页/);
+    expect(footerOf('first')).toContain('<w:ftr');
+    expect(footerOf('first')).not.toContain('PAGE');
     expect(document).toContain('<w:titlePg/>');
   });
 

@@ -8,6 +8,11 @@
 // writes (e.g. result notices). The same Markdown and options always give the same
 // word/document.xml. Never reads files or the clock itself.
 import {
+  BookmarkEnd,
+  BookmarkStart,
+  InternalHyperlink,
+  PageReference,
+  Tab,
   AlignmentType,
   BorderStyle,
   Document,
@@ -24,18 +29,18 @@ import {
   Table,
   TableCell,
   TableLayoutType,
-  TableOfContents,
   TableRow,
   TextRun,
   VerticalAlign,
   WidthType,
   type IParagraphOptions,
   type IRunOptions,
+  type ParagraphChild,
   type ISectionOptions,
 } from 'docx';
 import { stripControlCharacters } from './escape-markdown.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
-import { isAllBold, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
+import { isAllBold, isLeadIn, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
 import { CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
 import { columnWidths } from './table-layout.js';
 
@@ -62,6 +67,8 @@ interface Context {
   readonly page: PageMetrics;
   /** Every block of the document, for the table of contents. */
   readonly blocks: readonly Block[];
+  /** The bookmark on each heading the table of contents lists, for its page number. */
+  readonly bookmarks: ReadonlyMap<Block, Mark>;
 }
 
 const half = (pt: number) => Math.round(pt * 2);
@@ -105,16 +112,18 @@ function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOp
   const margins = MARGINS[options.language];
   const textWidth = PAGE.width - margins.left - margins.right;
   const page: PageMetrics = { ...options, textWidth, textHeight: PAGE.height - margins.top - margins.bottom };
-  const context: Context = { options, textWidth, page, blocks };
+  // Word's own names for the bookmarks of contents entries (_Toc + digits), which it hides.
+  const bookmarks = new Map<Block, Mark>(tocHeadings(blocks).map((h, i) => [h, { name: `_Toc${100000 + i}`, id: i + 1 }]));
+  const context: Context = { options, textWidth, page, blocks, bookmarks };
   const children = writeBlocks(placeContinuations(blocks, page), context, 0);
   const text = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
   const section: ISectionOptions = {
     properties: {
       page: { size: { width: PAGE.width, height: PAGE.height }, margin: margins },
-      titlePage: options.header !== undefined,
+      titlePage: options.header !== undefined || options.cover,
     },
     headers: options.header === undefined ? {} : { default: pageHeader(options.header, options), first: new Header({ children: [] }) },
-    footers: { default: pageFooter(options), first: pageFooter(options) },
+    footers: { default: pageFooter(options), first: options.cover ? new Footer({ children: [] }) : pageFooter(options) },
     children,
   };
   return new Document({
@@ -152,7 +161,8 @@ function styles(options: ResolvedDocumentOptions) {
           // Latin text (digits too) follows Western line breaking; Chinese text is zh-CN.
           language: { value: 'en-US', eastAsia: 'zh-CN' },
         },
-        paragraph: { spacing: { before: 0, after: 0, ...lineSpacing(options.lineSpacing) } },
+        // Widow and orphan control: a paragraph never leaves one line alone at the foot or the head of a page.
+        paragraph: { widowControl: true, spacing: { before: 0, after: 0, ...lineSpacing(options.lineSpacing) } },
       },
       title: {
         run: { font: heading, size: half(options.titleSizePt), bold: !chinese, color: BLACK },
@@ -248,7 +258,7 @@ function pageFooter(options: ResolvedDocumentOptions): Footer {
   });
 }
 
-type BodyChild = Paragraph | Table | TableOfContents;
+type BodyChild = Paragraph | Table;
 
 function writeBlocks(blocks: readonly Block[], context: Context, depth: number): BodyChild[] {
   const out: BodyChild[] = [];
@@ -266,7 +276,7 @@ function writeBlocks(blocks: readonly Block[], context: Context, depth: number):
     // A table needs a paragraph before it to start a new page, and one between it and
     // another table, or Word joins the two.
     if (block.kind === 'table' && (pageBreakBefore || previous?.kind === 'table')) out.push(spacer(pageBreakBefore));
-    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', depth }));
+    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', leadIn: isLeadIn(block, next), depth }));
     previous = block;
   }
   return out;
@@ -276,6 +286,8 @@ interface Placement {
   readonly pageBreakBefore: boolean;
   readonly afterTable: boolean;
   readonly beforeTable: boolean;
+  /** The block introduces the next one (a paragraph ending in a colon): they stay on one page. */
+  readonly leadIn: boolean;
   readonly depth: number;
 }
 
@@ -288,15 +300,18 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ heading: HeadingLevel.TITLE, pageBreakBefore, children: runs(block.inline, context) })];
-    case 'heading':
-      return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: runs(block.inline, context) })];
+    case 'heading': {
+      const mark = context.bookmarks.get(block);
+      const children = runs(block.inline, context);
+      return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: mark ? bookmarked(mark, children) : children })];
+    }
     case 'paragraph': {
       const allBold = isAllBold(block.inline);
       const options: IParagraphOptions = {
         style: 'BodyText',
         pageBreakBefore,
-        // A paragraph that introduces a table stays on its page; a bold line is a caption.
-        keepNext: placement.beforeTable || allBold,
+        // A paragraph that introduces a table, a list or a formula stays with it; a bold line is a caption.
+        keepNext: placement.beforeTable || placement.leadIn || allBold,
         // A caption (a line in bold, such as 一、量化考核) sits tight above its table.
         ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 120, after: 60, line: 264, lineRule: LineRuleType.AUTO } } : {}),
         ...(placement.afterTable && !allBold ? { spacing: { before: 160 } } : {}),
@@ -325,6 +340,22 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
   }
 }
 
+/** A bookmark: its name, and its number in the document. */
+interface Mark {
+  readonly name: string;
+  readonly id: number;
+}
+
+/**
+ * Runs inside a bookmark numbered by the document: docx's Bookmark takes its number from a
+ * counter shared by the whole process, so the same document rendered twice would differ.
+ */
+function bookmarked(mark: Mark, children: readonly ParagraphChild[]): ParagraphChild[] {
+  // BookmarkStart and BookmarkEnd are paragraph content, though docx's type leaves them out.
+  const part = (component: BookmarkStart | BookmarkEnd) => component as unknown as ParagraphChild;
+  return [part(new BookmarkStart(mark.name, mark.id)), ...children, part(new BookmarkEnd(mark.id))];
+}
+
 function headingLevel(level: number) {
   if (level <= 2) return HeadingLevel.HEADING_1;
   if (level === 3) return HeadingLevel.HEADING_2;
@@ -333,22 +364,26 @@ function headingLevel(level: number) {
 }
 
 /**
- * The table of contents, filled in with the document's headings and written "clean", so
- * Word shows it as it is instead of asking to update fields when the file opens; Word's
- * "Update Table" (LibreOffice's and WPS's "Update Index") adds page numbers. aspm writes
- * none itself: where a chapter starts depends on the fonts of the machine that opens the
- * file (宋体 in Word on Windows, other faces in LibreOffice and WPS lay the same text out on
- * different lines), and a wrong page number is worse than none.
+ * The table of contents: an entry per chapter and appendix, whose page number is a PAGEREF
+ * field to a bookmark on its heading. Each application works the number out as it lays the
+ * pages out with its own fonts (宋体 in Word and WPS on Windows, other faces in LibreOffice
+ * set the same text on other lines): LibreOffice computes the fields as it lays out, and
+ * they are written dirty, so Word and WPS update them when the file opens. The entries are
+ * plain paragraphs, not a TOC field: LibreOffice reads a TOC field as a static index and
+ * would show its (empty) cached numbers. aspm writes no number of its own: a wrong page
+ * number is worse than none.
  */
 function tableOfContents(context: Context, placement: Placement): BodyChild[] {
-  const entries = tocHeadings(context.blocks).map((h) => ({ title: stripControlCharacters(h.text), level: h.level - 1 }));
+  const leader = { type: 'right' as const, position: context.textWidth, leader: 'dot' as const };
   return [
     new Paragraph({ style: 'TOCHeading', pageBreakBefore: placement.pageBreakBefore, children: [new TextRun(context.options.tocTitle)] }),
-    new TableOfContents(context.options.tocTitle, {
-      headingStyleRange: '1-2',
-      beginDirty: false,
-      tabLeader: 'none',
-      cachedEntries: entries,
+    ...tocHeadings(context.blocks).map((heading) => {
+      const anchor = context.bookmarks.get(heading)!.name;
+      return new Paragraph({
+        style: `TOC${heading.level - 1}`,
+        tabStops: [leader],
+        children: [new InternalHyperlink({ anchor, children: [new TextRun(stripControlCharacters(heading.text))] }), new TextRun({ children: [new Tab()] }), new PageReference(anchor)],
+      });
     }),
   ];
 }

@@ -27,6 +27,7 @@ export function policyDocumentOptions(policy: Policy): DocumentOptions {
     company: meta.company,
     description: [meta.document_no, meta.revision].filter(Boolean).join(' '),
     header: title,
+    cover: true,
     ...(document.body_font ? { bodyFont: document.body_font } : {}),
     ...(document.heading_font ? { headingFont: document.heading_font } : {}),
     bodySizePt: document.body_size_pt,
