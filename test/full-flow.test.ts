@@ -78,7 +78,9 @@ describe('the whole flow with the built CLI', () => {
     expect(pdf.text).toContain('华东家电服务有限公司');
     expect(pdf.text).toMatch(/第一章\s+总则/);
     expect(pdf.text).toMatch(/第十一章\s+附则/);
-    expect(pdf.text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/);
+    // Numbered from the page after the cover, which counts as page 1.
+    expect(pdf.text).toMatch(/第\s*2\s*页\s*共\s*\d+\s*页/);
+    expect(pdf.text.split('\f')[0]).not.toMatch(/第\s*1\s*页/);
     expect(pdf.fonts).toMatch(/CJK/);
   }, 180_000);
 
