@@ -17,6 +17,11 @@ describe('wrapLine', () => {
     expect(wrapLine('制定绩效改进计划（PIP），由主管跟进。', 22)).toEqual(['制定绩效改进计划', '（PIP），由主管跟进。']);
   });
 
+  it('keeps a typographic apostrophe with its word (the wizard broke "company’s" before ’s)', () => {
+    expect(wrapLine('not your company’s, yet it heads', 22)).toEqual(['not your company’s,', 'yet it heads']);
+    expect(wrapLine('the preset’s example', 10)).toEqual(['the', 'preset’s', 'example']);
+  });
+
   it('cuts a word longer than the line, and leaves short lines alone', () => {
     expect(wrapLine('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(wrapLine('short', 40)).toEqual(['short']);

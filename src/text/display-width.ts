@@ -38,7 +38,8 @@ export function wrapLine(text: string, width: number): string[] {
   // Pieces: a run of spaces, a word, or one wide character — each with the opening
   // punctuation before it (which may not end a line) and the closing punctuation after it
   // (which may not start one).
-  const pieces = text.match(/\s+|[（《「『【“]*[^\s\u1100-\uFFE6]+[，。、；：！？）》」』】”]*|[（《「『【“]*[\s\S][，。、；：！？）》」』】”,.;:!?)]*/gu) ?? [text];
+  // A Latin word keeps its typographic apostrophes (company’s), though they lie in the range of wide characters.
+  const pieces = text.match(/\s+|[（《「『【“]*(?:[^\s\u1100-\uFFE6]|[\u2018\u2019](?=[^\s\u1100-\uFFE6]))*[^\s\u1100-\uFFE6][\u2018\u2019]?[，。、；：！？）》」』】”]*|[（《「『【“]*[\s\S][，。、；：！？）》」』】”,.;:!?)]*/gu) ?? [text];
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {
