@@ -79,6 +79,11 @@ describe('aspm init --yes', () => {
     // Wide enough for the table, or a block per role.
     expect(lines.some((l) => /^KPI\s+Customer Service Agent\s+Field Service Technician/.test(l))).toBe(columns === 200);
     expect(lines.includes('Customer Service Agent')).toBe(columns !== 200);
+    // The sentence about the schema written beside the policy wraps too.
+    const after = tty.stdoutText().slice(tty.stdoutText().indexOf('Wrote p.yaml'));
+    const schemaLines = after.slice(after.indexOf('Wrote policy.schema.json')).trimEnd().split('\n');
+    expect(schemaLines.length).toBeGreaterThan(0);
+    for (const line of schemaLines) expect(displayWidth(line), line).toBeLessThan(columns);
   });
 
   it('refuses to overwrite before asking anything, and leaves the file alone', async () => {

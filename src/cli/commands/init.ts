@@ -122,12 +122,14 @@ export async function runInit(options: InitOptions, context: CommandContext, dep
       const columns = (io.stdout as { columns?: unknown }).columns;
       const width = typeof columns === 'number' && io.stdout.isTTY ? columns - 1 : undefined;
       const summary = renderSummary(built.policy, built.adjustments, { language, style: summaryStyle(context), draft: built.draft, situation: answers, ...(width !== undefined ? { width } : {}) });
-      io.stdout.write('\n' + (width !== undefined ? wrapHanging(summary, width) : summary) + '\n');
+      const fit = (text: string) => (width !== undefined ? wrapHanging(text, width) : text);
+      io.stdout.write('\n' + fit(summary) + '\n');
       if (!interactive || (await prompts.confirm({ message: t(language, 'confirm-write', { path: options.output }), hint: t(language, 'confirm-write-hint'), default: true }))) {
         await writeOutputs([{ path: options.output, data: text }, ...(schemaFile ? [schemaFile] : [])], { force: options.force ?? false, inputs });
         const next = nextCommands(options.output, checked.value.meta.title);
         io.stdout.write(t(language, 'init-written', { path: options.output, roles: checked.value.roles.length, kpis: checked.value.kpis.length, ...next }) + '\n');
-        if (schemaFile) io.stdout.write(t(language, 'schema-beside-written', { path: schemaFile.path }) + '\n');
+        // Prose wraps between words; the commands above do not, so that they copy whole.
+        if (schemaFile) io.stdout.write(fit(t(language, 'schema-beside-written', { path: schemaFile.path })) + '\n');
         return 0;
       }
       const part = await prompts.select<Section | 'quit'>({
