@@ -8,6 +8,7 @@ import type { ResolvedAnswers } from '../wizard/answers.js';
 import { askPolicyAnswers, askPresetAnswers } from '../wizard/ask-answers.js';
 import { completeAnswers } from '../wizard/complete-answers.js';
 import { readPreset } from '../wizard/read-preset.js';
+import { displayWidth } from '../text/display-width.js';
 import { inquirerPrompts, isPromptExit } from './inquirer-prompts.js';
 
 type Key = string | { type: string } | { name: string; ctrl: boolean };
@@ -130,6 +131,34 @@ describe('the wizard through inquirer', () => {
       screen.keypress('enter');
       expect(await answer).toBe(true);
       expect(screen.getScreen()).toBe('✔ KPI weights of "Field Service Technician": use the\n  suggested values? Yes');
+    } finally {
+      Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
+    }
+  });
+
+  it('a refusal wraps between words and goes on under its text, never cutting a number', async () => {
+    const prompts = inquirerPrompts({ language: 'zh-CN', color: false, write: () => undefined, functions: { input: wrapPrompt(input) as typeof input, select, checkbox, confirm } });
+    const columns = process.stdout.columns;
+    Object.defineProperty(process.stdout, 'columns', { value: 60, configurable: true });
+    try {
+      const refusal = '指标“响应及时率”（response_sla_rate）（岗位“客服专员”）的目标值 150% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。';
+      const answer = prompts.input({ message: '“响应及时率”的目标值', validate: (v) => (Number(v) <= 100 ? true : refusal) });
+      await new Promise((resolve) => setImmediate(resolve));
+      screen.type('150');
+      screen.keypress('enter');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const shown = screen.getScreen().split('\n').filter((l) => l.startsWith('>') || l.startsWith('  '));
+      const refused = shown.slice(shown.findIndex((l) => l.startsWith('> ')));
+      expect(refused.length).toBeGreaterThan(1);
+      for (const line of refused) expect(displayWidth(line), line).toBeLessThan(60);
+      expect(refused.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+      expect(refused.join('').replace(/\s+/g, '')).toContain('0到100之间的数');
+      screen.keypress('backspace');
+      screen.keypress('backspace');
+      screen.keypress('backspace');
+      screen.type('95');
+      screen.keypress('enter');
+      expect(await answer).toBe('95');
     } finally {
       Object.defineProperty(process.stdout, 'columns', { value: columns, configurable: true });
     }

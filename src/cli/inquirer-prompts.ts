@@ -81,7 +81,6 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
         prefix: { idle: '?', done: '✔' },
         style: {
           answer: (text: string) => text,
-          error: (text: string) => `> ${text}`,
           defaultAnswer: (text: string) => `(${text})`,
           help: (text: string) => text,
           highlight: (text: string) => text,
@@ -107,11 +106,16 @@ export function inquirerPrompts(options: InquirerPromptsOptions): Prompts {
     const wrapped = wrapText(text, terminalColumns() - 1);
     return color ? paint('cyan', wrapped) : wrapped;
   };
+  // Why an answer was refused, wrapped between words and continued under its text ("100" was cut as "10⏎0").
+  const error = (text: string) => {
+    const wrapped = wrapHanging(`> ${text}`, terminalColumns() - 1);
+    return color ? paint('red', wrapped) : wrapped;
+  };
   const theme = (hint: string | undefined, typed: boolean) => {
     const done = { width: 0 };
     return {
       ...plain,
-      style: { ...plain.style, message: message(hint, typed, done), keysHelpTip, renderSelectedChoices, answer: answer(done), description },
+      style: { ...plain.style, message: message(hint, typed, done), keysHelpTip, renderSelectedChoices, answer: answer(done), description, error },
       i18n: { disabledError: say('choice-disabled') },
     };
   };
