@@ -214,12 +214,13 @@ function checkAgreement({ report, workbook, notices }: Outputs): number {
       if (kpi.value !== null && kpi.status === 'ok') expect(stated(row![1]), `${where}: notice value`).toBe(roundHalfUp2(kpi.value));
       if (kpi.score !== null) expect(stated(row![4]), `${where}: notice score`).toBe(roundHalfUp2(kpi.score));
       if (kpi.contribution !== null) expect(stated(row![6]), `${where}: notice weighted score`).toBe(roundHalfUp2(kpi.contribution));
-      // The workbook keeps the unrounded value under the KPI's group of columns.
+      // The workbook keeps the unrounded value under the KPI's group of columns; a percentage
+      // as the fraction a percent format shows (94.85 in the report is 0.9485 in the cell).
       const at = sheet!.groups.findIndex((g, i) => g.startsWith(`${kpi.name}（`) || (g.startsWith(`${kpi.name} (`) && sheet!.labels[i] !== ''));
       expect(at, `${where}: a column group in the workbook`).toBeGreaterThan(-1);
       const cell = sheet!.values[at];
       if (kpi.value === null) expect(cell ?? null, `${where}: workbook value`).toBeNull();
-      else expect(cell as number, `${where}: workbook value`).toBeCloseTo(kpi.value, 9);
+      else expect(cell as number, `${where}: workbook value`).toBeCloseTo(kpi.unit === 'percent' ? kpi.value / 100 : kpi.value, 9);
       // The ticket list recomputes every individual KPI over tickets.
       if (!list || kpi.scope !== 'individual') continue;
       const columns = list.header.map((h, i) => ({ h, i })).filter(({ h }) => columnKpi(h) === kpi.name);

@@ -97,10 +97,11 @@ describe('a period that ends before the policy takes effect', () => {
       expect(String(sheet.getCell('A1').value)).toBe(`${MARK_ZH}：考核期 2026-10 在制度生效日 2027-01-01 之前结束，本表结果仅供试算参考。`);
       expect(sheet.pageSetup.printTitlesRow).toMatch(/^1:/);
     }
-    // The table starts below the mark: the summary's header row, then its people.
+    // The title (company and period) under the mark, then the table: the summary's header row, then its people.
     const summary = sheets[0]!;
-    expect(summary.getCell('B2').value).toBe('工号');
-    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(String(summary.getCell('A2').value)).toMatch(/绩效考核结果$/);
+    expect(summary.getCell('B3').value).toBe('工号');
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   });
 
   it('in English too', async () => {

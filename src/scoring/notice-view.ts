@@ -115,7 +115,7 @@ export interface NoticeView {
 
 const fixed = (n: number | null) => (n === null ? '—' : roundHalfUp(n).toFixed(2));
 
-function periodLabel(language: Language, id: string): string {
+export function periodLabel(language: Language, id: string): string {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(\d{2})$/.exec(id))) return t(language, 'notice-period-month', { year: Number(m[1]), month: Number(m[2]) });
   if ((m = /^(\d{4})-Q([1-4])$/.exec(id))) return t(language, 'notice-period-quarter', { year: Number(m[1]), quarter: Number(m[2]) });

@@ -8,6 +8,9 @@
 // (names, reasons, ids) that starts with = + - @ is written as a text cell with the Text
 // format, never as a formula: a name like "=HYPERLINK(…)" must stay a name. A trial run (a
 // period that ended before the policy took effect) says so above the headers of every sheet.
+// Percentages are fractions with a percent format and dates are dates, so a formula or a chart
+// over the cells works. Every sheet carries a title row (company, report, period) and prints
+// them with page numbers in its header and footer: a loose printed page says what it is.
 //
 // Printing (A4 landscape) is planned here, as HR prints these sheets to sign them: a sheet
 // that fits on one page width at a readable size is fitted to it; a wider one is cut into
@@ -21,11 +24,16 @@ import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Kpi, Policy } from '../policy/policy.generated.js';
 import { formatAmount, formatDate, formatNumber, joinList } from '../render/document-values.js';
 import { displayWidth } from '../text/display-width.js';
-import { actionText } from './notice-view.js';
+import { actionText, periodLabel } from './notice-view.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
 import { addColumnBreaks } from './xlsx-column-breaks.js';
 
-type Value = string | number | null;
+/** A number or date with a format of its own (a column mixing units: the adjustments' before and after). */
+interface Formatted {
+  readonly value: number | Date;
+  readonly format: string;
+}
+type Value = string | number | Formatted | null;
 
 /** Cells that a spreadsheet would read as a formula if typed in. */
 export function looksLikeFormula(text: string): boolean {
@@ -36,6 +44,12 @@ const SCORE = '0.00';
 // A number format lets the rank column be as narrow as its numbers, its header wrapping.
 const RANK = '0';
 const MONEY = '#,##0.00';
+// Percentages are stored as fractions (0.9485 shown as 94.85%), so a formula or a chart over
+// them works as over any spreadsheet's percentages.
+const PERCENT = '0.00%';
+// Dates are real dates (sortable, usable in formulas), shown the ISO way in both languages.
+const DATE = 'yyyy-mm-dd';
+const MONTH = 'yyyy-mm';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE5F0' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB0B7C3' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
@@ -46,9 +60,40 @@ function valueFormat(unit: Kpi['unit'] | string): string {
       return '#,##0.##';
     case 'currency':
       return MONEY;
+    case 'percent':
+      return PERCENT;
     default:
       return '0.00';
   }
+}
+
+/** A KPI value in its cell: a percentage as a fraction, so its percent format shows it as the report states it. */
+function inUnit(unit: Kpi['unit'] | string, value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  return unit === 'percent' ? value / 100 : value;
+}
+
+/** A weight (percent of the KPI score) as a fraction shown as percent: 25% whole, 12.50% when it has decimals. */
+function weightCell(weight: number | null | undefined): Value {
+  if (weight === null || weight === undefined) return null;
+  return { value: weight / 100, format: Number.isInteger(weight) ? '0%' : PERCENT };
+}
+
+/** An ISO date (2026-11-10) or month (2026-10) as a date cell; anything else stays text. */
+function dateCell(text: string | null | undefined): Value {
+  if (text === null || text === undefined) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  // exceljs writes a Date by its UTC time: midnight UTC is the day itself, in any time zone.
+  if (m) return { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))), format: DATE };
+  // A month is its first day shown as the month; a quarter (2026-Q3) has no date and stays text.
+  m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m) return { value: new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)), format: MONTH };
+  return text;
+}
+
+/** Text for a print header or footer: & is its escape character, and the whole field holds 255 characters. */
+function printText(text: string): string {
+  return text.slice(0, 100).replace(/&/g, '&&');
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ], unique. */
@@ -143,6 +188,11 @@ function setCell(cell: ExcelJS.Cell, value: Value, format: string | undefined): 
     if (format) cell.numFmt = format;
     return;
   }
+  if (typeof value === 'object') {
+    cell.value = value.value;
+    cell.numFmt = value.format;
+    return;
+  }
   cell.value = value;
   if (looksLikeFormula(value)) cell.numFmt = '@';
 }
@@ -158,25 +208,35 @@ interface TableOptions {
   readonly units?: readonly number[];
   /** A line above everything (a trial run's mark), across the sheet; printed on every page with the header rows. */
   readonly banner?: string;
+  /** The title row (company, report, period) under the banner, above the headers; printed on every page too. */
+  readonly title?: string;
+  /** The print header and footer, in the codes spreadsheets read (&L, &C, &R, &P, &N). */
+  readonly headerFooter?: { readonly header: string; readonly footer: string };
+}
+
+/** One row above the table across its columns (the trial mark, the title). */
+function addLine(sheet: ExcelJS.Worksheet, row: number, text: string, columns: number, font: Partial<ExcelJS.Font>): void {
+  const cell = sheet.getRow(row).getCell(1);
+  setCell(cell, text, undefined);
+  cell.font = font;
+  cell.alignment = { vertical: 'middle', horizontal: 'left' };
+  if (columns > 1) sheet.mergeCells(row, 1, row, columns);
+  sheet.getRow(row).height = 22;
 }
 
 /** A sheet with one header row (or two, when `groups` spans headers), data rows, filter, freeze and print setup. */
 function addTable(workbook: ExcelJS.Workbook, name: string, columns: readonly Column[], rows: readonly Value[][], options: TableOptions = {}): { sheet: ExcelJS.Worksheet; plan: PrintPlan } {
-  const bannerRows = options.banner ? 1 : 0;
-  // Header rows are counted from the top of the sheet, the banner included.
+  const bannerRows = (options.banner ? 1 : 0) + (options.title ? 1 : 0);
+  // Header rows are counted from the top of the sheet, the banner and title included.
   const headerRows = bannerRows + (options.groups ? 2 : 1);
   const titles = options.freezeColumns ?? 0;
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: titles, ySplit: headerRows }],
   });
-  if (options.banner) {
-    const cell = sheet.getRow(1).getCell(1);
-    setCell(cell, options.banner, undefined);
-    cell.font = { bold: true, size: 12, color: { argb: 'FFC00000' } };
-    cell.alignment = { vertical: 'middle', horizontal: 'left' };
-    if (columns.length > 1) sheet.mergeCells(1, 1, 1, columns.length);
-    sheet.getRow(1).height = 22;
-  }
+  // The trial mark stays first (A1), the title under it: a trial sheet says so before anything else.
+  if (options.banner) addLine(sheet, 1, options.banner, columns.length, { bold: true, size: 12, color: { argb: 'FFC00000' } });
+  if (options.title) addLine(sheet, options.banner ? 2 : 1, options.title, columns.length, { bold: true, size: 14 });
+  if (options.headerFooter) sheet.headerFooter = { oddHeader: options.headerFooter.header, oddFooter: options.headerFooter.footer };
   if (options.groups) {
     const top = sheet.getRow(bannerRows + 1);
     let c = 1;
@@ -265,9 +325,11 @@ function longestWord(text: string): number {
   return Math.max(0, ...(text.match(/[\x21-\x7e]+/g) ?? []).map((w) => w.length));
 }
 
+/** What a cell shows, near enough to size its column. */
 function valueText(v: Value, format: string | undefined): string {
   if (v === null) return '';
-  if (typeof v === 'number') return format === MONEY ? formatAmount(v) : formatNumber(v);
+  if (typeof v === 'object') return v.value instanceof Date ? v.format.replace(/yyyy/, '0000') : valueText(v.value, v.format);
+  if (typeof v === 'number') return format === MONEY ? formatAmount(v) : format?.endsWith('%') ? `${formatNumber(v * 100)}%` : formatNumber(v);
   return v;
 }
 
@@ -295,8 +357,17 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
   const breaks = new Map<number, readonly number[]>();
   // A trial run is marked on every sheet, as on every notice: a sheet printed alone still says it.
   const banner = report.trial ? L('xlsx-trial-banner', { mark: L('trial-mark'), period: report.period.id, effective: report.policy.effective_date }) : undefined;
+  // Every sheet, on screen and on paper, says whose results these are and for which period.
+  const company = policy.meta.company;
+  const period = periodLabel(language, report.period.id);
+  const title = L('xlsx-title', { company, period });
+  const headerFooter = {
+    header: `&L${printText(company)}&R${printText(period)}`,
+    // The sheet's name beside the page number: a loose page says which table it belongs to.
+    footer: `&L&A&C${L('xlsx-print-page')}`,
+  };
   const table = (name: string, columns: readonly Column[], rows: readonly Value[][], options: TableOptions) => {
-    const { sheet, plan } = addTable(workbook, sheetName(name, taken), columns, rows, { ...options, ...(banner ? { banner } : {}) });
+    const { sheet, plan } = addTable(workbook, sheetName(name, taken), columns, rows, { ...options, title, headerFooter, ...(banner ? { banner } : {}) });
     if (plan.kind === 'pages') breaks.set(sheet.id, plan.breaks);
     return sheet;
   };
@@ -356,7 +427,7 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     p.grade_by_bands,
     p.grade ?? L('xlsx-not-assessed'),
     bonusOf(p),
-    ...kpiIds.flatMap((id) => [kpiOf(p, id)?.value ?? null, kpiOf(p, id)?.score ?? null]),
+    ...kpiIds.flatMap((id) => [inUnit(policy.kpis.find((k) => k.id === id)!.unit, kpiOf(p, id)?.value), kpiOf(p, id)?.score ?? null]),
   ]);
   // Role and team, then the result as one block, then each KPI.
   table(L('xlsx-sheet-summary'), summaryColumns, summaryRows, { freezeColumns: 3, fit: true, units: [1, 1, resultColumns.length, ...kpiIds.map(() => 2)] });
@@ -375,7 +446,8 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       { header: L('xlsx-target'), format: valueFormat(kpi.unit) },
       { header: L('xlsx-floor'), format: valueFormat(kpi.unit) },
       { header: L('xlsx-score'), format: SCORE },
-      { header: L('xlsx-weight'), format: SCORE },
+      // Set per cell (weightCell): 25% whole, 12.50% with decimals.
+      { header: L('xlsx-weight') },
       { header: L('xlsx-contribution'), format: SCORE },
     ];
     // The tail in two groups, each narrow enough for a page: the scores that make the total, then the result.
@@ -408,7 +480,8 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
       p.team,
       ...kpis.flatMap(({ entry }) => {
         const k = p.kpis.find((x) => x.id === entry.kpi && x.scope === entry.scope);
-        return k ? [k.value, k.target, k.floor, k.score, k.weight, k.contribution] : [null, null, null, null, null, null];
+        const unit = policy.kpis.find((x) => x.id === entry.kpi)!.unit;
+        return k ? [inUnit(unit, k.value), inUnit(unit, k.target), inUnit(unit, k.floor), k.score, weightCell(k.weight), k.contribution] : [null, null, null, null, null, null];
       }),
       p.quantitative.score,
       ...raters.map((type) => p.qualitative.raters.find((r) => r.type === type)?.score ?? null),
@@ -436,24 +509,33 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     [null, null, L('xlsx-note-rounding'), null],
     ...(report.adjustments.length === 0 ? [[null, null, L('xlsx-note-no-adjustments'), null]] : []),
     ...(report.warnings.length === 0 ? [[null, null, L('xlsx-note-no-warnings'), null]] : []),
+    // What each column group of the other sheets means, for whoever reads a printed copy without the policy at hand.
+    ...(['intro', 'value', 'target', 'floor', 'score', 'weight', 'contribution', 'total', 'grades', 'bonus', 'actions'] as const).map((part) => [null, null, L(`xlsx-explain-${part}`), null]),
     ...report.notes.map((n) => [null, null, n.message, n.code]),
     ...ordered.flatMap((p) => p.notes.map((n) => [p.id, p.name, n.message, n.code] as Value[])),
   ];
   table(L('xlsx-sheet-notes'), [{ header: L('xlsx-staff-id') }, { header: L('xlsx-name') }, { header: L('xlsx-message'), width: 90 }, { header: L('xlsx-code'), width: 16, quiet: true }], noteRows, { freezeColumns: 2, fit: true });
 
   if (report.adjustments.length > 0) {
+    // A corrected KPI value in its KPI's unit (a percentage as percent), a rating as a score.
+    const corrected = (a: (typeof report.adjustments)[number], value: number | null | undefined): Value => {
+      if (value === null || value === undefined) return null;
+      if (a.kind === 'override_rating') return { value, format: SCORE };
+      const unit = policy.kpis.find((k) => k.id === a.kpi)?.unit ?? 'number';
+      return { value: inUnit(unit, value)!, format: valueFormat(unit) };
+    };
     const adjustmentRows = report.adjustments.map((a) => [
       a.appeal,
       L(`adjustment-kind-${a.kind.replace(/_/g, '-')}` as MessageCode),
       a.staff_id,
       a.staff_name,
       a.ticket_id ?? (a.kpi ? policy.kpis.find((k) => k.id === a.kpi)?.name ?? a.kpi : null) ?? a.item ?? null,
-      a.month ?? null,
-      a.kind === 'override_kpi' ? (a.original_value ?? null) : a.kind === 'override_rating' ? (a.original_score ?? null) : null,
-      a.kind === 'override_kpi' ? (a.value ?? null) : a.kind === 'override_rating' ? (a.score ?? null) : list(a.kpis ?? []) || null,
+      dateCell(a.month),
+      a.kind === 'override_kpi' ? corrected(a, a.original_value) : a.kind === 'override_rating' ? corrected(a, a.original_score) : null,
+      a.kind === 'override_kpi' ? corrected(a, a.value) : a.kind === 'override_rating' ? corrected(a, a.score) : list(a.kpis ?? []) || null,
       a.reason,
       a.approved_by,
-      a.approved_on,
+      dateCell(a.approved_on),
     ]);
     table(
       L('xlsx-sheet-adjustments'),

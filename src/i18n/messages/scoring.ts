@@ -422,7 +422,7 @@ export const scoringMessages = defineMessages({
   'xlsx-target': { 'zh-CN': '目标值', en: 'Target' },
   'xlsx-floor': { 'zh-CN': '底线值', en: 'Floor' },
   'xlsx-score': { 'zh-CN': '得分', en: 'Score' },
-  'xlsx-weight': { 'zh-CN': '权重%', en: 'Weight %' },
+  'xlsx-weight': { 'zh-CN': '权重', en: 'Weight' },
   'xlsx-contribution': { 'zh-CN': '加权得分', en: 'Contribution' },
   'xlsx-quantitative': { 'zh-CN': '量化得分', en: 'KPI score' },
   'xlsx-qualitative': { 'zh-CN': '定性得分', en: 'Rating score' },
@@ -447,6 +447,33 @@ export const scoringMessages = defineMessages({
   },
   'xlsx-note-no-adjustments': { 'zh-CN': '本期没有申诉调整。', en: 'No adjustments on appeal this period.' },
   'xlsx-note-no-warnings': { 'zh-CN': '本期数据没有警告。', en: 'No data warnings this period.' },
+  // The title row and print header of every sheet: who, what and when, on every printed page.
+  'xlsx-title': { 'zh-CN': '{company}　{period}绩效考核结果', en: '{company} — performance results, {period}' },
+  'xlsx-print-page': { 'zh-CN': '第 &P 页 共 &N 页', en: 'Page &P of &N' },
+  // What each column group means, in words, on the notes sheet.
+  'xlsx-explain-intro': { 'zh-CN': '各列含义：', en: 'What the columns mean:' },
+  'xlsx-explain-value': {
+    'zh-CN': '实际值：本期按制度口径统计的指标值，单位见列标题；百分比保存为小数并以百分数显示（94.85% 即 0.9485），可直接用于公式和图表。',
+    en: 'Value: the KPI as measured this period under the policy, in the unit its header names; percentages are stored as fractions shown as percent (94.85% is 0.9485), so formulas and charts can use them.',
+  },
+  'xlsx-explain-target': { 'zh-CN': '目标值：达到即得 100 分的指标值。', en: 'Target: the value that scores 100.' },
+  'xlsx-explain-floor': { 'zh-CN': '底线值：达不到即得 0 分的指标值；介于底线值和目标值之间的，按制度规定的计分方法折算。', en: 'Floor: the value at or beyond which the KPI scores 0; a value between the floor and the target scores as the policy\'s scoring rule says.' },
+  'xlsx-explain-score': { 'zh-CN': '得分：实际值按制度规定的计分方法折算的分数。', en: 'Score: the value turned into points by the scoring rule of the policy.' },
+  'xlsx-explain-weight': {
+    'zh-CN': '权重：该指标在量化得分中所占的比例（分组标题中的百分比为制度规定的权重；样本不足的指标按制度处理时，本列为实际采用的权重）。',
+    en: 'Weight: the share of the KPI score this KPI carries (the percentage in the group heading is the policy\'s weight; when a KPI lacks samples and the policy spreads its weight, this column holds the weight applied).',
+  },
+  'xlsx-explain-contribution': { 'zh-CN': '加权得分：得分 × 权重；各指标的加权得分之和即量化得分。', en: 'Contribution: score × weight; the contributions add up to the KPI score.' },
+  'xlsx-explain-total': {
+    'zh-CN': '量化得分、定性得分、加减分、总分：总分 = 量化得分和定性得分按岗位规定的比例合计，再加减分（不低于 0）；一票否决列出本期触发的否决事项，它们按制度限制等级。',
+    en: 'KPI score, rating score, points, total: the total is the KPI score and the rating score in the shares the role sets, plus the points (never below 0); Vetoes lists the veto events of the period, which limit the grade as the policy says.',
+  },
+  'xlsx-explain-grades': {
+    'zh-CN': '分数段等级：总分所在分数段的等级；强制分布等级：按强制分布比例调整后的等级（制度设有强制分布时才有）；最终等级：本期确定的等级，“未评定”的原因见下方说明。',
+    en: 'Grade by bands: the grade of the band the total falls in; Distributed grade: the grade after the forced distribution (only when the policy has one); Grade: the grade decided for the period — where it says "not assessed", the notes below say why.',
+  },
+  'xlsx-explain-bonus': { 'zh-CN': '绩效奖金：奖金基数 × 最终等级的奖金系数，扣减后的金额（元）；不在本期发放或未评定的为空。', en: 'Bonus: the bonus base × the coefficient of the grade, less any deduction (CNY); empty when it is not paid this period or the person is not assessed.' },
+  'xlsx-explain-actions': { 'zh-CN': '结果应用：本期结果触发的奖惩、培训、改进等措施，以及触发它的等级和制度条款。', en: 'Actions: what the result leads to (rewards, penalties, training, improvement plans), with the grades that led to it and the article of the policy.' },
   'xlsx-code': { 'zh-CN': '代码', en: 'Code' },
   'xlsx-message': { 'zh-CN': '内容', en: 'Message' },
   'xlsx-appeal': { 'zh-CN': '申诉编号', en: 'Appeal' },
