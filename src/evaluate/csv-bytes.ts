@@ -1,13 +1,13 @@
 // The CSV reader for UTF-8 files, working on bytes: it splits records into field offsets,
 // batch by batch, so that a million-row export is read without decoding it into text or
 // making a string per field (csv-byte-record.ts reads the fields). It follows exactly the
-// rules of the text reader (csv-parser.ts): delimiter and line ends found the same way,
-// quotes only at the start of a field, a quoted line ended by a bare CR as there; a
-// property test holds the two to the same records for any text cut anywhere. It also
-// checks that the bytes are UTF-8, as the text decoder would. It finds every field of a
-// record, not only those some KPI reads: a field that is skipped still decides, by its
-// quotes, where the next one starts; finding it costs a comparison per byte, and no string
-// is made for it. Pure: bytes in, batches out.
+// rules of the text reader (csv-parser.ts): the delimiter found the same way, a lone CR,
+// a lone LF and CRLF each ending a record outside quotes (files that mix them are common),
+// quotes only at the start of a field; a property test holds the two to the same records
+// for any text cut anywhere. It also checks that the bytes are UTF-8, as the text decoder
+// would. It finds every field of a record, not only those some KPI reads: a field that is
+// skipped still decides, by its quotes, where the next one starts; finding it costs a
+// comparison per byte, and no string is made for it. Pure: bytes in, batches out.
 import { firstInvalidUtf8 } from '../validation/decode-text.js';
 import { isUtf8 } from 'node:buffer';
 import { CsvUnclosedQuoteError, delimiterSample, detectDelimiter } from './csv-parser.js';
@@ -112,7 +112,6 @@ export class CsvByteScanner {
   /** Bytes pushed before the current piece, for errors. */
   private consumed = 0;
   private bomDone = false;
-  private newline: number | undefined;
   private delimiter: number | undefined;
   private record = 0;
   private readonly arrays = new BatchArrays();
@@ -157,7 +156,6 @@ export class CsvByteScanner {
     // Only whole characters are parsed: line ends and delimiters never sit inside one, but
     // a record must not end in the middle of one either.
     const data = this.buffer.subarray(0, this.checked);
-    if (this.newline === undefined && !this.findNewline(data, final)) return;
     if (this.delimiter === undefined && !this.findDelimiter(data, final)) return;
     this.fields = 0;
     this.records = 0;
@@ -184,29 +182,14 @@ export class CsvByteScanner {
     this.checked -= n;
   }
 
-  /** As CsvParser: the first line end decides between LF (with or without CR) and a lone CR. */
-  private findNewline(data: Buffer, final: boolean): boolean {
-    const lf = data.indexOf(LF);
-    const cr = data.indexOf(CR);
-    if (lf === -1 && cr === -1) {
-      if (!final) return false;
-      this.newline = LF;
-      return true;
-    }
-    // A CR at the very end may be the first half of CRLF: wait for more.
-    if (cr === data.length - 1 && lf === -1 && !final) return false;
-    this.newline = cr !== -1 && (lf === -1 || cr < lf) && data[cr + 1] !== LF ? CR : LF;
-    return true;
-  }
-
   /** As CsvParser: from the first ten lines, decoded (they are whole characters). */
   private findDelimiter(data: Buffer, final: boolean): boolean {
-    const nl = this.newline!;
-    // The text reader waits for ten line ends or 64 Ki characters (never more than bytes).
+    // The text reader waits for ten line ends or 64 Ki characters (never more than bytes);
+    // counting CR and LF alone over-counts CRLF, and delimiterSample has the last word.
     let lines = 0;
-    for (let at = data.indexOf(nl); at !== -1 && lines < 10; at = data.indexOf(nl, at + 1)) lines++;
+    for (let i = 0; i < data.length && lines < 10; i++) if (data[i] === LF || data[i] === CR) lines++;
     if (lines < 10 && !final && data.length <= 1 << 16) return false;
-    const sample = delimiterSample(data.toString('utf8'), String.fromCharCode(nl) as '\n' | '\r', final);
+    const sample = delimiterSample(data.toString('utf8'), final);
     if (sample === undefined) return false;
     this.delimiter = detectDelimiter(sample).charCodeAt(0);
     return true;
@@ -222,7 +205,6 @@ export class CsvByteScanner {
 
   /** Makes records of `data` into the batch; returns how many bytes they used (the rest waits for more). */
   private scan(data: Buffer, final: boolean): number {
-    const nl = this.newline!;
     const delim = this.delimiter!;
     const length = data.length;
     const a = this.arrays;
@@ -239,7 +221,7 @@ export class CsvByteScanner {
       let ends = a.ends;
       let kinds = a.kinds;
       for (; i < length; i++) {
-        const c = data[i];
+        const c = data[i]!;
         if (c === delim) {
           if (f === starts.length) {
             a.growFields();
@@ -252,9 +234,10 @@ export class CsvByteScanner {
           kinds[f] = PLAIN;
           f++;
           fieldStart = i + 1;
-        } else if (c === nl) break;
+        } else if (c <= CR && (c === LF || c === CR)) break; // one comparison for most bytes
       }
-      if (i === length && !final) break;
+      // A CR at the end may be the first half of CRLF: the next byte decides.
+      if (!final && (i === length || (i + 1 === length && data[i] === CR))) break;
       const eol = i;
       if (nextQuote < eol) {
         const next = this.quotedRecord(data, pos, final);
@@ -264,22 +247,19 @@ export class CsvByteScanner {
         if (nextQuote === -1) nextQuote = length;
         continue;
       }
-      let end = eol;
-      if (nl === LF && end > pos && data[end - 1] === CR) end--;
       if (f === a.starts.length) a.growFields();
       a.starts[f] = fieldStart;
-      a.ends[f] = end;
+      a.ends[f] = eol;
       a.kinds[f] = PLAIN;
       this.fields = f + 1;
       this.endRecord();
-      pos = eol + 1;
+      pos = eol + (data[eol] === CR && data[eol + 1] === LF ? 2 : 1);
     }
     return Math.min(pos, length);
   }
 
   /** One record that holds a quote, as CsvParser.parseQuoted; returns where the next starts, or -1 if it is not complete yet. */
   private quotedRecord(data: Buffer, start: number, final: boolean): number {
-    const nl = this.newline!;
     const delim = this.delimiter!;
     const length = data.length;
     const a = this.arrays;
@@ -289,7 +269,7 @@ export class CsvByteScanner {
       let j = from;
       while (j < length) {
         const c = data[j];
-        if (c === delim || c === nl || (c === CR && nl === LF)) break;
+        if (c === delim || c === LF || c === CR) break;
         j++;
       }
       return j;
@@ -349,7 +329,7 @@ export class CsvByteScanner {
         i++;
         continue;
       }
-      if (c === CR && nl === LF) {
+      if (c === CR) {
         if (i + 1 >= length && !final) return -1;
         i += i + 1 < length && data[i + 1] === LF ? 2 : 1;
       } else {

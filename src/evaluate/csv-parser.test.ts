@@ -26,8 +26,29 @@ describe('CsvParser', () => {
     ['empty fields', 'a,b,c\n,,\n', [['a', 'b', 'c'], ['', '', '']]],
     ['blank line kept as a row', 'a\n\nb\n', [['a'], [''], ['b']]],
     ['title line above a semicolon header', '报表\na;b\n1;2\n', [['报表'], ['a', 'b'], ['1', '2']]],
+    // Issue 17, 5: a file that mixes line ends reads as one that does not.
+    ['CR, LF and CRLF in one file, each one line end; inside quotes, data', 'a,b\r1,2\n3,"x\ry\r\nz\n"\r\n5,6\r7,8', [['a', 'b'], ['1', '2'], ['3', 'x\ry\r\nz\n'], ['5', '6'], ['7', '8']]],
+    ['a lone CR in a file of LFs ends a record', 'a,b\n1,2\n3\r4,5\n', [['a', 'b'], ['1', '2'], ['3'], ['4', '5']]],
+    ['blank lines in every ending (CR LF CR LF, CR CR, LF CR)', 'a\r\n\r\nb\r\rc\n\rd\n\ne', [['a'], [''], ['b'], [''], ['c'], [''], ['d'], [''], ['e']]],
   ])('%s', (_name, text, rows) => {
     expect(parse(text)).toEqual(rows);
+    // Cut anywhere, also between the CR and the LF of a CRLF.
+    for (let at = 1; at < text.length; at++) expect(parse(text, [at])).toEqual(rows);
+  });
+
+  it('rows ended by CR, LF or CRLF at random read as the same rows ended by LF (property)', () => {
+    const cell = fc.oneof(fc.constantFrom('', 'x', '工单', ' ', '"', '\r', '\n', '\r\n', ','), fc.string({ maxLength: 4 }));
+    const quote = (f: string) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n', '\r', '\r\n')), { maxLength: 15 }), fc.array(fc.integer({ min: 1, max: 9 })), (rows, cuts) => {
+        const lines = ['h1,h2', ...rows.map(([cells]) => cells.map(quote).join(','))];
+        const ends = ['\n', ...rows.map(([, end]) => end)];
+        // CR then an empty line ended by LF is one CRLF, whatever was meant: end that line otherwise.
+        const mixed = lines.map((line, i) => line + (line === '' && ends[i - 1] === '\r' && ends[i] === '\n' ? '\r' : ends[i])).join('');
+        expect(parse(mixed, cuts)).toEqual(parse(lines.join('\n') + '\n'));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reports an unclosed quote with its record', () => {

@@ -1,6 +1,8 @@
 // An incremental CSV parser: text goes in as chunks cut anywhere, records come out in
 // order. Delimiter `,` `;` or tab, found from the header line; fields quoted with `"`
-// may hold delimiters, doubled quotes and line breaks; CRLF, LF and CR line ends. Lines
+// may hold delimiters, doubled quotes and line breaks. Outside quotes a lone CR, a lone LF
+// and CRLF each end a record, in one file as in another: exports pasted together or
+// edited on two systems mix them, and taking one for data merged rows. Lines
 // without a quote take a fast path (one native split), which is most lines of an export.
 // Pure: it never touches files.
 
@@ -33,15 +35,16 @@ export function detectDelimiter(sample: string): Delimiter {
   return decide() ?? ',';
 }
 
-/** How much of the file's start decides the delimiter: ten lines, or all there is. */
-export function delimiterSample(buf: string, nl: string, final: boolean): string | undefined {
-  let end = -1;
-  for (let n = 0; n < 10; n++) {
-    const next = buf.indexOf(nl, end + 1);
-    if (next === -1) return final || buf.length > 1 << 16 ? buf : undefined;
-    end = next;
+/** How much of the file's start decides the delimiter: ten lines (CRLF is one line end), or all there is. */
+export function delimiterSample(buf: string, final: boolean): string | undefined {
+  let lines = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    if (++lines === 10) return buf.slice(0, i);
+    if (c === 13 && buf.charCodeAt(i + 1) === 10) i++;
   }
-  return buf.slice(0, end);
+  return final || buf.length > 1 << 16 ? buf : undefined;
 }
 
 export class CsvUnclosedQuoteError extends Error {
@@ -53,7 +56,6 @@ export class CsvUnclosedQuoteError extends Error {
 export class CsvParser {
   private buffer = '';
   private delimiter: Delimiter | undefined;
-  private newline: '\n' | '\r' | undefined;
   private record = 0;
 
   constructor(
@@ -79,25 +81,8 @@ export class CsvParser {
 
   private parse(final: boolean): void {
     const buf = this.buffer;
-    if (this.newline === undefined) {
-      const lf = buf.indexOf('\n');
-      const cr = buf.indexOf('\r');
-      if (lf === -1 && cr === -1) {
-        if (!final) return;
-        this.newline = '\n';
-      } else {
-        this.newline = cr !== -1 && (lf === -1 || cr < lf) && buf.charCodeAt(cr + 1) !== 10 ? '\r' : '\n';
-        // A CR at the very end of a chunk may be the first half of CRLF: wait for more.
-        if (cr === buf.length - 1 && lf === -1 && !final) {
-          this.newline = undefined;
-          return;
-        }
-      }
-    }
-    const nl = this.newline;
-    const nlCode = nl.charCodeAt(0);
     if (this.delimiter === undefined) {
-      const sample = delimiterSample(buf, nl, final);
+      const sample = delimiterSample(buf, final);
       if (sample === undefined) return;
       this.delimiter = detectDelimiter(sample);
     }
@@ -106,22 +91,22 @@ export class CsvParser {
     let pos = 0;
     let nextQuote = buf.indexOf('"');
     if (nextQuote === -1) nextQuote = length;
+    // The next LF and CR at or after `pos`, each found again only once passed.
+    let nextLf = -1;
+    let nextCr = -1;
     while (pos < length) {
-      let eol = buf.indexOf(nl, pos);
-      if (eol === -1) {
-        if (!final) break;
-        eol = length;
-      }
+      if (nextLf !== length && nextLf < pos) nextLf = indexOrEnd(buf, '\n', pos);
+      if (nextCr !== length && nextCr < pos) nextCr = indexOrEnd(buf, '\r', pos);
+      const eol = Math.min(nextLf, nextCr);
+      // A CR at the end may be the first half of CRLF: the next character decides.
+      if (!final && (eol === length || (eol === nextCr && eol + 1 === length))) break;
       if (nextQuote >= eol) {
         // Fast path: no quote on this line.
-        let end = eol;
-        if (nlCode === 10 && end > pos && buf.charCodeAt(end - 1) === 13) end--;
-        const line = buf.slice(pos, end);
-        this.onRecord(line.split(delim), ++this.record);
-        pos = eol + 1;
+        this.onRecord(buf.slice(pos, eol).split(delim), ++this.record);
+        pos = eol + (eol === nextCr && nextLf === eol + 1 ? 2 : 1);
         continue;
       }
-      const next = this.parseQuoted(buf, pos, delim, nlCode, final);
+      const next = this.parseQuoted(buf, pos, delim, final);
       if (next === -1) break;
       pos = next;
       nextQuote = buf.indexOf('"', pos);
@@ -131,7 +116,7 @@ export class CsvParser {
   }
 
   /** Parses one record that contains a quote; returns where the next starts, or -1 if it is not complete yet. */
-  private parseQuoted(buf: string, start: number, delim: string, nlCode: number, final: boolean): number {
+  private parseQuoted(buf: string, start: number, delim: string, final: boolean): number {
     const fields: string[] = [];
     const delimCode = delim.charCodeAt(0);
     const length = buf.length;
@@ -155,13 +140,13 @@ export class CsvParser {
           break;
         }
         // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-        const j = fieldEnd(buf, i, delimCode, nlCode);
+        const j = fieldEnd(buf, i, delimCode);
         if (j >= length && !final) return -1;
         value += buf.slice(i, j);
         i = j;
         fields.push(value);
       } else {
-        const j = fieldEnd(buf, i, delimCode, nlCode);
+        const j = fieldEnd(buf, i, delimCode);
         if (j >= length && !final) return -1;
         fields.push(buf.slice(i, j));
         i = j;
@@ -175,7 +160,7 @@ export class CsvParser {
         i++;
         continue;
       }
-      if (c === 13 && nlCode === 10) {
+      if (c === 13) {
         if (i + 1 >= length && !final) return -1;
         i += buf.charCodeAt(i + 1) === 10 ? 2 : 1;
       } else {
@@ -191,12 +176,18 @@ export class CsvParser {
   }
 }
 
+/** Where `search` next occurs from `from`, or the text's length. */
+function indexOrEnd(buf: string, search: string, from: number): number {
+  const at = buf.indexOf(search, from);
+  return at === -1 ? buf.length : at;
+}
+
 /** Where an unquoted stretch of a field ends: at a delimiter, a line end, or the text's end. */
-function fieldEnd(buf: string, from: number, delimCode: number, nlCode: number): number {
+function fieldEnd(buf: string, from: number, delimCode: number): number {
   let j = from;
   while (j < buf.length) {
     const c = buf.charCodeAt(j);
-    if (c === delimCode || c === nlCode || (c === 13 && nlCode === 10)) break;
+    if (c === delimCode || c === 10 || c === 13) break;
     j++;
   }
   return j;

@@ -2,7 +2,7 @@
 // that also reads times ahead) against the text path, which reads the same text saved as
 // UTF-16 LE with a BOM: for the same text, the same evaluation — KPI values and samples,
 // warnings with row, column and value, input counts, appeals — whatever the delimiter,
-// line ends, quoting, white space, width of characters, time zone or piece size. Rows
+// line ends (also mixed from row to row), quoting, white space, width of characters, time zone or piece size. Rows
 // after the first ten matter most: those before are kept as cells while the header is
 // looked for, and only the later ones reach the evaluator as views over bytes.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -128,7 +128,9 @@ const rowArb = fc.record({
 });
 const fileArb = fc.record({
   delimiter: fc.constantFrom(',', ';', '\t'),
-  eol: fc.constantFrom('\n', '\r\n', '\r'),
+  eol: fc.constantFrom('\n', '\r\n', '\r', 'mixed'),
+  /** For 'mixed': the line end of line i is mixed[i % 48]. */
+  mixed: fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 48, maxLength: 48 }),
   bom: fc.boolean(),
   title: fc.boolean(),
   trailing: fc.boolean(),
@@ -153,7 +155,10 @@ function fileText(f: FileShape): string {
     const cells = [...r.cells.slice(0, r.keep), ...r.extra].map((c, k) => (k === 0 && c === 'UNIQUE' ? `K${i}` : c));
     lines.push(cells.map((c) => field(c, f.delimiter, r.quoteAll && c !== '')).join(f.delimiter) + (f.trailing ? f.delimiter : ''));
   }
-  return (f.bom ? '\uFEFF' : '') + lines.join(f.eol) + f.eol;
+  const ends = lines.map((_, i) => (f.eol === 'mixed' ? f.mixed[i % 48]! : f.eol));
+  // A CR, then an empty line ended by LF, is one CRLF whatever was meant: end that line otherwise.
+  const text = lines.map((line, i) => line + (line === '' && ends[i - 1] === '\r' && ends[i] === '\n' ? '\r' : ends[i])).join('');
+  return (f.bom ? '\uFEFF' : '') + text;
 }
 
 /** Times around New York's changes of 2026 (the hour 01:00–02:00 of 1 November twice, 02:00–03:00 of 8 March never). */
@@ -230,20 +235,28 @@ describe('a UTF-8 CSV evaluates as the same text in UTF-16', () => {
   it('awkward files cut anywhere, in one thread or two (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fileArb, modeArb, fc.infiniteStream(fc.constantFrom(...NY_TIMES)), async (f, mode, ny) => {
-        let text = fileText(f);
-        if (mode.zone) text = text.replace(/2026-1[01]-\d\d[ T]\d\d:\d\d(:\d\d)?/g, () => ny.next().value as string);
-        text += mode.unclosed;
+        // The times drawn for one file, drawn again in the same order for the same rows ended by LF.
+        const drawn: string[] = [];
+        const times = (text: string, draw: () => string) => (mode.zone ? text.replace(/2026-1[01]-\d\d[ T]\d\d:\d\d(:\d\d)?/g, draw) : text);
+        const text = times(fileText(f), () => drawn[drawn.push(ny.next().value as string) - 1]!) + mode.unclosed;
         const base = mode.roster === 'none' ? single : policy;
         const zoned = mode.zone ? { ...base, meta: { ...base.meta, timezone: mode.zone[0] } } : base;
-        const read = files(text, {
+        const options: Partial<EvaluateFilesOptions> = {
           policy: zoned,
           period: mode.zone?.[1] ?? '2026-10',
           roster: mode.roster === 'ids' ? rosterPath : mode.roster === 'names' ? namesRosterPath : undefined,
           ...(mode.appeals ? { excludeTickets: new Map([['T1', 'A1'], ['T3', 'A2'], ['工单1', 'A3']]) } : {}),
-        });
+        };
+        const read = files(text, options);
         const expected = await read.utf16();
         expect(await read.utf8()).toEqual(expected);
         expect(await read.utf8(mode.parallel ? { chunkSize: f.chunkSize * 7, parallel: true } : { chunkSize: f.chunkSize })).toEqual(expected);
+        if (f.eol === 'mixed') {
+          // Line ends mixed from row to row (issue 17, 5): the rows of the file ended by LF alone.
+          let k = 0;
+          const uniform = files(times(fileText({ ...f, eol: '\n' }), () => drawn[k++]!) + mode.unclosed, options);
+          expect(await uniform.utf8()).toEqual(expected);
+        }
       }),
       { numRuns: 40 },
     );
