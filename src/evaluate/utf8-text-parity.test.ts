@@ -157,7 +157,15 @@ function fileText(f: FileShape): string {
   }
   const ends = lines.map((_, i) => (f.eol === 'mixed' ? f.mixed[i % 48]! : f.eol));
   // A CR, then an empty line ended by LF, is one CRLF whatever was meant: end that line otherwise.
-  const text = lines.map((line, i) => line + (line === '' && ends[i - 1] === '\r' && ends[i] === '\n' ? '\r' : ends[i])).join('');
+  // (Looking at the end actually written before it, which this rule may itself have changed.)
+  let previous = '';
+  const text = lines
+    .map((line, i) => {
+      const end = line === '' && previous === '\r' && ends[i] === '\n' ? '\r' : ends[i]!;
+      previous = end;
+      return line + end;
+    })
+    .join('');
   return (f.bom ? '\uFEFF' : '') + text;
 }
 
