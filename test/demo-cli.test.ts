@@ -32,6 +32,8 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(run.stdout).toContain('npx aspm-cli render policy.yaml -o policy.docx');
     expect(run.stdout).toMatch(/npx aspm-cli evaluate policy\.yaml --tickets \S+ --roster \S+ .*--period 2026-09/);
     expect(run.stdout).toContain('等级分布');
+    // A list in a Chinese sentence takes the enumeration comma, not ", ".
+    expect(run.stdout).toContain('（2026-07、2026-08、2026-09 月度与 2026-Q3 季度');
   });
 
   it('writes a Chinese medium policy and its Word, Markdown and HTML', () => {

@@ -40,6 +40,8 @@ const excluded = [
   { ticket: 'T100', appeal: 'SS-2026-01', row: 7, person: 0, team: '一组', hits: [{ measure: measure('response_sla_rate'), slice: -1 }, { measure: measure('first_time_fix_rate'), slice: -1 }, { measure: measure('csat'), slice: -1 }], created: Date.UTC(2026, 9, 3, 1), resolved: Date.UTC(2026, 9, 3, 6), inPeriod: true },
   // In the export but created and resolved in June (10:05 and 15:30 in Shanghai): no KPI of October has it.
   { ticket: 'T200', appeal: 'SS-2026-09', row: 8, person: 0, team: '一组', hits: [], created: Date.UTC(2026, 5, 28, 2, 5), resolved: Date.UTC(2026, 5, 30, 7, 30), inPeriod: false },
+  // In October, but it would only have fed the technicians' first-time fix rate: none of an agent's KPIs.
+  { ticket: 'T300', appeal: 'SS-2026-10', row: 9, person: 0, team: '一组', hits: [{ measure: measure('first_time_fix_rate'), slice: -1 }], created: Date.UTC(2026, 9, 5, 1), resolved: Date.UTC(2026, 9, 5, 6), inPeriod: true },
 ];
 
 function score(text: string) {
@@ -142,12 +144,28 @@ describe('errors in what the file refers to: found after reading, before writing
     ['a person not on the roster', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E9\n    kpi: csat\n    value: 95\n${decision(1)}`, ['4:15 adjustment-unknown-staff']],
     ['a ticket not in the export', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T999\n${decision(1)}`, ['5:16 adjustment-unknown-ticket']],
     ['a ticket of another period', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T200\n${decision(1)}`, ['5:16 adjustment-ticket-outside-period']],
+    ['a ticket that counts for none of the person’s KPIs', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T300\n${decision(1)}`, ['5:16 adjustment-ticket-not-counted']],
     ['a ticket someone else handled', `version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E2\n    ticket_id: T100\n${decision(1)}`, ['4:15 adjustment-ticket-other-staff']],
     ['a KPI not in the person’s role', `version: 1\nadjustments:\n  - kind: override_kpi\n    staff_id: E1\n    kpi: reopen_rate\n    value: 1\n${decision(1)}`, ['5:10 adjustment-kpi-not-in-role']],
     ['a rating nobody gave', `version: 1\nadjustments:\n  - kind: override_rating\n    staff_id: E1\n    rater_type: customer\n    item: teamwork\n    score: 4\n${decision(1)}`, ['6:11 adjustment-unknown-rating']],
     ['a rating among several without rater_id', `version: 1\nadjustments:\n  - kind: override_rating\n    staff_id: E1\n    rater_type: peer\n    item: teamwork\n    score: 4\n${decision(1)}`, ['5:17 adjustment-rating-ambiguous']],
   ])('%s', (_name, text, expected) => {
     expect(referenceErrors(text)).toEqual(expected);
+  });
+
+  it('a ticket that counts for none of the person’s KPIs is refused, not listed as left out of no KPI', () => {
+    const error = (() => {
+      try {
+        score(`version: 1\nadjustments:\n  - kind: exclude_ticket\n    staff_id: E1\n    ticket_id: T300\n${decision(1)}`);
+      } catch (e) {
+        return e as AspmError;
+      }
+      throw new Error('no error');
+    })();
+    expect(formatDiagnostic(error.diagnostics[0]!, 'zh-CN')).toBe(
+      'adjustments.yaml:5:16: adjustment-ticket-not-counted: 工单“T300”在考核期 2026-10 不计入 E1 张伟 的任何指标（例如到期末尚未解决），剔除它不会改变其本期结果。请核对工单号和工号。',
+    );
+    expect(formatDiagnostic(error.diagnostics[0]!, 'en')).toContain('The ticket "T300" counts for none of the KPIs of E1 张伟 in the period 2026-10');
   });
 
   it('a ticket outside the period is refused with its dates and the period’s, not listed as an appeal that changed nothing', () => {

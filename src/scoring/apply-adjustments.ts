@@ -95,6 +95,12 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
       const own = new Set(result.kpis.map((k) => k.id));
       const ids = found.hits.map((h) => evaluation.plan.ticketMeasures[h.measure]!.id).filter((id) => own.has(id) || id.includes(':'));
       const kpis = [...new Set(ids)].map((id) => measureName(policy, id));
+      if (kpis.length === 0) {
+        // As for a ticket of another period: a notice would list an appeal granted that left
+        // the ticket out of nothing ("不计入：" and no KPI).
+        findings.push({ index, field: 'ticket_id', code: 'adjustment-ticket-not-counted', params: { ticket, staff: `${result.member.id} ${result.member.name}`.trim(), period: evaluation.period.id } });
+        return;
+      }
       record = { ...common, kind: a.kind, ticket_id: ticket, kpis };
     } else if (a.kind === 'override_kpi') {
       const entries = result.kpis.filter((k) => k.id === a.kpi);

@@ -142,6 +142,19 @@ describe('history reports from elsewhere (issue 17, 12 and 13)', () => {
     await expect(readHistory(dir, policy)).rejects.toMatchObject({ code: 'history-unknown-grade', params: { grade: 'E' } });
   });
 
+  it('a report of a period before the policy took effect is not checked: no rule ever looks at it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-before-'));
+    // Last year's report under the old rules, graded 优/良/中/差, beside this year's.
+    const old = (id: string, grade: string) => JSON.stringify({ policy: { company: '我们公司', title: '制度' }, period: { id }, result_date: '2026-07-05', staff: [{ id: 'E1', name: '甲', grade }] });
+    writeFileSync(join(dir, '2026-06.json'), old('2026-06', '良'));
+    writeFileSync(join(dir, '2026-Q2.json'), old('2026-Q2', '优'));
+    const policy = { company: '我们公司', title: '制度', grades, effectiveDate: '2026-07-01' };
+    await expect(readHistory(dir, policy)).resolves.toMatchObject({ otherPolicies: [] });
+    // From the period that holds the effective date on, a grade the policy does not know is an error.
+    writeFileSync(join(dir, '2026-07.json'), old('2026-07', '良'));
+    await expect(readHistory(dir, policy)).rejects.toMatchObject({ code: 'history-unknown-grade', params: { file: join(dir, '2026-07.json'), grade: '良' } });
+  });
+
   it('a grade that is not text (a number, an object) is not an aspm report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-type-'));
     writeFileSync(join(dir, '2026-08.json'), report({ grade: 7 }));

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { AspmError } from '../errors.js';
 import { personKey } from '../evaluate/staff.js';
 import { readSmallFile } from '../io/read-input.js';
-import { cycleOfPeriodId } from './cycles.js';
+import { cycleOfPeriodId, periodIdBefore, periodIdOfDay } from './cycles.js';
 
 /**
  * An earlier report is read whole: 32 MiB holds a report of 10,000 people (about 3 KB
@@ -100,7 +100,7 @@ export interface HistoryRead {
  * other than `*.json` are ignored; a `*.json` that is not a scored report is an error,
  * because a history silently half-read would decide promotions and demotions wrongly.
  */
-export async function readHistory(dir: string, policy?: PolicyIdentity & { readonly grades?: readonly string[] }): Promise<HistoryRead> {
+export async function readHistory(dir: string, policy?: PolicyIdentity & { readonly grades?: readonly string[]; readonly effectiveDate?: string }): Promise<HistoryRead> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -128,8 +128,17 @@ export async function readHistory(dir: string, policy?: PolicyIdentity & { reado
   }
   const same = (r: HistoryReport) => !policy || r.policy === null || (r.policy.company === policy.company && r.policy.title === policy.title);
   // A grade the policy does not know would decide a rule or a bonus as undefined.
-  if (policy?.grades) for (const report of reports.filter(same)) checkGrades(report, policy.grades);
+  // Only the reports a rule can look at: one of a period before the policy took effect (last
+  // year's, under the old rules and their grades) is never consulted, so it is no error.
+  const consulted = (r: HistoryReport) => !policy?.effectiveDate || !beforeEffective(r.periodId, policy.effectiveDate);
+  if (policy?.grades) for (const report of reports.filter(same).filter(consulted)) checkGrades(report, policy.grades);
   return { reports: latestPerPeriod(reports.filter(same)), otherPolicies: reports.filter((r) => !same(r)).map((r) => r.path) };
+}
+
+/** Whether period `id` lies before the one that holds `effectiveDate` (where rules start counting). */
+function beforeEffective(id: string, effectiveDate: string): boolean {
+  const cycle = cycleOfPeriodId(id);
+  return cycle !== undefined && periodIdBefore(id, periodIdOfDay(effectiveDate, cycle));
 }
 
 /** Fails, naming the file, the person and the grade, if a grade of `report` is not one of `grades`. */

@@ -186,7 +186,7 @@ function demoSummary(dir: string, made: DemoMade, language: Language): string {
     '',
     say('demo-made-policy', { files: ['answers.yaml', 'policy.yaml', 'policy.docx', 'policy.md', 'policy.html'].join('  ') }),
     say('demo-made-data', { dir: 'data/' }),
-    say('demo-made-reports', { months: DEMO_MONTHS.join(', '), quarter: DEMO_QUARTER_ID, reports: shown(made.reports) + '/', notices: 'notices/' }),
+    say('demo-made-reports', { months: DEMO_MONTHS.join(language === 'zh-CN' ? '、' : ', '), quarter: DEMO_QUARTER_ID, reports: shown(made.reports) + '/', notices: 'notices/' }),
     '',
     say('demo-open', { xlsx: join(shown(made.reports), `${DEMO_MONTHS[2]}.xlsx`), docx: 'policy.docx' }),
     '',

@@ -124,7 +124,7 @@ export const evaluateCommand: CommandDefinition = {
           }
           adjustments = { file: options.adjustments, items: read.value.adjustments, source: read.source };
         }
-        const historyRead = options.history ? await readHistory(options.history, { company: policy.meta.company, title: policy.meta.title, grades: policy.grades.bands.map((b) => b.grade) }) : { reports: [], otherPolicies: [] };
+        const historyRead = options.history ? await readHistory(options.history, { company: policy.meta.company, title: policy.meta.title, grades: policy.grades.bands.map((b) => b.grade), effectiveDate: policy.meta.effective_date }) : { reports: [], otherPolicies: [] };
         const history: HistoryReport[] = historyRead.reports;
         // The notices are in the policy's language, like the policy document.
         const templates = options.notices !== undefined ? await readTemplateSet(policy.meta.language, options.templates) : undefined;

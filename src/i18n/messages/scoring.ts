@@ -114,6 +114,10 @@ export const scoringMessages = defineMessages({
       return `The ticket "${formatValue(p.ticket)}" (${when}) is outside the period ${formatValue(p.period)} (${formatValue(p.first)} to ${formatValue(p.last)}), so leaving it out would change nothing. Check the ticket id, or put this adjustment in the adjustments file of the ticket's own period.`;
     },
   },
+  'adjustment-ticket-not-counted': {
+    'zh-CN': '工单“{ticket}”在考核期 {period} 不计入 {staff} 的任何指标（例如到期末尚未解决），剔除它不会改变其本期结果。请核对工单号和工号。',
+    en: 'The ticket "{ticket}" counts for none of the KPIs of {staff} in the period {period} (it was still open at the end of the period, for example), so leaving it out would change nothing in their result. Check the ticket id and the staff id.',
+  },
   'adjustment-kpi-not-in-role': {
     'zh-CN': '{staff}（岗位 {roles}）不考核指标“{kpi}”。',
     en: '{staff} (role {roles}) is not assessed on the KPI "{kpi}".',
