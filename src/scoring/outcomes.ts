@@ -38,7 +38,6 @@ export interface TriggerContext {
 }
 
 /**
-/**
  * What made a rule fire, as the rule saw it: the grade of each period it looked at (the
  * earlier ones first, the current one last), which grade it went by, and — for a rule over
  * the top of the ranking — the rank. The notice and the Excel report word this; they do not
