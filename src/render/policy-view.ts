@@ -185,6 +185,11 @@ export interface PolicyView {
   readonly responsibilities: readonly (Numbered & { readonly party: string; readonly duties: readonly string[] })[];
   readonly goals: readonly { readonly description: string; readonly kpi: string; readonly target: string }[];
   readonly kpis: readonly KpiView[];
+  /**
+   * The cycle every KPI is assessed on, when they share one (月度), else empty: the KPI
+   * table then states it once in its lead-in instead of a column that repeats it per row.
+   */
+  readonly kpiCycle: string;
   readonly data: {
     readonly business: boolean;
     readonly workingHours: string;
@@ -278,6 +283,10 @@ export interface PolicyView {
   readonly hasDemotion: boolean;
   readonly appeal: {
     readonly channel: string;
+    /** The channel already names the appeal form's appendix: the article need not say it again. */
+    readonly channelNamesForm: boolean;
+    /** The channel already asks for evidence (证明材料): the article need not ask twice. */
+    readonly channelAsksEvidence: boolean;
     readonly fileDays: number;
     readonly answerDays: number;
     readonly reviewers: string;
@@ -562,6 +571,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       maxScore: formatNumber(maxScore(kpi.scoring)),
       minSamples: kpi.min_samples,
     })),
+    kpiCycle: new Set(policy.kpis.map((kpi) => kpi.cycle)).size === 1 && policy.kpis[0] ? cycleLabel(language, policy.kpis[0].cycle) : '',
     data: {
       business: evaluation.duration === 'business',
       workingHours: joinList(
@@ -683,7 +693,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       coefficients: incentives.bonus.coefficients.map((c) => ({
         grade: c.grade,
         label: policy.grades.bands.find((b) => b.grade === c.grade)?.label ?? '',
-        coefficient: formatNumber(c.coefficient),
+        coefficient: sameDecimals(c.coefficient, incentives.bonus.coefficients.map((k) => k.coefficient)),
       })),
       bases: policy.roles.filter((r) => r.bonus_base > 0).map((r) => ({ role: r.name, base: formatNumber(r.bonus_base) })),
       baseUnit: formatUnit(language, 'currency', currency),
@@ -709,6 +719,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
     hasDemotion: policy.penalties.some((p) => p.kind === 'demotion'),
     appeal: {
       channel: policy.appeal.channel,
+      channelNamesForm: appendix.appealForm !== null && squeezed(policy.appeal.channel).includes(squeezed(appendix.appealForm.number)),
+      channelAsksEvidence: /证明材料|证据|evidence/iu.test(policy.appeal.channel),
       fileDays: policy.appeal.file_within_days,
       answerDays: policy.appeal.answer_within_days,
       reviewers: joinList(language, policy.appeal.reviewers),
@@ -729,4 +741,18 @@ export function buildPolicyView(policy: Policy): PolicyView {
     },
     effectiveDate: formatDate(language, meta.effective_date),
   };
+}
+
+/** Text without spaces, to find 附件二 or Appendix 2 however it is spaced. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/gu, '').toLowerCase();
+}
+
+/**
+ * A coefficient with as many decimals as the most precise in its column, at least one:
+ * 1.0 beside 1.5 and 0.8, not a bare 1 that reads as a different kind of number.
+ */
+export function sameDecimals(value: number, column: readonly number[]): string {
+  const decimals = (n: number) => (formatNumber(n).split('.')[1] ?? '').length;
+  return value.toFixed(Math.max(1, ...column.map(decimals)));
 }
