@@ -182,7 +182,14 @@ export interface PolicyView {
   readonly purpose: string;
   readonly scope: string;
   readonly definitions: readonly { readonly term: string; readonly definition: string }[];
-  readonly responsibilities: readonly (Numbered & { readonly party: string; readonly duties: readonly string[] })[];
+  readonly responsibilities: readonly (Numbered & {
+    readonly party: string;
+    /** The party as an English heading says it: the After-Sales Service Manager, every employee. */
+    readonly partyHeading: string;
+    /** The party, without its note in brackets, as the subject its duties follow: The General Manager. */
+    readonly partySubject: string;
+    readonly duties: readonly string[];
+  })[];
   readonly goals: readonly { readonly description: string; readonly kpi: string; readonly target: string }[];
   readonly kpis: readonly KpiView[];
   /**
@@ -406,6 +413,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
   const responsibilityViews = responsibilities.map((r) => ({
     ...articles.next(),
     party: r.party,
+    partyHeading: partyInHeading(r.party),
+    partySubject: partyAsSubject(r.party),
     duties: r.duties,
   }));
 
@@ -755,4 +764,35 @@ function squeezed(text: string): string {
 export function sameDecimals(value: number, column: readonly number[]): string {
   const decimals = (n: number) => (formatNumber(n).split('.')[1] ?? '').length;
   return value.toFixed(Math.max(1, ...column.map(decimals)));
+}
+
+/** Everyone (every employee, all staff) takes no article and no capital inside a sentence. */
+const EVERYONE = /^(every|each|all)\b/iu;
+/** Words a title leaves in lower case. */
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with']);
+
+/**
+ * An English party (a post or a body) in a heading: "the" before it and its words in title
+ * case (Responsibilities of the Service Supervisors (team leads)), or, for everyone, in lower
+ * case (Responsibilities of every employee). A note in brackets is left as written. Chinese
+ * names pass unchanged.
+ */
+export function partyInHeading(party: string): string {
+  if (!/^[A-Za-z]/u.test(party)) return party;
+  if (EVERYONE.test(party)) return party.charAt(0).toLowerCase() + party.slice(1);
+  const bracket = party.search(/[(（]/u);
+  const [name, note] = bracket < 0 ? [party, ''] : [party.slice(0, bracket), party.slice(bracket)];
+  const titled = name.replace(/[A-Za-z][\w'-]*/gu, (word, at: number) =>
+    at > 0 && MINOR_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/(^|-)([a-z])/gu, (_, dash: string, c: string) => dash + c.toUpperCase()),
+  );
+  return `${/^the\b/iu.test(titled) ? '' : 'the '}${titled}${note}`;
+}
+
+/** The party without its note in brackets, starting a sentence: The General Manager, Every employee. */
+export function partyAsSubject(party: string): string {
+  const name = party.replace(/\s*[(（].*$/u, '').trim();
+  if (!/^[A-Za-z]/u.test(name)) return name;
+  if (EVERYONE.test(name)) return name.charAt(0).toUpperCase() + name.slice(1);
+  const heading = partyInHeading(name);
+  return heading.charAt(0).toUpperCase() + heading.slice(1);
 }
