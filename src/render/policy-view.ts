@@ -606,7 +606,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
     dataSources: usedSources.map((kind) => ({
       kind: t(language, `doc-source-${kind}`),
       system: policy.data_sources[kind]?.system ?? '',
-      owner: policy.data_sources[kind]?.owner ?? '',
+      // A body in running English text takes its article: provided by the After-Sales Data Officer.
+      owner: partyInHeading(policy.data_sources[kind]?.owner ?? ''),
     })),
     roles,
     weightMatrix: {
@@ -732,7 +733,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       channelAsksEvidence: /证明材料|证据|evidence/iu.test(policy.appeal.channel),
       fileDays: policy.appeal.file_within_days,
       answerDays: policy.appeal.answer_within_days,
-      reviewers: joinList(language, policy.appeal.reviewers),
+      reviewers: joinList(language, policy.appeal.reviewers.map(partyInHeading)),
       escalation: policy.appeal.escalation ?? '',
       effect: policy.appeal.effect ?? '',
     },
