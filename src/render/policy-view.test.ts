@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset } from '../../test/helpers/presets.js';
 import { checkPolicyObject } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { buildPolicyView, type ChapterId } from './policy-view.js';
+import { buildPolicyView, partyAsSubject, partyInHeading, type ChapterId } from './policy-view.js';
 import { toChineseNumeral } from './chinese-numerals.js';
 
 let medium: Policy;
@@ -192,5 +192,20 @@ describe('the policy view: how ratings become a score', () => {
       for (const role of p.roles) delete role.raters;
     });
     expect(buildPolicyView(noneAnonymous).qualitative.anonymityRule).toBe('');
+  });
+});
+
+describe('an English party in its article heading', () => {
+  it.each([
+    ['After-Sales Service Manager', 'the After-Sales Service Manager', 'The After-Sales Service Manager'],
+    ['Every employee', 'every employee', 'Every employee'],
+    ['Service supervisors (team leads)', 'the Service Supervisors (team leads)', 'The Service Supervisors'],
+    ['Data operations team', 'the Data Operations Team', 'The Data Operations Team'],
+    ['Head of quality', 'the Head of Quality', 'The Head of Quality'],
+    ['The board', 'The Board', 'The Board'],
+    ['售后服务部经理', '售后服务部经理', '售后服务部经理'],
+  ])('%s: Responsibilities of %s; %s: …', (party, heading, subject) => {
+    expect(partyInHeading(party)).toBe(heading);
+    expect(partyAsSubject(party)).toBe(subject);
   });
 });

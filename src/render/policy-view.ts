@@ -182,9 +182,21 @@ export interface PolicyView {
   readonly purpose: string;
   readonly scope: string;
   readonly definitions: readonly { readonly term: string; readonly definition: string }[];
-  readonly responsibilities: readonly (Numbered & { readonly party: string; readonly duties: readonly string[] })[];
+  readonly responsibilities: readonly (Numbered & {
+    readonly party: string;
+    /** The party as an English heading says it: the After-Sales Service Manager, every employee. */
+    readonly partyHeading: string;
+    /** The party, without its note in brackets, as the subject its duties follow: The General Manager. */
+    readonly partySubject: string;
+    readonly duties: readonly string[];
+  })[];
   readonly goals: readonly { readonly description: string; readonly kpi: string; readonly target: string }[];
   readonly kpis: readonly KpiView[];
+  /**
+   * The cycle every KPI is assessed on, when they share one (月度), else empty: the KPI
+   * table then states it once in its lead-in instead of a column that repeats it per row.
+   */
+  readonly kpiCycle: string;
   readonly data: {
     readonly business: boolean;
     readonly workingHours: string;
@@ -278,6 +290,10 @@ export interface PolicyView {
   readonly hasDemotion: boolean;
   readonly appeal: {
     readonly channel: string;
+    /** The channel already names the appeal form's appendix: the article need not say it again. */
+    readonly channelNamesForm: boolean;
+    /** The channel already asks for evidence (证明材料): the article need not ask twice. */
+    readonly channelAsksEvidence: boolean;
     readonly fileDays: number;
     readonly answerDays: number;
     readonly reviewers: string;
@@ -397,6 +413,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
   const responsibilityViews = responsibilities.map((r) => ({
     ...articles.next(),
     party: r.party,
+    partyHeading: partyInHeading(r.party),
+    partySubject: partyAsSubject(r.party),
     duties: r.duties,
   }));
 
@@ -562,6 +580,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       maxScore: formatNumber(maxScore(kpi.scoring)),
       minSamples: kpi.min_samples,
     })),
+    kpiCycle: new Set(policy.kpis.map((kpi) => kpi.cycle)).size === 1 && policy.kpis[0] ? cycleLabel(language, policy.kpis[0].cycle) : '',
     data: {
       business: evaluation.duration === 'business',
       workingHours: joinList(
@@ -587,7 +606,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
     dataSources: usedSources.map((kind) => ({
       kind: t(language, `doc-source-${kind}`),
       system: policy.data_sources[kind]?.system ?? '',
-      owner: policy.data_sources[kind]?.owner ?? '',
+      // A body in running English text takes its article: provided by the After-Sales Data Officer.
+      owner: partyInHeading(policy.data_sources[kind]?.owner ?? ''),
     })),
     roles,
     weightMatrix: {
@@ -683,7 +703,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
       coefficients: incentives.bonus.coefficients.map((c) => ({
         grade: c.grade,
         label: policy.grades.bands.find((b) => b.grade === c.grade)?.label ?? '',
-        coefficient: formatNumber(c.coefficient),
+        coefficient: sameDecimals(c.coefficient, incentives.bonus.coefficients.map((k) => k.coefficient)),
       })),
       bases: policy.roles.filter((r) => r.bonus_base > 0).map((r) => ({ role: r.name, base: formatNumber(r.bonus_base) })),
       baseUnit: formatUnit(language, 'currency', currency),
@@ -709,9 +729,11 @@ export function buildPolicyView(policy: Policy): PolicyView {
     hasDemotion: policy.penalties.some((p) => p.kind === 'demotion'),
     appeal: {
       channel: policy.appeal.channel,
+      channelNamesForm: appendix.appealForm !== null && squeezed(policy.appeal.channel).includes(squeezed(appendix.appealForm.number)),
+      channelAsksEvidence: /证明材料|证据|evidence/iu.test(policy.appeal.channel),
       fileDays: policy.appeal.file_within_days,
       answerDays: policy.appeal.answer_within_days,
-      reviewers: joinList(language, policy.appeal.reviewers),
+      reviewers: joinList(language, policy.appeal.reviewers.map(partyInHeading)),
       escalation: policy.appeal.escalation ?? '',
       effect: policy.appeal.effect ?? '',
     },
@@ -729,4 +751,49 @@ export function buildPolicyView(policy: Policy): PolicyView {
     },
     effectiveDate: formatDate(language, meta.effective_date),
   };
+}
+
+/** Text without spaces, to find 附件二 or Appendix 2 however it is spaced. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/gu, '').toLowerCase();
+}
+
+/**
+ * A coefficient with as many decimals as the most precise in its column, at least one:
+ * 1.0 beside 1.5 and 0.8, not a bare 1 that reads as a different kind of number.
+ */
+export function sameDecimals(value: number, column: readonly number[]): string {
+  const decimals = (n: number) => (formatNumber(n).split('.')[1] ?? '').length;
+  return value.toFixed(Math.max(1, ...column.map(decimals)));
+}
+
+/** Everyone (every employee, all staff) takes no article and no capital inside a sentence. */
+const EVERYONE = /^(every|each|all)\b/iu;
+/** Words a title leaves in lower case. */
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'with']);
+
+/**
+ * An English party (a post or a body) in a heading: "the" before it and its words in title
+ * case (Responsibilities of the Service Supervisors (team leads)), or, for everyone, in lower
+ * case (Responsibilities of every employee). A note in brackets is left as written. Chinese
+ * names pass unchanged.
+ */
+export function partyInHeading(party: string): string {
+  if (!/^[A-Za-z]/u.test(party)) return party;
+  if (EVERYONE.test(party)) return party.charAt(0).toLowerCase() + party.slice(1);
+  const bracket = party.search(/[(（]/u);
+  const [name, note] = bracket < 0 ? [party, ''] : [party.slice(0, bracket), party.slice(bracket)];
+  const titled = name.replace(/[A-Za-z][\w'-]*/gu, (word, at: number) =>
+    at > 0 && MINOR_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word.replace(/(^|-)([a-z])/gu, (_, dash: string, c: string) => dash + c.toUpperCase()),
+  );
+  return `${/^the\b/iu.test(titled) ? '' : 'the '}${titled}${note}`;
+}
+
+/** The party without its note in brackets, starting a sentence: The General Manager, Every employee. */
+export function partyAsSubject(party: string): string {
+  const name = party.replace(/\s*[(（].*$/u, '').trim();
+  if (!/^[A-Za-z]/u.test(name)) return name;
+  if (EVERYONE.test(name)) return name.charAt(0).toUpperCase() + name.slice(1);
+  const heading = partyInHeading(name);
+  return heading.charAt(0).toUpperCase() + heading.slice(1);
 }

@@ -88,15 +88,13 @@ describe.each(presetNames())('the %s preset rendered', (name) => {
     const body = blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.inline) : '')).join('\n');
     if (policy.meta.language === 'zh-CN') {
       expect(body).toMatch(/解释权.*本制度由.+负责解释/);
-      expect(body).toContain('职工代表大会或者全体职工讨论');
-      expect(body).toContain('与工会或者职工代表平等协商确定');
-      expect(body).toContain('公示');
+      // Which body discussed it and when it was published are the company's to fill in, not the law's alternatives.
+      expect(body).toMatch(/经_{6,}讨论，与_{6,}平等协商确定，于_+年_+月_+日向全体员工公示/);
+      expect(body).not.toContain('或者');
       expect(body).toMatch(/生效日期.*本制度自\d{4}年\d{1,2}月\d{1,2}日起施行/);
     } else {
       expect(body).toMatch(/Interpretation\. .+ is responsible for interpreting this policy/);
-      expect(body).toContain('employee representative congress or all employees');
-      expect(body).toContain('equal consultation with the trade union or employee representatives');
-      expect(body).toContain('made public');
+      expect(body).toMatch(/discussed by _{6,}, settled through equal consultation with _{6,}, and made public to all employees on _{6,}\./);
       expect(body).toMatch(/Effective date\. This policy takes effect on \d{1,2} \w+ \d{4}\./);
     }
   });
@@ -149,11 +147,24 @@ describe('parts a policy leaves out', () => {
 describe('the KPI table', () => {
   const kpiTable = (blocks: Block[]) => blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && /^(指标|KPI)/.test(b.header?.[0]?.text ?? ''));
 
-  it.each(['medium.zh-CN', 'medium.en'])('of %s has the columns issue 4 lists, the cycle among them', async (name) => {
+  it.each(['medium.zh-CN', 'medium.en'])('of %s states the cycle every KPI shares once, and gives the target with its unit', async (name) => {
     const blocks = render(await loadPreset(name));
     const table = kpiTable(blocks);
-    expect(table?.header?.map((c) => c.text)).toEqual(name.endsWith('en') ? ['KPI (unit)', 'Definition and formula', 'Target', 'Data source (cycle)'] : ['指标', '定义与计算公式', '单位', '目标值', '数据来源', '考核周期']);
-    expect(table?.rows[0]?.at(-1)?.text).toMatch(name.endsWith('en') ? /\(monthly\)$/ : /^月度$/);
+    const en = name.endsWith('en');
+    expect(table?.header?.map((c) => c.text)).toEqual(en ? ['KPI', 'Definition and formula', 'Target', 'Data source'] : ['指标', '定义与计算公式', '目标值', '数据来源']);
+    expect(table?.rows[0]?.[2]?.text).toBe(en ? '≤ 30 min' : '≤ 30 分钟');
+    const text = blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.inline) : '')).join('\n');
+    expect(text).toContain(en ? 'quantitative KPIs, each assessed on a monthly cycle;' : '量化考核指标，考核周期均为月度；');
+  });
+
+  it.each(['medium.zh-CN', 'medium.en'])('of %s keeps a cycle column when the KPIs differ in cycle', async (name) => {
+    const policy = await loadPreset(name);
+    const kpis = policy.kpis.map((kpi, i) => (i === 0 ? { ...kpi, cycle: 'quarterly' as const } : kpi));
+    const table = kpiTable(render({ ...policy, kpis }));
+    const en = name.endsWith('en');
+    expect(table?.header?.at(-1)?.text).toBe(en ? 'Data source (cycle)' : '考核周期');
+    expect(table?.rows[0]?.at(-1)?.text).toMatch(en ? /\(quarterly\)$/ : /^季度$/);
+    expect(table?.rows[1]?.at(-1)?.text).toMatch(en ? /\(monthly\)$/ : /^月度$/);
   });
 
   it('comes out literally, whatever Markdown or Handlebars would make of it, with tables intact', async () => {
@@ -164,10 +175,8 @@ describe('the KPI table', () => {
     expect(kpiTable?.kind === 'table' && kpiTable.rows[0]?.map((c) => c.text)).toEqual([
       '客户*满意*度 | [链接](http://x)',
       '满意的回访占比 `code` ~~删~~ &amp; <i>。计算公式：满意数 ÷ 回访数 × 100%。',
-      '%',
-      '≥ 95',
+      '≥ 95%',
       '',
-      '月度',
     ]);
     const purpose = blocks.find((b) => b.kind === 'paragraph' && plainText(b.inline).startsWith('第一条'));
     expect(purpose?.kind === 'paragraph' && plainText(purpose.inline)).toBe('第一条\u3000目的\u3000为了客观评价 # 售后服务人员的工作 1. 不是列表 - 也不是 > 更不是引用特制定本制度。');
@@ -194,5 +203,36 @@ describe('document options from the policy', () => {
     const english = policyDocumentOptions(await loadPreset('medium.en'));
     expect(english.language).toBe('en');
     expect(english.bodyFont).toBeUndefined();
+  });
+});
+
+describe('text a reader would stumble on (issue 16, item 4)', () => {
+  const paragraphs = (blocks: Block[]) => blocks.map((b) => (b.kind === 'paragraph' ? plainText(b.inline) : '')).join('\n');
+
+  it.each(['medium.zh-CN', 'medium.en'])('%s: the penalty table has no column that repeats the measure', async (name) => {
+    const blocks = render(await loadPreset(name));
+    const table = blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && /^(措施|Measure)$/.test(b.header?.[1]?.text ?? ''));
+    expect(table).toBeDefined();
+    for (const row of table!.rows) expect(new Set(row.map((c) => c.text)).size).toBe(row.length);
+  });
+
+  it.each(['medium.zh-CN', 'medium.en', 'small.zh-CN', 'large.en'])('%s: the appeal article names the form’s appendix and asks for evidence once', async (name) => {
+    const text = paragraphs(render(await loadPreset(name)));
+    const article = text.split('\n').find((p) => /申诉时限与渠道|Time limit and channel/.test(p))!;
+    expect(article.match(/附件二|Appendix 2/g)).toHaveLength(1);
+    expect(article.match(/证明材料|evidence/g)).toHaveLength(1);
+  });
+
+  it('asks for evidence and names the form when the channel does not', async () => {
+    const policy = await loadPreset('medium.zh-CN');
+    const text = paragraphs(render({ ...policy, appeal: { ...policy.appeal, channel: '向人力资源部提出' } }));
+    expect(text).toContain('并尽量附上证明材料');
+    expect(text).toContain('《绩效申诉表》见附件二');
+  });
+
+  it.each(['medium.zh-CN', 'medium.en'])('%s: bonus coefficients show one decimal alike (1.0 beside 1.5)', async (name) => {
+    const blocks = render(await loadPreset(name));
+    const table = blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table' && /奖金系数|coefficient/i.test(b.header?.at(-1)?.text ?? '') && b.rows.every((r) => !r[0]?.empty));
+    expect(table?.rows.map((r) => r.at(-1)?.text)).toEqual(['1.5', '1.2', '1.0', '0.8', '0.5']);
   });
 });
