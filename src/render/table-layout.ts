@@ -88,6 +88,12 @@ const TOKENS = /\s+|[（“‘《【〔〈「『]*(?:[\x21-\x7E]+|[^\s])[，。�
 const LATIN_LETTER = 0.8;
 const KINSOKU = 0.5;
 
+/**
+ * What never wraps: a date (2026年10月15日, 15 October 2026) and a number with its unit
+ * (23.52 分钟, 95.00%, 12.5 min, CNY 3,000.00).
+ */
+const UNBROKEN = /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2} [A-Z][a-z]+ \d{4}|(?:[A-Z]{3} )?[-+]?\d[\d,.]*\s?(?:%|[\p{Script=Han}]{1,2}(?:\/[\p{Script=Han}]{1,2})?|[A-Za-z]{1,6}\b)?/gu;
+
 function longestLatinWord(text: string): number {
   let longest = 0;
   for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * 1.2));
@@ -102,6 +108,8 @@ function longestPiece(text: string): number {
   const pieces = text.split(/\s+|(?=（)|(?<=）)/u);
   return Math.max(
     0,
+    // A value with its unit and a date are read as one: 23.52 分/钟 or 2026年/10月15/日 is misread.
+    ...[...text.matchAll(UNBROKEN)].map((m) => textHalfEms(m[0])),
     ...pieces.map((piece) => {
       // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
       if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
@@ -121,7 +129,10 @@ function nameLeast(cell: TableCell): number {
   if (cell.empty) return 0;
   const width = textHalfEms(cell.text);
   const cap = displayWidth(cell.text) > cell.text.length ? NAME_WIDE : NAME_LATIN;
-  return Math.max(Math.min(width, cap), longestPiece(cell.text)) + SLACK;
+  // A short note in brackets after a name (客户满意度（班组）) stays on the name's line: 班 / 组 misreads.
+  const note = /（[^（）]*）$/u.exec(cell.text.trim());
+  const noted = note && textHalfEms(note[0]) <= SHORT ? cap + textHalfEms(note[0]) : cap;
+  return Math.max(Math.min(width, noted), longestPiece(cell.text)) + SLACK;
 }
 
 const NUMBER = /^[\s\d.()（）#№-]*$/u;
