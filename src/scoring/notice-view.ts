@@ -218,7 +218,10 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
   if (value === null) return '—';
-  return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
+  // Two decimals, as the notice says it rounds, so a column reads alike (81.50% beside 83.38%);
+  // a count has none.
+  const decimals = k.unit === 'count' && Number.isInteger(value) ? 0 : 2;
+  return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency, decimals);
 }
 
 const viewsOf = new WeakMap<Policy, PolicyView>();

@@ -74,7 +74,7 @@ describe('notice in Chinese', () => {
     const p = r.staff[0]!;
     expect(md).toContain(`| **${p.total_rounded!.toFixed(2)}** | **${p.grade}**（`);
     expect(md).toContain(`综合得分 = 量化得分 ${p.quantitative.score!.toFixed(2)} × 70% + 定性得分 ${p.qualitative.score!.toFixed(2)} × 30% + 加减分 2.00 = ${p.total_rounded!.toFixed(2)}。`);
-    expect(md).toContain('| 客户满意度 | 90% | 95% | 80% | 不计分 | 0% | 0.00 |');
+    expect(md).toContain('| 客户满意度 | 90.00% | 95.00% | 80.00% | 不计分 | 0% | 0.00 |');
     expect(md).toContain('| 上级 | 62.5% | 75.00 | 46.88 |');
     expect(md).toContain('| 同事 | — | 无评价 | — |');
     expect(md).toContain('| 客户书面表扬 | 加分 | 1 | +2.00 |');
@@ -169,7 +169,7 @@ describe('notice in Chinese', () => {
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
     expect(md).toContain('| 投诉率 △ |');
     expect(md).toContain('#### 六、申诉调整');
-    expect(md).toMatch(/\| SS-7 \| 投诉率由 [\d.]+% 更正为 0\.2% \| 投诉经核实不成立 \| 申诉小组 \| 2026年10月9日 \|/);
+    expect(md).toMatch(/\| SS-7 \| 投诉率由 [\d.]+% 更正为 0\.20% \| 投诉经核实不成立 \| 申诉小组 \| 2026年10月9日 \|/);
     expect(md).toContain('#### 七、说明');
     expect(md).toContain('#### 八、申诉');
   });
