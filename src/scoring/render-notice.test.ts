@@ -309,3 +309,45 @@ describe('notice files', () => {
     expect(Buffer.byteLength(noticeFileName({ id: 'E1', name: long }))).toBeLessThanOrEqual(NOTICE_BASE_BYTES);
   });
 });
+
+describe('the appeal form the notice points to', () => {
+  /** The notice's last page: what follows its last page break (`---`). */
+  const lastPage = (md: string) => md.slice(md.lastIndexOf('\n---\n') + 5);
+  /** The policy's own 附件二, from its heading to the end of the document. */
+  const policyForm = (policy: Policy, templates: TemplateSet) => {
+    const text = renderPolicyMarkdown(policy, templates);
+    return text.slice(text.indexOf(`## ${buildPolicyView(policy).appendix.appealForm!.number}`));
+  };
+  const IDENTITY_ROWS = /^\| \*\*(申 诉 人|岗　　位|考 核 期|原考核得分|Employee|Role|Period|Score appealed)\*\* \|.*\n/gmu;
+
+  it('is the policy’s own form, attached as the last page, with the person’s result filled in', () => {
+    const r = report(zh);
+    const p = r.staff[0]!;
+    const md = renderNoticeMarkdown(buildNoticeView(r, p, zh), zhTemplates);
+    const form = lastPage(md);
+    expect(md).toContain('填写《绩效申诉表》（附件二）');
+    expect(form).toMatch(/^\n## 附件二　绩效申诉表\n/);
+    // Everything but the rows it fills in is the policy's 附件二, word for word.
+    expect(form.trim().replace(IDENTITY_ROWS, '')).toBe(policyForm(zh, zhTemplates).trim().replace(IDENTITY_ROWS, ''));
+    expect(form).toContain('| **申 诉 人** | 张\\*伟\\| | **工　　号** | E1 |');
+    expect(form).toContain(`| **岗　　位** | 客服专员 | **所属班组** | ${p.team} |`);
+    expect(form).toContain('| **考 核 期** | 2026年10月 | **申诉日期** |   |');
+    expect(form).toContain(`| **原考核得分** | ${p.total_rounded!.toFixed(2)} | **原考核等级** | ${p.grade}（${r.grades.bands.find((b) => b.grade === p.grade)!.label}） |`);
+    // The policy's form stays blank.
+    expect(policyForm(zh, zhTemplates)).toContain('| **申 诉 人** |   | **工　　号** |   |');
+  });
+
+  it('leaves score and grade blank for a person not assessed, and is in the policy’s language', () => {
+    const r = report(zh);
+    const form = lastPage(renderNoticeMarkdown(buildNoticeView(r, r.staff[2]!, zh), zhTemplates));
+    expect(form).toContain('| **申 诉 人** | 王芳 | **工　　号** | E3 |');
+    expect(form).toMatch(/\| \*\*原考核得分\*\* \| +\| \*\*原考核等级\*\* \| +\|/);
+    const e = report(en);
+    const p = e.staff[0]!;
+    const text = lastPage(renderNoticeMarkdown(buildNoticeView(e, p, en), enTemplates));
+    expect(text).toMatch(/^\n## Appendix 2 Performance Appeal Form\n/);
+    expect(text.trim().replace(IDENTITY_ROWS, '')).toBe(policyForm(en, enTemplates).trim().replace(IDENTITY_ROWS, ''));
+    expect(text).toContain('| **Employee** | 张\\*伟\\| | **Staff ID** | E1 |');
+    expect(text).toContain(`| **Score appealed** | ${p.total_rounded!.toFixed(2)} | **Grade appealed** | ${p.grade} (`);
+  });
+});
