@@ -36,6 +36,8 @@ const LONG_LEAST = 8;
  */
 const NAME_WIDE = 15;
 const NAME_LATIN = 18;
+/** Half-ems of a bold Latin letter (Liberation Serif Bold, measured in LibreOffice's PDF). */
+const BOLD_LATIN = 1.35;
 /** Slack for bold text and for fonts a little wider than their size (half-ems). */
 const SLACK = 2;
 /** A column this close to its one-line width (half-ems) gets it before others get more. */
@@ -94,9 +96,9 @@ const KINSOKU = 0.5;
  */
 const UNBROKEN = /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2} [A-Z][a-z]+ \d{4}|(?:[A-Z]{3} )?[-+]?\d[\d,.]*\s?(?:%|[\p{Script=Han}]{1,2}(?:\/[\p{Script=Han}]{1,2})?|[A-Za-z]{1,6}\b)?/gu;
 
-function longestLatinWord(text: string): number {
+function longestLatinWord(text: string, latin = 1.2): number {
   let longest = 0;
-  for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * 1.2));
+  for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * latin));
   return longest;
 }
 
@@ -104,7 +106,7 @@ function longestLatinWord(text: string): number {
  * The widest piece of a text that should not be broken: a Latin word, or a bracketed note
  * such as （20%） that wraps as a whole onto the next line (a long one wraps like any text).
  */
-function longestPiece(text: string): number {
+function longestPiece(text: string, latin?: number): number {
   const pieces = text.split(/\s+|(?=（)|(?<=）)/u);
   return Math.max(
     0,
@@ -113,15 +115,17 @@ function longestPiece(text: string): number {
     ...pieces.map((piece) => {
       // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
       if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
-      return longestLatinWord(piece);
+      return longestLatinWord(piece, latin);
     }),
   );
 }
 
 function cellLeast(cell: TableCell, short: number): number {
   if (cell.empty) return BLANK_LEAST;
-  const width = textHalfEms(cell.text) + SLACK;
-  return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text) + SLACK);
+  // A label is bold, and bold Latin letters are wider (Acknowledgemen / t).
+  const latin = cell.label ? BOLD_LATIN : undefined;
+  const width = textHalfEms(cell.text, latin) + SLACK;
+  return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text, latin) + SLACK);
 }
 
 /** The least width of a name: all of it on one line, up to the cap for its script. */
@@ -189,6 +193,11 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
     shares = wanted.map((w) => w + ((room - sum(wanted)) * w) / sum(wanted));
   } else if (sum(least) <= room) {
     shares = shortestTable(allRows, columns, least, wanted, room);
+  } else if (sum(least) - columns * SLACK <= room) {
+    // Too little room for the slack: it goes first, so that what must stay on one line still
+    // does (客户满意度（班组） beside six columns of values), every column alike.
+    const spare = (room - sum(least) + columns * SLACK) / columns;
+    shares = least.map((l) => l - SLACK + spare);
   } else {
     shares = least.map((l) => (l * room) / sum(least));
   }
