@@ -91,10 +91,10 @@ const LATIN_LETTER = 0.8;
 const KINSOKU = 0.5;
 
 /**
- * What never wraps: a date (2026年10月15日, 15 October 2026) and a number with its unit
- * (23.52 分钟, 95.00%, 12.5 min, CNY 3,000.00).
+ * What never wraps: a ticket or appeal number (T00003731, SS-2026-009), a date (2026年10月15日,
+ * 15 October 2026) and a number with its unit (23.52 分钟, 95.00%, 12.5 min, CNY 3,000.00).
  */
-const UNBROKEN = /\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2} [A-Z][a-z]+ \d{4}|(?:[A-Z]{3} )?[-+]?\d[\d,.]*\s?(?:%|[\p{Script=Han}]{1,2}(?:\/[\p{Script=Han}]{1,2})?|[A-Za-z]{1,6}\b)?/gu;
+const UNBROKEN = /[A-Z]+-?\d[\d-]*(?=[^\w-]|$)|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2} [A-Z][a-z]+ \d{4}|(?:[A-Z]{3} )?[-+]?\d[\d,.]*\s?(?:%|[\p{Script=Han}]{1,2}(?:\/[\p{Script=Han}]{1,2})?|[A-Za-z]{1,6}\b)?/gu;
 
 function longestLatinWord(text: string, latin = 1.2): number {
   let longest = 0;
@@ -111,7 +111,9 @@ function longestPiece(text: string, latin?: number): number {
   return Math.max(
     0,
     // A value with its unit and a date are read as one: 23.52 分/钟 or 2026年/10月15/日 is misread.
-    ...[...text.matchAll(UNBROKEN)].map((m) => textHalfEms(m[0])),
+    // Digits run wider than the Latin estimate in the faces LibreOffice substitutes; and Word
+    // and LibreOffice put a little space between Chinese characters and digits (2026 年 10 月).
+    ...[...text.matchAll(UNBROKEN)].map((m) => textHalfEms(m[0], 1.4) + (m[0].match(/\p{Script=Han}(?=\s*\d)|\d(?=\s*\p{Script=Han})/gu)?.length ?? 0) / 2),
     ...pieces.map((piece) => {
       // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
       if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
