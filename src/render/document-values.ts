@@ -7,9 +7,12 @@ import { roundHalfUp } from '../text/round-half-up.js';
 
 export type Unit = Kpi['unit'];
 
-/** At most two decimals, no trailing zeros, no thousands separators: 0.5, 24, 1500. */
-export function formatNumber(n: number): string {
-  return String(roundHalfUp(n));
+/**
+ * At most two decimals, no trailing zeros, no thousands separators: 0.5, 24, 1500; or
+ * exactly `decimals` (a result's values, stated alike in a column: 81.50% beside 83.38%).
+ */
+export function formatNumber(n: number, decimals?: number): string {
+  return decimals === undefined ? String(roundHalfUp(n)) : roundHalfUp(n).toFixed(decimals);
 }
 
 /** An amount of money: two decimals and thousands separators, 2,160.00 (as pay slips show it). */
@@ -22,8 +25,8 @@ function currencyName(language: Language, currency: string): string {
 }
 
 /** A value with its unit: 95%, 30 分钟, 24 h, 1500 元. */
-export function formatValue(language: Language, value: number, unit: Unit, currency = 'CNY'): string {
-  return t(language, `doc-value-${unit}`, { n: formatNumber(value), currency: currencyName(language, currency) });
+export function formatValue(language: Language, value: number, unit: Unit, currency = 'CNY', decimals?: number): string {
+  return t(language, `doc-value-${unit}`, { n: formatNumber(value, decimals), currency: currencyName(language, currency) });
 }
 
 /** The unit alone, for a table column: %, 分钟, 元. */

@@ -192,4 +192,18 @@ describe('Markdown → Word (tables on pages, forms)', () => {
     const long = await docx(`### 考核表\n\n${part('一、', 22)}${continued}${part('二、', 8)}`);
     expect(long).toMatch(/<w:pageBreakBefore\/>(?:(?!<\/w:p>).)*考核表（续）/);
   });
+  it('keeps the words before a closing sign-off with it, back to the heading, but not a long text', async () => {
+    const paragraph = (text: string, xml: string) => new RegExp(`<w:p>(?:(?!</w:p>).)*${text}`).exec(xml)?.[0] ?? '';
+    const signOff = '| 员工确认 | 签字：  日期： |\n|---|---|\n| 签 | 日 |\n';
+    const notice = `#### 六、申诉\n\n如有异议，请于五个工作日内申诉。\n\n逾期未提出申诉的，视为无异议。\n\n售后服务部  2026年10月16日\n\n${signOff}\n---\n\n## 附件二 绩效申诉表\n`;
+    const xml = await docx(notice);
+    for (const text of ['如有异议', '逾期未提出申诉', '售后服务部']) expect(paragraph(text, xml), text).toContain('<w:keepNext/>');
+    // Text that runs longer than a third of a page keeps only what introduces the table.
+    const long = await docx(`#### 六、申诉\n\n${'很长的正文。'.repeat(400)}\n\n售后服务部  2026年10月16日\n\n${signOff}`);
+    expect(paragraph('很长的正文', long)).not.toContain('<w:keepNext/>');
+    // A table in the middle of a text is not a sign-off.
+    const middle = await docx(`开头的正文。\n\n${signOff}\n后面的正文。\n`);
+    expect(paragraph('开头的正文', middle)).toContain('<w:keepNext/>');
+    expect(paragraph('后面的正文', middle)).not.toContain('<w:keepNext/>');
+  });
 });

@@ -41,7 +41,7 @@ import {
 import { stripControlCharacters } from './escape-markdown.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
 import { isAllBold, isLeadIn, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
-import { CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
+import { blockHeight, CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
 import { columnWidths } from './table-layout.js';
 
 /** A4 in twentieths of a point (DXA). */
@@ -260,8 +260,28 @@ function pageFooter(options: ResolvedDocumentOptions): Footer {
 
 type BodyChild = Paragraph | Table;
 
+/**
+ * The paragraphs that close a document or a page-broken part of it with a table (a notice's
+ * department and date, its last words and the 员工确认 row): kept with that table, so the
+ * sign-off never stands alone on a last page. Only as far back as a heading and only while
+ * they are short: a long run of text kept whole would leave the rest of a page empty.
+ */
+function signOffLeads(blocks: readonly Block[], page: PageMetrics): Set<Block> {
+  const leads = new Set<Block>();
+  blocks.forEach((block, index) => {
+    const next = blocks[index + 1];
+    if (block.kind !== 'table' || (next !== undefined && next.kind !== 'pageBreak')) return;
+    const run: Block[] = [];
+    for (let i = index - 1; i >= 0 && blocks[i]!.kind === 'paragraph'; i--) run.push(blocks[i]!);
+    const height = run.reduce((total, paragraph, i) => total + blockHeight(paragraph, run[i + 1], page), 0);
+    if (height <= page.textHeight * KEEP_TOGETHER_PAGE_PART) run.forEach((paragraph) => leads.add(paragraph));
+  });
+  return leads;
+}
+
 function writeBlocks(blocks: readonly Block[], context: Context, depth: number): BodyChild[] {
   const out: BodyChild[] = [];
+  const leads = signOffLeads(blocks, context.page);
   let breakBefore = false;
   let previous: Block | undefined;
   for (let index = 0; index < blocks.length; index++) {
@@ -276,7 +296,7 @@ function writeBlocks(blocks: readonly Block[], context: Context, depth: number):
     // A table needs a paragraph before it to start a new page, and one between it and
     // another table, or Word joins the two.
     if (block.kind === 'table' && (pageBreakBefore || previous?.kind === 'table')) out.push(spacer(pageBreakBefore));
-    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', leadIn: isLeadIn(block, next), depth }));
+    out.push(...writeBlock(block, context, { pageBreakBefore: pageBreakBefore && block.kind !== 'table', afterTable: previous?.kind === 'table', beforeTable: next?.kind === 'table', leadIn: isLeadIn(block, next) || leads.has(block), depth }));
     previous = block;
   }
   return out;
@@ -286,7 +306,7 @@ interface Placement {
   readonly pageBreakBefore: boolean;
   readonly afterTable: boolean;
   readonly beforeTable: boolean;
-  /** The block introduces the next one (a paragraph ending in a colon): they stay on one page. */
+  /** The block introduces the next one (a paragraph ending in a colon, or the words before a sign-off): they stay on one page. */
   readonly leadIn: boolean;
   readonly depth: number;
 }

@@ -82,4 +82,18 @@ describe('table column widths', () => {
     const widths = widthsOf('| 被考核人 | 直属主管 | 部门经理 | 人力资源部 |\n|---|---|---|---|\n|   |   |   |   |\n');
     expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(700);
   });
+  it('keep a date, a value with its unit and a name with a short note in brackets on one line (a notice’s tables)', () => {
+    const reason = '客户来电时要求改到次日上午回电，响应延误非本人原因（有通话录音为证）';
+    const what = 'T00003731（不计入：首次响应时长、响应及时率、投诉率、解决工单量）';
+    const appeals = widthsOf(`| 申诉编号 | 调整内容 | 理由 | 批准人 | 批准日期 |\n|---|---|---|---|---|\n| SS-2026-009 | ${what} | ${reason} | 绩效申诉小组 | 2026年10月15日 |\n`);
+    // 2026年10月15日: 4 + 2 digits and 3 characters, about 7.5 characters of table text.
+    expect(chars(appeals[4]!)).toBeGreaterThanOrEqual(8);
+    const months = widthsOf(
+      '| 考核指标 | 2026年7月 | 2026年8月 | 2026年9月 |\n|---|:---:|:---:|:---:|\n' +
+        '| 首次响应时长 | 24.69 分钟 → 100.00 × 15% | 20.74 分钟 → 100.00 × 15% | 123.52 分钟（目标 30 分钟，底线 120 分钟）→ 100.00 × 15% |\n' +
+        '| 客户满意度（班组） | 88（目标 130，底线 60）→ 40.00 × 15% | 107（目标 130，底线 60）→ 67.14 × 15% | 99（目标 130，底线 60）→ 55.71 × 15% |\n',
+    );
+    expect(chars(months[0]!)).toBeGreaterThanOrEqual(9); // 客户满意度（班组）
+    for (const width of months.slice(1)) expect(chars(width)).toBeGreaterThanOrEqual(5); // 123.52 分钟
+  });
 });

@@ -36,6 +36,8 @@ const LONG_LEAST = 8;
  */
 const NAME_WIDE = 15;
 const NAME_LATIN = 18;
+/** Half-ems of a bold Latin letter (Liberation Serif Bold, measured in LibreOffice's PDF). */
+const BOLD_LATIN = 1.35;
 /** Slack for bold text and for fonts a little wider than their size (half-ems). */
 const SLACK = 2;
 /** A column this close to its one-line width (half-ems) gets it before others get more. */
@@ -88,9 +90,15 @@ const TOKENS = /\s+|[（“‘《【〔〈「『]*(?:[\x21-\x7E]+|[^\s])[，。�
 const LATIN_LETTER = 0.8;
 const KINSOKU = 0.5;
 
-function longestLatinWord(text: string): number {
+/**
+ * What never wraps: a ticket or appeal number (T00003731, SS-2026-009), a date (2026年10月15日,
+ * 15 October 2026) and a number with its unit (23.52 分钟, 95.00%, 12.5 min, CNY 3,000.00).
+ */
+const UNBROKEN = /[A-Z]+-?\d[\d-]*(?=[^\w-]|$)|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2} [A-Z][a-z]+ \d{4}|(?:[A-Z]{3} )?[-+]?\d[\d,.]*\s?(?:%|[\p{Script=Han}]{1,2}(?:\/[\p{Script=Han}]{1,2})?|[A-Za-z]{1,6}\b)?/gu;
+
+function longestLatinWord(text: string, latin = 1.2): number {
   let longest = 0;
-  for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * 1.2));
+  for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * latin));
   return longest;
 }
 
@@ -98,22 +106,28 @@ function longestLatinWord(text: string): number {
  * The widest piece of a text that should not be broken: a Latin word, or a bracketed note
  * such as （20%） that wraps as a whole onto the next line (a long one wraps like any text).
  */
-function longestPiece(text: string): number {
+function longestPiece(text: string, latin?: number): number {
   const pieces = text.split(/\s+|(?=（)|(?<=）)/u);
   return Math.max(
     0,
+    // A value with its unit and a date are read as one: 23.52 分/钟 or 2026年/10月15/日 is misread.
+    // Digits run wider than the Latin estimate in the faces LibreOffice substitutes; and Word
+    // and LibreOffice put a little space between Chinese characters and digits (2026 年 10 月).
+    ...[...text.matchAll(UNBROKEN)].map((m) => textHalfEms(m[0], 1.4) + (m[0].match(/\p{Script=Han}(?=\s*\d)|\d(?=\s*\p{Script=Han})/gu)?.length ?? 0) / 2),
     ...pieces.map((piece) => {
       // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
       if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
-      return longestLatinWord(piece);
+      return longestLatinWord(piece, latin);
     }),
   );
 }
 
 function cellLeast(cell: TableCell, short: number): number {
   if (cell.empty) return BLANK_LEAST;
-  const width = textHalfEms(cell.text) + SLACK;
-  return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text) + SLACK);
+  // A label is bold, and bold Latin letters are wider (Acknowledgemen / t).
+  const latin = cell.label ? BOLD_LATIN : undefined;
+  const width = textHalfEms(cell.text, latin) + SLACK;
+  return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text, latin) + SLACK);
 }
 
 /** The least width of a name: all of it on one line, up to the cap for its script. */
@@ -121,7 +135,10 @@ function nameLeast(cell: TableCell): number {
   if (cell.empty) return 0;
   const width = textHalfEms(cell.text);
   const cap = displayWidth(cell.text) > cell.text.length ? NAME_WIDE : NAME_LATIN;
-  return Math.max(Math.min(width, cap), longestPiece(cell.text)) + SLACK;
+  // A short note in brackets after a name (客户满意度（班组）) stays on the name's line: 班 / 组 misreads.
+  const note = /（[^（）]*）$/u.exec(cell.text.trim());
+  const noted = note && textHalfEms(note[0]) <= SHORT ? cap + textHalfEms(note[0]) : cap;
+  return Math.max(Math.min(width, noted), longestPiece(cell.text)) + SLACK;
 }
 
 const NUMBER = /^[\s\d.()（）#№-]*$/u;
@@ -178,6 +195,11 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
     shares = wanted.map((w) => w + ((room - sum(wanted)) * w) / sum(wanted));
   } else if (sum(least) <= room) {
     shares = shortestTable(allRows, columns, least, wanted, room);
+  } else if (sum(least) - columns * SLACK <= room) {
+    // Too little room for the slack: it goes first, so that what must stay on one line still
+    // does (客户满意度（班组） beside six columns of values), every column alike.
+    const spare = (room - sum(least) + columns * SLACK) / columns;
+    shares = least.map((l) => l - SLACK + spare);
   } else {
     shares = least.map((l) => (l * room) / sum(least));
   }

@@ -111,6 +111,11 @@ export interface NoticeView {
     /** The years the holiday data lacks (e.g. `2027`), when holidayDataMissing. */
     readonly uncoveredYears: string;
   };
+  /**
+   * The policy's appeal form (附件二), attached as the notice's last page: the policy
+   * document's own view, with the person's result filled in where the form asks for it.
+   */
+  readonly appealForm: PolicyView & { readonly applicant: { name: string; id: string; role: string; team: string; period: string; total: string; grade: string } };
 }
 
 const fixed = (n: number | null) => (n === null ? '—' : roundHalfUp(n).toFixed(2));
@@ -218,7 +223,10 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
   if (value === null) return '—';
-  return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency);
+  // Two decimals, as the notice says it rounds, so a column reads alike (81.50% beside 83.38%);
+  // a count has none.
+  const decimals = k.unit === 'count' && Number.isInteger(value) ? 0 : 2;
+  return formatValue(language, value, k.unit as Parameters<typeof formatValue>[2], policy.meta.currency, decimals);
 }
 
 const viewsOf = new WeakMap<Policy, PolicyView>();
@@ -274,6 +282,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
   const language = policy.meta.language;
   const L = (code: MessageCode, params?: Record<string, unknown>) => t(language, code, params);
   const role = policy.roles.find((r) => r.id === person.role);
+  const personCells = { id: person.id, name: person.name, role: role?.name ?? person.role, team: person.team || '—' };
   const band = (grade: string | null) => report.grades.bands.find((b) => b.grade === grade)?.label ?? '';
   // Money as payslips show it: thousands separators and two decimals (3,000.00 元 / CNY 3,000.00).
   const money = (n: number) => formatValue(language, 0, 'currency', policy.meta.currency).replace('0', formatAmount(n));
@@ -369,7 +378,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     policyTitle: policy.meta.title,
     policyReference: [policy.meta.document_no, policy.meta.revision].filter(Boolean).join(' '),
     trial: report.trial ? { mark: L('trial-mark'), text: L('notice-trial', { effective }) } : null,
-    person: { id: person.id, name: person.name, role: role?.name ?? person.role, team: person.team || '—' },
+    person: personCells,
     period: periodLabel(language, report.period.id),
     periodDays: L('notice-period-days', { first: formatDate(language, report.period.start.slice(0, 10)), last: formatDate(language, lastDay(report.period.end)) }),
     resultDate: formatDate(language, report.result_date),
@@ -465,6 +474,15 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       holidayDataMissing: report.appeal.calendar === 'mon_fri_uncovered',
       uncoveredYears: uncoveredYears(language, report),
     },
+    appealForm: {
+      ...policyView(policy),
+      applicant: {
+        ...personCells,
+        period: periodLabel(language, report.period.id),
+        total: assessed ? fixed(person.total_rounded) : '',
+        grade: assessed && person.grade !== null ? withLabel(language, person.grade, band(person.grade)) : '',
+      },
+    },
   };
 }
 
@@ -473,6 +491,12 @@ function rankGroupName(person: ReportPerson, policy: Policy): { by: string; grou
   const g = person.rank_group;
   if (g === null) return { by: '', group: '' };
   return { by: g.by, group: g.by === 'role' ? (policy.roles.find((r) => r.id === g.id)?.name ?? g.id) : g.id };
+}
+
+/** A（良好） / A (Good), as the result table shows a grade. */
+function withLabel(language: Language, grade: string, label: string): string {
+  if (label === '') return grade;
+  return language === 'zh-CN' ? `${grade}（${label}）` : `${grade} (${label})`;
 }
 
 function capitalise(language: Language, text: string): string {

@@ -74,7 +74,7 @@ describe('notice in Chinese', () => {
     const p = r.staff[0]!;
     expect(md).toContain(`| **${p.total_rounded!.toFixed(2)}** | **${p.grade}**（`);
     expect(md).toContain(`综合得分 = 量化得分 ${p.quantitative.score!.toFixed(2)} × 70% + 定性得分 ${p.qualitative.score!.toFixed(2)} × 30% + 加减分 2.00 = ${p.total_rounded!.toFixed(2)}。`);
-    expect(md).toContain('| 客户满意度 | 90% | 95% | 80% | 不计分 | 0% | 0.00 |');
+    expect(md).toContain('| 客户满意度 | 90.00% | 95.00% | 80.00% | 不计分 | 0% | 0.00 |');
     expect(md).toContain('| 上级 | 62.5% | 75.00 | 46.88 |');
     expect(md).toContain('| 同事 | — | 无评价 | — |');
     expect(md).toContain('| 客户书面表扬 | 加分 | 1 | +2.00 |');
@@ -169,7 +169,7 @@ describe('notice in Chinese', () => {
     const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, zh), zhTemplates);
     expect(md).toContain('| 投诉率 △ |');
     expect(md).toContain('#### 六、申诉调整');
-    expect(md).toMatch(/\| SS-7 \| 投诉率由 [\d.]+% 更正为 0\.2% \| 投诉经核实不成立 \| 申诉小组 \| 2026年10月9日 \|/);
+    expect(md).toMatch(/\| SS-7 \| 投诉率由 [\d.]+% 更正为 0\.20% \| 投诉经核实不成立 \| 申诉小组 \| 2026年10月9日 \|/);
     expect(md).toContain('#### 七、说明');
     expect(md).toContain('#### 八、申诉');
   });
@@ -307,5 +307,47 @@ describe('notice files', () => {
     }
     expect(new Set(names).size).toBe(names.length);
     expect(Buffer.byteLength(noticeFileName({ id: 'E1', name: long }))).toBeLessThanOrEqual(NOTICE_BASE_BYTES);
+  });
+});
+
+describe('the appeal form the notice points to', () => {
+  /** The notice's last page: what follows its last page break (`---`). */
+  const lastPage = (md: string) => md.slice(md.lastIndexOf('\n---\n') + 5);
+  /** The policy's own 附件二, from its heading to the end of the document. */
+  const policyForm = (policy: Policy, templates: TemplateSet) => {
+    const text = renderPolicyMarkdown(policy, templates);
+    return text.slice(text.indexOf(`## ${buildPolicyView(policy).appendix.appealForm!.number}`));
+  };
+  const IDENTITY_ROWS = new RegExp('^\\| \\*\\*(申 诉 人|岗　　位|考 核 期|原考核得分|Employee|Role|Period|Score appealed)\\*\\* \\|.*\\n', 'gmu');
+
+  it('is the policy’s own form, attached as the last page, with the person’s result filled in', () => {
+    const r = report(zh);
+    const p = r.staff[0]!;
+    const md = renderNoticeMarkdown(buildNoticeView(r, p, zh), zhTemplates);
+    const form = lastPage(md);
+    expect(md).toContain('填写《绩效申诉表》（附件二）');
+    expect(form.startsWith('\n## 附件二　绩效申诉表\n')).toBe(true);
+    // Everything but the rows it fills in is the policy's 附件二, word for word.
+    expect(form.trim().replace(IDENTITY_ROWS, '')).toBe(policyForm(zh, zhTemplates).trim().replace(IDENTITY_ROWS, ''));
+    expect(form).toContain('| **申 诉 人** | 张\\*伟\\| | **工　　号** | E1 |');
+    expect(form).toContain('| **岗　　位** | 客服专员 | **所属班组** | ' + p.team + ' |');
+    expect(form).toContain('| **考 核 期** | 2026年10月 | **申诉日期** |   |');
+    expect(form).toContain(`| **原考核得分** | ${p.total_rounded!.toFixed(2)} | **原考核等级** | ${p.grade}（${r.grades.bands.find((b) => b.grade === p.grade)!.label}） |`);
+    // The policy's form stays blank.
+    expect(policyForm(zh, zhTemplates)).toContain('| **申 诉 人** |   | **工　　号** |   |');
+  });
+
+  it('leaves score and grade blank for a person not assessed, and is in the policy’s language', () => {
+    const r = report(zh);
+    const form = lastPage(renderNoticeMarkdown(buildNoticeView(r, r.staff[2]!, zh), zhTemplates));
+    expect(form).toContain('| **申 诉 人** | 王芳 | **工　　号** | E3 |');
+    expect(form).toMatch(/\| \*\*原考核得分\*\* \| +\| \*\*原考核等级\*\* \| +\|/);
+    const e = report(en);
+    const p = e.staff[0]!;
+    const text = lastPage(renderNoticeMarkdown(buildNoticeView(e, p, en), enTemplates));
+    expect(text).toMatch(/^\n## Appendix 2 Performance Appeal Form\n/);
+    expect(text.trim().replace(IDENTITY_ROWS, '')).toBe(policyForm(en, enTemplates).trim().replace(IDENTITY_ROWS, ''));
+    expect(text).toContain('| **Employee** | 张\\*伟\\| | **Staff ID** | E1 |');
+    expect(text).toContain(`| **Score appealed** | ${p.total_rounded!.toFixed(2)} | **Grade appealed** | ${p.grade} (`);
   });
 });
