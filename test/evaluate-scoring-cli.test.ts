@@ -164,7 +164,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(mine).toContain('各月明细如下（实际值 → 得分 × 当月权重）：\n\n| 考核指标 | 2026年10月 | 2026年11月 | 2026年12月 |');
     const csatMonths = mine.split('\n').find((line) => line.startsWith('| 客户满意度 | ') && line.includes('→'))!;
     const novemberCsat = csat.months[1];
-    expect(csatMonths.split(' | ')[2]).toBe(`97% → ${novemberCsat.score.toFixed(2)} × ${novemberCsat.weight}%`);
+    expect(csatMonths.split(' | ')[2]).toBe(`97.00% → ${novemberCsat.score.toFixed(2)} × ${novemberCsat.weight}%`);
     expect(mine).toContain('| SS-2026-102 | 客户满意度（2026年11月）由');
     expect(mine).toContain('即 **2027年1月15日（含当日）** 前');
     expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）及 ${own.length} 份工单明细（CSV）到 ${file('notices')}`);
