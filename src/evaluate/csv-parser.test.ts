@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CsvParser, CsvUnclosedQuoteError, detectDelimiter } from './csv-parser.js';
+import { joinWithEnds } from '../../test/helpers/line-endings.js';
 
 function parse(text: string, chunks: number[] = []): string[][] {
   const rows: string[][] = [];
@@ -43,16 +44,7 @@ describe('CsvParser', () => {
       fc.property(fc.array(fc.tuple(fc.array(cell, { minLength: 1, maxLength: 4 }), fc.constantFrom('\n', '\r', '\r\n')), { maxLength: 15 }), fc.array(fc.integer({ min: 1, max: 9 })), (rows, cuts) => {
         const lines = ['h1,h2', ...rows.map(([cells]) => cells.map(quote).join(','))];
         const ends = ['\n', ...rows.map(([, end]) => end)];
-        // CR then an empty line ended by LF is one CRLF, whatever was meant: end that line otherwise
-        // (looking at the end actually written before it, which this rule may itself have changed).
-        let previous = '';
-        const mixed = lines
-          .map((line, i) => {
-            const end = line === '' && previous === '\r' && ends[i] === '\n' ? '\r' : ends[i]!;
-            previous = end;
-            return line + end;
-          })
-          .join('');
+        const mixed = joinWithEnds(lines, ends);
         expect(parse(mixed, cuts)).toEqual(parse(lines.join('\n') + '\n'));
       }),
       { numRuns: 500 },

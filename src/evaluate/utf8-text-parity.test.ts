@@ -14,6 +14,7 @@ import { readPolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { packagePath } from '../package-root.js';
 import { evaluateFiles, type Evaluation, type EvaluateFilesOptions } from './evaluate-files.js';
+import { joinWithEnds } from '../../test/helpers/line-endings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aspm-parity-'));
 let policy: Policy;
@@ -156,16 +157,7 @@ function fileText(f: FileShape): string {
     lines.push(cells.map((c) => field(c, f.delimiter, r.quoteAll && c !== '')).join(f.delimiter) + (f.trailing ? f.delimiter : ''));
   }
   const ends = lines.map((_, i) => (f.eol === 'mixed' ? f.mixed[i % 48]! : f.eol));
-  // A CR, then an empty line ended by LF, is one CRLF whatever was meant: end that line otherwise.
-  // (Looking at the end actually written before it, which this rule may itself have changed.)
-  let previous = '';
-  const text = lines
-    .map((line, i) => {
-      const end = line === '' && previous === '\r' && ends[i] === '\n' ? '\r' : ends[i]!;
-      previous = end;
-      return line + end;
-    })
-    .join('');
+  const text = joinWithEnds(lines, ends);
   return (f.bom ? '\uFEFF' : '') + text;
 }
 
