@@ -448,7 +448,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       cells: ql.raters.map((r) => {
         if (r.withheld.includes(item.id)) return L('notice-rater-too-few');
         const m = r.used ? r.items.find((x) => x.id === item.id) : undefined;
-        return m ? L('notice-rating-cell', { mean: fixed(m.mean), score: fixed(m.score), weight: formatPercent(language, Math.round(m.weight * 100) / 100) }) : '—';
+        return m ? L('notice-rating-cell', { mean: fixed(m.mean), score: fixed(m.score), weight: formatPercent(language, m.weight) }) : '—';
       }),
     })),
     ratingFormula: policyView(policy).qualitative.ratingFormula,
@@ -495,8 +495,7 @@ function rankGroupName(person: ReportPerson, policy: Policy): { by: string; grou
 
 /** A（良好） / A (Good), as the result table shows a grade. */
 function withLabel(language: Language, grade: string, label: string): string {
-  if (label === '') return grade;
-  return language === 'zh-CN' ? `${grade}（${label}）` : `${grade} (${label})`;
+  return label === '' ? grade : t(language, 'notice-grade-with-label', { grade, label });
 }
 
 function capitalise(language: Language, text: string): string {

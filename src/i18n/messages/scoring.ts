@@ -597,6 +597,7 @@ export const scoringMessages = defineMessages({
     en: 'Total = KPI score {q} + points {points} = {total} (no usable qualitative rating this period).',
   },
   'notice-rank': { 'zh-CN': '第 {rank} 名 / 共 {size} 人', en: '{rank} of {size}' },
+  'notice-grade-with-label': { 'zh-CN': '{grade}（{label}）', en: '{grade} ({label})' },
   'notice-rank-heading': {
     'zh-CN': (p) => (p.by === 'team' ? `班组「${formatValue(p.group)}」内排名` : p.by === 'role' ? `岗位「${formatValue(p.group)}」内排名` : '排名'),
     en: (p) => (p.by === 'team' ? `Rank in team “${formatValue(p.group)}”` : p.by === 'role' ? `Rank among “${formatValue(p.group)}”` : 'Rank'),
