@@ -123,6 +123,16 @@ describe('writeOutputs: two runs at once and runs that were killed (issue 17, 14
     expect(readdirSync(dir).sort()).toEqual(['notices', 'report.json', 'report.xlsx']);
   });
 
+  it('leaves a folder alone though its name looks like a dead run\'s temporary', async () => {
+    const dir = fresh();
+    const folder = join(dir, `.keep.${deadPid()}.0badc0de.tmp`);
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'mine.txt'), 'user data');
+    const { staleRemoved } = await writeOutputs(set(dir, 'one'));
+    expect(staleRemoved).toEqual([]);
+    expect(readFileSync(join(folder, 'mine.txt'), 'utf8')).toBe('user data');
+  });
+
   it('refuses while a live run holds the lock', async () => {
     const dir = fresh();
     writeFileSync(join(dir, '.report.json.aspm-lock'), String(process.ppid));

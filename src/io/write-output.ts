@@ -6,7 +6,7 @@
 // without --force each output is claimed exclusively (a hard link fails on an existing
 // name, where a rename would silently replace it).
 import { randomBytes } from 'node:crypto';
-import { link, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
+import { link, lstat, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
 import { rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AspmError, usageError } from '../errors.js';
@@ -181,7 +181,9 @@ export async function removeStaleTemporaries(dir: string): Promise<string[]> {
     if (!match || processAlive(Number(match[1]))) continue;
     const path = join(dir, name);
     try {
-      await rm(path, { force: true, recursive: true });
+      // aspm's temporaries are files: a folder or link that happens to match the name is not ours.
+      if (!(await lstat(path)).isFile()) continue;
+      await unlink(path);
       removed.push(path);
     } catch {
       // Not ours to insist on: a temporary that cannot be removed stays, and is named again.
