@@ -2,7 +2,7 @@
 // Runs the aspm CLI in this process and, at exit, prints the process's peak resident
 // memory on stderr as `maxrss-kb N`, so that a benchmark can read it from the child.
 // BENCH_THREADS=1 or 2 makes a large CSV be read with one or two threads whatever the
-// machine's load (aspm decides by the load; see spareCore in src/io/read-table.ts): the
+// machine's load (aspm decides by the load; see spareCore in src/tables/read-table.ts): the
 // benchmark compares the two in one session. It only changes what the load looks like.
 import os from 'node:os';
 import { syncBuiltinESMExports } from 'node:module';

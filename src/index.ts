@@ -12,12 +12,12 @@ export { main as runCli } from './cli/main.js';
 // Evaluation, part 1: reading exports and computing KPI values per person.
 export { evaluateFiles, policyCalendar, type Evaluation, type EvaluateFilesOptions } from './evaluate/evaluate-files.js';
 export { parsePeriod, describePeriod, periodYears, type Period, type PeriodKind } from './evaluate/period.js';
-export { zoneClock, formatInstant, type ZoneClock } from './evaluate/time-zone.js';
-export { readTimestamp, explainTimestamp, readBoolean, readNumber, readSatisfaction, readDatePart, readTimeOfDay, excelSerialToWall, isBlank, cellText, type Cell } from './evaluate/parse-value.js';
+export { zoneClock, formatInstant, type ZoneClock } from './tables/time-zone.js';
+export { readTimestamp, explainTimestamp, readBoolean, readNumber, readSatisfaction, readDatePart, readTimeOfDay, excelSerialToWall, isBlank, cellText, type Cell } from './tables/parse-value.js';
 export { buildWorkingCalendar, chineseHolidayCoverage, type WorkingCalendar, type WorkingSpan } from './evaluate/working-calendar.js';
 export { matchColumns, normaliseHeader, FIELD_SYNONYMS, type ColumnBinding, type TableKind } from './evaluate/columns.js';
-export { CsvParser, detectDelimiter } from './evaluate/csv-parser.js';
-export { detectEncoding, sniffFormat, type TableFormat } from './evaluate/detect-format.js';
+export { CsvParser, detectDelimiter } from './tables/csv-parser.js';
+export { detectEncoding, sniffFormat, type TableFormat } from './tables/detect-format.js';
 export { planEvaluation, type EvaluationPlan, type Measure } from './evaluate/kpi-plan.js';
 export { assembleStaffResults, ticketKpiValue, quantile, statusOf, type KpiResult, type KpiStatus, type StaffResult, type EventCount } from './evaluate/kpi-results.js';
 export { TicketEvaluator, type TicketCounts } from './evaluate/ticket-evaluator.js';
@@ -25,7 +25,7 @@ export { RosterReader, StaffDirectory, type StaffMember } from './evaluate/staff
 export { MetricsReader, RatingsReader, type RatingRow } from './evaluate/staff-tables.js';
 export { buildReport, type EvaluationReport, type InputSummary, type ReportWarning } from './evaluate/report.js';
 export { WarningSink } from './evaluate/warnings.js';
-export { readTable, type TableInfo, type ReadTableOptions } from './io/read-table.js';
+export { readTable, type TableInfo, type ReadTableOptions } from './tables/read-table.js';
 export { generateRoster, generateTickets, seededRandom, type SampleStaff, type SampleTicket, type SampleOptions } from './sample-data/generate-sample-data.js';
 export { writeTicketsCsv, writeRosterCsv, writeTicketsXlsx } from './sample-data/write-sample-data.js';
 // The policy wizard: questions as data, answers → Policy, the commented YAML and the summary.
@@ -68,10 +68,10 @@ export { parseAdjustmentsBytes, readAdjustments, excludedTicketIds, type Adjustm
 export type { Adjustment as AppealAdjustment, AdjustmentsFile } from './scoring/adjustments.generated.js';
 export { applyAdjustments, type AppliedAdjustments } from './scoring/apply-adjustments.js';
 export { parseHistoryReport, readHistory, latestPerPeriod, type HistoryReport } from './scoring/history.js';
-export { buildReportXlsx, looksLikeFormula } from './scoring/report-xlsx.js';
-export { renderSummary as renderResultSummary } from './scoring/render-summary.js';
-export type * from './scoring/report-model.js';
+export { buildReportXlsx, looksLikeFormula } from './report/report-xlsx.js';
+export { renderSummary as renderResultSummary } from './report/render-summary.js';
+export type * from './report/report-model.js';
 export { generateRatings, generateMetrics, type SampleRating, type SampleMetrics } from './sample-data/generate-staff-inputs.js';
 export { writeRatingsCsv, writeMetricsCsv } from './sample-data/write-sample-data.js';
-export { buildNoticeView, type NoticeView } from './scoring/notice-view.js';
-export { renderNoticeMarkdown, noticeDocumentOptions, noticeFileName, buildNotices, NOTICE_TEMPLATE } from './scoring/render-notice.js';
+export { buildNoticeView, type NoticeView } from './report/notice-view.js';
+export { renderNoticeMarkdown, noticeDocumentOptions, noticeFileName, buildNotices, NOTICE_TEMPLATE } from './report/render-notice.js';

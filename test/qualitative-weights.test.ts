@@ -8,7 +8,7 @@ import { checkPolicyObject } from '../src/policy/load-policy.js';
 import type { Policy } from '../src/policy/policy.generated.js';
 import { renderPolicyMarkdown } from '../src/render/render-policy.js';
 import { readTemplateSet, type TemplateSet } from '../src/render/templates.js';
-import { buildNoticeView } from '../src/scoring/notice-view.js';
+import { buildNoticeView } from '../src/report/notice-view.js';
 import { scoreEvaluation } from '../src/scoring/score-evaluation.js';
 import { buildPolicy } from '../src/wizard/build-policy.js';
 import { readPreset } from '../src/wizard/read-preset.js';

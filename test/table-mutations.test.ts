@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AspmError } from '../src/errors.js';
-import type { Cell } from '../src/evaluate/parse-value.js';
+import type { Cell } from '../src/tables/parse-value.js';
 import { hasMessage } from '../src/i18n/catalogue.js';
-import { readTable, type TableConsumer } from '../src/io/read-table.js';
+import { readTable, type TableConsumer } from '../src/tables/read-table.js';
 import { generateRoster, generateTickets } from '../src/sample-data/generate-sample-data.js';
 import { TICKET_HEADERS, writeTicketsCsv, writeTicketsXlsx } from '../src/sample-data/write-sample-data.js';
 

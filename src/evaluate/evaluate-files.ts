@@ -3,7 +3,7 @@
 // warning and a summary of each input. Order matters: the roster says who exists before
 // tickets are attributed; without a roster, people are found in the tickets first.
 import { AspmError } from '../errors.js';
-import { readTable, type ReadTableOptions, type TableInfo } from '../io/read-table.js';
+import { readTable, type ReadTableOptions, type TableInfo } from '../tables/read-table.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { ColumnMap } from './columns.js';
 import { planEvaluation, type EvaluationPlan } from './kpi-plan.js';
@@ -15,7 +15,7 @@ import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
 import type { TicketDetails } from './ticket-details.js';
 import { TicketEvaluator, type ExcludedTicket } from './ticket-evaluator.js';
-import { formatInstant, zoneClock } from './time-zone.js';
+import { formatInstant, zoneClock } from '../tables/time-zone.js';
 import { WarningSink } from './warnings.js';
 import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
 

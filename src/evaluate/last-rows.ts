@@ -3,9 +3,9 @@
 // file finds the last row of each ticket id, and the evaluating pass uses only those rows.
 // Memory grows with the number of tickets (their ids are kept), which is why it is a
 // choice of the policy and not the default. Pure: the reader feeds it rows.
-import { cellText, type Cell } from './parse-value.js';
-import type { RowView } from './row-view.js';
-import type { TableHandler } from './table.js';
+import { cellText, type Cell } from '../tables/parse-value.js';
+import type { RowView } from '../tables/row-view.js';
+import type { TableHandler } from '../tables/table.js';
 
 export class LastRowFinder implements TableHandler {
   /** Ticket id (trimmed) → the row number of its last row. */

@@ -3,7 +3,7 @@
 // policy's time zone: it starts at local midnight of its first day and ends at local
 // midnight after its last. Pure.
 import { AspmError } from '../errors.js';
-import { formatInstant, zoneClock } from './time-zone.js';
+import { formatInstant, zoneClock } from '../tables/time-zone.js';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'range';
 

@@ -6,10 +6,10 @@
 import { AspmError } from '../errors.js';
 import type { Policy, RaterType } from '../policy/policy.generated.js';
 import { columnsRead, FIELD_SYNONYMS, matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
-import { detach } from './id-set.js';
-import { cellText, isBlank, readNumber, type Cell } from './parse-value.js';
+import { detach } from '../tables/id-set.js';
+import { cellText, isBlank, readNumber, type Cell } from '../tables/parse-value.js';
 import { NOT_FOUND, staffKey, type StaffDirectory } from './staff.js';
-import type { TableHandler } from './table.js';
+import type { TableHandler } from '../tables/table.js';
 import type { WarningSink } from './warnings.js';
 
 interface PersonTableOptions {

@@ -5,9 +5,9 @@
 import { AspmError } from '../errors.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { columnsRead, FIELD_SYNONYMS, matchColumns, normaliseHeader, type ColumnBinding, type ColumnMap } from './columns.js';
-import { detach } from './id-set.js';
-import { cellText, isBlank, readNumber, type Cell } from './parse-value.js';
-import type { TableHandler } from './table.js';
+import { detach } from '../tables/id-set.js';
+import { cellText, isBlank, readNumber, type Cell } from '../tables/parse-value.js';
+import type { TableHandler } from '../tables/table.js';
 import type { WarningSink } from './warnings.js';
 
 export interface StaffMember {

@@ -4,7 +4,7 @@
 import { warning, type Diagnostic, type SourceLocation } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { MessageParams } from '../i18n/translate.js';
-import { detach } from './id-set.js';
+import { detach } from '../tables/id-set.js';
 
 export const MAX_STORED_WARNINGS = 10_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zoneClock } from './time-zone.js';
+import { zoneClock } from '../tables/time-zone.js';
 import { buildWorkingCalendar, chineseHolidayCoverage } from './working-calendar.js';
 
 const clock = zoneClock('Asia/Shanghai');

@@ -6,7 +6,7 @@
 // UTC+x zones) and silently fall back to Monday–Friday after the last year they know.
 import { createRequire } from 'node:module';
 import { minutesOf } from '../policy/rules/settings.js';
-import type { ZoneClock } from './time-zone.js';
+import type { ZoneClock } from '../tables/time-zone.js';
 
 const DAY = 86_400_000;
 

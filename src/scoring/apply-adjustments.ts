@@ -11,10 +11,10 @@ import type { Evaluation } from '../evaluate/evaluate-files.js';
 import type { KpiResult } from '../evaluate/kpi-results.js';
 import { personKey, staffKey } from '../evaluate/staff.js';
 import type { RatingRow } from '../evaluate/staff-tables.js';
-import { formatWallMinute, zoneClock } from '../evaluate/time-zone.js';
+import { formatWallMinute, zoneClock } from '../tables/time-zone.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { referenceDiagnostics, type LoadedAdjustments, type ReferenceFinding } from './adjustments.js';
-import type { ReportAdjustment } from './report-model.js';
+import type { ReportAdjustment } from '../report/report-model.js';
 
 export interface KpiOverride {
   readonly appeal: string;

@@ -23,7 +23,7 @@ import type { HistoryReport } from './history.js';
 import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from './outcomes.js';
 import { personSetup, type PersonSetup } from './person-setup.js';
 import { policyCoverage } from './policy-coverage.js';
-import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
+import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../report/report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
 import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';

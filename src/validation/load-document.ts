@@ -4,7 +4,7 @@
 import { error, hasErrors, type Diagnostic, type Severity } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import type { MessageParams } from '../i18n/translate.js';
-import { decodeUtf8Text } from './decode-text.js';
+import { decodeUtf8Text } from '../text/decode-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
 import { loadSchema, schemaValidator, type SchemaName } from './schemas.js';
 import { locate, parseYaml, type Path, type YamlSource } from './yaml-document.js';

@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { basename } from 'node:path';
 import { styleText } from 'node:util';
 import { AspmError, error, warning, type Diagnostic } from '../../errors.js';
-import { formatInstant, zoneClock } from '../../evaluate/time-zone.js';
+import { formatInstant, zoneClock } from '../../tables/time-zone.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import { readSmallFile } from '../../io/read-input.js';

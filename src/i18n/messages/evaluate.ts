@@ -1,7 +1,7 @@
 // Messages of `aspm evaluate` part 1: reading exports, matching columns, values that cannot
 // be used, and the command's own output. Each says what happened, where, and what to do.
 import type { KnownHeaders } from '../../evaluate/columns.js';
-import type { JsonProblem } from '../../evaluate/json-scanner.js';
+import type { JsonProblem } from '../../tables/json-scanner.js';
 import { defineMessages, formatValue, type MessageParams } from '../translate.js';
 
 function list(value: unknown, separator: string): string {

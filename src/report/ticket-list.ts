@@ -5,7 +5,7 @@
 // shown as not counted in every column.
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
-import { formatWallMinute, zoneClock } from '../evaluate/time-zone.js';
+import { formatWallMinute, zoneClock } from '../tables/time-zone.js';
 import type { EvaluationPlan, TicketMeasure } from '../evaluate/kpi-plan.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';

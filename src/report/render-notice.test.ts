@@ -12,10 +12,10 @@ import { buildPolicyView } from '../render/policy-view.js';
 import { renderPolicyMarkdown } from '../render/render-policy.js';
 import { readTemplateSet, type TemplateSet } from '../render/templates.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { parseAdjustmentsBytes } from './adjustments.js';
+import { parseAdjustmentsBytes } from '../scoring/adjustments.js';
 import { buildNoticeView } from './notice-view.js';
 import { buildNotices, NOTICE_BASE_BYTES, noticeFileName, renderNoticeMarkdown } from './render-notice.js';
-import { scoreEvaluation } from './score-evaluation.js';
+import { scoreEvaluation } from '../scoring/score-evaluation.js';
 
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
 const ITEMS = ['service_attitude', 'teamwork', 'compliance', 'learning'];

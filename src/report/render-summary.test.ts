@@ -5,7 +5,7 @@ import { makeEvaluation, presetPolicy, type PersonInput } from '../../test/helpe
 import type { Policy } from '../policy/policy.generated.js';
 import { displayWidth } from '../text/display-width.js';
 import { renderSummary } from './render-summary.js';
-import { scoreEvaluation } from './score-evaluation.js';
+import { scoreEvaluation } from '../scoring/score-evaluation.js';
 
 const policy = presetPolicy('medium.zh-CN');
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });

@@ -7,9 +7,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Utf8Error, type RecordBatch } from '../evaluate/csv-bytes.js';
-import { CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
-import type { ReadAheadPlan } from '../evaluate/read-ahead.js';
+import { Utf8Error, type RecordBatch } from './csv-bytes.js';
+import { CsvUnclosedQuoteError } from './csv-parser.js';
+import type { ReadAheadPlan } from './read-ahead.js';
 import { packagePath } from '../package-root.js';
 
 export interface ScanRequest {
@@ -52,7 +52,7 @@ export type ScanMessage =
 export function scanWorkerScript(): URL | undefined {
   const beside = new URL('./csv-scan-worker.js', import.meta.url);
   if (existsSync(fileURLToPath(beside))) return beside;
-  const built = packagePath('dist', 'io', 'csv-scan-worker.js');
+  const built = packagePath('dist', 'tables', 'csv-scan-worker.js');
   return existsSync(built) ? pathToFileURL(built) : undefined;
 }
 

@@ -2,7 +2,7 @@
 // JSON array, JSON Lines or CSV; and for text, its encoding — UTF-8 with or without BOM,
 // UTF-16 with BOM, or GBK/GB18030 as Excel on Chinese Windows writes it. Pure.
 import chardet from 'chardet';
-import { firstInvalidUtf8 } from '../validation/decode-text.js';
+import { firstInvalidUtf8 } from '../text/decode-text.js';
 
 export type TableFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | (string & {});

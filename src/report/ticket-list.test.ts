@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy } from '../../test/helpers/scoring-fixtures.js';
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
-import { scoreEvaluation } from './score-evaluation.js';
+import { scoreEvaluation } from '../scoring/score-evaluation.js';
 import { renderTicketList } from './ticket-list.js';
 
 const policy = presetPolicy('medium.zh-CN');

@@ -14,8 +14,8 @@ import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../render/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
-import type { Action, ActionKind } from './outcomes.js';
-import { reportCoverage } from './policy-coverage.js';
+import type { Action, ActionKind } from '../scoring/outcomes.js';
+import { reportCoverage } from '../scoring/policy-coverage.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
 import { roundHalfUp } from '../text/round-half-up.js';
 

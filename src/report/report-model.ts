@@ -6,10 +6,10 @@
 import type { Cycle, RaterType, Scoring } from '../policy/policy.generated.js';
 import type { InputSummary, ReportWarning } from '../evaluate/report.js';
 import type { KpiStatus } from '../evaluate/kpi-results.js';
-import type { Action, Bonus } from './outcomes.js';
-import type { IgnoredReason, RaterResult } from './score-qualitative.js';
-import type { PointLine, VetoLine } from './score-events.js';
-import type { ScoredAs, ScoredKpi } from './score-quantitative.js';
+import type { Action, Bonus } from '../scoring/outcomes.js';
+import type { IgnoredReason, RaterResult } from '../scoring/score-qualitative.js';
+import type { PointLine, VetoLine } from '../scoring/score-events.js';
+import type { ScoredAs, ScoredKpi } from '../scoring/score-quantitative.js';
 
 export interface ReportNote {
   readonly code: string;

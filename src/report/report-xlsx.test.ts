@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput } from '../../test/helpers/scoring-fixtures.js';
 import type { Language } from '../i18n/language.js';
 import { buildPolicyView } from '../render/policy-view.js';
-import { parseAdjustmentsBytes } from './adjustments.js';
+import { parseAdjustmentsBytes } from '../scoring/adjustments.js';
 import { buildReportXlsx, looksLikeFormula, planPrint } from './report-xlsx.js';
-import { scoreEvaluation } from './score-evaluation.js';
+import { scoreEvaluation } from '../scoring/score-evaluation.js';
 
 const medium = presetPolicy('medium.zh-CN');
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });

@@ -11,7 +11,7 @@ import { cellText, isBlank, readBoolean, readNumber, readSatisfaction, readTimes
 import { readAhead, type ReadAheadPlan } from './read-ahead.js';
 import type { RowView } from './row-view.js';
 import { zoneClock } from './time-zone.js';
-import { firstInvalidUtf8 } from '../validation/decode-text.js';
+import { firstInvalidUtf8 } from '../text/decode-text.js';
 
 type Outcome = { records: Cell[][] } | { error: string; record?: number; offset?: number };
 

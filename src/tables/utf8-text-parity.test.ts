@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { packagePath } from '../package-root.js';
-import { evaluateFiles, type Evaluation, type EvaluateFilesOptions } from './evaluate-files.js';
+import { evaluateFiles, type Evaluation, type EvaluateFilesOptions } from '../evaluate/evaluate-files.js';
 import { joinWithEnds } from '../../test/helpers/line-endings.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aspm-parity-'));

@@ -9,19 +9,19 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { AspmError } from '../errors.js';
-import { byRecord, CsvByteRecord, forEachRecord } from '../evaluate/csv-byte-record.js';
-import { CsvByteScanner, Utf8Error } from '../evaluate/csv-bytes.js';
-import { CsvParser, CsvUnclosedQuoteError } from '../evaluate/csv-parser.js';
-import { byteOrderMark, detectEncoding, normaliseEncodingName, sniffFormat, type TableFormat, type TextEncoding } from '../evaluate/detect-format.js';
-import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from '../evaluate/json-scanner.js';
-import type { Cell } from '../evaluate/parse-value.js';
-import type { ReadAheadPlan } from '../evaluate/read-ahead.js';
-import type { RowView } from '../evaluate/row-view.js';
-import { HeaderLocator, type TableHandler } from '../evaluate/table.js';
-import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner, XlsxPartError } from '../evaluate/xlsx-xml.js';
-import { checkRegularFile, openFailure, openRegularFile } from './read-input.js';
+import { byRecord, CsvByteRecord, forEachRecord } from './csv-byte-record.js';
+import { CsvByteScanner, Utf8Error } from './csv-bytes.js';
+import { CsvParser, CsvUnclosedQuoteError } from './csv-parser.js';
+import { byteOrderMark, detectEncoding, normaliseEncodingName, sniffFormat, type TableFormat, type TextEncoding } from './detect-format.js';
+import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from './json-scanner.js';
+import type { Cell } from './parse-value.js';
+import type { ReadAheadPlan } from './read-ahead.js';
+import type { RowView } from './row-view.js';
+import { HeaderLocator, type TableHandler } from './table.js';
+import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner, XlsxPartError } from './xlsx-xml.js';
+import { checkRegularFile, openFailure, openRegularFile } from '../io/read-input.js';
 import { scanCsvInWorker, scanWorkerScript } from './scan-csv-in-worker.js';
-import { ZipArchive, ZipFormatError, ZipLimitError, type ZipEntry } from './zip-archive.js';
+import { ZipArchive, ZipFormatError, ZipLimitError, type ZipEntry } from '../io/zip-archive.js';
 
 export interface ReadTableOptions {
   /** XLSX: the sheet to read (default the first visible one). */

@@ -8,7 +8,7 @@
 // would. It finds every field of a record, not only those some KPI reads: a field that is
 // skipped still decides, by its quotes, where the next one starts; finding it costs a
 // comparison per byte, and no string is made for it. Pure: bytes in, batches out.
-import { firstInvalidUtf8 } from '../validation/decode-text.js';
+import { firstInvalidUtf8 } from '../text/decode-text.js';
 import { isUtf8 } from 'node:buffer';
 import { CsvUnclosedQuoteError, delimiterSample, detectDelimiter } from './csv-parser.js';
 import type { AheadValues } from './read-ahead.js';
