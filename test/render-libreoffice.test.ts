@@ -13,7 +13,7 @@ import { markdownToDocx } from '../src/render/markdown-to-docx.js';
 import { isLeadIn, parseMarkdownDocument, plainText } from '../src/render/markdown-document.js';
 import { renderPolicyMarkdown } from '../src/render/render-policy.js';
 import { readTemplateSet } from '../src/render/templates.js';
-import { convertAllToPdf, libreOfficeAvailable as tools, type Pdf } from './helpers/libreoffice.js';
+import { convertAllToPdf, libreOfficeAvailable as tools, pdfLines, type Pdf } from './helpers/libreoffice.js';
 import { ROOT, runCli } from './helpers/run-cli.js';
 
 const title = tools
@@ -56,6 +56,24 @@ describe.skipIf(!tools)(title, () => {
     expect(text).toMatch(/S\s+卓越\s+得分 ≥ 90/);
     expect(text).toContain('客服专员绩效考核表');
     expect(text).toMatch(/被考核人\s+考核人\s+审批人/);
+  });
+
+  it('sizes the columns of the medium KPI table by their content, so that the table is shorter than a page', () => {
+    const lines = pdfLines(join(dir, 'medium.zh-CN.pdf'));
+    const footer = /^第 \d+ 页/;
+    // The table's header row on each page it spans (repeated on the next), and the article after it.
+    const heads = lines.filter((l) => l.text === '指标' && lines.some((o) => o.page === l.page && Math.abs(o.top - l.top) < 2 && o.text === '定义与计算公式'));
+    const next = lines.find((l) => /^第十三条/.test(l.text))!;
+    expect(heads.length).toBeGreaterThan(0);
+    let height = 0;
+    for (const head of heads) {
+      const body = lines.filter((l) => l.page === head.page && !footer.test(l.text) && (head.page !== next.page || l.bottom < next.top));
+      height += Math.max(...body.map((l) => l.bottom)) - head.top;
+    }
+    // A page's room for text: from its running header to its footer.
+    const page = lines.filter((l) => l.page === heads[0]!.page);
+    const room = page.find((l) => footer.test(l.text))!.top - Math.min(...page.map((l) => l.bottom));
+    expect(height / room).toBeLessThan(1);
   });
 
   it('keeps KPI names of six characters on one line in the KPI table and the forms', () => {

@@ -31,11 +31,12 @@ const SHORT_CROWDED = 8;
 const LONG_LEAST = 8;
 /**
  * A name in the name column stays on one line up to this width (half-ems): seven Chinese
- * characters, or six with a mark (平均解决时长 ※), or a short phrase in Latin letters
- * (First response time wraps between words).
+ * characters, or six with a mark (平均解决时长 ※), or two short words in Latin letters
+ * (First response / time; a longer name wraps between words, and the room goes to the
+ * definitions beside it, which in English run to five lines and more).
  */
 const NAME_WIDE = 15;
-const NAME_LATIN = 18;
+const NAME_LATIN = 15;
 /** Half-ems of a bold Latin letter (Liberation Serif Bold, measured in LibreOffice's PDF). */
 const BOLD_LATIN = 1.35;
 /** Slack for bold text and for fonts a little wider than their size (half-ems). */
@@ -98,7 +99,8 @@ const UNBROKEN = /[A-Z]+-?\d[\d-]*(?=[^\w-]|$)|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*
 
 function longestLatinWord(text: string, latin = 1.2): number {
   let longest = 0;
-  for (const word of text.split(/[^\x21-\x7E]+/u)) longest = Math.max(longest, Math.ceil(word.length * latin));
+  // Word and LibreOffice break a line after a hyphen: follow- / up, second- / visit.
+  for (const word of text.split(/[^\x21-\x7E]+|(?<=[A-Za-z]-)(?=[A-Za-z])/u)) longest = Math.max(longest, Math.ceil(word.length * latin));
   return longest;
 }
 

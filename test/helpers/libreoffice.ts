@@ -53,3 +53,27 @@ function readPdf(pdf: string): Pdf {
   const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
   return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]), fonts };
 }
+
+/** A line of a PDF's text where it stands on its page (points from the top-left corner). */
+export interface PdfLine {
+  readonly page: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly text: string;
+}
+
+/** The lines of text of a PDF with their places (pdftotext -bbox-layout), page by page. */
+export function pdfLines(pdf: string): PdfLine[] {
+  const xml = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout;
+  const lines: PdfLine[] = [];
+  xml
+    .split('<page ')
+    .slice(1)
+    .forEach((page, i) => {
+      for (const m of page.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+        const text = [...(m[3] ?? '').matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' ');
+        lines.push({ page: i + 1, top: Number(m[1]), bottom: Number(m[2]), text });
+      }
+    });
+  return lines;
+}
