@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { evaluateFiles } from '../src/evaluate/evaluate-files.js';
 import { checkPolicyObject } from '../src/policy/load-policy.js';
 import * as library from '../src/index.js';
 import { commands } from '../src/cli/commands/index.js';
-import { headingFragments } from './helpers/markdown-links.js';
+import { brokenLinks, headingFragments, relativeLinks } from './helpers/markdown-links.js';
 import { ROOT } from './helpers/run-cli.js';
 
 // README.md is the newcomer's page; the reference it links to is in docs/. The claims are
@@ -94,5 +94,32 @@ describe('README and docs/', () => {
       expect(below.length, path).toBeGreaterThan(0);
       expect(below.filter((fragment) => !listed.has(fragment)), path).toEqual([]);
     }
+  });
+
+  it('links only to files and headings that exist', () => {
+    const links = [['README.md', readme] as const, ...docs].flatMap(([path, text]) => relativeLinks(path, text));
+    // Enough links that a reader really gets around: the README's to each page, each page's contents.
+    expect(links.filter((link) => link.from === 'README.md' && link.target.startsWith('docs/')).length).toBeGreaterThanOrEqual(10);
+    expect(links.filter((link) => link.target.includes('#')).length).toBeGreaterThan(40);
+    expect(brokenLinks(ROOT, links)).toEqual([]);
+  });
+
+  it('would catch a link to a missing file, a missing heading, or a heading written another way', () => {
+    const sample = [
+      '# Title', '## `aspm evaluate` — scores · 考核评分', '## Notes', '## Notes',
+      '[ok](#aspm-evaluate--scores--考核评分) [ok](#notes-1) [ok](../README.md#快速开始--quick-start) [ok](images/cover.png)',
+      '[gone](nowhere.md) [gone](#notes-2) [gone](#Notes) [gone](../README.md#quick-start) [gone](images/cover.png#x)',
+      '<img src="images/none.png"> `[code](not-a-link.md)` [site](https://json-schema.org/) [up](../../etc/passwd)',
+      '```', '[in code](not-a-link.md)', '```',
+    ].join('\n');
+    const root = mkdtempSync(join(tmpdir(), 'aspm-links-'));
+    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'sample.md'), sample);
+    writeFileSync(join(root, 'docs', 'images', 'cover.png'), '');
+    writeFileSync(join(root, 'README.md'), '# aspm\n\n## 快速开始 · Quick start\n');
+    const links = relativeLinks('docs/sample.md', sample);
+    expect(links).toHaveLength(11);
+    const targets = brokenLinks(root, links).map((line) => line.slice(line.indexOf('→') + 2, line.lastIndexOf(':')));
+    expect(targets).toEqual(['nowhere.md', '#notes-2', '#Notes', '../README.md#quick-start', 'images/cover.png#x', '../../etc/passwd', 'images/none.png']);
   });
 });
