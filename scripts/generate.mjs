@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { schemaToTs } from './schema-to-ts.mjs';
-import { readmeWithSections } from './readme-sections.mjs';
+import { documentsWithSections } from './readme-sections.mjs';
 import { compileValidator } from './compile-validator.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,9 +47,9 @@ export function generated() {
       '',
     ].join('\n'),
   });
-  // README regions generated from the schema and the KPI catalogue (after the JSON above,
-  // which they read, has been written: run `npm run gen` twice after a schema change).
-  files.push({ path: 'README.md', text: readmeWithSections(root) });
+  // Regions of README.md and docs/ generated from the schema and the KPI catalogue (after the
+  // JSON above, which they read, has been written: run `npm run gen` twice after a schema change).
+  files.push(...documentsWithSections(root));
   return files;
 }
 

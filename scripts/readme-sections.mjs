@@ -1,7 +1,8 @@
-// Sections of README.md that are generated from data, so the reference cannot drift from
-// the code: the policy file's sections (from the schema) and the built-in KPIs (from the
-// catalogue). Each lives between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`.
-import { readFileSync } from 'node:fs';
+// Sections of the documentation that are generated from data, so the reference cannot drift
+// from the code: the policy file's sections (from the schema) and the built-in KPIs (from the
+// catalogue). Each lives between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`, in
+// README.md or a page of docs/; wherever the text moves, its region goes with it.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -72,16 +73,41 @@ export function kpiTable(root) {
 
 export const SECTIONS = { 'policy-sections': policySections, 'kpi-catalogue': kpiTable };
 
-/** README.md with every generated region filled in from the current data. */
-export function readmeWithSections(root) {
-  let text = readFileSync(join(root, 'README.md'), 'utf8');
-  for (const [name, build] of Object.entries(SECTIONS)) {
-    const open = `<!-- generated:${name} -->`;
-    const close = `<!-- /generated:${name} -->`;
-    const start = text.indexOf(open);
-    const end = text.indexOf(close);
-    if (start === -1 || end === -1) continue;
-    text = `${text.slice(0, start + open.length)}\n${build(root)}\n${text.slice(end)}`;
+/** README.md and every Markdown page of docs/, relative to the root: where regions may live. */
+export function documentPaths(root) {
+  const docs = readdirSync(join(root, 'docs'), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => `docs/${entry.name}`)
+    .sort();
+  return ['README.md', ...docs];
+}
+
+/**
+ * Every document that holds a generated region, with each region filled in from the current
+ * data. A region found in no document, or in more than one, is an error: a lost marker would
+ * otherwise leave its text to go stale unnoticed.
+ */
+export function documentsWithSections(root) {
+  const found = new Map(Object.keys(SECTIONS).map((name) => [name, []]));
+  const documents = [];
+  for (const path of documentPaths(root)) {
+    let text = readFileSync(join(root, path), 'utf8');
+    let holds = false;
+    for (const [name, build] of Object.entries(SECTIONS)) {
+      const open = `<!-- generated:${name} -->`;
+      const close = `<!-- /generated:${name} -->`;
+      const start = text.indexOf(open);
+      if (start === -1) continue;
+      const end = text.indexOf(close, start);
+      if (end === -1) throw new Error(`${path}: ${open} has no ${close}`);
+      found.get(name).push(path);
+      holds = true;
+      text = `${text.slice(0, start + open.length)}\n${build(root)}\n${text.slice(end)}`;
+    }
+    if (holds) documents.push({ path, text });
   }
-  return text;
+  for (const [name, paths] of found) {
+    if (paths.length !== 1) throw new Error(`the generated region ${name} must be in exactly one document; found in ${paths.length ? paths.join(', ') : 'none'}`);
+  }
+  return documents;
 }

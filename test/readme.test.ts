@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,24 +8,38 @@ import { evaluateFiles } from '../src/evaluate/evaluate-files.js';
 import { checkPolicyObject } from '../src/policy/load-policy.js';
 import * as library from '../src/index.js';
 import { commands } from '../src/cli/commands/index.js';
+import { brokenLinks, headingFragments, relativeLinks } from './helpers/markdown-links.js';
 import { ROOT } from './helpers/run-cli.js';
 
+// README.md is the newcomer's page; the reference it links to is in docs/. The claims are
+// checked wherever their text lives.
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const section = (title: string) => {
-  const start = readme.indexOf(title);
-  const end = readme.indexOf('\n## ', start + title.length);
-  return readme.slice(start, end === -1 ? undefined : end);
+const docPaths = readdirSync(join(ROOT, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => `docs/${name}`);
+const docs = new Map(docPaths.map((path) => [path, readFileSync(join(ROOT, path), 'utf8')]));
+const doc = (path: string) => {
+  const text = docs.get(path);
+  if (text === undefined) throw new Error(`${path} is missing`);
+  return text;
+};
+const documentation = [readme, ...docs.values()].join('\n');
+const section = (text: string, title: string) => {
+  const start = text.indexOf(title);
+  expect(start, title).toBeGreaterThan(-1);
+  const end = text.indexOf('\n## ', start + title.length);
+  return text.slice(start, end === -1 ? undefined : end);
 };
 
-describe('README', () => {
+describe('README and docs/', () => {
   it('its table of recognised ticket headers lists exactly the names the code recognises, in order', () => {
-    const rows = [...section('**Columns** are matched').matchAll(/^\| `([a-z_]+)` \| (.*) \|$/gm)].map((m) => [m[1]!, m[2]!.split(', ')]);
+    const rows = [...section(doc('docs/evaluating.md'), '**Columns** are matched').matchAll(/^\| `([a-z_]+)` \| (.*) \|$/gm)].map((m) => [m[1]!, m[2]!.split(', ')]);
     const expected = Object.entries(FIELD_SYNONYMS.tickets).map(([field, names]) => [field, names.filter((n) => n !== field)]);
     expect(rows).toEqual(expected);
   });
 
-  it('names only functions the package really exports in its library section', () => {
-    const text = section('## Library');
+  it('names only functions the package really exports in its library page', () => {
+    const text = doc('docs/library.md');
     const named = new Set([...text.matchAll(/`([a-z][A-Za-z0-9]+)(?:\(|`)/g), ...text.matchAll(/^\s*import \{([^}]+)\}/gm)].flatMap((m) => m[1]!.split(',').map((n) => n.trim())));
     named.delete('en');
     expect(named.size).toBeGreaterThan(15);
@@ -34,7 +48,7 @@ describe('README', () => {
   });
 
   it("its example of a KPI of one's own validates and computes what it says", async () => {
-    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('answered_in_20s'));
+    const block = [...documentation.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('answered_in_20s'));
     expect(block).toBeDefined();
     const example = parse(block!) as { kpis: object[]; data_sources: object };
     const policy = parse(readFileSync(join(ROOT, 'presets', 'small.en.yaml'), 'utf8'));
@@ -52,10 +66,10 @@ describe('README', () => {
     expect(evaluation.staff[0]!.kpis[0]!.value).toBeCloseTo(200 / 3, 10);
   });
 
-  it('documents every command, with a section of its own', () => {
+  it("documents every command, in the README's table and with a section of its own", () => {
     for (const command of commands) {
       expect(readme).toContain(`| \`aspm ${command.name}`);
-      expect(readme).toContain(`## \`aspm ${command.name}\``);
+      expect(documentation).toMatch(new RegExp(`^## \`aspm ${command.name}\``, 'm'));
     }
   });
 
@@ -67,5 +81,45 @@ describe('README', () => {
     expect(ci).toMatch(/^npm test$/m);
     const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.demo).toContain('demo');
+  });
+
+  it('keeps the README to what a newcomer reads first, and every page of docs/ opens with its contents', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(250);
+    for (const path of ['docs/evaluating.md', 'docs/scoring-rules.md', 'docs/policy-file.md', 'docs/library.md', 'docs/development.md']) expect(docs.has(path), path).toBe(true);
+    for (const [path, text] of docs) {
+      const contents = section(text, '## Contents · 目录');
+      // Every heading of the page below the contents is listed in it, by a link that works.
+      const listed = new Set([...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!));
+      const below = [...headingFragments(text.slice(text.indexOf(contents) + contents.length))];
+      expect(below.length, path).toBeGreaterThan(0);
+      expect(below.filter((fragment) => !listed.has(fragment)), path).toEqual([]);
+    }
+  });
+
+  it('links only to files and headings that exist', () => {
+    const links = [['README.md', readme] as const, ...docs].flatMap(([path, text]) => relativeLinks(path, text));
+    // Enough links that a reader really gets around: the README's to each page, each page's contents.
+    expect(links.filter((link) => link.from === 'README.md' && link.target.startsWith('docs/')).length).toBeGreaterThanOrEqual(10);
+    expect(links.filter((link) => link.target.includes('#')).length).toBeGreaterThan(40);
+    expect(brokenLinks(ROOT, links)).toEqual([]);
+  });
+
+  it('would catch a link to a missing file, a missing heading, or a heading written another way', () => {
+    const sample = [
+      '# Title', '## `aspm evaluate` — scores · 考核评分', '## Notes', '## Notes',
+      '[ok](#aspm-evaluate--scores--考核评分) [ok](#notes-1) [ok](../README.md#快速开始--quick-start) [ok](images/cover.png)',
+      '[gone](nowhere.md) [gone](#notes-2) [gone](#Notes) [gone](../README.md#quick-start) [gone](images/cover.png#x)',
+      '<img src="images/none.png"> `[code](not-a-link.md)` [site](https://json-schema.org/) [up](../../etc/passwd)',
+      '```', '[in code](not-a-link.md)', '```',
+    ].join('\n');
+    const root = mkdtempSync(join(tmpdir(), 'aspm-links-'));
+    mkdirSync(join(root, 'docs', 'images'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'sample.md'), sample);
+    writeFileSync(join(root, 'docs', 'images', 'cover.png'), '');
+    writeFileSync(join(root, 'README.md'), '# aspm\n\n## 快速开始 · Quick start\n');
+    const links = relativeLinks('docs/sample.md', sample);
+    expect(links).toHaveLength(11);
+    const targets = brokenLinks(root, links).map((line) => line.slice(line.indexOf('→') + 2, line.lastIndexOf(':')));
+    expect(targets).toEqual(['nowhere.md', '#notes-2', '#Notes', '../README.md#quick-start', 'images/cover.png#x', '../../etc/passwd', 'images/none.png']);
   });
 });
