@@ -116,7 +116,7 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   const common = { policy: policyPath, roster: files.roster, date: DEMO_RESULT_DATE, history: reports, xlsx: true, force, language } as const;
   const evaluate = (request: Omit<Parameters<typeof evaluatePolicy>[0], keyof typeof common>) =>
     step('evaluate', language, (quiet) =>
-      evaluatePolicy({ ...request, ...common }, { now: context.io.now, onPolicyWarnings: (diagnostics) => printDiagnostics(quiet, diagnostics, language), onDataWarnings: (warnings) => printEvaluationWarnings(quiet, warnings.items, warnings.counts, language, false) }),
+      evaluatePolicy({ ...request, ...common }, { now: () => context.io.now(), onPolicyWarnings: (diagnostics) => printDiagnostics(quiet, diagnostics, language), onDataWarnings: (warnings) => printEvaluationWarnings(quiet, warnings.items, warnings.counts, language, false) }),
     );
   // The two months before are scored first, as they would have been each month, so that
   // rules over consecutive months (improvement plan after two D) can look back.

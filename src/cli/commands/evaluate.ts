@@ -67,7 +67,7 @@ export const evaluateCommand: CommandDefinition = {
         const result = await evaluatePolicy(
           { ...options, policy: policyPath, language },
           {
-            now: io.now,
+            now: () => io.now(),
             onPolicyWarnings: (diagnostics) => {
               for (const d of diagnostics) io.stderr.write(formatDiagnostic(d, language) + '\n');
             },
