@@ -1,77 +1,131 @@
-// The library entry: everything the CLI can do, as functions over plain data.
-export type { Policy } from './policy/policy.generated.js';
-export type * from './policy/policy.generated.js';
-export { parsePolicy, parsePolicyBytes, readPolicy, checkPolicyObject, MAX_POLICY_BYTES, type PolicyResult } from './policy/load-policy.js';
-export { builtinKpis, builtinKpi, isBuiltinKpi, type BuiltinKpi, type TicketField } from './policy/kpi-catalogue.js';
-export type { LoadResult } from './validation/load-document.js';
-export { AspmError, type Diagnostic, type SourceLocation, type Severity } from './errors.js';
-export { t, type MessageCode } from './i18n/catalogue.js';
-export { formatDiagnostic } from './i18n/format-diagnostic.js';
-export { detectLanguage, LANGUAGES, type Language } from './i18n/language.js';
-export { main as runCli } from './cli/main.js';
-// Evaluation, part 1: reading exports and computing KPI values per person.
-export { evaluateFiles, policyCalendar, type Evaluation, type EvaluateFilesOptions } from './evaluate/evaluate-files.js';
-export { parsePeriod, describePeriod, periodYears, type Period, type PeriodKind } from './evaluate/period.js';
-export { zoneClock, formatInstant, type ZoneClock } from './tables/time-zone.js';
-export { readTimestamp, explainTimestamp, readBoolean, readNumber, readSatisfaction, readDatePart, readTimeOfDay, excelSerialToWall, isBlank, cellText, type Cell } from './tables/parse-value.js';
-export { buildWorkingCalendar, chineseHolidayCoverage, type WorkingCalendar, type WorkingSpan } from './evaluate/working-calendar.js';
-export { matchColumns, normaliseHeader, FIELD_SYNONYMS, type ColumnBinding, type TableKind } from './evaluate/columns.js';
-export { CsvParser, detectDelimiter } from './tables/csv-parser.js';
-export { detectEncoding, sniffFormat, type TableFormat } from './tables/detect-format.js';
-export { planEvaluation, type EvaluationPlan, type Measure } from './evaluate/kpi-plan.js';
-export { assembleStaffResults, ticketKpiValue, quantile, statusOf, type KpiResult, type KpiStatus, type StaffResult, type EventCount } from './evaluate/kpi-results.js';
-export { TicketEvaluator, type TicketCounts } from './evaluate/ticket-evaluator.js';
-export { RosterReader, StaffDirectory, type StaffMember } from './evaluate/staff.js';
-export { MetricsReader, RatingsReader, type RatingRow } from './evaluate/staff-tables.js';
-export { buildReport, type EvaluationReport, type InputSummary, type ReportWarning } from './evaluate/report.js';
-export { WarningSink } from './evaluate/warnings.js';
-export { readTable, type TableInfo, type ReadTableOptions } from './tables/read-table.js';
-export { generateRoster, generateTickets, seededRandom, type SampleStaff, type SampleTicket, type SampleOptions } from './sample-data/generate-sample-data.js';
-export { writeTicketsCsv, writeRosterCsv, writeTicketsXlsx } from './sample-data/write-sample-data.js';
-// The policy wizard: questions as data, answers → Policy, the commented YAML and the summary.
-export type { Answers, CustomRole as CustomRoleAnswer, RoleKpi as RoleKpiAnswer } from './wizard/answers.generated.js';
-export type { ResolvedAnswers, WizardContext } from './wizard/answers.js';
-export { buildPolicy, assemblePolicy, type BuildResult, type BuiltPolicy, type AppliedAdjustment } from './wizard/build-policy.js';
-export { completeAnswers, type CompletedAnswers } from './wizard/complete-answers.js';
-export { QUESTIONS, PRESET_QUESTIONS, POLICY_QUESTIONS, type AnyQuestion, type Question, type Kind as QuestionKind, type Problem as AnswerProblem } from './wizard/questions.js';
-export { askPresetAnswers, askPolicyAnswers, type AskOptions } from './wizard/ask-answers.js';
-export type { Prompts, PromptChoice } from './wizard/prompts.js';
-export { adjustRoleKpis, adjustItems, type Adjustment } from './wizard/situation.js';
-export { normaliseWeights } from './wizard/weights.js';
-export { renderPolicyYaml, type PolicyYamlOptions } from './wizard/render-policy-yaml.js';
-export { renderSummary, type SummaryOptions, type SummaryStyle } from './wizard/render-summary.js';
-export { readPreset, availablePresets, presetFileName, type PresetId } from './wizard/read-preset.js';
-// Publishing: policy → Markdown (templates) → Word / HTML; the converters serve any document.
-export { renderPolicyMarkdown, policyDocumentOptions, POLICY_TEMPLATE } from './render/render-policy.js';
-export { buildPolicyView, type PolicyView } from './render/policy-view.js';
-export { readTemplateSet, buildTemplateSet, renderTemplate, type TemplateSet, type TemplateSource } from './render/templates.js';
-export { markdownToDocx } from './render/markdown-to-docx.js';
-export { markdownToHtml } from './render/markdown-to-html.js';
-export { expandTableOfContents } from './render/markdown-toc.js';
-export { renderDocument, formatOfPath, DOCUMENT_FORMATS, type DocumentFormat } from './render/render-document.js';
-export { resolveDocumentOptions, type DocumentOptions } from './render/document-options.js';
-export { escapeMarkdown, escapeMarkdownCell, stripControlCharacters } from './render/escape-markdown.js';
-export { toChineseNumeral } from './render/chinese-numerals.js';
-// Evaluation, part 2: scores, grades, outcomes, adjustments, history and the reports.
-export { scoreKpiValue, appliedTargets, isPeriodTotal, targetScale, cycleMonths, type KpiRule, type AppliedTargets } from './scoring/score-kpi.js';
-export { scoreQuantitative, type KpiLine, type ScoredKpi, type ScoredAs, type QuantitativeResult } from './scoring/score-quantitative.js';
-export { scoreQualitative, type Rating, type QualitativeSetup, type QualitativeResult, type RaterResult } from './scoring/score-qualitative.js';
-export { roleItemWeights, type ItemWeight } from './policy/item-weights.js';
-export { scorePoints, checkVetoes, type PointLine, type PointsResult, type VetoLine } from './scoring/score-events.js';
-export { gradeScale, roundScore, bandOf, gradeIndex, worseGrade, type GradeScale } from './scoring/grades.js';
-export { rankPeople, rankGroups, gradeQuotas, distributeGrades, type RankInput, type Ranked } from './scoring/forced-distribution.js';
-export { checkTrigger, ruleOutcomes, computeBonus, type Action, type Bonus, type HistoryLookup, type PastGrades, type TriggerContext } from './scoring/outcomes.js';
-export { cycleOfPeriod, cycleOfPeriodId, periodMonths, previousPeriodIds, primaryPeriodIds } from './scoring/cycles.js';
-export { personSetup, type PersonSetup } from './scoring/person-setup.js';
-export { scoreEvaluation, planScoring, TIE_BREAK, type ScoreEvaluationInput, type ScoringPlan } from './scoring/score-evaluation.js';
-export { parseAdjustmentsBytes, readAdjustments, excludedTicketIds, type AdjustmentsContext, type LoadedAdjustments } from './scoring/adjustments.js';
-export type { Adjustment as AppealAdjustment, AdjustmentsFile } from './scoring/adjustments.generated.js';
-export { applyAdjustments, type AppliedAdjustments } from './scoring/apply-adjustments.js';
-export { parseHistoryReport, readHistory, latestPerPeriod, type HistoryReport } from './scoring/history.js';
-export { buildReportXlsx, looksLikeFormula } from './report/report-xlsx.js';
-export { renderSummary as renderResultSummary } from './report/render-summary.js';
-export type * from './report/report-model.js';
-export { generateRatings, generateMetrics, type SampleRating, type SampleMetrics } from './sample-data/generate-staff-inputs.js';
-export { writeRatingsCsv, writeMetricsCsv } from './sample-data/write-sample-data.js';
-export { buildNoticeView, type NoticeView } from './report/notice-view.js';
-export { renderNoticeMarkdown, noticeDocumentOptions, noticeFileName, buildNotices, NOTICE_TEMPLATE } from './report/render-notice.js';
+// The library entry (`import … from 'aspm-cli'`): what a program needs to run aspm's jobs
+// without the command line — the use cases, loading and checking a policy, publishing it,
+// and the types, errors and messages they speak. It must never load the CLI (commander,
+// the prompts, src/cli/): test/library-entry.test.ts checks it in a fresh process. The
+// command line itself is `aspm-cli/cli`. Every export carries a doc comment (the same test
+// checks), written here where the source declaration has none.
+
+// The use cases: each reads its inputs, checks everything before writing, and writes all
+// or nothing. Problems the user can fix are thrown as AspmError.
+export {
+  /** Evaluates a policy over one period's exports and writes report.json (and Excel, notices, ticket lists), as `aspm evaluate` does. */
+  evaluatePolicy,
+  /** What `evaluatePolicy` evaluates and where it writes: the options of `aspm evaluate`, as data. */
+  type EvaluateRequest,
+  /** Optional callbacks of `evaluatePolicy`: the clock, warnings as they come, reading progress. */
+  type EvaluateOptions,
+  /** What `evaluatePolicy` evaluated and wrote: the report, the warnings, the inputs and the files. */
+  type EvaluateResult,
+  /** The data's warnings: those kept in full, and how many there were per code. */
+  type DataWarnings,
+} from './app/evaluate-policy.js';
+
+// The policy: YAML → JSON Schema → semantic rules → a typed Policy, or diagnostics that
+// point at the file. None of these throws for bad input.
+export {
+  /** Reads and checks a policy file: `{ ok: true, value, diagnostics }` (warnings only) or `{ ok: false, diagnostics }`. */
+  readPolicy,
+  /** Checks policy YAML text; `file` names it in diagnostics. */
+  parsePolicy,
+  /** Checks a policy file's bytes (UTF-8, or UTF-16 with a byte-order mark). */
+  parsePolicyBytes,
+  /** Checks a policy given as an object (e.g. built in code) exactly as a file is checked. */
+  checkPolicyObject,
+  /** The result of loading a policy: the Policy and its warnings, or the diagnostics that stop it. */
+  type PolicyResult,
+} from './policy/load-policy.js';
+export {
+  /** The built-in KPIs (presets/kpi-catalogue.yaml): what `kpis[].builtin` may name. */
+  builtinKpis,
+  /** One built-in KPI of the catalogue: its id, name, formula, unit, direction and the ticket fields it reads. */
+  type BuiltinKpi,
+} from './policy/kpi-catalogue.js';
+export type {
+  /** A checked policy: the type generated from schemas/policy.schema.json. */
+  Policy,
+} from './policy/policy.generated.js';
+
+// Publishing a policy: Policy → Markdown (templates) → Word, HTML or Markdown.
+export {
+  /** The templates of a language (templates/<language>/), with the files of a folder laid over them. */
+  readTemplateSet,
+  /** A set of checked Handlebars templates, as `readTemplateSet` returns it. */
+  type TemplateSet,
+} from './render/templates.js';
+export {
+  /** The policy document as Markdown, from the policy and a template set. */
+  renderPolicyMarkdown,
+  /** How the policy's Word and HTML versions look and what their document properties say. */
+  policyDocumentOptions,
+} from './render/render-policy.js';
+export {
+  /** Markdown → a `docx` (bytes), `html` or `md` (text) document. */
+  renderDocument,
+  /** The document format a file name asks for by its extension (`.docx`, `.html`, `.md`), if any. */
+  formatOfPath,
+  /** The formats `renderDocument` writes: docx, md, html. */
+  DOCUMENT_FORMATS,
+  /** One of `DOCUMENT_FORMATS`. */
+  type DocumentFormat,
+} from './render/render-document.js';
+export {
+  /** Page, fonts, header and properties of a Word or HTML document. */
+  type DocumentOptions,
+} from './render/document-options.js';
+
+// The report, as report.json holds it, and what people read made from it (evaluatePolicy
+// writes these; a program serving them on demand makes them here).
+export {
+  /** The Excel report of a scored report (bytes of an .xlsx): a sheet per view, in the given language. */
+  buildReportXlsx,
+} from './report/report-xlsx.js';
+export {
+  /** The result notices of a report, `DIR/<id-name>.md` and `.docx` per person, as files still to write. */
+  buildNotices,
+} from './report/render-notice.js';
+export {
+  /** The terminal summary of a report, as `aspm evaluate` prints it: grade distribution, top and bottom, who was not assessed. */
+  renderSummary as renderResultSummary,
+} from './report/render-summary.js';
+export {
+  /** A file still to write: its path and its text or bytes. */
+  type OutputFile,
+} from './io/write-output.js';
+export type {
+  /** A scored evaluation: what report.json holds. */
+  ScoredReport,
+  /** One person of a report: KPIs, qualitative ratings, points, vetoes, total, grade, outcomes. */
+  ReportPerson,
+  /** One KPI of a person in a report: value, samples, score, weight, contribution, exclusions. */
+  ReportKpi,
+} from './report/report-model.js';
+
+// Errors and messages: one error path, every message in Chinese and English.
+export {
+  /** A problem the user can fix, with a stable code, its diagnostics and an exit code (1 input, 2 usage). */
+  AspmError,
+  /** True for an AspmError: a problem to report to the user, not a bug. */
+  isAspmError,
+  /** A finding about an input: a stable code, its severity, its parameters and where it is. */
+  type Diagnostic,
+  /** Where a finding is: file, and line and column or row and column. */
+  type SourceLocation,
+  /** `error` or `warning`. */
+  type Severity,
+} from './errors.js';
+export {
+  /** A diagnostic as one line in a language: `file:line:col: code: message`. */
+  formatDiagnostic,
+} from './i18n/format-diagnostic.js';
+export {
+  /** The message of a code in a language, with its parameters filled in. */
+  t,
+  /** Every message code of the catalogues. */
+  type MessageCode,
+} from './i18n/catalogue.js';
+export {
+  /** The languages of messages and documents: zh-CN and en. */
+  LANGUAGES,
+  /** One of `LANGUAGES`. */
+  type Language,
+} from './i18n/language.js';

@@ -6,7 +6,11 @@ import { parse } from 'yaml';
 import { FIELD_SYNONYMS } from '../src/evaluate/columns.js';
 import { evaluateFiles } from '../src/evaluate/evaluate-files.js';
 import { checkPolicyObject } from '../src/policy/load-policy.js';
-import * as library from '../src/index.js';
+import * as entry from '../src/index.js';
+import * as cliEntry from '../src/cli.js';
+
+// What the package exports: its entry and the command line's (aspm-cli/cli).
+const library = { ...entry, ...cliEntry };
 import { commands } from '../src/cli/commands/index.js';
 import { brokenLinks, headingFragments, relativeLinks } from './helpers/markdown-links.js';
 import { ROOT } from './helpers/run-cli.js';

@@ -1,21 +1,24 @@
 // `aspm demo [DIR]`: the whole job on built-in sample data, offline, in a few seconds. It
-// runs the real commands (init, render, evaluate) in this process, exactly as a user would
-// type them, on a seeded data set shaped like real exports (a GBK CSV with Chinese headers
+// runs the real steps (init, render, evaluate) in this process, with the options a user
+// would type, on a seeded data set shaped like real exports (a GBK CSV with Chinese headers
 // as Excel on Chinese Windows saves it, the same as XLSX, ratings, event counts, one
 // approved appeal), then says what it made and the commands to do the same with one's own
-// files. A folder it creates and cannot finish is removed again.
+// files. A folder it creates and cannot finish is removed again. The steps are called as
+// functions, not through argv; what they would print is shown only if one fails.
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
-import { AspmError } from '../../errors.js';
+import { AspmError, isAspmError, type Diagnostic } from '../../errors.js';
 import { buildDemoData, DEMO_MONTHS, DEMO_QUARTER_ID, DEMO_RESULT_DATE, demoAdjustmentsYaml, demoAnswersYaml, type DemoData } from '../../demo/demo-data.js';
 import { t, type MessageCode } from '../../i18n/catalogue.js';
+import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import type { Language } from '../../i18n/language.js';
-import { trackTemporary, writeOutputs } from '../../io/write-output.js';
+import { checkTargets, trackTemporary, writeOutputs } from '../../io/write-output.js';
 import { readPolicy } from '../../policy/load-policy.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../../sample-data/write-sample-data.js';
-import type { CliIo, CommandContext, TextSink } from '../context.js';
+import type { CommandContext, TextSink } from '../context.js';
 import type { CommandDefinition } from './command.js';
+import { printEvaluationWarnings } from './evaluate.js';
 import { ASPM_COMMAND } from '../../wizard/next-steps.js';
 import { schemaBeside, schemaRefBeside } from './schema.js';
 
@@ -84,7 +87,9 @@ interface DemoMade {
 }
 
 async function buildDemo(dir: string, language: Language, force: boolean, context: CommandContext): Promise<DemoMade> {
-  const forced = force ? ['--force'] : [];
+  // Loaded when the demo runs, not when the program lists its commands.
+  const { evaluatePolicy } = await import('../../app/evaluate-policy.js');
+  const { renderSummary } = await import('../../report/render-summary.js');
   const at = (...parts: string[]) => join(dir, ...parts);
   const policyPath = at('policy.yaml');
   // The policy takes effect before the quarter it scores, as a real one would: dated from
@@ -93,37 +98,64 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   const answersPath = at('answers.yaml');
   const answersSchema = await schemaBeside(answersPath, 'answers', force);
   await writeOutputs([{ path: answersPath, data: demoAnswersYaml(language, schemaRefBeside('answers')) }, ...(answersSchema ? [answersSchema] : [])], { force });
-  await step('init', ['init', '--preset', 'medium', '--yes', '--answers', answersPath, '-o', policyPath, ...forced], context, language);
-  await step('render', ['render', policyPath, '-o', at('policy.docx'), '-o', at('policy.md'), '-o', at('policy.html'), ...forced], context, language);
+  // The steps speak the policy's language, so that the reports and notices they write
+  // match the policy document; the demo's own account is in the user's language.
+  await step('init', language, async (quiet) => {
+    const { runInit } = await import('./init.js');
+    const code = await runInit({ preset: 'medium', yes: true, answers: answersPath, output: policyPath, force }, { io: { ...context.io, stdout: quiet, stderr: quiet }, language, color: false }, { interactive: false });
+    if (code !== 0) throw new AspmError('demo-step-failed', { step: 'aspm init', code, output: '' });
+  });
+  const policy = await step('render', language, () => publish(policyPath, [at('policy.docx'), at('policy.md'), at('policy.html')], force));
 
-  const loaded = await readPolicy(policyPath);
-  if (!loaded.ok) throw new AspmError('policy-build-invalid', {}, { diagnostics: loaded.diagnostics });
-  const data = buildDemoData(loaded.value, language);
+  const data = buildDemoData(policy, language);
   const files = await writeData(at('data'), data, language);
 
   const reports = at('reports');
   const notices = at('notices');
   await mkdir(reports, { recursive: true });
-  const common = ['--roster', files.roster, '--date', DEMO_RESULT_DATE, '--history', reports, '--xlsx', ...forced];
+  const common = { policy: policyPath, roster: files.roster, date: DEMO_RESULT_DATE, history: reports, xlsx: true, force, language } as const;
+  const evaluate = (request: Omit<Parameters<typeof evaluatePolicy>[0], keyof typeof common>) =>
+    step('evaluate', language, (quiet) =>
+      evaluatePolicy({ ...request, ...common }, { now: () => context.io.now(), onPolicyWarnings: (diagnostics) => printDiagnostics(quiet, diagnostics, language), onDataWarnings: (warnings) => printEvaluationWarnings(quiet, warnings.items, warnings.counts, language, false) }),
+    );
   // The two months before are scored first, as they would have been each month, so that
   // rules over consecutive months (improvement plan after two D) can look back.
   let summary = '';
   for (const month of DEMO_MONTHS) {
     const last = month === DEMO_MONTHS[DEMO_MONTHS.length - 1];
-    const printed = await step('evaluate', [
-      'evaluate', policyPath, '--tickets', files.ticketsCsv, '--ratings', files.ratings(month), '--metrics', files.metrics(month),
-      '--period', month, '-o', join(reports, `${month}.json`), ...common,
-      ...(last ? ['--adjustments', files.adjustments, '--notices', join(notices, month)] : []),
-    ], context, language);
-    if (last) summary = printed;
+    const result = await evaluate({
+      tickets: files.ticketsCsv, ratings: files.ratings(month), metrics: files.metrics(month), period: month, output: join(reports, `${month}.json`),
+      ...(last ? { adjustments: files.adjustments, notices: join(notices, month) } : {}),
+    });
+    if (last) summary = renderSummary(result.report, result.policy, language);
   }
   // The quarter from the Excel export: the same tickets give the same values.
-  await step('evaluate', [
-    'evaluate', policyPath, '--tickets', files.ticketsXlsx, '--ratings', files.ratings(DEMO_QUARTER_ID), '--metrics', files.metrics(DEMO_QUARTER_ID),
-    '--period', DEMO_QUARTER_ID, '-o', join(reports, `${DEMO_QUARTER_ID}.json`), '--adjustments', files.adjustments, '--notices', join(notices, DEMO_QUARTER_ID), ...common,
-  ], context, language);
+  await evaluate({
+    tickets: files.ticketsXlsx, ratings: files.ratings(DEMO_QUARTER_ID), metrics: files.metrics(DEMO_QUARTER_ID),
+    period: DEMO_QUARTER_ID, output: join(reports, `${DEMO_QUARTER_ID}.json`), adjustments: files.adjustments, notices: join(notices, DEMO_QUARTER_ID),
+  });
 
   return { staff: data.roster.length, tickets: data.tickets.length, reports, summary };
+}
+
+/** The policy document as Word, Markdown and HTML, as `aspm render` writes it; returns the policy. */
+async function publish(policyPath: string, outputs: readonly string[], force: boolean) {
+  const { formatOfPath, renderDocument } = await import('../../render/render-document.js');
+  const { policyDocumentOptions, renderPolicyMarkdown } = await import('../../render/render-policy.js');
+  const { readTemplateSet } = await import('../../render/templates.js');
+  await checkTargets(outputs, { force, inputs: [policyPath] });
+  const loaded = await readPolicy(policyPath);
+  if (!loaded.ok) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
+    throw new AspmError('render-policy-invalid', { file: policyPath, errors }, { diagnostics: loaded.diagnostics });
+  }
+  const policy = loaded.value;
+  const markdown = renderPolicyMarkdown(policy, await readTemplateSet(policy.meta.language));
+  const documentOptions = policyDocumentOptions(policy);
+  const files = [];
+  for (const path of outputs) files.push({ path, data: await renderDocument(markdown, formatOfPath(path)!, documentOptions) });
+  await writeOutputs(files, { force, inputs: [policyPath] });
+  return policy;
 }
 
 interface DataFiles {
@@ -160,20 +192,24 @@ async function writeData(dir: string, data: DemoData, language: Language): Promi
 }
 
 /**
- * Runs one aspm command in this process and returns what it printed on stdout; what it
- * says is shown only if it fails.
+ * Runs one step of the demo. What it says (warnings) is kept and shown only if it fails,
+ * together with its error, as `aspm <step>` would have printed them.
  */
-async function step(name: string, argv: readonly string[], context: CommandContext, language: Language): Promise<string> {
-  const { main } = await import('../main.js');
-  const out: string[] = [];
-  const all: string[] = [];
-  const sink = (keep?: string[]): TextSink => ({ write: (text: string) => (keep?.push(text), all.push(text)), isTTY: false });
-  const io: CliIo = { ...context.io, stdout: sink(out), stderr: sink() };
-  // The steps speak the policy's language, so that the reports and notices they write
-  // match the policy document; the demo's own account is in the user's language.
-  const code = await main([...argv, '--lang', language], io);
-  if (code !== 0) throw new AspmError('demo-step-failed', { step: `aspm ${name}`, code, output: all.join('').trim() });
-  return out.join('');
+async function step<T>(name: string, language: Language, run: (quiet: TextSink) => Promise<T>): Promise<T> {
+  const said: string[] = [];
+  const quiet: TextSink = { write: (text: string) => said.push(text), isTTY: false };
+  try {
+    return await run(quiet);
+  } catch (caught) {
+    if (!isAspmError(caught) || caught.code === 'demo-step-failed') throw caught;
+    const { formatAspmError } = await import('../main.js');
+    said.push(formatAspmError(caught, language));
+    throw new AspmError('demo-step-failed', { step: `aspm ${name}`, code: caught.exitCode, output: said.join('').trim() });
+  }
+}
+
+function printDiagnostics(sink: TextSink, diagnostics: readonly Diagnostic[], language: Language): void {
+  for (const d of diagnostics) sink.write(formatDiagnostic(d, language) + '\n');
 }
 
 function demoSummary(dir: string, made: DemoMade, language: Language): string {
