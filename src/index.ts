@@ -51,7 +51,7 @@ export { expandTableOfContents } from './render/markdown-toc.js';
 export { renderDocument, formatOfPath, DOCUMENT_FORMATS, type DocumentFormat } from './render/render-document.js';
 export { resolveDocumentOptions, type DocumentOptions } from './render/document-options.js';
 export { escapeMarkdown, escapeMarkdownCell, stripControlCharacters } from './render/escape-markdown.js';
-export { toChineseNumeral } from './render/chinese-numerals.js';
+export { toChineseNumeral } from './text/chinese-numerals.js';
 // Evaluation, part 2: scores, grades, outcomes, adjustments, history and the reports.
 export { scoreKpiValue, appliedTargets, isPeriodTotal, targetScale, cycleMonths, type KpiRule, type AppliedTargets } from './scoring/score-kpi.js';
 export { scoreQuantitative, type KpiLine, type ScoredKpi, type ScoredAs, type QuantitativeResult } from './scoring/score-quantitative.js';

@@ -11,7 +11,7 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { toChineseNumeral } from '../render/chinese-numerals.js';
+import { toChineseNumeral } from '../text/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
 import type { Action, ActionKind } from '../scoring/outcomes.js';

@@ -1,7 +1,5 @@
 // Messages of `aspm evaluate` part 1: reading exports, matching columns, values that cannot
 // be used, and the command's own output. Each says what happened, where, and what to do.
-import type { KnownHeaders } from '../../evaluate/columns.js';
-import type { JsonProblem } from '../../tables/json-scanner.js';
 import { defineMessages, formatValue, type MessageParams } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
@@ -28,6 +26,13 @@ function leftOutEn(p: MessageParams): string {
   return kpis ? ` The ticket is left out of: ${kpis}.` : ' The row is not used.';
 }
 
+/** A field and a few of the headers it is known by (evaluate/columns.ts knownHeaders gives them). */
+export interface KnownHeaders {
+  readonly field: string;
+  readonly zh: readonly string[];
+  readonly en: readonly string[];
+}
+
 /**
  * Missing fields, each with the headers it is known by in the message's language:
  * `satisfaction（满意度、评分）`. `p.headers` holds { field, zh, en } (columns.ts knownHeaders).
@@ -50,7 +55,13 @@ function firstField(p: MessageParams): string {
   return (fields.find((f) => !f.includes(' ')) ?? 'created_at').split(' ')[0]!;
 }
 
-/** json-scanner.ts JsonProblem, worded. */
+/**
+ * What is wrong with a JSON export. Declared here, beside its wording, so that the reader
+ * (tables/json-scanner.ts) can only raise a problem the catalogue can word.
+ */
+export type JsonProblem = 'not-object' | 'expected-array' | 'text-after-end' | 'unexpected-brace' | 'not-closed' | 'syntax';
+
+/** Each JsonProblem, worded. */
 const JSON_PROBLEM_ZH: Readonly<Record<JsonProblem, string>> = {
   'not-object': '每条记录应是一个对象 {…}',
   'expected-array': 'JSON 数组应以 [ 开始',

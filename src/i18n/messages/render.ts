@@ -1,7 +1,7 @@
 // Messages of `aspm render`, and the words a rendered document takes from code rather than
 // from its templates: numbering (第一章, Article 3), units, cycles, raters, dates, the text
 // of triggers and effects. Document wording itself lives in templates/<language>/.
-import { toChineseNumeral } from '../../render/chinese-numerals.js';
+import { toChineseNumeral } from '../../text/chinese-numerals.js';
 import { defineMessages, formatValue, type MessageParams } from '../translate.js';
 
 const cn = (params: MessageParams, name = 'n') => toChineseNumeral(Number(params[name]));
