@@ -50,7 +50,8 @@ export { markdownToHtml } from './render/markdown-to-html.js';
 export { expandTableOfContents } from './render/markdown-toc.js';
 export { renderDocument, formatOfPath, DOCUMENT_FORMATS, type DocumentFormat } from './render/render-document.js';
 export { resolveDocumentOptions, type DocumentOptions } from './render/document-options.js';
-export { escapeMarkdown, escapeMarkdownCell, stripControlCharacters } from './render/escape-markdown.js';
+export { escapeMarkdown, escapeMarkdownCell } from './render/escape-markdown.js';
+export { stripControlCharacters } from './text/escape-xml.js';
 export { toChineseNumeral } from './text/chinese-numerals.js';
 // Evaluation, part 2: scores, grades, outcomes, adjustments, history and the reports.
 export { scoreKpiValue, appliedTargets, isPeriodTotal, targetScale, cycleMonths, type KpiRule, type AppliedTargets } from './scoring/score-kpi.js';

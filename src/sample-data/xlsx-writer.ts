@@ -4,17 +4,15 @@
 // memory holds only the shared strings. Writes only what it is given; reads nothing.
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { escapeXml } from '../text/escape-xml.js';
 
 export type XlsxCell = string | number | { readonly date: number } | null | undefined;
 
 const DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-function escapeXml(text: string): string {
-  // XML 1.0 cannot hold most control characters at all: drop them.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
-}
+/** Shared strings and the sheet name alike: `"` escaped, as this writer always has. */
+const xmlValue = (text: string) => escapeXml(text, 'double');
 
 function columnName(index: number): string {
   let name = '';
@@ -154,7 +152,7 @@ export class XlsxStreamWriter {
     this.entries.push({ name: 'xl/worksheets/sheet1.xml', crc: s.crc >>> 0, compressed: s.compressed, size: s.size, offset: s.start });
 
     const sst = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.stringList.length}" uniqueCount="${this.stringList.length}">`];
-    for (const text of this.stringList) sst.push(`<si><t xml:space="preserve">${escapeXml(text)}</t></si>`);
+    for (const text of this.stringList) sst.push(`<si><t xml:space="preserve">${xmlValue(text)}</t></si>`);
     sst.push('</sst>');
     await this.addSmall('xl/sharedStrings.xml', sst.join(''));
     await this.addSmall(
@@ -167,7 +165,7 @@ export class XlsxStreamWriter {
     );
     await this.addSmall(
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${escapeXml(this.sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xmlValue(this.sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
     );
     await this.addSmall(
       'xl/_rels/workbook.xml.rels',
