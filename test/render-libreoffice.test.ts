@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset } from './helpers/presets.js';
 import { buildPolicyView } from '../src/render/policy-view.js';
-import { toChineseNumeral } from '../src/render/chinese-numerals.js';
+import { toChineseNumeral } from '../src/text/chinese-numerals.js';
 import { markdownToDocx } from '../src/render/markdown-to-docx.js';
 import { isLeadIn, parseMarkdownDocument, plainText } from '../src/render/markdown-document.js';
 import { renderPolicyMarkdown } from '../src/render/render-policy.js';

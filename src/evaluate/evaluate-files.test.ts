@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AspmError } from '../errors.js';
-import { t } from '../i18n/catalogue.js';
+import { t, translate } from '../i18n/catalogue.js';
 import { readPolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { packagePath } from '../package-root.js';
@@ -779,7 +779,7 @@ describe('columns the roles on the roster need, and no more', () => {
     writeFileSync(path, ['工单号,处理人工号,创建时间,首次响应时间,Resolved,满意度,是否投诉', 'T1,E0032,2026-09-08 09:00,2026-09-08 09:10,Y,5,否'].join('\n') + '\n');
     const september = await evaluateFiles({ policy: agent, period: '2026-10', tickets: path, roster: agentsOnly });
     expect(september.inputs[0]).toMatchObject({ rows: 1, used: 0, skipped: 0, outside_period: 1 });
-    const message = t('zh-CN', 'value-yes-no-in-time', evaluation.warnings.items[0]!.params);
+    const message = translate('zh-CN', 'value-yes-no-in-time', evaluation.warnings.items[0]!.params);
     expect(message).toContain('“Y”是“是/否”值，不是时间');
     expect(message).toContain('该工单不计入：客户满意度');
   });
@@ -794,10 +794,10 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(evaluation.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['column-values-unfit', undefined, 'Resolved']]);
     expect(evaluation.warnings.total).toBe(1);
     expect([...evaluation.warnings.counts]).toEqual([['column-values-unfit', 1]]);
-    const message = t('zh-CN', 'column-values-unfit', evaluation.warnings.items[0]!.params);
+    const message = translate('zh-CN', 'column-values-unfit', evaluation.warnings.items[0]!.params);
     expect(message).toContain('5 个非空值中有 4 个不是时间，例如第 2 行“Y”、第 3 行“N”、第 4 行“Y”');
     expect(message).toContain('data_sources.tickets.columns 中把 resolved_at 映射到正确的列');
-    expect(t('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('4 of its 5 non-blank values are not dates and times, e.g. row 2 "Y", row 3 "N", row 4 "Y"');
+    expect(translate('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('4 of its 5 non-blank values are not dates and times, e.g. row 2 "Y", row 3 "N", row 4 "Y"');
   });
 
   it('h:mm:ss in a number column: one message for the column; a stray bad value is still a warning on its row', async () => {
@@ -813,7 +813,7 @@ describe('columns the roles on the roster need, and no more', () => {
     writeFileSync(roster, '工号,姓名,岗位,班组\nE0031,陈静,维修技术员,一组\n');
     const evaluation = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
     expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.count, w.params.total])).toEqual([['column-values-unfit', '维修费用', 3, 4]]);
-    expect(t('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('are not numbers, e.g. row 2 "1:30:00"');
+    expect(translate('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('are not numbers, e.g. row 2 "1:30:00"');
     writeFileSync(path, [HEAD, withCostCell('T1', '1:30:00'), withCostCell('T2', '100'), withCostCell('T3', '90'), withCostCell('T4', '120')].join('\n') + '\n');
     const stray = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
     expect(stray.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['value-unreadable-number', 2, '维修费用']]);

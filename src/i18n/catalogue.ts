@@ -1,7 +1,7 @@
 // The message catalogue: every user-facing string, in Chinese and English. Each area keeps
 // its own part; this file only joins them, and the type keeps codes unique and complete.
 import type { Language } from './language.js';
-import { formatTemplate, type MessageParams } from './translate.js';
+import { formatTemplate, type EntryParams, type MessageParams } from './translate.js';
 import { coreMessages } from './messages/core.js';
 import { cliMessages } from './messages/cli.js';
 import { evaluateMessages } from './messages/evaluate.js';
@@ -16,6 +16,29 @@ type Union<T extends readonly object[]> = T[number];
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
 export type MessageCode = KeysOfUnion<Union<typeof parts>> & string;
 
+type Catalogue = typeof coreMessages &
+  typeof cliMessages &
+  typeof evaluateMessages &
+  typeof wizardMessages &
+  typeof renderMessages &
+  typeof scoringMessages &
+  typeof demoMessages;
+
+/**
+ * The parameters a message needs, read from the catalogue itself: the `{name}` placeholders
+ * of its two strings, or the `Params<…>` its template functions declare. A misspelt or
+ * missing parameter is a compile error where the message is made, not a `{name}` printed
+ * to the user. A code known only as MessageCode (a message passed on, re-thrown with more
+ * parameters) was checked where it was made, and takes any parameters.
+ */
+export type MessageParamsOf<C extends MessageCode> = [MessageCode] extends [C] ? MessageParams : NoneIfEmpty<EntryParams<Catalogue[C]>>;
+
+/** A message without parameters takes none: `{}` alone would accept any object. */
+type NoneIfEmpty<P> = P extends unknown ? ([keyof P] extends [never] ? Readonly<Record<string, never>> : P) : never;
+
+/** The parameters as a call's last arguments: optional when a message needs none. */
+export type MessageArgs<C extends MessageCode> = Record<never, never> extends MessageParamsOf<C> ? [params?: MessageParamsOf<C>] : [params: MessageParamsOf<C>];
+
 const catalogue = new Map<string, Record<Language, Parameters<typeof formatTemplate>[0]>>();
 for (const part of parts) {
   for (const [code, entry] of Object.entries(part)) {
@@ -24,7 +47,18 @@ for (const part of parts) {
   }
 }
 
+export function t<C extends MessageCode>(language: Language, code: C, ...params: MessageArgs<C>): string;
+// The checked signature is the one above; this body sees plain parameters, because relating
+// the generic type inside a body makes the compiler expand it for every code (seconds).
 export function t(language: Language, code: MessageCode, params: MessageParams = {}): string {
+  return translate(language, code, params);
+}
+
+/**
+ * A message whose parameters were checked when it was made (a Diagnostic, an AspmError, a
+ * MessageRef), translated now.
+ */
+export function translate(language: Language, code: MessageCode, params: MessageParams): string {
   const entry = catalogue.get(code);
   if (!entry) throw new Error(`unknown message code: ${code}`);
   const resolved: Record<string, unknown> = {};
@@ -41,6 +75,7 @@ export interface MessageRef {
 /** A parameter given in both languages (e.g. a description taken from the schema). */
 export type LocalText = Readonly<Record<Language, string>>;
 
+export function ref<C extends MessageCode>(code: C, ...params: MessageArgs<C>): MessageRef;
 export function ref(code: MessageCode, params?: MessageParams): MessageRef {
   return params ? { $t: code, params } : { $t: code };
 }
@@ -50,7 +85,7 @@ function resolveParam(language: Language, value: unknown): unknown {
   if (value && typeof value === 'object') {
     if ('$t' in value) {
       const reference = value as MessageRef;
-      return t(language, reference.$t, reference.params);
+      return translate(language, reference.$t, reference.params ?? {});
     }
     if ('zh-CN' in value && 'en' in value) return (value as LocalText)[language];
   }

@@ -3,8 +3,39 @@
 import type { Language } from './language.js';
 
 export type MessageParams = Readonly<Record<string, unknown>>;
-export type Template = string | ((params: MessageParams) => string);
+// A function template names its parameters in its own type (see Params); the parameter is
+// `never` here so that any such function is a Template, whatever parameters it names.
+export type Template = string | ((params: never) => string);
 export type Entry = Readonly<Record<Language, Template>>;
+
+/**
+ * The parameters a function template reads: `Params<'name' | 'kpi', 'role'>` for a message
+ * that always needs a name and a KPI and may name a role. The compiler then rejects a read
+ * of any other parameter inside the template, and a call that misses or misspells one.
+ */
+export type Params<Required extends string, Optional extends string = never> = { readonly [K in Required]: unknown } & { readonly [K in Optional]?: unknown };
+
+type NameChar =
+  | 'a' | 'b' | 'c' | 'd' | 'e' | 'f' | 'g' | 'h' | 'i' | 'j' | 'k' | 'l' | 'm' | 'n' | 'o' | 'p' | 'q' | 'r' | 's' | 't' | 'u' | 'v' | 'w' | 'x' | 'y' | 'z'
+  | 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K' | 'L' | 'M' | 'N' | 'O' | 'P' | 'Q' | 'R' | 'S' | 'T' | 'U' | 'V' | 'W' | 'X' | 'Y' | 'Z'
+  | '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '_';
+
+type IsName<S extends string> = S extends `${NameChar}${infer Rest}` ? (Rest extends '' ? true : IsName<Rest>) : false;
+
+/** The `{name}` placeholders of a template string, as PLACEHOLDER below finds them. */
+export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? (IsName<Name> extends true ? Name : never) | Placeholders<Rest>
+  : never;
+
+/** What one language's template needs: its placeholders, or the parameter its function names. */
+type TemplateParams<T> = T extends string
+  ? { readonly [K in Placeholders<T>]: unknown }
+  : T extends (params: infer P) => string
+    ? P
+    : never;
+
+/** What a catalogue entry needs: what either language's template reads. */
+export type EntryParams<E> = E extends Entry ? TemplateParams<E['zh-CN']> & TemplateParams<E['en']> : never;
 
 /** Declares a catalogue part; the type keeps every entry complete in both languages. */
 export function defineMessages<const T extends Record<string, Entry>>(entries: T): T {
@@ -14,7 +45,8 @@ export function defineMessages<const T extends Record<string, Entry>>(entries: T
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 
 export function formatTemplate(template: Template, params: MessageParams): string {
-  if (typeof template === 'function') return template(params);
+  // The parameters were checked against the template's own type where the message was made.
+  if (typeof template === 'function') return (template as (params: MessageParams) => string)(params);
   return template.replace(PLACEHOLDER, (whole, name: string) =>
     name in params ? formatValue(params[name]) : whole,
   );

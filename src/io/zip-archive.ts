@@ -1,16 +1,19 @@
-// Reads entries of a ZIP archive (an .xlsx file) from disk without loading it: the central
-// directory is read from the end of the file, and an entry is streamed through Node's own
-// raw inflate. Handles ZIP64 (large workbooks) and data descriptors; no encryption.
+// The one ZIP module (an .xlsx file is a ZIP). Reads entries from disk without loading the
+// archive: the central directory is read from the end of the file, and an entry is streamed
+// through Node's own raw inflate; handles ZIP64 (large workbooks) and data descriptors, no
+// encryption. Rewrites an archive in memory with some entries replaced (replaceZipEntries),
+// and streams a new archive to disk (ZipStreamWriter). The directory is parsed by one
+// function whether the bytes come from a file or from memory, so both get the same bounds.
 //
 // An .xlsx file is a ZIP anyone can forge, so nothing it declares is trusted: every size,
 // offset and count must fit inside the file before a byte is allocated for it; a part may
 // not inflate to more than a limit, nor compress better than real spreadsheets do (a zip
 // bomb does), nor may a workbook's parts together; and a part must inflate to exactly its
 // declared length and CRC-32, so a damaged file is an error, never a shorter table.
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { createInflateRaw, crc32 } from 'node:zlib';
+import { createDeflateRaw, createInflateRaw, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -77,6 +80,11 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+/** General-purpose flags: bit 3, sizes and CRC follow the data; bit 11, names are UTF-8. */
+const FLAG_DESCRIPTOR = 0x0008;
+const FLAG_UTF8 = 0x0800;
+const DEFLATE = 8;
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
@@ -112,7 +120,12 @@ export class ZipArchive {
     const handle = await open(path, 'r');
     try {
       const size = (await handle.stat()).size;
-      const { entries, cdOffset } = await readDirectory(handle, size);
+      const reader = readDirectory(size);
+      let step = reader.next();
+      while (!step.done) step = reader.next(await readAt(handle, step.value.position, step.value.length));
+      const { records, cdOffset } = step.value;
+      const entries = new Map<string, ZipEntry>();
+      for (const { entry } of records) entries.set(entry.name.replace(/\\/g, '/'), entry);
       return new ZipArchive(path, entries, cdOffset, limits);
     } finally {
       await handle.close();
@@ -188,10 +201,33 @@ export class ZipArchive {
   }
 }
 
-async function readDirectory(handle: FileHandle, size: number): Promise<{ entries: Map<string, ZipEntry>; cdOffset: number }> {
+/** Bytes the directory reader needs next: up to `length` from `position` (fewer at the end). */
+interface ReadRequest {
+  readonly position: number;
+  readonly length: number;
+}
+
+/** An entry as the directory lists it, with its directory record (to copy when rewriting). */
+interface DirectoryRecord {
+  readonly entry: ZipEntry;
+  readonly record: Buffer;
+}
+
+interface Directory {
+  /** In directory order; names as written (a name may repeat in a forged file). */
+  readonly records: readonly DirectoryRecord[];
+  readonly cdOffset: number;
+}
+
+/**
+ * Reads the central directory of an archive of `size` bytes, asking for bytes by yielding
+ * where they are: from a file (ZipArchive.open) or from memory (replaceZipEntries), with the
+ * same checks either way.
+ */
+function* readDirectory(size: number): Generator<ReadRequest, Directory, Buffer> {
   const tailLength = Math.min(size, 22 + 0xffff);
   const tailStart = size - tailLength;
-  const tail = await readAt(handle, tailStart, tailLength);
+  const tail = yield { position: tailStart, length: tailLength };
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--) {
     if (tail.readUInt32LE(i) === EOCD) {
@@ -210,7 +246,7 @@ async function readDirectory(handle: FileHandle, size: number): Promise<{ entrie
     if (locatorAt < 0 || tail.readUInt32LE(locatorAt) !== ZIP64_LOCATOR) throw new ZipFormatError('directory');
     const eocd64Offset = uint64(tail, locatorAt + 8);
     if (eocd64Offset + 56 > tailStart + locatorAt) throw new ZipFormatError('directory');
-    const eocd64 = await readAt(handle, eocd64Offset, 56);
+    const eocd64 = yield { position: eocd64Offset, length: 56 };
     if (eocd64.length < 56 || eocd64.readUInt32LE(0) !== ZIP64_EOCD) throw new ZipFormatError('directory');
     count = uint64(eocd64, 32);
     cdSize = uint64(eocd64, 40);
@@ -219,9 +255,9 @@ async function readDirectory(handle: FileHandle, size: number): Promise<{ entrie
   }
   // Checked before anything is allocated: a size field of 4 GB or 2^50 is a lie about a small file.
   if (cdOffset + cdSize > directoryEnd || count * 46 > cdSize) throw new ZipFormatError('directory');
-  const directory = await readAt(handle, cdOffset, cdSize);
+  const directory = yield { position: cdOffset, length: cdSize };
   if (directory.length !== cdSize) throw new ZipFormatError('directory');
-  const entries = new Map<string, ZipEntry>();
+  const records: DirectoryRecord[] = [];
   let p = 0;
   for (let n = 0; n < count; n++) {
     if (p + 46 > directory.length || directory.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('directory');
@@ -258,8 +294,215 @@ async function readDirectory(handle: FileHandle, size: number): Promise<{ entrie
     }
     // Every part's data lies before the directory; one that claims otherwise is damaged.
     if (localHeaderOffset + 30 + compressedSize > cdOffset) throw new ZipFormatError('entry', name);
-    entries.set(name.replace(/\\/g, '/'), { name, method, compressedSize, uncompressedSize, localHeaderOffset, crc });
+    records.push({ entry: { name, method, compressedSize, uncompressedSize, localHeaderOffset, crc }, record: directory.subarray(p, extraEnd + commentLength) });
     p = extraEnd + commentLength;
   }
-  return { entries, cdOffset };
+  return { records, cdOffset };
+}
+
+function readDirectoryOf(zip: Buffer): Directory {
+  const reader = readDirectory(zip.length);
+  let step = reader.next();
+  while (!step.done) step = reader.next(zip.subarray(step.value.position, step.value.position + step.value.length));
+  return step.value;
+}
+
+/** The end-of-central-directory record (no ZIP64: for the archives this module writes). */
+function endOfDirectory(count: number, directoryLength: number, directoryOffset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directoryLength, 12);
+  end.writeUInt32LE(directoryOffset, 16);
+  return end;
+}
+
+interface Sizes {
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+}
+
+/**
+ * A copy of a local or central header with the entry's method, CRC and sizes. Both hold the
+ * same run of fields (flags, method, time, date, CRC, sizes), starting at `flags`: 6 in a
+ * local header, 8 in a central one. No data descriptor: sizes and CRC are in the headers.
+ */
+function withSizes(header: Buffer, flags: 6 | 8, sizes: Sizes): Buffer {
+  const out = Buffer.from(header);
+  out.writeUInt16LE(out.readUInt16LE(flags) & ~FLAG_DESCRIPTOR, flags);
+  out.writeUInt16LE(sizes.method, flags + 2);
+  out.writeUInt32LE(sizes.crc, flags + 8);
+  out.writeUInt32LE(sizes.compressedSize, flags + 12);
+  out.writeUInt32LE(sizes.uncompressedSize, flags + 16);
+  return out;
+}
+
+/**
+ * Gives an entry's new content, or undefined to keep it. `content` inflates the entry's
+ * present bytes, only when called.
+ */
+export type ReplaceEntry = (name: string, content: () => Buffer) => Buffer | undefined;
+
+/**
+ * A copy of an archive held in memory, with the entries `replace` answers for deflated anew
+ * and every other entry's data copied byte for byte. Headers are copied too, with the sizes
+ * and CRC moved into them (data descriptors are dropped). For archives this program made
+ * (exceljs's workbooks): it does not bound inflated sizes as ZipArchive does.
+ */
+export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry): Uint8Array {
+  const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const parts: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { entry, record } of readDirectoryOf(bytes).records) {
+    const at = entry.localHeaderOffset;
+    const local = bytes.subarray(at, at + 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOCAL) throw new ZipFormatError('entry', entry.name);
+    const nameAndExtra = bytes.subarray(at + 30, at + 30 + local.readUInt16LE(26) + local.readUInt16LE(28));
+    let data = bytes.subarray(at + 30 + nameAndExtra.length, at + 30 + nameAndExtra.length + entry.compressedSize);
+    let sizes: Sizes = entry;
+    const content = () => (entry.method === DEFLATE ? inflateRawSync(data) : Buffer.from(data));
+    const replaced = replace(entry.name, content);
+    if (replaced !== undefined) {
+      data = deflateRawSync(replaced);
+      sizes = { method: DEFLATE, crc: crc32(replaced), compressedSize: data.length, uncompressedSize: replaced.length };
+    }
+    const central = withSizes(record, 8, { ...sizes, compressedSize: data.length });
+    central.writeUInt32LE(offset, 42);
+    const header = withSizes(local, 6, { ...sizes, compressedSize: data.length });
+    parts.push(header, nameAndExtra, data);
+    centrals.push(central);
+    offset += header.length + nameAndExtra.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  return new Uint8Array(Buffer.concat([...parts, directory, endOfDirectory(centrals.length, directory.length, offset)]));
+}
+
+interface WrittenEntry {
+  readonly name: Buffer;
+  readonly flags: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly offset: number;
+}
+
+/** An entry being streamed into a ZipStreamWriter: write its bytes, then end it. */
+export interface ZipEntryStream {
+  write(data: Buffer): Promise<void>;
+  end(): Promise<void>;
+}
+
+/**
+ * Writes a new archive to a file as it goes: small entries deflated whole, and entries too
+ * large to hold streamed through a deflater with their sizes in a data descriptor. Memory
+ * holds only the directory. Entries have no time stamps, so the same content gives the
+ * same bytes.
+ */
+export class ZipStreamWriter {
+  private readonly out: WriteStream;
+  private offset = 0;
+  private readonly written: WrittenEntry[] = [];
+
+  constructor(path: string) {
+    this.out = createWriteStream(path);
+  }
+
+  private async write(data: Uint8Array): Promise<void> {
+    this.offset += data.length;
+    if (!this.out.write(data)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+  }
+
+  /** An entry given whole, with its sizes in its header. */
+  async add(name: string, data: Buffer): Promise<void> {
+    const compressed = deflateRawSync(data);
+    const entry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(data), compressedSize: compressed.length, uncompressedSize: data.length, offset: this.offset };
+    await this.write(localHeader(entry));
+    await this.write(compressed);
+    this.written.push(entry);
+  }
+
+  /** An entry written piece by piece; nothing else may be added until it has ended. */
+  async stream(name: string): Promise<ZipEntryStream> {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const start = this.offset;
+    const deflate = createDeflateRaw({ level: 6 });
+    let crc = 0;
+    let size = 0;
+    let compressed = 0;
+    await this.write(localHeader({ name: nameBytes, flags: FLAG_UTF8 | FLAG_DESCRIPTOR, crc: 0, compressedSize: 0, uncompressedSize: 0, offset: start }));
+    deflate.on('data', (chunk: Buffer) => {
+      compressed += chunk.length;
+      this.offset += chunk.length;
+      if (!this.out.write(chunk)) deflate.pause();
+    });
+    const resume = () => deflate.resume();
+    this.out.on('drain', resume);
+    return {
+      write: async (data) => {
+        crc = crc32(data, crc);
+        size += data.length;
+        if (!deflate.write(data)) await new Promise<void>((resolve) => deflate.once('drain', resolve));
+      },
+      end: async () => {
+        await new Promise<void>((resolve, reject) => {
+          deflate.once('end', resolve);
+          deflate.once('error', reject);
+          deflate.end();
+        });
+        this.out.off('drain', resume);
+        const descriptor = Buffer.alloc(16);
+        descriptor.writeUInt32LE(DESCRIPTOR, 0);
+        descriptor.writeUInt32LE(crc >>> 0, 4);
+        descriptor.writeUInt32LE(compressed, 8);
+        descriptor.writeUInt32LE(size, 12);
+        await this.write(descriptor);
+        this.written.push({ name: nameBytes, flags: FLAG_UTF8 | FLAG_DESCRIPTOR, crc: crc >>> 0, compressedSize: compressed, uncompressedSize: size, offset: start });
+      },
+    };
+  }
+
+  /** Writes the directory and closes the file. */
+  async close(): Promise<void> {
+    const directoryOffset = this.offset;
+    for (const e of this.written) {
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(CENTRAL, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE(20, 6);
+      header.writeUInt16LE(e.flags, 8);
+      header.writeUInt16LE(DEFLATE, 10);
+      header.writeUInt32LE(e.crc >>> 0, 16);
+      header.writeUInt32LE(e.compressedSize, 20);
+      header.writeUInt32LE(e.uncompressedSize, 24);
+      header.writeUInt16LE(e.name.length, 28);
+      header.writeUInt32LE(e.offset, 42);
+      await this.write(Buffer.concat([header, e.name]));
+    }
+    await this.write(endOfDirectory(this.written.length, this.offset - directoryOffset, directoryOffset));
+    await new Promise<void>((resolve, reject) => {
+      this.out.once('error', reject);
+      this.out.end(resolve);
+    });
+  }
+}
+
+/** A local header; an entry with a data descriptor has zero CRC and sizes here. */
+function localHeader(e: WrittenEntry): Buffer {
+  const descriptor = (e.flags & FLAG_DESCRIPTOR) !== 0;
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(LOCAL, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(e.flags, 6);
+  header.writeUInt16LE(DEFLATE, 8);
+  header.writeUInt32LE(0, 10);
+  header.writeUInt32LE(descriptor ? 0 : e.crc, 14);
+  header.writeUInt32LE(descriptor ? 0 : e.compressedSize, 18);
+  header.writeUInt32LE(descriptor ? 0 : e.uncompressedSize, 22);
+  header.writeUInt16LE(e.name.length, 26);
+  header.writeUInt16LE(0, 28);
+  return Buffer.concat([header, e.name]);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, escapeMarkdownCell, stripControlCharacters } from './escape-markdown.js';
+import { escapeMarkdown, escapeMarkdownCell } from './escape-markdown.js';
 import { parseMarkdownDocument, plainText, type Block } from './markdown-document.js';
 
 const nasty = [
@@ -60,12 +60,6 @@ describe('escaping text for Markdown', () => {
   it('closes up the spaces a YAML line fold puts between Chinese characters, and keeps the others', () => {
     expect(escapeMarkdown('提升服务水平， 持续提高')).toBe('提升服务水平，持续提高');
     expect(escapeMarkdown('通过 App 等渠道，不低于 95%')).toBe('通过 App 等渠道，不低于 95%');
-  });
-
-  it('strips the control characters that corrupt a Word file, and nothing else', () => {
-    expect(stripControlCharacters('a\u0000b\u0007c\u001Fd\u007Fe\uFFFFf')).toBe('abcdef');
-    expect(stripControlCharacters('行\t一\n二')).toBe('行\t一\n二');
-    expect(stripControlCharacters('\uD83D\uDE00 ok \uD83D')).toBe('\uD83D\uDE00 ok ');
   });
 
   it('brings any text through a paragraph and a table cell unchanged (property)', () => {

@@ -2,18 +2,8 @@
 // holds (`A|B *C* <b>`, `{{x}}`, `# not a heading`), and never break the paragraph or the
 // table cell it sits in. Handlebars' own escaping is for HTML and wrong here, so templates
 // are compiled with `noEscape` and call these through the `md` and `cell` helpers. Pure.
+import { stripControlCharacters } from '../text/escape-xml.js';
 import { breakVanishes, joinLines } from './cjk-text.js';
-
-/**
- * Characters that corrupt a Word document (XML 1.0 forbids them) or that no one meant:
- * C0/C1 controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
- */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function stripControlCharacters(text: string): string {
-  return text.replace(UNWANTED, '');
-}
 
 /**
  * Characters with a meaning anywhere in a line of Markdown (CommonMark + GFM tables):

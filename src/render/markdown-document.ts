@@ -21,7 +21,7 @@
 import MarkdownIt, { type StateBlock, type StateCore, type Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { breakVanishes, firstChar, lastChar } from './cjk-text.js';
-import { stripControlCharacters } from './escape-markdown.js';
+import { stripControlCharacters } from '../text/escape-xml.js';
 
 export interface TextRun {
   readonly kind: 'text';

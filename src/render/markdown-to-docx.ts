@@ -38,7 +38,7 @@ import {
   type ParagraphChild,
   type ISectionOptions,
 } from 'docx';
-import { stripControlCharacters } from './escape-markdown.js';
+import { escapeXml, stripControlCharacters } from '../text/escape-xml.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
 import { isAllBold, isLeadIn, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
 import { blockHeight, CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
@@ -90,10 +90,6 @@ export async function markdownToDocx(markdown: string, documentOptions: Document
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function xmlText(text: string): string {
-  return stripControlCharacters(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Extended properties: docx writes them empty; Word shows the company from here. */
 function appProperties(options: ResolvedDocumentOptions): string {
   return (
@@ -101,7 +97,7 @@ function appProperties(options: ResolvedDocumentOptions): string {
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
     'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     '<Application>aspm</Application>' +
-    (options.company ? `<Company>${xmlText(options.company)}</Company>` : '') +
+    (options.company ? `<Company>${escapeXml(options.company, 'none')}</Company>` : '') +
     '</Properties>'
   );
 }

@@ -2,18 +2,14 @@
 // well on screen and prints like the Word document: A4 pages, the same fonts, headings,
 // tables, forms, page breaks and a 第 X 页 共 Y 页 footer where the browser supports page
 // margin boxes. Shares its reading of Markdown with the Word writer. Pure.
-import { stripControlCharacters } from './escape-markdown.js';
+import { escapeXml, stripControlCharacters } from '../text/escape-xml.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
 import { isAllBold, parseMarkdownDocument, tocHeadings, type Block, type Inline, type TableCell } from './markdown-document.js';
 import { columnWidths } from './table-layout.js';
 
+/** Text and attribute values alike: both quotes escaped. */
 function escapeHtml(text: string): string {
-  return stripControlCharacters(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeXml(text, 'all');
 }
 
 /** A CSS string literal; quotes, backslashes and line breaks cannot end it early. */

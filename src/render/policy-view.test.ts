@@ -3,7 +3,7 @@ import { loadPreset } from '../../test/helpers/presets.js';
 import { checkPolicyObject } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { buildPolicyView, partyAsSubject, partyInHeading, type ChapterId } from './policy-view.js';
-import { toChineseNumeral } from './chinese-numerals.js';
+import { toChineseNumeral } from '../text/chinese-numerals.js';
 
 let medium: Policy;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { loadPolicy, loadPreset, presetNames } from '../../test/helpers/presets.
 import { ROOT } from '../../test/helpers/run-cli.js';
 import { checkPolicyObject } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { toChineseNumeral } from './chinese-numerals.js';
+import { toChineseNumeral } from '../text/chinese-numerals.js';
 import { parseMarkdownDocument, plainText, type Block } from './markdown-document.js';
 import { buildPolicyView } from './policy-view.js';
 import { policyDocumentOptions, renderPolicyMarkdown } from './render-policy.js';

@@ -13,7 +13,7 @@ import { AspmError } from '../errors.js';
 import type { Language } from '../i18n/language.js';
 import { openFailure, readSmallFile } from '../io/read-input.js';
 import { packagePath } from '../package-root.js';
-import { t } from '../i18n/catalogue.js';
+import { t, type MessageCode } from '../i18n/catalogue.js';
 import { asClause, asSentence } from './document-values.js';
 import { escapeMarkdown, escapeMarkdownCell } from './escape-markdown.js';
 import { fenceTracker } from './markdown-document.js';
@@ -49,7 +49,7 @@ export function buildTemplateSet(language: Language, sources: readonly TemplateS
       Handlebars.parse(source.text);
     } catch (cause) {
       const { line, detail } = describeHandlebarsError(cause);
-      throw new AspmError('template-syntax', { path: source.path, detail }, { location: { file: source.path, ...(line ? { line } : {}) }, cause });
+      throw new AspmError('template-syntax', { detail }, { location: { file: source.path, ...(line ? { line } : {}) }, cause });
     }
     map.set(source.name, source);
   }
@@ -135,7 +135,8 @@ function helpers(language: Language): Record<string, Handlebars.HelperDelegate> 
     /** The next item number of the enclosing {{#numbered}}. */
     item(options: Handlebars.HelperOptions) {
       const frame = (options.data as { numbering?: NumberingFrame } | undefined)?.numbering;
-      if (!frame) throw new AspmError('template-item-outside-numbered');
+      // Without its {path}: renderFailure adds the path of the template being rendered.
+      if (!frame) throw new AspmError<MessageCode>('template-item-outside-numbered');
       frame.count += 1;
       return t(language, 'doc-item-number', { n: frame.count });
     },

@@ -7,11 +7,11 @@
 // KPI had enough data, without tables of dashes or sections about a total that does not exist.
 // The notice is written to the employee: notes about how the report was made (missing
 // history, ratings files) belong to HR's report and Excel sheet, not here. Pure.
-import { t, type MessageCode } from '../i18n/catalogue.js';
+import { t, translate, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { toChineseNumeral } from '../render/chinese-numerals.js';
+import { toChineseNumeral } from '../text/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
 import type { Action, ActionKind } from '../scoring/outcomes.js';
@@ -165,12 +165,12 @@ function noteText(language: Language, note: ReportNote): string {
  */
 function pendingText(language: Language, note: ReportNote): string {
   const periods = (note.params.periods as string[]).map((p) => periodLabel(language, p));
-  return t(language, 'notice-history-missing', { ...note.params, periods });
+  return translate(language, 'notice-history-missing', { ...note.params, periods });
 }
 
 /** "Demotion does not apply yet: the policy applies from 1 July 2026…", with dates and periods as the notice writes them. */
 function notYetText(language: Language, note: ReportNote): string {
-  return t(language, 'notice-rule-not-yet', { ...note.params, effective: formatDate(language, String(note.params.effective)), from: periodLabel(language, String(note.params.from)) });
+  return translate(language, 'notice-rule-not-yet', { ...note.params, effective: formatDate(language, String(note.params.effective)), from: periodLabel(language, String(note.params.from)) });
 }
 
 /** Section numbers as the language writes them: 一、二… or 1, 2…. */
@@ -196,7 +196,7 @@ export function whyNotAssessed(person: ReportPerson): 'little-weight' | 'no-data
 function kpisNotScoredText(language: Language, person: ReportPerson, policy: Policy): string {
   const kpis = person.kpis;
   const why = whyNotAssessed(person);
-  if (why === 'little-weight') return t(language, 'notice-kpis-little-weight', person.notes.find(isTooLittleWeight)!.params);
+  if (why === 'little-weight') return translate(language, 'notice-kpis-little-weight', person.notes.find(isTooLittleWeight)!.params);
   if (why === 'no-data') return t(language, 'notice-kpis-no-data', { kpis: joinList(language, kpis.map((k) => k.name)) });
   if (why === 'months') return t(language, 'notice-kpis-no-month');
   const items = kpis.map((k) =>

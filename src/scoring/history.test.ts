@@ -101,7 +101,7 @@ describe('reading the history folder', () => {
 
   it('a folder that does not exist, or a file given as the folder, is an error that says what to give', async () => {
     const missing = join(tmpdir(), 'no-such-aspm-history');
-    const failure = (dir: string) => readHistory(dir).then(() => new AspmError('internal-error', {}), (e: unknown) => e as AspmError);
+    const failure = (dir: string) => readHistory(dir).then(() => new AspmError('internal-error', { detail: 'no error' }), (e: unknown) => e as AspmError);
     const error = await failure(missing);
     expect(error).toBeInstanceOf(AspmError);
     expect(error).toMatchObject({ code: 'history-not-found', exitCode: 1 });

@@ -11,6 +11,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AspmError } from '../errors.js';
+import type { MessageCode } from '../i18n/catalogue.js';
 import { personKey } from '../evaluate/staff.js';
 import { readSmallFile } from '../io/read-input.js';
 import { cycleOfPeriodId, periodIdBefore, periodIdOfDay } from './cycles.js';
@@ -122,7 +123,7 @@ export async function readHistory(dir: string, policy?: PolicyIdentity & { reado
     if (!read.ok) {
       const d = read.diagnostic;
       if (d.code === 'file-too-large') throw new AspmError('history-too-large', { file: path, size: d.params.size, limit: MAX_HISTORY_BYTES }, { location: { file: path } });
-      throw new AspmError(d.code, d.params, { location: { file: path } });
+      throw new AspmError<MessageCode>(d.code, d.params, { location: { file: path } });
     }
     reports.push(parseHistoryReport(new TextDecoder('utf-8').decode(read.bytes), path));
   }

@@ -2,10 +2,11 @@
 // so that memory does not grow with the file, and JSON Lines (one object per line). Each
 // object becomes a row; the keys of all the objects are the header (read-table.ts reads the
 // file twice to know them). Pure.
+import type { JsonProblem } from '../i18n/messages/evaluate.js';
 import type { Cell } from './parse-value.js';
 
 /** What is wrong with a JSON export; the catalogue words it (json-invalid). */
-export type JsonProblem = 'not-object' | 'expected-array' | 'text-after-end' | 'unexpected-brace' | 'not-closed' | 'syntax';
+export type { JsonProblem };
 
 export class JsonFormatError extends Error {
   constructor(

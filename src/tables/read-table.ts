@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { AspmError } from '../errors.js';
+import type { MessageCode } from '../i18n/catalogue.js';
 import { byRecord, CsvByteRecord, forEachRecord } from './csv-byte-record.js';
 import { CsvByteScanner, Utf8Error } from './csv-bytes.js';
 import { CsvParser, CsvUnclosedQuoteError } from './csv-parser.js';
@@ -421,7 +422,7 @@ async function withOtherSheets(error: AspmError, path: string): Promise<AspmErro
   const sheets = (await openWorkbook(path)).workbook.sheets;
   const read = sheets.find((s) => !s.hidden) ?? sheets[0];
   if (sheets.length < 2 || !read) return error;
-  return new AspmError(error.code, { ...error.params, sheet: read.name, sheets: sheets.filter((s) => s !== read).map((s) => s.name) }, { location: error.location, exitCode: error.exitCode });
+  return new AspmError<MessageCode>(error.code, { ...error.params, sheet: read.name, sheets: sheets.filter((s) => s !== read).map((s) => s.name) }, { location: error.location, exitCode: error.exitCode });
 }
 
 async function readXlsx(path: string, size: number, locator: HeaderLocator, consumer: TableConsumer, options: ReadTableOptions) {

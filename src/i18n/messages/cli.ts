@@ -1,5 +1,5 @@
 // Messages of the command line itself: help texts, usage errors, outcomes of commands.
-import { defineMessages, plural } from '../translate.js';
+import { defineMessages, plural, type Params } from '../translate.js';
 
 export const cliMessages = defineMessages({
   'cli-description': {
@@ -49,8 +49,8 @@ export const cliMessages = defineMessages({
   'opt-json-diagnostics': { 'zh-CN': '以 JSON 输出检查结果（供编辑器或脚本使用）', en: 'print the findings as JSON (for editors and scripts)' },
   'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（制度）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
   'validate-ok': {
-    'zh-CN': (p) => `${String(p.file)}：有效（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）`,
-    en: (p) => `${String(p.file)}: valid (${plural(p.roles, 'role')}, ${plural(p.kpis, 'KPI')})`,
+    'zh-CN': (p: Params<'file' | 'kpis' | 'roles'>) => `${String(p.file)}：有效（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）`,
+    en: (p: Params<'file' | 'kpis' | 'roles'>) => `${String(p.file)}: valid (${plural(p.roles, 'role')}, ${plural(p.kpis, 'KPI')})`,
   },
   'validate-failed': {
     'zh-CN': '{file}：{errors} 个错误，{warnings} 个警告',

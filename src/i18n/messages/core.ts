@@ -1,5 +1,5 @@
 // Messages about reading files and checking a policy: what went wrong, where, and what to do.
-import { defineMessages, type MessageParams } from '../translate.js';
+import { defineMessages, type MessageParams, type Params } from '../translate.js';
 
 /** 指标“首次响应时长”（first_response_minutes）（岗位“客服专员”） — the KPI a limit belongs to. */
 const kpiZh = (p: MessageParams) => `指标“${String(p.name)}”（${String(p.kpi)}）${p.role ? `（岗位“${String(p.role)}”）` : ''}`;
@@ -100,10 +100,10 @@ export const coreMessages = defineMessages({
     en: '{parent}is missing the required property {property} ({about}).',
   },
   'unknown-property': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'allowed' | 'property', 'suggestion'>) =>
       `不认识的项 ${String(p.property)}。` +
       (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `此处可用的项：${String(p.allowed)}。`),
-    en: (p) =>
+    en: (p: Params<'allowed' | 'property', 'suggestion'>) =>
       `Unknown property ${String(p.property)}.` +
       (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Allowed here: ${String(p.allowed)}.`),
   },
@@ -190,8 +190,8 @@ export const coreMessages = defineMessages({
     en: 'Scores {from}–{to} have no grade. The bands must cover 0–100 without gaps.',
   },
   'unknown-kpi': {
-    'zh-CN': (p) => `引用了未定义的指标 ${String(p.id)}。` + (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `kpis 中已定义：${String(p.known)}。`),
-    en: (p) => `Refers to the undefined KPI ${String(p.id)}.` + (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Defined in kpis: ${String(p.known)}.`),
+    'zh-CN': (p: Params<'id' | 'known', 'suggestion'>) => `引用了未定义的指标 ${String(p.id)}。` + (p.suggestion ? `是否想写 ${String(p.suggestion)}？` : `kpis 中已定义：${String(p.known)}。`),
+    en: (p: Params<'id' | 'known', 'suggestion'>) => `Refers to the undefined KPI ${String(p.id)}.` + (p.suggestion ? ` Did you mean ${String(p.suggestion)}?` : ` Defined in kpis: ${String(p.known)}.`),
   },
   'builtin-not-defined': {
     'zh-CN': '{id}（{name}）是内置指标，但本制度的 kpis 中还没有它的定义。请把它加入 kpis（名称、定义、公式、单位、方向、目标值、底线值），可从 presets/ 中的预设文件复制后修改目标值。',
@@ -206,31 +206,31 @@ export const coreMessages = defineMessages({
     en: 'Refers to the undefined qualitative item {id}. Defined in qualitative.items: {known}.',
   },
   'target-floor-order': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'direction' | 'floor' | 'kpi' | 'name' | 'target', 'role'>) =>
       `指标“${String(p.name)}”（${String(p.kpi)}）${p.role ? `（岗位“${String(p.role)}”）` : ''}${p.direction === 'higher' ? '越高越好' : '越低越好'}，` +
       `目标值 ${String(p.target)} 应${p.direction === 'higher' ? '高于' : '低于'}底线值 ${String(p.floor)}。`,
-    en: (p) =>
+    en: (p: Params<'direction' | 'floor' | 'kpi' | 'name' | 'target', 'role'>) =>
       `KPI "${String(p.name)}" (${String(p.kpi)})${p.role ? ` (role "${String(p.role)}")` : ''} is better when ${p.direction === 'higher' ? 'higher' : 'lower'}, ` +
       `so its target ${String(p.target)} must be ${p.direction === 'higher' ? 'above' : 'below'} its floor ${String(p.floor)}.`,
   },
   'kpi-limit-target': { 'zh-CN': '目标值', en: 'target' },
   'kpi-limit-floor': { 'zh-CN': '底线值', en: 'floor' },
   'kpi-value-percent': {
-    'zh-CN': (p) => `${kpiZh(p)}的${String(p.limit)} ${String(p.value)}% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。`,
-    en: (p) => `${kpiEn(p)}: a ${String(p.limit)} of ${String(p.value)}% is impossible, since a percentage lies between 0 and 100. Give a number from 0 to 100.`,
+    'zh-CN': (p: Params<'kpi' | 'limit' | 'name' | 'value', 'role'>) => `${kpiZh(p)}的${String(p.limit)} ${String(p.value)}% 不可能达到：百分比在 0–100% 之间。请改为 0 到 100 之间的数。`,
+    en: (p: Params<'kpi' | 'limit' | 'name' | 'value', 'role'>) => `${kpiEn(p)}: a ${String(p.limit)} of ${String(p.value)}% is impossible, since a percentage lies between 0 and 100. Give a number from 0 to 100.`,
   },
   'kpi-value-negative': {
-    'zh-CN': (p) => `${kpiZh(p)}的${String(p.limit)} ${String(p.value)} 不可能达到：时长、费用和件数都不会小于 0。请改为 0 或更大的数。`,
-    en: (p) => `${kpiEn(p)}: a ${String(p.limit)} of ${String(p.value)} is impossible, since a time, a cost or a count is never below 0. Give 0 or more.`,
+    'zh-CN': (p: Params<'kpi' | 'limit' | 'name' | 'value', 'role'>) => `${kpiZh(p)}的${String(p.limit)} ${String(p.value)} 不可能达到：时长、费用和件数都不会小于 0。请改为 0 或更大的数。`,
+    en: (p: Params<'kpi' | 'limit' | 'name' | 'value', 'role'>) => `${kpiEn(p)}: a ${String(p.limit)} of ${String(p.value)} is impossible, since a time, a cost or a count is never below 0. Give 0 or more.`,
   },
   'kpi-value-whole': {
-    'zh-CN': (p) => `${kpiZh(p)}按件数计，${String(p.limit)} ${String(p.value)} 不是整数。请改为整数，如 ${String(p.lower)} 或 ${String(p.upper)}。`,
-    en: (p) => `${kpiEn(p)} is a count, so its ${String(p.limit)} ${String(p.value)} must be a whole number. Give a whole number such as ${String(p.lower)} or ${String(p.upper)}.`,
+    'zh-CN': (p: Params<'kpi' | 'limit' | 'lower' | 'name' | 'upper' | 'value', 'role'>) => `${kpiZh(p)}按件数计，${String(p.limit)} ${String(p.value)} 不是整数。请改为整数，如 ${String(p.lower)} 或 ${String(p.upper)}。`,
+    en: (p: Params<'kpi' | 'limit' | 'lower' | 'name' | 'upper' | 'value', 'role'>) => `${kpiEn(p)} is a count, so its ${String(p.limit)} ${String(p.value)} must be a whole number. Give a whole number such as ${String(p.lower)} or ${String(p.upper)}.`,
   },
   'kpi-value-scale': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'kpi' | 'limit' | 'max' | 'min' | 'name' | 'value', 'role'>) =>
       `${kpiZh(p)}取满意度评分的统计值，${String(p.limit)} ${String(p.value)} 不在评分量表 ${String(p.min)}–${String(p.max)} 之内（evaluation.satisfaction）。请改为 ${String(p.min)} 到 ${String(p.max)} 之间的数。`,
-    en: (p) =>
+    en: (p: Params<'kpi' | 'limit' | 'max' | 'min' | 'name' | 'value', 'role'>) =>
       `${kpiEn(p)} is computed from satisfaction ratings, so its ${String(p.limit)} ${String(p.value)} must lie on the rating scale ${String(p.min)}–${String(p.max)} (evaluation.satisfaction). Give a number from ${String(p.min)} to ${String(p.max)}.`,
   },
   'kpi-not-computable': {
@@ -250,8 +250,8 @@ export const coreMessages = defineMessages({
     en: '{id} is a built-in KPI that aspm computes in {expected}; its unit cannot be {unit}. Set unit to {expected} and give the target and floor in {expected}.',
   },
   'builtin-direction': {
-    'zh-CN': (p) => `${String(p.id)} 是内置指标，${p.expected === 'higher' ? '越高越好' : '越低越好'}（direction: ${String(p.expected)}），不能改为 ${String(p.direction)}。`,
-    en: (p) => `${String(p.id)} is a built-in KPI that is better when ${p.expected === 'higher' ? 'higher' : 'lower'} (direction: ${String(p.expected)}); it cannot be ${String(p.direction)}.`,
+    'zh-CN': (p: Params<'direction' | 'expected' | 'id'>) => `${String(p.id)} 是内置指标，${p.expected === 'higher' ? '越高越好' : '越低越好'}（direction: ${String(p.expected)}），不能改为 ${String(p.direction)}。`,
+    en: (p: Params<'direction' | 'expected' | 'id'>) => `${String(p.id)} is a built-in KPI that is better when ${p.expected === 'higher' ? 'higher' : 'lower'} (direction: ${String(p.expected)}); it cannot be ${String(p.direction)}.`,
   },
   'team-scope-metrics': {
     'zh-CN': '岗位“{role}”的指标 {kpi} 取自人员指标表，每行已是个人数值，scope: team 不起作用（按本人数值计分）。如需班组数值，请在表中给出班组汇总。',

@@ -1,8 +1,6 @@
 // Messages of `aspm evaluate` part 1: reading exports, matching columns, values that cannot
 // be used, and the command's own output. Each says what happened, where, and what to do.
-import type { KnownHeaders } from '../../evaluate/columns.js';
-import type { JsonProblem } from '../../tables/json-scanner.js';
-import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+import { defineMessages, formatValue, type MessageParams, type Params } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
@@ -28,6 +26,13 @@ function leftOutEn(p: MessageParams): string {
   return kpis ? ` The ticket is left out of: ${kpis}.` : ' The row is not used.';
 }
 
+/** A field and a few of the headers it is known by (evaluate/columns.ts knownHeaders gives them). */
+export interface KnownHeaders {
+  readonly field: string;
+  readonly zh: readonly string[];
+  readonly en: readonly string[];
+}
+
 /**
  * Missing fields, each with the headers it is known by in the message's language:
  * `satisfaction（满意度、评分）`. `p.headers` holds { field, zh, en } (columns.ts knownHeaders).
@@ -50,7 +55,13 @@ function firstField(p: MessageParams): string {
   return (fields.find((f) => !f.includes(' ')) ?? 'created_at').split(' ')[0]!;
 }
 
-/** json-scanner.ts JsonProblem, worded. */
+/**
+ * What is wrong with a JSON export. Declared here, beside its wording, so that the reader
+ * (tables/json-scanner.ts) can only raise a problem the catalogue can word.
+ */
+export type JsonProblem = 'not-object' | 'expected-array' | 'text-after-end' | 'unexpected-brace' | 'not-closed' | 'syntax';
+
+/** Each JsonProblem, worded. */
 const JSON_PROBLEM_ZH: Readonly<Record<JsonProblem, string>> = {
   'not-object': '每条记录应是一个对象 {…}',
   'expected-array': 'JSON 数组应以 [ 开始',
@@ -97,8 +108,8 @@ export const evaluateMessages = defineMessages({
     en: 'Nobody could be assessed: none of the {staff} people has data for any KPI that could be scored ({used} of the {rows} ticket rows used), so nothing was written. Deal with the warnings above (usually a column matched wrongly, the wrong --period, or the wrong month exported) and run again.',
   },
   'evaluate-input-columns': {
-    'zh-CN': (p) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join('，')}`,
-    en: (p) => `  columns read: ${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join(', ')}`,
+    'zh-CN': (p: Params<'columns'>) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join('，')}`,
+    en: (p: Params<'columns'>) => `  columns read: ${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join(', ')}`,
   },
   'evaluate-skipped': { 'zh-CN': '，因数据问题未采用 {count} 行（见警告）', en: ', {count} left out for data problems (see the warnings)' },
   'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
@@ -151,7 +162,7 @@ export const evaluateMessages = defineMessages({
   },
   // A crafted or damaged .xlsx (a ZIP archive): nothing is read from it, so no row goes missing without a word.
   'xlsx-corrupt': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'path' | 'problem', 'part' | 'index' | 'row'>) =>
       `${String(p.path)} 已损坏：${
         ({
           'not-zip': '它不是完整的 ZIP 压缩包（末尾的目录缺失，文件可能不完整）',
@@ -165,7 +176,7 @@ export const evaluateMessages = defineMessages({
           'shared-string': `其中的部件 ${String(p.part)} 第 ${String(p.row)} 行引用了共享字符串 ${String(p.index)}，而工作簿中没有该字符串`,
         } as Record<string, string>)[String(p.problem)] ?? String(p.problem)
       }。为免数据行被悄悄漏掉，未读取其中任何一行。请用 Excel 打开（Excel 可能提示修复）后重新另存为 .xlsx，或重新导出。`,
-    en: (p) =>
+    en: (p: Params<'path' | 'problem', 'part' | 'index' | 'row'>) =>
       `${String(p.path)} is damaged: ${
         ({
           'not-zip': 'it is not a whole ZIP archive (the directory at its end is missing; the file may be cut short)',
@@ -181,7 +192,7 @@ export const evaluateMessages = defineMessages({
       }. No row of it was read, so that none is lost without a word. Open it in Excel (which may offer to repair it) and save it again as .xlsx, or export it again.`,
   },
   'xlsx-too-large': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'limit' | 'part' | 'path' | 'what'>) =>
       `${String(p.path)} 超出 aspm 读取 Excel 文件的上限：${
         ({
           part: `其中的部件 ${String(p.part)} 解压后超过 ${String(p.limit)}`,
@@ -192,7 +203,7 @@ export const evaluateMessages = defineMessages({
           cells: `其中的部件 ${String(p.part)} 连同中间的空单元格共超过 ${String(p.limit)} 个单元格`,
         } as Record<string, string>)[String(p.what)] ?? String(p.what)
       }。未读取其中的数据。如文件确实来自贵司系统，请改为导出 CSV。`,
-    en: (p) =>
+    en: (p: Params<'limit' | 'part' | 'path' | 'what'>) =>
       `${String(p.path)} is beyond what aspm reads from an Excel file: ${
         ({
           part: `its part ${String(p.part)} inflates to more than ${String(p.limit)}`,
@@ -205,9 +216,9 @@ export const evaluateMessages = defineMessages({
       }. Nothing of it was used. If the file really comes from your system, export the data as CSV instead.`,
   },
   'xlsx-beyond-limits': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'part' | 'path' | 'row', 'ref'>) =>
       `${String(p.path)} 的部件 ${String(p.part)} 中有${p.ref === undefined ? `第 ${String(p.row)} 行` : `第 ${String(p.row)} 行的单元格 ${String(p.ref)}`}，超出了 Excel 的范围（最多 1,048,576 行、16,384 列，即到 XFD 列）。Excel 写不出这样的文件，它是伪造或损坏的；未读取其中的数据。请重新导出。`,
-    en: (p) =>
+    en: (p: Params<'part' | 'path' | 'row', 'ref'>) =>
       `${String(p.path)} has, in its part ${String(p.part)}, ${p.ref === undefined ? `a row ${String(p.row)}` : `a cell ${String(p.ref)} in row ${String(p.row)}`}, beyond Excel's limits (1,048,576 rows, 16,384 columns: up to column XFD). Excel cannot write such a file, so it is forged or damaged; nothing of it was used. Export the data again.`,
   },
   'sheet-not-found': {
@@ -227,46 +238,46 @@ export const evaluateMessages = defineMessages({
     en: 'The double quote in row {row} is never closed, so the rest of the file cannot be split into rows. Save the file again from Excel, or fix the quotes in that row.',
   },
   'json-invalid': {
-    'zh-CN': (p) => `第 ${String(p.row)} 行（第 ${String(p.row)} 个记录附近）不是有效的 JSON：${JSON_PROBLEM_ZH[p.problem as JsonProblem]}${p.detail ? `（${String(p.detail)}）` : ''}。请检查导出的文件是否完整。`,
-    en: (p) => `Row ${String(p.row)} (the record there) is not valid JSON: ${JSON_PROBLEM_EN[p.problem as JsonProblem]}${p.detail ? ` (${String(p.detail)})` : ''}. Check that the export is complete.`,
+    'zh-CN': (p: Params<'problem' | 'row', 'detail'>) => `第 ${String(p.row)} 行（第 ${String(p.row)} 个记录附近）不是有效的 JSON：${JSON_PROBLEM_ZH[p.problem as JsonProblem]}${p.detail ? `（${String(p.detail)}）` : ''}。请检查导出的文件是否完整。`,
+    en: (p: Params<'problem' | 'row', 'detail'>) => `Row ${String(p.row)} (the record there) is not valid JSON: ${JSON_PROBLEM_EN[p.problem as JsonProblem]}${p.detail ? ` (${String(p.detail)})` : ''}. Check that the export is complete.`,
   },
 
   // ── columns ──────────────────────────────────────────────────────────────
   'columns-missing': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'file' | 'found' | 'kpis', 'fields' | 'headers' | 'sheet' | 'sheets'>) =>
       `${String(p.file)} 缺少必需的列：${fieldsWithHeaders(p, 'zh')}。需要这些列的指标：${list(p.kpis, '、')}。` +
       `文件中的列：${list(p.found, '、')}。如文件中有这些数据但列名不同，请在制度文件 data_sources.tickets.columns 中映射（如 ${firstField(p)}: 导出文件中的列名）；` +
       `如贵司不统计这些数据，请把这些指标从制度的岗位指标（roles[].kpis）中删除。` +
       (p.sheets ? `以上读的是工作表“${String(p.sheet)}”；工作簿中还有：${list(p.sheets, '、')}，如数据在其中，请用 --sheet 指定。` : ''),
-    en: (p) =>
+    en: (p: Params<'file' | 'found' | 'kpis', 'fields' | 'headers' | 'sheet' | 'sheets'>) =>
       `${String(p.file)} lacks required columns: ${fieldsWithHeaders(p, 'en')}. KPIs that need them: ${list(p.kpis, ', ')}. ` +
       `Columns in the file: ${list(p.found, ', ')}. If the file has this data under other names, map them in the policy under data_sources.tickets.columns (e.g. ${firstField(p)}: the header in your export); ` +
       `if you do not record it, remove these KPIs from the roles' KPIs (roles[].kpis) in the policy.` +
       (p.sheets ? ` This was the sheet "${String(p.sheet)}"; the workbook also has: ${list(p.sheets, ', ')} — if the data is there, name it with --sheet.` : ''),
   },
   'roster-columns-missing': {
-    'zh-CN': (p) => `人员名单 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。可在 data_sources.roster.columns 中映射列名。`,
-    en: (p) => `The roster ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}. Map other names under data_sources.roster.columns.`,
+    'zh-CN': (p: Params<'fields' | 'file' | 'found'>) => `人员名单 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。可在 data_sources.roster.columns 中映射列名。`,
+    en: (p: Params<'fields' | 'file' | 'found'>) => `The roster ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}. Map other names under data_sources.roster.columns.`,
   },
   'metrics-columns-missing': {
-    'zh-CN': (p) => `人员指标表 ${String(p.file)} 缺少制度引用的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
-    en: (p) => `The metrics file ${String(p.file)} lacks columns the policy reads: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
+    'zh-CN': (p: Params<'fields' | 'file' | 'found'>) => `人员指标表 ${String(p.file)} 缺少制度引用的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
+    en: (p: Params<'fields' | 'file' | 'found'>) => `The metrics file ${String(p.file)} lacks columns the policy reads: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
   },
   'ratings-columns-missing': {
-    'zh-CN': (p) => `评价表 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
-    en: (p) => `The ratings file ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
+    'zh-CN': (p: Params<'fields' | 'file' | 'found'>) => `评价表 ${String(p.file)} 缺少必需的列：${list(p.fields, '、')}。文件中的列：${list(p.found, '、')}。`,
+    en: (p: Params<'fields' | 'file' | 'found'>) => `The ratings file ${String(p.file)} lacks required columns: ${list(p.fields, ', ')}. Columns in the file: ${list(p.found, ', ')}.`,
   },
   'roster-required': {
-    'zh-CN': (p) => `制度有多个岗位（${list(p.roles, '、')}），需要用 --roster 提供人员名单，才能知道每人的岗位。`,
-    en: (p) => `The policy has several roles (${list(p.roles, ', ')}); give the staff roster with --roster so that each person's role is known.`,
+    'zh-CN': (p: Params<'roles'>) => `制度有多个岗位（${list(p.roles, '、')}），需要用 --roster 提供人员名单，才能知道每人的岗位。`,
+    en: (p: Params<'roles'>) => `The policy has several roles (${list(p.roles, ', ')}); give the staff roster with --roster so that each person's role is known.`,
   },
   'roster-cannot-attribute': {
     'zh-CN': '{file} 只有处理人工号，而人员名单没有工号列，无法把工单对应到人。请在名单中加入工号列，或在工单中提供处理人姓名。',
     en: '{file} names staff only by id, but the roster has no id column, so tickets cannot be matched to people. Add an id column to the roster, or staff names to the tickets.',
   },
   'metrics-required': {
-    'zh-CN': (p) => `指标 ${list(p.kpis, '、')} 取自人员指标表的列 ${list(p.columns, '、')}，请用 --metrics 提供该文件。`,
-    en: (p) => `The KPIs ${list(p.kpis, ', ')} come from the metrics columns ${list(p.columns, ', ')}; give that file with --metrics.`,
+    'zh-CN': (p: Params<'columns' | 'kpis'>) => `指标 ${list(p.kpis, '、')} 取自人员指标表的列 ${list(p.columns, '、')}，请用 --metrics 提供该文件。`,
+    en: (p: Params<'columns' | 'kpis'>) => `The KPIs ${list(p.kpis, ', ')} come from the metrics columns ${list(p.columns, ', ')}; give that file with --metrics.`,
   },
   'no-ticket-id-column': {
     'zh-CN': '{file} 没有工单号列，无法识别重复的工单，每一行都按一张工单计算。',
@@ -287,45 +298,45 @@ export const evaluateMessages = defineMessages({
 
   // ── values ───────────────────────────────────────────────────────────────
   'value-unreadable-time': {
-    'zh-CN': (p) => `无法识别时间“${String(p.value)}”。支持 2026-10-03 09:05:00、2026/10/3 9:05、2026年10月3日 9:05、03-10-2026 09:05（日在前）、带时区的 ISO 格式和 Excel 日期。${leftOutZh(p)}`,
-    en: (p) => `Cannot read "${String(p.value)}" as a date and time. Accepted: 2026-10-03 09:05:00, 2026/10/3 9:05, 2026年10月3日 9:05, 03-10-2026 09:05 (day first), ISO with an offset, and Excel dates.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `无法识别时间“${String(p.value)}”。支持 2026-10-03 09:05:00、2026/10/3 9:05、2026年10月3日 9:05、03-10-2026 09:05（日在前）、带时区的 ISO 格式和 Excel 日期。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `Cannot read "${String(p.value)}" as a date and time. Accepted: 2026-10-03 09:05:00, 2026/10/3 9:05, 2026年10月3日 9:05, 03-10-2026 09:05 (day first), ISO with an offset, and Excel dates.${leftOutEn(p)}`,
   },
   'value-yes-no-in-time': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'field' | 'value', 'kpis'>) =>
       `“${String(p.value)}”是“是/否”值，不是时间：这一列可能不是 ${String(p.field)}（按列名自动匹配）。请在制度 data_sources.tickets.columns 中把 ${String(p.field)} 映射到正确的列。${leftOutZh(p)}`,
-    en: (p) =>
+    en: (p: Params<'field' | 'value', 'kpis'>) =>
       `"${String(p.value)}" is a yes/no value, not a time: this column may not be ${String(p.field)} (it was matched by its name). Map ${String(p.field)} to the right column under data_sources.tickets.columns in the policy.${leftOutEn(p)}`,
   },
   'value-impossible-time': {
-    'zh-CN': (p) => `时间“${String(p.value)}”不存在（月份、日期或时刻超出范围）。${leftOutZh(p)}`,
-    en: (p) => `The time "${String(p.value)}" does not exist (month, day or time of day out of range).${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `时间“${String(p.value)}”不存在（月份、日期或时刻超出范围）。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `The time "${String(p.value)}" does not exist (month, day or time of day out of range).${leftOutEn(p)}`,
   },
   'value-ambiguous-date': {
-    'zh-CN': (p) => `日期“${String(p.value)}”的日、月顺序不明确（可能是月/日/年，也可能是日/月/年）。请导出为 年-月-日 格式。${leftOutZh(p)}`,
-    en: (p) => `The date "${String(p.value)}" could be month/day/year or day/month/year. Export dates as year-month-day.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `日期“${String(p.value)}”的日、月顺序不明确（可能是月/日/年，也可能是日/月/年）。请导出为 年-月-日 格式。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `The date "${String(p.value)}" could be month/day/year or day/month/year. Export dates as year-month-day.${leftOutEn(p)}`,
   },
   'value-unreadable-boolean': {
-    'zh-CN': (p) => `无法把“${String(p.value)}”识别为是/否（支持 是/否、Y/N、yes/no、true/false、1/0，空白为否）。${leftOutZh(p)}`,
-    en: (p) => `Cannot read "${String(p.value)}" as yes or no (accepted: 是/否, Y/N, yes/no, true/false, 1/0; blank is no).${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `无法把“${String(p.value)}”识别为是/否（支持 是/否、Y/N、yes/no、true/false、1/0，空白为否）。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `Cannot read "${String(p.value)}" as yes or no (accepted: 是/否, Y/N, yes/no, true/false, 1/0; blank is no).${leftOutEn(p)}`,
   },
   'value-unreadable-number': {
-    'zh-CN': (p) => `无法把“${String(p.value)}”识别为数字。${leftOutZh(p)}`,
-    en: (p) => `Cannot read "${String(p.value)}" as a number.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `无法把“${String(p.value)}”识别为数字。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `Cannot read "${String(p.value)}" as a number.${leftOutEn(p)}`,
   },
   'value-negative': {
-    'zh-CN': (p) => `费用“${String(p.value)}”为负数，不合理。${leftOutZh(p)}`,
-    en: (p) => `The cost "${String(p.value)}" is negative, which is impossible.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `费用“${String(p.value)}”为负数，不合理。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `The cost "${String(p.value)}" is negative, which is impossible.${leftOutEn(p)}`,
   },
   'value-unreadable-satisfaction': {
-    'zh-CN': (p) => `无法把“${String(p.value)}”识别为满意度评分。${leftOutZh(p)}`,
-    en: (p) => `Cannot read "${String(p.value)}" as a satisfaction score.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'value', 'kpis'>) => `无法把“${String(p.value)}”识别为满意度评分。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `Cannot read "${String(p.value)}" as a satisfaction score.${leftOutEn(p)}`,
   },
   'value-outside-scale': {
-    'zh-CN': (p) => `评分“${String(p.value)}”不在量表 ${String(p.min)}–${String(p.max)} 之内。${leftOutZh(p)}`,
-    en: (p) => `The score "${String(p.value)}" lies outside the scale ${String(p.min)}–${String(p.max)}.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'max' | 'min' | 'value', 'kpis'>) => `评分“${String(p.value)}”不在量表 ${String(p.min)}–${String(p.max)} 之内。${leftOutZh(p)}`,
+    en: (p: Params<'max' | 'min' | 'value', 'kpis'>) => `The score "${String(p.value)}" lies outside the scale ${String(p.min)}–${String(p.max)}.${leftOutEn(p)}`,
   },
   'column-values-unfit': {
-    'zh-CN': (p) => {
+    'zh-CN': (p: Params<'column' | 'count' | 'field' | 'kind' | 'kpis' | 'total', 'examples' | 'mapped'>) => {
       const what = KIND_ZH[String(p.kind)] ?? '有效值';
       const examples = examplesOf(p).map((e) => `第 ${e.row} 行“${e.value}”`).join('、');
       const fix = p.mapped
@@ -334,7 +345,7 @@ export const evaluateMessages = defineMessages({
       const kpis = list(p.kpis, '、');
       return `列“${String(p.column)}”按 ${String(p.field)} 读取，但 ${String(p.total)} 个非空值中有 ${String(p.count)} 个不是${what}，例如${examples}。${fix}${kpis ? `这些工单不计入：${kpis}。` : '这些行不予采用。'}`;
     },
-    en: (p) => {
+    en: (p: Params<'column' | 'count' | 'field' | 'kind' | 'kpis' | 'total', 'examples' | 'mapped'>) => {
       const what = KIND_EN[String(p.kind)] ?? 'valid values';
       const examples = examplesOf(p).map((e) => `row ${e.row} "${e.value}"`).join(', ');
       const fix = p.mapped
@@ -345,12 +356,12 @@ export const evaluateMessages = defineMessages({
     },
   },
   'time-before-creation': {
-    'zh-CN': (p) => `时间“${String(p.value)}”早于工单创建时间“${String(p.created)}”，不合理。${leftOutZh(p)}`,
-    en: (p) => `The time "${String(p.value)}" is before the ticket was created ("${String(p.created)}"), which is impossible.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<'created' | 'value', 'kpis'>) => `时间“${String(p.value)}”早于工单创建时间“${String(p.created)}”，不合理。${leftOutZh(p)}`,
+    en: (p: Params<'created' | 'value', 'kpis'>) => `The time "${String(p.value)}" is before the ticket was created ("${String(p.created)}"), which is impossible.${leftOutEn(p)}`,
   },
   'value-missing': {
-    'zh-CN': (p) => `缺少创建时间，无法判断工单属于哪个考核期、耗时多久。${leftOutZh(p)}`,
-    en: (p) => `The creation time is missing, so the ticket cannot be placed in a period or timed.${leftOutEn(p)}`,
+    'zh-CN': (p: Params<never, 'kpis'>) => `缺少创建时间，无法判断工单属于哪个考核期、耗时多久。${leftOutZh(p)}`,
+    en: (p: Params<never, 'kpis'>) => `The creation time is missing, so the ticket cannot be placed in a period or timed.${leftOutEn(p)}`,
   },
 
   // ── rows and people ──────────────────────────────────────────────────────
@@ -375,8 +386,8 @@ export const evaluateMessages = defineMessages({
     en: 'Staff "{value}" is not on the roster; their {tickets} ticket(s) are left out (first seen on this row). Add them to the roster if they are to be evaluated.',
   },
   'team-not-in-tickets': {
-    'zh-CN': (p) => `${String(p.staff)} 的班组“${String(p.team)}”在考核期的工单中没有出现，其按班组计算的指标没有数据。工单中的班组：${list(p.teams, '、')}。请核对名单与工单中班组的写法是否一致。`,
-    en: (p) => `The team "${String(p.team)}" of ${String(p.staff)} appears in no ticket of the period, so their team KPIs have no data. Teams in the tickets: ${list(p.teams, ', ')}. Check that the roster and the tickets write the team the same way.`,
+    'zh-CN': (p: Params<'staff' | 'team' | 'teams'>) => `${String(p.staff)} 的班组“${String(p.team)}”在考核期的工单中没有出现，其按班组计算的指标没有数据。工单中的班组：${list(p.teams, '、')}。请核对名单与工单中班组的写法是否一致。`,
+    en: (p: Params<'staff' | 'team' | 'teams'>) => `The team "${String(p.team)}" of ${String(p.staff)} appears in no ticket of the period, so their team KPIs have no data. Teams in the tickets: ${list(p.teams, ', ')}. Check that the roster and the tickets write the team the same way.`,
   },
   'tickets-look-like-event-log': {
     'zh-CN': '{rows} 行中有 {repeats} 行的工单号重复，已按每张工单的第一行计算。如果这是每次更新记一行的事件日志（如 ServiceNow、Jira 导出），最后一行才是工单的最终状态：请在制度的 data_sources.tickets 中加上 repeated_ids: last 后重新运行。',
@@ -403,12 +414,12 @@ export const evaluateMessages = defineMessages({
     en: '{staff} already appears on roster row {first}; this row is ignored.',
   },
   'roster-unknown-role': {
-    'zh-CN': (p) => `${String(p.staff)} 的岗位“${String(p.value)}”不在制度中。制度的岗位：${list(p.roles, '、')}。`,
-    en: (p) => `The role "${String(p.value)}" of ${String(p.staff)} is not in the policy. The policy's roles: ${list(p.roles, ', ')}.`,
+    'zh-CN': (p: Params<'roles' | 'staff' | 'value'>) => `${String(p.staff)} 的岗位“${String(p.value)}”不在制度中。制度的岗位：${list(p.roles, '、')}。`,
+    en: (p: Params<'roles' | 'staff' | 'value'>) => `The role "${String(p.value)}" of ${String(p.staff)} is not in the policy. The policy's roles: ${list(p.roles, ', ')}.`,
   },
   'roster-no-role': {
-    'zh-CN': (p) => `${String(p.staff)} 没有填写岗位，无法考核。制度的岗位：${list(p.roles, '、')}。`,
-    en: (p) => `${String(p.staff)} has no role, so cannot be evaluated. The policy's roles: ${list(p.roles, ', ')}.`,
+    'zh-CN': (p: Params<'roles' | 'staff'>) => `${String(p.staff)} 没有填写岗位，无法考核。制度的岗位：${list(p.roles, '、')}。`,
+    en: (p: Params<'roles' | 'staff'>) => `${String(p.staff)} has no role, so cannot be evaluated. The policy's roles: ${list(p.roles, ', ')}.`,
   },
   'roster-row-extra-cells': {
     'zh-CN': '{staff} 这一行有 {count} 个单元格，超出表头的 {header} 列：可能是未加引号的逗号导致错位（如奖金基数写成 1,500）。本行的奖金基数不予采用，按岗位的默认基数计算；请核对并更正该行。',
@@ -447,8 +458,8 @@ export const evaluateMessages = defineMessages({
     en: '{staff} has no team, so the KPIs computed per team have no data. Fill in the team on the roster.',
   },
   'holidays-not-covered': {
-    'zh-CN': (p) => `节假日数据只覆盖 ${String(p.first)}–${String(p.last)} 年；${list(p.years, '、')} 年按周一至周五计算工作日，未计入法定节假日和调休。请升级 aspm 或改用自然时间（duration: calendar）。`,
-    en: (p) => `Holiday data covers ${String(p.first)}–${String(p.last)} only; for ${list(p.years, ', ')} working days are Monday to Friday, without public holidays or make-up days. Update aspm, or count calendar time (duration: calendar).`,
+    'zh-CN': (p: Params<'first' | 'last' | 'years'>) => `节假日数据只覆盖 ${String(p.first)}–${String(p.last)} 年；${list(p.years, '、')} 年按周一至周五计算工作日，未计入法定节假日和调休。请升级 aspm 或改用自然时间（duration: calendar）。`,
+    en: (p: Params<'first' | 'last' | 'years'>) => `Holiday data covers ${String(p.first)}–${String(p.last)} only; for ${list(p.years, ', ')} working days are Monday to Friday, without public holidays or make-up days. Update aspm, or count calendar time (duration: calendar).`,
   },
   'warnings-truncated': {
     'zh-CN': '另有 {count} 条警告未逐条列出（已列出前 {kept} 条）。',

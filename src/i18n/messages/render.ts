@@ -1,8 +1,8 @@
 // Messages of `aspm render`, and the words a rendered document takes from code rather than
 // from its templates: numbering (第一章, Article 3), units, cycles, raters, dates, the text
 // of triggers and effects. Document wording itself lives in templates/<language>/.
-import { toChineseNumeral } from '../../render/chinese-numerals.js';
-import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+import { toChineseNumeral } from '../../text/chinese-numerals.js';
+import { defineMessages, formatValue, type MessageParams, type Params } from '../translate.js';
 
 const cn = (params: MessageParams, name = 'n') => toChineseNumeral(Number(params[name]));
 
@@ -87,16 +87,16 @@ export const renderMessages = defineMessages({
   },
 
   // ── numbering ────────────────────────────────────────────────────────────
-  'doc-chapter-number': { 'zh-CN': (p) => `第${cn(p)}章`, en: (p) => `Chapter ${formatValue(p.n)}` },
-  'doc-article-number': { 'zh-CN': (p) => `第${cn(p)}条`, en: (p) => `Article ${formatValue(p.n)}` },
-  'doc-appendix-number': { 'zh-CN': (p) => `附件${cn(p)}`, en: (p) => `Appendix ${formatValue(p.n)}` },
-  'doc-item-number': { 'zh-CN': (p) => `（${cn(p)}）`, en: (p) => `(${formatValue(p.n)}) ` },
+  'doc-chapter-number': { 'zh-CN': (p: Params<'n'>) => `第${cn(p)}章`, en: (p: Params<'n'>) => `Chapter ${formatValue(p.n)}` },
+  'doc-article-number': { 'zh-CN': (p: Params<'n'>) => `第${cn(p)}条`, en: (p: Params<'n'>) => `Article ${formatValue(p.n)}` },
+  'doc-appendix-number': { 'zh-CN': (p: Params<'n'>) => `附件${cn(p)}`, en: (p: Params<'n'>) => `Appendix ${formatValue(p.n)}` },
+  'doc-item-number': { 'zh-CN': (p: Params<'n'>) => `（${cn(p)}）`, en: (p: Params<'n'>) => `(${formatValue(p.n)}) ` },
   'doc-list-separator': { 'zh-CN': '、', en: ', ' },
   'doc-list-last-separator': { 'zh-CN': '、', en: ' and ' },
   'doc-list-or': { 'zh-CN': '或', en: ' or ' },
   'doc-date': {
-    'zh-CN': (p) => `${formatValue(p.year)}年${formatValue(p.month)}月${formatValue(p.day)}日`,
-    en: (p) =>
+    'zh-CN': (p: Params<'day' | 'month' | 'year'>) => `${formatValue(p.year)}年${formatValue(p.month)}月${formatValue(p.day)}日`,
+    en: (p: Params<'day' | 'month' | 'year'>) =>
       `${formatValue(p.day)} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(p.month) - 1] ?? ''} ${formatValue(p.year)}`,
   },
   'doc-full-title': { 'zh-CN': '{company}{title}', en: '{company} {title}' },
@@ -126,9 +126,9 @@ export const renderMessages = defineMessages({
   'doc-cycle-monthly': { 'zh-CN': '月度', en: 'monthly' },
   'doc-cycle-quarterly': { 'zh-CN': '季度', en: 'quarterly' },
   'doc-cycle-annual': { 'zh-CN': '年度', en: 'annual' },
-  'doc-cycles-monthly': { 'zh-CN': (p) => `${consecutiveZh(p)}个月`, en: (p) => plural(p, 'month') },
-  'doc-cycles-quarterly': { 'zh-CN': (p) => `${consecutiveZh(p)}个季度`, en: (p) => plural(p, 'quarter') },
-  'doc-cycles-annual': { 'zh-CN': (p) => `${consecutiveZh(p)}年`, en: (p) => plural(p, 'year') },
+  'doc-cycles-monthly': { 'zh-CN': (p: Params<'n'>) => `${consecutiveZh(p)}个月`, en: (p: Params<'n'>) => plural(p, 'month') },
+  'doc-cycles-quarterly': { 'zh-CN': (p: Params<'n'>) => `${consecutiveZh(p)}个季度`, en: (p: Params<'n'>) => plural(p, 'quarter') },
+  'doc-cycles-annual': { 'zh-CN': (p: Params<'n'>) => `${consecutiveZh(p)}年`, en: (p: Params<'n'>) => plural(p, 'year') },
   'doc-rater-supervisor': { 'zh-CN': '上级', en: 'supervisor' },
   'doc-rater-peer': { 'zh-CN': '同事', en: 'peers' },
   'doc-rater-customer': { 'zh-CN': '客户', en: 'customers' },
@@ -138,11 +138,11 @@ export const renderMessages = defineMessages({
   // How a rating on the scale becomes a score out of 100, with a worked example from the policy's own scale;
   // said because people expect 3 of 5 to be 60 and it is 50.
   'doc-rating-formula': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'example' | 'max' | 'min' | 'naive' | 'span', 'exampleScore'>) =>
       `各项评分按下式换算为百分制：项目得分 =（平均分 − ${formatValue(p.min)}）÷（${formatValue(p.max)} − ${formatValue(p.min)}）× 100，即 ${formatValue(p.min)} 分为 0 分、${formatValue(p.max)} 分为 100 分。` +
       `例如某项平均分为 ${formatValue(p.example)} 分的，项目得分为（${formatValue(p.example)} − ${formatValue(p.min)}）÷ ${formatValue(p.span)} × 100 = ${formatValue(p.exampleScore)} 分${p.naive === p.exampleScore ? '' : `（不是 ${formatValue(p.example)} ÷ ${formatValue(p.max)} × 100 = ${formatValue(p.naive)} 分）`}。` +
       `各类评价人对各项目的平均分换算后，按项目权重合成该类评价人的得分，再按评价人权重合成定性考核得分。`,
-    en: (p) =>
+    en: (p: Params<'example' | 'max' | 'min' | 'naive' | 'span', 'exampleScore'>) =>
       `Each rating becomes a score out of 100 as item score = (mean rating − ${formatValue(p.min)}) ÷ (${formatValue(p.max)} − ${formatValue(p.min)}) × 100, so ${formatValue(p.min)} scores 0 and ${formatValue(p.max)} scores 100. ` +
       `For example, an item with a mean rating of ${formatValue(p.example)} scores (${formatValue(p.example)} − ${formatValue(p.min)}) ÷ ${formatValue(p.span)} × 100 = ${formatValue(p.exampleScore)}${p.naive === p.exampleScore ? '' : ` (not ${formatValue(p.example)} ÷ ${formatValue(p.max)} × 100 = ${formatValue(p.naive)})`}. ` +
       `Each kind of rater's item scores are combined by the item weights into that rater's score, and the raters' scores by the rater weights into the qualitative score.`,
@@ -162,13 +162,13 @@ export const renderMessages = defineMessages({
 
   // ── triggers and effects ─────────────────────────────────────────────────
   'doc-trigger': {
-    'zh-CN': (p) => {
+    'zh-CN': (p: Params<'consecutive' | 'cycle' | 'cycles', 'bands' | 'grades' | 'letters' | 'top'>) => {
       const cycle = Number(p.consecutive) > 1 ? `连续${formatValue(p.cycles)}` : formatValue(p.cycle);
       const grades = p.grades ? `${p.bands ? '按分数段' : ''}考核为 ${formatValue(p.grades)}` : '考核';
       const top = p.top ? `${p.grades ? '且' : ''}在本组排名前 ${formatValue(p.top)} 名` : '';
       return `${cycle}${grades}${top}`;
     },
-    en: (p) => {
+    en: (p: Params<'consecutive' | 'cycle' | 'cycles', 'bands' | 'grades' | 'letters' | 'top'>) => {
       const cycle = Number(p.consecutive) > 1 ? `for ${formatValue(p.cycles)} in a row` : `in a ${formatValue(p.cycle)} assessment`;
       const grades = p.letters ? `graded ${formatValue(p.letters)}${p.bands ? ' by the score bands' : ''}` : '';
       const top = p.top ? `ranked in the top ${formatValue(p.top)} of the group` : '';
@@ -179,16 +179,16 @@ export const renderMessages = defineMessages({
   'doc-effect-no-bonus': { 'zh-CN': '取消当期绩效奖金', en: 'no performance bonus for the period' },
   'doc-effect-separator': { 'zh-CN': '，', en: '; ' },
   'doc-veto-threshold': {
-    'zh-CN': (p) => (Number(p.n) <= 1 ? '发生 1 次即触发' : `累计 ${formatValue(p.n)} 次及以上`),
-    en: (p) => (Number(p.n) <= 1 ? 'on the first occurrence' : `at ${formatValue(p.n)} or more occurrences`),
+    'zh-CN': (p: Params<'n'>) => (Number(p.n) <= 1 ? '发生 1 次即触发' : `累计 ${formatValue(p.n)} 次及以上`),
+    en: (p: Params<'n'>) => (Number(p.n) <= 1 ? 'on the first occurrence' : `at ${formatValue(p.n)} or more occurrences`),
   },
   'doc-points-per-event': {
-    'zh-CN': (p) => `每次 ${formatValue(p.sign)}${formatValue(p.n)} 分`,
-    en: (p) => `${formatValue(p.sign)}${formatValue(p.n)} ${pointWord(p)} each time`,
+    'zh-CN': (p: Params<'n' | 'sign'>) => `每次 ${formatValue(p.sign)}${formatValue(p.n)} 分`,
+    en: (p: Params<'n' | 'sign'>) => `${formatValue(p.sign)}${formatValue(p.n)} ${pointWord(p)} each time`,
   },
   'doc-points-cap': {
-    'zh-CN': (p) => `每期最多 ${formatValue(p.n)} 分`,
-    en: (p) => `at most ${formatValue(p.n)} ${pointWord(p)} per period`,
+    'zh-CN': (p: Params<'n'>) => `每期最多 ${formatValue(p.n)} 分`,
+    en: (p: Params<'n'>) => `at most ${formatValue(p.n)} ${pointWord(p)} per period`,
   },
   'doc-points-no-cap': { 'zh-CN': '不设上限', en: 'no limit' },
 

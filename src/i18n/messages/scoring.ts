@@ -1,7 +1,7 @@
 // Messages of `aspm evaluate` part 2: scoring notes that explain each result, approved
 // appeal adjustments and their errors, history, the terminal summary and the labels of the
 // Excel report. Each note says what happened and what it means for the person.
-import { defineMessages, formatValue, type MessageParams } from '../translate.js';
+import { defineMessages, formatValue, type MessageParams, type Params } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
@@ -105,11 +105,11 @@ export const scoringMessages = defineMessages({
     en: 'The ticket "{ticket}" was handled by {handler}, not {staff}. A ticket is left out on its handler\'s appeal.',
   },
   'adjustment-ticket-outside-period': {
-    'zh-CN': (p) => {
+    'zh-CN': (p: Params<'first' | 'last' | 'period' | 'ticket', 'created' | 'resolved'>) => {
       const when = [p.created ? `创建于 ${formatValue(p.created)}` : '', p.resolved ? `解决于 ${formatValue(p.resolved)}` : ''].filter(Boolean).join('、') || '没有可读的创建或解决时间';
       return `工单“${formatValue(p.ticket)}”${when}，不在考核期 ${formatValue(p.period)}（${formatValue(p.first)} 至 ${formatValue(p.last)}）内，剔除它不会改变本期结果。请核对工单号，或把这项调整放入该工单所属考核期的调整文件。`;
     },
-    en: (p) => {
+    en: (p: Params<'first' | 'last' | 'period' | 'ticket', 'created' | 'resolved'>) => {
       const when = [p.created ? `created ${formatValue(p.created)}` : '', p.resolved ? `resolved ${formatValue(p.resolved)}` : ''].filter(Boolean).join(', ') || 'with no readable creation or resolution time';
       return `The ticket "${formatValue(p.ticket)}" (${when}) is outside the period ${formatValue(p.period)} (${formatValue(p.first)} to ${formatValue(p.last)}), so leaving it out would change nothing. Check the ticket id, or put this adjustment in the adjustments file of the ticket's own period.`;
     },
@@ -123,8 +123,8 @@ export const scoringMessages = defineMessages({
     en: '{staff} (role {roles}) is not assessed on the KPI "{kpi}".',
   },
   'adjustment-unknown-rating': {
-    'zh-CN': (p) => `评价表中没有对 ${formatValue(p.staff)} 的这项评分（评价人类型 ${formatValue(p.type)}${p.rater ? `、评价人 ${formatValue(p.rater)}` : ''}、项目 ${formatValue(p.item)}）。`,
-    en: (p) => `The ratings file has no such rating of ${formatValue(p.staff)} (rater type ${formatValue(p.type)}${p.rater ? `, rater ${formatValue(p.rater)}` : ''}, item ${formatValue(p.item)}).`,
+    'zh-CN': (p: Params<'item' | 'staff' | 'type', 'rater'>) => `评价表中没有对 ${formatValue(p.staff)} 的这项评分（评价人类型 ${formatValue(p.type)}${p.rater ? `、评价人 ${formatValue(p.rater)}` : ''}、项目 ${formatValue(p.item)}）。`,
+    en: (p: Params<'item' | 'staff' | 'type', 'rater'>) => `The ratings file has no such rating of ${formatValue(p.staff)} (rater type ${formatValue(p.type)}${p.rater ? `, rater ${formatValue(p.rater)}` : ''}, item ${formatValue(p.item)}).`,
   },
   'adjustment-rating-ambiguous': {
     'zh-CN': '该员工的“{item}”有 {count} 份 {type} 评分，请用 rater_id 写明更正哪一份。',
@@ -204,12 +204,12 @@ export const scoringMessages = defineMessages({
     en: '"{kpi}" is a count, so its target and floor are scaled to the length of the period: {target} and {floor} (× {scale}).',
   },
   'note-too-little-weight': {
-    'zh-CN': (p) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，须个别处理。`,
-    en: (p) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; the case is to be decided individually.`,
+    'zh-CN': (p: Params<'min' | 'scored'>) => `有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，本期不评定量化得分和等级，须个别处理。`,
+    en: (p: Params<'min' | 'scored'>) => `The KPIs with enough data to be scored weigh ${pct(p.scored)} in all, less than the ${pct(p.min)} the policy requires, so there is no KPI score or grade this period; the case is to be decided individually.`,
   },
   'note-too-little-weight-month': {
-    'zh-CN': (p) => `${String(p.month)} 有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，该月不参与平均。`,
-    en: (p) => `In ${String(p.month)} the KPIs with enough data weigh ${pct(p.scored)}, less than the ${pct(p.min)} the policy requires, so that month is left out of the average.`,
+    'zh-CN': (p: Params<'min' | 'month' | 'scored'>) => `${String(p.month)} 有足够数据计分的指标权重合计为 ${pct(p.scored)}，低于制度规定的 ${pct(p.min)}，该月不参与平均。`,
+    en: (p: Params<'min' | 'month' | 'scored'>) => `In ${String(p.month)} the KPIs with enough data weigh ${pct(p.scored)}, less than the ${pct(p.min)} the policy requires, so that month is left out of the average.`,
   },
   'note-month-not-assessed': {
     'zh-CN': '{month} 没有可计分的指标，该月不参与平均。',
@@ -236,8 +236,8 @@ export const scoringMessages = defineMessages({
     en: 'Every item was rated by fewer {type} than the {min} that keep raters anonymous, so these ratings are not used and their weight is shared among the other raters.',
   },
   'note-items-below-minimum': {
-    'zh-CN': (p) => `${formatValue(p.type)}评价中，${quoted(p.items, '“', '”', '、')}的评价人少于匿名要求的 ${formatValue(p.min)} 人，不予采用，也不显示其平均分；其权重按比例分给${formatValue(p.type)}评价的其他项目。`,
-    en: (p) => `Fewer ${formatValue(p.type)} than the ${formatValue(p.min)} that keep raters anonymous rated ${quoted(p.items, '"', '"', ', ')}: not used, and no mean is shown; the weight goes to the other items rated by ${formatValue(p.type)}.`,
+    'zh-CN': (p: Params<'items' | 'min' | 'type'>) => `${formatValue(p.type)}评价中，${quoted(p.items, '“', '”', '、')}的评价人少于匿名要求的 ${formatValue(p.min)} 人，不予采用，也不显示其平均分；其权重按比例分给${formatValue(p.type)}评价的其他项目。`,
+    en: (p: Params<'items' | 'min' | 'type'>) => `Fewer ${formatValue(p.type)} than the ${formatValue(p.min)} that keep raters anonymous rated ${quoted(p.items, '"', '"', ', ')}: not used, and no mean is shown; the weight goes to the other items rated by ${formatValue(p.type)}.`,
   },
   'note-ignored-rated-self': {
     'zh-CN': '{count} 份本人以“{type}”身份给自己的评分不予采用。',
@@ -264,12 +264,12 @@ export const scoringMessages = defineMessages({
     en: 'The veto item "{veto}" applies ({count} time(s)).',
   },
   'note-grade-capped': {
-    'zh-CN': (p) => `因一票否决项（${zhList(p, 'vetoes')}），等级最高为 ${formatValue(p.grade)}。`,
-    en: (p) => `Because of the veto item(s) ${enList(p, 'vetoes')}, the grade is at most ${formatValue(p.grade)}.`,
+    'zh-CN': (p: Params<'grade' | 'vetoes'>) => `因一票否决项（${zhList(p, 'vetoes')}），等级最高为 ${formatValue(p.grade)}。`,
+    en: (p: Params<'grade' | 'vetoes'>) => `Because of the veto item(s) ${enList(p, 'vetoes')}, the grade is at most ${formatValue(p.grade)}.`,
   },
   'note-bonus-withheld': {
-    'zh-CN': (p) => `因一票否决项（${zhList(p, 'vetoes')}），取消本期绩效奖金。`,
-    en: (p) => `Because of the veto item(s) ${enList(p, 'vetoes')}, this period's bonus is cancelled.`,
+    'zh-CN': (p: Params<'vetoes'>) => `因一票否决项（${zhList(p, 'vetoes')}），取消本期绩效奖金。`,
+    en: (p: Params<'vetoes'>) => `Because of the veto item(s) ${enList(p, 'vetoes')}, this period's bonus is cancelled.`,
   },
   'note-bonus-other-cycle': {
     'zh-CN': '绩效奖金按{paid}发放，本期不计算奖金。',
@@ -288,12 +288,12 @@ export const scoringMessages = defineMessages({
     en: 'The forced-distribution grade {grade} already published stands (an appeal does not change the published grades of others in the group).',
   },
   'note-history-missing': {
-    'zh-CN': (p) => `“${formatValue(p.rule)}”要求连续多期的结果，但缺少 ${zhList(p, 'periods')} 的报告（用 --history 提供），未予判定。`,
-    en: (p) => `"${formatValue(p.rule)}" depends on consecutive periods, but the report for ${enList(p, 'periods')} is missing (give it with --history), so it was not decided.`,
+    'zh-CN': (p: Params<'periods' | 'rule'>) => `“${formatValue(p.rule)}”要求连续多期的结果，但缺少 ${zhList(p, 'periods')} 的报告（用 --history 提供），未予判定。`,
+    en: (p: Params<'periods' | 'rule'>) => `"${formatValue(p.rule)}" depends on consecutive periods, but the report for ${enList(p, 'periods')} is missing (give it with --history), so it was not decided.`,
   },
   'note-rule-not-yet': {
-    'zh-CN': (p) => `“${formatValue(p.rule)}”要求${zhPeriods(p.consecutive, p.cycle)}的结果；制度自 ${formatValue(p.effective)} 起生效，此前的期间不计入，该条件最早于 ${formatValue(p.from)} 可能成立，本期不适用。`,
-    en: (p) => `"${formatValue(p.rule)}" needs ${enPeriods(p.consecutive, p.cycle)}; the policy applies from ${formatValue(p.effective)} and no period before it counts, so it can first apply in ${formatValue(p.from)} and does not apply this period.`,
+    'zh-CN': (p: Params<'consecutive' | 'cycle' | 'effective' | 'from' | 'rule'>) => `“${formatValue(p.rule)}”要求${zhPeriods(p.consecutive, p.cycle)}的结果；制度自 ${formatValue(p.effective)} 起生效，此前的期间不计入，该条件最早于 ${formatValue(p.from)} 可能成立，本期不适用。`,
+    en: (p: Params<'consecutive' | 'cycle' | 'effective' | 'from' | 'rule'>) => `"${formatValue(p.rule)}" needs ${enPeriods(p.consecutive, p.cycle)}; the policy applies from ${formatValue(p.effective)} and no period before it counts, so it can first apply in ${formatValue(p.from)} and does not apply this period.`,
   },
 
   // ── notes on the whole report ────────────────────────────────────────────
@@ -302,12 +302,12 @@ export const scoringMessages = defineMessages({
     en: 'The policy applies from {effective}, but the period starts on {first}, before it: records from before that day are scored under this policy too.',
   },
   'report-monthly-average': {
-    'zh-CN': (p) => `按制度，本期量化得分取各期（${zhList(p, 'months')}）得分的平均值。`,
-    en: (p) => `As the policy provides, the quantitative score is the average of ${enList(p, 'months')}.`,
+    'zh-CN': (p: Params<'months'>) => `按制度，本期量化得分取各期（${zhList(p, 'months')}）得分的平均值。`,
+    en: (p: Params<'months'>) => `As the policy provides, the quantitative score is the average of ${enList(p, 'months')}.`,
   },
   'report-metrics-each-month': {
-    'zh-CN': (p) => `人员指标表中的指标（${zhList(p, 'kpis')}）是整个考核期的数值，按同一得分计入每个月。`,
-    en: (p) => `KPIs from the metrics file (${enList(p, 'kpis')}) hold figures for the whole period and enter every month with the same score.`,
+    'zh-CN': (p: Params<'kpis'>) => `人员指标表中的指标（${zhList(p, 'kpis')}）是整个考核期的数值，按同一得分计入每个月。`,
+    en: (p: Params<'kpis'>) => `KPIs from the metrics file (${enList(p, 'kpis')}) hold figures for the whole period and enter every month with the same score.`,
   },
   'report-recomputed': {
     'zh-CN': '按制度，本期用全部记录重新计算；计数类指标的目标值按期长折算。',
@@ -326,8 +326,8 @@ export const scoringMessages = defineMessages({
     en: 'No ratings file (--ratings) was given, so totals come from the KPIs alone.',
   },
   'report-no-metrics-file': {
-    'zh-CN': (p) => `未提供人员指标表（--metrics），以下一票否决项和加减分项按无发生计：${zhList(p, 'items')}。`,
-    en: (p) => `No metrics file (--metrics) was given, so these veto and point items count as no events: ${enList(p, 'items')}.`,
+    'zh-CN': (p: Params<'items'>) => `未提供人员指标表（--metrics），以下一票否决项和加减分项按无发生计：${zhList(p, 'items')}。`,
+    en: (p: Params<'items'>) => `No metrics file (--metrics) was given, so these veto and point items count as no events: ${enList(p, 'items')}.`,
   },
   'report-distribution-kept': {
     'zh-CN': '已按申诉调整重新排名；未申诉员工的强制分布等级沿用已公布的报告 {path}。',
@@ -353,13 +353,13 @@ export const scoringMessages = defineMessages({
   },
   // A trial run says so before any figure, in the words every notice and sheet carries.
   'result-summary-trial': {
-    'zh-CN': (p) => `${formatValue(p.mark)}：考核期 ${formatValue(p.period)} 在制度生效日 ${formatValue(p.effective)} 之前结束，以下结果仅供试算参考。`,
-    en: (p) => `${formatValue(p.mark)}: the period ${formatValue(p.period)} ends before the policy's effective date, ${formatValue(p.effective)}; these results only try the policy out.`,
+    'zh-CN': (p: Params<'effective' | 'mark' | 'period'>) => `${formatValue(p.mark)}：考核期 ${formatValue(p.period)} 在制度生效日 ${formatValue(p.effective)} 之前结束，以下结果仅供试算参考。`,
+    en: (p: Params<'effective' | 'mark' | 'period'>) => `${formatValue(p.mark)}: the period ${formatValue(p.period)} ends before the policy's effective date, ${formatValue(p.effective)}; these results only try the policy out.`,
   },
   'trial-mark': { 'zh-CN': '试算（制度生效前，不作为考核依据）', en: 'Trial run (before the policy takes effect; not a basis for assessment)' },
   'result-summary-people': {
-    'zh-CN': (p) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，须个别处理）：` : ''}`,
-    en: (p) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; to be decided individually):` : ''}`,
+    'zh-CN': (p: Params<'assessed' | 'not' | 'people'>) => `共 ${formatValue(p.people)} 人，已评定 ${formatValue(p.assessed)} 人${Number(p.not) > 0 ? `，未评定 ${formatValue(p.not)} 人（数据不足，须个别处理）：` : ''}`,
+    en: (p: Params<'assessed' | 'not' | 'people'>) => `${formatValue(p.people)} people, ${formatValue(p.assessed)} assessed${Number(p.not) > 0 ? `, ${formatValue(p.not)} not assessed (too little data; to be decided individually):` : ''}`,
   },
   'result-summary-not-assessed': { 'zh-CN': '{id} {name}：{why}', en: '{id} {name}: {why}' },
   'result-summary-why-no-data': { 'zh-CN': '各项指标均无数据', en: 'no data for any KPI' },
@@ -374,8 +374,8 @@ export const scoringMessages = defineMessages({
   'result-summary-teams': { 'zh-CN': '各班组排名（前三名与后三名）', en: 'Each team: top three and bottom three' },
   'result-summary-no-team': { 'zh-CN': '（未填班组）', en: '(no team)' },
   'result-summary-group': {
-    'zh-CN': (p) => `${formatValue(p.group)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
-    en: (p) => `${formatValue(p.group)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
+    'zh-CN': (p: Params<'count' | 'group' | 'missing'>) => `${formatValue(p.group)}（${formatValue(p.count)} 人${Number(p.missing) > 0 ? `，${formatValue(p.missing)} 人未评定` : ''}）`,
+    en: (p: Params<'count' | 'group' | 'missing'>) => `${formatValue(p.group)} (${formatValue(p.count)}${Number(p.missing) > 0 ? `, ${formatValue(p.missing)} not assessed` : ''})`,
   },
   'result-summary-top': { 'zh-CN': '前', en: 'top' },
   'result-summary-bottom': { 'zh-CN': '后', en: 'bottom' },
@@ -388,9 +388,9 @@ export const scoringMessages = defineMessages({
     en: '* A veto item applies (the grade is capped or the bonus cancelled; see the notes).',
   },
   'result-summary-footer': {
-    'zh-CN': (p) =>
+    'zh-CN': (p: Params<'adjustments' | 'noted' | 'notes' | 'personNotes' | 'warnings'>) =>
       `申诉调整 ${formatValue(p.adjustments)} 项；数据警告 ${formatValue(p.warnings)} 条；个人结果说明 ${formatValue(p.personNotes)} 条（涉及 ${formatValue(p.noted)} 人，见报告和通知书）；报告说明 ${formatValue(p.notes)} 条${Number(p.notes) > 0 ? '：' : '。'}`,
-    en: (p) =>
+    en: (p: Params<'adjustments' | 'noted' | 'notes' | 'personNotes' | 'warnings'>) =>
       `${formatValue(p.adjustments)} adjustment(s); ${formatValue(p.warnings)} data warning(s); ${formatValue(p.personNotes)} note(s) on the results of ${formatValue(p.noted)} person(s), in the report and the notices; ${formatValue(p.notes)} report note(s)${Number(p.notes) > 0 ? ':' : '.'}`,
   },
   'result-written': {
@@ -408,7 +408,7 @@ export const scoringMessages = defineMessages({
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
   // The ranking covers the role (or the team, under a forced distribution by team), and the header says which.
-  'xlsx-rank': { 'zh-CN': (p) => (p.by === 'team' ? '班组内排名' : '岗位内排名'), en: (p) => (p.by === 'team' ? 'Rank in team' : 'Rank in role') },
+  'xlsx-rank': { 'zh-CN': (p: Params<'by'>) => (p.by === 'team' ? '班组内排名' : '岗位内排名'), en: (p: Params<'by'>) => (p.by === 'team' ? 'Rank in team' : 'Rank in role') },
   'xlsx-staff-id': { 'zh-CN': '工号', en: 'Staff id' },
   'xlsx-name': { 'zh-CN': '姓名', en: 'Name' },
   'xlsx-role': { 'zh-CN': '岗位', en: 'Role' },
@@ -501,8 +501,8 @@ export const scoringMessages = defineMessages({
   'xlsx-unit-working-minutes': { 'zh-CN': '工作分钟', en: 'working min' },
   'xlsx-unit-working-hours': { 'zh-CN': '工作小时', en: 'working h' },
   'notice-business-hours': {
-    'zh-CN': (p) => `${String(p.kpis)}按工作时间计算：工作日 ${String(p.hours)}，${String(p.holidays)}；非工作时间不计入，因此与按日历计算的时长不同。`,
-    en: (p) =>
+    'zh-CN': (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) => `${String(p.kpis)}按工作时间计算：工作日 ${String(p.hours)}，${String(p.holidays)}；非工作时间不计入，因此与按日历计算的时长不同。`,
+    en: (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) =>
       `${String(p.kpis)} ${Number(p.count) === 1 ? 'counts' : 'count'} working time only: ${String(p.hours)} on working days (${String(p.holidays)}); time outside them does not count, so ${Number(p.count) === 1 ? 'it differs' : 'they differ'} from calendar time.`,
   },
   'ticket-list-ticket': { 'zh-CN': '工单号', en: 'Ticket' },
@@ -546,18 +546,18 @@ export const scoringMessages = defineMessages({
   // ── result notice ────────────────────────────────────────────────────────
   'notice-title': { 'zh-CN': '绩效考核结果通知书', en: 'Performance Result Notice' },
   'notice-header': { 'zh-CN': '{company} 绩效考核结果通知书', en: '{company} Performance Result Notice' },
-  'notice-period-month': { 'zh-CN': (p) => `${formatValue(p.year)}年${formatValue(p.month)}月`, en: (p) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(p.month) - 1]} ${formatValue(p.year)}` },
-  'notice-period-quarter': { 'zh-CN': (p) => `${formatValue(p.year)}年第${'一二三四'[Number(p.quarter) - 1]}季度`, en: (p) => `Q${formatValue(p.quarter)} ${formatValue(p.year)}` },
+  'notice-period-month': { 'zh-CN': (p: Params<'month' | 'year'>) => `${formatValue(p.year)}年${formatValue(p.month)}月`, en: (p: Params<'month' | 'year'>) => `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][Number(p.month) - 1]} ${formatValue(p.year)}` },
+  'notice-period-quarter': { 'zh-CN': (p: Params<'quarter' | 'year'>) => `${formatValue(p.year)}年第${'一二三四'[Number(p.quarter) - 1]}季度`, en: (p: Params<'quarter' | 'year'>) => `Q${formatValue(p.quarter)} ${formatValue(p.year)}` },
   'notice-period-year': { 'zh-CN': '{year}年度', en: 'the year {year}' },
   // To the employee: what is still open about them, not which report HR forgot to give.
   'notice-history-missing': {
-    'zh-CN': (p) => `是否适用“${formatValue(p.rule)}”，待${zhList(p, 'periods')}的考核结果补齐后确定。`,
-    en: (p) => `Whether "${formatValue(p.rule)}" applies will be decided once the result for ${enList(p, 'periods')} is available.`,
+    'zh-CN': (p: Params<'periods' | 'rule'>) => `是否适用“${formatValue(p.rule)}”，待${zhList(p, 'periods')}的考核结果补齐后确定。`,
+    en: (p: Params<'periods' | 'rule'>) => `Whether "${formatValue(p.rule)}" applies will be decided once the result for ${enList(p, 'periods')} is available.`,
   },
   // Told to the employee plainly: the rule cannot apply yet, and from when it could.
   'notice-rule-not-yet': {
-    'zh-CN': (p) => `“${formatValue(p.rule)}”本期不适用：制度自${formatValue(p.effective)}起生效，${zhPeriods(p.consecutive, p.cycle)}的条件最早于${formatValue(p.from)}可能成立。`,
-    en: (p) => `"${formatValue(p.rule)}" does not apply this period: the policy applies from ${formatValue(p.effective)}, so ${enPeriods(p.consecutive, p.cycle)} can first be complete in ${formatValue(p.from)}.`,
+    'zh-CN': (p: Params<'consecutive' | 'cycle' | 'effective' | 'from' | 'rule'>) => `“${formatValue(p.rule)}”本期不适用：制度自${formatValue(p.effective)}起生效，${zhPeriods(p.consecutive, p.cycle)}的条件最早于${formatValue(p.from)}可能成立。`,
+    en: (p: Params<'consecutive' | 'cycle' | 'effective' | 'from' | 'rule'>) => `"${formatValue(p.rule)}" does not apply this period: the policy applies from ${formatValue(p.effective)}, so ${enPeriods(p.consecutive, p.cycle)} can first be complete in ${formatValue(p.from)}.`,
   },
   'notice-trial': {
     'zh-CN': '本制度自{effective}起施行，本考核期在此之前结束。以下结果是按本制度所做的试算，仅供熟悉和检验制度，不作为考核、绩效奖金和奖惩的依据。',
@@ -576,8 +576,8 @@ export const scoringMessages = defineMessages({
     en: 'None of your KPIs had enough data this period, so none was scored: {kpis}.',
   },
   'notice-kpis-little-weight': {
-    'zh-CN': (p) => `本期您有足够数据计分的考核指标，权重合计低于制度规定的 ${pct(p.min)}，仅凭少数指标评定等级有失公平。`,
-    en: (p) => `The KPIs with enough data this period weigh less than the ${pct(p.min)} the policy requires, and a grade on a few KPIs alone would not be fair.`,
+    'zh-CN': (p: Params<'min'>) => `本期您有足够数据计分的考核指标，权重合计低于制度规定的 ${pct(p.min)}，仅凭少数指标评定等级有失公平。`,
+    en: (p: Params<'min'>) => `The KPIs with enough data this period weigh less than the ${pct(p.min)} the policy requires, and a grade on a few KPIs alone would not be fair.`,
   },
   'notice-kpis-no-month': {
     'zh-CN': '本期每个月您的考核指标都没有足够数据，各月均不计分。',
@@ -599,8 +599,8 @@ export const scoringMessages = defineMessages({
   'notice-rank': { 'zh-CN': '第 {rank} 名 / 共 {size} 人', en: '{rank} of {size}' },
   'notice-grade-with-label': { 'zh-CN': '{grade}（{label}）', en: '{grade} ({label})' },
   'notice-rank-heading': {
-    'zh-CN': (p) => (p.by === 'team' ? `班组「${formatValue(p.group)}」内排名` : p.by === 'role' ? `岗位「${formatValue(p.group)}」内排名` : '排名'),
-    en: (p) => (p.by === 'team' ? `Rank in team “${formatValue(p.group)}”` : p.by === 'role' ? `Rank among “${formatValue(p.group)}”` : 'Rank'),
+    'zh-CN': (p: Params<'by' | 'group'>) => (p.by === 'team' ? `班组「${formatValue(p.group)}」内排名` : p.by === 'role' ? `岗位「${formatValue(p.group)}」内排名` : '排名'),
+    en: (p: Params<'by' | 'group'>) => (p.by === 'team' ? `Rank in team “${formatValue(p.group)}”` : p.by === 'role' ? `Rank among “${formatValue(p.group)}”` : 'Rank'),
   },
   'notice-distributed': {
     'zh-CN': '按分数段为 {bands} 级；按组内排名和强制分布比例确定为 {distributed} 级。{kept}',
@@ -634,13 +634,13 @@ export const scoringMessages = defineMessages({
   // An outcome with the rule of the policy that brought it and the facts that fired that rule.
   'notice-action-because': { 'zh-CN': '{action}：{facts}，依据{article}。', en: '{action}: {facts} ({article}).' },
   'notice-because-grades': {
-    'zh-CN': (p) => {
+    'zh-CN': (p: Params<'grades' | 'periods', 'bands'>) => {
       const grades = [p.grades].flat().map(formatValue);
       const what = `${formatValue(p.periods)}考核等级${p.bands ? '（按分数段）' : ''}`;
       if (grades.every((g) => g === grades[0])) return `${what}${grades.length > 1 ? '均' : ''}为 ${formatValue(grades[0])} 级`;
       return `${what}依次为 ${grades.join('、')} 级`;
     },
-    en: (p) => {
+    en: (p: Params<'grades' | 'periods', 'bands'>) => {
       const grades = [p.grades].flat().map(formatValue);
       const by = p.bands ? ' by the score bands' : '';
       if (grades.every((g) => g === grades[0])) return `graded ${formatValue(grades[0])}${by} in ${formatValue(p.periods)}`;
@@ -650,8 +650,8 @@ export const scoringMessages = defineMessages({
   'notice-because-rank': { 'zh-CN': '，排名第 {rank} 名（前 {top} 名）', en: ', ranked {rank} (top {top})' },
   'notice-adjustment-ticket': { 'zh-CN': '剔除工单 {ticket}（不计入：{kpis}）', en: 'ticket {ticket} left out (of: {kpis})' },
   'notice-adjustment-kpi': {
-    'zh-CN': (p) => `${formatValue(p.kpi)}${p.month ? `（${formatValue(p.month)}）` : ''}由 ${formatValue(p.before)} 更正为 ${formatValue(p.after)}`,
-    en: (p) => `${formatValue(p.kpi)}${p.month ? ` (${formatValue(p.month)})` : ''} corrected from ${formatValue(p.before)} to ${formatValue(p.after)}`,
+    'zh-CN': (p: Params<'after' | 'before' | 'kpi', 'month'>) => `${formatValue(p.kpi)}${p.month ? `（${formatValue(p.month)}）` : ''}由 ${formatValue(p.before)} 更正为 ${formatValue(p.after)}`,
+    en: (p: Params<'after' | 'before' | 'kpi', 'month'>) => `${formatValue(p.kpi)}${p.month ? ` (${formatValue(p.month)})` : ''} corrected from ${formatValue(p.before)} to ${formatValue(p.after)}`,
   },
   'notice-adjustment-rating': {
     'zh-CN': '{type}对“{item}”的评分由 {before} 分更正为 {after} 分',

@@ -1,7 +1,7 @@
 // Messages of `aspm init`: the questions and why each matters, the choices, what the
 // wizard says while asking, the checks of an answers file, the summary, and the texts it
 // writes into a policy (standard roles, items, penalties, section comments).
-import { defineMessages, formatValue, plural, type MessageParams } from '../translate.js';
+import { defineMessages, formatValue, plural, type MessageParams, type Params } from '../translate.js';
 
 const list = (value: unknown, separator: string) => (Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value));
 const zhList = (p: MessageParams, name: string) => list(p[name], '、');
@@ -26,8 +26,8 @@ export const wizardMessages = defineMessages({
     en: 'read answers from a YAML file (see `aspm schema answers`); missing ones take the preset value or are asked on a terminal',
   },
   'init-written': {
-    'zh-CN': (p) => `已写入 ${String(p.path)}（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  ${String(p.validate)}\n  ${String(p.render)}`,
-    en: (p) =>
+    'zh-CN': (p: Params<'kpis' | 'path' | 'render' | 'roles' | 'validate'>) => `已写入 ${String(p.path)}（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  ${String(p.validate)}\n  ${String(p.render)}`,
+    en: (p: Params<'kpis' | 'path' | 'render' | 'roles' | 'validate'>) =>
       `Wrote ${String(p.path)} (${plural(p.roles, 'role')}, ${plural(p.kpis, 'KPI')}).\nNext: edit it as needed, check it, then publish it as a Word document:\n  ${String(p.validate)}\n  ${String(p.render)}`,
   },
   'init-not-interactive': {
@@ -132,13 +132,13 @@ export const wizardMessages = defineMessages({
   },
   'kpi-choice-description': { 'zh-CN': '{definition}（{direction}）', en: '{definition} ({direction})' },
   'target-entry': {
-    'zh-CN': (p) => `“${formatValue(p.kpi)}”的目标值（${p.unit ? `${formatValue(p.unit)}，` : ''}${formatValue(p.direction)}）`,
-    en: (p) => `Target of "${formatValue(p.kpi)}" (${p.unit ? `${formatValue(p.unit)}, ` : ''}${formatValue(p.direction)})`,
+    'zh-CN': (p: Params<'direction' | 'kpi', 'unit'>) => `“${formatValue(p.kpi)}”的目标值（${p.unit ? `${formatValue(p.unit)}，` : ''}${formatValue(p.direction)}）`,
+    en: (p: Params<'direction' | 'kpi', 'unit'>) => `Target of "${formatValue(p.kpi)}" (${p.unit ? `${formatValue(p.unit)}, ` : ''}${formatValue(p.direction)})`,
   },
   'target-entry-hint': { 'zh-CN': '达到目标值得 100 分。', en: 'Reaching the target scores 100.' },
   'floor-entry': {
-    'zh-CN': (p) => `“${formatValue(p.kpi)}”的底线值${p.unit ? `（${formatValue(p.unit)}）` : ''}`,
-    en: (p) => `Floor of "${formatValue(p.kpi)}"${p.unit ? ` (${formatValue(p.unit)})` : ''}`,
+    'zh-CN': (p: Params<'kpi', 'unit'>) => `“${formatValue(p.kpi)}”的底线值${p.unit ? `（${formatValue(p.unit)}）` : ''}`,
+    en: (p: Params<'kpi', 'unit'>) => `Floor of "${formatValue(p.kpi)}"${p.unit ? ` (${formatValue(p.unit)})` : ''}`,
   },
   'floor-entry-hint': { 'zh-CN': '达不到底线值得 0 分，两者之间按比例得分。', en: 'At or beyond the floor the score is 0; in between it is proportional.' },
   'target-floor-line': {
@@ -176,8 +176,8 @@ export const wizardMessages = defineMessages({
   'answer-no': { 'zh-CN': '否', en: 'No' },
   // What a yes/no question shows after the cursor: the answers, and which one Enter gives.
   'confirm-choices': {
-    'zh-CN': (p) => `(是/否) 默认：${p.default === false ? '否' : '是'}`,
-    en: (p) => (p.default === false ? '(y/N)' : '(Y/n)'),
+    'zh-CN': (p: Params<'default'>) => `(是/否) 默认：${p.default === false ? '否' : '是'}`,
+    en: (p: Params<'default'>) => (p.default === false ? '(y/N)' : '(Y/n)'),
   },
   'confirm-error': { 'zh-CN': '请回答“是”（y）或“否”（n）。', en: 'Answer yes (y) or no (n).' },
   'keys-space': { 'zh-CN': '空格', en: 'space' },
@@ -392,7 +392,7 @@ export const wizardMessages = defineMessages({
   'unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'unit-days': { 'zh-CN': '天', en: 'days' },
   'unit-percent': { 'zh-CN': '%', en: '%' },
-  'unit-currency': { 'zh-CN': (p) => currencyName(p, '元'), en: (p) => currencyName(p, 'CNY') },
+  'unit-currency': { 'zh-CN': (p: Params<never, 'currency'>) => currencyName(p, '元'), en: (p: Params<never, 'currency'>) => currencyName(p, 'CNY') },
   'unit-count': { 'zh-CN': '件', en: 'count' },
   'unit-score': { 'zh-CN': '分', en: 'points' },
   'unit-number': { 'zh-CN': '数值', en: 'number' },
@@ -401,7 +401,7 @@ export const wizardMessages = defineMessages({
   'with-unit-hours': { 'zh-CN': '{value} 小时', en: '{value} h' },
   'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} days' },
   'with-unit-percent': { 'zh-CN': '{value}%', en: '{value}%' },
-  'with-unit-currency': { 'zh-CN': (p) => `${formatValue(p.value)} ${currencyName(p, '元')}`, en: (p) => `${currencyName(p, 'CNY')} ${formatValue(p.value)}` },
+  'with-unit-currency': { 'zh-CN': (p: Params<'value', 'currency'>) => `${formatValue(p.value)} ${currencyName(p, '元')}`, en: (p: Params<'value', 'currency'>) => `${currencyName(p, 'CNY')} ${formatValue(p.value)}` },
   'with-unit-count': { 'zh-CN': '{value} 件', en: '{value}' },
   'with-unit-score': { 'zh-CN': '{value} 分', en: '{value} pts' },
   'with-unit-number': { 'zh-CN': '{value}', en: '{value}' },
@@ -459,8 +459,8 @@ export const wizardMessages = defineMessages({
 
   // ── situation adjustments (the summary and the policy file explain each) ─
   'adjust-competition-raise': {
-    'zh-CN': (p) => `市场竞争激烈：“${String(p.role)}”的响应类指标（${zhList(p, 'kpis')}）权重由 ${formatValue(p.from)} 提高到 ${formatValue(p.to)}，因为客户最先感受到的是响应速度。`,
-    en: (p) => `Intense competition: the response KPIs of "${String(p.role)}" (${enList(p, 'kpis')}) go from ${formatValue(p.from)} to ${formatValue(p.to)}, because speed is what customers notice first.`,
+    'zh-CN': (p: Params<'from' | 'kpis' | 'role' | 'to'>) => `市场竞争激烈：“${String(p.role)}”的响应类指标（${zhList(p, 'kpis')}）权重由 ${formatValue(p.from)} 提高到 ${formatValue(p.to)}，因为客户最先感受到的是响应速度。`,
+    en: (p: Params<'from' | 'kpis' | 'role' | 'to'>) => `Intense competition: the response KPIs of "${String(p.role)}" (${enList(p, 'kpis')}) go from ${formatValue(p.from)} to ${formatValue(p.to)}, because speed is what customers notice first.`,
   },
   'adjust-competition-add': {
     'zh-CN': '市场竞争激烈：为“{role}”增加“{kpi}”（权重 {weight}），因为客户最先感受到的是响应速度。',
@@ -513,8 +513,8 @@ export const wizardMessages = defineMessages({
   'summary-cycles-grades': { 'zh-CN': '周期与等级', en: 'Cycles and grades' },
   'summary-cycles': { 'zh-CN': '考核周期：{primary}{also}', en: 'Cycle: {primary}{also}' },
   'summary-also': {
-    'zh-CN': (p) => `，并汇总${zhList(p, 'cycles')}结果`,
-    en: (p) => {
+    'zh-CN': (p: Params<'cycles'>) => `，并汇总${zhList(p, 'cycles')}结果`,
+    en: (p: Params<'cycles'>) => {
       const cycles = Array.isArray(p.cycles) ? p.cycles.map(formatValue) : [formatValue(p.cycles)];
       const joined = cycles.length > 1 ? `${cycles.slice(0, -1).join(', ')} and ${cycles[cycles.length - 1]}` : (cycles[0] ?? '');
       return `, with ${joined} summaries`;

@@ -1,0 +1,76 @@
+// The one ZIP module: what ZipStreamWriter writes, ZipArchive reads back with every check on;
+// replaceZipEntries changes only the entries it is asked to, and reads the directory with the
+// same bounds as ZipArchive.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { replaceZipEntries, ZipArchive, ZipFormatError, ZipStreamWriter } from './zip-archive.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aspm-zip-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const big = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `<row r="${i}">工单 ${i * 7919}</row>`).join(''), 'utf8');
+
+async function writeZip(name: string): Promise<string> {
+  const path = join(dir, name);
+  const writer = new ZipStreamWriter(path);
+  const stream = await writer.stream('xl/worksheets/sheet1.xml');
+  for (let at = 0; at < big.length; at += 50_000) await stream.write(big.subarray(at, at + 50_000));
+  await stream.end();
+  await writer.add('名字.xml', Buffer.from('<a>一</a>', 'utf8'));
+  await writer.add('empty', Buffer.alloc(0));
+  await writer.close();
+  return path;
+}
+
+async function contents(archive: ZipArchive, name: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of archive.chunks(archive.entry(name)!)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+describe('ZipStreamWriter', () => {
+  it('writes streamed and whole entries that ZipArchive reads back, sizes and CRC checked', async () => {
+    const archive = await ZipArchive.open(await writeZip('a.zip'));
+    expect([...archive.entries.keys()]).toEqual(['xl/worksheets/sheet1.xml', '名字.xml', 'empty']);
+    expect((await contents(archive, 'xl/worksheets/sheet1.xml')).equals(big)).toBe(true);
+    expect(archive.entry('xl/worksheets/sheet1.xml')).toMatchObject({ method: 8, uncompressedSize: big.length, crc: crc32(big) >>> 0 });
+    expect(await archive.text(archive.entry('名字.xml')!, 100)).toBe('<a>一</a>');
+    expect((await contents(archive, 'empty')).length).toBe(0);
+  });
+
+  it('gives the same bytes for the same entries (no time stamps)', async () => {
+    expect(readFileSync(await writeZip('b.zip')).equals(readFileSync(await writeZip('c.zip')))).toBe(true);
+  });
+});
+
+describe('replaceZipEntries', () => {
+  it('deflates the replaced entry anew and copies every other entry byte for byte', async () => {
+    const before = readFileSync(await writeZip('d.zip'));
+    const seen: string[] = [];
+    const after = replaceZipEntries(before, (name, content) => {
+      seen.push(name);
+      return name === '名字.xml' ? Buffer.from(content().toString('utf8').replace('一', '二'), 'utf8') : undefined;
+    });
+    expect(seen).toEqual(['xl/worksheets/sheet1.xml', '名字.xml', 'empty']);
+    const path = join(dir, 'e.zip');
+    writeFileSync(path, after);
+    const archive = await ZipArchive.open(path);
+    expect(await archive.text(archive.entry('名字.xml')!, 100)).toBe('<a>二</a>');
+    expect((await contents(archive, 'xl/worksheets/sheet1.xml')).equals(big)).toBe(true);
+    // The streamed entry's data descriptor is dropped and its sizes move into the header:
+    // the compressed bytes themselves are the same.
+    const original = await ZipArchive.open(join(dir, 'd.zip'));
+    expect(archive.entry('xl/worksheets/sheet1.xml')!.compressedSize).toBe(original.entry('xl/worksheets/sheet1.xml')!.compressedSize);
+    expect(after.length).toBe(before.length - 16 + (archive.entry('名字.xml')!.compressedSize - original.entry('名字.xml')!.compressedSize));
+  });
+
+  it('trusts no directory field: a directory that claims more entries than it can hold is refused', async () => {
+    const bytes = Buffer.from(readFileSync(await writeZip('f.zip')));
+    bytes.writeUInt16LE(5000, bytes.length - 22 + 10);
+    expect(() => replaceZipEntries(bytes, () => undefined)).toThrow(ZipFormatError);
+    expect(() => replaceZipEntries(Buffer.from('not a zip at all, not even close'), () => undefined)).toThrow(expect.objectContaining({ problem: 'not-zip' }));
+  });
+});
