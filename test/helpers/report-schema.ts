@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { expect } from 'vitest';
 import { ROOT } from './run-cli.js';
 
 export const REPORT_SCHEMA_PATH = join(ROOT, 'schemas', 'report.schema.json');
@@ -22,5 +23,11 @@ export function readValidReport(path: string): Record<string, unknown> {
   const report = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const errors = reportSchemaErrors(report);
   if (errors.length > 0) throw new Error(`${path} is not valid against schemas/report.schema.json:\n${errors.slice(0, 20).join('\n')}`);
+  return report;
+}
+
+/** `report` itself, once found valid against the schema: wraps a test's own JSON.parse. */
+export function expectValidReport<T>(report: T): T {
+  expect(reportSchemaErrors(report)).toEqual([]);
   return report;
 }
