@@ -261,6 +261,12 @@ describe('history read through the report schema (issue 14)', () => {
     expect(error).toMatchObject({ code: 'history-not-scored', diagnostics: [{ code: 'wrong-type', params: { path: 'staff[0].grade_cap' } }] });
   });
 
+  it('JSON that is no report at all is said to be none, without listing every field it lacks', async () => {
+    const { dir, file } = write(JSON.stringify({ period: '2026-08', people: [] }));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-not-report', params: { file }, diagnostics: [] });
+  });
+
   it('lists the first ten findings and counts the rest', async () => {
     const { dir } = write(written((r) => (r.staff = Array.from({ length: 12 }, (_, i) => ({ ...r.staff[0], id: `E${i}`, rank: 'first' })))));
     const error = await failure(dir);

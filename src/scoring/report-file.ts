@@ -15,7 +15,7 @@ import type { ReportFile } from './report.generated.js';
 export const REPORT_FORMAT_VERSION: ReportFile['format_version'] = 1;
 
 /** Findings listed with the error: enough to see what is wrong, not a screenful per person. */
-export const MAX_REPORT_FINDINGS = 10;
+const MAX_REPORT_FINDINGS = 10;
 
 /** The parsed JSON of `file` as a report, or an AspmError saying why it is not one. */
 export function validateReportFile(json: unknown, file: string): ReportFile {
@@ -31,12 +31,13 @@ export function validateReportFile(json: unknown, file: string): ReportFile {
   const validate = schemaValidator('report');
   if (validate(versioned)) return versioned as ReportFile;
   const errors = validate.errors ?? [];
+  // Something else entirely (another program's JSON): its missing fields would be noise.
+  if (errors.some(notAReport)) throw new AspmError('history-not-report', { file }, { location: { file } });
   // By JSON path, not line and column: locating them would mean parsing the file again
   // with positions, seconds for a large report, and the path says where as well.
   const findings = schemaDiagnostics(errors, loadSchema('report'), { file });
   const shown = findings.slice(0, MAX_REPORT_FINDINGS);
-  const code = errors.some(notAReport) ? 'history-not-report' : 'history-not-scored';
-  throw new AspmError(code, { file, count: findings.length, shown: shown.length }, { location: { file }, diagnostics: shown });
+  throw new AspmError('history-not-scored', { file, count: findings.length, shown: shown.length }, { location: { file }, diagnostics: shown });
 }
 
 /**
