@@ -1,10 +1,11 @@
 // report.json read back (by `--history`): its format version, then the report schema, so
 // that what aspm reads is exactly what it writes (schemas/src/report.schema.yaml), or an
 // error naming the file and, for each finding, its JSON path and what is wrong. Pure.
-import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { AspmError } from '../errors.js';
 import { schemaDiagnostics } from '../validation/schema-diagnostics.js';
-import { loadSchema, schemaValidator } from '../validation/schemas.js';
+import { validate as compiledReportValidator } from '../validation/compiled/report.validate.generated.js';
+import { loadSchema } from '../validation/schemas.js';
 import type { ReportFile } from './report.generated.js';
 
 /**
@@ -28,7 +29,7 @@ export function validateReportFile(json: unknown, file: string): ReportFile {
   // (up to 0.1.0): its shape is that of version 1, so it is read as version 1 — and must
   // be valid as one. Only the copy handed to the validator gets the field.
   const versioned = object && version === undefined ? { format_version: REPORT_FORMAT_VERSION, ...object } : json;
-  const validate = schemaValidator('report');
+  const validate = compiledReportValidator as unknown as ValidateFunction;
   if (validate(versioned)) return versioned as ReportFile;
   const errors = validate.errors ?? [];
   // Something else entirely (another program's JSON): its missing fields would be noise.

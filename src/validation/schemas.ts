@@ -21,6 +21,7 @@ export function loadSchema(name: SchemaName): AnySchemaObject {
   return schema;
 }
 
+/** The validator of a schema in the shared registry (report.json's is not: report-file.ts imports it). */
 export function schemaValidator(name: SchemaName): ValidateFunction {
   const validate = precompiled[name];
   // A schema added to schemas/src without `npm run gen`: a mistake in aspm, not the user's.

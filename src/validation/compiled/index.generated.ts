@@ -5,12 +5,10 @@ import { validate as policy } from './policy.validate.generated.js';
 import { validate as kpiCatalogue } from './kpi-catalogue.validate.generated.js';
 import { validate as answers } from './answers.validate.generated.js';
 import { validate as adjustments } from './adjustments.validate.generated.js';
-import { validate as report } from './report.validate.generated.js';
 
 export const precompiled: Readonly<Record<string, ValidateFunction>> = {
   'policy': policy,
   'kpi-catalogue': kpiCatalogue,
   'answers': answers,
   'adjustments': adjustments,
-  'report': report,
 } as unknown as Readonly<Record<string, ValidateFunction>>;
