@@ -313,9 +313,9 @@ export type Bonus = {
   coefficient: number;
   /** 取消奖金的一票否决项。 / Vetoes that cancelled it. */
   withheld_by: string[];
-  /** 扣减比例（%）。 / Share withheld by a pay deduction (%). */
+  /** 扣减比例（%）；同期有多项扣减时取最大者。 / Share withheld by a pay deduction (%); the largest when several apply. */
   deduction_percent: number;
-  /** 奖金金额 = 基数 × 系数 × (1 − 扣减比例)，保留两位小数。 / Amount = base × coefficient × (1 − deduction), rounded to 0.01. */
+  /** 奖金金额 = 基数 × 系数 × (100 − 扣减比例) ÷ 100，四舍五入到 0.01；被一票否决取消时为 0。 / Amount = base × coefficient × (100 − deduction_percent) ÷ 100, rounded to 0.01; 0 when a veto cancelled it. */
   amount: number;
 } | {
   paid: Cycle;
@@ -529,7 +529,7 @@ export interface ReportFile {
     end: string;
     /** 考核期对应的周期；日期区间为 null。 / The cycle of the period; null for a range of days. */
     cycle: Cycle | null;
-    /** 分别评分的各个月（或季度），如季度结果取各月平均时；否则只有考核期本身。 / The months (or quarters) scored one by one, e.g. when a quarter is the average of its months; otherwise the period itself. */
+    /** 较长考核期内分别评分的各个月（或季度），如季度结果取各月平均时；否则为空。 / The months (or quarters) of a longer period that are also scored one by one, e.g. when a quarter is the average of its months; empty otherwise. */
     months: string[];
   };
   /** 结果日期（YYYY-MM-DD）：申诉期限由此起算。 / Result date (YYYY-MM-DD), from which the appeal deadline counts. */
