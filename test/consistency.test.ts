@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { readValidReport } from './helpers/report-schema.js';
 import { roundHalfUp2 } from './helpers/recompute-result.js';
 
 interface KpiEntry {
@@ -288,6 +289,13 @@ describe('every output states the figures of one computation', () => {
       expect(code).toBe(0);
     });
 
+    it('every report.json the demo writes is valid against the report schema, its format version first', () => {
+      for (const period of ['2026-07', '2026-08', '2026-09', '2026-Q3']) {
+        const report = readValidReport(join(dir, 'reports', `${period}.json`));
+        expect(Object.entries(report)[0], period).toEqual(['format_version', 1]);
+      }
+    });
+
     it.each(['2026-09', '2026-Q3'])('%s: notice, ticket list, report.json and report.xlsx agree', async (period) => {
       const report = JSON.parse(readFileSync(join(dir, 'reports', `${period}.json`), 'utf8')) as Report;
       const workbook = await readWorkbook(join(dir, 'reports', `${period}.xlsx`));
@@ -332,6 +340,10 @@ describe('every output states the figures of one computation', () => {
         expect(readFileSync(join(work, 'out', 'notices', file), 'utf8'), file).toContain('试算（制度生效前，不作为考核依据）');
       }
       for (const ws of workbook.worksheets) expect(String(ws.getCell('A1').value), ws.name).toContain('试算');
+    });
+
+    it('report.json is valid against the report schema', () => {
+      expect(readValidReport(join(work, 'out', 'report.json'))).toMatchObject({ format_version: 1, trial: true });
     });
 
     it('the resolution before creation is warned about and out of every KPI the warning names', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRoster, generateTickets } from '../src/sample-data/generate-sample-data.js';
 import { writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 const root = join(import.meta.dirname, '..');
 const policy = join(root, 'presets', 'medium.zh-CN.yaml');
@@ -30,7 +31,7 @@ describe('aspm evaluate', () => {
     const result = aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', output);
     expect(result.stderr).toContain(`Wrote ${output}: 20 people`);
     expect(result.status).toBe(0);
-    const report = JSON.parse(readFileSync(output, 'utf8'));
+    const report = expectValidReport(JSON.parse(readFileSync(output, 'utf8')));
     expect(report.period).toEqual({ id: '2026-10', start: '2026-10-01T00:00:00+08:00', end: '2026-11-01T00:00:00+08:00', cycle: 'monthly', months: [] });
     expect(report.inputs.map((i: { kind: string }) => i.kind)).toEqual(['tickets', 'roster']);
     expect(report.inputs[0]).toMatchObject({ rows: 2000, skipped: 0, encoding: 'gb18030', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });

@@ -12,6 +12,7 @@ import { generateMetrics, generateRatings } from '../src/sample-data/generate-st
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { expectExplainable } from './helpers/recompute-result.js';
 import { hasStackTrace, ROOT, runCli } from './helpers/run-cli.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 const policy = join(ROOT, 'presets', 'medium.zh-CN.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'aspm-e2e-scoring-'));
@@ -89,7 +90,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(run.status).toBe(0);
     expect(hasStackTrace(run.stderr + run.stdout)).toBe(false);
 
-    const report = JSON.parse(readFileSync(file('q4.json'), 'utf8'));
+    const report = expectValidReport(JSON.parse(readFileSync(file('q4.json'), 'utf8')));
     expect(report.period).toMatchObject({ id: '2026-Q4', cycle: 'quarterly', months: ['2026-10', '2026-11', '2026-12'] });
     expect(report.tool.name).toBe('aspm');
     expect(report.policy).toMatchObject({ path: policy, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -114,7 +115,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(appellant.qualitative.raters.find((r: { type: string }) => r.type === 'supervisor').items[0]).toMatchObject({ id: 'service_attitude', mean: 5 });
 
     // Rules over consecutive quarters, decided with the published Q3 report.
-    const q3 = JSON.parse(readFileSync(file('history/2026-Q3.json'), 'utf8'));
+    const q3 = expectValidReport(JSON.parse(readFileSync(file('history/2026-Q3.json'), 'utf8')));
     const before = new Map<string, string | null>(q3.staff.map((p: { id: string; grade: string | null }) => [p.id, p.grade]));
     for (const p of report.staff) {
       const kinds = p.outcomes.actions.map((a: { kind: string }) => a.kind);

@@ -11,6 +11,7 @@ import { readPolicy } from '../src/policy/load-policy.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { convertToPdf, libreOfficeAvailable } from './helpers/libreoffice.js';
 import { hasStackTrace, runCli } from './helpers/run-cli.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 const work = mkdtempSync(join(tmpdir(), 'aspm-flow-'));
 const at = (...parts: string[]) => join(work, ...parts);
@@ -29,7 +30,7 @@ interface Report {
   readonly adjustments: readonly { readonly appeal: string; readonly ticket_id?: string }[];
   readonly staff: readonly Person[];
 }
-const report = (name: string) => JSON.parse(readFileSync(at('reports', name), 'utf8')) as Report;
+const report = (name: string) => expectValidReport(JSON.parse(readFileSync(at('reports', name), 'utf8'))) as Report;
 
 describe('the whole flow with the built CLI', () => {
   let data: DemoData;

@@ -12,6 +12,7 @@ import { generateRoster, generateTickets } from '../src/sample-data/generate-sam
 import { writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { ROOT } from './helpers/run-cli.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 interface Report {
   readonly inputs: readonly { kind: string; rows: number; used: number; skipped: number }[];
@@ -26,7 +27,7 @@ async function evaluate(dir: string, tickets: string, out: string): Promise<Repo
   const args = ['evaluate', join(ROOT, 'presets', 'small.en.yaml'), '--tickets', tickets, '--roster', join(dir, 'roster.csv'), '--period', '2026-09', '-o', join(dir, out), '--lang', 'en'];
   const code = await main(args, io);
   expect(code, io.stderrText()).toBe(0);
-  return JSON.parse(readFileSync(join(dir, out), 'utf8')) as Report;
+  return expectValidReport(JSON.parse(readFileSync(join(dir, out), 'utf8'))) as Report;
 }
 
 describe('a CSV that mixes CR, LF and CRLF line ends', () => {

@@ -13,6 +13,7 @@ import { parse, stringify } from 'yaml';
 import { generateRoster, generateTickets } from '../src/sample-data/generate-sample-data.js';
 import { writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { ROOT, runCli, type CliRun } from './helpers/run-cli.js';
+import { expectValidReport } from './helpers/report-schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aspm-trial-'));
 const at = (...parts: string[]) => join(dir, ...parts);
@@ -69,7 +70,7 @@ describe('a period that ends before the policy takes effect', () => {
   });
 
   it('records it in report.json with the effective date', () => {
-    const report = JSON.parse(readFileSync(at('trial', 'report.json'), 'utf8')) as { trial: boolean; policy: { effective_date: string } };
+    const report = expectValidReport(JSON.parse(readFileSync(at('trial', 'report.json'), 'utf8'))) as { trial: boolean; policy: { effective_date: string } };
     expect(report.trial).toBe(true);
     expect(report.policy.effective_date).toBe('2027-01-01');
   });
@@ -120,7 +121,7 @@ describe('the same month under a policy in force', () => {
     const real = evaluate(policyEffective('zh-CN', '2026-10-01'), 'real', 'zh-CN');
     expect(real.status).toBe(0);
     expect(real.stdout).not.toContain('试算');
-    expect((JSON.parse(readFileSync(at('real', 'report.json'), 'utf8')) as { trial: boolean }).trial).toBe(false);
+    expect((expectValidReport(JSON.parse(readFileSync(at('real', 'report.json'), 'utf8'))) as { trial: boolean }).trial).toBe(false);
     const notice = readdirSync(at('real', 'notices')).find((f) => f.endsWith('.md'))!;
     expect(readFileSync(at('real', 'notices', notice), 'utf8')).not.toContain('试算');
     for (const sheet of await sheetsOf(at('real', 'report.xlsx'))) expect(String(sheet.getCell('A1').value ?? '')).not.toContain('试算');

@@ -7,6 +7,7 @@ import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { KpiResult, StaffResult } from './kpi-results.js';
 import { describePeriod, type Period } from './period.js';
+import type { TableFormat } from '../tables/detect-format.js';
 
 export type InputKind = 'tickets' | 'roster' | 'ratings' | 'metrics';
 
@@ -28,7 +29,7 @@ export interface InputSummary {
   readonly superseded?: number;
   /** Tickets: rows left out by approved appeals (--adjustments). */
   readonly excluded?: number;
-  readonly format: string;
+  readonly format: TableFormat;
   readonly encoding?: string;
   readonly sheet?: string;
   /** Which header(s) each field was read from (a time may be a date and a time column). */

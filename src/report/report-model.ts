@@ -3,13 +3,16 @@
 // and notes, and with what the result rests on (policy file and hash, tool version, the
 // adjustments applied and the history read). Every number a total depends on is in the
 // person's own entry, so the total and the grade can be recomputed from it alone.
-import type { Cycle, RaterType, Scoring } from '../policy/policy.generated.js';
+// These types are written by hand for their names and comments; the contract is
+// schemas/src/report.schema.yaml, and report-model-schema.ts stops the two drifting apart.
+import type { Cycle, Kpi, Meta, RaterType, Scoring } from '../policy/policy.generated.js';
 import type { InputSummary, ReportWarning } from '../evaluate/report.js';
 import type { KpiStatus } from '../evaluate/kpi-results.js';
 import type { Action, Bonus } from '../scoring/outcomes.js';
 import type { IgnoredReason, RaterResult } from '../scoring/score-qualitative.js';
 import type { PointLine, VetoLine } from '../scoring/score-events.js';
 import type { ScoredAs, ScoredKpi } from '../scoring/score-quantitative.js';
+import type { REPORT_FORMAT_VERSION } from '../scoring/report-file.js';
 
 export interface ReportNote {
   readonly code: string;
@@ -41,8 +44,8 @@ export interface MonthKpi {
 /** A KPI line of a person: the scored line (see score-quantitative.ts) with what explains it. */
 export interface ReportKpi extends Omit<ScoredKpi, 'scored_as'> {
   readonly name: string;
-  readonly unit: string;
-  readonly direction: 'higher' | 'lower';
+  readonly unit: Kpi['unit'];
+  readonly direction: Kpi['direction'];
   /** `monthly_average`: score and contribution are the means of `months`. */
   readonly scored_as: ScoredAs | 'monthly_average';
   readonly excluded: readonly ExcludedRecord[];
@@ -146,8 +149,10 @@ export interface ReportPerson {
 }
 
 export interface ScoredReport {
+  /** Written first, so that a reader knows the format before it reads anything else. */
+  readonly format_version: typeof REPORT_FORMAT_VERSION;
   readonly tool: { readonly name: string; readonly version: string };
-  readonly policy: { readonly path: string; readonly sha256: string; readonly company: string; readonly title: string; readonly revision: string; readonly language: string; readonly effective_date: string };
+  readonly policy: { readonly path: string; readonly sha256: string; readonly company: string; readonly title: string; readonly revision: string; readonly language: Meta['language']; readonly effective_date: string };
   /**
    * The period ended on or before the policy's effective date: a trial run, not a basis
    * for assessment (see policy-coverage.ts); every notice and sheet says so.
@@ -180,7 +185,7 @@ export interface ScoredReport {
     readonly min_scored_weight: number;
     readonly longer_cycles: 'recompute' | 'average' | null;
     readonly total_decimals: 2;
-    readonly tie_break: readonly string[];
+    readonly tie_break: readonly ('total_rounded' | 'quantitative' | 'qualitative')[];
   };
   readonly grades: {
     readonly bands: readonly { readonly grade: string; readonly label: string; readonly min: number; readonly max: number }[];
@@ -201,3 +206,4 @@ export interface ScoredReport {
   readonly notes: readonly ReportNote[];
   readonly warnings: readonly ReportWarning[];
 }
+

@@ -5,11 +5,34 @@ import { existsSync, mkdtempSync, mkdirSync, symlinkSync, truncateSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeEvaluation, presetPolicy } from '../../test/helpers/scoring-fixtures.js';
 import { AspmError } from '../errors.js';
 import { cycleOfPeriodId, periodMonths, previousPeriodIds, primaryPeriodIds } from './cycles.js';
 import { personKey } from '../evaluate/staff.js';
-import { t } from '../i18n/catalogue.js';
+import { t, translate } from '../i18n/catalogue.js';
+import { formatDiagnostic } from '../i18n/format-diagnostic.js';
 import { MAX_HISTORY_BYTES, readHistory } from './history.js';
+import { scoreEvaluation } from './score-evaluation.js';
+
+/**
+ * A report as `aspm evaluate` writes it (valid against the report schema, which history
+ * reads through), with the period, result date, policy and people a case needs: each
+ * person is the scored person of a real report with the given fields put over it.
+ */
+const template = (() => {
+  const policy = presetPolicy('medium.zh-CN');
+  const evaluation = makeEvaluation(policy, [{ id: 'E1', role: 'agent', kpis: { csat: 90 } }]);
+  return scoreEvaluation({ policy, policyFile: { path: 'policy.yaml', sha256: 'f'.repeat(64) }, evaluation, resultDate: '2026-11-05', language: 'zh-CN', toolVersion: '0.0.0-test' });
+})();
+function reportJson(fields: { period: string; result_date: string; policy?: { company: string; title: string }; staff: Record<string, unknown>[] }): string {
+  return JSON.stringify({
+    ...template,
+    period: { ...template.period, id: fields.period },
+    result_date: fields.result_date,
+    policy: { ...template.policy, ...fields.policy },
+    staff: fields.staff.map((person) => ({ ...template.staff[0]!, ...person })),
+  });
+}
 
 describe('cycles', () => {
   it('names the periods before a period, across years', () => {
@@ -34,7 +57,7 @@ describe('cycles', () => {
 });
 
 describe('reading the history folder', () => {
-  const scored = (period: string, date: string, grade: string) => JSON.stringify({ period: { id: period }, result_date: date, staff: [{ id: 'E1', grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null }] });
+  const scored = (period: string, date: string, grade: string) => reportJson({ period, result_date: date, staff: [{ id: 'E1', grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null }] });
 
   it('keeps the latest report of each period and ignores other files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
@@ -54,8 +77,8 @@ describe('reading the history folder', () => {
   it('finds people by staff id (compared as staffKey), else by name when the roster has no ids', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-'));
     const person = (id: string, name: string, grade: string) => ({ id, name, grade, grade_by_bands: grade, grade_cap: null, grade_distributed: null });
-    writeFileSync(join(dir, '2026-08.json'), JSON.stringify({ period: { id: '2026-08' }, result_date: '2026-09-05', staff: [person('', '张伟', 'D'), person('', '李 强', 'B')] }));
-    writeFileSync(join(dir, '2026-09.json'), JSON.stringify({ period: { id: '2026-09' }, result_date: '2026-10-05', staff: [person('e0001', '张伟', 'C')] }));
+    writeFileSync(join(dir, '2026-08.json'), reportJson({ period: '2026-08', result_date: '2026-09-05', staff: [person('', '张伟', 'D'), person('', '李 强', 'B')] }));
+    writeFileSync(join(dir, '2026-09.json'), reportJson({ period: '2026-09', result_date: '2026-10-05', staff: [person('e0001', '张伟', 'C')] }));
     const {
       reports: [august, september],
     } = await readHistory(dir);
@@ -116,7 +139,7 @@ describe('reading the history folder', () => {
   it('leaves out reports of another policy, even when they are later, and names them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-other-'));
     const report = (company: string, date: string, grade: string) =>
-      JSON.stringify({ policy: { company, title: '售后服务绩效管理制度' }, period: { id: '2026-08' }, result_date: date, staff: [{ id: 'E1', name: '甲', grade }] });
+      reportJson({ policy: { company, title: '售后服务绩效管理制度' }, period: '2026-08', result_date: date, staff: [{ id: 'E1', name: '甲', grade }] });
     writeFileSync(join(dir, 'ours.json'), report('我们公司', '2026-09-05', 'D'));
     writeFileSync(join(dir, 'theirs.json'), report('别的团队', '2026-09-30', 'A'));
     const { reports, otherPolicies } = await readHistory(dir, { company: '我们公司', title: '售后服务绩效管理制度' });
@@ -131,7 +154,7 @@ describe('reading the history folder', () => {
 describe('history reports from elsewhere (issue 17, 12 and 13)', () => {
   const grades = ['S', 'A', 'B', 'C', 'D'];
   const report = (person: Record<string, unknown>) =>
-    JSON.stringify({ policy: { company: '我们公司', title: '制度' }, period: { id: '2026-08' }, result_date: '2026-09-05', staff: [{ id: 'E1', name: '甲', grade: 'A', ...person }] });
+    reportJson({ policy: { company: '我们公司', title: '制度' }, period: '2026-08', result_date: '2026-09-05', staff: [{ id: 'E1', name: '甲', grade: 'A', ...person }] });
 
   it('a grade the policy does not know is an error naming the file, the person and the grade', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-grade-'));
@@ -145,7 +168,7 @@ describe('history reports from elsewhere (issue 17, 12 and 13)', () => {
   it('a report of a period before the policy took effect is not checked: no rule ever looks at it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-history-before-'));
     // Last year's report under the old rules, graded 优/良/中/差, beside this year's.
-    const old = (id: string, grade: string) => JSON.stringify({ policy: { company: '我们公司', title: '制度' }, period: { id }, result_date: '2026-07-05', staff: [{ id: 'E1', name: '甲', grade }] });
+    const old = (id: string, grade: string) => reportJson({ policy: { company: '我们公司', title: '制度' }, period: id, result_date: '2026-07-05', staff: [{ id: 'E1', name: '甲', grade }] });
     writeFileSync(join(dir, '2026-06.json'), old('2026-06', '良'));
     writeFileSync(join(dir, '2026-Q2.json'), old('2026-Q2', '优'));
     const policy = { company: '我们公司', title: '制度', grades, effectiveDate: '2026-07-01' };
@@ -174,5 +197,81 @@ describe('history reports from elsewhere (issue 17, 12 and 13)', () => {
     const run = spawnSync(process.execPath, ['--max-old-space-size=64', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(run.stdout.trim()).toBe('history-too-large');
     expect(run.status).toBe(0);
+  });
+});
+
+describe('history read through the report schema (issue 14)', () => {
+  const write = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-history-schema-'));
+    writeFileSync(join(dir, '2026-08.json'), text);
+    return { dir, file: join(dir, '2026-08.json') };
+  };
+  /** A report as JSON text is edited by hand: deep paths without a type for every level. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type RawReport = Record<string, any>;
+  /** The template report as `aspm evaluate` writes it (indented), changed by `change`. */
+  const written = (change: (report: RawReport) => void = () => undefined) => {
+    const report = JSON.parse(reportJson({ period: '2026-08', result_date: '2026-09-05', staff: [{ id: 'E1', name: '甲', grade: 'B' }] })) as RawReport;
+    change(report);
+    return JSON.stringify(report, null, 2) + '\n';
+  };
+  const failure = (dir: string) => readHistory(dir).then(() => new AspmError('internal-error', { detail: 'no error' }), (e: unknown) => e as AspmError);
+
+  it('reads the version aspm writes, and a report written before reports were versioned as version 1', async () => {
+    expect(template.format_version).toBe(1);
+    expect(Object.keys(template)[0]).toBe('format_version');
+    for (const text of [written(), written((r) => delete r.format_version)]) {
+      const { dir } = write(text);
+      const { reports } = await readHistory(dir);
+      expect(reports.map((r) => [r.periodId, r.staff.get(personKey({ id: 'E1', name: '' }))?.grade])).toEqual([['2026-08', 'B']]);
+    }
+  });
+
+  it('refuses a report of a newer format, naming the file and both versions', async () => {
+    const { dir, file } = write(written((r) => (r.format_version = 2)));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-newer-format', exitCode: 1, params: { file, version: 2, supported: 1 } });
+    expect(t('zh-CN', error.code, error.params)).toBe(`${file} 的报告格式版本为 2，本版本 aspm 只能读取版本 1 及以下的报告。请升级 aspm 后再读取该历史目录，或把该报告移出历史目录。`);
+    expect(t('en', error.code, error.params)).toBe(`${file} is a report of format version 2; this aspm reads format versions up to 1. Upgrade aspm to read this history folder, or move the report out of it.`);
+  });
+
+  it('a value of the wrong type is refused, the finding naming the file and the JSON path', async () => {
+    const { dir, file } = write(written((r) => (r.staff[0].total = 'high')));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-not-scored', params: { file, count: 1, shown: 1 } });
+    expect(error.diagnostics).toEqual([{ code: 'wrong-type', severity: 'error', params: expect.objectContaining({ path: 'staff[0].total' }), location: { file } }]);
+    expect(formatDiagnostic(error.diagnostics[0]!, 'en')).toBe(`${file}: wrong-type: staff[0].total must be a number, empty, not text.`);
+    expect(t('en', error.code, error.params)).toContain('see the problems above');
+  });
+
+  it('a missing required field is refused, naming the field and where it is missing', async () => {
+    const { dir, file } = write(written((r) => delete r.staff[0].appeal_deadline));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-not-scored', params: { file } });
+    expect(error.diagnostics).toMatchObject([{ code: 'missing-property', params: { property: 'appeal_deadline' }, location: { file } }]);
+    expect(translate('en', 'missing-property', error.diagnostics[0]!.params)).toContain('staff[0]');
+  });
+
+  it('a pre-versioning report must still be valid as version 1', async () => {
+    const { dir } = write(written((r) => {
+      delete r.format_version;
+      r.staff[0].grade_cap = 3;
+    }));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-not-scored', diagnostics: [{ code: 'wrong-type', params: { path: 'staff[0].grade_cap' } }] });
+  });
+
+  it('JSON that is no report at all is said to be none, without listing every field it lacks', async () => {
+    const { dir, file } = write(JSON.stringify({ period: '2026-08', people: [] }));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-not-report', params: { file }, diagnostics: [] });
+  });
+
+  it('lists the first ten findings and counts the rest', async () => {
+    const { dir } = write(written((r) => (r.staff = Array.from({ length: 12 }, (_, i) => ({ ...r.staff[0], id: `E${i}`, rank: 'first' })))));
+    const error = await failure(dir);
+    expect(error).toMatchObject({ code: 'history-not-scored', params: { count: 12, shown: 10 } });
+    expect(error.diagnostics.map((d) => d.params.path)).toEqual(Array.from({ length: 10 }, (_, i) => `staff[${i}].rank`));
+    expect(t('zh-CN', error.code, error.params)).toContain('发现 12 处问题，上面列出前 10 处');
   });
 });

@@ -2,7 +2,9 @@
 // grades that rules over consecutive cycles need (promotion after two quarters at A…), and
 // the published report of the period being re-run after an appeal, whose forced
 // distribution grades stand for everyone the appeal did not concern. Only what a scored
-// aspm report holds is read: period id, result date and, per person, id, name and grades.
+// aspm report holds is read: period id, result date and, per person, id, name and grades —
+// from a report that is valid as a whole against the report schema (report-file.ts): a
+// file that is wrong anywhere is not trusted for the grades either.
 // People are found by `personKey` (the staff id, else the name), so a roster of names only
 // works across periods too.
 // `parseHistoryReport` is pure; `readHistory` reads the folder.
@@ -14,6 +16,7 @@ import { AspmError } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import { personKey } from '../evaluate/staff.js';
 import { readSmallFile } from '../io/read-input.js';
+import { validateReportFile } from './report-file.js';
 import { cycleOfPeriodId, periodIdBefore, periodIdOfDay } from './cycles.js';
 
 /**
@@ -35,24 +38,23 @@ export interface HistoryReport {
   readonly sha256: string;
   readonly periodId: string;
   readonly resultDate: string;
-  /** The company and title of the policy the report was scored under (null in old reports). */
+  /**
+   * The company and title of the policy the report was scored under; every report read has
+   * them (null only in a HistoryReport a program builds, which then counts for any policy).
+   */
   readonly policy: PolicyIdentity | null;
   /** By `personKey` (the staff id, else the name, compared as staffKey). */
   readonly staff: ReadonlyMap<string, HistoryPerson>;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-const gradeOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 const GRADE_FIELDS = ['grade', 'grade_by_bands', 'grade_cap', 'grade_distributed'] as const;
 
-/** A grade field is a string or null (or absent, in older reports): anything else is not ours. */
-const gradeFieldOk = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
-
-/** A scored report, or an error saying why the file is not one. */
+/**
+ * A scored report, or an error saying why the file is not one: not JSON; of a newer format
+ * than this aspm reads; no report at all; or not valid against the report schema, each
+ * finding at its path in the file (report-file.ts). A report written before reports were
+ * versioned has no `format_version` and is read as version 1.
+ */
 export function parseHistoryReport(text: string, path: string): HistoryReport {
   let json: unknown;
   try {
@@ -60,26 +62,15 @@ export function parseHistoryReport(text: string, path: string): HistoryReport {
   } catch {
     throw new AspmError('history-not-json', { file: path }, { location: { file: path } });
   }
-  const period = isRecord(json) && isRecord(json.period) ? json.period : undefined;
-  const staffList = isRecord(json) && Array.isArray(json.staff) ? json.staff : undefined;
-  if (!period || typeof period.id !== 'string' || !staffList) throw new AspmError('history-not-report', { file: path }, { location: { file: path } });
-  const personOk = (s: unknown) => isRecord(s) && typeof s.id === 'string' && 'grade' in s && GRADE_FIELDS.every((f) => gradeFieldOk(s[f])) && (s.name === undefined || typeof s.name === 'string');
-  if (!isRecord(json) || typeof json.result_date !== 'string' || !staffList.every(personOk)) {
-    throw new AspmError('history-not-scored', { file: path }, { location: { file: path } });
-  }
+  const report = validateReportFile(json, path);
   const staff = new Map<string, HistoryPerson>();
-  for (const s of staffList as Record<string, unknown>[]) {
-    const key = personKey({ id: String(s.id), name: typeof s.name === 'string' ? s.name : '' });
+  for (const s of report.staff) {
+    const key = personKey({ id: s.id, name: s.name });
     if (key === '') continue;
-    staff.set(key, {
-      grade: gradeOrNull(s.grade),
-      grade_by_bands: gradeOrNull(s.grade_by_bands),
-      grade_cap: gradeOrNull(s.grade_cap),
-      grade_distributed: gradeOrNull(s.grade_distributed),
-    });
+    staff.set(key, { grade: s.grade, grade_by_bands: s.grade_by_bands, grade_cap: s.grade_cap, grade_distributed: s.grade_distributed });
   }
-  const policy = isRecord(json.policy) && typeof json.policy.company === 'string' && typeof json.policy.title === 'string' ? { company: json.policy.company, title: json.policy.title } : null;
-  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: period.id, resultDate: json.result_date, policy, staff };
+  const policy = { company: report.policy.company, title: report.policy.title };
+  return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: report.period.id, resultDate: report.result_date, policy, staff };
 }
 
 /** Which policy a report belongs to: reports of other policies in the folder are not history. */

@@ -23,6 +23,7 @@ import type { HistoryReport } from './history.js';
 import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from './outcomes.js';
 import { personSetup, type PersonSetup } from './person-setup.js';
 import { policyCoverage } from './policy-coverage.js';
+import { REPORT_FORMAT_VERSION } from './report-file.js';
 import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../report/report-model.js';
 import { checkVetoes, scorePoints } from './score-events.js';
 import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
@@ -236,6 +237,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
   for (const g of scale.order) gradeCounts[g] = staff.filter((p) => p.grade === g).length;
   const amounts = staff.map((p) => p.outcomes.bonus.amount).filter((a): a is number => a !== null);
   return {
+    format_version: REPORT_FORMAT_VERSION,
     tool: { name: 'aspm', version: input.toolVersion },
     policy: {
       path: input.policyFile.path,

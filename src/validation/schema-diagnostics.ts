@@ -1,5 +1,7 @@
 // ajv's findings → aspm diagnostics that name the property in the user's terms, point at
 // the offending value in the YAML (the key when the value is missing), and say what to do.
+// Without a YAML document (report.json is read as plain JSON) they name the file only, the
+// path in the message saying where.
 import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import { error, type Diagnostic } from '../errors.js';
 import { ref, type LocalText } from '../i18n/catalogue.js';
@@ -9,7 +11,7 @@ import { locate, type Path, type PathSegment, type YamlSource } from './yaml-doc
 export function schemaDiagnostics(
   errors: readonly ErrorObject[],
   rootSchema: AnySchemaObject,
-  source: YamlSource,
+  source: YamlSource | { readonly file: string },
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -53,9 +55,9 @@ export function splitDescription(description: unknown): LocalText | undefined {
   return { 'zh-CN': zh.replace(/[。.]$/, ''), en: en.replace(/\.$/, '') };
 }
 
-function toDiagnostic(e: ErrorObject, rootSchema: AnySchemaObject, source: YamlSource): Diagnostic {
+function toDiagnostic(e: ErrorObject, rootSchema: AnySchemaObject, source: YamlSource | { readonly file: string }): Diagnostic {
   const path = parsePointer(e.instancePath);
-  const at = (p: Path, target: 'value' | 'key' = 'value') => locate(source, p, target);
+  const at = (p: Path, target: 'value' | 'key' = 'value') => ('document' in source ? locate(source, p, target) : { file: source.file });
   const shown = displayPath(path);
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -69,7 +71,7 @@ function toDiagnostic(e: ErrorObject, rootSchema: AnySchemaObject, source: YamlS
           property,
           about: splitDescription(propertySchema?.description) ?? property,
         },
-        path.length === 0 ? { file: source.file, line: 1, col: 1 } : at(path, 'key'),
+        path.length === 0 ? ('document' in source ? { file: source.file, line: 1, col: 1 } : { file: source.file }) : at(path, 'key'),
       );
     }
     case 'additionalProperties': {

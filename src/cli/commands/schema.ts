@@ -1,4 +1,6 @@
-// `aspm schema [-o FILE]`: the policy file's JSON Schema, for editors; and the copy of a
+// `aspm schema [NAME] [-o FILE]`: a JSON Schema — the policy file's by default, for
+// editors; the wizard's answers, the adjustments file, or report.json (for programs that
+// read the results) — and the copy of a
 // schema that `init` (and the demo) write beside a YAML file, so that the file's
 // `$schema=./….schema.json` line resolves wherever the two are moved together — never a
 // path into wherever aspm happens to be installed, and never a URL nobody serves.
@@ -11,7 +13,7 @@ import { writeOutput, type OutputFile } from '../../io/write-output.js';
 import { packagePath } from '../../package-root.js';
 import type { CommandDefinition } from './command.js';
 
-export const SCHEMA_NAMES = ['policy', 'answers', 'adjustments'] as const;
+export const SCHEMA_NAMES = ['policy', 'answers', 'adjustments', 'report'] as const;
 
 export const schemaCommand: CommandDefinition = {
   name: 'schema',

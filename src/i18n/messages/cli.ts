@@ -43,11 +43,11 @@ export const cliMessages = defineMessages({
   },
   'arg-policy-files': { 'zh-CN': '要检查的制度文件（YAML）', en: 'policy files (YAML) to check' },
   'cmd-schema': {
-    'zh-CN': '输出制度文件的 JSON Schema（供编辑器补全与校验）',
-    en: 'print the JSON Schema of the policy file (for editor completion and checks)',
+    'zh-CN': '输出 JSON Schema：默认为制度文件的（供编辑器补全与校验），另有向导答案、申诉调整和考核报告的',
+    en: 'print a JSON Schema: the policy file\'s by default (for editor completion and checks), or that of the answers, the adjustments or report.json',
   },
   'opt-json-diagnostics': { 'zh-CN': '以 JSON 输出检查结果（供编辑器或脚本使用）', en: 'print the findings as JSON (for editors and scripts)' },
-  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（制度）、answers（向导答案）、adjustments（申诉调整）', en: 'which schema: policy, answers (wizard answers) or adjustments (appeal decisions)' },
+  'arg-schema-name': { 'zh-CN': '哪个文件的 Schema：policy（制度）、answers（向导答案）、adjustments（申诉调整）、report（考核报告 report.json）', en: 'which schema: policy, answers (wizard answers), adjustments (appeal decisions) or report (report.json)' },
   'validate-ok': {
     'zh-CN': (p: Params<'file' | 'kpis' | 'roles'>) => `${String(p.file)}：有效（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）`,
     en: (p: Params<'file' | 'kpis' | 'roles'>) => `${String(p.file)}: valid (${plural(p.roles, 'role')}, ${plural(p.kpis, 'KPI')})`,

@@ -161,8 +161,18 @@ export const scoringMessages = defineMessages({
     en: 'In {file}, {person} has the grade {grade}, which is not a grade of this policy ({grades}), so it cannot count for consecutive-cycle rules or a bonus. Check that the report belongs to this policy, or move it out of the history folder.',
   },
   'history-not-scored': {
-    'zh-CN': '{file} 是未评分的报告（没有等级），不能用于连续周期规则。请用本版本重新生成该期报告。',
-    en: '{file} is a report without grades, so consecutive-cycle rules cannot use it. Regenerate that period\'s report with this version.',
+    'zh-CN': (p: Params<'file' | 'count' | 'shown'>) =>
+      `${String(p.file)} 不是本版本 aspm 能读取的已评分报告（如未评分的报告、被改动过的报告）：` +
+      (Number(p.count) > Number(p.shown) ? `发现 ${String(p.count)} 处问题，上面列出前 ${String(p.shown)} 处。` : '问题见上。') +
+      '不能用于连续周期规则。请用本版本重新生成该期报告，或把它移出历史目录。',
+    en: (p: Params<'file' | 'count' | 'shown'>) =>
+      `${String(p.file)} is not a scored report this aspm can read (a report without grades, or one that was edited): ` +
+      (Number(p.count) > Number(p.shown) ? `${String(p.count)} problems, the first ${String(p.shown)} listed above. ` : 'see the problems above. ') +
+      "Consecutive-cycle rules cannot use it. Regenerate that period's report with this version, or move it out of the history folder.",
+  },
+  'history-newer-format': {
+    'zh-CN': '{file} 的报告格式版本为 {version}，本版本 aspm 只能读取版本 {supported} 及以下的报告。请升级 aspm 后再读取该历史目录，或把该报告移出历史目录。',
+    en: '{file} is a report of format version {version}; this aspm reads format versions up to {supported}. Upgrade aspm to read this history folder, or move the report out of it.',
   },
 
   // ── labels used inside notes ─────────────────────────────────────────────
