@@ -1,9 +1,9 @@
 // The layers of DESIGN.md ("Layout"), checked on every `npm test`: one room per job, and
 // imports point down only, so the drift that issue 14 undid cannot come back unnoticed.
 //
-//   cli → app (and the library entry, the demo) → wizard / render / report (and the sample
-//   data) → scoring → evaluate → tables → policy → validation → io / i18n / text (and
-//   errors.ts, package-root.ts)
+//   cli → the library entry (src/index.ts) → app → wizard / render / report (and the demo
+//   and sample data) → scoring → evaluate → tables → policy → validation → io / i18n /
+//   text (and errors.ts, package-root.ts)
 //
 // A room may import its own files and any room below it, never one above. Types count:
 // `import type` from a room above is the same knowledge flowing the wrong way. Unit tests
@@ -23,8 +23,9 @@
 /** Top to bottom; a pattern per room, matched against paths such as `src/evaluate/x.ts`. */
 const LAYERS = [
   { name: 'cli', rooms: ['src/cli/'] },
-  { name: 'app', rooms: ['src/app/', 'src/demo/', 'src/index\\.ts$'] },
-  { name: 'publish', rooms: ['src/wizard/', 'src/render/', 'src/report/', 'src/sample-data/'] },
+  { name: 'entry', rooms: ['src/index\\.ts$'] },
+  { name: 'app', rooms: ['src/app/'] },
+  { name: 'publish', rooms: ['src/wizard/', 'src/render/', 'src/report/', 'src/demo/', 'src/sample-data/'] },
   { name: 'scoring', rooms: ['src/scoring/'] },
   { name: 'evaluate', rooms: ['src/evaluate/'] },
   { name: 'tables', rooms: ['src/tables/'] },
@@ -39,10 +40,14 @@ const anyOf = (rooms) => `^(?:${rooms.join('|')})`;
 /** Rooms of one level that may import each other; elsewhere a level's rooms stay apart. */
 const SIBLINGS_ALLOWED = new Set(['foundation']);
 /**
- * Imports across one level that the design intends: a notice or the Excel report is
- * published through render's Markdown → Word/HTML pipeline.
+ * Imports across one level that the design intends: a notice is published through
+ * render's Markdown → Word/HTML pipeline; the demo's data is made by the sample-data
+ * generators.
  */
-const SIDEWAYS = [{ from: 'src/report/', to: 'src/render/' }];
+const SIDEWAYS = [
+  { from: 'src/report/', to: 'src/render/' },
+  { from: 'src/demo/', to: 'src/sample-data/' },
+];
 
 const upward = LAYERS.flatMap((layer, index) => {
   const above = LAYERS.slice(0, index).flatMap((l) => l.rooms);
