@@ -32,7 +32,7 @@ const CASES = [
 
 async function ensureData(c) {
   mkdirSync(dataDir, { recursive: true });
-  const options = { seed: 2026, staff: c.staff, tickets: c.rows, year: 2026, month: 10, language: 'zh-CN' };
+  const options = { seed: 2026, staff: c.staff, tickets: c.rows, year: 2026, month: 10, language: /** @type {const} */ ('zh-CN') };
   const roster = generateRoster(options);
   const rosterPath = join(dataDir, `roster-${c.staff}.csv`);
   if (!existsSync(rosterPath)) await writeRosterCsv(rosterPath, roster, { language: 'zh-CN' });

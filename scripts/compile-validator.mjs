@@ -7,8 +7,9 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import addFormatsModule from 'ajv-formats';
 import { _ } from 'ajv';
 
-const standalone = standaloneModule.default ?? standaloneModule;
-const addFormats = addFormatsModule.default ?? addFormatsModule;
+// CommonJS modules seen from ESM: the function is `default` on some loaders, the module on others.
+const standalone = /** @type {typeof standaloneModule.default} */ (standaloneModule.default ?? standaloneModule);
+const addFormats = /** @type {typeof addFormatsModule.default} */ (addFormatsModule.default ?? addFormatsModule);
 
 export const AJV_OPTIONS = {
   allErrors: true,
@@ -19,6 +20,7 @@ export const AJV_OPTIONS = {
   strictRequired: false,
   allowUnionTypes: true,
 };
+/** @type {import('ajv-formats').FormatName[]} */
 export const FORMATS = ['date', 'date-time', 'uri'];
 
 /** TypeScript source of a module exporting the compiled validator as `validate`. */

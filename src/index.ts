@@ -98,7 +98,7 @@ export type {
   ReportPerson,
   /** One KPI of a person in a report: value, samples, score, weight, contribution, exclusions. */
   ReportKpi,
-} from './report/report-model.js';
+} from './scoring/scored-report.js';
 
 // Errors and messages: one error path, every message in Chinese and English.
 export {

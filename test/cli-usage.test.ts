@@ -2,20 +2,21 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/run-cli.js';
+import { ROOT } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 
 const preset = join(ROOT, 'presets', 'medium.zh-CN.yaml');
 
 describe('command-line usage', () => {
-  it('refuses an option given twice rather than silently dropping the first value', () => {
-    const run = runCli(['evaluate', preset, '--tickets', 'a.csv', '--tickets', 'b.csv', '--period', '2026-09', '-o', 'x.json'], { env: { LANG: 'en_US.UTF-8' } });
+  it('refuses an option given twice rather than silently dropping the first value', async () => {
+    const run = await runMain(['evaluate', preset, '--tickets', 'a.csv', '--tickets', 'b.csv', '--period', '2026-09', '-o', 'x.json'], { env: { LANG: 'en_US.UTF-8' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('option-repeated: The option --tickets is given twice (a.csv and b.csv)');
   });
 
-  it('creates the folder an output goes into', () => {
+  it('creates the folder an output goes into', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-usage-'));
-    const run = runCli(['render', preset, '-o', join(dir, 'published', '2026', 'policy.md')]);
+    const run = await runMain(['render', preset, '-o', join(dir, 'published', '2026', 'policy.md')]);
     expect(run.status).toBe(0);
     expect(existsSync(join(dir, 'published', '2026', 'policy.md'))).toBe(true);
   });

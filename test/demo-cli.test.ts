@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, runCli } from './helpers/run-cli.js';
+import { hasStackTrace, type CliRun } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 
 interface Report {
   readonly trial: boolean;
@@ -18,10 +19,10 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Rep
 describe('aspm demo (Chinese, the default)', () => {
   const work = mkdtempSync(join(tmpdir(), 'aspm-demo-'));
   const dir = join(work, 'aspm-demo');
-  let run: ReturnType<typeof runCli>;
+  let run: CliRun;
 
-  beforeAll(() => {
-    run = runCli(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
+  beforeAll(async () => {
+    run = await runMain(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
   }, 120_000);
 
   it('succeeds and says, in the user language, what it made and how to do it with own files', () => {
@@ -36,22 +37,22 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(run.stdout).toContain('（2026-07、2026-08、2026-09 月度与 2026-Q3 季度');
   });
 
-  it('writes a Chinese medium policy and its Word, Markdown and HTML', () => {
+  it('writes a Chinese medium policy and its Word, Markdown and HTML', async () => {
     const policy = readFileSync(join(dir, 'policy.yaml'), 'utf8');
     expect(policy.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
     expect(policy).toMatch(/language: zh-CN/);
     expect(policy).toMatch(/size: medium/);
-    expect(runCli(['validate', join(dir, 'policy.yaml')]).status).toBe(0);
+    expect((await runMain(['validate', join(dir, 'policy.yaml')])).status).toBe(0);
     expect(readFileSync(join(dir, 'policy.docx')).subarray(0, 2).toString()).toBe('PK');
     expect(readFileSync(join(dir, 'policy.md'), 'utf8')).toContain('第一章');
     expect(readFileSync(join(dir, 'policy.html'), 'utf8')).toContain('<html');
   });
 
-  it('writes each YAML file with its schema beside it, named by a relative line that survives a move', () => {
+  it('writes each YAML file with its schema beside it, named by a relative line that survives a move', async () => {
     const adjustments = join(dir, 'data', '申诉调整-2026-09.yaml');
     for (const [file, name] of [[join(dir, 'policy.yaml'), 'policy'], [adjustments, 'adjustments']] as const) {
       expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(`# yaml-language-server: $schema=./${name}.schema.json`);
-      const printed = runCli(['schema', name]);
+      const printed = await runMain(['schema', name]);
       expect(printed.status).toBe(0);
       expect(readFileSync(join(file, '..', `${name}.schema.json`), 'utf8')).toBe(printed.stdout);
     }
@@ -119,23 +120,23 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(notices.some((text) => text.includes('第二季度'))).toBe(false);
   });
 
-  it('refuses a folder that is not empty, and leaves it untouched', () => {
-    const again = runCli(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
+  it('refuses a folder that is not empty, and leaves it untouched', async () => {
+    const again = await runMain(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('is not empty');
     expect(hasStackTrace(again.stderr)).toBe(false);
     const other = join(work, 'mine');
     mkdirSync(other);
     writeFileSync(join(other, 'notes.txt'), 'keep me');
-    expect(runCli(['demo', other]).status).toBe(1);
+    expect((await runMain(['demo', other])).status).toBe(1);
     expect(readdirSync(other)).toEqual(['notes.txt']);
   });
 });
 
 describe('aspm demo --lang en', () => {
-  it('writes an English policy, English data and English notices', () => {
+  it('writes an English policy, English data and English notices', async () => {
     const work = mkdtempSync(join(tmpdir(), 'aspm-demo-en-'));
-    const run = runCli(['demo', 'out', '--lang', 'en'], { cwd: work });
+    const run = await runMain(['demo', 'out', '--lang', 'en'], { cwd: work });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('The demo is in out/');

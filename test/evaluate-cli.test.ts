@@ -1,5 +1,4 @@
-// End to end: the built `aspm evaluate` on generated exports, as a user runs it.
-import { spawnSync } from 'node:child_process';
+// End to end: `aspm evaluate` on generated exports, as a user runs it (in process).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRoster, generateTickets } from '../src/sample-data/generate-sample-data.js';
 import { writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { expectValidReport } from './helpers/report-schema.js';
+import { runMain } from './helpers/run-main.js';
 
 const root = join(import.meta.dirname, '..');
 const policy = join(root, 'presets', 'medium.zh-CN.yaml');
@@ -15,7 +15,7 @@ const tickets = join(dir, 'tickets.csv');
 const roster = join(dir, 'roster.csv');
 
 function aspm(...args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'bin', 'aspm.js'), ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  return runMain(args, { env: { ...process.env, LANG: 'en_US.UTF-8' } });
 }
 
 beforeAll(async () => {
@@ -26,9 +26,9 @@ beforeAll(async () => {
 });
 
 describe('aspm evaluate', () => {
-  it('writes the part-1 report: period, inputs with hashes, staff in roster order, KPI values', () => {
+  it('writes the part-1 report: period, inputs with hashes, staff in roster order, KPI values', async () => {
     const output = join(dir, 'report.json');
-    const result = aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', output);
+    const result = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', output);
     expect(result.stderr).toContain(`Wrote ${output}: 20 people`);
     expect(result.status).toBe(0);
     const report = expectValidReport(JSON.parse(readFileSync(output, 'utf8')));
@@ -52,56 +52,56 @@ describe('aspm evaluate', () => {
     expect(report.warnings).toEqual([]);
     // Same inputs, same bytes.
     const again = join(dir, 'report-again.json');
-    aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', again);
+    await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', again);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(output, 'utf8'));
   });
 
-  it('a run in which nobody could be assessed writes nothing and exits 1 saying why', () => {
+  it('a run in which nobody could be assessed writes nothing and exits 1 saying why', async () => {
     const output = join(dir, 'nobody.json');
-    const result = aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2025-01', '-o', output, '--xlsx');
+    const result = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2025-01', '-o', output, '--xlsx');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Nobody could be assessed: none of the 20 people has data for any KPI that could be scored (0 of the 2000 ticket rows used), so nothing was written.');
     expect(existsSync(output)).toBe(false);
     expect(existsSync(join(dir, 'nobody.xlsx'))).toBe(false);
   });
 
-  it('never overwrites a report without --force', () => {
+  it('never overwrites a report without --force', async () => {
     const output = join(dir, 'kept.json');
     writeFileSync(output, 'mine');
-    const result = aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', output);
+    const result = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', output);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('output-exists');
     expect(readFileSync(output, 'utf8')).toBe('mine');
   });
 
-  it('--strict turns data warnings into errors and writes nothing', () => {
+  it('--strict turns data warnings into errors and writes nothing', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, readFileSync(tickets, 'latin1').replace(/2026-10-1(\d) /, '2026-13-4$1 '), 'latin1');
     const output = join(dir, 'strict.json');
-    const result = aspm('evaluate', policy, '--tickets', bad, '--roster', roster, '--period', '2026-10', '-o', output, '--strict');
+    const result = await aspm('evaluate', policy, '--tickets', bad, '--roster', roster, '--period', '2026-10', '-o', output, '--strict');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/bad\.csv: row \d+, column \S+: value-impossible-time/);
     expect(result.stderr).toContain('evaluate-strict-failed');
     expect(existsSync(output)).toBe(false);
   });
 
-  it('a missing column is exit 1 naming fields, KPIs and headers; a bad period is exit 2', () => {
+  it('a missing column is exit 1 naming fields, KPIs and headers; a bad period is exit 2', async () => {
     const thin = join(dir, 'thin.csv');
     writeFileSync(thin, 'Ticket,Agent,Opened\nT1,张三,2026-10-01 09:00\n');
     const output = join(dir, 'none.json');
-    const missing = aspm('evaluate', policy, '--tickets', thin, '--roster', roster, '--period', '2026-10', '-o', output);
+    const missing = await aspm('evaluate', policy, '--tickets', thin, '--roster', roster, '--period', '2026-10', '-o', output);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('columns-missing');
     expect(missing.stderr).toContain('Columns in the file: Ticket, Agent, Opened');
-    const period = aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', 'October', '-o', output);
+    const period = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', 'October', '-o', output);
     expect(period.status).toBe(2);
     expect(period.stderr).toContain('period-invalid');
     expect(existsSync(output)).toBe(false);
   });
 
-  it('speaks Chinese with --lang zh-CN', () => {
+  it('speaks Chinese with --lang zh-CN', async () => {
     const output = join(dir, 'zh.json');
-    const result = aspm('--lang', 'zh-CN', 'evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-Q4', '-o', output);
+    const result = await aspm('--lang', 'zh-CN', 'evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-Q4', '-o', output);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('已写入');
   });

@@ -1,4 +1,4 @@
-// End to end: the built `aspm evaluate` scores a generated quarter for the medium preset
+// End to end: `aspm evaluate` (in process) scores a generated quarter for the medium preset
 // with ratings, metrics, approved adjustments and the previous quarter's report as history,
 // as a manager would run it; the reports are explainable, reruns are byte-identical, and a
 // bad adjustment stops everything before anything is written.
@@ -11,8 +11,9 @@ import { generateRoster, generateTickets, type SampleTicket } from '../src/sampl
 import { generateMetrics, generateRatings } from '../src/sample-data/generate-staff-inputs.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { expectExplainable } from './helpers/recompute-result.js';
-import { hasStackTrace, ROOT, runCli } from './helpers/run-cli.js';
+import { hasStackTrace, ROOT } from './helpers/run-cli.js';
 import { expectValidReport } from './helpers/report-schema.js';
+import { runMain } from './helpers/run-main.js';
 
 const policy = join(ROOT, 'presets', 'medium.zh-CN.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'aspm-e2e-scoring-'));
@@ -30,7 +31,7 @@ const METRICS = [
 ];
 
 function evaluate(period: string, tickets: string, output: string, extra: string[] = []) {
-  return runCli(
+  return runMain(
     ['evaluate', policy, '--tickets', tickets, '--roster', file('roster.csv'), '--ratings', file('ratings.csv'), '--metrics', file('metrics.csv'), '--period', period, '-o', output, ...(extra.includes('--date') ? [] : ['--date', '2027-01-08']), ...extra],
     { env: { LANG: 'zh_CN.UTF-8' } },
   );
@@ -45,7 +46,7 @@ beforeAll(async () => {
   await writeTicketsCsv(file('q4.csv'), q4, { language: 'zh-CN' });
   mkdirSync(file('history'));
   // The previous quarter, published as a manager would have done it.
-  const q3 = evaluate('2026-Q3', file('q3.csv'), file('history/2026-Q3.json'), ['--date', '2026-10-09']);
+  const q3 = await evaluate('2026-Q3', file('q3.csv'), file('history/2026-Q3.json'), ['--date', '2026-10-09']);
   expect(q3.status).toBe(0);
 }, 120_000);
 
@@ -85,7 +86,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     const ticket = q4.find((t) => t.staff_id !== agent && t.resolved_at !== undefined && t.resolved_at > Date.UTC(2026, 10, 2) && t.resolved_at < Date.UTC(2026, 10, 28))!;
     writeFileSync(file('adjustments.yaml'), adjustmentsFor(ticket, agent));
     const extra = ['--adjustments', file('adjustments.yaml'), '--history', file('history'), '--notices', file('notices'), '--xlsx'];
-    const run = evaluate('2026-Q4', file('q4.csv'), file('q4.json'), extra);
+    const run = await evaluate('2026-Q4', file('q4.csv'), file('q4.json'), extra);
     expect(run.stderr).not.toMatch(/internal-error/);
     expect(run.status).toBe(0);
     expect(hasStackTrace(run.stderr + run.stdout)).toBe(false);
@@ -171,16 +172,16 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(run.stderr).toContain(`已写入 30 份绩效考核结果通知书（Markdown 和 Word）及 ${own.length} 份工单明细（CSV）到 ${file('notices')}`);
 
     // Same inputs, same --date: the same bytes.
-    const again = evaluate('2026-Q4', file('q4.csv'), file('q4-again.json'), ['--adjustments', file('adjustments.yaml'), '--history', file('history')]);
+    const again = await evaluate('2026-Q4', file('q4.csv'), file('q4-again.json'), ['--adjustments', file('adjustments.yaml'), '--history', file('history')]);
     expect(again.status).toBe(0);
     expect(readFileSync(file('q4-again.json'), 'utf8')).toBe(readFileSync(file('q4.json'), 'utf8'));
   });
 
-  it('an existing notice is never overwritten without --force, and then nothing at all is written', () => {
+  it('an existing notice is never overwritten without --force, and then nothing at all is written', async () => {
     mkdirSync(file('kept-notices'));
     const name = `${staff[0]!.id}-${staff[0]!.name}.md`;
     writeFileSync(join(file('kept-notices'), name), 'mine');
-    const run = evaluate('2026-Q4', file('q4.csv'), file('kept.json'), ['--notices', file('kept-notices')]);
+    const run = await evaluate('2026-Q4', file('q4.csv'), file('kept.json'), ['--notices', file('kept-notices')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('output-exists');
     expect(readFileSync(join(file('kept-notices'), name), 'utf8')).toBe('mine');
@@ -188,12 +189,12 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(existsSync(file('kept.json'))).toBe(false);
   });
 
-  it('a bad adjustment stops the run with file:line:col for each, and writes nothing', () => {
+  it('a bad adjustment stops the run with file:line:col for each, and writes nothing', async () => {
     writeFileSync(
       file('bad.yaml'),
       adjustmentsFor({ ...q4[0]!, ticket_id: 'T99999999' }, 'E9999'),
     );
-    const run = evaluate('2026-Q4', file('q4.csv'), file('never.json'), ['--adjustments', file('bad.yaml'), '--xlsx']);
+    const run = await evaluate('2026-Q4', file('q4.csv'), file('never.json'), ['--adjustments', file('bad.yaml'), '--xlsx']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${file('bad.yaml')}:7:16: adjustment-unknown-ticket: 工单文件中没有工单“T99999999”。`);
     expect(run.stderr).toContain(`${file('bad.yaml')}:13:15: adjustment-unknown-staff: 人员名单中没有工号为“E9999”的员工。`);
@@ -204,12 +205,12 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(existsSync(file('never.xlsx'))).toBe(false);
   });
 
-  it('leaving out a ticket of another period is an error naming its dates, and nothing is written', () => {
+  it('leaving out a ticket of another period is an error naming its dates, and nothing is written', async () => {
     // Created and resolved in October, appealed against December's result.
     const ticket = q4.find((t) => t.resolved_at !== undefined && t.created_at > Date.UTC(2026, 9, 2) && t.resolved_at < Date.UTC(2026, 9, 28))!;
     const text = adjustmentsFor(ticket, 'E9999').split('  - kind: override_kpi')[0]!.replace('period: 2026-Q4', 'period: 2026-12');
     writeFileSync(file('october.yaml'), text);
-    const run = evaluate('2026-12', file('q4.csv'), file('never4.json'), ['--adjustments', file('october.yaml'), '--xlsx']);
+    const run = await evaluate('2026-12', file('q4.csv'), file('never4.json'), ['--adjustments', file('october.yaml'), '--xlsx']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`october\\.yaml:7:16: adjustment-ticket-outside-period: 工单“${ticket.ticket_id}”创建于 2026-10-\\d\\d \\d\\d:\\d\\d、解决于 2026-10-\\d\\d \\d\\d:\\d\\d，不在考核期 2026-12（2026-12-01 至 2026-12-31）内`));
     expect(hasStackTrace(run.stderr)).toBe(false);
@@ -217,17 +218,17 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     expect(existsSync(file('never4.xlsx'))).toBe(false);
   });
 
-  it('a history folder with something that is not a report is an error, not a silently missing quarter', () => {
+  it('a history folder with something that is not a report is an error, not a silently missing quarter', async () => {
     mkdirSync(file('bad-history'));
     writeFileSync(file('bad-history/notes.json'), '{"hello": "world"}');
-    const run = evaluate('2026-Q4', file('q4.csv'), file('never2.json'), ['--history', file('bad-history')]);
+    const run = await evaluate('2026-Q4', file('q4.csv'), file('never2.json'), ['--history', file('bad-history')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('history-not-report');
     expect(existsSync(file('never2.json'))).toBe(false);
   });
 
-  it('--date must be a real day (exit 2)', () => {
-    const run = evaluate('2026-Q4', file('q4.csv'), file('never3.json'), ['--date', '2027-02-30']);
+  it('--date must be a real day (exit 2)', async () => {
+    const run = await evaluate('2026-Q4', file('q4.csv'), file('never3.json'), ['--date', '2027-02-30']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('date-invalid');
   });

@@ -1,4 +1,4 @@
-// The real job end to end, with the built CLI in a temporary folder, as the README's
+// The real job end to end, with the CLI (in process) in a temporary folder, as the README's
 // walkthrough tells a new manager to do it: init from an answers file → validate → render
 // (and open the Word file in LibreOffice) → evaluate a month → evaluate the next with an
 // approved appeal and the first month as history.
@@ -10,8 +10,9 @@ import { buildDemoData, demoAdjustmentsYaml, type DemoData } from '../src/demo/d
 import { readPolicy } from '../src/policy/load-policy.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
 import { convertToPdf, libreOfficeAvailable } from './helpers/libreoffice.js';
-import { hasStackTrace, runCli } from './helpers/run-cli.js';
+import { hasStackTrace } from './helpers/run-cli.js';
 import { expectValidReport } from './helpers/report-schema.js';
+import { runMain } from './helpers/run-main.js';
 
 const work = mkdtempSync(join(tmpdir(), 'aspm-flow-'));
 const at = (...parts: string[]) => join(work, ...parts);
@@ -32,10 +33,10 @@ interface Report {
 }
 const report = (name: string) => expectValidReport(JSON.parse(readFileSync(at('reports', name), 'utf8'))) as Report;
 
-describe('the whole flow with the built CLI', () => {
+describe('the whole flow with the CLI', () => {
   let data: DemoData;
 
-  it('drafts the policy from an answers file', () => {
+  it('drafts the policy from an answers file', async () => {
     writeFileSync(
       at('answers.yaml'),
       [
@@ -50,7 +51,7 @@ describe('the whole flow with the built CLI', () => {
         '',
       ].join('\n'),
     );
-    const run = runCli(['init', '--answers', 'answers.yaml', '-o', 'policy.yaml'], { cwd: work, env: zh });
+    const run = await runMain(['init', '--answers', 'answers.yaml', '-o', 'policy.yaml'], { cwd: work, env: zh });
     // The story is set in 2026: once its effective date has passed, init says so (a warning only).
     expect(run.stderr.split('\n').filter((line) => line !== '' && !line.includes(': 警告 answer-date-past: 生效日期 2026-07-01 早于今天'))).toEqual([]);
     expect(run.status).toBe(0);
@@ -59,16 +60,16 @@ describe('the whole flow with the built CLI', () => {
     expect(text).toMatch(/file_within_days: 7/);
   });
 
-  it('validates it', () => {
-    const run = runCli(['validate', 'policy.yaml'], { cwd: work, env: zh });
+  it('validates it', async () => {
+    const run = await runMain(['validate', 'policy.yaml'], { cwd: work, env: zh });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('policy.yaml：有效');
   });
 
-  it('publishes it as Word and Markdown, refusing to overwrite without --force', () => {
-    expect(runCli(['render', 'policy.yaml', '-o', 'policy.docx', '-o', 'policy.md'], { cwd: work }).status).toBe(0);
+  it('publishes it as Word and Markdown, refusing to overwrite without --force', async () => {
+    expect((await runMain(['render', 'policy.yaml', '-o', 'policy.docx', '-o', 'policy.md'], { cwd: work })).status).toBe(0);
     expect(readFileSync(at('policy.md'), 'utf8')).toContain('华东家电服务有限公司');
-    const again = runCli(['render', 'policy.yaml', '-o', 'policy.docx'], { cwd: work, env: zh });
+    const again = await runMain(['render', 'policy.yaml', '-o', 'policy.docx'], { cwd: work, env: zh });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('已存在');
   });
@@ -103,7 +104,7 @@ describe('the whole flow with the built CLI', () => {
     });
 
     const evaluate = (month: string, extra: string[] = []) =>
-      runCli(
+      runMain(
         [
           'evaluate', 'policy.yaml', '--tickets', 'data/工单.csv', '--roster', 'data/人员名单.csv',
           '--ratings', `data/评价-${month}.csv`, '--metrics', `data/奖惩-${month}.csv`,
@@ -112,16 +113,16 @@ describe('the whole flow with the built CLI', () => {
         { cwd: work, env: zh },
       );
 
-    it('scores August', () => {
-      const run = evaluate('2026-08');
+    it('scores August', async () => {
+      const run = await evaluate('2026-08');
       expect(hasStackTrace(run.stderr)).toBe(false);
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('等级分布');
       expect(report('2026-08.json').staff.every((s) => s.grade !== null)).toBe(true);
     });
 
-    it('scores September with the approved appeal and August as history, with notices', () => {
-      const run = evaluate('2026-09', ['--adjustments', 'data/申诉调整.yaml', '--notices', 'notices/2026-09']);
+    it('scores September with the approved appeal and August as history, with notices', async () => {
+      const run = await evaluate('2026-09', ['--adjustments', 'data/申诉调整.yaml', '--notices', 'notices/2026-09']);
       expect(run.status).toBe(0);
       const september = report('2026-09.json');
       expect(september.history.map((h) => h.period)).toContain('2026-08');
@@ -144,13 +145,13 @@ describe('the whole flow with the built CLI', () => {
       expect(notice).toContain('2026年10月27日');
     });
 
-    it('will not overwrite the published report without --force; a rerun reads it as history and agrees with it', () => {
+    it('will not overwrite the published report without --force; a rerun reads it as history and agrees with it', async () => {
       const before = readFileSync(at('reports', '2026-09.json'));
-      const again = evaluate('2026-09', ['--adjustments', 'data/申诉调整.yaml']);
+      const again = await evaluate('2026-09', ['--adjustments', 'data/申诉调整.yaml']);
       expect(again.status).toBe(1);
       expect(readFileSync(at('reports', '2026-09.json'))).toEqual(before);
       const published = report('2026-09.json');
-      const forced = evaluate('2026-09', ['--adjustments', 'data/申诉调整.yaml', '--force']);
+      const forced = await evaluate('2026-09', ['--adjustments', 'data/申诉调整.yaml', '--force']);
       expect(forced.status).toBe(0);
       const rerun = report('2026-09.json');
       expect(rerun.history.map((h) => h.period)).toEqual(['2026-08', '2026-09']);

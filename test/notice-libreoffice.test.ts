@@ -1,14 +1,13 @@
 // The result notices opened as a person would: the demo's notices, in Chinese and English,
 // converted by LibreOffice to PDF. The sign-off never stands alone on a page; a date, a value
 // with its unit and a KPI name with its team note are never broken across lines; the last
-// page is the appeal form the notice points to, filled in for the person. Needs the built
-// CLI (`npm run build`).
+// page is the appeal form the notice points to, filled in for the person.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertAllToPdf, libreOfficeAvailable as tools, type Pdf } from './helpers/libreoffice.js';
-import { runCli } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 
 const title = tools ? 'result notices in LibreOffice' : 'result notices in LibreOffice — SKIPPED: soffice or poppler-utils is not installed; .ci/run installs them';
 
@@ -34,12 +33,12 @@ describe.skipIf(!tools)(title, () => {
   const work = mkdtempSync(join(tmpdir(), 'aspm-notice-lo-'));
   const notices: Notice[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const staged = join(work, 'staged');
     mkdirSync(staged);
     for (const language of ['zh-CN', 'en'] as const) {
       const demo = join(work, language);
-      const run = runCli(['demo', demo, '--lang', language]);
+      const run = await runMain(['demo', demo, '--lang', language]);
       if (run.status !== 0) throw new Error(run.stderr);
       const pick = (period: string, which: (markdown: string) => boolean) => {
         const dir = join(demo, 'notices', period);

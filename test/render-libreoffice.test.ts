@@ -14,7 +14,8 @@ import { isLeadIn, parseMarkdownDocument, plainText } from '../src/render/markdo
 import { renderPolicyMarkdown } from '../src/render/render-policy.js';
 import { readTemplateSet } from '../src/render/templates.js';
 import { convertAllToPdf, libreOfficeAvailable as tools, pdfLines, type Pdf } from './helpers/libreoffice.js';
-import { ROOT, runCli } from './helpers/run-cli.js';
+import { ROOT } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
 
 const title = tools
   ? 'the Word document in LibreOffice'
@@ -24,13 +25,15 @@ describe.skipIf(!tools)(title, () => {
   const dir = mkdtempSync(join(tmpdir(), 'aspm-lo-'));
   const pdfs: Record<string, Pdf> = {};
   const presets = ['medium.zh-CN', 'medium.en', 'large.zh-CN', 'large.en'];
-  beforeAll(() => {
-    const documents = presets.map((name) => {
-      const docx = join(dir, `${name}.docx`);
-      const run = runCli(['render', join(ROOT, 'presets', `${name}.yaml`), '-o', docx]);
-      if (run.status !== 0) throw new Error(run.stderr);
-      return docx;
-    });
+  beforeAll(async () => {
+    const documents = await Promise.all(
+      presets.map(async (name) => {
+        const docx = join(dir, `${name}.docx`);
+        const run = await runMain(['render', join(ROOT, 'presets', `${name}.yaml`), '-o', docx]);
+        if (run.status !== 0) throw new Error(run.stderr);
+        return docx;
+      }),
+    );
     convertAllToPdf(documents, dir).forEach((pdf, i) => (pdfs[presets[i]!] = pdf));
   }, 360_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-// A period the policy does not cover, with the built CLI: October 2026 scored against a
+// A period the policy does not cover, with the CLI in process: October 2026 scored against a
 // policy that takes effect on 1 January 2027 is a trial run, and every output says so — the
 // terminal, report.json, each notice (Markdown at the top, Word in its text and page header)
 // and every sheet of the Excel report; the same month under a policy in force is marked
@@ -12,8 +12,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generateRoster, generateTickets } from '../src/sample-data/generate-sample-data.js';
 import { writeRosterCsv, writeTicketsCsv } from '../src/sample-data/write-sample-data.js';
-import { ROOT, runCli, type CliRun } from './helpers/run-cli.js';
+import { ROOT, type CliRun } from './helpers/run-cli.js';
 import { expectValidReport } from './helpers/report-schema.js';
+import { runMain } from './helpers/run-main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aspm-trial-'));
 const at = (...parts: string[]) => join(dir, ...parts);
@@ -28,8 +29,8 @@ function policyEffective(language: 'zh-CN' | 'en', date: string): string {
   return path;
 }
 
-function evaluate(policy: string, name: string, lang: 'zh-CN' | 'en'): CliRun {
-  return runCli(
+function evaluate(policy: string, name: string, lang: 'zh-CN' | 'en'): Promise<CliRun> {
+  return runMain(
     ['evaluate', policy, '--tickets', at(`tickets.${lang}.csv`), '--roster', at(`roster.${lang}.csv`), '--period', '2026-10', '-o', at(name, 'report.json'), '--xlsx', '--notices', at(name, 'notices'), '--date', '2026-11-05', '--lang', lang],
     { cwd: dir },
   );
@@ -59,8 +60,8 @@ beforeAll(async () => {
 
 describe('a period that ends before the policy takes effect', () => {
   let run: CliRun;
-  beforeAll(() => {
-    run = evaluate(policyEffective('zh-CN', '2027-01-01'), 'trial', 'zh-CN');
+  beforeAll(async () => {
+    run = await evaluate(policyEffective('zh-CN', '2027-01-01'), 'trial', 'zh-CN');
   }, 120_000);
 
   it('says so in the terminal, right under the title', () => {
@@ -106,7 +107,7 @@ describe('a period that ends before the policy takes effect', () => {
   });
 
   it('in English too', async () => {
-    const english = evaluate(policyEffective('en', '2027-01-01'), 'trial-en', 'en');
+    const english = await evaluate(policyEffective('en', '2027-01-01'), 'trial-en', 'en');
     expect(english.status).toBe(0);
     expect(english.stdout.split('\n')[1]).toBe(`${MARK_EN}: the period 2026-10 ends before the policy's effective date, 2027-01-01; these results only try the policy out.`);
     const notices = readdirSync(at('trial-en', 'notices')).filter((f) => f.endsWith('.md'));
@@ -118,7 +119,7 @@ describe('a period that ends before the policy takes effect', () => {
 
 describe('the same month under a policy in force', () => {
   it('is a real run, marked nowhere; a policy effective mid-month says from when it applied', async () => {
-    const real = evaluate(policyEffective('zh-CN', '2026-10-01'), 'real', 'zh-CN');
+    const real = await evaluate(policyEffective('zh-CN', '2026-10-01'), 'real', 'zh-CN');
     expect(real.status).toBe(0);
     expect(real.stdout).not.toContain('试算');
     expect((expectValidReport(JSON.parse(readFileSync(at('real', 'report.json'), 'utf8'))) as { trial: boolean }).trial).toBe(false);
@@ -126,7 +127,7 @@ describe('the same month under a policy in force', () => {
     expect(readFileSync(at('real', 'notices', notice), 'utf8')).not.toContain('试算');
     for (const sheet of await sheetsOf(at('real', 'report.xlsx'))) expect(String(sheet.getCell('A1').value ?? '')).not.toContain('试算');
 
-    const part = evaluate(policyEffective('zh-CN', '2026-10-15'), 'part', 'zh-CN');
+    const part = await evaluate(policyEffective('zh-CN', '2026-10-15'), 'part', 'zh-CN');
     expect(part.status).toBe(0);
     expect(part.stdout).not.toContain('试算');
     expect(part.stdout).toContain('制度自 2026-10-15 起生效，本考核期自 2026-10-01 开始，部分在生效日之前；生效日之前的工单和记录也按本制度计入本期结果。');

@@ -19,7 +19,7 @@ import { MAX_POLICY_BYTES, parsePolicyBytes } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { readTemplateSet } from '../render/templates.js';
 import { buildNotices, type TicketLists } from '../report/render-notice.js';
-import type { ScoredReport } from '../report/report-model.js';
+import type { ScoredReport } from '../scoring/scored-report.js';
 import { buildReportXlsx } from '../report/report-xlsx.js';
 import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../scoring/adjustments.js';
 import { readHistory } from '../scoring/history.js';

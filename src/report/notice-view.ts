@@ -16,7 +16,7 @@ import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '
 import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
 import type { Action, ActionKind } from '../scoring/outcomes.js';
 import { reportCoverage } from '../scoring/policy-coverage.js';
-import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from './report-model.js';
+import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 import { roundHalfUp } from '../text/round-half-up.js';
 
 export interface NoticeView {

@@ -15,7 +15,7 @@ import { markdownToDocx } from '../render/markdown-to-docx.js';
 import { policyDocumentOptions } from '../render/render-policy.js';
 import { renderTemplate, type TemplateSet } from '../render/templates.js';
 import { buildNoticeView, type NoticeView } from './notice-view.js';
-import type { ReportPerson, ScoredReport } from './report-model.js';
+import type { ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 import { renderTicketList } from './ticket-list.js';
 import { truncateUtf8 } from '../text/utf8-bytes.js';
 

@@ -9,7 +9,7 @@ import type { Language } from '../i18n/language.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { displayWidth, padEnd, padStart } from '../text/display-width.js';
 import { whyNotAssessed } from './notice-view.js';
-import type { ReportPerson, ScoredReport } from './report-model.js';
+import type { ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 
 /** People shown at each end of a role. */
 const SHOWN = 3;

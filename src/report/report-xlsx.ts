@@ -25,7 +25,7 @@ import type { Kpi, Policy } from '../policy/policy.generated.js';
 import { formatAmount, formatDate, formatNumber, joinList } from '../render/document-values.js';
 import { displayWidth } from '../text/display-width.js';
 import { actionText, periodLabel } from './notice-view.js';
-import type { ReportKpi, ReportPerson, ScoredReport } from './report-model.js';
+import type { ReportKpi, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 import { addColumnBreaks } from './xlsx-column-breaks.js';
 
 /** A number or date with a format of its own (a column mixing units: the adjustments' before and after). */

@@ -12,7 +12,7 @@ import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { formatNumber } from '../render/document-values.js';
-import type { ReportPerson } from './report-model.js';
+import type { ReportPerson } from '../scoring/scored-report.js';
 import { looksLikeFormula } from './report-xlsx.js';
 import { roundHalfUp } from '../text/round-half-up.js';
 

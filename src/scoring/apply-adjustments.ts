@@ -14,7 +14,7 @@ import type { RatingRow } from '../evaluate/staff-tables.js';
 import { formatWallMinute, zoneClock } from '../tables/time-zone.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { referenceDiagnostics, type LoadedAdjustments, type ReferenceFinding } from './adjustments.js';
-import type { ReportAdjustment } from '../report/report-model.js';
+import type { ReportAdjustment } from './scored-report.js';
 
 export interface KpiOverride {
   readonly appeal: string;

@@ -4,7 +4,7 @@
 // started before the day and ended after it is partly covered: it is scored as a real
 // period (the policy was in force when it ended, as for anyone hired mid-period), and
 // every output says from which day the policy applied. Pure.
-import type { ScoredReport } from '../report/report-model.js';
+import type { ScoredReport } from './scored-report.js';
 
 export type PolicyCoverage = 'none' | 'partial' | 'full';
 

@@ -9,7 +9,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from './adjustments.js';
 import { parseHistoryReport, type HistoryReport } from './history.js';
 import { buildNoticeView } from '../report/notice-view.js';
-import type { ReportPerson } from '../report/report-model.js';
+import type { ReportPerson } from './scored-report.js';
 import { scoreEvaluation, type ScoreEvaluationInput } from './score-evaluation.js';
 
 const medium = presetPolicy('medium.zh-CN');

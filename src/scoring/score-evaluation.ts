@@ -24,7 +24,7 @@ import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from 
 import { personSetup, type PersonSetup } from './person-setup.js';
 import { policyCoverage } from './policy-coverage.js';
 import { REPORT_FORMAT_VERSION } from './report-file.js';
-import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../report/report-model.js';
+import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './scored-report.js';
 import { checkVetoes, scorePoints } from './score-events.js';
 import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';

@@ -11,11 +11,25 @@
 import { firstInvalidUtf8 } from '../text/decode-text.js';
 import { isUtf8 } from 'node:buffer';
 import { CsvUnclosedQuoteError, delimiterSample, detectDelimiter } from './csv-parser.js';
-import type { AheadValues } from './read-ahead.js';
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+
+export type AheadKind = 'time' | 'boolean' | 'number';
+
+/** Which columns to read as what; times as wall times in `zone` (the policy's). */
+export interface ReadAheadPlan {
+  readonly zone: string;
+  readonly columns: readonly number[];
+  readonly kinds: readonly AheadKind[];
+}
+
+/** The values read ahead (read-ahead.ts) for a batch: values[record × columns + p] for the plan's column p. */
+export interface AheadValues {
+  readonly plan: ReadAheadPlan;
+  readonly values: Float64Array;
+}
 
 /**
  * The complete records of one piece of a file: their bytes and where each field lies.

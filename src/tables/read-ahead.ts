@@ -4,24 +4,12 @@
 // done. A value the byte readers do not decide (a blank, an unusual form, a quoted field)
 // is left as NaN, and the view then reads the field itself, warnings and all: reading
 // ahead may save work, never change a result. Pure.
-import { PLAIN_FIELD, type RecordBatch } from './csv-bytes.js';
+import { PLAIN_FIELD, type AheadValues, type ReadAheadPlan, type RecordBatch } from './csv-bytes.js';
 import { booleanFromBytes, NOT_DECIDED, numberFromBytes, wallFromBytes } from './parse-bytes.js';
 import { zoneClock } from './time-zone.js';
 
-export type AheadKind = 'time' | 'boolean' | 'number';
-
-/** Which columns to read as what; times as wall times in `zone` (the policy's). */
-export interface ReadAheadPlan {
-  readonly zone: string;
-  readonly columns: readonly number[];
-  readonly kinds: readonly AheadKind[];
-}
-
-/** The values read ahead for a batch: values[record × columns + p] for the plan's column p. */
-export interface AheadValues {
-  readonly plan: ReadAheadPlan;
-  readonly values: Float64Array;
-}
+// The plan and its values travel with a batch, so their types live with the batch's.
+export type { AheadKind, AheadValues, ReadAheadPlan } from './csv-bytes.js';
 
 const TIME = 0;
 const BOOLEAN = 1;

@@ -1,10 +1,10 @@
-// Ties the hand-written types of report.json (report-model.ts, named and commented for the
+// Ties the hand-written types of report.json (scored-report.ts, named and commented for the
 // code that reads them) to the types generated from its contract, schemas/src/report.schema.yaml.
 // Only types: nothing here runs, and the library does not export it; it fails to compile
 // when the two disagree, so aspm cannot write a field the schema does not document (and
 // history would refuse), nor the schema promise one aspm does not write.
-import type { ReportFile } from '../scoring/report.generated.js';
-import type { ScoredReport } from './report-model.js';
+import type { ReportFile } from './report.generated.js';
+import type { ScoredReport } from './scored-report.js';
 
 /** Every property and array readonly: the writer's types are, the generated ones are not. */
 export type Frozen<T> = T extends readonly (infer U)[] ? readonly Frozen<U>[] : T extends object ? { readonly [K in keyof T]: Frozen<T[K]> } : T;

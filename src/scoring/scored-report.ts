@@ -4,15 +4,15 @@
 // adjustments applied and the history read). Every number a total depends on is in the
 // person's own entry, so the total and the grade can be recomputed from it alone.
 // These types are written by hand for their names and comments; the contract is
-// schemas/src/report.schema.yaml, and report-model-schema.ts stops the two drifting apart.
+// schemas/src/report.schema.yaml, and scored-report-schema.ts stops the two drifting apart.
 import type { Cycle, Kpi, Meta, RaterType, Scoring } from '../policy/policy.generated.js';
 import type { InputSummary, ReportWarning } from '../evaluate/report.js';
 import type { KpiStatus } from '../evaluate/kpi-results.js';
-import type { Action, Bonus } from '../scoring/outcomes.js';
-import type { IgnoredReason, RaterResult } from '../scoring/score-qualitative.js';
-import type { PointLine, VetoLine } from '../scoring/score-events.js';
-import type { ScoredAs, ScoredKpi } from '../scoring/score-quantitative.js';
-import type { REPORT_FORMAT_VERSION } from '../scoring/report-file.js';
+import type { Action, Bonus } from './outcomes.js';
+import type { IgnoredReason, RaterResult } from './score-qualitative.js';
+import type { PointLine, VetoLine } from './score-events.js';
+import type { ScoredAs, ScoredKpi } from './score-quantitative.js';
+import type { REPORT_FORMAT_VERSION } from './report-file.js';
 
 export interface ReportNote {
   readonly code: string;

@@ -1,11 +1,11 @@
 // The compile-time tie between the hand-written report types and the schema's generated
-// ones (report-model-schema.ts) is checked by the typecheck: each constant below is typed
+// ones (scored-report-schema.ts) is checked by the typecheck: each constant below is typed
 // by the comparison it names, so a comparison that judged wrongly would not compile. The
 // run-time expectations only restate the constants.
 import { describe, expect, it } from 'vitest';
-import type { ReportFile } from '../scoring/report.generated.js';
-import type { ScoredReport } from './report-model.js';
-import type { Frozen, Same } from './report-model-schema.js';
+import type { ReportFile } from './report.generated.js';
+import type { ScoredReport } from './scored-report.js';
+import type { Frozen, Same } from './scored-report-schema.js';
 
 type Person = ScoredReport['staff'][number];
 
