@@ -5,8 +5,9 @@ import { isAspmError, type AspmError } from '../errors.js';
 import { t } from '../i18n/catalogue.js';
 import { formatDiagnostic, formatLocation } from '../i18n/format-diagnostic.js';
 import { detectLanguage, isLanguage, type Language } from '../i18n/language.js';
-import { removePendingTemporaries } from '../io/write-output.js';
+import { removePendingTemporaries } from '../io/pending-temporaries.js';
 import { terminalSafe } from '../text/terminal-safe.js';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { processIo, useColor, type CliIo, type CommandContext } from './context.js';
 import { buildProgram, commanderToUsageError } from './program.js';
 
@@ -29,7 +30,7 @@ export function languageFromArgv(argv: readonly string[]): string | undefined {
 export function chooseLanguage(argv: readonly string[], env: CliIo['env']): Language {
   const requested = languageFromArgv(argv);
   if (isLanguage(requested)) return requested;
-  return detectLanguage(env, Intl.DateTimeFormat().resolvedOptions().locale);
+  return detectLanguage(env, () => Intl.DateTimeFormat().resolvedOptions().locale);
 }
 
 /** Runs aspm with `argv` (without node and script) and returns the exit code. */
@@ -85,13 +86,7 @@ export async function run(): Promise<void> {
     for (const name of SIGNALS) process.removeAllListeners(name);
     process.kill(process.pid, signal);
   };
-  // A reader that stops early (`aspm schema | head`) closes the pipe: that is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (failure: NodeJS.ErrnoException) => {
-      if (failure.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw failure;
-    });
-  }
+  exitQuietlyOnBrokenPipe();
   for (const name of SIGNALS) process.once(name, onInterrupt);
   process.exitCode = await main(argv, io);
 }

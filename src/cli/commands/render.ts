@@ -7,7 +7,6 @@ import { Option } from 'commander';
 import { usageError } from '../../errors.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
-import { checkTargets, writeOutputs } from '../../io/write-output.js';
 import { DOCUMENT_FORMATS, formatOfPath, type DocumentFormat } from '../../render/document-formats.js';
 import { terminalSafe } from '../../text/terminal-safe.js';
 import type { CommandDefinition } from './command.js';
@@ -43,6 +42,7 @@ export const renderCommand: CommandDefinition = {
           if (seen.has(resolve(target.path))) throw usageError('render-duplicate-output', { path: target.path });
           seen.add(resolve(target.path));
         }
+        const { checkTargets, writeOutputs } = await import('../../io/write-output.js');
         await checkTargets(
           targets.map((target) => target.path),
           { force, inputs: [file] },

@@ -1,8 +1,7 @@
 // `aspm schema [NAME] [-o FILE]`: a JSON Schema aspm ships (the policy file's by default),
-// for editors. Reading a schema's text needs nothing heavy, so nothing here is loaded late.
+// for editors. The writer is loaded only when a file is asked for.
 import { readSchemaText } from '../../app/schema-files.js';
 import { t } from '../../i18n/catalogue.js';
-import { writeOutput } from '../../io/write-output.js';
 import type { CommandDefinition } from './command.js';
 
 // The demo command takes these from here; they live with the use cases that write schemas.
@@ -19,6 +18,7 @@ export const schemaCommand: CommandDefinition = {
       .action(async (name: string, options: { output?: string; force?: boolean }) => {
         const text = readSchemaText(name);
         if (options.output) {
+          const { writeOutput } = await import('../../io/write-output.js');
           await writeOutput(options.output, text, { force: options.force ?? false });
           io.stderr.write(t(language, 'schema-written', { path: options.output }) + '\n');
         } else {
