@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The aspm command. All behaviour lives in the compiled package (dist/), built by
 // `npm run build`, which `npm ci` / `npm install` run through the `prepare` script.
-import { run } from '../dist/cli/main.js';
+// start() loads each command's dependencies only when that command runs.
+import { start } from '../dist/cli/start.js';
 
-await run();
+await start();

@@ -19,6 +19,22 @@ export {
   /** The data's warnings: those kept in full, and how many there were per code. */
   type DataWarnings,
 } from './app/evaluate-policy.js';
+export {
+  /** Drafts a policy from answers (or an answers file) without asking anything, as `aspm init --yes` does: the checked policy, its commented YAML and the files to write. */
+  draftPolicy,
+  /** What `draftPolicy` drafts from: the answers, the preset's size, the language, where the policy goes. */
+  type DraftPolicyRequest,
+  /** A drafted policy: the Policy, its YAML text, the answers as resolved, warnings, and the files to write. */
+  type DraftedPolicy,
+} from './app/draft-policy.js';
+export {
+  /** Publishes a policy (a file, checked as `aspm validate` checks it, or a loaded Policy) as Word, HTML or Markdown bytes, as `aspm render` does. */
+  publishPolicy,
+  /** What `publishPolicy` publishes: the policy, the formats wanted, a templates folder. */
+  type PublishPolicyRequest,
+  /** The published documents, one per format asked, with the policy file's warnings. */
+  type PublishedPolicy,
+} from './app/publish-policy.js';
 
 // The policy: YAML → JSON Schema → semantic rules → a typed Policy, or diagnostics that
 // point at the file. None of these throws for bad input.

@@ -1,19 +1,17 @@
 // The entry of the aspm command and the only place that decides an exit code: commands
 // return a code or throw an AspmError; everything else is a bug, reported as one.
 import { CommanderError } from 'commander';
-import { isAspmError, type AspmError } from '../errors.js';
+import { isAspmError } from '../errors.js';
 import { t } from '../i18n/catalogue.js';
-import { formatDiagnostic, formatLocation } from '../i18n/format-diagnostic.js';
 import { detectLanguage, isLanguage, type Language } from '../i18n/language.js';
-import { removePendingTemporaries } from '../io/write-output.js';
+import { removePendingTemporaries } from '../io/pending-temporaries.js';
 import { terminalSafe } from '../text/terminal-safe.js';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { processIo, useColor, type CliIo, type CommandContext } from './context.js';
+import { EXIT_INTERNAL, formatAspmError } from './failure.js';
 import { buildProgram, commanderToUsageError } from './program.js';
 
-/** Exit code of an unexpected failure (a bug), distinct from 1 (bad input) and 2 (usage). */
-export const EXIT_INTERNAL = 70;
-/** Conventional exit code after Ctrl+C. */
-export const EXIT_INTERRUPTED = 130;
+export { EXIT_INTERNAL, EXIT_INTERRUPTED, formatAspmError } from './failure.js';
 
 /** The `--lang` value in argv, read before commander runs so that help is translated. */
 export function languageFromArgv(argv: readonly string[]): string | undefined {
@@ -29,7 +27,7 @@ export function languageFromArgv(argv: readonly string[]): string | undefined {
 export function chooseLanguage(argv: readonly string[], env: CliIo['env']): Language {
   const requested = languageFromArgv(argv);
   if (isLanguage(requested)) return requested;
-  return detectLanguage(env, Intl.DateTimeFormat().resolvedOptions().locale);
+  return detectLanguage(env, () => Intl.DateTimeFormat().resolvedOptions().locale);
 }
 
 /** Runs aspm with `argv` (without node and script) and returns the exit code. */
@@ -63,13 +61,6 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
   return EXIT_INTERNAL;
 }
 
-export function formatAspmError(failure: AspmError, language: Language): string {
-  const lines = failure.diagnostics.map((d) => formatDiagnostic(d, language));
-  const where = failure.location ? `${formatLocation(failure.location, language)}: ` : '';
-  lines.push(terminalSafe(`${where}${failure.code}: ${t(language, failure.code, failure.params)}`));
-  return lines.join('\n');
-}
-
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** The process edge: real streams, Ctrl+C handling, and the exit code. */
@@ -85,13 +76,7 @@ export async function run(): Promise<void> {
     for (const name of SIGNALS) process.removeAllListeners(name);
     process.kill(process.pid, signal);
   };
-  // A reader that stops early (`aspm schema | head`) closes the pipe: that is not an error.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (failure: NodeJS.ErrnoException) => {
-      if (failure.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw failure;
-    });
-  }
+  exitQuietlyOnBrokenPipe();
   for (const name of SIGNALS) process.once(name, onInterrupt);
   process.exitCode = await main(argv, io);
 }

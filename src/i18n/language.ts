@@ -19,12 +19,14 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
 /**
  * The language for messages: `LC_ALL`, `LC_MESSAGES`, `LANG` in that order (POSIX
  * precedence), else the system locale that Intl reports (what Windows users have), else
- * Chinese, the first language of the tool.
+ * Chinese, the first language of the tool. The system locale may be given as a function,
+ * called only when no variable decides: asking Intl costs the CLI tens of milliseconds of
+ * start-up.
  */
-export function detectLanguage(env: Record<string, string | undefined>, systemLocale?: string): Language {
+export function detectLanguage(env: Record<string, string | undefined>, systemLocale?: string | (() => string | undefined)): Language {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const language = languageOfLocale(env[name]);
     if (language) return language;
   }
-  return languageOfLocale(systemLocale) ?? 'zh-CN';
+  return languageOfLocale(typeof systemLocale === 'function' ? systemLocale() : systemLocale) ?? 'zh-CN';
 }

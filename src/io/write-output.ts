@@ -7,10 +7,10 @@
 // name, where a rename would silently replace it).
 import { randomBytes } from 'node:crypto';
 import { link, lstat, readFile, readdir, rename, rm, rmdir, stat, unlink, writeFile, mkdir } from 'node:fs/promises';
-import { rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { AspmError, usageError } from '../errors.js';
 import { truncateUtf8 } from '../text/utf8-bytes.js';
+import { pendingFolders, pendingTemporaries, trackTemporary } from './pending-temporaries.js';
 
 export interface OutputFile {
   readonly path: string;
@@ -28,44 +28,9 @@ export interface WriteOptions {
   readonly inputs?: readonly string[];
 }
 
-const pendingTemporaries = new Set<string>();
-/** Folders a write created, removed (when empty) if the run is interrupted. */
-const pendingFolders = new Set<string>();
-
-/**
- * Marks a path (a file or a folder a command is building) as temporary until the command
- * finishes, so that an interruption removes it; `keep` is called once it is complete.
- */
-export function trackTemporary(path: string): { keep: () => void; discard: () => Promise<void> } {
-  pendingTemporaries.add(path);
-  return {
-    keep: () => void pendingTemporaries.delete(path),
-    discard: async () => {
-      pendingTemporaries.delete(path);
-      await rm(path, { force: true, recursive: true });
-    },
-  };
-}
-
-/** Removes temporaries of writes in flight; called when the process is interrupted. */
-export function removePendingTemporaries(): void {
-  for (const path of pendingTemporaries) {
-    try {
-      rmSync(path, { force: true, recursive: true });
-    } catch {
-      // Best effort while exiting.
-    }
-  }
-  pendingTemporaries.clear();
-  for (const folder of [...pendingFolders].reverse()) {
-    try {
-      rmdirSync(folder);
-    } catch {
-      // Not empty, or gone: left as it is.
-    }
-  }
-  pendingFolders.clear();
-}
+// Kept in their own module so that the command line can sweep them on Ctrl+C without
+// loading this one before a command writes anything.
+export { removePendingTemporaries, trackTemporary } from './pending-temporaries.js';
 
 async function statOrNull(path: string) {
   try {

@@ -7,10 +7,9 @@ import { isLanguage, type Language } from '../i18n/language.js';
 import { readPolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { packagePath } from '../package-root.js';
+import { SIZES, type Size } from './sizes.js';
 
-export type Size = Policy['meta']['size'];
-
-export const SIZES: readonly Size[] = ['small', 'medium', 'large'];
+export { SIZES, type Size } from './sizes.js';
 
 export interface PresetId {
   readonly size: Size;

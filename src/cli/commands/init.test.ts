@@ -13,7 +13,8 @@ import { isAspmError, type AspmError } from '../../errors.js';
 import { readPolicy } from '../../policy/load-policy.js';
 import type { CommandContext } from '../context.js';
 import { formatAspmError, main } from '../main.js';
-import { dateIn, runInit } from './init.js';
+import { dateIn } from '../../app/draft-policy.js';
+import { runInit } from './init.js';
 import { displayWidth } from '../../text/display-width.js';
 
 let dir: string;

@@ -1,17 +1,14 @@
 // `aspm render POLICY -o OUT [-o OUT2 …]`: publish a policy as Word, Markdown or HTML. The
 // policy is checked exactly as `aspm validate` checks it; every output is checked before
-// anything is rendered, and all of them are written, or none.
-import { terminalSafe } from '../../text/terminal-safe.js';
+// anything is rendered, and all of them are written, or none. The rendering itself
+// (src/app/publish-policy.ts: templates, markdown-it, docx) is loaded when the command runs.
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { AspmError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
-import { checkTargets, writeOutputs } from '../../io/write-output.js';
-import { readPolicy } from '../../policy/load-policy.js';
-import { DOCUMENT_FORMATS, formatOfPath, renderDocument, type DocumentFormat } from '../../render/render-document.js';
-import { policyDocumentOptions, renderPolicyMarkdown } from '../../render/render-policy.js';
-import { readTemplateSet } from '../../render/templates.js';
+import { DOCUMENT_FORMATS, formatOfPath, type DocumentFormat } from '../../render/document-formats.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import type { CommandDefinition } from './command.js';
 
 interface RenderOptions {
@@ -45,24 +42,18 @@ export const renderCommand: CommandDefinition = {
           if (seen.has(resolve(target.path))) throw usageError('render-duplicate-output', { path: target.path });
           seen.add(resolve(target.path));
         }
+        const { checkTargets, writeOutputs } = await import('../../io/write-output.js');
         await checkTargets(
           targets.map((target) => target.path),
           { force, inputs: [file] },
         );
 
-        const loaded = await readPolicy(file);
-        if (!loaded.ok) {
-          const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
-          throw new AspmError('render-policy-invalid', { file, errors }, { diagnostics: loaded.diagnostics });
-        }
-        for (const warning of loaded.diagnostics) io.stderr.write(formatDiagnostic(warning, language) + '\n');
-
-        const policy = loaded.value;
-        const templates = await readTemplateSet(policy.meta.language, options.templates);
-        const markdown = renderPolicyMarkdown(policy, templates);
-        const documentOptions = policyDocumentOptions(policy);
-        const files = [];
-        for (const target of targets) files.push({ path: target.path, data: await renderDocument(markdown, target.format, documentOptions) });
+        const { publishPolicy, readPolicyToPublish } = await import('../../app/publish-policy.js');
+        const loaded = await readPolicyToPublish(file);
+        // Said before rendering, so that they are seen even when a template then fails.
+        for (const warning of loaded.warnings) io.stderr.write(formatDiagnostic(warning, language) + '\n');
+        const published = await publishPolicy({ policy: loaded.policy, formats: targets.map((target) => target.format), templates: options.templates });
+        const files = targets.map((target, index) => ({ path: target.path, data: published.documents[index]!.data }));
         const written = await writeOutputs(files, { force, inputs: [file] });
         if (written.staleRemoved.length > 0) io.stderr.write(terminalSafe(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') })) + '\n');
         for (const target of targets) io.stderr.write(terminalSafe(t(language, 'render-written', { path: target.path })) + '\n');

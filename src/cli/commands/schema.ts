@@ -1,19 +1,12 @@
-// `aspm schema [NAME] [-o FILE]`: a JSON Schema — the policy file's by default, for
-// editors; the wizard's answers, the adjustments file, or report.json (for programs that
-// read the results) — and the copy of a
-// schema that `init` (and the demo) write beside a YAML file, so that the file's
-// `$schema=./….schema.json` line resolves wherever the two are moved together — never a
-// path into wherever aspm happens to be installed, and never a URL nobody serves.
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { AspmError, usageError } from '../../errors.js';
+// `aspm schema [NAME] [-o FILE]`: a JSON Schema aspm ships — the policy file's by default, for
+// editors; the wizard's answers, the adjustments file, or report.json (for programs that read
+// the results). The writer is loaded only when a file is asked for.
+import { readSchemaText } from '../../app/schema-files.js';
 import { t } from '../../i18n/catalogue.js';
-import { writeOutput, type OutputFile } from '../../io/write-output.js';
-import { packagePath } from '../../package-root.js';
 import type { CommandDefinition } from './command.js';
 
-export const SCHEMA_NAMES = ['policy', 'answers', 'adjustments', 'report'] as const;
+// The demo command takes these from here; they live with the use cases that write schemas.
+export { SCHEMA_NAMES, readSchemaText, schemaBeside, schemaRefBeside, type SchemaName } from '../../app/schema-files.js';
 
 export const schemaCommand: CommandDefinition = {
   name: 'schema',
@@ -26,6 +19,7 @@ export const schemaCommand: CommandDefinition = {
       .action(async (name: string, options: { output?: string; force?: boolean }) => {
         const text = readSchemaText(name);
         if (options.output) {
+          const { writeOutput } = await import('../../io/write-output.js');
           await writeOutput(options.output, text, { force: options.force ?? false });
           io.stderr.write(t(language, 'schema-written', { path: options.output }) + '\n');
         } else {
@@ -34,38 +28,3 @@ export const schemaCommand: CommandDefinition = {
       });
   },
 };
-
-export type SchemaName = (typeof SCHEMA_NAMES)[number];
-
-/** The reference a YAML file's `# yaml-language-server: $schema=` line makes to the schema beside it. */
-export function schemaRefBeside(name: SchemaName): string {
-  return `./${name}.schema.json`;
-}
-
-/**
- * The schema file to write beside `document`: undefined when that very schema is already
- * there (several policies in one folder share it). A different file of that name is the
- * user's — perhaps an older aspm's schema, perhaps edited — and is replaced only with --force.
- */
-export async function schemaBeside(document: string, name: SchemaName, force: boolean): Promise<OutputFile | undefined> {
-  const path = join(dirname(document), `${name}.schema.json`);
-  // `-o policy.schema.json` names the document itself: it is written, not its schema.
-  if (resolve(path) === resolve(document)) return undefined;
-  const text = readSchemaText(name);
-  const existing = await readFile(path, 'utf8').catch(() => undefined);
-  if (existing === text) return undefined;
-  if (existing !== undefined && !force) throw new AspmError('schema-beside-differs', { path, name });
-  return { path, data: text };
-}
-
-export function readSchemaText(name: string): string {
-  try {
-    return readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8');
-  } catch {
-    throw usageErrorForSchema(name);
-  }
-}
-
-function usageErrorForSchema(name: string) {
-  return usageError('usage-invalid-choice', { option: 'name', value: name, allowed: SCHEMA_NAMES.join(', ') });
-}

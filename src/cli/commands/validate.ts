@@ -1,9 +1,9 @@
-// `aspm validate FILE...`: check policy files and say exactly what to fix, where.
-import { terminalSafe } from '../../text/terminal-safe.js';
+// `aspm validate FILE...`: check policy files and say exactly what to fix, where. The
+// policy loader (YAML, the compiled schema validator, the rules) is loaded when it runs.
 import { hasErrors } from '../../errors.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
-import { readPolicy } from '../../policy/load-policy.js';
+import { terminalSafe } from '../../text/terminal-safe.js';
 import type { CommandDefinition } from './command.js';
 
 export const validateCommand: CommandDefinition = {
@@ -14,6 +14,7 @@ export const validateCommand: CommandDefinition = {
       .argument('<files...>', t(language, 'arg-policy-files'))
       .option('--json', t(language, 'opt-json-diagnostics'))
       .action(async (files: string[], options: { json?: boolean }) => {
+        const { readPolicy } = await import('../../policy/load-policy.js');
         let failed = false;
         const json: unknown[] = [];
         for (const file of files) {

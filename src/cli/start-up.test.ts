@@ -1,0 +1,102 @@
+// What `aspm --version` and `aspm --help` load before they answer: the static imports of
+// the entry, followed through the sources. A command's dependencies (YAML, ajv, markdown-it,
+// docx, ExcelJS, the prompts) belong inside its action, loaded by `import()` when it runs;
+// one static import of them from a command file would put them back on every start-up
+// (bench/startup.bench.mjs measures the time; this says which import did it).
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { chooseLanguage } from './main.js';
+import { asksOnlyVersion } from './start.js';
+
+const SRC = resolve(import.meta.dirname, '..');
+
+
+/** The only packages start-up may load: commander parses the arguments and prints help. */
+const START_UP_PACKAGES = ['commander'];
+
+/** `import … from 'x'` and `export … from 'x'` that load x (not `import type`), and bare `import 'x'`. */
+const STATIC_IMPORT = /^(?:import|export)\s+(?!type\b)(?:[^;'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+interface Closure {
+  readonly modules: ReadonlySet<string>;
+  readonly packages: ReadonlySet<string>;
+  /** For each module reached, the module that imported it first (to explain a finding). */
+  readonly importedBy: ReadonlyMap<string, string>;
+}
+
+function staticClosure(entry: string, leaves: readonly string[] = []): Closure {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const importedBy = new Map<string, string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (modules.has(file)) continue;
+    modules.add(file);
+    if (leaves.includes(file) && file !== entry) continue;
+    const text = readFileSync(join(SRC, file), 'utf8');
+    for (const [, specifier] of text.matchAll(STATIC_IMPORT)) {
+      if (specifier!.startsWith('node:')) continue;
+      if (!specifier!.startsWith('.')) {
+        const name = specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!;
+        if (!packages.has(name)) importedBy.set(name, file);
+        packages.add(name);
+        continue;
+      }
+      const target = relative(SRC, resolve(SRC, dirname(file), specifier!)).replace(/\.js$/, '.ts');
+      if (!importedBy.has(target)) importedBy.set(target, file);
+      queue.push(target);
+    }
+  }
+  return { modules, packages, importedBy };
+}
+
+/** The chain of imports from the entry to `name`, for a failure message a reader can act on. */
+function chain(closure: Closure, name: string): string {
+  const steps = [name];
+  for (let at = closure.importedBy.get(name); at !== undefined; at = closure.importedBy.get(at)) steps.unshift(at);
+  return steps.join(' → ');
+}
+
+const heavyPackages = (closure: Closure) => [...closure.packages].filter((name) => !START_UP_PACKAGES.includes(name));
+
+describe('start-up', () => {
+  it('answers `aspm --version` alone without the command parser, the catalogue or any package', () => {
+    const closure = staticClosure('cli/start.ts');
+    expect([...closure.packages]).toEqual([]);
+    expect([...closure.modules].sort()).toEqual(['cli/broken-pipe.ts', 'cli/start.ts', 'package-root.ts']);
+    expect(['--version', '-V'].map((flag) => asksOnlyVersion([flag]))).toEqual([true, true]);
+    // With anything else the version goes through commander, which knows what to do with it.
+    expect([['--version', '--lang', 'en'], ['--help'], [], ['validate', '--version']].map(asksOnlyVersion)).toEqual([false, false, false, false]);
+  });
+
+  it('loads no package but commander before a command runs (`aspm --help`)', () => {
+    const closure = staticClosure('cli/main.ts');
+    expect(heavyPackages(closure).map((name) => chain(closure, name))).toEqual([]);
+    // The use cases and the rooms below them come in with the action that needs them.
+    const loadedEarly = [...closure.modules].filter((file) => /^(policy\/load-policy|validation\/|tables\/|evaluate\/|scoring\/|report\/|app\/(draft|publish|evaluate))/.test(file));
+    expect(loadedEarly.map((file) => chain(closure, file))).toEqual([]);
+  });
+
+  it('finds what a command file would load if it imported a renderer statically', () => {
+    // The walk itself: the renderer's closure has markdown-it and docx in it.
+    const closure = staticClosure('render/render-document.ts');
+    expect(heavyPackages(closure)).toEqual(expect.arrayContaining(['markdown-it', 'docx']));
+    expect(chain(closure, 'docx')).toMatch(/^render\/render-document\.ts → .*docx$/);
+  });
+
+  it('asks Intl for the system locale only when neither --lang nor a locale variable decides', () => {
+    // Intl's first DateTimeFormat loads locale data: tens of milliseconds of every start.
+    const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      expect(chooseLanguage([], { LANG: 'en_US.UTF-8' })).toBe('en');
+      expect(chooseLanguage(['--lang', 'zh-CN'], { LANG: 'C' })).toBe('zh-CN');
+      expect(spy).not.toHaveBeenCalled();
+      chooseLanguage([], { LANG: 'C.UTF-8' });
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
