@@ -4,20 +4,8 @@
 // or for their team's, and which ticket fields and metrics columns must therefore exist.
 // Pure.
 import { builtinKpi } from '../policy/kpi-catalogue.js';
+import { BUILTIN_KPIS, CONTRIBUTION, type BuiltinKpiDefinition, type BuiltinKpiId } from './builtin-kpis.js';
 import type { Compute, Filter, Kpi, Policy } from '../policy/policy.generated.js';
-
-export type BuiltinMeasure =
-  | 'first_response_minutes'
-  | 'response_sla_rate'
-  | 'resolution_hours'
-  | 'resolution_sla_rate'
-  | 'csat'
-  | 'first_time_fix_rate'
-  | 'reopen_rate'
-  | 'complaint_rate'
-  | 'cost_per_ticket'
-  | 'tickets_resolved'
-  | 'onsite_punctuality_rate';
 
 export type Aggregate = 'mean' | 'rate' | 'count' | 'sum' | 'median' | 'p90';
 
@@ -34,7 +22,11 @@ interface MeasureBase {
 
 export interface BuiltinTicketMeasure extends MeasureBase {
   readonly source: 'builtin';
-  readonly kind: BuiltinMeasure;
+  readonly kind: BuiltinKpiId;
+  /** Its row in the table of built-in KPIs. */
+  readonly builtin: BuiltinKpiDefinition;
+  /** CONTRIBUTION of its row: what the pass over the tickets dispatches on. */
+  readonly code: number;
   readonly placedBy: PlacedBy;
   readonly required: readonly string[];
   readonly optional: readonly string[];
@@ -108,17 +100,20 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
     const base = { id: kpi.id, index: measures.length, minSamples: kpi.min_samples, individual: u.individual, team: u.team };
     const builtin = builtinKpi(kpi.id);
     if (builtin) {
-      const placedBy = kpi.placed_by ?? builtin.placed_by;
+      const row = BUILTIN_KPIS[builtin.id];
+      const placedBy = kpi.placed_by ?? row.placedBy;
       measures.push({
         ...base,
         source: 'builtin',
-        kind: builtin.id as BuiltinMeasure,
+        kind: row.id,
+        builtin: row,
+        code: CONTRIBUTION[row.contribution],
         placedBy,
-        // The timestamp the policy places the KPI by, not the catalogue's default.
-        required: [placedBy, ...builtin.requires.filter((f) => f !== placedBy)],
-        optional: builtin.optional ?? [],
+        // The timestamp the policy places the KPI by, not the table's default.
+        required: [placedBy, ...row.requires.filter((f) => f !== placedBy)],
+        optional: row.optional,
         slaMs: slaMs(kpi),
-        unitMs: builtin.id === 'first_response_minutes' ? MINUTE : HOUR,
+        unitMs: row.unit === 'minutes' ? MINUTE : HOUR,
       });
     } else if (kpi.compute?.from === 'metrics') {
       measures.push({ ...base, source: 'metrics', column: kpi.compute.column });

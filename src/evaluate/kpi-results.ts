@@ -48,7 +48,7 @@ export function quantile(values: readonly number[], p: number): number {
  * over tickets none of which matched it, it is 0, not missing.
  */
 export function isTally(measure: TicketMeasure): boolean {
-  return measure.source === 'builtin' ? measure.kind === 'tickets_resolved' : measure.aggregate === 'count' || measure.aggregate === 'sum';
+  return measure.source === 'builtin' ? measure.builtin.value === 'count' : measure.aggregate === 'count' || measure.aggregate === 'sum';
 }
 
 /**
@@ -60,19 +60,18 @@ export function ticketKpiValue(measure: TicketMeasure, totals: KpiTotals, policy
   const { samples, sum } = totals;
   if (samples === 0) return isTally(measure) && (totals.tickets ?? 0) > 0 ? 0 : null;
   if (measure.source === 'builtin') {
-    switch (measure.kind) {
-      case 'first_response_minutes':
-      case 'resolution_hours':
+    switch (measure.builtin.value) {
+      case 'mean_duration':
         return sum / (samples * measure.unitMs);
-      case 'cost_per_ticket':
+      case 'mean':
         return sum / samples;
-      case 'tickets_resolved':
+      case 'count':
         return samples;
-      case 'csat': {
+      case 'satisfaction': {
         const s = policy.evaluation.satisfaction;
         return s.method === 'mean' ? ((sum / samples - s.scale_min) / (s.scale_max - s.scale_min)) * 100 : (sum * 100) / samples;
       }
-      default:
+      case 'percent':
         return (sum * 100) / samples;
     }
   }

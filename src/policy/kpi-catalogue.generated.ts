@@ -7,11 +7,14 @@ export interface Text {
   en: string;
 }
 
+/** 内置指标编号。 / The id of a built-in KPI. */
+export type BuiltinKpiId = "first_response_minutes" | "response_sla_rate" | "resolution_hours" | "resolution_sla_rate" | "csat" | "first_time_fix_rate" | "reopen_rate" | "complaint_rate" | "cost_per_ticket" | "tickets_resolved" | "onsite_punctuality_rate";
+
 /** 工单标准字段。 / A canonical ticket field. */
 export type TicketField = "ticket_id" | "staff_id" | "staff_name" | "created_at" | "first_response_at" | "resolved_at" | "reopened" | "revisit" | "satisfaction" | "complaint" | "cost" | "promised_at" | "arrived_at" | "priority" | "type" | "team";
 
 export interface BuiltinKpi {
-  id: string;
+  id: BuiltinKpiId;
   name: Text;
   definition: Text;
   formula: Text;

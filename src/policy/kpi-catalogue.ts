@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { loadDocumentText } from '../validation/load-document.js';
-import type { BuiltinKpi, KpiCatalogue, TicketField } from './kpi-catalogue.generated.js';
+import type { BuiltinKpi, BuiltinKpiId, KpiCatalogue, TicketField } from './kpi-catalogue.generated.js';
 
-export type { BuiltinKpi, TicketField };
+export type { BuiltinKpi, BuiltinKpiId, TicketField };
 
 let catalogue: readonly BuiltinKpi[] | undefined;
 

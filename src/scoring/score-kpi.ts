@@ -6,6 +6,7 @@
 // cycles — a quarter's count against a monthly target would otherwise triple everyone's
 // score. Pure.
 import type { Cycle, Kpi, RoleKpi, Scoring } from '../policy/policy.generated.js';
+import { BUILTIN_KPIS, isBuiltinKpiId } from '../evaluate/builtin-kpis.js';
 
 export interface KpiRule {
   readonly direction: Kpi['direction'];
@@ -39,7 +40,7 @@ export function scoreKpiValue(value: number, rule: KpiRule): number {
 
 /** Whether a KPI's value is a total that grows with the length of the period. */
 export function isPeriodTotal(kpi: Kpi): boolean {
-  if (kpi.id === 'tickets_resolved' && !kpi.compute) return true;
+  if (!kpi.compute && isBuiltinKpiId(kpi.id)) return BUILTIN_KPIS[kpi.id].value === 'count';
   return kpi.compute?.from === 'tickets' && (kpi.compute.aggregate === 'count' || kpi.compute.aggregate === 'sum');
 }
 

@@ -1,0 +1,225 @@
+// Reading a ticket's fields: each field a KPI needs is a slot bound to its column(s), read
+// from a row at most once (cached until the next row) as a number — an instant, 0/1, a
+// score, an amount — or BLANK, or NaN after one warning naming file, row, column and value.
+// A column whose values mostly do not fit its field becomes one message at the end. It
+// never decides what a value counts for: that is ticket-contribution.ts.
+import type { MessageCode } from '../i18n/catalogue.js';
+import { detach } from '../tables/id-set.js';
+import { cellText, explainTimestamp, isBlank, readBoolean, readDatePart, readTimeOfDay, type Cell } from '../tables/parse-value.js';
+import type { RowView } from '../tables/row-view.js';
+import type { ZoneClock } from '../tables/time-zone.js';
+import type { ColumnBinding } from './columns.js';
+import type { WarningSink } from './warnings.js';
+
+export type FieldKind = 'time' | 'boolean' | 'number' | 'satisfaction' | 'text';
+
+export const KIND_OF: Readonly<Record<string, FieldKind>> = {
+  created_at: 'time',
+  first_response_at: 'time',
+  resolved_at: 'time',
+  promised_at: 'time',
+  arrived_at: 'time',
+  reopened: 'boolean',
+  revisit: 'boolean',
+  complaint: 'boolean',
+  satisfaction: 'satisfaction',
+  cost: 'number',
+};
+
+/** A value not given (a blank cell): distinct from NaN, a value that could not be read. */
+export const BLANK = -Infinity;
+
+export interface FieldSlot {
+  readonly name: string;
+  readonly kind: FieldKind;
+  readonly columns: readonly number[];
+  readonly header: string;
+  /** Names of the KPIs that need this field, for warnings. */
+  kpis: string[];
+  /** Whether the policy's column map chose the column. */
+  readonly mapped: boolean;
+  /** Values read that fit the field, and values that did not (each warned about, by code). */
+  fit: number;
+  unfit: number;
+  readonly unfitCodes: Map<MessageCode, number>;
+  /** The first few values that did not fit, for the message about the whole column. */
+  readonly examples: { row: number; value: string }[];
+}
+
+/** A column with at least this many values that do not fit, and more than fit, is one message, not one per row. */
+const COLUMN_MESSAGE_AT = 3;
+const COLUMN_EXAMPLES = 3;
+
+/** A cell of punctuation or symbols only (`?`, `-`, `—`, `/`): a null marker. */
+export function isNullMarker(text: string): boolean {
+  return /^[\p{P}\p{S}\s]+$/u.test(text);
+}
+
+export interface TicketFieldsOptions {
+  readonly clock: ZoneClock;
+  readonly file: string;
+  readonly warnings: WarningSink;
+  readonly satisfactionMin: number;
+  readonly satisfactionMax: number;
+}
+
+export class TicketFields {
+  readonly slots: FieldSlot[] = [];
+  date1904 = false;
+  /** Slots of created_at and resolved_at read as times (-1: no such slot); set by `seal`. */
+  createdSlot = -1;
+  resolvedSlot = -1;
+  // Per-row cache of parsed fields: a slot's value is current when its stamp is the row's generation.
+  private cache = new Float64Array(0);
+  private stamp = new Int32Array(0);
+  private generation = 0;
+  private warnedStamp = new Int32Array(0);
+  private bindings: ReadonlyMap<string, ColumnBinding> = new Map();
+
+  constructor(private readonly options: TicketFieldsOptions) {}
+
+  bind(bindings: ReadonlyMap<string, ColumnBinding>): void {
+    this.bindings = bindings;
+  }
+
+  /** The slot of a field read as `kind` (made on first use), naming `kpi` (unless '') in its warnings; -1 when the file lacks the field. */
+  slotOf(name: string, kind: FieldKind, kpi: string): number {
+    let index = this.slots.findIndex((s) => s.name === name && s.kind === kind);
+    if (index === -1) {
+      const binding = this.bindings.get(name);
+      if (!binding) return -1;
+      index = this.slots.length;
+      this.slots.push({ name, kind, columns: binding.columns, header: binding.headers.join(' + '), kpis: [], mapped: binding.mapped, fit: 0, unfit: 0, unfitCodes: new Map(), examples: [] });
+    }
+    const slot = this.slots[index]!;
+    if (kpi !== '' && !slot.kpis.includes(kpi)) slot.kpis.push(kpi);
+    return index;
+  }
+
+  /** Call once every slot is made. */
+  seal(): void {
+    this.createdSlot = this.slots.findIndex((s) => s.name === 'created_at' && s.kind === 'time');
+    this.resolvedSlot = this.slots.findIndex((s) => s.name === 'resolved_at' && s.kind === 'time');
+    this.cache = new Float64Array(this.slots.length);
+    this.stamp = new Int32Array(this.slots.length);
+    this.warnedStamp = new Int32Array(this.slots.length);
+  }
+
+  /** Forgets the values of the previous row. */
+  nextRow(): void {
+    this.generation++;
+  }
+
+  /** A field's value for this row: a number, BLANK, or NaN (unreadable; warned once). */
+  value(view: RowView, slotIndex: number, row: number): number {
+    // Small, so that it is inlined where a KPI asks for a field the row has read already.
+    return this.stamp[slotIndex] === this.generation ? this.cache[slotIndex]! : this.read(view, slotIndex, row);
+  }
+
+  /** The cell (or first of two cells) of a slot. */
+  rawCell(view: RowView, slot: number): Cell {
+    return view.cell(this.slots[slot]!.columns[0]!);
+  }
+
+  /**
+   * The warning for a time in `toSlot` before the creation time, at most once per row and
+   * slot, naming the KPIs that need the field.
+   */
+  warnBeforeCreation(view: RowView, row: number, toSlot: number): void {
+    if (this.warnedStamp[toSlot] === this.generation) return;
+    this.warnedStamp[toSlot] = this.generation;
+    const slot = this.slots[toSlot]!;
+    const createdCells = this.slots[this.createdSlot]!.columns.map((col) => view.text(col)).join(' ');
+    this.warn('time-before-creation', slot, row, slot.columns.map((col) => view.text(col)).join(' '), { created: createdCells });
+  }
+
+  private warn(code: MessageCode, slot: FieldSlot, row: number, value: string, extra: Record<string, unknown> = {}): void {
+    this.options.warnings.add(code, { value, kpis: slot.kpis, ...extra }, { file: this.options.file, row, column: slot.header });
+    // A value that does not fit the field (not a time before creation, which is the row's fault).
+    if (code === 'time-before-creation') return;
+    slot.unfit++;
+    slot.unfitCodes.set(code, (slot.unfitCodes.get(code) ?? 0) + 1);
+    if (slot.examples.length < COLUMN_EXAMPLES) slot.examples.push({ row, value: detach(value) });
+  }
+
+  /**
+   * A column whose values mostly do not fit its field (a `Resolved` Y/N column taken for
+   * resolved_at, h:mm:ss in a number field) was matched wrongly, not filled in wrongly: one
+   * message with the count, examples and the fix replaces its warning per row.
+   */
+  columnMessages(): void {
+    const { warnings, file } = this.options;
+    for (const slot of this.slots) {
+      if (slot.unfit < COLUMN_MESSAGE_AT || slot.unfit <= slot.fit) continue;
+      warnings.retract(file, slot.header, slot.unfitCodes);
+      warnings.add(
+        'column-values-unfit',
+        { column: slot.header, field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
+        { file, column: slot.header },
+      );
+    }
+  }
+
+  /** A date column and a time column, read as one time. */
+  private twoColumnTime(view: RowView, slot: FieldSlot, row: number): number {
+    const first = view.cell(slot.columns[0]!);
+    const second = view.cell(slot.columns[1]!);
+    if (isBlank(first)) return BLANK;
+    const day = readDatePart(first, this.date1904);
+    const time = isBlank(second) ? 0 : readTimeOfDay(second);
+    const v = day === day && time === time ? this.options.clock.wallToUtc(day + time) : NaN;
+    if (v !== v) this.warn('value-unreadable-time', slot, row, `${cellText(first)} ${cellText(second)}`.trim());
+    return v;
+  }
+
+  private timeProblem(view: RowView, slot: FieldSlot, row: number): void {
+    const first = view.cell(slot.columns[0]!);
+    if (typeof first === 'string' && !/\d/.test(first) && readBoolean(first) !== -1) {
+      // 是/否, Y/N: the column matched by its name (e.g. "Resolved") holds yes/no, not times.
+      this.warn('value-yes-no-in-time', slot, row, cellText(first), { field: slot.name });
+      return;
+    }
+    const problem = explainTimestamp(first);
+    this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
+  }
+
+  private read(view: RowView, slotIndex: number, row: number): number {
+    const slot = this.slots[slotIndex]!;
+    const column = slot.columns[0]!;
+    const { satisfactionMin, satisfactionMax } = this.options;
+    let v: number;
+    if (slot.kind === 'time') {
+      if (slot.columns.length === 2) v = this.twoColumnTime(view, slot, row);
+      else if (view.blank(column)) v = BLANK;
+      else {
+        v = view.timestamp(column, this.options.clock, this.date1904);
+        // `?`, `-`, `/`: what exports write for "no time" (ServiceNow's `?`) is blank.
+        if (v !== v) v = isNullMarker(view.text(column)) ? BLANK : (this.timeProblem(view, slot, row), NaN);
+      }
+    } else if (slot.kind === 'boolean') {
+      const b = view.boolean(column);
+      v = b === -1 ? NaN : b;
+      if (v !== v) this.warn('value-unreadable-boolean', slot, row, view.text(column));
+    } else if (view.blank(column)) {
+      v = BLANK;
+    } else if (slot.kind === 'satisfaction') {
+      v = view.satisfaction(column, satisfactionMin, satisfactionMax);
+      if (v !== v) this.warn('value-unreadable-satisfaction', slot, row, view.text(column));
+      else if (v < satisfactionMin || v > satisfactionMax) {
+        this.warn('value-outside-scale', slot, row, view.text(column), { min: satisfactionMin, max: satisfactionMax });
+        v = NaN;
+      }
+    } else {
+      v = view.number(column);
+      if (v !== v) this.warn('value-unreadable-number', slot, row, view.text(column));
+      else if (v < 0 && slot.name === 'cost') {
+        this.warn('value-negative', slot, row, view.text(column));
+        v = NaN;
+      }
+    }
+    if (v === v && v !== BLANK) slot.fit++;
+    this.stamp[slotIndex] = this.generation;
+    this.cache[slotIndex] = v;
+    return v;
+  }
+}

@@ -1,0 +1,144 @@
+// Running totals of the ticket KPIs: per person and per team, for each measure [samples,
+// sum] over the whole period and over each slice of it (the months of a quarter that
+// averages its months), the tickets placed in each, and the values that a median or p90
+// needs. Memory grows with people × measures × slices, never with rows. It never reads a row.
+/** Totals of one KPI for one person or team. */
+export interface KpiTotals {
+  readonly samples: number;
+  readonly sum: number;
+  readonly values: readonly number[] | undefined;
+  /**
+   * The person's (team's) tickets placed in the period, whatever they counted for: a count
+   * or sum over none of them is 0, not a lack of data (unset: not known).
+   */
+  readonly tickets?: number;
+}
+
+export class TicketTotals {
+  /** Measures. */
+  private readonly M: number;
+  /** Slices. */
+  private readonly S: number;
+  /** Per person (and team): M measures × [samples, sum] × (whole period + slices). */
+  private readonly stride: number;
+  private readonly sliceStarts: Float64Array;
+  private readonly sliceEnds: Float64Array;
+  private staffTotals = new Float64Array(0);
+  private teamTotals = new Float64Array(0);
+  // Tickets placed in the period (and in each slice) per person and per team: (S + 1) each.
+  private staffTickets = new Float64Array(0);
+  private teamTickets = new Float64Array(0);
+  private readonly staffValues = new Map<number, number[]>();
+  private readonly teamValues = new Map<number, number[]>();
+
+  constructor(measures: number, slices: readonly { readonly start: number; readonly end: number }[]) {
+    this.M = measures;
+    this.S = slices.length;
+    this.stride = this.M * 2 * (this.S + 1);
+    this.sliceStarts = Float64Array.from(slices.map((s) => s.start));
+    this.sliceEnds = Float64Array.from(slices.map((s) => s.end));
+  }
+
+  get sliced(): boolean {
+    return this.S > 0;
+  }
+
+  /** Room for `count` people. */
+  ensureStaff(count: number): void {
+    const need = count * this.stride;
+    if (this.staffTotals.length >= need) return;
+    const grown = new Float64Array(Math.max(need, this.staffTotals.length * 2, this.stride * 16));
+    grown.set(this.staffTotals);
+    this.staffTotals = grown;
+    const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
+    tickets.set(this.staffTickets);
+    this.staffTickets = tickets;
+  }
+
+  /** Room for team `index` (the next one). */
+  ensureTeam(index: number): void {
+    const need = (index + 1) * this.stride;
+    if (this.teamTotals.length >= need) return;
+    const grown = new Float64Array(Math.max(need, this.teamTotals.length * 2));
+    grown.set(this.teamTotals);
+    this.teamTotals = grown;
+    const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
+    tickets.set(this.teamTickets);
+    this.teamTickets = tickets;
+  }
+
+  /** The slice an instant falls in, or -1. */
+  sliceOf(instant: number): number {
+    for (let s = 0; s < this.S; s++) if (instant >= this.sliceStarts[s]! && instant < this.sliceEnds[s]!) return s;
+    return -1;
+  }
+
+  /** One more ticket of a person (and their team, unless -1) placed in the period, and in the slices its times place it in. */
+  countTicket(person: number, team: number, createdSlice: number, resolvedSlice: number): void {
+    const S1 = this.S + 1;
+    countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
+    if (team >= 0) countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
+  }
+
+  /**
+   * A sample `x` of measure `i` for a person, and for their team (unless -1) when the
+   * measure is team-scoped, in the whole period and in `slice` (unless -1).
+   */
+  add(i: number, person: number, team: number, teamScoped: boolean, keepValues: boolean, slice: number, x: number): void {
+    const stride = this.stride;
+    const totals = this.staffTotals;
+    const S1 = this.S + 1;
+    const forTeam = team >= 0 && teamScoped;
+    const at = person * stride + i * 2;
+    totals[at]! += 1;
+    totals[at + 1]! += x;
+    if (forTeam) {
+      const t = team * stride + i * 2;
+      this.teamTotals[t]! += 1;
+      this.teamTotals[t + 1]! += x;
+    }
+    if (keepValues) {
+      push(this.staffValues, person * S1 * this.M + i, x);
+      if (forTeam) push(this.teamValues, team * S1 * this.M + i, x);
+    }
+    if (slice >= 0) {
+      const offset = (slice + 1) * this.M * 2 + i * 2;
+      totals[person * stride + offset]! += 1;
+      totals[person * stride + offset + 1]! += x;
+      if (forTeam) {
+        this.teamTotals[team * stride + offset]! += 1;
+        this.teamTotals[team * stride + offset + 1]! += x;
+      }
+      if (keepValues) {
+        push(this.staffValues, (person * S1 + slice + 1) * this.M + i, x);
+        if (forTeam) push(this.teamValues, (team * S1 + slice + 1) * this.M + i, x);
+      }
+    }
+  }
+
+  /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
+  staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
+    const at = person * this.stride + slot * this.M * 2 + i * 2;
+    const tickets = this.staffTickets[person * (this.S + 1) + slot] ?? 0;
+    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i), tickets };
+  }
+
+  /** The same for team `index`. */
+  teamTotalsAt(index: number, i: number, slot = 0): KpiTotals {
+    const at = index * this.stride + slot * this.M * 2 + i * 2;
+    const tickets = this.teamTickets[index * (this.S + 1) + slot] ?? 0;
+    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i), tickets };
+  }
+}
+
+function countTicket(tickets: Float64Array, at: number, createdSlice: number, resolvedSlice: number): void {
+  tickets[at]! += 1;
+  if (createdSlice >= 0) tickets[at + 1 + createdSlice]! += 1;
+  if (resolvedSlice >= 0 && resolvedSlice !== createdSlice) tickets[at + 1 + resolvedSlice]! += 1;
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
