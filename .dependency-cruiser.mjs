@@ -10,19 +10,11 @@
 // beside the code are outside the layers (they may build fixtures from anywhere) but not
 // outside the cycle rule.
 //
-// .dependency-cruiser-known-violations.json lists the violations that issue 14 is removing
-// (and only those); each must disappear from it with the change that removes it:
-//   - src/index.ts imports src/cli/main.ts: the library entry stops loading the CLI (app);
-//   - src/i18n/messages/{render,evaluate}.ts import render/, tables/ and evaluate/: the
-//     catalogue stops importing upward (inversions);
-//   - the cycle cli/commands/demo.ts → cli/main.ts: the demo stops re-entering the CLI
-//     through argv (app);
-//   - the cycle evaluate/ticket-details.ts ↔ ticket-evaluator.ts: the evaluator is split
-//     along its seams (kpitable).
+// There are no known violations: a new one fails `npm test`.
 
 /** Top to bottom; a pattern per room, matched against paths such as `src/evaluate/x.ts`. */
 const LAYERS = [
-  { name: 'cli', rooms: ['src/cli/'] },
+  { name: 'cli', rooms: ['src/cli(?:/|\\.ts$)'] },
   { name: 'entry', rooms: ['src/index\\.ts$'] },
   { name: 'app', rooms: ['src/app/'] },
   { name: 'publish', rooms: ['src/wizard/', 'src/render/', 'src/report/', 'src/demo/', 'src/sample-data/'] },

@@ -2,7 +2,21 @@
 // numbers per ticket (its contribution to each ticket measure, NaN where it did not count)
 // in one growing typed array, with the person, the row and the ticket id beside it — about
 // ten bytes per measure and ticket, instead of an object and an array per ticket.
-import type { TicketDetail } from './ticket-evaluator.js';
+
+/**
+ * One ticket as it counted for one person: its contribution to each ticket measure
+ * (index as plan.ticketMeasures; NaN where it did not count), or the appeal that left it out.
+ */
+export interface TicketDetail {
+  readonly person: number;
+  readonly row: number;
+  readonly ticket: string;
+  /** Created and resolved instants (UTC ms; NaN when blank or unreadable). */
+  readonly created: number;
+  readonly resolved: number;
+  readonly values: Float64Array;
+  readonly appeal?: string;
+}
 
 export class TicketDetails {
   private values: Float64Array;

@@ -61,20 +61,7 @@ export interface TicketEvaluatorOptions {
   readonly details?: boolean;
 }
 
-/**
- * One ticket as it counted for one person: its contribution to each ticket measure
- * (index as plan.ticketMeasures; NaN where it did not count), or the appeal that left it out.
- */
-export interface TicketDetail {
-  readonly person: number;
-  readonly row: number;
-  readonly ticket: string;
-  /** Created and resolved instants (UTC ms; NaN when blank or unreadable). */
-  readonly created: number;
-  readonly resolved: number;
-  readonly values: Float64Array;
-  readonly appeal?: string;
-}
+export type { TicketDetail } from './ticket-details.js';
 
 /** Where a ticket left out by an appeal would have counted. */
 export interface ExcludedTicket {
