@@ -2,6 +2,13 @@
 // The aspm command. All behaviour lives in the compiled package (dist/), built by
 // `npm run build`, which `npm ci` / `npm install` run through the `prepare` script.
 // start() loads each command's dependencies only when that command runs.
-import { start } from '../dist/cli/start.js';
+import module from 'node:module';
+
+// Node 22 and later keep V8's compiled code between runs (most of what `render` spends
+// before it renders is compiling docx, YAML and Handlebars the first time); Node 20 has no
+// such cache, and the call is skipped there.
+module.enableCompileCache?.();
+
+const { start } = await import('../dist/cli/start.js');
 
 await start();

@@ -86,16 +86,26 @@ describe('start-up', () => {
     expect(chain(closure, 'docx')).toMatch(/^render\/render-document\.ts → .*docx$/);
   });
 
-  it('asks Intl for the system locale only when neither --lang nor a locale variable decides', () => {
+  it('asks Intl for the system locale only on Windows, and only when neither --lang nor a locale variable decides', () => {
     // Intl's first DateTimeFormat loads locale data: tens of milliseconds of every start.
     const spy = vi.spyOn(Intl, 'DateTimeFormat');
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    const on = (name: string) => Object.defineProperty(process, 'platform', { ...platform, value: name });
     try {
+      on('linux');
       expect(chooseLanguage([], { LANG: 'en_US.UTF-8' })).toBe('en');
       expect(chooseLanguage(['--lang', 'zh-CN'], { LANG: 'C' })).toBe('zh-CN');
+      // Unset or C: what ICU reports on Linux and macOS, read from the same variables.
+      expect(chooseLanguage([], { LANG: 'C.UTF-8' })).toBe('en');
+      expect(chooseLanguage([], {})).toBe('en');
       expect(spy).not.toHaveBeenCalled();
-      chooseLanguage([], { LANG: 'C.UTF-8' });
+      on('win32');
+      expect(chooseLanguage([], { LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+      expect(spy).not.toHaveBeenCalled();
+      chooseLanguage([], {});
       expect(spy).toHaveBeenCalledTimes(1);
     } finally {
+      Object.defineProperty(process, 'platform', platform);
       spy.mockRestore();
     }
   });
