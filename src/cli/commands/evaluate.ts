@@ -4,6 +4,7 @@
 // the policy says, and writes the JSON report (and the Excel report) and a summary.
 // The work is the use case's (src/app/evaluate-policy.ts); this edge parses the options,
 // shows progress and warnings on stderr and the summary on stdout.
+import type { EvaluateRequest } from '../../app/evaluate-policy.js';
 import type { Diagnostic } from '../../errors.js';
 import type { InputKind } from '../../evaluate/report.js';
 import { t } from '../../i18n/catalogue.js';
@@ -14,25 +15,8 @@ import type { TextSink } from '../context.js';
 import { once } from '../single-value.js';
 import type { CommandDefinition } from './command.js';
 
-export interface EvaluateOptions {
-  readonly tickets: string;
-  readonly roster?: string;
-  readonly ratings?: string;
-  readonly metrics?: string;
-  readonly period: string;
-  readonly output: string;
-  readonly sheet?: string;
-  readonly encoding?: string;
-  readonly strict?: boolean;
-  readonly force?: boolean;
-  readonly adjustments?: string;
-  readonly history?: string;
-  readonly date?: string;
-  /** true: next to -o with .xlsx. */
-  readonly xlsx?: string | boolean;
-  readonly notices?: string;
-  readonly templates?: string;
-}
+/** The command's options as commander gives them: the use case's request, less what the command adds. */
+export type EvaluateOptions = Omit<EvaluateRequest, 'policy' | 'language'>;
 
 /** Warnings printed per code before the rest are only counted (the report has them all). */
 const PRINTED_PER_CODE = 20;
