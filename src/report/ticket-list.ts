@@ -6,6 +6,7 @@
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
 import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
 import { formatWallMinute, zoneClock } from '../tables/time-zone.js';
+import type { Contribution } from '../evaluate/builtin-kpis.js';
 import type { EvaluationPlan, TicketMeasure } from '../evaluate/kpi-plan.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
@@ -26,15 +27,14 @@ interface ListColumn {
   readonly unitMs: number;
 }
 
-/** What "yes" means for a built-in KPI counted ticket by ticket as yes or no. */
-const YES_MEANS: Readonly<Record<string, MessageCode>> = {
-  response_sla_rate: 'ticket-list-means-response-sla',
-  resolution_sla_rate: 'ticket-list-means-resolution-sla',
-  first_time_fix_rate: 'ticket-list-means-fixed',
-  reopen_rate: 'ticket-list-means-reopened',
-  complaint_rate: 'ticket-list-means-complaint',
-  onsite_punctuality_rate: 'ticket-list-means-punctual',
-  csat: 'ticket-list-means-satisfied',
+/** What "yes" means for a built-in KPI counted ticket by ticket as yes or no, by what a ticket contributes. */
+const YES_MEANS: Readonly<Partial<Record<Contribution, MessageCode>>> = {
+  responded_within_sla: 'ticket-list-means-response-sla',
+  resolved_within_sla: 'ticket-list-means-resolution-sla',
+  fixed_first_time: 'ticket-list-means-fixed',
+  reopened: 'ticket-list-means-reopened',
+  complaint: 'ticket-list-means-complaint',
+  arrived_on_time: 'ticket-list-means-punctual',
 };
 
 function column(measure: TicketMeasure, index: number, name: string, policy: Policy, language: Language): ListColumn {
@@ -43,31 +43,31 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
   const business = policy.evaluation.duration === 'business';
   if (measure.source === 'builtin') {
     const unitMs = measure.unitMs;
-    switch (measure.kind) {
-      case 'first_response_minutes':
-      case 'resolution_hours': {
-        const unit = measure.kind === 'first_response_minutes' ? 'minutes' : 'hours';
+    // The table of built-in KPIs says how each value is formed; the column follows it.
+    const { value, unit, contribution } = measure.builtin;
+    switch (value) {
+      case 'mean_duration': {
         const working = business && measuresDuration(measure.kind);
         return { header: labelled((working ? `xlsx-unit-working-${unit}` : `xlsx-unit-${unit}`) as MessageCode), measure: index, shown: 'duration', unitMs };
       }
-      case 'csat':
+      case 'satisfaction':
         return policy.evaluation.satisfaction.method === 'mean'
           ? { header: labelled('ticket-list-means-score', { min: policy.evaluation.satisfaction.scale_min, max: policy.evaluation.satisfaction.scale_max }), measure: index, shown: 'value', unitMs }
           : { header: labelled('ticket-list-means-satisfied', { min: policy.evaluation.satisfaction.good_at_least }), measure: index, shown: 'yes_no', unitMs };
-      case 'tickets_resolved':
+      case 'count':
         return { header: name, measure: index, shown: 'counted', unitMs };
-      case 'cost_per_ticket':
+      case 'mean':
         return { header: labelled('ticket-list-means-cost'), measure: index, shown: 'value', unitMs };
-      case 'response_sla_rate':
-      case 'resolution_sla_rate': {
-        // The limit, in the time the policy counts, so that a "no" can be checked.
-        const hours = measure.slaMs % 3_600_000 === 0;
-        const unit = `${business ? 'xlsx-unit-working-' : 'xlsx-unit-'}${hours ? 'hours' : 'minutes'}` as MessageCode;
-        const limit = `${measure.slaMs / (hours ? 3_600_000 : 60_000)} ${L(unit)}`;
-        return { header: labelled(YES_MEANS[measure.kind]!, { limit }), measure: index, shown: 'yes_no', unitMs };
+      case 'percent': {
+        if (contribution === 'responded_within_sla' || contribution === 'resolved_within_sla') {
+          // The limit, in the time the policy counts, so that a "no" can be checked.
+          const hours = measure.slaMs % 3_600_000 === 0;
+          const limitUnit = `${business ? 'xlsx-unit-working-' : 'xlsx-unit-'}${hours ? 'hours' : 'minutes'}` as MessageCode;
+          const limit = `${measure.slaMs / (hours ? 3_600_000 : 60_000)} ${L(limitUnit)}`;
+          return { header: labelled(YES_MEANS[contribution]!, { limit }), measure: index, shown: 'yes_no', unitMs };
+        }
+        return { header: labelled(YES_MEANS[contribution]!), measure: index, shown: 'yes_no', unitMs };
       }
-      default:
-        return { header: labelled(YES_MEANS[measure.kind]!), measure: index, shown: 'yes_no', unitMs };
     }
   }
   const shown: Shown = measure.aggregate === 'rate' ? 'yes_no' : measure.aggregate === 'count' ? 'counted' : 'value';
