@@ -49,6 +49,22 @@ describe('draftPolicy', () => {
     expect(reread.ok && reread.value).toEqual(drafted.policy);
   });
 
+  it('checks answers given as data as it checks a file: a misspelt key, a wrong type, an unknown size are findings, not a crash', async () => {
+    const refusal = (answers: object) => draftPolicy({ output: join(dir, 'policy.yaml'), answers: answers as never, language: 'zh-CN', now }).catch((caught: unknown) => caught);
+    for (const [answers, path] of [
+      [{ compnay: 'X' }, 'compnay'],
+      [{ company: 42 }, 'company'],
+      [{ size: 'huge' }, 'size'],
+      [{ language: 'fr' }, 'language'],
+    ] as const) {
+      const refused = await refusal(answers);
+      expect(isAspmError(refused) && refused.code, path).toBe('answers-invalid');
+      expect(isAspmError(refused) && refused.diagnostics.map((d) => d.location?.file)).toContain('answers.yaml');
+    }
+    const both = await draftPolicy({ output: join(dir, 'policy.yaml'), answers: {}, answersFile: join(dir, 'a.yaml'), language: 'zh-CN', now }).catch((caught: unknown) => caught);
+    expect(isAspmError(both) && [both.code, both.exitCode]).toEqual(['draft-answers-twice', 2]);
+  });
+
   it('refuses to replace a different schema beside the policy unless forced', async () => {
     writeFileSync(join(dir, 'policy.schema.json'), '{}\n');
     const refused = await draftPolicy({ output: join(dir, 'policy.yaml'), language: 'en', now }).catch((caught: unknown) => caught);

@@ -5,7 +5,8 @@
 // draft a policy without a terminal. The steps are exported for the wizard, which asks
 // between them; `draftPolicy` runs them in the same order without asking.
 import { basename } from 'node:path';
-import { AspmError, error, warning, type Diagnostic } from '../errors.js';
+import { stringify } from 'yaml';
+import { AspmError, error, usageError, warning, type Diagnostic } from '../errors.js';
 import type { Language } from '../i18n/language.js';
 import { readSmallFile } from '../io/read-input.js';
 import type { OutputFile } from '../io/write-output.js';
@@ -45,6 +46,18 @@ export async function readAnswersFile(path: string): Promise<GivenAnswers> {
   const loaded = loadDocumentBytes<Answers>(read.bytes, path, { schema: 'answers', rules: [] });
   if (!loaded.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: loaded.diagnostics });
   return { answers: loaded.value, file: path, source: loaded.source };
+}
+
+/**
+ * Answers given as data (by a program), checked against the answers schema exactly as a
+ * file is: findings name `answers.yaml`, the file they would be written as, at its line
+ * and column. A mistyped key or a value of the wrong type stops here, as in a file.
+ */
+export function checkAnswersObject(answers: unknown): GivenAnswers {
+  const file = 'answers.yaml';
+  const loaded = loadDocumentBytes<Answers>(new TextEncoder().encode(stringify(answers ?? {})), file, { schema: 'answers', rules: [] });
+  if (!loaded.ok) throw new AspmError('answers-invalid', { file }, { diagnostics: loaded.diagnostics });
+  return { answers: loaded.value, file, source: loaded.source };
 }
 
 /**
@@ -119,7 +132,8 @@ export interface DraftedPolicy extends Draft {
 /** Drafts a policy from answers without asking anything: `aspm init --yes [--answers FILE]`. */
 export async function draftPolicy(request: DraftPolicyRequest): Promise<DraftedPolicy> {
   const schemaFile = await schemaBeside(request.output, 'policy', request.force ?? false);
-  const given: GivenAnswers = request.answersFile ? await readAnswersFile(request.answersFile) : { answers: request.answers ?? {} };
+  if (request.answersFile && request.answers) throw usageError('draft-answers-twice', { file: request.answersFile });
+  const given: GivenAnswers = request.answersFile ? await readAnswersFile(request.answersFile) : checkAnswersObject(request.answers ?? {});
   const preset = await readPreset({ size: request.size ?? given.answers.size ?? 'medium', language: given.answers.language ?? request.language });
   const today = dateIn(request.now, preset.meta.timezone);
   const checked = checkGivenAnswers(given, { preset, today });

@@ -38,6 +38,10 @@ export const wizardMessages = defineMessages({
     'zh-CN': '没有“{size}”规模的{language}预设（presets/{file}）。可用的预设：{available}。',
     en: 'There is no {size} preset in {language} (presets/{file}). Available presets: {available}.',
   },
+  'draft-answers-twice': {
+    'zh-CN': '同时给出了答案数据和答案文件 {file}：只能用其中一种。',
+    en: 'Both answers as data and the answers file {file} were given: use one or the other.',
+  },
   'answers-invalid': {
     'zh-CN': '{file} 中的答案有误（见上），未写入任何文件。请修改后重试。',
     en: 'The answers in {file} have problems (above); nothing was written. Fix them and try again.',
