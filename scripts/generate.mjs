@@ -15,7 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
  * Each authored schema, where it is published, and the name of its root type. `shared:
  * false` keeps a validator out of the registry every command loads: report.json's is the
- * largest and only `--history` needs it, so report-file.ts imports it where it is used.
+ * largest, and `--history` reads reports through the smaller view of what it uses
+ * (report-history), which report-file.ts imports where it is used.
  */
 export const SCHEMAS = [
   { name: 'policy', rootType: 'Policy', ts: 'src/policy/policy.generated.ts' },
@@ -23,6 +24,7 @@ export const SCHEMAS = [
   { name: 'answers', rootType: 'Answers', ts: 'src/wizard/answers.generated.ts' },
   { name: 'adjustments', rootType: 'AdjustmentsFile', ts: 'src/scoring/adjustments.generated.ts' },
   { name: 'report', rootType: 'ReportFile', ts: 'src/scoring/report.generated.ts', shared: false },
+  { name: 'report-history', rootType: 'ReportHistoryView', ts: 'src/scoring/report-history.generated.ts', shared: false },
 ];
 
 export function generated() {

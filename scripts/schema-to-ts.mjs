@@ -79,6 +79,8 @@ function typeOf(schema, indent, inUnion) {
     const branches = schema.oneOf ?? schema.anyOf;
     return branches.map((b) => parenthesise(typeOf(b, indent, true))).join(' | ');
   }
+  // A property described but not constrained (read only when it has the shape wanted).
+  if (schema.type === undefined) return 'unknown';
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   return types.map((t) => single(t, schema, indent, inUnion)).join(' | ');
 }

@@ -236,23 +236,45 @@ describe('history read through the report schema (issue 14)', () => {
   });
 
   it('a value of the wrong type is refused, the finding naming the file and the JSON path', async () => {
-    const { dir, file } = write(written((r) => (r.staff[0].total = 'high')));
+    const { dir, file } = write(written((r) => (r.staff[0].grade = 5)));
     const error = await failure(dir);
     expect(error).toMatchObject({ code: 'history-not-scored', params: { file, count: 1, shown: 1 } });
-    expect(error.diagnostics).toEqual([{ code: 'wrong-type', severity: 'error', params: expect.objectContaining({ path: 'staff[0].total' }), location: { file } }]);
-    expect(formatDiagnostic(error.diagnostics[0]!, 'en')).toBe(`${file}: wrong-type: staff[0].total must be a number, empty, not text.`);
+    expect(error.diagnostics).toEqual([{ code: 'wrong-type', severity: 'error', params: expect.objectContaining({ path: 'staff[0].grade' }), location: { file } }]);
+    expect(formatDiagnostic(error.diagnostics[0]!, 'en')).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: wrong-type: staff\\[0\\]\\.grade must be `));
     expect(t('en', error.code, error.params)).toContain('see the problems above');
   });
 
   it('a missing required field is refused, naming the field and where it is missing', async () => {
-    const { dir, file } = write(written((r) => delete r.staff[0].appeal_deadline));
+    const { dir, file } = write(written((r) => delete r.staff[0].grade));
     const error = await failure(dir);
     expect(error).toMatchObject({ code: 'history-not-scored', params: { file } });
-    expect(error.diagnostics).toMatchObject([{ code: 'missing-property', params: { property: 'appeal_deadline' }, location: { file } }]);
+    expect(error.diagnostics).toMatchObject([{ code: 'missing-property', params: { property: 'grade' }, location: { file } }]);
     expect(translate('en', 'missing-property', error.diagnostics[0]!.params)).toContain('staff[0]');
   });
 
-  it('a pre-versioning report must still be valid as version 1', async () => {
+  it('reads only what it uses: a report of an earlier aspm without the fields added since, or of a newer one with fields added, is read', async () => {
+    // The shape aspm 0.1.0 wrote in November 2026: no format_version, trial, effective date,
+    // input columns or reasons for actions; and a field a later version might add.
+    const { dir } = write(written((r) => {
+      delete r.format_version;
+      delete r.trial;
+      delete r.policy.effective_date;
+      for (const input of r.inputs) delete input.columns;
+      r.staff[0].future_field = { added: 'later' };
+    }));
+    const { reports } = await readHistory(dir);
+    expect(reports[0]).toMatchObject({ periodId: '2026-08', resultDate: '2026-09-05' });
+    expect(reports[0]!.staff.get(personKey({ id: 'E1', name: '' }))).toMatchObject({ grade: 'B' });
+  });
+
+  it('reads a report without a policy identity, from the earliest versions, as one of any policy', async () => {
+    const { dir } = write(written((r) => delete r.policy));
+    const { reports, otherPolicies } = await readHistory(dir, { company: '某公司', title: '某制度' });
+    expect(otherPolicies).toEqual([]);
+    expect(reports[0]!.policy).toBeNull();
+  });
+
+  it('a pre-versioning report must still be right in what history reads', async () => {
     const { dir } = write(written((r) => {
       delete r.format_version;
       r.staff[0].grade_cap = 3;
@@ -268,10 +290,10 @@ describe('history read through the report schema (issue 14)', () => {
   });
 
   it('lists the first ten findings and counts the rest', async () => {
-    const { dir } = write(written((r) => (r.staff = Array.from({ length: 12 }, (_, i) => ({ ...r.staff[0], id: `E${i}`, rank: 'first' })))));
+    const { dir } = write(written((r) => (r.staff = Array.from({ length: 12 }, (_, i) => ({ ...r.staff[0], id: `E${i}`, grade: 1 })))));
     const error = await failure(dir);
     expect(error).toMatchObject({ code: 'history-not-scored', params: { count: 12, shown: 10 } });
-    expect(error.diagnostics.map((d) => d.params.path)).toEqual(Array.from({ length: 10 }, (_, i) => `staff[${i}].rank`));
+    expect(error.diagnostics.map((d) => d.params.path)).toEqual(Array.from({ length: 10 }, (_, i) => `staff[${i}].grade`));
     expect(t('zh-CN', error.code, error.params)).toContain('发现 12 处问题，上面列出前 10 处');
   });
 });

@@ -2,9 +2,10 @@
 // grades that rules over consecutive cycles need (promotion after two quarters at A…), and
 // the published report of the period being re-run after an appeal, whose forced
 // distribution grades stand for everyone the appeal did not concern. Only what a scored
-// aspm report holds is read: period id, result date and, per person, id, name and grades —
-// from a report that is valid as a whole against the report schema (report-file.ts): a
-// file that is wrong anywhere is not trusted for the grades either.
+// aspm report holds is read: period id, result date, the policy's company and title and,
+// per person, id, name and grades — each checked against the report schema's view of them
+// (report-file.ts), so that a file wrong in what is read is refused with where it is wrong,
+// and a report of any aspm (older, or newer of the same format version) is read.
 // People are found by `personKey` (the staff id, else the name), so a roster of names only
 // works across periods too.
 // `parseHistoryReport` is pure; `readHistory` reads the folder.
@@ -16,7 +17,7 @@ import { AspmError } from '../errors.js';
 import type { MessageCode } from '../i18n/catalogue.js';
 import { personKey } from '../evaluate/staff.js';
 import { readSmallFile } from '../io/read-input.js';
-import { validateReportFile } from './report-file.js';
+import { readReportForHistory } from './report-file.js';
 import { cycleOfPeriodId, periodIdBefore, periodIdOfDay } from './cycles.js';
 
 /**
@@ -51,9 +52,9 @@ const GRADE_FIELDS = ['grade', 'grade_by_bands', 'grade_cap', 'grade_distributed
 
 /**
  * A scored report, or an error saying why the file is not one: not JSON; of a newer format
- * than this aspm reads; no report at all; or not valid against the report schema, each
- * finding at its path in the file (report-file.ts). A report written before reports were
- * versioned has no `format_version` and is read as version 1.
+ * than this aspm reads; no report at all; or wrong in what history reads (report-file.ts),
+ * each finding at its path in the file. A report written before reports were versioned has
+ * no `format_version`, and is read like any other.
  */
 export function parseHistoryReport(text: string, path: string): HistoryReport {
   let json: unknown;
@@ -62,14 +63,16 @@ export function parseHistoryReport(text: string, path: string): HistoryReport {
   } catch {
     throw new AspmError('history-not-json', { file: path }, { location: { file: path } });
   }
-  const report = validateReportFile(json, path);
+  const report = readReportForHistory(json, path);
   const staff = new Map<string, HistoryPerson>();
   for (const s of report.staff) {
-    const key = personKey({ id: s.id, name: s.name });
+    const key = personKey({ id: s.id, name: s.name ?? '' });
     if (key === '') continue;
-    staff.set(key, { grade: s.grade, grade_by_bands: s.grade_by_bands, grade_cap: s.grade_cap, grade_distributed: s.grade_distributed });
+    staff.set(key, { grade: s.grade, grade_by_bands: s.grade_by_bands ?? null, grade_cap: s.grade_cap ?? null, grade_distributed: s.grade_distributed ?? null });
   }
-  const policy = { company: report.policy.company, title: report.policy.title };
+  // Reports of the earliest versions may have no policy identity: they count for any policy.
+  const identity = report.policy as { company?: unknown; title?: unknown } | null | undefined;
+  const policy = identity && typeof identity.company === 'string' && typeof identity.title === 'string' ? { company: identity.company, title: identity.title } : null;
   return { path, sha256: createHash('sha256').update(text).digest('hex'), periodId: report.period.id, resultDate: report.result_date, policy, staff };
 }
 

@@ -12,10 +12,14 @@ export const REPORT_SCHEMA_PATH = join(ROOT, 'schemas', 'report.schema.json');
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, discriminator: true });
 addFormats.default(ajv);
 const validate = ajv.compile(JSON.parse(readFileSync(REPORT_SCHEMA_PATH, 'utf8')) as object);
+// What --history reads of a report: every report aspm writes must be readable by it too.
+const validateHistoryView = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'report-history.schema.json'), 'utf8')) as object);
 
-/** What is wrong with `report` by the schema, one line per finding; empty when it is valid. */
+/** What is wrong with `report` by the schema (and by history's view of it), one line per finding; empty when it is valid. */
 export function reportSchemaErrors(report: unknown): string[] {
-  return validate(report) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+  const findings = (check: typeof validate, what: string) =>
+    check(report) ? [] : (check.errors ?? []).map((e) => `${what}${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+  return [...findings(validate, ''), ...findings(validateHistoryView, 'history view: ')];
 }
 
 /** The report file at `path`, failing with the schema's findings when it is not valid. */
