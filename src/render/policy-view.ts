@@ -126,6 +126,8 @@ export interface RaterView {
   readonly label: string;
   /** As a column heading: 上级 / Supervisor. */
   readonly heading: string;
+  /** In a running sentence: 上级 / the supervisor. */
+  readonly inText: string;
   readonly weight: string;
 }
 
@@ -331,14 +333,14 @@ class Numbering {
 function raterViews(language: Language, raters: readonly RaterWeight[]): RaterView[] {
   return raters.map((r) => {
     const label = t(language, `doc-rater-${r.type}`);
-    return { label, heading: label.charAt(0).toUpperCase() + label.slice(1), weight: formatPercent(language, r.weight) };
+    return { label, heading: label.charAt(0).toUpperCase() + label.slice(1), inText: t(language, `doc-rater-in-text-${r.type}`), weight: formatPercent(language, r.weight) };
   });
 }
 
 function ratersText(language: Language, raters: readonly RaterView[]): string {
   return joinList(
     language,
-    raters.map((r) => t(language, 'doc-rater-weight', { rater: r.label, weight: r.weight })),
+    raters.map((r) => t(language, 'doc-rater-weight', { rater: r.inText, weight: r.weight })),
   );
 }
 

@@ -134,6 +134,12 @@ export const renderMessages = defineMessages({
   'doc-rater-customer': { 'zh-CN': '客户', en: 'customers' },
   'doc-rater-self': { 'zh-CN': '本人', en: 'self' },
   'doc-rater-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
+  // The same in a running sentence (rated by the supervisor, peers and the employee themselves).
+  'doc-rater-in-text-supervisor': { 'zh-CN': '上级', en: 'the supervisor' },
+  'doc-rater-in-text-peer': { 'zh-CN': '同事', en: 'peers' },
+  'doc-rater-in-text-customer': { 'zh-CN': '客户', en: 'customers' },
+  'doc-rater-in-text-self': { 'zh-CN': '本人', en: 'the employee themselves' },
+  'doc-rater-in-text-subordinate': { 'zh-CN': '下属', en: 'subordinates' },
   'doc-rater-weight': { 'zh-CN': '{rater}（{weight}）', en: '{rater} ({weight})' },
   // How a rating on the scale becomes a score out of 100, with a worked example from the policy's own scale;
   // said because people expect 3 of 5 to be 60 and it is 50.
