@@ -51,7 +51,8 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
   let failure: unknown = caught;
   if (caught instanceof CommanderError) {
     const usage = commanderToUsageError(caught, argv);
-    if (!usage) return caught.exitCode;
+    // `aspm` alone: commander shows the help on stderr as an error; like any usage error, exit 2.
+    if (!usage) return caught.code === 'commander.help' && caught.exitCode !== 0 ? 2 : caught.exitCode;
     failure = usage;
   }
   if (isAspmError(failure)) {
