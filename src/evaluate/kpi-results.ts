@@ -4,7 +4,7 @@
 import type { Policy } from '../policy/policy.generated.js';
 import type { EvaluationPlan, Measure, MetricsMeasure, TicketMeasure } from './kpi-plan.js';
 import type { StaffDirectory, StaffMember } from './staff.js';
-import type { KpiTotals } from './ticket-evaluator.js';
+import type { KpiTotals } from './ticket-totals.js';
 
 export type KpiStatus = 'ok' | 'no_data' | 'insufficient';
 export type KpiScope = 'individual' | 'team';

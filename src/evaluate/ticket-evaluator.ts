@@ -25,12 +25,11 @@ import type { WorkingCalendar } from './working-calendar.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { detach } from '../tables/id-set.js';
 import type { Cell } from '../tables/parse-value.js';
-import type { AheadKind, ReadAheadPlan } from '../tables/read-ahead.js';
+import type { AheadKind, ReadAheadPlan } from '../tables/csv-bytes.js';
 import { CellsRow, type RowView } from '../tables/row-view.js';
 import type { TableHandler } from '../tables/table.js';
 import type { ZoneClock } from '../tables/time-zone.js';
 
-export type { KpiTotals };
 
 export interface TicketEvaluatorOptions {
   readonly policy: Policy;
@@ -60,8 +59,6 @@ export interface TicketEvaluatorOptions {
   /** Keep, per ticket, what it counted for (memory then grows with rows): the ticket lists. */
   readonly details?: boolean;
 }
-
-export type { TicketDetail } from './ticket-details.js';
 
 /** Where a ticket left out by an appeal would have counted. */
 export interface ExcludedTicket {
@@ -294,10 +291,11 @@ export class TicketEvaluator implements TableHandler {
       const slot = fields.slots[createdSlot]!;
       warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
     }
+    // A placing time that could not be read (warned) is a fault in the data.
+    const unreadable = (this.anyByCreation && createdSlot !== -1 && created !== created) || (this.anyByResolution && resolvedSlot !== -1 && resolved !== resolved);
     if (!inCreated && !inResolved) {
-      // A placing time that could not be read (warned) is a fault in the data, not a date
-      // outside the period: a column of yes/no taken for a time would otherwise hide there.
-      const unreadable = (this.anyByCreation && createdSlot !== -1 && created !== created) || (this.anyByResolution && resolvedSlot !== -1 && resolved !== resolved);
+      // Not a date outside the period: a column of yes/no taken for a time would otherwise
+      // hide there…
       // …unless a time that could be read places the row outside the period anyway.
       const placedElsewhere = (this.anyByCreation && Number.isFinite(created)) || (this.anyByResolution && Number.isFinite(resolved));
       if (unreadable && !placedElsewhere) {
@@ -319,8 +317,7 @@ export class TicketEvaluator implements TableHandler {
     const resolvedSlice = sliced && inResolved ? totals.sliceOf(resolved) : -1;
     // A ticket whose placing time could not be used is not one of theirs "with nothing to
     // count": a count over a column of unreadable resolution times is unknown, not 0.
-    const faulty = (this.anyByCreation && createdSlot !== -1 && created !== created) || (this.anyByResolution && resolvedSlot !== -1 && resolved !== resolved);
-    if (!faulty) totals.countTicket(person, team, createdSlice, resolvedSlice);
+    if (!unreadable) totals.countTicket(person, team, createdSlice, resolvedSlice);
     const details = this.options.details ? this.details : undefined;
     details?.open();
     const contributions = this.contributions;

@@ -172,7 +172,9 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 /** Widths (in the unit of `metrics`) of the table's columns; whole numbers adding up to the total. */
 export function columnWidths(header: readonly TableCell[] | null, rows: readonly (readonly TableCell[])[], metrics: TableMetrics): number[] {
   const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length), 1);
-  const allRows = header ? [header, ...rows] : rows;
+  // A header row is set in bold (Word and HTML alike), so its words are measured as a label's:
+  // Contribution in a column sized for regular letters broke as Contributio / n.
+  const allRows = header ? [header.map((c) => (c.label || c.empty ? c : { ...c, label: true })), ...rows] : rows;
   const cellsOf = (column: number) => {
     const cells = allRows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined);
     // Blanks ask for writing room only in a column of blanks (实际值, 得分, 签字); a blank

@@ -5,7 +5,7 @@
 // the caller's job.
 import { join } from 'node:path';
 import type { EvaluationPlan } from '../evaluate/kpi-plan.js';
-import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
+import type { TicketDetail } from '../evaluate/ticket-details.js';
 import { t } from '../i18n/catalogue.js';
 import { MAX_NAME_BYTES, type OutputFile } from '../io/write-output.js';
 import type { Policy } from '../policy/policy.generated.js';

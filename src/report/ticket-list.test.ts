@@ -3,7 +3,7 @@
 // run as formulas defused; team KPIs and other people's tickets left out.
 import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy } from '../../test/helpers/scoring-fixtures.js';
-import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
+import type { TicketDetail } from '../evaluate/ticket-details.js';
 import { scoreEvaluation } from '../scoring/score-evaluation.js';
 import { renderTicketList } from './ticket-list.js';
 

@@ -4,13 +4,12 @@
 // the ticket in an appeal. Tickets an approved appeal left out are listed too, marked, and
 // shown as not counted in every column.
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
-import type { TicketDetail } from '../evaluate/ticket-evaluator.js';
+import type { TicketDetail } from '../evaluate/ticket-details.js';
 import { formatWallMinute, zoneClock } from '../tables/time-zone.js';
 import type { Contribution } from '../evaluate/builtin-kpis.js';
 import type { EvaluationPlan, TicketMeasure } from '../evaluate/kpi-plan.js';
 import { t, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
-import { measuresDuration } from '../policy/kpi-catalogue.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { formatNumber } from '../render/document-values.js';
 import type { ReportPerson } from '../scoring/scored-report.js';
@@ -47,8 +46,7 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
     const { value, unit, contribution } = measure.builtin;
     switch (value) {
       case 'mean_duration': {
-        const working = business && measuresDuration(measure.kind);
-        return { header: labelled((working ? `xlsx-unit-working-${unit}` : `xlsx-unit-${unit}`) as MessageCode), measure: index, shown: 'duration', unitMs };
+        return { header: labelled((business ? `xlsx-unit-working-${unit}` : `xlsx-unit-${unit}`) as MessageCode), measure: index, shown: 'duration', unitMs };
       }
       case 'satisfaction':
         return policy.evaluation.satisfaction.method === 'mean'

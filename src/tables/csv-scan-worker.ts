@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CsvByteScanner, Utf8Error, type RecordBatch } from './csv-bytes.js';
+import { CsvByteScanner, Utf8Error, type ReadAheadPlan, type RecordBatch } from './csv-bytes.js';
 import { CsvUnclosedQuoteError } from './csv-parser.js';
-import { readAhead, type ReadAheadPlan } from './read-ahead.js';
+import { readAhead } from './read-ahead.js';
 import { transferList, type BatchArrays, type ScanFailure, type ScanMessage, type ScanReply, type ScanRequest } from './scan-csv-in-worker.js';
 
 /** Arrays returned by the other thread, to be filled again. */

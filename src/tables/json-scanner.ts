@@ -5,8 +5,6 @@
 import type { JsonProblem } from '../i18n/messages/evaluate.js';
 import type { Cell } from './parse-value.js';
 
-/** What is wrong with a JSON export; the catalogue words it (json-invalid). */
-export type { JsonProblem };
 
 export class JsonFormatError extends Error {
   constructor(

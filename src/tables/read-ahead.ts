@@ -8,9 +8,6 @@ import { PLAIN_FIELD, type AheadValues, type ReadAheadPlan, type RecordBatch } f
 import { booleanFromBytes, NOT_DECIDED, numberFromBytes, wallFromBytes } from './parse-bytes.js';
 import { zoneClock } from './time-zone.js';
 
-// The plan and its values travel with a batch, so their types live with the batch's.
-export type { AheadKind, AheadValues, ReadAheadPlan } from './csv-bytes.js';
-
 const TIME = 0;
 const BOOLEAN = 1;
 const NUMBER = 2;

@@ -7,9 +7,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Utf8Error, type RecordBatch } from './csv-bytes.js';
+import { Utf8Error, type ReadAheadPlan, type RecordBatch } from './csv-bytes.js';
 import { CsvUnclosedQuoteError } from './csv-parser.js';
-import type { ReadAheadPlan } from './read-ahead.js';
 import { packagePath } from '../package-root.js';
 
 export interface ScanRequest {
