@@ -169,6 +169,16 @@ describe('writeOutputs: two runs at once and runs that were killed (issue 17, 14
 });
 
 describe('writeStreamed', () => {
+  it('says a system error while streaming (a folder gone, a full disk) as write-failed for the file, not as a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-streamed-'));
+    const path = join(dir, 'tickets.csv');
+    const failed = await writeStreamed(path, async () => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    }).catch((caught: unknown) => caught);
+    expect(failed).toMatchObject({ code: 'write-failed', params: { path, reason: 'ENOSPC' } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('puts the file in place only when written whole; a failure leaves the old file and no temporary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aspm-streamed-'));
     const path = join(dir, 'tickets.csv');

@@ -199,7 +199,9 @@ export async function writeStreamed(path: string, write: (temporary: string) => 
     tracked.keep();
   } catch (cause) {
     await tracked.discard();
-    throw cause;
+    // A full disk or a folder gone (a system error, with its code) is the user's to fix,
+    // said as for any other output; anything else is passed on as it is.
+    throw typeof (cause as NodeJS.ErrnoException | undefined)?.code === 'string' && !(cause instanceof AspmError) ? writeFailure(path, cause) : cause;
   }
 }
 

@@ -32,6 +32,17 @@ async function contents(archive: ZipArchive, name: string): Promise<Buffer> {
 }
 
 describe('ZipStreamWriter', () => {
+  it('rejects, rather than ending the process or claiming success, when the file cannot be written', async () => {
+    for (const size of [100, 200_000]) {
+      const writer = new ZipStreamWriter(join(dir, 'no such folder', `x-${size}.xlsx`));
+      const failed = (async () => {
+        await writer.add('a.xml', Buffer.alloc(size, 65));
+        await writer.close();
+      })();
+      await expect(failed).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+  });
+
   it('writes streamed and whole entries that ZipArchive reads back, sizes and CRC checked', async () => {
     const archive = await ZipArchive.open(await writeZip('a.zip'));
     expect([...archive.entries.keys()]).toEqual(['xl/worksheets/sheet1.xml', '名字.xml', 'empty']);

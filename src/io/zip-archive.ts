@@ -407,13 +407,29 @@ export class ZipStreamWriter {
   private offset = 0;
   private readonly written: WrittenEntry[] = [];
 
+  /** The first error of the file (a folder gone, a full disk): every later step rejects with it. */
+  private failure: Error | undefined;
+
   constructor(path: string) {
     this.out = createWriteStream(path);
+    // Listened to from the start: an error with no listener would end the process.
+    this.out.on('error', (error) => (this.failure ??= error));
   }
 
   private async write(data: Uint8Array): Promise<void> {
+    if (this.failure) throw this.failure;
     this.offset += data.length;
-    if (!this.out.write(data)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    if (this.out.write(data)) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        this.out.off('drain', done);
+        this.out.off('error', done);
+        if (this.failure) reject(this.failure);
+        else resolve();
+      };
+      this.out.on('drain', done);
+      this.out.on('error', done);
+    });
   }
 
   /** An entry given whole, with its sizes in its header. */
@@ -484,8 +500,14 @@ export class ZipStreamWriter {
     }
     await this.write(endOfDirectory(this.written.length, this.offset - directoryOffset, directoryOffset));
     await new Promise<void>((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
       this.out.once('error', reject);
-      this.out.end(resolve);
+      // The callback hears of an error before the 'error' listeners do.
+      this.out.end((error?: Error | null) => {
+        const failure = error ?? this.failure;
+        if (failure) reject(failure);
+        else resolve();
+      });
     });
   }
 }
