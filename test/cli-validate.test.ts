@@ -121,4 +121,9 @@ describe('aspm schema', () => {
   it('rejects an unknown schema name as a usage error', async () => {
     expect((await runMain(['schema', 'nonsense'])).status).toBe(2);
   });
+
+  it('serves only the schemas it names: not every file under schemas/, nor a path', async () => {
+    for (const name of ['kpi-catalogue', 'report-history', '../schemas/policy']) expect((await runMain(['schema', name])).status, name).toBe(2);
+    expect((await runMain(['schema', 'report'])).status).toBe(0);
+  });
 });

@@ -9,7 +9,8 @@ import { main } from '../cli/main.js';
 import { isAspmError } from '../errors.js';
 import { parsePolicy } from '../policy/load-policy.js';
 import { packagePath } from '../package-root.js';
-import { dateIn, draftPolicy } from './draft-policy.js';
+import { dayIn as dateIn } from '../tables/time-zone.js';
+import { draftPolicy } from './draft-policy.js';
 
 const now = new Date('2026-03-14T20:00:00Z');
 let dir: string;
@@ -45,6 +46,10 @@ describe('draftPolicy', () => {
     expect(drafted.policy.meta).toMatchObject({ company: '华东家电服务有限公司', size: 'large', language: 'zh-CN' });
     // The default effective date follows today in the preset's time zone (Asia/Shanghai: already 15 March).
     expect(dateIn(now, drafted.policy.meta.timezone)).toBe('2026-03-15');
+    // …which decides the default effective date: on 31 March at 20:00 UTC it is already
+    // 1 April in Shanghai, so the policy takes effect on 1 May, not 1 April.
+    const lateMarch = await draftPolicy({ output: join(dir, 'late.yaml'), answers: {}, language: 'zh-CN', now: new Date('2026-03-31T20:00:00Z') });
+    expect(lateMarch.policy.meta.effective_date).toBe('2026-05-01');
     const reread = parsePolicy(drafted.text, 'policy.yaml');
     expect(reread.ok && reread.value).toEqual(drafted.policy);
   });

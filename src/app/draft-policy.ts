@@ -12,7 +12,7 @@ import { readSmallFile } from '../io/read-input.js';
 import type { OutputFile } from '../io/write-output.js';
 import { parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
-import { formatInstant, zoneClock } from '../tables/time-zone.js';
+import { dayIn } from '../tables/time-zone.js';
 import { loadDocumentBytes } from '../validation/load-document.js';
 import { locate, type YamlSource } from '../validation/yaml-document.js';
 import type { Answers, ResolvedAnswers, WizardContext } from '../wizard/answers.js';
@@ -32,11 +32,6 @@ export interface GivenAnswers {
   /** The answers file, when they were read from one. */
   readonly file?: string;
   readonly source?: YamlSource;
-}
-
-/** The calendar date of `now` in `timeZone`, as YYYY-MM-DD. */
-export function dateIn(now: Date, timeZone: string): string {
-  return formatInstant(now.getTime(), zoneClock(timeZone)).slice(0, 10);
 }
 
 /** Reads an answers file and checks it against the answers schema; a bad file stops here. */
@@ -135,7 +130,7 @@ export async function draftPolicy(request: DraftPolicyRequest): Promise<DraftedP
   if (request.answersFile && request.answers) throw usageError('draft-answers-twice', { file: request.answersFile });
   const given: GivenAnswers = request.answersFile ? await readAnswersFile(request.answersFile) : checkAnswersObject(request.answers ?? {});
   const preset = await readPreset({ size: request.size ?? given.answers.size ?? 'medium', language: given.answers.language ?? request.language });
-  const today = dateIn(request.now, preset.meta.timezone);
+  const today = dayIn(request.now, preset.meta.timezone);
   const checked = checkGivenAnswers(given, { preset, today });
   const draft = buildDraft(checked.answers, preset, { today, output: request.output });
   return { ...draft, answers: checked.answers, warnings: checked.warnings, files: [{ path: request.output, data: draft.text }, ...(schemaFile ? [schemaFile] : [])] };

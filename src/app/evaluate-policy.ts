@@ -24,7 +24,8 @@ import { buildReportXlsx } from '../report/report-xlsx.js';
 import { excludedTicketIds, readAdjustments, type LoadedAdjustments } from '../scoring/adjustments.js';
 import { readHistory } from '../scoring/history.js';
 import { planScoring, scoreEvaluation } from '../scoring/score-evaluation.js';
-import { zoneClock } from '../tables/time-zone.js';
+import { dayIn } from '../tables/time-zone.js';
+import { isCalendarDay } from '../text/calendar-day.js';
 
 /** What to evaluate and where to write it: the options of `aspm evaluate`, as data. */
 export interface EvaluateRequest {
@@ -105,14 +106,6 @@ export interface EvaluateResult {
   };
 }
 
-/** A real calendar day written YYYY-MM-DD. */
-export function isCalendarDay(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /** `report.json` → `report.xlsx`; any other name gets `.xlsx` appended. */
 export function xlsxPathFor(output: string): string {
   return /\.json$/i.test(output) ? output.replace(/\.json$/i, '.xlsx') : `${output}.xlsx`;
@@ -135,7 +128,7 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   const plan = planScoring(policy, period);
   if (request.date !== undefined && !isCalendarDay(request.date)) throw usageError('date-invalid', { value: request.date });
   const now = options.now ?? (() => new Date());
-  const resultDate = request.date ?? new Date(zoneClock(policy.meta.timezone).utcToWall(now().getTime())).toISOString().slice(0, 10);
+  const resultDate = request.date ?? dayIn(now(), policy.meta.timezone);
   const xlsxPath = request.xlsx === true ? xlsxPathFor(request.output) : typeof request.xlsx === 'string' ? request.xlsx : undefined;
   if (xlsxPath !== undefined && resolve(xlsxPath) === resolve(request.output)) throw usageError('xlsx-same-as-report', { path: xlsxPath });
   // Refuse an existing report before reading a million rows, not after.

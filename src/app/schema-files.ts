@@ -36,9 +36,10 @@ export async function schemaBeside(document: string, name: SchemaName, force: bo
 
 /** The text of the shipped schema `name`; a name aspm has no schema for is a usage error. */
 export function readSchemaText(name: string): string {
-  try {
-    return readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8');
-  } catch {
+  // Only the schemas of the files people write or read: not every file under schemas/
+  // (the KPI catalogue's, history's view of a report), nor a path made of the name.
+  if (!(SCHEMA_NAMES as readonly string[]).includes(name)) {
     throw usageError('usage-invalid-choice', { option: 'name', value: name, allowed: SCHEMA_NAMES.join(', ') });
   }
+  return readFileSync(packagePath('schemas', `${name}.schema.json`), 'utf8');
 }

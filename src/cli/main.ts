@@ -11,8 +11,6 @@ import { processIo, useColor, type CliIo, type CommandContext } from './context.
 import { EXIT_INTERNAL, formatAspmError } from './failure.js';
 import { buildProgram, commanderToUsageError } from './program.js';
 
-export { EXIT_INTERNAL, EXIT_INTERRUPTED, formatAspmError } from './failure.js';
-
 /** The `--lang` value in argv, read before commander runs so that help is translated. */
 export function languageFromArgv(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {

@@ -30,7 +30,6 @@ export interface WriteOptions {
 
 // Kept in their own module so that the command line can sweep them on Ctrl+C without
 // loading this one before a command writes anything.
-export { removePendingTemporaries, trackTemporary } from './pending-temporaries.js';
 
 async function statOrNull(path: string) {
   try {

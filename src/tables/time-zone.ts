@@ -141,3 +141,8 @@ export function formatInstant(utcMs: number, clock: ZoneClock): string {
   const mm = String(minutes % 60).padStart(2, '0');
   return `${wall}${sign}${hh}:${mm}`;
 }
+
+/** The calendar day of `now` in `timeZone`, as YYYY-MM-DD: today, where the policy is. */
+export function dayIn(now: Date, timeZone: string): string {
+  return formatInstant(now.getTime(), zoneClock(timeZone)).slice(0, 10);
+}

@@ -5,7 +5,8 @@ import { t } from '../i18n/catalogue.js';
 import { packagePath } from '../package-root.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { completeAnswers } from './complete-answers.js';
-import { firstOfNextMonth, isRealDate, POLICY_QUESTIONS, PRESET_QUESTIONS, QUESTIONS, type AnyQuestion, type PresetContext, type QuestionContext } from './questions.js';
+import { isCalendarDay as isRealDate } from '../text/calendar-day.js';
+import { firstOfNextMonth, POLICY_QUESTIONS, PRESET_QUESTIONS, QUESTIONS, type AnyQuestion, type PresetContext, type QuestionContext } from './questions.js';
 import { availablePresets, presetFileName, readPreset } from './read-preset.js';
 
 interface PropertySchema {

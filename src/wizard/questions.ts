@@ -26,6 +26,7 @@ import {
   suggestShare,
 } from './suggestions.js';
 import { addsUpToHundred, normaliseWeights, totalWeight } from './weights.js';
+import { isCalendarDay } from '../text/calendar-day.js';
 
 /**
  * The parts of the wizard, in the order they are asked; at the summary the user can go back
@@ -203,20 +204,12 @@ export function normaliseDate(text: string): string | undefined {
   const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(ascii);
   if (!match) return undefined;
   const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-  return isRealDate(date) ? date : undefined;
+  return isCalendarDay(date) ? date : undefined;
 }
 
 /** The preset's company name is an example ("示例科技有限公司"), not anyone's company. */
 export function isPlaceholderCompany(company: string, preset: Policy): boolean {
   return company.trim() === preset.meta.company;
-}
-
-export function isRealDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** The first day of the month after `today` (YYYY-MM-DD): when a new policy usually starts. */
@@ -326,7 +319,7 @@ export const POLICY_QUESTIONS: readonly AnyQuestion[] = [
     message: 'q-effective-date',
     hint: 'q-effective-date-hint',
     default: (ctx) => firstOfNextMonth(ctx.today),
-    check: (value, ctx) => (isRealDate(value) ? [] : [{ code: 'answer-bad-date', params: { value, example: firstOfNextMonth(ctx.today) } }]),
+    check: (value, ctx) => (isCalendarDay(value) ? [] : [{ code: 'answer-bad-date', params: { value, example: firstOfNextMonth(ctx.today) } }]),
     // A policy may be dated back on purpose (writing down what already applies), but pay
     // rules applied retroactively are a common mistake: say so, do not refuse.
     warn: (value, ctx) => (value < ctx.today ? [{ code: 'answer-date-past', params: { value, today: ctx.today } }] : []),

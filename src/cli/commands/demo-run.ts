@@ -7,7 +7,8 @@ import { buildDemoData, DEMO_MONTHS, DEMO_QUARTER_ID, DEMO_RESULT_DATE, demoAdju
 import { t, type MessageCode } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
 import type { Language } from '../../i18n/language.js';
-import { checkTargets, trackTemporary, writeOutputs } from '../../io/write-output.js';
+import { trackTemporary } from '../../io/pending-temporaries.js';
+import { checkTargets, writeOutputs } from '../../io/write-output.js';
 import { writeMetricsCsv, writeRatingsCsv, writeRosterCsv, writeTicketsCsv, writeTicketsXlsx } from '../../sample-data/write-sample-data.js';
 import type { CommandContext, TextSink } from '../context.js';
 import { formatAspmError } from '../failure.js';
@@ -80,7 +81,6 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   await step('init', language, async () => {
     const { draftPolicy } = await import('../../app/draft-policy.js');
     const drafted = await draftPolicy({ output: policyPath, answersFile: answersPath, size: 'medium', language, now: context.io.now(), force });
-    await checkTargets([policyPath], { force });
     await writeOutputs(drafted.files, { force });
   });
   const policy = await step('render', language, () => publish(policyPath, [at('policy.docx'), at('policy.md'), at('policy.html')], force));

@@ -16,7 +16,7 @@ import { once } from '../single-value.js';
 import type { CommandDefinition } from './command.js';
 
 /** The command's options as commander gives them: the use case's request, less what the command adds. */
-export type EvaluateOptions = Omit<EvaluateRequest, 'policy' | 'language'>;
+type EvaluateCommandOptions = Omit<EvaluateRequest, 'policy' | 'language'>;
 
 /** Warnings printed per code before the rest are only counted (the report has them all). */
 const PRINTED_PER_CODE = 20;
@@ -43,7 +43,7 @@ export const evaluateCommand: CommandDefinition = {
       .option('--date <date>', t(language, 'opt-date'), once('--date'))
       .option('--strict', t(language, 'opt-strict'))
       .option('--force', t(language, 'opt-force'))
-      .action(async (policyPath: string, options: EvaluateOptions) => {
+      .action(async (policyPath: string, options: EvaluateCommandOptions) => {
         // Loaded here, not at the top: `aspm --help` must not load exceljs, docx and the readers.
         const { evaluatePolicy } = await import('../../app/evaluate-policy.js');
         const strict = options.strict ?? false;

@@ -4,7 +4,8 @@
 // confirms, and writes the commented YAML atomically. Ctrl+C or a closed terminal writes
 // nothing and exits 130.
 import { styleText } from 'node:util';
-import { buildDraft, checkGivenAnswers, dateIn, readAnswersFile, type GivenAnswers } from '../../app/draft-policy.js';
+import { buildDraft, checkGivenAnswers, readAnswersFile, type GivenAnswers } from '../../app/draft-policy.js';
+import { dayIn } from '../../tables/time-zone.js';
 import { schemaBeside } from '../../app/schema-files.js';
 import { t } from '../../i18n/catalogue.js';
 import { formatDiagnostic } from '../../i18n/format-diagnostic.js';
@@ -63,7 +64,7 @@ export async function runWizard(options: InitOptions, context: CommandContext, d
       ? await askPresetAnswers(presetGiven, presetContext, { ...ask, progress })
       : { language: given.language ?? language, size: options.preset ?? given.size ?? 'medium' };
     let preset = await readPreset({ size: chosen.size, language: chosen.language });
-    const today = dateIn(io.now(), preset.meta.timezone);
+    const today = dayIn(io.now(), preset.meta.timezone);
     let wizardContext = { preset, today };
 
     const completed = checkGivenAnswers(loaded, wizardContext);

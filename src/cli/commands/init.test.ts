@@ -12,8 +12,9 @@ import { DEFAULT, fakePrompts } from '../../../test/helpers/fake-prompts.js';
 import { isAspmError, type AspmError } from '../../errors.js';
 import { readPolicy } from '../../policy/load-policy.js';
 import type { CommandContext } from '../context.js';
-import { formatAspmError, main } from '../main.js';
-import { dateIn } from '../../app/draft-policy.js';
+import { formatAspmError } from '../failure.js';
+import { main } from '../main.js';
+import { dayIn as dateIn } from '../../tables/time-zone.js';
 import { runInit } from './init.js';
 import { displayWidth } from '../../text/display-width.js';
 

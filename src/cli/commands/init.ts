@@ -7,8 +7,6 @@ import type { InitDependencies, InitOptions } from './init-wizard.js';
 import type { CommandContext } from '../context.js';
 import type { CommandDefinition } from './command.js';
 
-export type { InitDependencies, InitOptions } from './init-wizard.js';
-
 export const initCommand: CommandDefinition = {
   name: 'init',
   register(command, context, exit) {

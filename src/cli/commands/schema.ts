@@ -5,9 +5,6 @@ import { readSchemaText } from '../../app/schema-files.js';
 import { t } from '../../i18n/catalogue.js';
 import type { CommandDefinition } from './command.js';
 
-// The demo command takes these from here; they live with the use cases that write schemas.
-export { SCHEMA_NAMES, readSchemaText, schemaBeside, schemaRefBeside, type SchemaName } from '../../app/schema-files.js';
-
 export const schemaCommand: CommandDefinition = {
   name: 'schema',
   register(command, { io, language }) {
