@@ -1,8 +1,8 @@
 // The layers of DESIGN.md ("Layout"), checked on every `npm test`: one room per job, and
 // imports point down only, so the drift that issue 14 undid cannot come back unnoticed.
 //
-//   cli → the library entry (src/index.ts) → app → wizard / render / report (and the demo
-//   and sample data) → scoring → evaluate → tables → policy → validation → io / i18n /
+//   cli → the library entry (src/index.ts) → app → wizard / render / report / dashboard
+//   (and the demo and sample data) → charts → scoring → evaluate → tables → policy → validation → io / i18n /
 //   text (and errors.ts, package-root.ts)
 //
 // A room may import its own files and any room below it, never one above. Types count:
@@ -17,7 +17,8 @@ const LAYERS = [
   { name: 'cli', rooms: ['src/cli(?:/|\\.ts$)'] },
   { name: 'entry', rooms: ['src/index\\.ts$'] },
   { name: 'app', rooms: ['src/app/'] },
-  { name: 'publish', rooms: ['src/wizard/', 'src/render/', 'src/report/', 'src/demo/', 'src/sample-data/'] },
+  { name: 'publish', rooms: ['src/wizard/', 'src/render/', 'src/report/', 'src/dashboard/', 'src/demo/', 'src/sample-data/'] },
+  { name: 'charts', rooms: ['src/charts/'] },
   { name: 'scoring', rooms: ['src/scoring/'] },
   { name: 'evaluate', rooms: ['src/evaluate/'] },
   { name: 'tables', rooms: ['src/tables/'] },
