@@ -201,6 +201,7 @@ export const evaluateMessages = defineMessages({
           'row-size': `其中的部件 ${String(p.part)} 有一行的 XML 超过 ${String(p.limit)} 个字符（或该行没有结束）`,
           'string-size': `其中的部件 ${String(p.part)} 有一个字符串的 XML 超过 ${String(p.limit)} 个字符（Excel 单元格最多 32,767 个字符）`,
           cells: `其中的部件 ${String(p.part)} 连同中间的空单元格共超过 ${String(p.limit)} 个单元格`,
+          styles: `其中的部件 ${String(p.part)} 声明了超过 ${String(p.limit)} 个单元格样式或数字格式（Excel 最多允许 64,000 个单元格样式）`,
         } as Record<string, string>)[String(p.what)] ?? String(p.what)
       }。未读取其中的数据。如文件确实来自贵司系统，请改为导出 CSV。`,
     en: (p: Params<'limit' | 'part' | 'path' | 'what'>) =>
@@ -212,6 +213,7 @@ export const evaluateMessages = defineMessages({
           'row-size': `its part ${String(p.part)} has a row whose XML is longer than ${String(p.limit)} characters (or that never ends)`,
           'string-size': `its part ${String(p.part)} has a string whose XML is longer than ${String(p.limit)} characters (an Excel cell holds at most 32,767)`,
           cells: `its part ${String(p.part)} holds more than ${String(p.limit)} cells, counting the empty ones in between`,
+          styles: `its part ${String(p.part)} declares more than ${String(p.limit)} cell styles or number formats (Excel allows at most 64,000 cell styles)`,
         } as Record<string, string>)[String(p.what)] ?? String(p.what)
       }. Nothing of it was used. If the file really comes from your system, export the data as CSV instead.`,
   },
