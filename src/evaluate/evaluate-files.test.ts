@@ -812,11 +812,57 @@ describe('columns the roles on the roster need, and no more', () => {
     const roster = join(dir, 'roster-cost.csv');
     writeFileSync(roster, '工号,姓名,岗位,班组\nE0031,陈静,维修技术员,一组\n');
     const evaluation = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
-    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.count, w.params.total])).toEqual([['column-values-unfit', '维修费用', 3, 4]]);
-    expect(translate('en', 'column-values-unfit', evaluation.warnings.items[0]!.params)).toContain('are not numbers, e.g. row 2 "1:30:00"');
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.count, w.params.total])).toEqual([['column-times-in-number', '维修费用', 3, 4]]);
+    // cost is a number of aspm's own: the column is the wrong one, not a duration to declare.
+    const en = translate('en', 'column-times-in-number', evaluation.warnings.items[0]!.params);
+    expect(en).toContain('3 of its 4 non-blank values are times or durations (Excel time cells or h:mm:ss text), e.g. row 2 "1:30:00", row 3 "0:45:10", row 4 "2:00:00"');
+    expect(en).toContain('map cost to the right column');
+    expect(en).not.toContain('duration: clock');
     writeFileSync(path, [HEAD, withCostCell('T1', '1:30:00'), withCostCell('T2', '100'), withCostCell('T3', '90'), withCostCell('T4', '120')].join('\n') + '\n');
     const stray = await evaluateFiles({ policy: cost, period: '2026-10', tickets: path, roster });
-    expect(stray.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['value-unreadable-number', 2, '维修费用']]);
+    expect(stray.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column])).toEqual([['value-time-in-number', 2, '维修费用']]);
+  });
+
+  it('clocks in a number field of its own: one column message however few, that says how to declare it a duration; the numbers still count', async () => {
+    const talk = structuredClone(policy);
+    talk.kpis.push({ ...talk.kpis.find((k) => k.id === 'resolution_hours')!, id: 'talk_minutes', name: '平均通话时长', unit: 'minutes', target: 3, floor: 8, compute: { from: 'tickets', aggregate: 'mean', field: 'talk' } });
+    const tech = talk.roles.find((r) => r.id === 'technician')!;
+    tech.kpis = tech.kpis.map((k) => (k.kpi === 'csat' ? { ...k, weight: 20 } : k));
+    tech.kpis.push({ kpi: 'talk_minutes', weight: 5, scope: 'individual' });
+    talk.data_sources = { ...talk.data_sources, tickets: { ...talk.data_sources.tickets, columns: { talk: '通话 时长' } } };
+    const path = join(dir, 'talk-clocks.csv');
+    // Two clocks (fewer than make a column message of other unfit values) and one number.
+    writeFileSync(path, [`${HEAD},通话 时长`, `${GOOD('T1')},0:03:40`, `${GOOD('T2')},00:02:23`, `${GOOD('T3')},5`].join('\n') + '\n');
+    const roster = join(dir, 'roster-talk.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0031,陈静,维修技术员,一组\n');
+    const evaluation = await evaluateFiles({ policy: talk, period: '2026-10', tickets: path, roster });
+    expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.count, w.params.total])).toEqual([['column-times-in-number', '通话 时长', 2, 3]]);
+    expect(evaluation.warnings.total).toBe(1);
+    const params = evaluation.warnings.items[0]!.params;
+    expect(translate('en', 'column-times-in-number', params)).toBe(
+      'Column "通话 时长" is read as talk, a number, but 2 of its 3 non-blank values are times or durations (Excel time cells or h:mm:ss text), e.g. row 2 "0:03:40", row 3 "00:02:23", and were not counted as numbers. If the column holds durations, declare it under data_sources.tickets in the policy: columns: { talk: { column: "通话 时长", duration: clock } }. Those tickets are left out of: 平均通话时长.',
+    );
+    expect(translate('zh-CN', 'column-times-in-number', params)).toBe(
+      '列“通话 时长”按 talk 读取为数字，但 3 个非空值中有 2 个是时间或时长（Excel 的时间单元格或 h:mm:ss 文字），例如第 2 行“0:03:40”、第 3 行“00:02:23”，未按数字计算。如果这一列记录的是时长，请在制度的 data_sources.tickets 中声明：columns: { talk: { column: "通话 时长", duration: clock } }。这些工单不计入：平均通话时长。',
+    );
+    // Only the number counts: the mean of 5 over one ticket.
+    expect(evaluation.staff[0]!.kpis.find((k) => k.id === 'talk_minutes')).toMatchObject({ samples: 1, value: 5 });
+
+    // More numbers than clocks: each clock a warning on its row, with the same fix.
+    writeFileSync(path, [`${HEAD},通话 时长`, `${GOOD('T1')},1:05 PM`, `${GOOD('T2')},4`, `${GOOD('T3')},5`].join('\n') + '\n');
+    const stray = await evaluateFiles({ policy: talk, period: '2026-10', tickets: path, roster });
+    expect(stray.warnings.items.map((w) => [w.code, w.location?.row, w.location?.column, w.params.value])).toEqual([['value-time-in-number', 2, '通话 时长', '1:05 PM']]);
+    expect(translate('en', 'value-time-in-number', stray.warnings.items[0]!.params)).toContain('columns: { talk: { column: "通话 时长", duration: clock } }');
+    expect(stray.staff[0]!.kpis.find((k) => k.id === 'talk_minutes')).toMatchObject({ samples: 2, value: 4.5 });
+
+    // Clocks and other text that is no number: each kind its own message, with its own examples.
+    writeFileSync(path, [`${HEAD},通话 时长`, ...['0:01:00', '一百', '0:02:00', '两百', '0:03:00', '三百'].map((v, i) => `${GOOD(`T${i + 1}`)},${v}`)].join('\n') + '\n');
+    const mixed = await evaluateFiles({ policy: talk, period: '2026-10', tickets: path, roster });
+    expect(mixed.warnings.items.map((w) => [w.code, w.params.count, w.params.total, (w.params.examples as { value: string }[]).map((e) => e.value)])).toEqual([
+      ['column-times-in-number', 3, 6, ['0:01:00', '0:02:00', '0:03:00']],
+      ['column-values-unfit', 3, 6, ['一百', '两百', '三百']],
+    ]);
+    expect(mixed.warnings.total).toBe(2);
   });
 
   it('an unknown id and an unknown name written alike are two warnings, each with its own count', async () => {

@@ -44,11 +44,20 @@ export interface FieldSlot {
   readonly unfitCodes: Map<MessageCode, number>;
   /** The first few values that did not fit, for the message about the whole column. */
   readonly examples: { row: number; value: string }[];
+  /** The first few times or durations in a number field (made on the first), kept apart: they get a message of their own. */
+  timeExamples?: { row: number; value: string }[];
 }
 
 /** A column with at least this many values that do not fit, and more than fit, is one message, not one per row. */
 const COLUMN_MESSAGE_AT = 3;
 const COLUMN_EXAMPLES = 3;
+
+/**
+ * A time of day or a duration written as a clock (`0:03:40`, `00:02:23`, `26:03:40`,
+ * `9:05 PM`), as an Excel time cell reaches the row (tables/xlsx-number-format.ts): in a
+ * number field, a column that needs declaring as a duration, not a typo.
+ */
+const CLOCK_TEXT = /^-?\d+:[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:\s*[ap]\.?m\.?)?$/i;
 
 /** A cell of punctuation or symbols only (`?`, `-`, `—`, `/`): a null marker. */
 export function isNullMarker(text: string): boolean {
@@ -139,7 +148,8 @@ export class TicketFields {
     if (code === 'time-before-creation') return;
     slot.unfit++;
     slot.unfitCodes.set(code, (slot.unfitCodes.get(code) ?? 0) + 1);
-    if (slot.examples.length < COLUMN_EXAMPLES) slot.examples.push({ row, value: detach(value) });
+    const examples = code === 'value-time-in-number' ? (slot.timeExamples ??= []) : slot.examples;
+    if (examples.length < COLUMN_EXAMPLES) examples.push({ row, value: detach(value) });
   }
 
   /**
@@ -150,11 +160,27 @@ export class TicketFields {
   columnMessages(): void {
     const { warnings, file } = this.options;
     for (const slot of this.slots) {
-      if (slot.unfit < COLUMN_MESSAGE_AT || slot.unfit <= slot.fit) continue;
-      warnings.retract(file, slot.header, slot.unfitCodes);
+      let unfit = slot.unfit;
+      let codes: ReadonlyMap<MessageCode, number> = slot.unfitCodes;
+      // Times in a number field, more of them than numbers: a column of durations (Excel time
+      // cells), however few rows — one message that says how to declare it. Other values that
+      // do not fit are judged by themselves below.
+      const times = slot.unfitCodes.get('value-time-in-number') ?? 0;
+      if (times > slot.fit) {
+        warnings.retract(file, slot.header, new Map([['value-time-in-number', times]]));
+        warnings.add(
+          'column-times-in-number',
+          { column: slot.header, field: slot.name, count: times, total: slot.unfit + slot.fit, examples: slot.timeExamples ?? [], declare: !Object.hasOwn(KIND_OF, slot.name), kpis: slot.kpis },
+          { file, column: slot.header },
+        );
+        unfit -= times;
+        codes = new Map([...slot.unfitCodes].filter(([code]) => code !== 'value-time-in-number'));
+      }
+      if (unfit < COLUMN_MESSAGE_AT || unfit <= slot.fit) continue;
+      warnings.retract(file, slot.header, codes);
       warnings.add(
         'column-values-unfit',
-        { column: slot.header, field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
+        { column: slot.header, field: slot.name, kind: slot.kind, count: unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
         { file, column: slot.header },
       );
     }
@@ -181,6 +207,12 @@ export class TicketFields {
     }
     const problem = explainTimestamp(first);
     this.warn(problem === 'time-ambiguous' ? 'value-ambiguous-date' : problem === 'time-impossible' ? 'value-impossible-time' : 'value-unreadable-time', slot, row, cellText(first));
+  }
+
+  /** A value that is not a number; a clock (an Excel time cell) says what the column holds and how to declare it. */
+  private numberProblem(slot: FieldSlot, row: number, text: string): void {
+    if (CLOCK_TEXT.test(text)) this.warn('value-time-in-number', slot, row, text, { field: slot.name, column: slot.header, declare: !Object.hasOwn(KIND_OF, slot.name) });
+    else this.warn('value-unreadable-number', slot, row, text);
   }
 
   private read(view: RowView, slotIndex: number, row: number): number {
@@ -211,7 +243,7 @@ export class TicketFields {
       }
     } else {
       v = view.number(column);
-      if (v !== v) this.warn('value-unreadable-number', slot, row, view.text(column));
+      if (v !== v) this.numberProblem(slot, row, view.text(column));
       else if (v < 0 && slot.name === 'cost') {
         this.warn('value-negative', slot, row, view.text(column));
         v = NaN;

@@ -1,12 +1,14 @@
 // A small streaming XLSX writer for generated data sets too large for exceljs to write in
-// reasonable time: one sheet, shared strings (as Excel writes them), numbers, and date-time
-// cells (serial numbers with a date format). Rows are deflated into the ZIP as they come;
+// reasonable time: one sheet, shared strings (as Excel writes them), numbers, date-time
+// cells (serial numbers with a date format) and time cells (fractions of a day with a time
+// format: h:mm:ss, or [h]:mm:ss for a duration that may pass a day). Rows are deflated into the ZIP as they come;
 // memory holds only the shared strings. Writes only what it is given; reads nothing. The
 // ZIP itself is io/zip-archive.ts's ZipStreamWriter; this file knows only the workbook.
 import { ZipStreamWriter, type ZipEntryStream } from '../io/zip-archive.js';
 import { escapeXml } from '../text/escape-xml.js';
 
-export type XlsxCell = string | number | { readonly date: number } | null | undefined;
+/** A date: epoch milliseconds. A time: days (0:03:40 is 220 / 86,400), `elapsed` for [h]:mm:ss. */
+export type XlsxCell = string | number | { readonly date: number } | { readonly time: number; readonly elapsed?: boolean } | null | undefined;
 
 const DAY = 86_400_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -80,8 +82,10 @@ export class XlsxStreamWriter {
           this.stringList.push(cell);
         }
         xml += `<c r="${ref}" t="s"><v>${index}</v></c>`;
-      } else {
+      } else if ('date' in cell) {
         xml += `<c r="${ref}" s="1"><v>${(cell.date - EXCEL_EPOCH) / DAY}</v></c>`;
+      } else {
+        xml += `<c r="${ref}" s="${cell.elapsed ? 3 : 2}"><v>${cell.time}</v></c>`;
       }
     }
     await this.sheetText(xml + '</row>');
@@ -114,7 +118,7 @@ export class XlsxStreamWriter {
     );
     await this.addSmall(
       'xl/styles.xml',
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd\\ hh:mm:ss"/><numFmt numFmtId="165" formatCode="[h]:mm:ss"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>',
     );
     await this.zip.close();
   }

@@ -18,7 +18,7 @@ import { JsonArrayScanner, JsonFormatError, JsonLinesScanner, jsonCell } from '.
 import type { Cell } from './parse-value.js';
 import type { RowView } from './row-view.js';
 import { HeaderLocator, type TableHandler } from './table.js';
-import { parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner, XlsxPartError } from './xlsx-xml.js';
+import { MAX_SHEET_CELLS, parseRelationships, parseWorkbook, resolvePartPath, SharedStringsParser, SheetScanner, StylesParser, XlsxPartError } from './xlsx-xml.js';
 import { checkRegularFile, openFailure, openRegularFile } from '../io/read-input.js';
 import { scanCsvInWorker, scanWorkerScript } from './scan-csv-in-worker.js';
 import { ZipArchive, ZipFormatError, ZipLimitError, type ZipEntry } from '../io/zip-archive.js';
@@ -322,6 +322,12 @@ const SMALL_PART_BYTES = 16 * 1024 ** 2;
  * each, and about as much again in memory.
  */
 const SHARED_STRINGS_BYTES = 256 * 1024 ** 2;
+/**
+ * styles.xml is read for the number format of each cell style (is it a time?). Real ones
+ * are kilobytes; one bloated by years of copy and paste, megabytes. It is streamed and
+ * only its formats are held (StylesParser's limits), so its bound is the shared strings'.
+ */
+const STYLES_BYTES = SHARED_STRINGS_BYTES;
 
 /** A part's problem as the message that names the part. */
 function partError(cause: XlsxPartError, path: string, part: string): AspmError {
@@ -335,6 +341,7 @@ function partError(cause: XlsxPartError, path: string, part: string): AspmError 
     case 'row-size':
     case 'string-size':
     case 'cells':
+    case 'styles':
       return new AspmError('xlsx-too-large', { path, part, what: p.kind, limit: p.limit.toLocaleString('en') }, { location });
     case 'xml':
       return new AspmError('xlsx-corrupt', { path, part, problem: 'xml' }, { location });
@@ -445,8 +452,12 @@ async function readXlsx(path: string, size: number, locator: HeaderLocator, cons
     const stringsEntry = stringsTarget ? entry(resolvePartPath(workbookPath, stringsTarget)) : undefined;
     const strings = new SharedStringsParser();
     if (stringsEntry) await streamPart(archive, stringsEntry, SHARED_STRINGS_BYTES, strings);
+    const stylesTarget = rels.find((r) => r.type.endsWith('/styles'))?.target;
+    const stylesEntry = stylesTarget ? entry(resolvePartPath(workbookPath, stylesTarget)) : undefined;
+    const styles = new StylesParser();
+    if (stylesEntry) await streamPart(archive, stylesEntry, STYLES_BYTES, styles);
     consumer.dateSystem?.(workbook.date1904);
-    const scanner = new SheetScanner(strings.strings, (cells, row) => locator.record(cells, row));
+    const scanner = new SheetScanner(strings.strings, (cells, row) => locator.record(cells, row), MAX_SHEET_CELLS, styles.timeStyles());
     let done = 0;
     const total = sheetEntry.uncompressedSize || size;
     await streamPart(

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from './parse-value.js';
-import { MAX_ROW_CHARS, MAX_STRING_CHARS, SharedStringsParser, SheetScanner, XlsxPartError } from './xlsx-xml.js';
+import { ELAPSED, NUMBER, TIME } from './xlsx-number-format.js';
+import { MAX_CELL_STYLES, MAX_NUMBER_FORMATS, MAX_ROW_CHARS, MAX_STRING_CHARS, SharedStringsParser, SheetScanner, StylesParser, XlsxPartError } from './xlsx-xml.js';
 
 const SHARED = ['工单号', 'T00000001', '是', '', 'a&b'];
 
@@ -134,5 +135,99 @@ describe('bounds on what a part may make the reader hold', () => {
     expect(problemOf(sheet([]), '<worksheet><sheetData><row r="1"><c><v>1</v></c></row></sheetData>')).toEqual({ kind: 'xml' });
     expect(problemOf(new SharedStringsParser(), '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>')).toBeUndefined();
     expect(problemOf(new SharedStringsParser(), '<sst><si><t>a</t></si>')).toEqual({ kind: 'xml' });
+  });
+});
+
+/** styles.xml with these `<numFmts>` and `<cellXfs>`, with what Excel writes around them. */
+function stylesXml(numFmts: string, xfs: string, prefix = ''): string {
+  const p = prefix ? `${prefix}:` : '';
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}styleSheet xmlns${prefix ? `:${prefix}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    (numFmts ? `<${p}numFmts count="9">${numFmts}</${p}numFmts>` : '') +
+    `<${p}fonts count="1"><${p}font><${p}sz val="11"/></${p}font></${p}fonts>` +
+    // Cell style formats (named styles): a time here is no cell's format.
+    `<${p}cellStyleXfs count="2"><${p}xf numFmtId="0"/><${p}xf numFmtId="21"/></${p}cellStyleXfs>` +
+    `<${p}cellXfs count="9">${xfs}</${p}cellXfs>` +
+    // A conditional format's <numFmt> (inside <dxf>) redefines no format of a cell.
+    `<${p}dxfs count="1"><${p}dxf><${p}numFmt numFmtId="165" formatCode="h:mm"/></${p}dxf></${p}dxfs>` +
+    `</${p}styleSheet>`
+  );
+}
+
+function timeStylesOf(xml: string, piece = 1 << 20): Uint8Array | undefined {
+  const parser = new StylesParser();
+  for (let at = 0; at < xml.length; at += piece) parser.push(xml.slice(at, at + piece));
+  parser.end();
+  return parser.timeStyles();
+}
+
+describe('StylesParser', () => {
+  const NUM_FMTS =
+    '<numFmt numFmtId="164" formatCode="[h]:mm:ss"/>' +
+    '<numFmt numFmtId="165" formatCode="yyyy\\-mm\\-dd"/>' +
+    '<numFmt numFmtId="166" formatCode="&quot;h&quot;0"/>' +
+    // A condition written with a bare ">" (legal in an attribute), then minutes and seconds.
+    "<numFmt formatCode='[>=0]mm:ss' numFmtId='167'/>" +
+    // A custom format may take a built-in id: its code decides.
+    '<numFmt numFmtId="20" formatCode="0.00"/>';
+  const XFS = [0, 21, 164, 165, 166, 14, 45, 167, 20, 46].map((id) => `<xf numFmtId="${id}" fontId="0" xfId="0" applyNumberFormat="1"><alignment horizontal="left"/></xf>`).join('');
+  //                  General, h:mm:ss, [h]:mm:ss, a date, "h"0, a date, mm:ss, [>=0]mm:ss, 0.00, [h]:mm:ss
+  const EXPECTED = [NUMBER, TIME, ELAPSED, NUMBER, NUMBER, NUMBER, TIME, TIME, NUMBER, ELAPSED];
+
+  it('classifies each cell style by its number format, built-in or declared, however the text is cut', () => {
+    const xml = stylesXml(NUM_FMTS, XFS);
+    expect([...timeStylesOf(xml)!]).toEqual(EXPECTED);
+    for (const piece of [1, 2, 3, 7, 64]) expect([...timeStylesOf(xml, piece)!]).toEqual(EXPECTED);
+  });
+
+  it('reads prefixed elements (x:xf) and a cell style without a number format as General', () => {
+    expect([...timeStylesOf(stylesXml(NUM_FMTS.replaceAll('<numFmt ', '<x:numFmt '), XFS.replaceAll('<xf ', '<x:xf ').replaceAll('</xf>', '</x:xf>').replaceAll('<alignment', '<x:alignment'), 'x'))!]).toEqual(EXPECTED);
+    expect([...timeStylesOf(stylesXml('', '<xf fontId="0"/><xf numFmtId="x"/><xf numFmtId="46"/>'))!]).toEqual([NUMBER, NUMBER, ELAPSED]);
+  });
+
+  it('no time among the styles: nothing for the sheet to look up', () => {
+    expect(timeStylesOf(stylesXml('<numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/>', '<xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/>'))).toBeUndefined();
+    expect(timeStylesOf('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')).toBeUndefined();
+  });
+
+  it('holds no more cell styles or number formats than its limits; a tag that never ends and a cut part are refused', () => {
+    const manyStyles = stylesXml('', '<xf numFmtId="21"/>'.repeat(MAX_CELL_STYLES + 1));
+    expect(problemOf(new StylesParser(), manyStyles)).toEqual({ kind: 'styles', limit: MAX_CELL_STYLES });
+    // Exactly the limit is read.
+    expect(timeStylesOf(stylesXml('', '<xf numFmtId="21"/>'.repeat(MAX_CELL_STYLES)))!.length).toBe(MAX_CELL_STYLES);
+    const manyFormats = stylesXml(Array.from({ length: MAX_NUMBER_FORMATS + 1 }, (_, i) => `<numFmt numFmtId="${164 + i}" formatCode="h:mm"/>`).join(''), '<xf numFmtId="0"/>');
+    expect(problemOf(new StylesParser(), manyFormats)).toEqual({ kind: 'styles', limit: MAX_NUMBER_FORMATS });
+    expect(problemOf(new StylesParser(), `<styleSheet><numFmts><numFmt formatCode="${'h'.repeat(MAX_STRING_CHARS + 10)}`, 1 << 16)).toEqual({ kind: 'string-size', limit: MAX_STRING_CHARS });
+    expect(problemOf(new StylesParser(), stylesXml(NUM_FMTS, XFS).replace('</styleSheet>', ''))).toEqual({ kind: 'xml' });
+  });
+});
+
+describe('SheetScanner with time styles', () => {
+  // Styles 0 General, 1 h:mm:ss, 2 [h]:mm:ss.
+  const styles = Uint8Array.from([NUMBER, TIME, ELAPSED]);
+  const read = (cells: string, timeStyles: Uint8Array | 'none' = styles) => {
+    const rows: Cell[][] = [];
+    new SheetScanner(['共享'], (got) => rows.push(got), undefined, timeStyles === 'none' ? undefined : timeStyles).push(`<row r="2">${cells}</row>`);
+    return rows[0];
+  };
+
+  it('a number in a time style is its clock text; others are as written', () => {
+    const day = 86_400;
+    expect(
+      read(
+        `<c r="A2" s="1"><v>${220 / day}</v></c>` + // 0:03:40
+          `<c r="B2" s="2" t="n"><v>${(26 * 3600 + 220) / day}</v></c>` + // 26:03:40
+          `<c r="C2" s="0"><v>${220 / day}</v></c>` + // General: the fraction
+          `<c r="D2" s="9"><v>0.5</v></c>` + // a style the part does not have: as written
+          `<c r="E2" s="1" t="s"><v>0</v></c>` + // a string stays a string
+          `<c r="F2" s="1" t="str"><v>0.5</v></c>` + // formula text too
+          `<c r="G2" s="1"><v>46000.25</v></c>` + // a date and time shown by its time: its serial
+          `<c r="H2" s="2"><f>B2*2</f><v>0.25</v></c>`, // a formula's number: 6:00:00
+      ),
+    ).toEqual(['0:03:40', '26:03:40', 220 / day, 0.5, '共享', '0.5', 46000.25, '6:00:00']);
+  });
+
+  it('without time styles, s is not read: the number as written', () => {
+    expect(read('<c r="A2" s="1"><v>0.25</v></c>', 'none')).toEqual([0.25]);
   });
 });

@@ -3,6 +3,7 @@
 // rather than a general XML parser: sheet XML is regular and a million rows must read in
 // seconds. Incremental (text goes in as chunks cut anywhere) and pure.
 import { isTrimSpace, type Cell } from './parse-value.js';
+import { builtinFormatKind, ELAPSED, formatKind, NUMBER, TIME, timeCellText, type FormatKind } from './xlsx-number-format.js';
 
 /** Excel's last row and column (XFD): a reference beyond them is a forged or broken file. */
 export const EXCEL_ROWS = 1_048_576;
@@ -21,12 +22,19 @@ export const MAX_STRING_CHARS = 1024 * 1024;
  * sheet of gaps (`<c r="XFD1">` on every row) reaches it.
  */
 export const MAX_SHEET_CELLS = 2 ** 28;
+/**
+ * Cell styles (`<xf>` of `<cellXfs>`) and number formats (`<numFmt>`) styles.xml may
+ * declare. Excel allows 64,000 cell styles and about 250 number formats in a workbook; a
+ * part with far more is forged, and must not make the reader hold millions of entries.
+ */
+export const MAX_CELL_STYLES = 1 << 20;
+export const MAX_NUMBER_FORMATS = 1 << 16;
 
 /** What makes a part unusable: a reference beyond Excel's limits, a size beyond aspm's, or broken XML. */
 export type XlsxProblem =
   | { readonly kind: 'row-beyond'; readonly row: number }
   | { readonly kind: 'column-beyond'; readonly ref: string; readonly row: number }
-  | { readonly kind: 'row-size' | 'string-size' | 'cells'; readonly limit: number }
+  | { readonly kind: 'row-size' | 'string-size' | 'cells' | 'styles'; readonly limit: number }
   | { readonly kind: 'xml' }
   | { readonly kind: 'shared-string'; readonly index: string; readonly row: number };
 
@@ -65,9 +73,13 @@ export function unescapeXml(text: string): string {
   return s;
 }
 
+const ATTRIBUTES = new Map<string, RegExp>();
+
 /** The value of attribute `name` in a start tag's text, or undefined. */
 export function attribute(tag: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  // Made once per name: styles.xml may have tens of thousands of tags to ask.
+  let re = ATTRIBUTES.get(name);
+  if (!re) ATTRIBUTES.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 }
@@ -206,6 +218,106 @@ export class SharedStringsParser {
   }
 }
 
+/** Where the `>` that ends the tag opened at `open` is (quoted `>` are inside it), or −1 when it has not come yet. */
+function tagEnd(buf: string, open: number): number {
+  let quote = 0;
+  for (let i = open + 1; i < buf.length; i++) {
+    const c = buf.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return i;
+  }
+  return -1;
+}
+
+/**
+ * Reads styles.xml as text arrives, for what a cell's style (`s`) says of its number: the
+ * number format of each cell style (`<cellXfs>`), built-in or declared (`<numFmts>`),
+ * classified once, so that a sheet of a million rows looks each cell's style up in an
+ * array. Holds one tag at a time, the formats' kinds and one number per cell style.
+ */
+export class StylesParser {
+  private buffer = '';
+  private tail = '';
+  private inNumberFormats = false;
+  private inCellStyles = false;
+  private readonly formats = new Map<number, FormatKind>();
+  private readonly styleFormats: number[] = [];
+
+  push(chunk: string): void {
+    this.tail = (this.tail + chunk.slice(-TAIL)).slice(-TAIL);
+    const buf = this.buffer + chunk;
+    let pos = 0;
+    for (;;) {
+      const open = buf.indexOf('<', pos);
+      if (open === -1) {
+        pos = buf.length;
+        break;
+      }
+      const end = tagEnd(buf, open);
+      if (end === -1) {
+        pos = open;
+        break;
+      }
+      this.tag(buf.slice(open + 1, end));
+      pos = end + 1;
+    }
+    this.buffer = buf.slice(pos);
+    // A format code is at most 255 characters in Excel: a tag that never ends is not one.
+    if (this.buffer.length > MAX_STRING_CHARS) throw new XlsxPartError({ kind: 'string-size', limit: MAX_STRING_CHARS });
+  }
+
+  end(): void {
+    if (!closesRoot(this.tail, 'styleSheet')) throw new XlsxPartError({ kind: 'xml' });
+  }
+
+  /**
+   * What each cell style makes of a number, indexed by style id: NUMBER, TIME or ELAPSED;
+   * undefined when no style is a time (then the sheet need not read styles at all).
+   */
+  timeStyles(): Uint8Array | undefined {
+    const kinds = new Uint8Array(this.styleFormats.length);
+    let any = false;
+    for (let i = 0; i < kinds.length; i++) {
+      const id = this.styleFormats[i]!;
+      const kind = this.formats.get(id) ?? builtinFormatKind(id);
+      kinds[i] = kind === 'time' ? TIME : kind === 'elapsed' ? ELAPSED : NUMBER;
+      if (kinds[i] !== NUMBER) any = true;
+    }
+    return any ? kinds : undefined;
+  }
+
+  private tag(text: string): void {
+    const closing = text.startsWith('/');
+    const qualified = TAG_NAME.exec(text)?.[1] ?? '';
+    const name = qualified.slice(qualified.indexOf(':') + 1);
+    const selfClosing = text.endsWith('/');
+    if (name === 'numFmts') this.inNumberFormats = !closing && !selfClosing;
+    else if (name === 'cellXfs') this.inCellStyles = !closing && !selfClosing;
+    else if (closing) return;
+    else if (name === 'numFmt' && this.inNumberFormats) {
+      // A differential format (<dxf>, conditional formatting) has its <numFmt> outside <numFmts>.
+      const id = formatId(attribute(text, 'numFmtId'));
+      if (id < 0) return;
+      if (this.formats.size >= MAX_NUMBER_FORMATS && !this.formats.has(id)) throw new XlsxPartError({ kind: 'styles', limit: MAX_NUMBER_FORMATS });
+      this.formats.set(id, formatKind(attribute(text, 'formatCode') ?? ''));
+    } else if (name === 'xf' && this.inCellStyles) {
+      if (this.styleFormats.length >= MAX_CELL_STYLES) throw new XlsxPartError({ kind: 'styles', limit: MAX_CELL_STYLES });
+      // No number format, or one that is not a number: General.
+      this.styleFormats.push(Math.max(0, formatId(attribute(text, 'numFmtId'))));
+    }
+  }
+}
+
+const TAG_NAME = /^\/?([^\s/]+)/;
+
+/** A numFmtId as written, or −1 when it is not a whole number. */
+function formatId(text: string | undefined): number {
+  const n = text === undefined ? NaN : Number(text);
+  return Number.isSafeInteger(n) && n >= 0 ? n : -1;
+}
+
 /**
  * The one-character name of an attribute written in `buf[from, to)` as its code (r → 114),
  * or −1 for any other name: what `buf.slice(from, to).trim()` compared with 'r' or 't' says.
@@ -249,7 +361,8 @@ export type SheetRowHandler = (cells: Cell[], row: number) => void;
 /**
  * Turns sheet XML into rows of cells: shared and inline strings, numbers (dates are
  * numbers: Excel serial days), booleans, formula results, and error values as their text
- * (`#N/A`), which later read as unreadable.
+ * (`#N/A`), which later read as unreadable. A number whose cell style is a time format
+ * (`timeStyles`, from StylesParser) is its clock text, `0:03:40` (xlsx-number-format.ts).
  */
 export class SheetScanner {
   private buffer = '';
@@ -263,6 +376,7 @@ export class SheetScanner {
     private readonly sharedStrings: readonly string[],
     private readonly onRow: SheetRowHandler,
     private readonly maxCells = MAX_SHEET_CELLS,
+    private readonly timeStyles?: Uint8Array,
   ) {
     this.cellBudget = maxCells;
   }
@@ -331,6 +445,7 @@ export class SheetScanner {
 
   private cells(buf: string, from: number, to: number, row: number): Cell[] {
     const cells: Cell[] = [];
+    const styles = this.timeStyles;
     let pos = from;
     let next = 0;
     while (pos < to) {
@@ -344,8 +459,9 @@ export class SheetScanner {
       const tagEnd = buf.indexOf('>', open);
       let column = next;
       let type = '';
-      // Attributes: r (reference) and t (type); s (style) is not needed. Names are found
-      // by character codes, without cutting strings: a million rows have sixteen million.
+      let style = -1;
+      // Attributes: r (reference), t (type) and, when some style is a time, s (style). Names
+      // are found by character codes, without cutting strings: a million rows have sixteen million.
       let a = open + 2;
       while (a < tagEnd) {
         const eq = buf.indexOf('="', a);
@@ -356,6 +472,7 @@ export class SheetScanner {
           column = columnAt(buf, eq + 2, valueEnd); // r
           if (column >= EXCEL_COLUMNS) throw new XlsxPartError({ kind: 'column-beyond', ref: buf.slice(eq + 2, Math.min(valueEnd, eq + 34)), row });
         } else if (name === 116) type = buf.slice(eq + 2, valueEnd); // t
+        else if (name === 115 && styles !== undefined) style = digitsAt(buf, eq + 2, valueEnd); // s
         a = valueEnd + 1;
       }
       // Cells without a reference count on from the last: they may not walk past XFD either.
@@ -394,6 +511,7 @@ export class SheetScanner {
           case 'n':
             value = Number(raw);
             if (value !== value) value = raw;
+            else if (style >= 0 && styles !== undefined && style < styles.length && styles[style] !== NUMBER) value = timeCellText(value, styles[style]!) ?? value;
             break;
           case 'b':
             value = raw === '1' || raw === 'true';

@@ -121,10 +121,10 @@ export function rowsXml(table: readonly (readonly (string | number)[])[]): strin
 }
 
 /**
- * The parts of a one-sheet workbook. `sheet` and `strings` replace the sheet's and the
- * shared strings' parts (a ForgedPart to lie about them, a string for their XML).
+ * The parts of a one-sheet workbook. `sheet`, `strings` and `styles` replace the sheet's,
+ * the shared strings' and the styles' parts (a ForgedPart to lie about them, a string for their XML).
  */
-export function workbookParts(sheet: string | ForgedPart, strings?: string | ForgedPart): ForgedPart[] {
+export function workbookParts(sheet: string | ForgedPart, strings?: string | ForgedPart, styles?: string | ForgedPart): ForgedPart[] {
   const part = (name: string, value: string | ForgedPart): ForgedPart => (typeof value === 'string' ? { name, data: value } : { ...value, name });
   return [
     { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' },
@@ -132,9 +132,10 @@ export function workbookParts(sheet: string | ForgedPart, strings?: string | For
     { name: 'xl/workbook.xml', data: `<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>` },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>${styles === undefined ? '' : `<Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/>`}</Relationships>`,
     },
     part('xl/worksheets/sheet1.xml', sheet),
     ...(strings === undefined ? [] : [part('xl/sharedStrings.xml', strings)]),
+    ...(styles === undefined ? [] : [part('xl/styles.xml', styles)]),
   ];
 }

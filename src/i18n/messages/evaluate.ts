@@ -26,6 +26,25 @@ function leftOutEn(p: MessageParams): string {
   return kpis ? ` The ticket is left out of: ${kpis}.` : ' The row is not used.';
 }
 
+/**
+ * What to do about times in a number field: declare a field of one's own a duration (the
+ * object form of its column mapping, quoted as YAML reads it); a built-in number field
+ * (cost) was matched to the wrong column.
+ */
+function timesFixZh(p: MessageParams): string {
+  const field = String(p.field);
+  return p.declare
+    ? `如果这一列记录的是时长，请在制度的 data_sources.tickets 中声明：columns: { ${field}: { column: ${JSON.stringify(String(p.column))}, duration: clock } }。`
+    : `这一列多半不是 ${field}：请在制度 data_sources.tickets.columns 中把 ${field} 映射到正确的列。`;
+}
+
+function timesFixEn(p: MessageParams): string {
+  const field = String(p.field);
+  return p.declare
+    ? `If the column holds durations, declare it under data_sources.tickets in the policy: columns: { ${field}: { column: ${JSON.stringify(String(p.column))}, duration: clock } }.`
+    : `The column most likely is not ${field}: map ${field} to the right column under data_sources.tickets.columns in the policy.`;
+}
+
 /** A field and a few of the headers it is known by (evaluate/columns.ts knownHeaders gives them). */
 export interface KnownHeaders {
   readonly field: string;
@@ -201,6 +220,7 @@ export const evaluateMessages = defineMessages({
           'row-size': `其中的部件 ${String(p.part)} 有一行的 XML 超过 ${String(p.limit)} 个字符（或该行没有结束）`,
           'string-size': `其中的部件 ${String(p.part)} 有一个字符串的 XML 超过 ${String(p.limit)} 个字符（Excel 单元格最多 32,767 个字符）`,
           cells: `其中的部件 ${String(p.part)} 连同中间的空单元格共超过 ${String(p.limit)} 个单元格`,
+          styles: `其中的部件 ${String(p.part)} 声明了超过 ${String(p.limit)} 个单元格样式或数字格式（Excel 最多允许 64,000 个单元格样式）`,
         } as Record<string, string>)[String(p.what)] ?? String(p.what)
       }。未读取其中的数据。如文件确实来自贵司系统，请改为导出 CSV。`,
     en: (p: Params<'limit' | 'part' | 'path' | 'what'>) =>
@@ -212,6 +232,7 @@ export const evaluateMessages = defineMessages({
           'row-size': `its part ${String(p.part)} has a row whose XML is longer than ${String(p.limit)} characters (or that never ends)`,
           'string-size': `its part ${String(p.part)} has a string whose XML is longer than ${String(p.limit)} characters (an Excel cell holds at most 32,767)`,
           cells: `its part ${String(p.part)} holds more than ${String(p.limit)} cells, counting the empty ones in between`,
+          styles: `its part ${String(p.part)} declares more than ${String(p.limit)} cell styles or number formats (Excel allows at most 64,000 cell styles)`,
         } as Record<string, string>)[String(p.what)] ?? String(p.what)
       }. Nothing of it was used. If the file really comes from your system, export the data as CSV instead.`,
   },
@@ -323,6 +344,12 @@ export const evaluateMessages = defineMessages({
     'zh-CN': (p: Params<'value', 'kpis'>) => `无法把“${String(p.value)}”识别为数字。${leftOutZh(p)}`,
     en: (p: Params<'value', 'kpis'>) => `Cannot read "${String(p.value)}" as a number.${leftOutEn(p)}`,
   },
+  'value-time-in-number': {
+    'zh-CN': (p: Params<'column' | 'field' | 'value', 'declare' | 'kpis'>) =>
+      `“${String(p.value)}”是时间或时长，不是数字（列“${String(p.column)}”按 ${String(p.field)} 读取为数字）。${timesFixZh(p)}${leftOutZh(p)}`,
+    en: (p: Params<'column' | 'field' | 'value', 'declare' | 'kpis'>) =>
+      `"${String(p.value)}" is a time or a duration, not a number (column "${String(p.column)}" is read as ${String(p.field)}, a number). ${timesFixEn(p)}${leftOutEn(p)}`,
+  },
   'value-negative': {
     'zh-CN': (p: Params<'value', 'kpis'>) => `费用“${String(p.value)}”为负数，不合理。${leftOutZh(p)}`,
     en: (p: Params<'value', 'kpis'>) => `The cost "${String(p.value)}" is negative, which is impossible.${leftOutEn(p)}`,
@@ -353,6 +380,18 @@ export const evaluateMessages = defineMessages({
         : `The column was matched to ${String(p.field)} by its name and most likely is not it: map ${String(p.field)} to the right column under data_sources.tickets.columns in the policy (${String(p.field)}: <header>).`;
       const kpis = list(p.kpis, ', ');
       return `Column "${String(p.column)}" was read as ${String(p.field)}, but ${String(p.count)} of its ${String(p.total)} non-blank values are not ${what}, e.g. ${examples}. ${fix}${kpis ? ` Those tickets are left out of: ${kpis}.` : ' Those rows are not used.'}`;
+    },
+  },
+  'column-times-in-number': {
+    'zh-CN': (p: Params<'column' | 'count' | 'field' | 'total', 'declare' | 'examples' | 'kpis'>) => {
+      const examples = examplesOf(p).map((e) => `第 ${e.row} 行“${e.value}”`).join('、');
+      const kpis = list(p.kpis, '、');
+      return `列“${String(p.column)}”按 ${String(p.field)} 读取为数字，但 ${String(p.total)} 个非空值中有 ${String(p.count)} 个是时间或时长（Excel 的时间单元格或 h:mm:ss 文字），例如${examples}，未按数字计算。${timesFixZh(p)}${kpis ? `这些工单不计入：${kpis}。` : '这些行不予采用。'}`;
+    },
+    en: (p: Params<'column' | 'count' | 'field' | 'total', 'declare' | 'examples' | 'kpis'>) => {
+      const examples = examplesOf(p).map((e) => `row ${e.row} "${e.value}"`).join(', ');
+      const kpis = list(p.kpis, ', ');
+      return `Column "${String(p.column)}" is read as ${String(p.field)}, a number, but ${String(p.count)} of its ${String(p.total)} non-blank values are times or durations (Excel time cells or h:mm:ss text), e.g. ${examples}, and were not counted as numbers. ${timesFixEn(p)}${kpis ? ` Those tickets are left out of: ${kpis}.` : ' Those rows are not used.'}`;
     },
   },
   'time-before-creation': {
