@@ -3,7 +3,7 @@
 // `aspm evaluate` scores April, counts the appeal deadline on that calendar and warns past
 // its years; `aspm render` words the limits; `aspm validate` points a missing or bad holidays
 // file at the right line. Every expected value is counted by hand in the comments.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,8 +66,8 @@ interface Report {
   staff: { kpis: { id: string; value: number | null; samples: number }[] }[];
 }
 
-async function evaluate(policy: string, output: string, date: string) {
-  const run = await runMain(['evaluate', policy, '--tickets', 'tickets.csv', '--roster', 'roster.csv', '--period', '2026-04', '-o', output, '--date', date, '--lang', 'en'], { cwd: dir });
+async function evaluate(policy: string, output: string, date: string, extra: string[] = []) {
+  const run = await runMain(['evaluate', policy, '--tickets', 'tickets.csv', '--roster', 'roster.csv', '--period', '2026-04', '-o', output, '--date', date, '--lang', 'en', ...extra], { cwd: dir });
   const report = run.status === 0 ? (JSON.parse(readFileSync(file(output), 'utf8')) as Report) : undefined;
   return { run, report };
 }
@@ -76,13 +76,27 @@ const value = (report: Report, id: string) => report.staff[0]!.kpis.find((k) => 
 
 describe('a holidays file for any country', () => {
   it('scores SLAs in working days and days on the Brazilian calendar, and counts the appeal deadline on it', async () => {
-    const { run, report } = await evaluate('policy.yaml', 'report.json', '2026-04-17');
+    const { run, report } = await evaluate('policy.yaml', 'report.json', '2026-04-17', ['--notices', 'notices']);
     expect(run.status).toBe(0);
     expect(run.stderr).toContain('0 warning(s)');
     expect(value(report!, 'resolution_sla_rate')).toMatchObject({ value: 50, samples: 4 }); // T1, T4
     expect(value(report!, 'response_sla_rate')).toMatchObject({ value: 75, samples: 4 }); // T1, T3, T4
     // Published Fri 17 Apr, 5 working days: 20, (21 Tiradentes), 22, 23, 24, Saturday 25.
     expect(report!.appeal).toMatchObject({ deadline: '2026-04-25', calendar: 'holidays_file', holiday_data: { first: 2026, last: 2026 } });
+    // The notice promises that holidays do not count; the ticket list heads the SLA columns with their limits.
+    const read = (suffix: string) => readFileSync(join(file('notices'), readdirSync(file('notices')).find((f) => f.endsWith(suffix))!), 'utf8');
+    expect(read('.md')).toContain('within 5 working days after publication (public holidays do not count)');
+    const [header, ...rows] = read('.tickets.csv').replace(/^\uFEFF/, '').trim().split('\n').map((line) => line.split(','));
+    const response = header!.indexOf('Response SLA rate: responded in time (≤ 1 day)');
+    const resolution = header!.indexOf('Resolution SLA rate: resolved in time (≤ 2 working days)');
+    expect(response).toBeGreaterThan(0);
+    expect(resolution).toBeGreaterThan(0);
+    expect(rows.map((r) => [r[0], r[response], r[resolution]])).toEqual([
+      ['T1', 'yes', 'yes'],
+      ['T2', 'no', 'no'],
+      ['T3', 'yes', 'no'],
+      ['T4', 'yes', 'yes'],
+    ]);
   });
 
   it('the same data on Monday to Friday give other values and another deadline', async () => {
