@@ -23,6 +23,7 @@ export const SCHEMAS = [
   { name: 'kpi-catalogue', rootType: 'KpiCatalogue', ts: 'src/policy/kpi-catalogue.generated.ts' },
   { name: 'answers', rootType: 'Answers', ts: 'src/wizard/answers.generated.ts' },
   { name: 'adjustments', rootType: 'AdjustmentsFile', ts: 'src/scoring/adjustments.generated.ts' },
+  { name: 'holidays', rootType: 'HolidaysFile', ts: 'src/policy/holidays.generated.ts' },
   { name: 'report', rootType: 'ReportFile', ts: 'src/scoring/report.generated.ts', shared: false },
   { name: 'report-history', rootType: 'ReportHistoryView', ts: 'src/scoring/report-history.generated.ts', shared: false },
 ];

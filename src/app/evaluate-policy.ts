@@ -16,6 +16,7 @@ import { readSmallFile } from '../io/read-input.js';
 import { checkOutputName, checkTargets, writeOutputs, type OutputFile } from '../io/write-output.js';
 import { packageInfo } from '../package-root.js';
 import { MAX_POLICY_BYTES, parsePolicyBytes } from '../policy/load-policy.js';
+import { holidaysPath, readHolidaysFile } from '../policy/holidays-file.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { readTemplateSet } from '../render/templates.js';
 import { buildNotices, type TicketLists } from '../report/render-notice.js';
@@ -122,6 +123,8 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   if (!policyBytes.ok) throw new AspmError('policy-invalid', { file: policyPath }, { diagnostics: [policyBytes.diagnostic] });
   const loaded = parsePolicyBytes(policyBytes.bytes, policyPath);
   if (!loaded.ok) throw new AspmError('policy-invalid', { file: policyPath }, { diagnostics: loaded.diagnostics });
+  const holidays = await readHolidaysFile(loaded.value, policyPath, loaded.source);
+  if (holidays && !holidays.ok) throw new AspmError('policy-invalid', { file: policyPath }, { diagnostics: holidays.diagnostics });
   options.onPolicyWarnings?.(loaded.diagnostics);
   const policy = loaded.value;
   const period = parsePeriod(request.period, policy.meta.timezone);
@@ -134,7 +137,8 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   // Refuse an existing report before reading a million rows, not after.
   const targets = [request.output, ...(xlsxPath ? [xlsxPath] : [])];
   // The files read are never outputs, even with --force (a report over the export…).
-  const inputs = [policyPath, request.tickets, request.roster, request.ratings, request.metrics, request.adjustments].filter((p): p is string => p !== undefined);
+  const holidaysFile = policy.evaluation.holidays_file === undefined ? undefined : holidaysPath(policyPath, policy.evaluation.holidays_file);
+  const inputs = [policyPath, holidaysFile, request.tickets, request.roster, request.ratings, request.metrics, request.adjustments].filter((p): p is string => p !== undefined);
   if (request.templates !== undefined && request.notices === undefined) throw usageError('templates-without-notices');
   if (request.sheet !== undefined && !/\.xlsx$/i.test(request.tickets)) throw usageError('sheet-without-workbook', { path: request.tickets });
   const force = request.force ?? false;
@@ -168,6 +172,7 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
       ...(request.encoding !== undefined ? { encoding: request.encoding } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(holidays ? { holidays: holidays.value } : {}),
       // Each notice comes with the person's ticket list.
       ...(request.notices !== undefined ? { ticketDetails: true } : {}),
     });

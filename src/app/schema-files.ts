@@ -9,7 +9,7 @@ import { AspmError, usageError } from '../errors.js';
 import type { OutputFile } from '../io/write-output.js';
 import { packagePath } from '../package-root.js';
 
-export const SCHEMA_NAMES = ['policy', 'answers', 'adjustments', 'report'] as const;
+export const SCHEMA_NAMES = ['policy', 'answers', 'adjustments', 'holidays', 'report'] as const;
 
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

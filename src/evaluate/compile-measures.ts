@@ -25,6 +25,8 @@ export interface CompiledMeasure {
   readonly needsResolved: boolean;
   /** With a built-in: its SLA limit in ms (SLA rates only). */
   readonly slaMs: number;
+  /** With a built-in: the clock of its SLA limit (SLA_CLOCK in kpi-plan.ts). */
+  readonly slaClock: number;
 }
 
 export function compileMeasures(
@@ -36,9 +38,10 @@ export function compileMeasures(
 ): CompiledMeasure[] {
   const compiled = measures.map((measure): CompiledMeasure => {
     const slaMs = measure.source === 'builtin' ? measure.slaMs : NaN;
+    const slaClock = measure.source === 'builtin' ? measure.slaClock : 0;
     if (skipped.has(measure)) {
       const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
-      return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs };
+      return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs, slaClock };
     }
     // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
     const name = measure.id.includes(':') ? measure.id : kpisInUse && !kpisInUse.has(measure.id) ? '' : kpiName(measure.id);
@@ -66,6 +69,7 @@ export function compileMeasures(
       skip: false,
       needsResolved: measure.required.includes('resolved_at') || measure.optional.includes('resolved_at'),
       slaMs,
+      slaClock,
     };
   });
   fields.seal();

@@ -4,9 +4,10 @@
 // tickets are attributed; without a roster, people are found in the tickets first.
 import { AspmError } from '../errors.js';
 import { readTable, type ReadTableOptions, type TableInfo } from '../tables/read-table.js';
+import type { HolidayList } from '../policy/holidays-file.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { ColumnMap } from './columns.js';
-import { planEvaluation, type EvaluationPlan } from './kpi-plan.js';
+import { planEvaluation, usesWorkingDaySla, type EvaluationPlan } from './kpi-plan.js';
 import { LastRowFinder } from './last-rows.js';
 import { assembleStaffResults, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
@@ -43,6 +44,8 @@ export interface EvaluateFilesOptions {
   readonly excludeTickets?: ReadonlyMap<string, string>;
   /** Keep what each ticket counted for, for each person's ticket list (memory grows with rows). */
   readonly ticketDetails?: boolean;
+  /** The policy's holidays file, read (`readHolidaysFile`) when it names one. */
+  readonly holidays?: HolidayList;
 }
 
 export interface EvaluationSlice {
@@ -68,9 +71,18 @@ export interface Evaluation {
   readonly details: TicketDetails;
 }
 
-/** The working calendar a policy describes (durations in business hours, appeal deadlines). */
-export function policyCalendar(policy: Policy): WorkingCalendar {
-  return buildWorkingCalendar({ clock: zoneClock(policy.meta.timezone), workingHours: policy.evaluation.working_hours, holidays: policy.evaluation.holidays });
+/** The working calendar a policy describes (durations in business hours, SLAs in working days, appeal deadlines). */
+export function policyCalendar(policy: Policy, holidays?: HolidayList): WorkingCalendar {
+  return buildWorkingCalendar({ clock: zoneClock(policy.meta.timezone), workingHours: policy.evaluation.working_hours, holidays: policy.evaluation.holidays, holidayList: holidays });
+}
+
+/** The days of the period in years the calendar does not know, as `first – last` per year. */
+function unknownDays(period: Period, outside: readonly number[]): string[] {
+  return outside.map((y) => {
+    const from = period.firstDay > `${y}-01-01` ? period.firstDay : `${y}-01-01`;
+    const to = period.lastDay < `${y}-12-31` ? period.lastDay : `${y}-12-31`;
+    return from === to ? from : `${from} – ${to}`;
+  });
 }
 
 function columnMap(policy: Policy, kind: InputKind): ColumnMap | undefined {
@@ -107,12 +119,17 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   const slices = (options.slices ?? []).map((id) => parsePeriod(id, policy.meta.timezone));
   const plan = planEvaluation(policy);
   const clock = zoneClock(policy.meta.timezone);
-  const calendar = policyCalendar(policy);
+  if (policy.evaluation.holidays_file !== undefined && options.holidays === undefined) throw new Error('evaluateFiles: the policy names a holidays file; pass it read (readHolidaysFile)');
+  const calendar = policyCalendar(policy, options.holidays);
   const warnings = new WarningSink(options.warningLimit);
   const business = policy.evaluation.duration === 'business';
-  if (business && calendar.coverage) {
-    const outside = periodYears(period).filter((y) => y < calendar.coverage!.first || y > calendar.coverage!.last);
-    if (outside.length > 0) warnings.add('holidays-not-covered', { years: outside, first: calendar.coverage.first, last: calendar.coverage.last });
+  // Days of the period the holiday data does not know count Monday to Friday: said, never silent.
+  const known = calendar.knownYears;
+  if ((business || usesWorkingDaySla(plan)) && known) {
+    const outside = periodYears(period).filter((y) => !known.has(y));
+    if (outside.length > 0 && calendar.holidaysFile !== undefined) {
+      warnings.add('holidays-file-not-covered', { file: calendar.holidaysFile, days: unknownDays(period, outside), years: [...known].sort((a, b) => a - b) });
+    } else if (outside.length > 0) warnings.add('holidays-not-covered', { years: outside, first: calendar.coverage!.first, last: calendar.coverage!.last });
   }
   if (plan.kpiMetricsColumns.length > 0 && !options.metrics) {
     throw new AspmError('metrics-required', { columns: plan.kpiMetricsColumns, kpis: plan.measures.filter((m) => m.source === 'metrics').map((m) => m.id) }, { exitCode: 2 });
@@ -144,6 +161,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     period,
     clock,
     calendar: business ? calendar : undefined,
+    slaCalendar: calendar,
     staff,
     discoverStaff: !options.roster,
     file: options.tickets,

@@ -4,8 +4,9 @@
 // or for their team's, and which ticket fields and metrics columns must therefore exist.
 // Pure.
 import { builtinKpi } from '../policy/kpi-catalogue.js';
+import { minutesOf } from '../policy/rules/settings.js';
 import { BUILTIN_KPIS, CONTRIBUTION, type BuiltinKpiDefinition, type BuiltinKpiId } from './builtin-kpis.js';
-import type { Compute, Filter, Kpi, Policy } from '../policy/policy.generated.js';
+import type { Compute, Filter, Kpi, Policy, Sla } from '../policy/policy.generated.js';
 
 export type Aggregate = 'mean' | 'rate' | 'count' | 'sum' | 'median' | 'p90';
 
@@ -32,6 +33,10 @@ export interface BuiltinTicketMeasure extends MeasureBase {
   readonly optional: readonly string[];
   /** SLA limit in ms (SLA rates only). */
   readonly slaMs: number;
+  /** The clock the SLA limit is measured on (SLA_CLOCK). */
+  readonly slaClock: number;
+  /** The SLA as the policy gives it (SLA rates only), for what people read. */
+  readonly sla: Sla | undefined;
   /** Divides a duration in ms into the KPI's unit (minutes or hours). */
   readonly unitMs: number;
 }
@@ -68,10 +73,37 @@ export interface EvaluationPlan {
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-function slaMs(kpi: Kpi): number {
-  const sla = kpi.sla ?? builtinKpi(kpi.id)?.sla;
-  if (!sla) return NaN;
-  return sla.within * (sla.unit === 'hours' ? HOUR : MINUTE);
+const DAY = 86_400_000;
+
+/**
+ * The clock an SLA limit is measured on: minutes and hours as the policy counts durations
+ * (`evaluation.duration`); days in calendar time (24 hours a day, nights and holidays
+ * included); working days in working time on the working calendar, a working day being the
+ * working hours of one day — whatever `evaluation.duration` says, since the unit says it.
+ */
+export const SLA_CLOCK = { policy: 0, elapsed: 1, working: 2 } as const;
+
+function slaOf(kpi: Kpi): Sla | undefined {
+  return kpi.sla ?? builtinKpi(kpi.id)?.sla;
+}
+
+function slaLimit(sla: Sla | undefined, policy: Policy): { slaMs: number; slaClock: number } {
+  if (!sla) return { slaMs: NaN, slaClock: SLA_CLOCK.policy };
+  switch (sla.unit) {
+    case 'days':
+      return { slaMs: sla.within * DAY, slaClock: SLA_CLOCK.elapsed };
+    case 'working_days': {
+      const perDay = policy.evaluation.working_hours.reduce((sum, span) => sum + (minutesOf(span.end) - minutesOf(span.start)) * MINUTE, 0);
+      return { slaMs: sla.within * perDay, slaClock: SLA_CLOCK.working };
+    }
+    default:
+      return { slaMs: sla.within * (sla.unit === 'hours' ? HOUR : MINUTE), slaClock: SLA_CLOCK.policy };
+  }
+}
+
+/** Whether any KPI in use has an SLA in working days (the working calendar is then needed). */
+export function usesWorkingDaySla(plan: EvaluationPlan): boolean {
+  return plan.measures.some((m) => m.source === 'builtin' && m.slaClock === SLA_CLOCK.working);
 }
 
 function filterFields(filters: readonly Filter[] | undefined): string[] {
@@ -112,7 +144,8 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
         // The timestamp the policy places the KPI by, not the table's default.
         required: [placedBy, ...row.requires.filter((f) => f !== placedBy)],
         optional: row.optional,
-        slaMs: slaMs(kpi),
+        ...slaLimit(slaOf(kpi), policy),
+        sla: slaOf(kpi),
         unitMs: row.unit === 'minutes' ? MINUTE : HOUR,
       });
     } else if (kpi.compute?.from === 'metrics') {

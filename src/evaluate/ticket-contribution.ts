@@ -5,6 +5,7 @@
 import type { RowView } from '../tables/row-view.js';
 import { CONTRIBUTION } from './builtin-kpis.js';
 import type { CompiledMeasure } from './compile-measures.js';
+import { SLA_CLOCK } from './kpi-plan.js';
 import { BLANK, type TicketFields } from './ticket-fields.js';
 import type { WorkingCalendar } from './working-calendar.js';
 
@@ -20,10 +21,14 @@ const REOPENED = CONTRIBUTION.reopened;
 const COMPLAINT = CONTRIBUTION.complaint;
 const COST = CONTRIBUTION.cost;
 const ARRIVED_ON_TIME = CONTRIBUTION.arrived_on_time;
+const SLA_POLICY = SLA_CLOCK.policy;
+const SLA_ELAPSED = SLA_CLOCK.elapsed;
 
 export interface ContributionOptions {
   /** Set when durations count business hours. */
   readonly calendar: WorkingCalendar | undefined;
+  /** The policy's working calendar, for SLAs in working days whatever durations count. */
+  readonly slaCalendar: WorkingCalendar;
   /** Satisfaction as the mean score (else the share of good scores). */
   readonly satisfactionMean: boolean;
   readonly goodAtLeast: number;
@@ -31,6 +36,7 @@ export interface ContributionOptions {
 
 export class TicketContributions {
   private readonly calendar: WorkingCalendar | undefined;
+  private readonly slaCalendar: WorkingCalendar;
   private readonly satisfactionMean: boolean;
   private readonly goodAtLeast: number;
 
@@ -39,6 +45,7 @@ export class TicketContributions {
     options: ContributionOptions,
   ) {
     this.calendar = options.calendar;
+    this.slaCalendar = options.slaCalendar;
     this.satisfactionMean = options.satisfactionMean;
     this.goodAtLeast = options.goodAtLeast;
   }
@@ -50,6 +57,12 @@ export class TicketContributions {
 
   private duration(from: number, to: number): number {
     return this.calendar ? (to < from ? to - from : this.calendar.workingMsBetween(from, to)) : to - from;
+  }
+
+  /** 1 when `d` (to − from as the policy counts time) is within the SLA, on the clock its unit names; else 0. */
+  private withinSla(c: CompiledMeasure, from: number, to: number, d: number): number {
+    const measured = c.slaClock === SLA_POLICY ? d : c.slaClock === SLA_ELAPSED ? to - from : this.slaCalendar.workingMsBetween(from, to);
+    return measured <= c.slaMs ? 1 : 0;
   }
 
   /** to − from as the policy counts time; NaN (with one warning per row and field) when `to` is before `from`. */
@@ -73,7 +86,7 @@ export class TicketContributions {
         if (response === BLANK) return c.code === RESPONDED_WITHIN_SLA ? 0 : NaN;
         const d = this.checkedDuration(created, response, responseSlot, view, row);
         if (d !== d) return NaN;
-        return c.code === RESPONSE_TIME ? d : d <= c.slaMs ? 1 : 0;
+        return c.code === RESPONSE_TIME ? d : this.withinSla(c, created, response, d);
       }
       case RESOLUTION_TIME:
       case RESOLVED_WITHIN_SLA: {
@@ -81,7 +94,7 @@ export class TicketContributions {
         if (created !== created || created === BLANK || resolved !== resolved || resolved === BLANK) return NaN;
         const d = this.checkedDuration(created, resolved, fields.resolvedSlot, view, row);
         if (d !== d) return NaN;
-        return c.code === RESOLUTION_TIME ? d : d <= c.slaMs ? 1 : 0;
+        return c.code === RESOLUTION_TIME ? d : this.withinSla(c, created, resolved, d);
       }
       case RESOLVED:
         // Placed by creation, a ticket created in the period counts once it is resolved.

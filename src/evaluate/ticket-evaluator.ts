@@ -38,6 +38,8 @@ export interface TicketEvaluatorOptions {
   readonly clock: ZoneClock;
   /** Set when durations count business hours. */
   readonly calendar: WorkingCalendar | undefined;
+  /** The policy's working calendar, for SLAs in working days. */
+  readonly slaCalendar: WorkingCalendar;
   readonly staff: StaffDirectory;
   /** No roster: people are taken from the tickets. */
   readonly discoverStaff: boolean;
@@ -143,7 +145,7 @@ export class TicketEvaluator implements TableHandler {
     this.totals = new TicketTotals(this.M, options.slices ?? []);
     this.attribution = new TicketAttribution(options, this.totals);
     this.ticketIds = new TicketIds(options.exclude);
-    this.contributions = new TicketContributions(this.fields, { calendar: options.calendar, satisfactionMean: satisfaction.method === 'mean', goodAtLeast: satisfaction.good_at_least });
+    this.contributions = new TicketContributions(this.fields, { calendar: options.calendar, slaCalendar: options.slaCalendar, satisfactionMean: satisfaction.method === 'mean', goodAtLeast: satisfaction.good_at_least });
   }
 
   /** Teams as first written in the tickets (or on the roster), in order of appearance. */

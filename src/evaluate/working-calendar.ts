@@ -1,10 +1,13 @@
 // The working calendar: which days are working days (Monday–Friday, or China's public
-// holidays and make-up working days 调休 from chinese-days), the working hours of a day,
-// business durations between two instants, and "N working days after" for deadlines.
+// holidays and make-up working days 调休 from chinese-days, with a policy's holidays file
+// for any country laid over either), the working hours of a day, business durations between
+// two instants, and "N working days after" for deadlines. It also says which years it knows,
+// so that a period or a deadline beyond them is a warning, never a silent Monday–Friday.
 // Pure once built. It reads chinese-days' data table by day key rather than calling its
 // date functions, which parse `YYYY-MM-DD` as UTC but read local getters (wrong outside
 // UTC+x zones) and silently fall back to Monday–Friday after the last year they know.
 import { createRequire } from 'node:module';
+import type { HolidayList } from '../policy/holidays-file.js';
 import { minutesOf } from '../policy/rules/settings.js';
 import type { ZoneClock } from '../tables/time-zone.js';
 
@@ -19,6 +22,8 @@ export interface WorkingCalendarOptions {
   readonly clock: ZoneClock;
   readonly workingHours: readonly WorkingSpan[];
   readonly holidays: 'cn' | 'none';
+  /** A holidays file laid over the base: on a date it lists, it wins. */
+  readonly holidayList?: HolidayList | undefined;
 }
 
 export interface WorkingCalendar {
@@ -28,8 +33,14 @@ export interface WorkingCalendar {
   workingMsBetween(fromUtc: number, toUtc: number): number;
   /** The local day `n` working days after `day` (`day` itself not counted). */
   addWorkingDays(day: string, n: number): string;
-  /** Years the holiday data covers, or undefined for Monday–Friday calendars. */
+  /** Years the holiday data covers (first and last), or undefined for Monday–Friday calendars. */
   readonly coverage: { readonly first: number; readonly last: number } | undefined;
+  /** Each year the holiday data knows (chinese-days' and the file's), or undefined for Monday–Friday. */
+  readonly knownYears: ReadonlySet<number> | undefined;
+  /** The holidays file the calendar includes, as the policy names it. */
+  readonly holidaysFile: string | undefined;
+  /** Working time of one working day, in ms (a working-day SLA is this many ms per day). */
+  readonly workingMsPerDay: number;
 }
 
 interface HolidayTable {
@@ -73,8 +84,14 @@ export function buildWorkingCalendar(options: WorkingCalendarOptions): WorkingCa
   const spans = options.workingHours.map((s) => [minutesOf(s.start) * 60_000, minutesOf(s.end) * 60_000] as const);
   const workPerDay = spans.reduce((sum, [a, b]) => sum + (b - a), 0);
   const cn = options.holidays === 'cn' ? chineseDays() : undefined;
+  const list = options.holidayList;
 
   const isWorkdayNumber = (dn: number): boolean => {
+    if (list) {
+      const key = dayKeyOf(dn);
+      if (list.off.has(key)) return false;
+      if (list.work.has(key)) return true;
+    }
     if (cn) {
       const key = dayKeyOf(dn);
       if (cn.holidays.has(key)) return false;
@@ -117,8 +134,20 @@ export function buildWorkingCalendar(options: WorkingCalendarOptions): WorkingCa
     return before[i]! + within;
   };
 
+  // The file either adds a company's own days to China's years or extends them (a year
+  // chinese-days does not know yet): the calendar knows the years of either.
+  let knownYears: Set<number> | undefined;
+  if (cn || list) {
+    knownYears = new Set(list?.years ?? []);
+    if (cn) for (let y = cn.first; y <= cn.last; y++) knownYears.add(y);
+  }
+  const sortedYears = knownYears ? [...knownYears].sort((a, b) => a - b) : [];
+
   return {
-    coverage: cn ? { first: cn.first, last: cn.last } : undefined,
+    coverage: sortedYears.length > 0 ? { first: sortedYears[0]!, last: sortedYears[sortedYears.length - 1]! } : undefined,
+    knownYears,
+    holidaysFile: list?.file,
+    workingMsPerDay: workPerDay,
     isWorkday: (day) => isWorkdayNumber(dayNumberOf(day)),
     workingMsBetween(fromUtc, toUtc) {
       if (!(toUtc > fromUtc)) return 0;

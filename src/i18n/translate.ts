@@ -57,6 +57,19 @@ export function plural(count: unknown, noun: string): string {
   return `${formatValue(count)} ${Number(count) === 1 ? noun : `${noun}s`}`;
 }
 
+/** Years as runs: [2004, …, 2026, 2028] → `2004–2026, 2028` (a calendar's known years). */
+export function yearRanges(value: unknown, separator: string): string {
+  const years = (Array.isArray(value) ? value : [value]).map(Number).sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j]! + 1) j++;
+    runs.push(j > i ? `${years[i]}–${years[j]}` : String(years[i]));
+    i = j + 1;
+  }
+  return runs.join(separator);
+}
+
 export function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(formatValue).join(', ');

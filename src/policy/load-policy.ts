@@ -1,8 +1,9 @@
 // Loading a policy: bytes → YAML with positions → schema (defaults filled) → semantic
 // rules → a typed Policy, or diagnostics that point into the file. `parsePolicy` is pure;
-// `readPolicy` adds the file system.
+// `readPolicy` adds the file system (and reads the holidays file the policy names).
 import { stringify } from 'yaml';
 import { readSmallFile } from '../io/read-input.js';
+import { readHolidaysFile } from './holidays-file.js';
 import { loadDocumentBytes, loadDocumentText, type DocumentKind, type LoadResult } from '../validation/load-document.js';
 import type { Policy } from './policy.generated.js';
 import { policyRules } from './rules/index.js';
@@ -31,8 +32,13 @@ export function checkPolicyObject(value: unknown, file = 'policy.yaml'): PolicyR
   return parsePolicy(stringify(value), file);
 }
 
+/** Reads and checks a policy file, and the holidays file it names (relative to it), if any. */
 export async function readPolicy(path: string): Promise<PolicyResult> {
   const read = await readSmallFile(path, MAX_POLICY_BYTES);
   if (!read.ok) return { ok: false, diagnostics: [read.diagnostic] };
-  return parsePolicyBytes(read.bytes, path);
+  const loaded = parsePolicyBytes(read.bytes, path);
+  if (!loaded.ok) return loaded;
+  const holidays = await readHolidaysFile(loaded.value, path, loaded.source);
+  if (holidays && !holidays.ok) return { ok: false, diagnostics: [...loaded.diagnostics, ...holidays.diagnostics] };
+  return loaded;
 }

@@ -96,8 +96,8 @@ export interface Kpi {
 export interface Sla {
   /** 时限数值。 / The limit. */
   within: number;
-  /** 时限单位。 / Unit of the limit. */
-  unit: "minutes" | "hours";
+  /** 时限单位：minutes 分钟、hours 小时（按 evaluation.duration 的口径）；days 自然日（每日 24 小时，含夜间、周末和节假日）；working_days 工作日（每个工作日按 working_hours 的工作时长，在工作日历上计算，与 evaluation.duration 无关）。 / Unit of the limit: minutes or hours (counted as evaluation.duration says); days, calendar days of 24 hours including nights, weekends and holidays; working_days, working days of the working hours' length on the working calendar, whatever evaluation.duration says. */
+  unit: "minutes" | "hours" | "days" | "working_days";
 }
 
 /** 指标值如何换算为 0–100 分（默认线性）。 / How a KPI value becomes a score (default linear). */
@@ -422,6 +422,8 @@ export interface Evaluation {
   }[];
   /** cn 按中国法定节假日及调休；none 仅周一至周五。 / Chinese public holidays and make-up days, or Monday–Friday only. */
   holidays: "cn" | "none";
+  /** 节假日文件（.yaml 或 .csv，相对于制度文件所在目录）：列出放假日和补班日，适用于任何国家或地区；与 holidays: cn 同用时叠加在中国日历之上（同一日期以本文件为准），与 holidays: none 同用时叠加在周一至周五之上。格式见 aspm schema holidays。 / A holidays file (.yaml or .csv, relative to the policy file's folder) listing days off and make-up working days, for any country; with holidays: cn it goes over the Chinese calendar (on a date it names, the file wins), with holidays: none over Monday–Friday. Format: aspm schema holidays. */
+  holidays_file?: string;
   /** 满意度口径。 / How satisfaction is counted. */
   satisfaction: {
     /** 量表最低分。 / Lowest score on the scale. */

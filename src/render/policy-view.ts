@@ -203,6 +203,12 @@ export interface PolicyView {
     readonly business: boolean;
     readonly workingHours: string;
     readonly holidaysCn: boolean;
+    /** The policy's holidays file as it names it, or empty. */
+    readonly holidaysFile: string;
+    /** KPIs whose time limit is in days or working days, with the limit (响应及时率 2 个工作日), or empty. */
+    readonly slaDays: string;
+    readonly slaWorkingDays: boolean;
+    readonly slaCalendarDays: boolean;
     readonly satisfactionTopBox: boolean;
     readonly scaleMin: string;
     readonly scaleMax: string;
@@ -527,6 +533,8 @@ export function buildPolicyView(policy: Policy): PolicyView {
   // As the evaluator places records (kpi-plan.ts): a KPI of one's own over tickets by resolution unless it says otherwise.
   const placedBy = (kpi: Kpi) => kpi.placed_by ?? builtinKpi(kpi.id)?.placed_by ?? (kpi.compute?.from === 'tickets' ? 'resolved_at' : undefined);
   const usedKpis = policy.kpis.filter((k) => usedKpiIds.has(k.id));
+  // Limits in minutes and hours speak for themselves; in days, how a day counts must be said.
+  const slaInDays = usedKpis.flatMap((k) => (k.sla && (k.sla.unit === 'days' || k.sla.unit === 'working_days') ? [{ name: k.name, sla: k.sla }] : []));
   const evaluation = policy.evaluation;
   const scale = policy.qualitative.scale;
   const raterTypes = new Set([...policy.qualitative.raters, ...policy.roles.flatMap((r) => r.raters ?? [])].map((r) => r.type));
@@ -590,6 +598,13 @@ export function buildPolicyView(policy: Policy): PolicyView {
         evaluation.working_hours.map((span) => `${span.start}–${span.end}`),
       ),
       holidaysCn: evaluation.holidays === 'cn',
+      holidaysFile: evaluation.holidays_file ?? '',
+      slaDays: joinList(
+        language,
+        slaInDays.map((k) => t(language, 'policy-sla-limit', { kpi: k.name, limit: t(language, k.sla.unit === 'days' ? 'sla-limit-days' : 'sla-limit-working-days', { within: k.sla.within }) })),
+      ),
+      slaWorkingDays: slaInDays.some((k) => k.sla.unit === 'working_days'),
+      slaCalendarDays: slaInDays.some((k) => k.sla.unit === 'days'),
       satisfactionTopBox: evaluation.satisfaction.method === 'top_box',
       scaleMin: formatNumber(evaluation.satisfaction.scale_min),
       scaleMax: formatNumber(evaluation.satisfaction.scale_max),

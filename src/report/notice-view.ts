@@ -217,7 +217,7 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
     kpis: joinList(language, kpis),
     count: kpis.length,
     hours: joinList(language, hours),
-    holidays: t(language, policy.evaluation.holidays === 'cn' ? 'notice-holidays-cn' : 'notice-holidays-none'),
+    holidays: t(language, policy.evaluation.holidays_file !== undefined ? 'notice-holidays-file' : policy.evaluation.holidays === 'cn' ? 'notice-holidays-cn' : 'notice-holidays-none'),
   });
 }
 
@@ -470,7 +470,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       reviewers: joinList(language, [...report.appeal.reviewers]),
       answerDays: report.appeal.answer_within_days,
       escalation: report.appeal.escalation,
-      holidaysCounted: report.appeal.calendar === 'cn',
+      holidaysCounted: report.appeal.calendar === 'cn' || report.appeal.calendar === 'holidays_file',
       holidayDataMissing: report.appeal.calendar === 'mon_fri_uncovered',
       uncoveredYears: uncoveredYears(language, report),
     },

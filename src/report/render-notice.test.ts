@@ -103,6 +103,14 @@ describe('notice in Chinese', () => {
     expect(renderNoticeMarkdown(buildNoticeView(e, e.staff[0]!, enBusiness), enTemplates)).toContain('count working time only: 09:00–12:00 and 13:30–18:00 on working days (Monday to Friday)');
   });
 
+  it("durations on a holidays file's calendar name its holidays and make-up days, not China's", () => {
+    const withFile = structuredClone(en);
+    withFile.evaluation = { ...withFile.evaluation, duration: 'business', holidays: 'none', holidays_file: 'feriados-br.yaml' };
+    const r = report(withFile);
+    const md = renderNoticeMarkdown(buildNoticeView(r, r.staff[0]!, withFile), enTemplates);
+    expect(md).toContain("on working days (Monday to Friday, without the public holidays and with the make-up working days of the policy's holiday list)");
+  });
+
   it('first-time fix counted without reopen or revisit data says so to a technician, and only to one', () => {
     const people = [
       { id: 'T1', name: '王五', role: 'technician', kpis: { first_time_fix_rate: 100, onsite_punctuality_rate: 96, csat: 97, resolution_hours: 20, reopen_rate: 2 } },

@@ -59,6 +59,11 @@ function column(measure: TicketMeasure, index: number, name: string, policy: Pol
       case 'percent': {
         if (contribution === 'responded_within_sla' || contribution === 'resolved_within_sla') {
           // The limit, in the time the policy counts, so that a "no" can be checked.
+          const sla = measure.sla;
+          if (sla?.unit === 'days' || sla?.unit === 'working_days') {
+            const limit = L(sla.unit === 'days' ? 'sla-limit-days' : 'sla-limit-working-days', { within: sla.within });
+            return { header: labelled(YES_MEANS[contribution]!, { limit }), measure: index, shown: 'yes_no', unitMs };
+          }
           const hours = measure.slaMs % 3_600_000 === 0;
           const limitUnit = `${business ? 'xlsx-unit-working-' : 'xlsx-unit-'}${hours ? 'hours' : 'minutes'}` as MessageCode;
           const limit = `${measure.slaMs / (hours ? 3_600_000 : 60_000)} ${L(limitUnit)}`;

@@ -538,8 +538,8 @@ export interface ReportFile {
   appeal: {
     /** 提出申诉的最后一天（YYYY-MM-DD）。 / Last day to file an appeal (YYYY-MM-DD). */
     deadline: Day;
-    /** 期限按哪种工作日计算：cn 为中国法定节假日和调休日历；mon_fri_uncovered 为制度要求该日历但节假日数据未覆盖期间的年份，这些年份按周一至周五计算（请人工核对）；mon_fri 为制度规定按周一至周五计算。 / Which days the deadline counts as working days: cn, the Chinese calendar with public holidays and make-up working days; mon_fri_uncovered, the policy asks for that calendar but the holiday data does not cover every year up to the deadline, so those years count Monday to Friday (check by hand); mon_fri, the policy counts Monday to Friday. */
-    calendar: "cn" | "mon_fri_uncovered" | "mon_fri";
+    /** 期限按哪种工作日计算：cn 为中国法定节假日和调休日历；mon_fri_uncovered 为制度要求该日历但节假日数据未覆盖期间的年份，这些年份按周一至周五计算（请人工核对）；mon_fri 为制度规定按周一至周五计算；holidays_file 为制度的节假日文件（evaluation.holidays_file，单独使用或叠加在中国日历之上）。 / Which days the deadline counts as working days: cn, the Chinese calendar with public holidays and make-up working days; holidays_file, the policy's holidays file (evaluation.holidays_file, alone or over the Chinese calendar); mon_fri_uncovered, the policy asks for that calendar but the holiday data does not cover every year up to the deadline, so those years count Monday to Friday (check by hand); mon_fri, the policy counts Monday to Friday. */
+    calendar: "cn" | "holidays_file" | "mon_fri_uncovered" | "mon_fri";
     /** 节假日数据覆盖的年份（mon_fri 时为 null）。 / The years the holiday data covers (null with mon_fri). */
     holiday_data: {
       /** 节假日数据覆盖的第一年。 / First year of the holiday data. */

@@ -148,7 +148,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
 
   const history = historyLookup(input.history ?? [], evaluation.period.id, scale);
   const deadline = evaluation.calendar.addWorkingDays(input.resultDate, policy.appeal.file_within_days);
-  const deadlineCalendar = appealCalendar(evaluation.calendar.coverage, input.resultDate, deadline);
+  const deadlineCalendar = appealCalendar(evaluation.calendar, input.resultDate, deadline);
   const staff: ReportPerson[] = scored.map((s) => {
     const member = s.result.member;
     const notes = s.notes;
@@ -232,7 +232,7 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     language,
   });
   const inForce = policyCoverage(evaluation.period.firstDay, evaluation.period.lastDay, policy.meta.effective_date);
-  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, historyOtherPolicies: input.historyOtherPolicies ?? [], deadlineCalendar, note, staff });
+  const reportNotes = reportLevelNotes({ policy, evaluation, plan, applied, keepPublished, published, historyOtherPolicies: input.historyOtherPolicies ?? [], deadlineCalendar, deadline, resultDate: input.resultDate, note, staff });
   const gradeCounts: Record<string, number> = {};
   for (const g of scale.order) gradeCounts[g] = staff.filter((p) => p.grade === g).length;
   const amounts = staff.map((p) => p.outcomes.bonus.amount).filter((a): a is number => a !== null);
@@ -545,6 +545,8 @@ interface ReportNotesInput {
   readonly published: HistoryReport | undefined;
   readonly historyOtherPolicies: readonly string[];
   readonly deadlineCalendar: ScoredReport['appeal']['calendar'];
+  readonly deadline: string;
+  readonly resultDate: string;
   readonly note: (code: MessageCode, params?: Record<string, unknown>) => ReportNote;
   readonly staff: readonly ReportPerson[];
 }
@@ -570,19 +572,24 @@ function reportLevelNotes(input: ReportNotesInput): ReportNote[] {
     notes.push(input.keepPublished ? note('report-distribution-kept', { path: input.published!.path }) : note('report-distribution-rerun'));
   }
   const coverage = evaluation.calendar.coverage;
-  if (coverage && input.deadlineCalendar === 'mon_fri_uncovered') notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
+  const holidaysFile = evaluation.calendar.holidaysFile;
+  if (holidaysFile !== undefined && input.deadlineCalendar === 'mon_fri_uncovered') {
+    const years = [...(evaluation.calendar.knownYears ?? [])].sort((a, b) => a - b);
+    notes.push(note('report-deadline-holidays-file', { file: holidaysFile, years, from: input.resultDate, deadline: input.deadline }));
+  } else if (coverage && input.deadlineCalendar === 'mon_fri_uncovered') notes.push(note('report-deadline-calendar', { first: coverage.first, last: coverage.last }));
   if (input.historyOtherPolicies.length > 0) notes.push(note('report-history-other-policy', { files: input.historyOtherPolicies, company: policy.meta.company, title: policy.meta.title }));
   return notes;
 }
 
 /**
  * Which days the appeal deadline was counted on: every year from the result date to the
- * deadline must be in the holiday data, or the days of the years outside it were counted
- * Monday to Friday — and the notice must not then promise that public holidays do not count.
+ * deadline must be in the holiday data (chinese-days', the policy's holidays file's), or the
+ * days of the years outside it were counted Monday to Friday — and the notice must not then
+ * promise that public holidays do not count.
  */
-function appealCalendar(coverage: WorkingCalendar['coverage'], resultDate: string, deadline: string): ScoredReport['appeal']['calendar'] {
-  if (!coverage) return 'mon_fri';
-  const from = Number(resultDate.slice(0, 4));
-  const to = Number(deadline.slice(0, 4));
-  return from >= coverage.first && to <= coverage.last ? 'cn' : 'mon_fri_uncovered';
+function appealCalendar(calendar: WorkingCalendar, resultDate: string, deadline: string): ScoredReport['appeal']['calendar'] {
+  const known = calendar.knownYears;
+  if (!known) return 'mon_fri';
+  for (let y = Number(resultDate.slice(0, 4)); y <= Number(deadline.slice(0, 4)); y++) if (!known.has(y)) return 'mon_fri_uncovered';
+  return calendar.holidaysFile !== undefined ? 'holidays_file' : 'cn';
 }

@@ -167,9 +167,10 @@ export interface ScoredReport {
      * public holidays and make-up working days; `mon_fri_uncovered` — the policy asks for
      * that calendar, but the holiday data does not cover every year from the result date
      * to the deadline, so those years count Monday to Friday (check by hand); `mon_fri` —
-     * the policy counts Monday to Friday (`evaluation.holidays: none`).
+     * the policy counts Monday to Friday (`evaluation.holidays: none`); `holidays_file` — the
+     * policy's holidays file, alone or over the Chinese calendar, knows every year up to the deadline.
      */
-    readonly calendar: 'cn' | 'mon_fri_uncovered' | 'mon_fri';
+    readonly calendar: 'cn' | 'holidays_file' | 'mon_fri_uncovered' | 'mon_fri';
     /** The years the holiday data covers (null with `mon_fri`). */
     readonly holiday_data: { readonly first: number; readonly last: number } | null;
     readonly file_within_days: number;

@@ -7,7 +7,7 @@ import type { AnySchemaObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { packagePath } from '../package-root.js';
 import { precompiled } from './compiled/index.generated.js';
 
-export type SchemaName = 'policy' | 'kpi-catalogue' | 'answers' | 'adjustments' | 'report' | 'report-history';
+export type SchemaName = 'policy' | 'kpi-catalogue' | 'answers' | 'adjustments' | 'holidays' | 'report' | 'report-history';
 
 const schemas = new Map<string, AnySchemaObject>();
 

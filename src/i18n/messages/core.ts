@@ -281,6 +281,39 @@ export const coreMessages = defineMessages({
     'zh-CN': '工作时段 {start}–{end} 无效：须按时间先后排列且互不重叠。',
     en: 'The working span {start}–{end} is invalid: spans must be in order and must not overlap.',
   },
+  // ── the holidays file (evaluation.holidays_file) ────────────────────────
+  'holidays-file-unreadable': {
+    'zh-CN': '无法读取 evaluation.holidays_file 指定的节假日文件 {file}（相对于制度文件所在目录）：{problem}',
+    en: 'Cannot read the holidays file {file} named by evaluation.holidays_file (relative to the policy file\'s folder): {problem}',
+  },
+  'holidays-date-invalid': {
+    'zh-CN': '“{value}”不是有效日期：请写成 YYYY-MM-DD，如 2026-04-03。',
+    en: '"{value}" is not a date: write YYYY-MM-DD, e.g. 2026-04-03.',
+  },
+  'holidays-date-duplicate': {
+    'zh-CN': '{date} 与第 {first} 行重复：每个日期只列一次。',
+    en: '{date} repeats line {first}: list each date once.',
+  },
+  'holidays-date-off-and-work': {
+    'zh-CN': '{date} 在第 {first} 行已列为另一种日期：同一天不能既放假又补班，请删去其中一处。',
+    en: '{date} is listed as the other kind on line {first}: a day cannot be both off and a working day; remove one of them.',
+  },
+  'holidays-date-outside-years': {
+    'zh-CN': '{date} 不在本文件的 years（{years}）之内：请把该年份加入 years，或删去这一日期。',
+    en: '{date} lies outside this file\'s years ({years}): add its year to `years`, or remove the date.',
+  },
+  'holidays-csv-header': {
+    'zh-CN': '节假日 CSV 文件的第一行须为表头 date,kind,name（或 日期,类型,名称；name 可省略）。',
+    en: 'The first line of a holidays CSV file must be the header date,kind,name (name may be left out).',
+  },
+  'holidays-csv-quote': {
+    'zh-CN': '这一行的引号没有闭合。',
+    en: 'A quote on this line is not closed.',
+  },
+  'holidays-kind-invalid': {
+    'zh-CN': '类型“{value}”无效：放假日写 off（或 休、holiday），补班日写 work（或 班、workday）。',
+    en: 'Kind "{value}" is not known: write off (or holiday, 休) for a day off, work (or workday, 班) for a make-up working day.',
+  },
   'unknown-timezone': {
     'zh-CN': '不认识的时区 {value}。请使用 IANA 时区名，如 Asia/Shanghai。',
     en: 'Unknown time zone {value}. Use an IANA zone name such as Asia/Shanghai.',

@@ -1,6 +1,6 @@
 // Messages of `aspm evaluate` part 1: reading exports, matching columns, values that cannot
 // be used, and the command's own output. Each says what happened, where, and what to do.
-import { defineMessages, formatValue, type MessageParams, type Params } from '../translate.js';
+import { defineMessages, formatValue, yearRanges, type MessageParams, type Params } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
@@ -495,6 +495,12 @@ export const evaluateMessages = defineMessages({
   'staff-no-team': {
     'zh-CN': '{staff} 没有班组，按班组计算的指标无数据。请在人员名单中填写班组。',
     en: '{staff} has no team, so the KPIs computed per team have no data. Fill in the team on the roster.',
+  },
+  'holidays-file-not-covered': {
+    'zh-CN': (p: Params<'file' | 'days' | 'years'>) =>
+      `工作日历（节假日文件 ${String(p.file)}）只知道 ${yearRanges(p.years, '、')} 年的节假日；本考核期的 ${list(p.days, '、')} 不在其内，这些日期按周一至周五计算工作日，未计入节假日和补班日。请在节假日文件中补上这些年份的日期并列入 years。`,
+    en: (p: Params<'file' | 'days' | 'years'>) =>
+      `The working calendar (holidays file ${String(p.file)}) knows the holidays of ${yearRanges(p.years, ', ')} only; in this period, ${list(p.days, ', ')} lie outside them and count Monday to Friday, without holidays or make-up days. Add those years' dates to the holidays file and list the years in \`years\`.`,
   },
   'holidays-not-covered': {
     'zh-CN': (p: Params<'first' | 'last' | 'years'>) => `节假日数据只覆盖 ${String(p.first)}–${String(p.last)} 年；${list(p.years, '、')} 年按周一至周五计算工作日，未计入法定节假日和调休。请升级 aspm 或改用自然时间（duration: calendar）。`,

@@ -115,6 +115,7 @@ export const renderMessages = defineMessages({
   'doc-unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'doc-unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'doc-unit-days': { 'zh-CN': '天', en: 'days' },
+  'policy-sla-limit': { 'zh-CN': '{kpi} {limit}', en: '{kpi} {limit}' },
   'doc-unit-percent': { 'zh-CN': '%', en: '%' },
   'doc-unit-currency': { 'zh-CN': '{currency}', en: '{currency}' },
   'doc-unit-count': { 'zh-CN': '件', en: 'count' },

@@ -1,7 +1,7 @@
 // Messages of `aspm evaluate` part 2: scoring notes that explain each result, approved
 // appeal adjustments and their errors, history, the terminal summary and the labels of the
 // Excel report. Each note says what happened and what it means for the person.
-import { defineMessages, formatValue, type MessageParams, type Params } from '../translate.js';
+import { defineMessages, formatValue, plural, yearRanges, type MessageParams, type Params } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
@@ -355,6 +355,12 @@ export const scoringMessages = defineMessages({
     'zh-CN': '节假日数据只覆盖 {first}–{last} 年，申诉截止日按周一至周五推算，请人工核对。',
     en: 'Holiday data covers {first}–{last} only, so the appeal deadline counts Monday to Friday; check it by hand.',
   },
+  'report-deadline-holidays-file': {
+    'zh-CN': (p: Params<'file' | 'years' | 'from' | 'deadline'>) =>
+      `工作日历（节假日文件 ${String(p.file)}）只知道 ${yearRanges(p.years, '、')} 年的节假日；从 ${String(p.from)} 到申诉截止日 ${String(p.deadline)} 之间其他年份的日期按周一至周五推算，请人工核对，或在节假日文件中补上这些年份。`,
+    en: (p: Params<'file' | 'years' | 'from' | 'deadline'>) =>
+      `The working calendar (holidays file ${String(p.file)}) knows the holidays of ${yearRanges(p.years, ', ')} only; from ${String(p.from)} to the appeal deadline ${String(p.deadline)}, days in other years count Monday to Friday. Check the deadline by hand, or add those years to the holidays file.`,
+  },
   // ── terminal summary ─────────────────────────────────────────────────────
   // The deadline day itself still counts: "截止 X" alone can be read as "before X".
   'result-summary-title': {
@@ -510,6 +516,9 @@ export const scoringMessages = defineMessages({
   'xlsx-unit-days': { 'zh-CN': '天', en: 'days' },
   'xlsx-unit-working-minutes': { 'zh-CN': '工作分钟', en: 'working min' },
   'xlsx-unit-working-hours': { 'zh-CN': '工作小时', en: 'working h' },
+  // An SLA in days as the policy document and the ticket lists word it.
+  'sla-limit-days': { 'zh-CN': (p: Params<'within'>) => `${formatValue(p.within)} 天`, en: (p: Params<'within'>) => plural(p.within, 'day') },
+  'sla-limit-working-days': { 'zh-CN': (p: Params<'within'>) => `${formatValue(p.within)} 个工作日`, en: (p: Params<'within'>) => plural(p.within, 'working day') },
   'notice-business-hours': {
     'zh-CN': (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) => `${String(p.kpis)}按工作时间计算：工作日 ${String(p.hours)}，${String(p.holidays)}；非工作时间不计入，因此与按日历计算的时长不同。`,
     en: (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) =>
@@ -548,6 +557,7 @@ export const scoringMessages = defineMessages({
   },
   'notice-holidays-cn': { 'zh-CN': '不含周末和法定节假日，含调休上班日', en: 'Monday to Friday, without public holidays, with make-up working days' },
   'notice-holidays-none': { 'zh-CN': '周一至周五', en: 'Monday to Friday' },
+  'notice-holidays-file': { 'zh-CN': '不含周末和节假日，含补班日（按制度规定的节假日表）', en: 'Monday to Friday, without the public holidays and with the make-up working days of the policy\'s holiday list' },
   'xlsx-unit-percent': { 'zh-CN': '%', en: '%' },
   'xlsx-unit-currency': { 'zh-CN': '元', en: 'CNY' },
   'xlsx-unit-count': { 'zh-CN': '件', en: 'count' },

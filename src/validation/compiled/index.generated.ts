@@ -5,10 +5,12 @@ import { validate as policy } from './policy.validate.generated.js';
 import { validate as kpiCatalogue } from './kpi-catalogue.validate.generated.js';
 import { validate as answers } from './answers.validate.generated.js';
 import { validate as adjustments } from './adjustments.validate.generated.js';
+import { validate as holidays } from './holidays.validate.generated.js';
 
 export const precompiled: Readonly<Record<string, ValidateFunction>> = {
   'policy': policy,
   'kpi-catalogue': kpiCatalogue,
   'answers': answers,
   'adjustments': adjustments,
+  'holidays': holidays,
 } as unknown as Readonly<Record<string, ValidateFunction>>;
