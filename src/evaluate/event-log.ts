@@ -11,7 +11,7 @@
 // from, and warnings about it name that row (WarningSink.rowOf). Pure: the reader feeds it.
 import { AspmError, type SourceLocation } from '../errors.js';
 import type { EventLog, Filter } from '../policy/policy.generated.js';
-import { isBlank, readTimestamp, type Cell } from '../tables/parse-value.js';
+import { isBlank, readBoolean, readNumber, readTimestamp, type Cell } from '../tables/parse-value.js';
 import { CellsRow, type RowView } from '../tables/row-view.js';
 import type { ZoneClock } from '../tables/time-zone.js';
 import { detach } from '../tables/id-set.js';
@@ -79,31 +79,46 @@ function textKey(value: string | number | boolean): string {
   return String(value).normalize('NFKC').trim().toLowerCase();
 }
 
+/** Distinct cell texts whose answer a test remembers (states, names: a log repeats a few values). */
+const REMEMBERED = 4096;
+
 /**
  * A filter of the policy's shape on one column of a row, read as the evaluator's filters
- * read text; a placeholder (`?`, `-`) is blank, as it is for a person or a time.
+ * read text; a placeholder (`?`, `-`) is blank, as it is for a person or a time. The answer
+ * depends on the cell's text alone, so it is remembered per text: a log of a million rows
+ * holds a handful of states, and normalising each again was a tenth of the reading.
  */
 function compileTest(filter: Filter, column: number): Test {
   const equalsText = filter.equals !== undefined && typeof filter.equals !== 'boolean' ? textKey(filter.equals) : undefined;
   const inTexts = filter.in?.map(textKey);
   const numeric = filter.min !== undefined || filter.max !== undefined;
-  return (view) => {
-    const blank = view.blank(column) || isNullMarker(view.text(column));
+  const answer = (text: string): boolean => {
+    const blank = text === '' || isNullMarker(text);
     if (filter.present !== undefined && blank === filter.present) return false;
     if (filter.equals === undefined && filter.in === undefined && !numeric) return true;
     if (blank) return typeof filter.equals === 'boolean' && !filter.equals;
     if (typeof filter.equals === 'boolean') {
-      if (view.boolean(column) !== (filter.equals ? 1 : 0)) return false;
-    } else {
-      const text = equalsText !== undefined || inTexts ? textKey(view.text(column)) : '';
-      if (equalsText !== undefined && text !== equalsText) return false;
-      if (inTexts && !inTexts.includes(text)) return false;
+      if (readBoolean(text) !== (filter.equals ? 1 : 0)) return false;
+    } else if (equalsText !== undefined || inTexts) {
+      const key = textKey(text);
+      if (equalsText !== undefined && key !== equalsText) return false;
+      if (inTexts && !inTexts.includes(key)) return false;
     }
     if (numeric) {
-      const n = view.number(column);
+      const n = readNumber(text);
       if (n !== n || (filter.min !== undefined && n < filter.min) || (filter.max !== undefined && n > filter.max)) return false;
     }
     return true;
+  };
+  const known = new Map<string, boolean>();
+  return (view) => {
+    const text = view.text(column);
+    let yes = known.get(text);
+    if (yes === undefined) {
+      yes = answer(text);
+      if (known.size < REMEMBERED) known.set(detach(text), yes);
+    }
+    return yes;
   };
 }
 
@@ -112,6 +127,29 @@ function allOf(tests: readonly Test[]): Test {
     for (const t of tests) if (!t(view)) return false;
     return true;
   };
+}
+
+/** Distinct times remembered: a month has 44,640 minutes, and logs write times to the minute. */
+const TIMES_REMEMBERED = 65_536;
+
+/**
+ * Times of every row (order_by, at) read once per distinct text: a log repeats its minutes
+ * over and over, and reading a day-first time was a tenth of the whole run.
+ */
+class TimeReader {
+  private readonly known = new Map<string, number>();
+
+  constructor(private readonly clock: ZoneClock) {}
+
+  read(view: RowView, column: number, date1904: boolean): number {
+    const text = view.text(column);
+    let value = this.known.get(text);
+    if (value === undefined) {
+      value = view.timestamp(column, this.clock, date1904);
+      if (this.known.size < TIMES_REMEMBERED) this.known.set(detach(text), value);
+    }
+    return value;
+  }
 }
 
 /** A group of columns that take their values from the same row of a ticket. */
@@ -151,6 +189,9 @@ export class EventLogCollapser {
   private resolvedColumn = -1;
   private date1904 = false;
   private readonly cellsRow = new CellsRow();
+  private readonly times: TimeReader;
+  /** Set while a row of cells (not a view of bytes, whose texts are made afresh) is read. */
+  private copyCells = false;
 
   private readonly ids = new Map<string, number>();
   private tickets = 0;
@@ -176,6 +217,7 @@ export class EventLogCollapser {
     private readonly downstream: CollapsedRowsHandler,
   ) {
     this.events = options.events;
+    this.times = new TimeReader(options.clock);
   }
 
   score(headers: readonly string[]): number {
@@ -278,12 +320,16 @@ export class EventLogCollapser {
     if (this.orderColumn === -1) return row;
     const n = view.number(this.orderColumn);
     if (n === n) return n;
-    return view.timestamp(this.orderColumn, this.options.clock, this.date1904);
+    return this.times.read(view, this.orderColumn, this.date1904);
   }
 
   row(cells: readonly Cell[], row: number): void {
+    // Cells a reader delivered may be cut from a larger text (a shared string, a line): copied when kept.
+    this.copyCells = true;
     this.rowView(this.cellsRow.reset(cells), row);
+    this.copyCells = false;
   }
+
 
   rowView(view: RowView, row: number): void {
     this.rows++;
@@ -325,8 +371,11 @@ export class EventLogCollapser {
       const cellBase = t * this.width + group.offset;
       const columns = group.columns;
       for (let k = 0; k < columns.length; k++) {
-        const cell = view.cell(columns[k]!);
-        this.cells[cellBase + k] = typeof cell === 'string' ? detach(cell) : cell;
+        const c = columns[k]!;
+        // The id is the same on every row of the ticket: kept once.
+        if (c === this.idColumn && kept !== 0) continue;
+        const cell = view.cell(c);
+        this.cells[cellBase + k] = this.copyCells && typeof cell === 'string' ? detach(cell) : cell;
       }
     }
     if (this.holdTest) this.noteHold(view, row, t, key);
@@ -334,7 +383,7 @@ export class EventLogCollapser {
 
   private noteHold(view: RowView, row: number, t: number, key: number): void {
     if (this.atColumn === -1) return;
-    const at = view.timestamp(this.atColumn, this.options.clock, this.date1904);
+    const at = this.times.read(view, this.atColumn, this.date1904);
     if (!Number.isFinite(at)) {
       this.options.warnings.add('event-time-unreadable', { value: view.text(this.atColumn) }, { file: this.options.file, row, column: this.headers[this.atColumn] ?? '' });
       return;

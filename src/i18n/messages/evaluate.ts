@@ -390,8 +390,8 @@ export const evaluateMessages = defineMessages({
     en: (p: Params<'staff' | 'team' | 'teams'>) => `The team "${String(p.team)}" of ${String(p.staff)} appears in no ticket of the period, so their team KPIs have no data. Teams in the tickets: ${list(p.teams, ', ')}. Check that the roster and the tickets write the team the same way.`,
   },
   'tickets-look-like-event-log': {
-    'zh-CN': '{rows} 行中有 {repeats} 行的工单号重复，已按每张工单的第一行计算。如果这是每次更新记一行的事件日志（如 ServiceNow、Jira 导出），最后一行才是工单的最终状态：请在制度的 data_sources.tickets 中加上 repeated_ids: last 后重新运行。',
-    en: '{repeats} of {rows} rows repeat a ticket id, and each ticket was read by its first row. If this is an event log with a row per update (ServiceNow, Jira exports), the last row is the ticket\'s final state: add repeated_ids: last under data_sources.tickets in the policy and run again.',
+    'zh-CN': '{rows} 行中有 {repeats} 行的工单号重复，已按每张工单的第一行计算。如果这是每次更新记一行的事件日志（如 ServiceNow、Jira 导出），最后一行才是工单的最终状态：请在制度的 data_sources.tickets 中加上 events（按 order_by 排序、按字段取首行或末行，见“读取导出文件”一节），或简单地加上 repeated_ids: last，然后重新运行。',
+    en: '{repeats} of {rows} rows repeat a ticket id, and each ticket was read by its first row. If this is an event log with a row per update (ServiceNow, Jira exports), the last row is the ticket\'s final state: add events under data_sources.tickets in the policy (rows ordered by order_by, first or last row per field; see "Reading the exports"), or simply repeated_ids: last, and run again.',
   },
   'events-column-missing': {
     'zh-CN': (p: Params<'file' | 'found' | 'key' | 'name'>) =>
