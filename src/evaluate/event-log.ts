@@ -14,6 +14,7 @@ import type { EventLog, Filter } from '../policy/policy.generated.js';
 import { isBlank, readBoolean, readNumber, readTimestamp, type Cell } from '../tables/parse-value.js';
 import { CellsRow, type RowView } from '../tables/row-view.js';
 import type { ZoneClock } from '../tables/time-zone.js';
+import { ByteKeyTable } from '../tables/byte-key-table.js';
 import { detach } from '../tables/id-set.js';
 import { matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
 import { isNullMarker } from './ticket-fields.js';
@@ -79,6 +80,17 @@ function textKey(value: string | number | boolean): string {
   return String(value).normalize('NFKC').trim().toLowerCase();
 }
 
+/** The entry of a cell's (trimmed) text in `table`, by its bytes when the view has them (no string made); -1 if absent. */
+function findCell(table: ByteKeyTable, view: RowView, column: number): number {
+  if (view.bytesOf(column, true)) return table.find(view.bytes, view.keyStart, view.keyEnd);
+  return table.findText(view.text(column));
+}
+
+function insertCell(table: ByteKeyTable, view: RowView, column: number, value: number): void {
+  if (view.bytesOf(column, true)) table.insert(view.bytes, view.keyStart, view.keyEnd, value);
+  else table.insertText(view.text(column), value);
+}
+
 /** Distinct cell texts whose answer a test remembers (states, names: a log repeats a few values). */
 const REMEMBERED = 4096;
 
@@ -110,14 +122,12 @@ function compileTest(filter: Filter, column: number): Test {
     }
     return true;
   };
-  const known = new Map<string, boolean>();
+  const known = new ByteKeyTable();
   return (view) => {
-    const text = view.text(column);
-    let yes = known.get(text);
-    if (yes === undefined) {
-      yes = answer(text);
-      if (known.size < REMEMBERED) known.set(detach(text), yes);
-    }
+    const entry = findCell(known, view, column);
+    if (entry !== -1) return known.value(entry) === 1;
+    const yes = answer(view.text(column));
+    if (known.size < REMEMBERED) insertCell(known, view, column, yes ? 1 : 0);
     return yes;
   };
 }
@@ -137,16 +147,18 @@ const TIMES_REMEMBERED = 65_536;
  * over and over, and reading a day-first time was a tenth of the whole run.
  */
 class TimeReader {
-  private readonly known = new Map<string, number>();
+  private readonly known = new ByteKeyTable();
+  private readonly values: number[] = [];
 
   constructor(private readonly clock: ZoneClock) {}
 
   read(view: RowView, column: number, date1904: boolean): number {
-    const text = view.text(column);
-    let value = this.known.get(text);
-    if (value === undefined) {
-      value = view.timestamp(column, this.clock, date1904);
-      if (this.known.size < TIMES_REMEMBERED) this.known.set(detach(text), value);
+    const entry = findCell(this.known, view, column);
+    if (entry !== -1) return this.values[this.known.value(entry)]!;
+    const value = view.timestamp(column, this.clock, date1904);
+    if (this.values.length < TIMES_REMEMBERED) {
+      insertCell(this.known, view, column, this.values.length);
+      this.values.push(value);
     }
     return value;
   }
@@ -193,7 +205,8 @@ export class EventLogCollapser {
   /** Set while a row of cells (not a view of bytes, whose texts are made afresh) is read. */
   private copyCells = false;
 
-  private readonly ids = new Map<string, number>();
+  /** Ticket id → its index, by the id's bytes (a string per row was the largest cost of a million-row log). */
+  private readonly ids = new ByteKeyTable();
   private tickets = 0;
   /** Per ticket and group: the order key and row of the value kept (row 0: none yet). */
   private keys = new Float64Array(0);
@@ -333,8 +346,9 @@ export class EventLogCollapser {
 
   rowView(view: RowView, row: number): void {
     this.rows++;
-    const idText = view.text(this.idColumn);
-    if (idText === '') {
+    const idColumn = this.idColumn;
+    const bytes = view.bytesOf(idColumn, true);
+    if (bytes ? view.keyStart === view.keyEnd : view.text(idColumn) === '') {
       // Nothing to group it with: the evaluator says so, at its row.
       this.passed++;
       if (this.downstream.rowView) this.downstream.rowView(view, row);
@@ -348,11 +362,12 @@ export class EventLogCollapser {
       this.skipped++;
       return;
     }
-    let t = this.ids.get(idText);
+    const found = findCell(this.ids, view, idColumn);
+    let t = found === -1 ? -1 : this.ids.value(found);
     const G = this.groups.length;
-    if (t === undefined) {
+    if (t === -1) {
       t = this.tickets++;
-      this.ids.set(detach(idText), t);
+      insertCell(this.ids, view, idColumn, t);
       this.keys = grow(this.keys, this.tickets * G);
       this.rowsOf = grow(this.rowsOf, this.tickets * G);
       if (this.holdTest) this.head = grow(this.head, this.tickets, -1);
