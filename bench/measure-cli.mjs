@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs the aspm CLI in this process and, at exit, prints the process's peak resident
-// memory on stderr as `maxrss-kb N`, so that a benchmark can read it from the child.
+// memory on stderr as `maxrss-kb N` (and its CPU time as `cpu-ms N`), so that a benchmark can read it from the child.
 // BENCH_THREADS=1 or 2 makes a large CSV be read with one or two threads whatever the
 // machine's load (aspm decides by the load; see spareCore in src/tables/read-table.ts): the
 // benchmark compares the two in one session. It only changes what the load looks like.
@@ -17,6 +17,8 @@ if (threads === '1' || threads === '2') {
 const { run } = await import('../dist/cli/main.js');
 
 process.on('exit', () => {
-  process.stderr.write(`\nmaxrss-kb ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  // CPU of every thread (user + system): on a busy shared machine it moves far less than wall time.
+  process.stderr.write(`\nmaxrss-kb ${usage.maxRSS}\ncpu-ms ${Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000)}\n`);
 });
 await run();

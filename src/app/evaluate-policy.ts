@@ -27,6 +27,7 @@ import { readHistory } from '../scoring/history.js';
 import { planScoring, scoreEvaluation } from '../scoring/score-evaluation.js';
 import { dayIn } from '../tables/time-zone.js';
 import { isCalendarDay } from '../text/calendar-day.js';
+import { locate } from '../validation/yaml-document.js';
 
 /** What to evaluate and where to write it: the options of `aspm evaluate`, as data. */
 export interface EvaluateRequest {
@@ -175,6 +176,7 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
       ...(holidays ? { holidays: holidays.value } : {}),
       // Each notice comes with the person's ticket list.
       ...(request.notices !== undefined ? { ticketDetails: true } : {}),
+      locatePolicy: (path) => locate(loaded.source, path),
     });
   } finally {
     options.onReadEnd?.();

@@ -2,12 +2,13 @@
 // by readTable) into the pure readers and returns KPI values per person, with every
 // warning and a summary of each input. Order matters: the roster says who exists before
 // tickets are attributed; without a roster, people are found in the tickets first.
-import { AspmError } from '../errors.js';
+import { AspmError, type SourceLocation } from '../errors.js';
 import { readTable, type ReadTableOptions, type TableInfo } from '../tables/read-table.js';
 import type { HolidayList } from '../policy/holidays-file.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { ColumnMap } from './columns.js';
 import { planEvaluation, usesWorkingDaySla, type EvaluationPlan } from './kpi-plan.js';
+import { EventLogCollapser, eventLogColumnMap } from './event-log.js';
 import { LastRowFinder } from './last-rows.js';
 import { assembleStaffResults, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
@@ -46,6 +47,8 @@ export interface EvaluateFilesOptions {
   readonly ticketDetails?: boolean;
   /** The policy's holidays file, read (`readHolidaysFile`) when it names one. */
   readonly holidays?: HolidayList;
+  /** Where a path of the policy is, for errors about it found only in a file's header (an event log's columns). */
+  readonly locatePolicy?: (path: readonly (string | number)[]) => SourceLocation;
 }
 
 export interface EvaluationSlice {
@@ -155,6 +158,8 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     staff = new StaffDirectory(true);
   }
 
+  // An event log (a row per update): each ticket's rows collapsed into one before the evaluator (event-log.ts).
+  const events = policy.data_sources.tickets?.events;
   const tickets = new TicketEvaluator({
     policy,
     plan,
@@ -166,7 +171,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     discoverStaff: !options.roster,
     file: options.tickets,
     warnings,
-    map: columnMap(policy, 'tickets'),
+    map: events ? eventLogColumnMap(events, columnMap(policy, 'tickets')) : columnMap(policy, 'tickets'),
     slices,
     ...(options.excludeTickets ? { exclude: options.excludeTickets } : {}),
     ...(options.roster ? { kpisInUse: kpisOfRoles(policy, staff) } : {}),
@@ -176,7 +181,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
   };
-  if (policy.data_sources.tickets?.repeated_ids === 'last') {
+  if (!events && policy.data_sources.tickets?.repeated_ids === 'last') {
     // An event log: a first pass finds each ticket's last row (its final state).
     const finder = new LastRowFinder(
       (h) => tickets.score(h),
@@ -185,11 +190,17 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     await readTable(options.tickets, finder, { ...ticketOptions, parallel: false });
     tickets.useLastRows(finder.lastRows);
   }
-  const ticketInfo = await read('tickets', options.tickets, tickets, ticketOptions);
-  const counts = tickets.finish();
+  const collapser = events
+    ? new EventLogCollapser({ events, map: columnMap(policy, 'tickets'), clock, file: options.tickets, warnings, ...(options.locatePolicy ? { locate: options.locatePolicy } : {}) }, tickets)
+    : undefined;
+  const ticketInfo = await read('tickets', options.tickets, collapser ?? tickets, ticketOptions);
+  const collapsed = collapser?.finish();
+  const ticketCounts = tickets.finish();
+  // Rows folded into their ticket's collapsed row are superseded, as with repeated_ids: last.
+  const counts = collapsed ? { ...ticketCounts, skipped: ticketCounts.skipped + collapsed.skipped, superseded: collapsed.folded } : ticketCounts;
   // Many repeated ids: most likely an event log (a row per update), read by its first rows.
   const repeats = warnings.counts.get('duplicate-ticket') ?? 0;
-  if (repeats >= 10 && repeats * 5 >= counts.rows && policy.data_sources.tickets?.repeated_ids !== 'last') {
+  if (repeats >= 10 && repeats * 5 >= counts.rows && !events && policy.data_sources.tickets?.repeated_ids !== 'last') {
     warnings.add('tickets-look-like-event-log', { repeats, rows: counts.rows }, { file: options.tickets });
   }
   if (counts.used === 0 && counts.outsideRange) {

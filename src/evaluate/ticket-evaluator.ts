@@ -175,6 +175,11 @@ export class TicketEvaluator implements TableHandler {
     return columnsRead(this.bindings);
   }
 
+  /** Field → the column(s) it is read from (known after the header): an event log keeps only these. */
+  get columnBindings(): ReadonlyMap<string, ColumnBinding> {
+    return this.bindings;
+  }
+
   /** Whether the file has a ticket id column (known after the header). */
   get hasTicketIds(): boolean {
     return this.idColumn !== -1;

@@ -142,7 +142,9 @@ export class TicketFields {
     this.warn('time-before-creation', slot, row, slot.columns.map((col) => view.text(col)).join(' '), { created: createdCells });
   }
 
-  private warn(code: MessageCode, slot: FieldSlot, row: number, value: string, extra: Record<string, unknown> = {}): void {
+  private warn(code: MessageCode, slot: FieldSlot, at: number, value: string, extra: Record<string, unknown> = {}): void {
+    // An event log's collapsed row: the row the value came from (warnings.ts, rowOf).
+    const row = this.options.warnings.rowAt(at, slot.header);
     this.options.warnings.add(code, { value, kpis: slot.kpis, ...extra }, { file: this.options.file, row, column: slot.header });
     // A value that does not fit the field (not a time before creation, which is the row's fault).
     if (code === 'time-before-creation') return;

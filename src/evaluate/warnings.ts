@@ -12,6 +12,11 @@ export class WarningSink {
   readonly items: Diagnostic[] = [];
   readonly counts = new Map<string, number>();
   total = 0;
+  /**
+   * Set while an event log's collapsed rows are evaluated (event-log.ts): the file row a
+   * column's value came from, for the row a warning names. Unset otherwise.
+   */
+  rowOf: ((row: number, column: string | undefined) => number) | undefined = undefined;
 
   constructor(private readonly limit = MAX_STORED_WARNINGS) {}
 
@@ -19,6 +24,7 @@ export class WarningSink {
     this.total++;
     this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
     if (this.items.length >= this.limit) return;
+    if (this.rowOf !== undefined && location?.row !== undefined) location = { ...location, row: this.rowOf(location.row, location.column) };
     // Values are cut from large text chunks; copy them so the chunks can be freed.
     const kept: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(params)) kept[k] = typeof v === 'string' ? detach(v) : v;
@@ -39,6 +45,11 @@ export class WarningSink {
       if (this.counts.get(code)! <= 0) this.counts.delete(code);
       this.total -= n;
     }
+  }
+
+  /** The file row a warning about `column` on `row` names (see rowOf). */
+  rowAt(row: number, column: string): number {
+    return this.rowOf === undefined ? row : this.rowOf(row, column);
   }
 
   /** Warnings not stored because of the limit. */

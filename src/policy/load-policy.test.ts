@@ -124,6 +124,11 @@ const invalidCases: Case[] = [
   { name: 'built-in KPI used but not defined', text: edit('{ kpi: resolution_hours, weight: 20 }', '{ kpi: cost_per_ticket, weight: 20 }').replace('  - id: resolution_hours', '  - id: repair_hours').replace('    floor: 72\n', '    floor: 72\n    compute: { from: metrics, column: 时长 }\n'), code: 'builtin-not-defined', line: 47, col: 16 },
   { name: 'built-in KPI in another unit', text: edit('    unit: hours', '    unit: days'), code: 'builtin-unit', line: 35, col: 11 },
   { name: 'built-in KPI turned around', text: edit('    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: higher', '    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: lower'), code: 'builtin-direction', line: 19, col: 16, errors: 2 },
+  // an event log's reading (rules/event-log.ts)
+  { name: 'on-hold intervals with nothing to time them', text: base + 'data_sources:\n  tickets:\n    events:\n      on_hold_when: [{ field: state, equals: hold }]\n', code: 'events-on-hold-without-at', line: 91, col: 7 },
+  { name: 'first_when without the column its value comes from', text: base + 'data_sources:\n  tickets:\n    events:\n      fields:\n        first_response_at: { first_when: [{ field: state, equals: Active }] }\n', code: 'events-first-when-without-value', line: 92, col: 9 },
+  { name: 'an event log read by each ticket\'s first row', text: base + 'data_sources:\n  tickets:\n    repeated_ids: first\n    events: { order_by: sys_mod_count }\n', code: 'events-with-repeated-ids-first', line: 90, col: 19 },
+  { name: 'on-hold time both mapped and derived', text: base + 'data_sources:\n  tickets:\n    columns: { on_hold: 挂起时长 }\n    events: { on_hold_when: [{ field: state, equals: hold }], at: updated }\n', code: 'events-on-hold-mapped', line: 91, col: 15 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
 ];
 

@@ -458,7 +458,30 @@ export interface TicketSource {
   columns?: ColumnMap;
   /** 同一工单号出现多行时采用哪一行：first 第一行（默认，其余行视为重复并警告）；last 最后一行（适用于每次更新记一行的事件日志，如 ServiceNow、Jira 导出，最后一行是工单的最终状态；较早的行计为“较早记录”，不警告）。 / Which row counts when a ticket id appears on several rows: first (default; the others are repeats, with a warning) or last (for event logs with a row per update, such as ServiceNow or Jira exports, whose last row is the ticket's final state; the earlier rows are counted as superseded, without warnings). */
   repeated_ids?: "first" | "last";
+  events?: EventLog;
 }
+
+/** 事件日志（每次更新记一行，如 ServiceNow、Jira 导出）：同一工单的各行按 order_by 排序后合并为一行再计算；取代 repeated_ids。 / An event log (a row per update of a ticket, as ServiceNow and Jira export it): each ticket's rows are ordered by `order_by` and collapsed into one row before evaluation; supersedes `repeated_ids`. */
+export interface EventLog {
+  /** 给出同一工单各行先后的列（数字如 sys_mod_count，或时间如 sys_updated_at）；省略时按文件顺序；相同值按文件顺序。 / The column (a number such as sys_mod_count, or a time such as sys_updated_at) that orders a ticket's rows; omitted: file order; ties keep file order. */
+  order_by?: string;
+  /** 各列默认取哪一行的值：last 最后一行（工单的最终状态，默认）或 first 第一行。 / Which row's value each column takes by default: last (the ticket's final state, default) or first. */
+  take: "first" | "last";
+  /** 按字段覆盖取值方式（标准字段，或 columns 中的自定义字段）。 / Per-field overrides (canonical fields, or custom fields of `columns`). */
+  fields?: Record<string, EventField>;
+  /** 工单处于挂起状态的条件（全部满足）：从满足的一行起，到其后第一条不满足的行为止计为挂起区间，按 at 列计时，合计秒数写入合成列 on_hold。 / When a ticket is on hold (all must hold): from a row meeting it to the next row that does not, timed by `at`; the total in seconds becomes the synthetic column `on_hold`. */
+  on_hold_when?: Filter[];
+  /** 记录每次更新时间的列（on_hold_when 需要），如 sys_updated_at。 / The column that times each update (needed by `on_hold_when`), e.g. sys_updated_at. */
+  at?: string;
+}
+
+/** 一个字段取哪一行的值：first、last，或首次满足条件时某列的值。 / Which row a field's value comes from: first, last, or a column of the first row where a condition held. */
+export type EventField = ("first" | "last") | {
+  /** 条件（全部满足）；取按顺序第一条满足条件的行。 / Conditions (all must hold); the first row, in order, that meets them. */
+  first_when: Filter[];
+  /** 取该行哪一列的值，如 sys_updated_at。 / Which column of that row gives the value, e.g. sys_updated_at. */
+  value?: string;
+};
 
 /** 数据来源与列映射。 / Data sources and column mappings. */
 export interface DataSources {

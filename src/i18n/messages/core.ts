@@ -322,6 +322,22 @@ export const coreMessages = defineMessages({
     'zh-CN': '否决项 {id} 没有后果：请设置 effect.max_grade 或 effect.no_bonus。',
     en: 'Veto {id} has no effect: set effect.max_grade or effect.no_bonus.',
   },
+  'events-with-repeated-ids-first': {
+    'zh-CN': 'repeated_ids: first 与 events 不能同时使用：events 把每张工单的各行合并为一行（默认取最后一行的值，可按字段改为 first）。请删除 repeated_ids，或删除 events。',
+    en: 'repeated_ids: first cannot go with events: events collapses each ticket\'s rows into one (the last row\'s values by default, `first` per field). Remove repeated_ids, or remove events.',
+  },
+  'events-on-hold-without-at': {
+    'zh-CN': 'on_hold_when 需要 at：请在 events 中用 at 指定记录每次更新时间的列（如 at: sys_updated_at），挂起区间按它计时。',
+    en: 'on_hold_when needs `at`: name the column that times each update under events (e.g. at: sys_updated_at); on-hold intervals are timed by it.',
+  },
+  'events-on-hold-mapped': {
+    'zh-CN': 'columns 已把 on_hold 映射到一列挂起时长，events 的 on_hold_when 又要从状态变化计算挂起时长：请只保留其中一种。',
+    en: 'columns maps on_hold to a column of on-hold time, and events.on_hold_when would compute it again from state changes: keep only one of them.',
+  },
+  'events-first-when-without-value': {
+    'zh-CN': '字段 {field} 的 first_when 缺少 value：请写明取满足条件那一行的哪一列（如 value: sys_updated_at）。',
+    en: 'first_when of the field {field} has no `value`: name the column of the row meeting the condition that gives the value (e.g. value: sys_updated_at).',
+  },
   'trigger-empty': {
     'zh-CN': '触发条件为空：请设置 grades（等级）或 top（排名前 N）。',
     en: 'The trigger is empty: set `grades` or `top`.',

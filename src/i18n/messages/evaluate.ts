@@ -429,8 +429,26 @@ export const evaluateMessages = defineMessages({
     en: (p: Params<'staff' | 'team' | 'teams'>) => `The team "${String(p.team)}" of ${String(p.staff)} appears in no ticket of the period, so their team KPIs have no data. Teams in the tickets: ${list(p.teams, ', ')}. Check that the roster and the tickets write the team the same way.`,
   },
   'tickets-look-like-event-log': {
-    'zh-CN': '{rows} 行中有 {repeats} 行的工单号重复，已按每张工单的第一行计算。如果这是每次更新记一行的事件日志（如 ServiceNow、Jira 导出），最后一行才是工单的最终状态：请在制度的 data_sources.tickets 中加上 repeated_ids: last 后重新运行。',
-    en: '{repeats} of {rows} rows repeat a ticket id, and each ticket was read by its first row. If this is an event log with a row per update (ServiceNow, Jira exports), the last row is the ticket\'s final state: add repeated_ids: last under data_sources.tickets in the policy and run again.',
+    'zh-CN': '{rows} 行中有 {repeats} 行的工单号重复，已按每张工单的第一行计算。如果这是每次更新记一行的事件日志（如 ServiceNow、Jira 导出），最后一行才是工单的最终状态：请在制度的 data_sources.tickets 中加上 events（按 order_by 排序、按字段取首行或末行，见“读取导出文件”一节），或简单地加上 repeated_ids: last，然后重新运行。',
+    en: '{repeats} of {rows} rows repeat a ticket id, and each ticket was read by its first row. If this is an event log with a row per update (ServiceNow, Jira exports), the last row is the ticket\'s final state: add events under data_sources.tickets in the policy (rows ordered by order_by, first or last row per field; see "Reading the exports"), or simply repeated_ids: last, and run again.',
+  },
+  'events-column-missing': {
+    'zh-CN': (p: Params<'file' | 'found' | 'key' | 'name'>) =>
+      `制度 data_sources.tickets.events 的 ${String(p.key)} 指定的列“${String(p.name)}”在 ${String(p.file)} 中不存在。文件中的列：${list(p.found, '、')}。请改为其中一列（或在 columns 中映射的字段名）。`,
+    en: (p: Params<'file' | 'found' | 'key' | 'name'>) =>
+      `The column "${String(p.name)}" that ${String(p.key)} names under data_sources.tickets.events is not in ${String(p.file)}. Columns in the file: ${list(p.found, ', ')}. Name one of them (or a field mapped under columns).`,
+  },
+  'events-no-id-column': {
+    'zh-CN': (p: Params<'file' | 'found'>) => `${String(p.file)} 中找不到工单号列，事件日志无法把同一工单的各行合并。文件中的列：${list(p.found, '、')}。请在 data_sources.tickets.columns 中映射 ticket_id。`,
+    en: (p: Params<'file' | 'found'>) => `${String(p.file)} has no ticket id column, so an event log's rows cannot be grouped by ticket. Columns in the file: ${list(p.found, ', ')}. Map ticket_id under data_sources.tickets.columns.`,
+  },
+  'event-order-unreadable': {
+    'zh-CN': '排序列（events.order_by）的值“{value}”既不是数字也不是时间，无法确定这一行在工单各行中的先后：该行未使用。',
+    en: 'The order value "{value}" (events.order_by) is neither a number nor a time, so this row cannot be placed among its ticket\'s rows: it was left out.',
+  },
+  'event-time-unreadable': {
+    'zh-CN': '更新时间（events.at）“{value}”无法识别为时间：这一行不参与挂起时长的计算。',
+    en: 'The update time "{value}" (events.at) is not a readable time: this row takes no part in the on-hold time.',
   },
   'period-no-tickets': {
     'zh-CN': '没有一张工单落在考核期 {period} 内：文件中 {count} 张工单的日期在 {first} 至 {last} 之间。请核对 --period，或是否导出了正确的月份。',
