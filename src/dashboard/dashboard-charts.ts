@@ -151,10 +151,11 @@ export function kpiTeamsChart(kpi: DashboardKpi, teamOf: ReadonlyMap<string, str
         type: 'boxplot',
         data: boxes,
         boxWidth: [8, 40],
-        itemStyle: { color: '#e3f2fd', borderColor: '#1e88e5' },
+        itemStyle: { color: 'rgba(227,242,253,0.6)', borderColor: '#1e88e5' },
         markLine: markLines(kpi.targets, kpi.floors),
       },
-      { type: 'scatter', symbolSize: 4, itemStyle: { color: '#455a64', opacity: 0.45 }, data: dots },
+      // Many dots as one path (ECharts' large mode): hundreds of people stay fast and small.
+      { type: 'scatter', symbolSize: 4, large: true, largeThreshold: 100, itemStyle: { color: '#455a64', opacity: 0.45 }, data: dots },
       {
         type: 'scatter',
         symbolSize: 7,

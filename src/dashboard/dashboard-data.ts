@@ -208,7 +208,9 @@ export function dashboardData(reports: readonly ScoredReport[], options: Dashboa
   const periods = trend.map((r) => r.period.id);
   const anchors = new Map<string, string>();
   latest.staff.forEach((p, i) => anchors.set(personKey(p), `p${i + 1}`));
-  const people = latest.staff.map((p, i) => personData(p, `p${i + 1}`, trend));
+  // Each period's people by key, found once: a lookup per person and period would be 500 × 500 × 12.
+  const byKey = trend.map((r) => ({ period: r.period.id, staff: new Map(r.staff.map((s) => [personKey(s), s])) }));
+  const people = latest.staff.map((p, i) => personData(p, `p${i + 1}`, byKey));
   return {
     language: options.language ?? latest.policy.language,
     policy: { company: latest.policy.company, title: latest.policy.title, revision: latest.policy.revision },
@@ -358,7 +360,7 @@ function gradeGroups(r: ScoredReport, grades: readonly string[], shares: readonl
   return [...groups.values()].map((g) => ({ by: g.by, id: g.id, size: g.size, counts: g.counts, quotas: shares && g.applied ? gradeQuotas(g.groupSize, shares) : null }));
 }
 
-function personData(p: ReportPerson, anchor: string, trend: readonly ScoredReport[]): DashboardPerson {
+function personData(p: ReportPerson, anchor: string, trend: readonly { readonly period: string; readonly staff: ReadonlyMap<string, ReportPerson> }[]): DashboardPerson {
   const key = personKey(p);
   return {
     key,
@@ -378,8 +380,8 @@ function personData(p: ReportPerson, anchor: string, trend: readonly ScoredRepor
     waterfall: p.status === 'assessed' ? waterfallOf(p) : [],
     vetoes: p.vetoes.filter((v) => v.triggered).map((v) => ({ name: v.name, max_grade: v.max_grade ?? null })),
     history: trend.map((r) => {
-      const then = r.staff.find((s) => personKey(s) === key);
-      return { period: r.period.id, grade: then?.status === 'assessed' ? then.grade : null, total: then?.status === 'assessed' ? then.total_rounded : null };
+      const then = r.staff.get(key);
+      return { period: r.period, grade: then?.status === 'assessed' ? then.grade : null, total: then?.status === 'assessed' ? then.total_rounded : null };
     }),
     notes: p.notes.map((n) => n.message),
   };

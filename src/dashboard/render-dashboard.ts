@@ -203,7 +203,9 @@ function gradeChip(data: DashboardData, grade: string | null): string {
 function peopleSection(page: Page): string {
   const { data, language } = page;
   const out: string[] = [`<h3 id="index">${e(t(language, 'dash-people-index'))}</h3><ul class="index">`];
-  const sorted = [...data.people].sort((a, b) => a.name.localeCompare(b.name, language) || (a.id < b.id ? -1 : 1));
+  // One collator for all: localeCompare with a locale builds one per call.
+  const collator = new Intl.Collator(language);
+  const sorted = [...data.people].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const p of sorted) {
     out.push(`<li><a href="#${p.anchor}">${e(p.name)}</a> <span class="muted">${e(p.id)}</span> ${p.status === 'assessed' ? `${e(num(p.total_rounded))} ${gradeChip(data, p.grade)}` : `<span class="muted">${e(t(language, 'dash-not-assessed'))}</span>`}</li>`);
   }
