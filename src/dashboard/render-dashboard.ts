@@ -227,7 +227,7 @@ function personBlock(page: Page, p: DashboardPerson): string {
     line.push(t(language, 'dash-person-result', { total: num(p.total_rounded), grade: p.grade ?? '—' }));
     if (p.rank !== null && p.rank_group) line.push(t(language, 'dash-person-rank', { rank: p.rank, size: p.rank_group.size, by: p.rank_group.by }));
   } else line.push(t(language, 'dash-not-assessed'));
-  out.push(`<p>${line.map(e).join('　')} ${gradeChip(data, p.grade)} <a class="back" href="#index">${e(t(language, 'dash-back-to-index'))}</a></p>`);
+  out.push(`<p>${line.map(e).join(e(t(language, 'dash-separator')))} ${gradeChip(data, p.grade)} <a class="back" href="#index">${e(t(language, 'dash-back-to-index'))}</a></p>`);
   for (const v of p.vetoes) out.push(`<p class="veto">${e(t(language, 'dash-veto', { name: v.name, grade: v.max_grade ?? '—' }))}</p>`);
   for (const note of p.notes) out.push(`<p class="muted">${e(note)}</p>`);
   out.push('<div class="charts">');
