@@ -59,5 +59,9 @@ svg.pc circle { fill: var(--mid); }
   section.page { break-before: page; page-break-before: always; border: 0; padding: 0; margin: 0; }
   nav.toc a, .index a { color: inherit; text-decoration: none; }
   .back { display: none; }
+  /* The printed page is narrower than a screen: three KPI cards to a row still, drawn smaller. */
+  #department .grid > .card { width: calc(33.33% - 8px); }
+  #department .figures { gap: 8px; font-size: 11px; }
+  #department .figures b { font-size: 14px; }
 }
 `;

@@ -90,6 +90,16 @@ describe('renderDashboard', () => {
     expect(enPolicy).toContain('<html lang="en">');
   });
 
+  it('says when the period is a trial run, and which reports the trends leave out', async () => {
+    const trial = { ...makeReport({ period: '2026-09', staff }), trial: true };
+    const other = makeReport({ period: '2026-08', title: '另一份制度', staff });
+    const html = await renderDashboard([other, trial], {});
+    expect(html).toContain('试算');
+    expect(html).toContain('未纳入趋势：2026-08（其他制度的报告）');
+    const plain = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
+    expect(plain).not.toContain('试算');
+  });
+
   it('finds each person from the index by an anchor link, and lists who was not assessed and why', async () => {
     const html = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
     for (let i = 1; i <= staff.length; i++) {
