@@ -100,6 +100,19 @@ describe('renderDashboard', () => {
     expect(plain).not.toContain('试算');
   });
 
+  it("shows the policy's goals, when given, against their KPI's median in each period", async () => {
+    const goals = [
+      { description: '客户满意度不低于 95%', kpi: 'csat', target: 95 },
+      { description: '<i>培养两名技术骨干</i>' },
+    ];
+    const html = await renderDashboard([makeReport({ period: '2026-08', staff }), makeReport({ period: '2026-09', staff })], { goals });
+    const table = html.slice(html.indexOf('制度的部门绩效目标'), html.indexOf('</table>', html.indexOf('制度的部门绩效目标')));
+    // csat of the seven assessed people: 85 … 91, median 88, in both periods.
+    expect(table).toContain('<tr><td>客户满意度不低于 95%</td><td>客户满意度</td><td class="n">95%</td><td class="n">88%</td><td class="n">88%</td></tr>');
+    expect(table).toContain('&lt;i&gt;培养两名技术骨干&lt;/i&gt;');
+    expect(await renderDashboard([makeReport({ period: '2026-09', staff })], {})).not.toContain('制度的部门绩效目标');
+  });
+
   it('finds each person from the index by an anchor link, and lists who was not assessed and why', async () => {
     const html = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
     for (let i = 1; i <= staff.length; i++) {

@@ -8,7 +8,7 @@ import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { ScoredReport } from '../scoring/scored-report.js';
 import { escapeXml } from '../text/escape-xml.js';
-import { dashboardData, type DashboardData, type DashboardKpi, type DashboardPerson, type PersonKpi } from './dashboard-data.js';
+import { dashboardData, type DashboardData, type DashboardGoal, type DashboardKpi, type DashboardPerson, type PersonKpi } from './dashboard-data.js';
 import { gradeColour, gradeGroupChart, gradesChart, gradesTrendChart, kpiTeamsChart, trendChart } from './dashboard-charts.js';
 import { DASHBOARD_CSS } from './dashboard-style.js';
 import { historySvg, profileSvg, waterfallSvg } from './person-charts.js';
@@ -16,11 +16,13 @@ import { historySvg, profileSvg, waterfallSvg } from './person-charts.js';
 export interface RenderDashboardOptions {
   /** Default: the language of the latest report's policy. */
   readonly language?: Language;
+  /** The policy's goals chapter, when the caller has the policy: shown first, against the KPIs' medians. */
+  readonly goals?: readonly DashboardGoal[];
 }
 
 /** The dashboard of `reports` (oldest period first; the last is this period) as one HTML document. */
 export async function renderDashboard(reports: readonly ScoredReport[], options: RenderDashboardOptions = {}): Promise<string> {
-  const data = dashboardData(reports, options.language ? { language: options.language } : {});
+  const data = dashboardData(reports, { ...(options.language ? { language: options.language } : {}), ...(options.goals ? { goals: options.goals } : {}) });
   const charts = await loadChartRenderer();
   return dashboardHtml(data, charts);
 }
@@ -126,6 +128,7 @@ function departmentSection(page: Page): string {
     out.push(`<div class="tiles">${tiles.map(([k, v]) => `<div class="tile">${e(k)}<b>${e(v)}</b></div>`).join('')}</div>`);
   }
   out.push(`<p class="muted">${e(t(language, 'dash-department-intro'))}</p>`);
+  if (data.goals.length > 0) out.push(goalsTable(page));
   for (const l of data.left_out) out.push(`<p class="muted">${e(t(language, 'dash-left-out', { period: l.period, reason: l.reason }))}</p>`);
   out.push('<div class="grid">');
   for (const k of data.kpis) out.push(kpiCard(page, k));
@@ -133,6 +136,26 @@ function departmentSection(page: Page): string {
     `<div class="card"><h3>${e(t(language, 'dash-total-trend'))}</h3>${chart(page, 'total-trend', trendChart(data.periods, data.overview.map((o) => o.total_median), { targets: [], floors: [] }), { width: 370, height: 150 })}</div>`,
   );
   out.push('</div>\n');
+  return out.join('');
+}
+
+/** The policy's goals against this period's median of their KPI, and the median in each period. */
+function goalsTable(page: Page): string {
+  const { data, language } = page;
+  const out: string[] = [`<h3>${e(t(language, 'dash-goals'))}</h3><table><thead><tr><th>${e(t(language, 'dash-goal'))}</th><th>${e(t(language, 'dash-kpi'))}</th><th class="n">${e(t(language, 'dash-target'))}</th>`];
+  for (const p of data.periods) out.push(`<th class="n">${e(t(language, 'dash-median-of', { period: p }))}</th>`);
+  out.push('</tr></thead><tbody>');
+  for (const g of data.goals) {
+    const k = g.kpi === undefined ? undefined : data.kpis.find((x) => x.id === g.kpi);
+    const unit = k?.unit ?? 'number';
+    out.push(`<tr><td>${e(g.description)}</td><td>${k ? e(k.name) : e(g.kpi ?? '—')}</td><td class="n">${g.target === undefined ? '—' : e(withUnit(language, g.target, unit))}</td>`);
+    for (const p of data.periods) {
+      const median = k?.trend.find((x) => x.period === p)?.median ?? null;
+      out.push(`<td class="n">${e(withUnit(language, median, unit))}</td>`);
+    }
+    out.push('</tr>');
+  }
+  out.push('</tbody></table>');
   return out.join('');
 }
 
