@@ -87,11 +87,11 @@ export const dashboardMessages = defineMessages({
   'dash-people-index': { 'zh-CN': '人员索引（按姓名或工号查找）', en: 'Index of people (find by name or id)' },
   'dash-person-heading': { 'zh-CN': '{name}（{id}）', en: '{name} ({id})' },
   'dash-person-line': {
-    'zh-CN': '岗位 {role}　班组 {team}',
+    'zh-CN': '岗位 {role}，班组 {team}',
     en: 'Role {role} · team {team}',
   },
   'dash-person-result': {
-    'zh-CN': '总分 {total}　等级 {grade}',
+    'zh-CN': '总分 {total}，等级 {grade}',
     en: 'Total {total} · grade {grade}',
   },
   'dash-person-rank': {
@@ -99,7 +99,7 @@ export const dashboardMessages = defineMessages({
     en: (p: Params<'rank' | 'size' | 'by'>) => `rank ${String(p.rank)} of ${String(p.size)} in the ${p.by === 'team' ? 'team' : 'role'}`,
   },
   'dash-not-assessed': { 'zh-CN': '未评定', en: 'not assessed' },
-  'dash-separator': { 'zh-CN': '　', en: ' · ' },
+  'dash-separator': { 'zh-CN': '，', en: ' · ' },
   'dash-profile': { 'zh-CN': '指标得分（100 = 达到目标值）', en: 'KPI scores (100 = target reached)' },
   'dash-waterfall': { 'zh-CN': '总分构成', en: 'How the total was built' },
   'dash-history': { 'zh-CN': '历次等级', en: 'Grades by period' },
