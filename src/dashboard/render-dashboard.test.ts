@@ -119,6 +119,12 @@ describe('renderDashboard', () => {
       expect(html).toContain(`href="#p${i}"`);
       expect(html).toContain(`id="p${i}"`);
     }
+    // Names in order, numbers within them as numbers; totals with two decimals as the report shows them.
+    const named = await renderDashboard([makeReport({ period: '2026-09', staff: ['员工10', '员工2', '员工1'].map((name, i) => ({ id: `E${i}`, name })) })], {});
+    const index = named.slice(named.indexOf('<ul class="index">'), named.indexOf('</ul>', named.indexOf('<ul class="index">')));
+    expect([...index.matchAll(/<a href="#p\d+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['员工1', '员工2', '员工10']);
+    // Both KPIs at target: 100 × 60 % + 80 × 40 % = 92.
+    expect(index).toContain('92.00');
     const quality = html.slice(html.indexOf('id="quality"'));
     expect(quality).toContain('周八');
     expect(quality).toContain('没有可计分的工单');

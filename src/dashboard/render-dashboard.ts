@@ -29,6 +29,11 @@ export async function renderDashboard(reports: readonly ScoredReport[], options:
 
 const e = (text: string) => escapeXml(text);
 
+/** A total as the report shows it: always two decimals (80.20, not 80.2). */
+function total(x: number | null): string {
+  return x === null ? '—' : x.toFixed(2);
+}
+
 /** Up to two decimals, without trailing zeros. */
 function num(x: number | null | undefined, decimals = 2): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
@@ -227,10 +232,10 @@ function peopleSection(page: Page): string {
   const { data, language } = page;
   const out: string[] = [`<h3 id="index">${e(t(language, 'dash-people-index'))}</h3><ul class="index">`];
   // One collator for all: localeCompare with a locale builds one per call.
-  const collator = new Intl.Collator(language);
+  const collator = new Intl.Collator(language, { numeric: true });
   const sorted = [...data.people].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const p of sorted) {
-    out.push(`<li><a href="#${p.anchor}">${e(p.name)}</a> <span class="muted">${e(p.id)}</span> ${p.status === 'assessed' ? `${e(num(p.total_rounded))} ${gradeChip(data, p.grade)}` : `<span class="muted">${e(t(language, 'dash-not-assessed'))}</span>`}</li>`);
+    out.push(`<li><a href="#${p.anchor}">${e(p.name)}</a> <span class="muted">${e(p.id)}</span> ${p.status === 'assessed' ? `${e(total(p.total_rounded))} ${gradeChip(data, p.grade)}` : `<span class="muted">${e(t(language, 'dash-not-assessed'))}</span>`}</li>`);
   }
   out.push('</ul>\n');
   for (const p of data.people) out.push(personBlock(page, p));
@@ -247,7 +252,7 @@ function personBlock(page: Page, p: DashboardPerson): string {
   const out: string[] = [`<article class="person" id="${p.anchor}"><h3>${e(t(language, 'dash-person-heading', { name: p.name, id: p.id }))}</h3>`];
   const line = [t(language, 'dash-person-line', { role: p.role, team: p.team })];
   if (p.status === 'assessed') {
-    line.push(t(language, 'dash-person-result', { total: num(p.total_rounded), grade: p.grade ?? '—' }));
+    line.push(t(language, 'dash-person-result', { total: total(p.total_rounded), grade: p.grade ?? '—' }));
     if (p.rank !== null && p.rank_group) line.push(t(language, 'dash-person-rank', { rank: p.rank, size: p.rank_group.size, by: p.rank_group.by }));
   } else line.push(t(language, 'dash-not-assessed'));
   out.push(`<p>${line.map(e).join(e(t(language, 'dash-separator')))} ${gradeChip(data, p.grade)} <a class="back" href="#index">${e(t(language, 'dash-back-to-index'))}</a></p>`);
