@@ -79,8 +79,17 @@ export class TicketContributions {
       case RESOLVED_WITHIN_SLA: {
         // Open (placed by creation), or resolved before creation: no duration.
         if (created !== created || created === BLANK || resolved !== resolved || resolved === BLANK) return NaN;
-        const d = this.checkedDuration(created, resolved, fields.resolvedSlot, view, row);
+        let d = this.checkedDuration(created, resolved, fields.resolvedSlot, view, row);
         if (d !== d) return NaN;
+        if (c.holdSlot !== -1) {
+          // The clock stops while the ticket waits on hold (as Zendesk and Jira pause SLAs); never below 0.
+          const hold = fields.value(view, c.holdSlot, row);
+          if (hold !== hold) return NaN;
+          if (hold !== BLANK) {
+            if (hold > d) fields.warnOnHoldExceeds(view, row, c.holdSlot, d);
+            d = hold > d ? 0 : d - hold;
+          }
+        }
         return c.code === RESOLUTION_TIME ? d : d <= c.slaMs ? 1 : 0;
       }
       case RESOLVED:
@@ -141,7 +150,8 @@ export class TicketContributions {
       default: {
         if (c.valueSlot === -1) return NaN;
         const v = fields.value(view, c.valueSlot, row);
-        return v === BLANK ? NaN : v;
+        // A duration (ms) in the KPI's unit: every output takes the value from these totals.
+        return v === BLANK ? NaN : v / c.valueDivisor;
       }
     }
   }

@@ -104,6 +104,7 @@ export const renderMessages = defineMessages({
   'doc-toc-title': { 'zh-CN': '目　录', en: 'Contents' },
 
   // ── values and units ─────────────────────────────────────────────────────
+  'doc-value-seconds': { 'zh-CN': '{n} 秒', en: '{n} s' },
   'doc-value-minutes': { 'zh-CN': '{n} 分钟', en: '{n} min' },
   'doc-value-hours': { 'zh-CN': '{n} 小时', en: '{n} h' },
   'doc-value-days': { 'zh-CN': '{n} 天', en: '{n} days' },
@@ -112,6 +113,7 @@ export const renderMessages = defineMessages({
   'doc-value-count': { 'zh-CN': '{n}', en: '{n}' },
   'doc-value-score': { 'zh-CN': '{n} 分', en: '{n} points' },
   'doc-value-number': { 'zh-CN': '{n}', en: '{n}' },
+  'doc-unit-seconds': { 'zh-CN': '秒', en: 'seconds' },
   'doc-unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'doc-unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'doc-unit-days': { 'zh-CN': '天', en: 'days' },

@@ -505,6 +505,7 @@ export const scoringMessages = defineMessages({
   'adjustment-kind-exclude-ticket': { 'zh-CN': '剔除工单', en: 'Ticket left out' },
   'adjustment-kind-override-kpi': { 'zh-CN': '更正指标值', en: 'KPI value corrected' },
   'adjustment-kind-override-rating': { 'zh-CN': '更正评分', en: 'Rating corrected' },
+  'xlsx-unit-seconds': { 'zh-CN': '秒', en: 's' },
   'xlsx-unit-minutes': { 'zh-CN': '分钟', en: 'min' },
   'xlsx-unit-hours': { 'zh-CN': '小时', en: 'h' },
   'xlsx-unit-days': { 'zh-CN': '天', en: 'days' },
