@@ -13,3 +13,14 @@ export const TICKET_OTHER_FIELDS: ReadonlySet<string> = new Set(['ticket_id', 's
  * time and its SLA. It has no known headers: it is read only when mapped, with its unit.
  */
 export const ON_HOLD = 'on_hold';
+
+/** The built-in KPIs whose clock stops while a ticket is on hold, when the policy maps on_hold. */
+export const ON_HOLD_KPIS: ReadonlySet<string> = new Set(['resolution_hours', 'resolution_sla_rate']);
+
+/** The header the policy reads on-hold time from (undefined: not mapped), for documents and notices to say so. */
+export function onHoldColumn(columns: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const spec = columns?.[ON_HOLD];
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) return undefined;
+  const column = (spec as { column?: unknown }).column;
+  return typeof column === 'string' ? column : undefined;
+}

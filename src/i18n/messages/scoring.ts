@@ -516,6 +516,11 @@ export const scoringMessages = defineMessages({
     en: (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) =>
       `${String(p.kpis)} ${Number(p.count) === 1 ? 'counts' : 'count'} working time only: ${String(p.hours)} on working days (${String(p.holidays)}); time outside them does not count, so ${Number(p.count) === 1 ? 'it differs' : 'they differ'} from calendar time.`,
   },
+  'notice-on-hold': {
+    'zh-CN': (p: Params<'column' | 'count' | 'kpis'>) => `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算（挂起时长取自工单导出的“${String(p.column)}”列），最低为 0。`,
+    en: (p: Params<'column' | 'count' | 'kpis'>) =>
+      `${String(p.kpis)} ${Number(p.count) === 1 ? 'excludes' : 'exclude'} time on hold: resolution time − creation time − time on hold (from the "${String(p.column)}" column of the ticket export), never below 0.`,
+  },
   'ticket-list-ticket': { 'zh-CN': '工单号', en: 'Ticket' },
   'ticket-list-row': { 'zh-CN': '导出文件行号', en: 'Row in the export' },
   'ticket-list-note': { 'zh-CN': '备注', en: 'Note' },
