@@ -103,6 +103,21 @@ describe('a call centre: first response from speed of answer, talk time as a dur
     expect(kpis(evaluation, 'Bob').first_response_minutes).toEqual({ value: 20 / 60, samples: 1 });
   });
 
+  it('a column mostly of values that are not the declared durations is one message, for a duration added to a time too', async () => {
+    const file = join(dir, 'minutes-text.csv');
+    // Speed of answer written "30s" and talk time "3 min": neither is what the policy declares.
+    writeFileSync(file, CALLS.replace(/,(\d+),(\d+):(\d+):(\d+)/g, ',$1s,$3 min').replace(',12,0:01:00', ',12s,1 min'));
+    const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: file });
+    const messages = evaluation.warnings.items.map((w) => ({ code: w.code, column: w.location?.column, field: w.params.field, kind: w.params.kind, count: w.params.count }));
+    // 4 unreadable speeds (C1–C3, C5; C6's 20 fits), 5 unreadable talk times (C1–C3, C5; C6's "abc"), none that fit.
+    // The message about the speeds names their column, not the call's date and time it is added to.
+    expect(messages).toEqual([
+      { code: 'column-values-unfit', column: 'Speed of answer in seconds', field: 'first_response_at', kind: 'duration', count: 4 },
+      { code: 'column-values-unfit', column: 'AvgTalkDuration', field: 'talk_time', kind: 'duration', count: 5 },
+    ]);
+    expect(evaluation.warnings.counts.get('value-unreadable-duration')).toBeUndefined();
+  });
+
   it('talk time in seconds as plain numbers, averaged in minutes', async () => {
     const file = join(dir, 'seconds.csv');
     writeFileSync(file, CALLS.replace('0:03:40', '220').replace('00:02:20', '140').replace('0:05:00', '300').replace('0:01:00', '60'));

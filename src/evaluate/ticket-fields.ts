@@ -66,6 +66,8 @@ export interface FieldSlot {
   readonly plusHeader: string;
   /** Columns other than `header` that its warnings named (a derived time's), for the message about the whole column. */
   readonly warnedColumns: Set<string>;
+  /** Values that did not fit and were warned about under `header` itself. */
+  ownUnfit: number;
 }
 
 /** A column with at least this many values that do not fit, and more than fit, is one message, not one per row. */
@@ -136,6 +138,7 @@ export class TicketFields {
         plusDuration: derive === PLUS ? binding.plus!.duration : undefined,
         plusHeader: derive === PLUS ? binding.plus!.header : '',
         warnedColumns: new Set(),
+        ownUnfit: 0,
       });
     }
     const slot = this.slots[index]!;
@@ -196,6 +199,7 @@ export class TicketFields {
     // A value that does not fit the field (not a time before creation, which is the row's fault).
     if (code === 'time-before-creation') return;
     if (column !== slot.header) slot.warnedColumns.add(column);
+    else slot.ownUnfit++;
     slot.unfit++;
     slot.unfitCodes.set(code, (slot.unfitCodes.get(code) ?? 0) + 1);
     if (slot.examples.length < COLUMN_EXAMPLES) slot.examples.push({ row, value: detach(value) });
@@ -211,10 +215,13 @@ export class TicketFields {
     for (const slot of this.slots) {
       if (slot.unfit < COLUMN_MESSAGE_AT || slot.unfit <= slot.fit) continue;
       warnings.retract(file, [slot.header, ...slot.warnedColumns], slot.unfitCodes);
+      // A derived time whose values failed in one column only (the duration added to it): that column is named, as what it holds.
+      const column = slot.ownUnfit === 0 && slot.warnedColumns.size === 1 ? [...slot.warnedColumns][0]! : slot.header;
+      const kind = slot.derive === PLUS && column === slot.plusHeader ? 'duration' : slot.kind;
       warnings.add(
         'column-values-unfit',
-        { column: slot.header, field: slot.name, kind: slot.kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
-        { file, column: slot.header },
+        { column, field: slot.name, kind, count: slot.unfit, total: slot.unfit + slot.fit, examples: slot.examples, mapped: slot.mapped, kpis: slot.kpis },
+        { file, column },
       );
     }
   }
