@@ -43,6 +43,8 @@ export interface BuiltinTicketMeasure extends MeasureBase {
 
 export interface CustomTicketMeasure extends MeasureBase {
   readonly source: 'tickets';
+  /** The KPI's unit (a veto's or point item's count has none). */
+  readonly unit: Kpi['unit'] | undefined;
   readonly aggregate: Aggregate;
   readonly placedBy: PlacedBy;
   readonly field: string | undefined;
@@ -72,6 +74,18 @@ export interface EvaluationPlan {
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
+
+/** The KPI units that are times, in ms: a duration field's value is converted to them. */
+export const TIME_UNIT_MS: Readonly<Partial<Record<Kpi['unit'], number>>> = { seconds: 1000, minutes: MINUTE, hours: HOUR, days: 24 * HOUR };
+
+/**
+ * A custom KPI over a duration field: ms per unit of its value and of the `min`/`max`/`equals`
+ * of its filters on durations — the KPI's unit when that is a time, else seconds (a veto's
+ * or point item's filters too).
+ */
+export function durationUnitMs(unit: Kpi['unit'] | undefined): number {
+  return (unit === undefined ? undefined : TIME_UNIT_MS[unit]) ?? 1000;
+}
 
 const DAY = 86_400_000;
 
@@ -156,6 +170,7 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
       measures.push({
         ...base,
         source: 'tickets',
+        unit: kpi.unit,
         aggregate: kpi.compute.aggregate,
         placedBy,
         field: kpi.compute.field,
@@ -182,6 +197,7 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
       individual: true,
       team: false,
       source: 'tickets',
+      unit: undefined,
       aggregate: 'count',
       placedBy: 'resolved_at',
       field: undefined,

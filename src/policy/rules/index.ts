@@ -2,6 +2,7 @@
 import type { Rule } from '../../validation/load-document.js';
 import type { Policy } from '../policy.generated.js';
 import { eventLog } from './event-log.js';
+import { columnMappings } from './column-mappings.js';
 import { gradeBands, gradeReferences } from './grades.js';
 import { kpiDefinitions } from './kpis.js';
 import { references } from './references.js';
@@ -9,4 +10,4 @@ import { settings } from './settings.js';
 import { uniqueIds } from './unique-ids.js';
 import { weightsTotal } from './weights.js';
 
-export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings, eventLog];
+export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings, eventLog, columnMappings];
