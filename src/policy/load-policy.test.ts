@@ -132,7 +132,7 @@ const invalidCases: Case[] = [
   { name: 'on-hold intervals with nothing to time them', text: base + 'data_sources:\n  tickets:\n    events:\n      on_hold_when: [{ field: state, equals: hold }]\n', code: 'events-on-hold-without-at', line: 91, col: 7 },
   { name: 'first_when without the column its value comes from', text: base + 'data_sources:\n  tickets:\n    events:\n      fields:\n        first_response_at: { first_when: [{ field: state, equals: Active }] }\n', code: 'events-first-when-without-value', line: 92, col: 9 },
   { name: 'an event log read by each ticket\'s first row', text: base + 'data_sources:\n  tickets:\n    repeated_ids: first\n    events: { order_by: sys_mod_count }\n', code: 'events-with-repeated-ids-first', line: 90, col: 19 },
-  { name: 'on-hold time both mapped and derived', text: base + 'data_sources:\n  tickets:\n    columns: { on_hold: 挂起时长 }\n    events: { on_hold_when: [{ field: state, equals: hold }], at: updated }\n', code: 'events-on-hold-mapped', line: 91, col: 15 },
+  { name: 'on-hold time both mapped and derived', text: base + 'data_sources:\n  tickets:\n    columns: { on_hold: { column: 挂起时长, duration: minutes } }\n    events: { on_hold_when: [{ field: state, equals: hold }], at: updated }\n', code: 'events-on-hold-mapped', line: 91, col: 15 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
   // Column mappings (lines 88–90 are data_sources: / tickets: / columns:; the mapping is on line 91).
   { name: 'a duration on a time field', text: base + COLUMNS + '      created_at: { column: 创建时间, duration: seconds }\n', code: 'column-duration-on-time', line: 91, col: 35 },
