@@ -6,6 +6,7 @@ import { TIME_FIELDS } from './columns.js';
 import type { TicketMeasure } from './kpi-plan.js';
 import { compileFilter, type FilterTest } from './ticket-filters.js';
 import { KIND_OF, type TicketFields } from './ticket-fields.js';
+import { CREDITS } from './ticket-attribution.js';
 
 export interface CompiledMeasure {
   readonly measure: TicketMeasure;
@@ -25,6 +26,8 @@ export interface CompiledMeasure {
   readonly needsResolved: boolean;
   /** With a built-in: its SLA limit in ms (SLA rates only). */
   readonly slaMs: number;
+  /** Who it credits: its index in CREDITS (ticket-attribution.ts). */
+  readonly credit: number;
 }
 
 export function compileMeasures(
@@ -36,9 +39,10 @@ export function compileMeasures(
 ): CompiledMeasure[] {
   const compiled = measures.map((measure): CompiledMeasure => {
     const slaMs = measure.source === 'builtin' ? measure.slaMs : NaN;
+    const credit = CREDITS.indexOf(measure.credit);
     if (skipped.has(measure)) {
       const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
-      return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs };
+      return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs, credit };
     }
     // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
     const name = measure.id.includes(':') ? measure.id : kpisInUse && !kpisInUse.has(measure.id) ? '' : kpiName(measure.id);
@@ -66,6 +70,7 @@ export function compileMeasures(
       skip: false,
       needsResolved: measure.required.includes('resolved_at') || measure.optional.includes('resolved_at'),
       slaMs,
+      credit,
     };
   });
   fields.seal();
