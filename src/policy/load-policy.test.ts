@@ -124,6 +124,10 @@ const invalidCases: Case[] = [
   { name: 'built-in KPI used but not defined', text: edit('{ kpi: resolution_hours, weight: 20 }', '{ kpi: cost_per_ticket, weight: 20 }').replace('  - id: resolution_hours', '  - id: repair_hours').replace('    floor: 72\n', '    floor: 72\n    compute: { from: metrics, column: 时长 }\n'), code: 'builtin-not-defined', line: 47, col: 16 },
   { name: 'built-in KPI in another unit', text: edit('    unit: hours', '    unit: days'), code: 'builtin-unit', line: 35, col: 11 },
   { name: 'built-in KPI turned around', text: edit('    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: higher', '    formula: 满意数 ÷ 回访数 × 100%\n    unit: percent\n    direction: lower'), code: 'builtin-direction', line: 19, col: 16, errors: 2 },
+  // several people per ticket (rules/people.ts)
+  { name: 'a KPI crediting the crew with no crew column mapped', text: edit('    floor: 72\n', '    floor: 72\n    credit: crew\n'), code: 'credit-column-not-mapped', line: 39, col: 13 },
+  { name: 'a KPI crediting the resolver with no resolver column mapped', text: edit('    floor: 72\n', '    floor: 72\n    credit: resolver\n') + 'data_sources:\n  tickets:\n    columns: { crew: 作业组 }\n', code: 'credit-column-not-mapped', line: 39, col: 13 },
+  { name: 'a crew separator with no crew column', text: base + 'data_sources:\n  tickets:\n    columns: { resolver_name: 解决人 }\n    crew: { separator: ";" }\n', code: 'crew-without-column', line: 91, col: 5 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
 ];
 
