@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AspmError } from '../errors.js';
 import { parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { evaluateFiles, type Evaluation } from './evaluate-files.js';
@@ -137,12 +138,22 @@ describe('the assignee, the resolver and the first responder', () => {
     expect(f.A3!.resolution_hours).toEqual([null, 0]);
   });
 
+  it('a resolver column the policy maps but the export lacks: an error naming the file, the field and its header', async () => {
+    const policy = policyOf(policyText('', sources.replace('resolver_name: 解决人', 'resolver_name: 解决人工号')));
+    const error = await evaluate(policy, rows).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AspmError);
+    expect(error).toMatchObject({ code: 'columns-missing', params: { fields: ['resolver_name (解决人工号)'], kpis: ['平均解决时长', '解决工单量'] } });
+    expect(String((error as AspmError).params.file)).toMatch(/tickets\.csv$/);
+  });
+
   it('a ticket naming a resolver who is not on the roster: one warning for the column', async () => {
-    const more = [...rows, 'T4,甲,戊,乙,2026-03-05 09:00,2026-03-05 09:05,2026-03-05 10:00', 'T5,甲,戊,乙,2026-03-06 09:00,2026-03-06 09:05,2026-03-06 10:00'];
+    const more = [...rows, 'T4,甲,戊,乙,2026-03-05 09:00,2026-03-05 09:05,2026-03-05 10:00', 'T5,甲,戊,,2026-03-06 09:00,,2026-03-06 10:00'];
     const evaluation = await evaluate(policyOf(policyText('', sources)), more);
     const unknown = evaluation.warnings.items.filter((w) => w.code === 'staff-not-on-roster');
     expect(unknown).toHaveLength(1);
     expect(unknown[0]).toMatchObject({ params: { value: '戊', tickets: 2 }, location: { row: 5, column: '解决人' } });
+    // T5 names 戊 alone (no responder): not a ticket without anyone, only someone unknown.
+    expect(evaluation.warnings.items.filter((w) => w.code === 'ticket-without-staff')).toEqual([]);
   });
 });
 

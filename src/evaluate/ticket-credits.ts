@@ -41,6 +41,9 @@ export class TicketCredits {
     this.inUse = CREDITS.map((c) => options.credits.has(c));
   }
 
+  /** Whether the last row read names no one in any column (not even someone unknown). */
+  nobody = false;
+
   /** Reads who the row credits; false when it credits no one at all. */
   read(view: RowView, row: number, withTeams: boolean): boolean {
     const { attribution } = this.options;
@@ -72,6 +75,8 @@ export class TicketCredits {
         if (!this.allTeams.includes(team)) this.allTeams.push(team);
       }
     }
+    this.nobody = true;
+    for (let r = 0; r < CREDITS.length; r++) if (this.inUse[r] && !this.blank[r]) this.nobody = false;
     return this.everyone.length > 0;
   }
 

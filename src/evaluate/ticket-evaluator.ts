@@ -397,7 +397,8 @@ export class TicketEvaluator implements TableHandler {
     const { file, warnings } = this.options;
     const teamScope = this.options.plan.anyTeamScope;
     if (!credits.read(view, row, teamScope)) {
-      warnings.add('ticket-without-staff', {}, { file, row, column: credits.column });
+      // Someone not on the roster is one warning at the end, as with one person per ticket.
+      if (credits.nobody) warnings.add('ticket-without-staff', {}, { file, row, column: credits.column });
       this.skipped++;
       return;
     }

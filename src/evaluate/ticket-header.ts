@@ -88,7 +88,7 @@ export function bindTicketHeader(options: HeaderOptions, headers: readonly strin
   const mappedMissing = match.missingMapped.filter((m) => !has(m.field));
   if (missing.size > 0 || mappedMissing.length > 0) {
     // A field the policy maps is named once, with the header it was mapped to.
-    const fields = [...missing.keys()].filter((f) => !mappedMissing.some((m) => m.field === f));
+    const fields = [...missing.keys()].filter((f) => !mappedMissing.some((m) => f.split(' / ').includes(m.field)));
     const kpis = [...new Set([...missing.values()].flatMap((s) => [...s]))];
     throw new AspmError(
       'columns-missing',
