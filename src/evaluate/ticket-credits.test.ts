@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AspmError } from '../errors.js';
-import { parsePolicy } from '../policy/load-policy.js';
+import { parsePolicy, readPolicy } from '../policy/load-policy.js';
+import { packagePath } from '../package-root.js';
+import { generateRoster, generateTickets } from '../sample-data/generate-sample-data.js';
+import { writeRosterCsv, writeTicketsCsv } from '../sample-data/write-sample-data.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { evaluateFiles, type Evaluation } from './evaluate-files.js';
 import { splitCrew } from './ticket-attribution.js';
@@ -223,5 +226,34 @@ describe('a crew', () => {
     // 甲 leads W1 and W4 (resolution time, whole) and shares them as crew (1/2, 1/3).
     expect(of('甲')).toEqual(['W1@1', 'W1@0.5', `W4@1`, `W4@${1 / 3}`]);
     expect(of('乙')).toEqual(['W1@0.5', 'W2@1', 'W2@0.5', `W4@${1 / 3}`]);
+  });
+});
+
+describe('the path for several people against the path for one', () => {
+  it('crediting the resolver and the responder, mapped to the assignee’s own columns, gives what the assignee alone gives', async () => {
+    const loaded = await readPolicy(packagePath('presets', 'medium.zh-CN.yaml'));
+    if (!loaded.ok) throw new Error('preset invalid');
+    const one = loaded.value;
+    const tickets = one.data_sources.tickets!;
+    const several: Policy = { ...one, data_sources: { ...one.data_sources, tickets: { ...tickets, columns: { ...tickets.columns, resolver_id: '处理人工号', resolver_name: '处理人', responder_id: '处理人工号', responder_name: '处理人' } } } };
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-credits-same-'));
+    const options = { seed: 5, staff: 24, tickets: 2000, year: 2026, month: 10, language: 'zh-CN' as const };
+    const roster = generateRoster(options);
+    await writeRosterCsv(join(dir, 'roster.csv'), roster, { language: 'zh-CN' });
+    const rows = [...generateTickets(options, roster)];
+    await writeTicketsCsv(join(dir, 'tickets.csv'), rows, { language: 'zh-CN' });
+    const exclude = new Map([[String(rows[10]!.ticket_id), 'A-1']]);
+    const run = (policy: Policy) => evaluateFiles({ policy, period: '2026-10', tickets: join(dir, 'tickets.csv'), roster: join(dir, 'roster.csv'), ticketDetails: true, excludeTickets: exclude });
+    const [a, b] = [await run(one), await run(several)];
+    // The second really took the other path: its KPIs credit the resolver and the responder.
+    expect(new Set(b.plan.ticketMeasures.map((m) => m.credit))).toEqual(new Set(['resolver', 'responder']));
+    expect(b.staff.map((s) => [s.member.id, s.kpis, s.events])).toEqual(a.staff.map((s) => [s.member.id, s.kpis, s.events]));
+    expect(b.staff.some((s) => s.kpis.some((k) => k.scope === 'team' && k.samples > 0))).toBe(true);
+    // The same rows used, skipped, outside the period; the columns read name the people as well.
+    expect({ ...b.inputs[0], columns: undefined }).toEqual({ ...a.inputs[0], columns: undefined });
+    expect(b.inputs[0]!.columns).toMatchObject({ resolver_name: ['处理人'], responder_id: ['处理人工号'] });
+    expect(b.excluded.map((e) => [e.ticket, e.person, e.team, e.inPeriod])).toEqual(a.excluded.map((e) => [e.ticket, e.person, e.team, e.inPeriod]));
+    const lists = (e: Evaluation) => [...e.details.indexesByPerson()].map(([p, list]) => [p, list.map((i) => e.details.at(i)).map((d) => [d.ticket, [...d.values], d.appeal])]);
+    expect(lists(b)).toEqual(lists(a));
   });
 });
