@@ -246,8 +246,8 @@ export const coreMessages = defineMessages({
     en: 'The aggregation rate needs `condition` (what the numerator must meet).',
   },
   'credit-column-not-mapped': {
-    'zh-CN': '指标 {id} 计给 {credit}（credit: {credit}），但制度没有在 data_sources.tickets.columns 中映射 {fields}：请映射导出文件中记录此人的列（如 {fields}: 列名），或删去 credit。',
-    en: 'KPI {id} credits the {credit} (credit: {credit}), but the policy maps no {fields} under data_sources.tickets.columns: map the column of your export that names this person (e.g. {fields}: its header), or remove credit.',
+    'zh-CN': '指标 {id} 写了 credit: {credit}，但制度没有在 data_sources.tickets.columns 中映射 {fields}，找不到要计给的人：请映射导出文件中记录此人的列（如 {fields}: 列名），或删去 credit。',
+    en: 'KPI {id} says credit: {credit}, but the policy maps no {fields} under data_sources.tickets.columns, so there is no one to credit: map the column of your export that names this person (e.g. {fields}: its header), or remove credit.',
   },
   'crew-without-column': {
     'zh-CN': 'data_sources.tickets.crew 说明了作业组列的读法，但 data_sources.tickets.columns 中没有映射 crew 列：请加上 crew: 作业组列名，或删去 crew。',
