@@ -174,9 +174,17 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   if (repeats >= 10 && repeats * 5 >= counts.rows && policy.data_sources.tickets?.repeated_ids !== 'last') {
     warnings.add('tickets-look-like-event-log', { repeats, rows: counts.rows }, { file: options.tickets });
   }
-  if (counts.used === 0 && counts.outsideRange) {
-    const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
-    warnings.add('period-no-tickets', { period: period.id, first: day(counts.outsideRange.first), last: day(counts.outsideRange.last), count: counts.outsidePeriod }, { file: options.tickets });
+  const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
+  if (counts.used === 0) {
+    const range = counts.outsideRange ? { first: day(counts.outsideRange.first), last: day(counts.outsideRange.last) } : {};
+    // Rows that fell in the period (or could not be placed) but none usable: "no ticket falls
+    // in the period" would send the user to check --period when the fault is in the data.
+    if (counts.skipped + counts.notCounted + counts.excluded > 0) {
+      const { rows, outsidePeriod: outside, skipped, notCounted, excluded, superseded } = counts;
+      warnings.add('period-no-usable-tickets', { period: period.id, rows, outside, skipped, notCounted, excluded, superseded, ...range }, { file: options.tickets });
+    } else if (counts.outsideRange) {
+      warnings.add('period-no-tickets', { period: period.id, ...range, count: counts.outsidePeriod }, { file: options.tickets });
+    }
   }
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
   const ticketSummary = summary('tickets', ticketInfo, tickets.columnsRead, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted, counts.superseded);
