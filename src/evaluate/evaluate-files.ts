@@ -10,6 +10,7 @@ import { planEvaluation, type EvaluationPlan } from './kpi-plan.js';
 import { LastRowFinder } from './last-rows.js';
 import { assembleStaffResults, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
+import { partialCoverage } from './period-coverage.js';
 import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
@@ -185,6 +186,25 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     } else if (counts.outsideRange) {
       warnings.add('period-no-tickets', { period: period.id, ...range, count: counts.outsidePeriod }, { file: options.tickets });
     }
+  }
+  const coverage = partialCoverage(period, counts.placing);
+  if (coverage && counts.placing) {
+    const minute = (instant: number) => formatInstant(instant, clock).slice(0, 16).replace('T', ' ');
+    const { first, last, inPeriod } = counts.placing;
+    warnings.add(
+      'period-partly-covered',
+      {
+        period: period.id,
+        start: period.firstDay,
+        end: period.lastDay,
+        from: day(coverage.from),
+        to: day(Math.min(coverage.to, period.end - 1)),
+        rows: inPeriod,
+        ...(coverage.startUncovered ? { earliest: minute(first) } : {}),
+        ...(coverage.endUncovered ? { latest: minute(last) } : {}),
+      },
+      { file: options.tickets },
+    );
   }
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
   const ticketSummary = summary('tickets', ticketInfo, tickets.columnsRead, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted, counts.superseded);

@@ -12,6 +12,7 @@ import { columnsRead, type ColumnBinding, type ColumnMap } from './columns.js';
 import { compileMeasures, type CompiledMeasure } from './compile-measures.js';
 import type { EvaluationPlan } from './kpi-plan.js';
 import type { Period } from './period.js';
+import type { PlacingSpan } from './period-coverage.js';
 import type { StaffDirectory } from './staff.js';
 import { TicketAttribution } from './ticket-attribution.js';
 import { TicketContributions } from './ticket-contribution.js';
@@ -92,6 +93,8 @@ export interface TicketCounts {
   readonly excluded: number;
   /** Earliest and latest placing timestamp of the rows outside the period (UTC ms), if any. */
   readonly outsideRange: { readonly first: number; readonly last: number } | undefined;
+  /** Earliest and latest placing timestamp of any placed row, and the rows placed in the period: how much of it the file covers. */
+  readonly placing: PlacingSpan | undefined;
 }
 
 /**
@@ -128,6 +131,9 @@ export class TicketEvaluator implements TableHandler {
   private excludedRows = 0;
   private outsideFirst = Infinity;
   private outsideLast = -Infinity;
+  private placedFirst = Infinity;
+  private placedLast = -Infinity;
+  private placedInPeriod = 0;
   // Where the last row placed (`place`): kept here, not in an object made per row.
   private created = NaN;
   private resolved = NaN;
@@ -240,6 +246,10 @@ export class TicketEvaluator implements TableHandler {
       resolved = NaN;
       inResolved = false;
     }
+    // Every row placed, in the period or not: where the export starts and stops.
+    if (inCreated || inResolved) this.placedInPeriod++;
+    if (this.anyByCreation && Number.isFinite(created)) this.notePlaced(created);
+    if (this.anyByResolution && Number.isFinite(resolved)) this.notePlaced(resolved);
     this.created = created;
     this.resolved = resolved;
     this.inCreated = inCreated;
@@ -335,6 +345,11 @@ export class TicketEvaluator implements TableHandler {
     if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn)), created, resolved);
   }
 
+  private notePlaced(instant: number): void {
+    if (instant < this.placedFirst) this.placedFirst = instant;
+    if (instant > this.placedLast) this.placedLast = instant;
+  }
+
   private noteOutside(instant: number): void {
     if (instant < this.outsideFirst) this.outsideFirst = instant;
     if (instant > this.outsideLast) this.outsideLast = instant;
@@ -403,6 +418,7 @@ export class TicketEvaluator implements TableHandler {
       superseded: this.superseded,
       excluded: this.excludedRows,
       outsideRange: this.outsideFirst <= this.outsideLast ? { first: this.outsideFirst, last: this.outsideLast } : undefined,
+      placing: this.placedFirst <= this.placedLast ? { first: this.placedFirst, last: this.placedLast, inPeriod: this.placedInPeriod } : undefined,
     };
   }
 }

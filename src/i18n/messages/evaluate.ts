@@ -456,6 +456,16 @@ export const evaluateMessages = defineMessages({
       return `No row of the tickets file counts in the period ${String(p.period)}: of its ${String(p.rows)} rows, ${parts.join('; ')}. The fault is in the data, not --period: the warnings on those rows and columns say why; deal with them and run again.`;
     },
   },
+  'period-partly-covered': {
+    'zh-CN': (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
+      const edges = [p.earliest === undefined ? '' : `最早的工单时间为 ${String(p.earliest)}`, p.latest === undefined ? '' : `最晚的工单时间为 ${String(p.latest)}`].filter(Boolean).join('，');
+      return `工单文件只覆盖考核期 ${String(p.start)} 至 ${String(p.end)} 中的 ${String(p.from)} 至 ${String(p.to)}（文件中${edges}；考核期内 ${String(p.rows)} 行），各项计数和时效指标都只按这一段计算。如果导出时考核期尚未结束，或导出时按日期筛选过，请导出整个考核期后重新运行；如果其余日期确实没有工单（如放假），可忽略此提示。`;
+    },
+    en: (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
+      const edges = [p.earliest === undefined ? '' : `its earliest ticket time is ${String(p.earliest)}`, p.latest === undefined ? '' : `its latest ticket time is ${String(p.latest)}`].filter(Boolean).join(', ');
+      return `The file covers only ${String(p.from)} – ${String(p.to)} of the period ${String(p.start)} – ${String(p.end)} (${edges}; ${String(p.rows)} rows in the period), so every count and SLA is judged on that part alone. If the export was pulled before the period ended, or filtered by date, export the whole period and run again; if there were simply no tickets on the other days (a holiday), nothing needs doing.`;
+    },
+  },
   'staff-left-out-of-roster': {
     'zh-CN': '处理人“{value}”在人员名单第 {rosterRow} 行，但该行的岗位无法识别（见人员名单的警告），未参加考核，其 {tickets} 张工单不计入。请更正名单中的岗位后重新运行。',
     en: 'Staff "{value}" is on roster row {rosterRow}, but that row\'s role could not be used (see the roster warning), so they are not evaluated and their {tickets} ticket(s) are left out. Correct the role on the roster and run again.',
