@@ -149,7 +149,9 @@ describe('KPI values equal an independent computation', () => {
     await workbook.xlsx.writeFile(path);
     const evaluation = await run(path);
     compare(evaluation, subset);
-    expect(evaluation.warnings.items.map((w) => w.code)).toEqual(['rows-above-header']);
+    // The first 600 of the month's 3000 tickets stop in its first days, and the file says so.
+    expect(evaluation.warnings.items.map((w) => w.code)).toEqual(['period-partly-covered', 'rows-above-header']);
+    expect(evaluation.warnings.items[0]!.params).toMatchObject({ start: '2026-10-01', end: '2026-10-31', from: '2026-10-01' });
   });
 
   it('JSON array and JSON Lines', async () => {
@@ -672,6 +674,33 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(some.warnings.items.map((w) => w.code)).not.toContain('period-no-tickets');
   });
 
+  it('rows in the period that none could be used are not called "no ticket in the period": the counts say where they went', async () => {
+    // csat only: a column of scores that cannot be read leaves every October row with nothing to count.
+    const copy = structuredClone(policy);
+    copy.roles = [{ ...copy.roles.find((r) => r.id === 'agent')!, kpis: [{ kpi: 'csat', weight: 100, scope: 'individual' as const }] }];
+    const path = join(dir, 'unusable.csv');
+    const september = agentRow('T0').replaceAll('2026-10-08', '2026-09-03');
+    const noStaff = agentRow('T5').replace(',E0032,', ',,');
+    writeFileSync(path, [AGENT_HEAD, september, agentRow('T1', 'abc'), agentRow('T2', 'abc'), agentRow('T3', 'abc'), agentRow('T4', 'abc'), noStaff].join('\n') + '\n');
+    const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster: agentsOnly });
+    const codes = evaluation.warnings.items.map((w) => w.code);
+    expect(codes).not.toContain('period-no-tickets');
+    const warning = evaluation.warnings.items.find((w) => w.code === 'period-no-usable-tickets');
+    // 6 rows: T0 in September, T1–T4 in October with unreadable scores, T5 with nobody to attribute it to.
+    expect(warning?.params).toEqual({ period: '2026-10', rows: 6, outside: 1, skipped: 1, notCounted: 4, excluded: 0, superseded: 0, first: '2026-09-03', last: '2026-09-03' });
+    expect(warning?.location).toEqual({ file: path });
+    expect(t('en', warning!.code, warning!.params)).toBe(
+      'No row of the tickets file counts in the period 2026-10: of its 6 rows, 1 are dated outside the period (2026-09-03 to 2026-09-03); ' +
+        '1 were left out for data problems (no ticket id, a repeated id, no staff member or one not on the roster, a placing time that cannot be read), before they could be placed in a period; ' +
+        '4 fall in the period but no KPI could count them (a value the KPIs need is blank or unreadable, or the ticket is still open). ' +
+        'The fault is in the data, not --period: the warnings on those rows and columns say why; deal with them and run again.',
+    );
+    expect(t('zh-CN', warning!.code, warning!.params)).toContain('共 6 行，其中 1 行的日期不在考核期内（2026-09-03 至 2026-09-03）；1 行因数据问题未采用');
+    expect(t('zh-CN', warning!.code, warning!.params)).toContain('4 行落在考核期内，但没有一项指标能计入');
+    // The warnings it points at are there: the column of scores and the row without staff.
+    expect(codes).toEqual(expect.arrayContaining(['column-values-unfit', 'ticket-without-staff']));
+  });
+
   it("a supervisor's team written otherwise than in the tickets is named, with the teams there are", async () => {
     const teams = join(dir, 'roster-teams.csv');
     writeFileSync(teams, '工号,姓名,岗位,班组\nE0032,陈静,客服专员,1组\nE0033,林强,服务主管,一组\nE0034,周八,服务主管,1组\n');
@@ -769,7 +798,10 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.value])).toEqual([
       ['value-yes-no-in-time', 'Resolved', 'Y'],
       ['value-yes-no-in-time', 'Resolved', 'N'],
+      // Nothing counts, and not because the period is wrong: the summary says the rows were left out.
+      ['period-no-usable-tickets', undefined, undefined],
     ]);
+    expect(evaluation.warnings.items.at(-1)?.params).toMatchObject({ rows: 2, skipped: 2, outside: 0, notCounted: 0 });
     expect(evaluation.inputs[0]).toMatchObject({ rows: 2, used: 0, skipped: 2, outside_period: 0 });
     // The quiet wrong match shows in what was read from where.
     expect(evaluation.inputs[0]!.columns).toEqual({ ticket_id: ['工单号'], staff_id: ['处理人工号'], resolved_at: ['Resolved'], satisfaction: ['满意度'] });
@@ -872,6 +904,8 @@ describe('columns the roles on the roster need, and no more', () => {
     expect(evaluation.warnings.items.map((w) => [w.code, w.location?.column, w.params.tickets])).toEqual([
       ['staff-not-on-roster', '处理人工号', 1],
       ['staff-not-on-roster', '处理人', 2],
+      // No row left to count: said once, pointing at the warnings above.
+      ['period-no-usable-tickets', undefined, undefined],
     ]);
   });
 

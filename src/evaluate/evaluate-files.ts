@@ -12,6 +12,7 @@ import { EventLogCollapser, eventLogColumnMap } from './event-log.js';
 import { LastRowFinder } from './last-rows.js';
 import { assembleStaffResults, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
+import { partialCoverage } from './period-coverage.js';
 import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
@@ -203,9 +204,36 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
   if (repeats >= 10 && repeats * 5 >= counts.rows && !events && policy.data_sources.tickets?.repeated_ids !== 'last') {
     warnings.add('tickets-look-like-event-log', { repeats, rows: counts.rows }, { file: options.tickets });
   }
-  if (counts.used === 0 && counts.outsideRange) {
-    const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
-    warnings.add('period-no-tickets', { period: period.id, first: day(counts.outsideRange.first), last: day(counts.outsideRange.last), count: counts.outsidePeriod }, { file: options.tickets });
+  const day = (instant: number) => formatInstant(instant, clock).slice(0, 10);
+  if (counts.used === 0) {
+    const range = counts.outsideRange ? { first: day(counts.outsideRange.first), last: day(counts.outsideRange.last) } : {};
+    // Rows that fell in the period (or could not be placed) but none usable: "no ticket falls
+    // in the period" would send the user to check --period when the fault is in the data.
+    if (counts.skipped + counts.notCounted + counts.excluded > 0) {
+      const { rows, outsidePeriod: outside, skipped, notCounted, excluded, superseded } = counts;
+      warnings.add('period-no-usable-tickets', { period: period.id, rows, outside, skipped, notCounted, excluded, superseded, ...range }, { file: options.tickets });
+    } else if (counts.outsideRange) {
+      warnings.add('period-no-tickets', { period: period.id, ...range, count: counts.outsidePeriod }, { file: options.tickets });
+    }
+  }
+  const coverage = partialCoverage(period, counts.placing);
+  if (coverage && counts.placing) {
+    const minute = (instant: number) => formatInstant(instant, clock).slice(0, 16).replace('T', ' ');
+    const { first, last, inPeriod } = counts.placing;
+    warnings.add(
+      'period-partly-covered',
+      {
+        period: period.id,
+        start: period.firstDay,
+        end: period.lastDay,
+        from: day(coverage.from),
+        to: day(Math.min(coverage.to, period.end - 1)),
+        rows: inPeriod,
+        ...(coverage.startUncovered ? { earliest: minute(first) } : {}),
+        ...(coverage.endUncovered ? { latest: minute(last) } : {}),
+      },
+      { file: options.tickets },
+    );
   }
   if (ticketInfo.rowsAboveHeader > 0) warnings.add('rows-above-header', { count: ticketInfo.rowsAboveHeader, row: ticketInfo.headerRow }, { file: options.tickets, row: ticketInfo.headerRow });
   const ticketSummary = summary('tickets', ticketInfo, tickets.columnsRead, counts.used, counts.skipped, counts.outsidePeriod, counts.notCounted, counts.superseded);

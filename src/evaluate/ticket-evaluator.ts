@@ -12,6 +12,7 @@ import { columnsRead, type ColumnBinding, type ColumnMap } from './columns.js';
 import { compileMeasures, type CompiledMeasure } from './compile-measures.js';
 import type { EvaluationPlan } from './kpi-plan.js';
 import type { Period } from './period.js';
+import type { PlacingSpan } from './period-coverage.js';
 import type { StaffDirectory } from './staff.js';
 import { TicketAttribution, type PersonColumns } from './ticket-attribution.js';
 import { TicketCredits } from './ticket-credits.js';
@@ -101,6 +102,8 @@ export interface TicketCounts {
   readonly excluded: number;
   /** Earliest and latest placing timestamp of the rows outside the period (UTC ms), if any. */
   readonly outsideRange: { readonly first: number; readonly last: number } | undefined;
+  /** Earliest and latest placing timestamp of any placed row, and the rows placed in the period: how much of it the file covers. */
+  readonly placing: PlacingSpan | undefined;
 }
 
 /**
@@ -145,6 +148,9 @@ export class TicketEvaluator implements TableHandler {
   private excludedRows = 0;
   private outsideFirst = Infinity;
   private outsideLast = -Infinity;
+  private placedFirst = Infinity;
+  private placedLast = -Infinity;
+  private placedInPeriod = 0;
   // Where the last row placed (`place`): kept here, not in an object made per row.
   private created = NaN;
   private resolved = NaN;
@@ -284,6 +290,10 @@ export class TicketEvaluator implements TableHandler {
       resolved = NaN;
       inResolved = false;
     }
+    // Every row placed, in the period or not: where the export starts and stops.
+    if (inCreated || inResolved) this.placedInPeriod++;
+    if (this.anyByCreation && Number.isFinite(created)) this.notePlaced(created);
+    if (this.anyByResolution && Number.isFinite(resolved)) this.notePlaced(resolved);
     this.created = created;
     this.resolved = resolved;
     this.inCreated = inCreated;
@@ -514,6 +524,11 @@ export class TicketEvaluator implements TableHandler {
     this.excluded.push({ ticket: detach(id), appeal, row, person, people, team: person >= 0 ? detach(this.attribution.teamText(view, person)) : '', hits, ...placed });
   }
 
+  private notePlaced(instant: number): void {
+    if (instant < this.placedFirst) this.placedFirst = instant;
+    if (instant > this.placedLast) this.placedLast = instant;
+  }
+
   private noteOutside(instant: number): void {
     if (instant < this.outsideFirst) this.outsideFirst = instant;
     if (instant > this.outsideLast) this.outsideLast = instant;
@@ -587,6 +602,7 @@ export class TicketEvaluator implements TableHandler {
       superseded: this.superseded,
       excluded: this.excludedRows,
       outsideRange: this.outsideFirst <= this.outsideLast ? { first: this.outsideFirst, last: this.outsideLast } : undefined,
+      placing: this.placedFirst <= this.placedLast ? { first: this.placedFirst, last: this.placedLast, inPeriod: this.placedInPeriod } : undefined,
     };
   }
 }

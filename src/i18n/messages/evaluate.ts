@@ -479,6 +479,36 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '没有一张工单落在考核期 {period} 内：文件中 {count} 张工单的日期在 {first} 至 {last} 之间。请核对 --period，或是否导出了正确的月份。',
     en: 'No ticket falls in the period {period}: the {count} ticket(s) in the file are dated {first} to {last}. Check --period, or whether the right month was exported.',
   },
+  'period-no-usable-tickets': {
+    'zh-CN': (p: Params<'period' | 'rows' | 'outside' | 'skipped' | 'notCounted' | 'excluded' | 'superseded', 'first' | 'last'>) => {
+      const parts: string[] = [];
+      if (Number(p.outside) > 0) parts.push(`${String(p.outside)} 行的日期不在考核期内${p.first === undefined ? '' : `（${String(p.first)} 至 ${String(p.last)}）`}`);
+      if (Number(p.superseded) > 0) parts.push(`${String(p.superseded)} 行是同一工单较早的记录`);
+      if (Number(p.skipped) > 0) parts.push(`${String(p.skipped)} 行因数据问题未采用（没有工单号、工单号重复、没有处理人或处理人不在名单上、用于划分考核期的时间无法读取），无法判断是否属于考核期`);
+      if (Number(p.notCounted) > 0) parts.push(`${String(p.notCounted)} 行落在考核期内，但没有一项指标能计入（指标所需的值为空或无法读取，或工单尚未解决）`);
+      if (Number(p.excluded) > 0) parts.push(`${String(p.excluded)} 行已按批准的申诉排除`);
+      return `工单文件中没有一行能计入考核期 ${String(p.period)}：共 ${String(p.rows)} 行，其中 ${parts.join('；')}。问题在数据而不在 --period：原因见这些行和列的警告，处理后重新运行。`;
+    },
+    en: (p: Params<'period' | 'rows' | 'outside' | 'skipped' | 'notCounted' | 'excluded' | 'superseded', 'first' | 'last'>) => {
+      const parts: string[] = [];
+      if (Number(p.outside) > 0) parts.push(`${String(p.outside)} are dated outside the period${p.first === undefined ? '' : ` (${String(p.first)} to ${String(p.last)})`}`);
+      if (Number(p.superseded) > 0) parts.push(`${String(p.superseded)} are earlier rows of a ticket whose last row counts`);
+      if (Number(p.skipped) > 0) parts.push(`${String(p.skipped)} were left out for data problems (no ticket id, a repeated id, no staff member or one not on the roster, a placing time that cannot be read), before they could be placed in a period`);
+      if (Number(p.notCounted) > 0) parts.push(`${String(p.notCounted)} fall in the period but no KPI could count them (a value the KPIs need is blank or unreadable, or the ticket is still open)`);
+      if (Number(p.excluded) > 0) parts.push(`${String(p.excluded)} were left out by approved appeals`);
+      return `No row of the tickets file counts in the period ${String(p.period)}: of its ${String(p.rows)} rows, ${parts.join('; ')}. The fault is in the data, not --period: the warnings on those rows and columns say why; deal with them and run again.`;
+    },
+  },
+  'period-partly-covered': {
+    'zh-CN': (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
+      const edges = [p.earliest === undefined ? '' : `最早的工单时间为 ${String(p.earliest)}`, p.latest === undefined ? '' : `最晚的工单时间为 ${String(p.latest)}`].filter(Boolean).join('，');
+      return `工单文件只覆盖考核期 ${String(p.start)} 至 ${String(p.end)} 中的 ${String(p.from)} 至 ${String(p.to)}（文件中${edges}；考核期内 ${String(p.rows)} 行），各项计数和时效指标都只按这一段计算。如果导出时考核期尚未结束，或导出时按日期筛选过，请导出整个考核期后重新运行；如果其余日期确实没有工单（如放假），可忽略此提示。`;
+    },
+    en: (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
+      const edges = [p.earliest === undefined ? '' : `its earliest ticket time is ${String(p.earliest)}`, p.latest === undefined ? '' : `its latest ticket time is ${String(p.latest)}`].filter(Boolean).join(', ');
+      return `The file covers only ${String(p.from)} – ${String(p.to)} of the period ${String(p.start)} – ${String(p.end)} (${edges}; ${String(p.rows)} rows in the period), so every count and SLA is judged on that part alone. If the export was pulled before the period ended, or filtered by date, export the whole period and run again; if there were simply no tickets on the other days (a holiday), nothing needs doing.`;
+    },
+  },
   'staff-left-out-of-roster': {
     'zh-CN': '处理人“{value}”在人员名单第 {rosterRow} 行，但该行的岗位无法识别（见人员名单的警告），未参加考核，其 {tickets} 张工单不计入。请更正名单中的岗位后重新运行。',
     en: 'Staff "{value}" is on roster row {rosterRow}, but that row\'s role could not be used (see the roster warning), so they are not evaluated and their {tickets} ticket(s) are left out. Correct the role on the roster and run again.',
