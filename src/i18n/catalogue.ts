@@ -9,8 +9,9 @@ import { renderMessages } from './messages/render.js';
 import { wizardMessages } from './messages/wizard.js';
 import { scoringMessages } from './messages/scoring.js';
 import { demoMessages } from './messages/demo.js';
+import { dashboardMessages } from './messages/dashboard.js';
 
-const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, renderMessages, scoringMessages, demoMessages] as const;
+const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, renderMessages, scoringMessages, demoMessages, dashboardMessages] as const;
 
 type Union<T extends readonly object[]> = T[number];
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
@@ -22,7 +23,8 @@ type Catalogue = typeof coreMessages &
   typeof wizardMessages &
   typeof renderMessages &
   typeof scoringMessages &
-  typeof demoMessages;
+  typeof demoMessages &
+  typeof dashboardMessages;
 
 /**
  * The parameters a message needs, read from the catalogue itself: the `{name}` placeholders

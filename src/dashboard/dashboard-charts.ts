@@ -1,0 +1,163 @@
+// The department's charts as ECharts options, built from the dashboard's data. Pure: the
+// page draws them with src/charts/render-chart.ts. Labels are passed as plain text (ECharts
+// escapes them in the SVG); the page's language arrives as the labels it already chose.
+import type { ChartOption } from '../charts/render-chart.js';
+import type { DashboardData, DashboardKpi, GradeGroup } from './dashboard-data.js';
+
+/** Best grade first: green through blue to red; more grades than colours repeat the last. */
+const GRADE_COLOURS = ['#2e7d32', '#7cb342', '#1e88e5', '#fb8c00', '#e53935', '#8e24aa', '#6d4c41'];
+export const TARGET_COLOUR = '#2e7d32';
+export const FLOOR_COLOUR = '#c62828';
+const TEXT = { fontFamily: 'sans-serif', fontSize: 12 };
+
+export function gradeColour(index: number, count: number): string {
+  // The worst grade is always red, whatever the number of grades.
+  if (index === count - 1 && count > 1) return GRADE_COLOURS[4]!;
+  return GRADE_COLOURS[Math.min(index, GRADE_COLOURS.length - 1)]!;
+}
+
+/** This period's grade counts of the whole department: one bar per grade, labelled with its count. */
+export function gradesChart(categories: readonly string[], counts: readonly number[]): ChartOption {
+  return {
+    textStyle: TEXT,
+    grid: { left: 40, right: 16, top: 24, bottom: 28 },
+    xAxis: { type: 'category', data: [...categories], axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 56,
+        label: { show: true, position: 'top' },
+        data: counts.map((value, i) => ({ value, itemStyle: { color: gradeColour(i, counts.length) } })),
+      },
+    ],
+  };
+}
+
+/** One group's final grades, with its quotas as outlined bars over them. */
+export function gradeGroupChart(grades: readonly string[], group: GradeGroup, labels: { count: string; quota: string }): ChartOption {
+  const series: NonNullable<ChartOption['series']> = [
+    {
+      type: 'bar',
+      name: labels.count,
+      barMaxWidth: 36,
+      label: { show: true, position: 'inside' },
+      data: group.counts.map((value, i) => ({ value, itemStyle: { color: gradeColour(i, grades.length) } })),
+    },
+  ];
+  if (group.quotas) {
+    series.push({
+      type: 'bar',
+      name: labels.quota,
+      barMaxWidth: 36,
+      barGap: '-100%',
+      silent: true,
+      itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#333', borderType: 'dashed', borderWidth: 1.5 },
+      label: { show: true, position: 'top', color: '#555' },
+      data: [...group.quotas],
+    });
+  }
+  return {
+    textStyle: TEXT,
+    legend: group.quotas ? { top: 0, right: 0, itemWidth: 14, itemHeight: 10, data: [labels.count, labels.quota] } : undefined,
+    grid: { left: 32, right: 8, top: 28, bottom: 24 },
+    xAxis: { type: 'category', data: [...grades] },
+    yAxis: { type: 'value', minInterval: 1 },
+    series,
+  };
+}
+
+/** Grade counts of every period, stacked. */
+export function gradesTrendChart(data: DashboardData): ChartOption {
+  return {
+    textStyle: TEXT,
+    legend: { top: 0, itemWidth: 14, itemHeight: 10 },
+    grid: { left: 40, right: 16, top: 30, bottom: 28 },
+    xAxis: { type: 'category', data: [...data.periods] },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: data.bands.map((b, i) => ({
+      type: 'bar' as const,
+      name: b.grade,
+      stack: 'grades',
+      barMaxWidth: 48,
+      itemStyle: { color: gradeColour(i, data.bands.length) },
+      data: data.overview.map((o) => o.grades[i] ?? 0),
+    })),
+  };
+}
+
+/** A line per period (null: a gap) with the target (and floor) as lines. */
+export function trendChart(periods: readonly string[], values: readonly (number | null)[], lines: { readonly targets: readonly number[]; readonly floors: readonly number[] }): ChartOption {
+  const all = [...values.filter((v): v is number => v !== null), ...lines.targets, ...lines.floors];
+  const low = all.length > 0 ? Math.min(...all) : 0;
+  const high = all.length > 0 ? Math.max(...all) : 1;
+  const pad = (high - low) * 0.15 || Math.abs(high) * 0.1 || 1;
+  return {
+    textStyle: TEXT,
+    grid: { left: 44, right: 12, top: 10, bottom: 22 },
+    xAxis: { type: 'category', data: [...periods], axisLabel: { fontSize: 10 } },
+    yAxis: { type: 'value', scale: true, min: round(low - pad), max: round(high + pad), splitNumber: 3, axisLabel: { fontSize: 10 } },
+    series: [
+      {
+        type: 'line',
+        data: [...values],
+        connectNulls: false,
+        symbolSize: 5,
+        lineStyle: { width: 2, color: '#1e88e5' },
+        itemStyle: { color: '#1e88e5' },
+        markLine: markLines(lines.targets, lines.floors),
+      },
+    ],
+  };
+}
+
+function round(x: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(Math.abs(x) || 1) - 1);
+  return Math.round(x / magnitude) * magnitude;
+}
+
+function markLines(targets: readonly number[], floors: readonly number[]) {
+  return {
+    silent: true,
+    symbol: 'none' as const,
+    label: { show: false },
+    data: [
+      ...targets.map((t) => ({ yAxis: t, lineStyle: { color: TARGET_COLOUR, type: 'dashed' as const, width: 1.5 } })),
+      ...floors.map((f) => ({ yAxis: f, lineStyle: { color: FLOOR_COLOUR, type: 'dotted' as const, width: 1.5 } })),
+    ],
+  };
+}
+
+/**
+ * A KPI across teams: a box per team (and one for everybody), every value as a dot on its
+ * team's box, the outliers in red and named, target and floor as lines.
+ */
+export function kpiTeamsChart(kpi: DashboardKpi, teamOf: ReadonlyMap<string, string>, nameOf: ReadonlyMap<string, string>, allLabel: string): ChartOption {
+  const categories = [...kpi.teams.map((t) => t.team), allLabel];
+  const boxes = [...kpi.teams.map((t) => t.spread), kpi.spread].map((s) => (s ? [s.min, s.q1, s.median, s.q3, s.max] : []));
+  const outliers = new Set(kpi.outliers.map((o) => o.person));
+  const dots = kpi.values.map((v) => [kpi.basis === 'teams' ? v.person : (teamOf.get(v.person) ?? allLabel), v.value]);
+  return {
+    textStyle: TEXT,
+    grid: { left: 56, right: 16, top: 16, bottom: 28 },
+    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', scale: true },
+    series: [
+      {
+        type: 'boxplot',
+        data: boxes,
+        boxWidth: [8, 40],
+        itemStyle: { color: '#e3f2fd', borderColor: '#1e88e5' },
+        markLine: markLines(kpi.targets, kpi.floors),
+      },
+      { type: 'scatter', symbolSize: 4, itemStyle: { color: '#455a64', opacity: 0.45 }, data: dots },
+      {
+        type: 'scatter',
+        symbolSize: 7,
+        itemStyle: { color: FLOOR_COLOUR },
+        label: { show: true, position: 'right', formatter: '{b}', fontSize: 10, color: FLOOR_COLOUR },
+        data: kpi.outliers.filter((o) => outliers.has(o.person)).map((o) => ({ name: nameOf.get(o.person) ?? o.person, value: [teamOf.get(o.person) ?? allLabel, o.value] })),
+      },
+    ],
+  };
+}
