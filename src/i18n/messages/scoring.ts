@@ -205,7 +205,7 @@ export const scoringMessages = defineMessages({
   },
   'dashboard-no-reports': {
     'zh-CN': '文件夹 {path} 中有 {count} 项，但没有考核报告（*.json）。请给出存放 aspm evaluate 所写 report.json 的文件夹。',
-    en: 'The folder {path} has {count} entries but no report (*.json). Give the folder that holds the report.json files aspm evaluate wrote.',
+    en: 'The folder {path} has no report (*.json), only {count} other item(s). Give the folder that holds the report.json files aspm evaluate wrote.',
   },
   'dashboard-report-too-large': {
     'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出该文件夹。',
