@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { makeReport, manyReports, type PersonSpec } from '../../test/helpers/dashboard-reports.js';
+import type { ScoredReport } from '../scoring/scored-report.js';
+import { renderDashboard } from './render-dashboard.js';
+
+/** The SVG of the figure `data-chart="name"` (the first one). */
+function figure(html: string, name: string): string {
+  const start = html.indexOf(`data-chart="${name}"`);
+  expect(start).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</figure>', start));
+}
+
+/** Heights of the bars of series `series` in an ECharts SVG, in data order. */
+function barHeights(svg: string, series: number): number[] {
+  const bars = [...svg.matchAll(/<path d="M[\d.]+ [\d.]+l[\d.]+ 0l0 (-?[\d.]+)l[^"]*"[^>]*ecmeta_series_index="(\d+)" ecmeta_data_index="(\d+)"/g)];
+  return bars.filter((m) => Number(m[2]) === series).sort((a, b) => Number(a[3]) - Number(b[3])).map((m) => -Number(m[1]));
+}
+
+// 2 S, 0 A, 3 B, 1 C, 1 D, one person not assessed.
+const GRADES = ['S', 'S', 'B', 'B', 'B', 'C', 'D'];
+const staff: PersonSpec[] = [
+  ...GRADES.map((grade, i) => ({ id: `E${i + 1}`, name: `员工${i + 1}`, team: i < 4 ? '一组' : '二组', grade, kpis: { csat: 85 + i, resolution_hours: 20 + i } })),
+  { id: 'E8', name: '周八', notAssessed: '没有可计分的工单' },
+];
+
+describe('renderDashboard', () => {
+  it('draws one bar per grade in the grade distribution, each as high as the report counts', async () => {
+    const report = makeReport({ period: '2026-09', staff });
+    expect(report.summary.grades).toEqual({ S: 2, A: 0, B: 3, C: 1, D: 1 });
+    const html = await renderDashboard([report], {});
+    const heights = barHeights(figure(html, 'grades'), 0);
+    expect(heights).toHaveLength(5);
+    // Bars are proportional to the counts 2 0 3 1 1: heights ÷ count all equal, and A has none.
+    const unit = heights[4]!;
+    expect(unit).toBeGreaterThan(0);
+    expect(heights.map((h) => Math.abs(Math.round((h / unit) * 100) / 100))).toEqual([2, 0, 3, 1, 1]);
+  });
+
+  it('draws the quotas of a forced distribution beside the grades of each group', async () => {
+    const shares = [10, 20, 40, 20, 10].map((percent, i) => ({ grade: 'SABCD'[i]!, percent }));
+    const order = ['S', 'A', 'A', 'B', 'B', 'B', 'C', 'C', 'C', 'D'];
+    const people: PersonSpec[] = order.map((grade, i) => ({ id: `A${i}`, grade, distribution: { group_by: 'role', group: 'agent', group_size: 10, applied: true } }));
+    const html = await renderDashboard([makeReport({ period: '2026-09', staff: people, forced: { group_by: 'role', min_group_size: 5, shares } })], {});
+    const svg = figure(html, 'grade-group');
+    const counts = barHeights(svg, 0);
+    const quotas = barHeights(svg, 1);
+    // Quotas of 10 people at 10/20/40/20/10 %: 1 2 4 2 1; grades given: 1 2 3 3 1. The outlined
+    // quota bars are drawn a border's width shorter, hence whole bars by rounding.
+    const unit = counts[0]!;
+    expect(counts.map((h) => Math.round((h / unit) * 100) / 100)).toEqual([1, 2, 3, 3, 1]);
+    expect(quotas.map((h) => Math.round(h / unit))).toEqual([1, 2, 4, 2, 1]);
+  });
+
+  it('shows names from the data as text, in the page and in every chart', async () => {
+    const hostile = '<script>alert(1)</script>';
+    const report = makeReport({
+      period: '2026-09',
+      staff: [
+        { id: 'E1', name: hostile, team: '<b>组</b>', kpis: { csat: 95, resolution_hours: 24 } },
+        { id: 'E2"><img src=x onerror=alert(2)>', name: '李四', team: '<b>组</b>', kpis: { csat: 50, resolution_hours: 24 } },
+        ...[90, 91, 92, 93].map((csat, i) => ({ id: `E${i + 3}`, team: '<b>组</b>', kpis: { csat, resolution_hours: 24 } })),
+      ],
+    });
+    // A KPI name and a point item from the data too.
+    const tampered = JSON.parse(JSON.stringify(report)) as { staff: { kpis: { name: string }[] }[] };
+    for (const p of tampered.staff) p.kpis[0]!.name = '<i>满意度</i>';
+    const html = await renderDashboard([tampered as unknown as ScoredReport], {});
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toContain('<b>组');
+    expect(html).not.toContain('<i>满意度');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;组&lt;/b&gt;');
+    expect(html).toContain('&lt;i&gt;满意度&lt;/i&gt;');
+    // The outlier (李四, csat 50) is named in the teams chart and linked below it.
+    expect(figure(html, 'kpi-teams-csat')).toContain('李四');
+  });
+
+  it('is in Chinese or in English, by the latest report or as asked', async () => {
+    const zh = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('等级分布');
+    expect(zh).toContain('数据质量');
+    const en = await renderDashboard([makeReport({ period: '2026-09', staff })], { language: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Grade distribution');
+    expect(en).toContain('Data quality');
+    expect(en).not.toContain('等级分布');
+    const enPolicy = await renderDashboard([makeReport({ period: '2026-09', staff, language: 'en' })], {});
+    expect(enPolicy).toContain('<html lang="en">');
+  });
+
+  it('finds each person from the index by an anchor link, and lists who was not assessed and why', async () => {
+    const html = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
+    for (let i = 1; i <= staff.length; i++) {
+      expect(html).toContain(`href="#p${i}"`);
+      expect(html).toContain(`id="p${i}"`);
+    }
+    const quality = html.slice(html.indexOf('id="quality"'));
+    expect(quality).toContain('周八');
+    expect(quality).toContain('没有可计分的工单');
+  });
+
+  it('has no script, no link to elsewhere, and one page per section when printed', async () => {
+    const html = await renderDashboard([makeReport({ period: '2026-08', staff }), makeReport({ period: '2026-09', staff })], {});
+    expect(html).not.toMatch(/<script|<link|src="http|@import/i);
+    expect(html.match(/<section class="page"/g)).toHaveLength(5);
+    expect(html).toMatch(/@page \{ size: A4 landscape/);
+    expect(html).toMatch(/section\.page \{ break-before: page/);
+  });
+
+  it('500 people over 12 periods fit in 5 MB', async () => {
+    const html = await renderDashboard(manyReports(500, 12), {});
+    expect(Buffer.byteLength(html)).toBeLessThan(5 * 1024 * 1024);
+    expect(html.match(/<article class="person"/g)).toHaveLength(500);
+    // Each person: a KPI profile, a waterfall and 12 periods of grades.
+    expect(html.match(/data-chart="history"/g)).toHaveLength(500);
+  }, 60_000);
+});
