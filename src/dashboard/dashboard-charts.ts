@@ -96,7 +96,7 @@ export function trendChart(periods: readonly string[], values: readonly (number 
     textStyle: TEXT,
     grid: { left: 44, right: 12, top: 10, bottom: 22 },
     xAxis: { type: 'category', data: [...periods], axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'value', scale: true, min: round(low - pad), max: round(high + pad), splitNumber: 3, axisLabel: { fontSize: 10 } },
+    yAxis: { type: 'value', scale: true, min: Math.min(round(low - pad), low), max: Math.max(round(high + pad), high), splitNumber: 3, axisLabel: { fontSize: 10 } },
     series: [
       {
         type: 'line',
