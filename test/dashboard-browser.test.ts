@@ -22,6 +22,8 @@ if (process.env.ASPM_REQUIRE_CHROMIUM === '1' && !available) {
   throw new Error(`ASPM_REQUIRE_CHROMIUM=1 but ${CHROMIUM} or poppler-utils (pdftotext, pdfinfo) is missing: apt-get install chromium poppler-utils`);
 }
 const why = available ? '' : ` — SKIPPED: ${CHROMIUM} (Debian: apt-get install chromium) or poppler-utils is not installed`;
+// Said where a skipped file is otherwise only counted.
+if (!available) process.stderr.write(`dashboard-browser.test.ts${why}; set ASPM_REQUIRE_CHROMIUM=1 to make it an error\n`);
 
 /** An SVG element's drawn box (the DOM's SVGGraphicsElement, which the tests' types do not include). */
 interface Measured {
