@@ -42,7 +42,8 @@ export function gradeGroupChart(grades: readonly string[], group: GradeGroup, la
       name: labels.count,
       barMaxWidth: 36,
       label: { show: true, position: 'inside' },
-      data: group.counts.map((value, i) => ({ value, itemStyle: { color: gradeColour(i, grades.length) } })),
+      // A zero bar has no inside to put its label in.
+      data: group.counts.map((value, i) => ({ value, itemStyle: { color: gradeColour(i, grades.length) }, label: { show: value > 0 } })),
     },
   ];
   if (group.quotas) {
@@ -54,7 +55,7 @@ export function gradeGroupChart(grades: readonly string[], group: GradeGroup, la
       silent: true,
       itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#333', borderType: 'dashed', borderWidth: 1.5 },
       label: { show: true, position: 'top', color: '#555' },
-      data: [...group.quotas],
+      data: group.quotas.map((value) => ({ value, label: { show: value > 0 } })),
     });
   }
   return {
@@ -92,11 +93,15 @@ export function trendChart(periods: readonly string[], values: readonly (number 
   const low = all.length > 0 ? Math.min(...all) : 0;
   const high = all.length > 0 ? Math.max(...all) : 1;
   const pad = (high - low) * 0.15 || Math.abs(high) * 0.1 || 1;
+  // The axis takes in the target line too (ECharts sizes it by the data alone), and stays
+  // at 0 or above when every value is: a rate below 0 means nothing.
+  const min = low >= 0 ? Math.max(0, round(low - pad)) : round(low - pad);
   return {
     textStyle: TEXT,
     grid: { left: 44, right: 12, top: 10, bottom: 22 },
     xAxis: { type: 'category', data: [...periods], axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'value', scale: true, min: Math.min(round(low - pad), low), max: Math.max(round(high + pad), high), splitNumber: 3, axisLabel: { fontSize: 10 } },
+    // Rounded to two figures, a bound may pass a value (90.43 with a target of 90 → 90): never past one.
+    yAxis: { type: 'value', scale: true, min: Math.min(min, low), max: Math.max(round(high + pad), high), splitNumber: 3, axisLabel: { fontSize: 10 } },
     series: [
       {
         type: 'line',
@@ -111,9 +116,9 @@ export function trendChart(periods: readonly string[], values: readonly (number 
   };
 }
 
+/** Two significant digits, so that axis ends read 1.2 rather than 1.2000000000000002. */
 function round(x: number): number {
-  const magnitude = 10 ** Math.floor(Math.log10(Math.abs(x) || 1) - 1);
-  return Math.round(x / magnitude) * magnitude;
+  return Number(x.toPrecision(2));
 }
 
 function markLines(targets: readonly number[], floors: readonly number[]) {
@@ -147,10 +152,11 @@ export function kpiTeamsChart(kpi: DashboardKpi, teamOf: ReadonlyMap<string, str
         type: 'boxplot',
         data: boxes,
         boxWidth: [8, 40],
-        itemStyle: { color: '#e3f2fd', borderColor: '#1e88e5' },
+        itemStyle: { color: 'rgba(227,242,253,0.6)', borderColor: '#1e88e5' },
         markLine: markLines(kpi.targets, kpi.floors),
       },
-      { type: 'scatter', symbolSize: 4, itemStyle: { color: '#455a64', opacity: 0.45 }, data: dots },
+      // Many dots as one path (ECharts' large mode): hundreds of people stay fast and small.
+      { type: 'scatter', symbolSize: 4, large: true, largeThreshold: 100, itemStyle: { color: '#455a64', opacity: 0.45 }, data: dots },
       {
         type: 'scatter',
         symbolSize: 7,

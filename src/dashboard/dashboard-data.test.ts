@@ -218,6 +218,20 @@ describe('dashboardData', () => {
     expect(p).toMatchObject({ grade: 'D', grade_cap: 'C' });
   });
 
+  it("says the report's notes in the page's language, and keeps the text of a note it does not know", () => {
+    const report = makeReport({
+      period: '2026-09',
+      staff: [
+        { id: 'E1', notes: [{ code: 'note-rater-below-minimum', params: { type: { $t: 'score-rater-peer' }, raters: 2, min: 3 }, message: '同事评价只有 2 人，少于匿名要求的 3 人，不予采用，其权重按比例分给其他评价人。' }] },
+        { id: 'E2', notAssessed: 'a reason of a newer aspm' },
+      ],
+    });
+    expect(dashboardData([report]).people[0]!.notes).toEqual(['同事评价只有 2 人，少于匿名要求的 3 人，不予采用，其权重按比例分给其他评价人。']);
+    const en = dashboardData([report], { language: 'en' });
+    expect(en.people[0]!.notes[0]).toMatch(/^Ratings by .+ came from 2 rater\(s\), fewer than the 3 that keep raters anonymous/);
+    expect(en.quality.not_assessed[0]!.reasons).toEqual(['a reason of a newer aspm']);
+  });
+
   it('counts warnings by code, most frequent first, and keeps the run total', () => {
     const w = (code: string, row: number) => ({ code, file: 'tickets.csv', row, column: '解决时间', message: `${code} at ${row}` });
     const data = dashboardData([makeReport({ period: '2026-09', staff: [{ id: 'E1' }], warnings: [w('bad-time', 3), w('no-staff', 4), w('bad-time', 9)], warningsTotal: 12000 })]);

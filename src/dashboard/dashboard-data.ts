@@ -5,12 +5,13 @@
 // computed again another way, so the dashboard cannot contradict the report, the workbook
 // or a notice. The one rule borrowed is the forced distribution's quota per grade, taken
 // from scoring's own `gradeQuotas` so that the quota shown is the quota applied.
+import { hasMessage, translate } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { personKey } from '../evaluate/staff.js';
 import type { InputKind } from '../evaluate/report.js';
 import { cycleOfPeriodId } from '../scoring/cycles.js';
 import { gradeQuotas } from '../scoring/forced-distribution.js';
-import type { ReportKpi, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
+import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 
 /** Five numbers that describe values: least, lower quartile, median, upper quartile, greatest. */
 export interface Spread {
@@ -144,7 +145,7 @@ export interface DashboardPerson {
   readonly vetoes: readonly { readonly name: string; readonly max_grade: string | null }[];
   /** Grade and shown total in each trend period (null: not in that report, or not assessed). */
   readonly history: readonly { readonly period: string; readonly grade: string | null; readonly total: number | null }[];
-  /** The report's notes on the person, in the report's language. */
+  /** The report's notes on the person, in the page's language. */
   readonly notes: readonly string[];
 }
 
@@ -208,9 +209,13 @@ export function dashboardData(reports: readonly ScoredReport[], options: Dashboa
   const periods = trend.map((r) => r.period.id);
   const anchors = new Map<string, string>();
   latest.staff.forEach((p, i) => anchors.set(personKey(p), `p${i + 1}`));
-  const people = latest.staff.map((p, i) => personData(p, `p${i + 1}`, trend));
+  // Each period's people by key, found once: a lookup per person and period would be 500 × 500 × 12.
+  const byKey = trend.map((r) => ({ period: r.period.id, staff: new Map(r.staff.map((s) => [personKey(s), s])) }));
+  const language = options.language ?? latest.policy.language;
+  const say = (n: ReportNote) => noteText(language, n);
+  const people = latest.staff.map((p, i) => personData(p, `p${i + 1}`, byKey, say));
   return {
-    language: options.language ?? latest.policy.language,
+    language,
     policy: { company: latest.policy.company, title: latest.policy.title, revision: latest.policy.revision },
     period: { id: latest.period.id, start: latest.period.start, end: latest.period.end, cycle: latest.period.cycle },
     trial: latest.trial,
@@ -224,7 +229,7 @@ export function dashboardData(reports: readonly ScoredReport[], options: Dashboa
     grade_groups: gradeGroups(latest, bands.map((b) => b.grade), shares),
     teams: teamsOf(latest),
     people,
-    quality: qualityOf(latest, anchors),
+    quality: qualityOf(latest, anchors, say),
   };
 }
 
@@ -358,7 +363,16 @@ function gradeGroups(r: ScoredReport, grades: readonly string[], shares: readonl
   return [...groups.values()].map((g) => ({ by: g.by, id: g.id, size: g.size, counts: g.counts, quotas: shares && g.applied ? gradeQuotas(g.groupSize, shares) : null }));
 }
 
-function personData(p: ReportPerson, anchor: string, trend: readonly ScoredReport[]): DashboardPerson {
+/**
+ * A note in the page's language: the report keeps each note's code and parameters beside
+ * the text of the run's language, so a page in the other language says it in its own. A
+ * note of a newer aspm, whose code this one does not know, keeps the report's text.
+ */
+function noteText(language: Language, note: ReportNote): string {
+  return hasMessage(note.code) ? translate(language, note.code, note.params) : note.message;
+}
+
+function personData(p: ReportPerson, anchor: string, trend: readonly { readonly period: string; readonly staff: ReadonlyMap<string, ReportPerson> }[], say: (n: ReportNote) => string): DashboardPerson {
   const key = personKey(p);
   return {
     key,
@@ -378,10 +392,10 @@ function personData(p: ReportPerson, anchor: string, trend: readonly ScoredRepor
     waterfall: p.status === 'assessed' ? waterfallOf(p) : [],
     vetoes: p.vetoes.filter((v) => v.triggered).map((v) => ({ name: v.name, max_grade: v.max_grade ?? null })),
     history: trend.map((r) => {
-      const then = r.staff.find((s) => personKey(s) === key);
-      return { period: r.period.id, grade: then?.status === 'assessed' ? then.grade : null, total: then?.status === 'assessed' ? then.total_rounded : null };
+      const then = r.staff.get(key);
+      return { period: r.period, grade: then?.status === 'assessed' ? then.grade : null, total: then?.status === 'assessed' ? then.total_rounded : null };
     }),
-    notes: p.notes.map((n) => n.message),
+    notes: p.notes.map(say),
   };
 }
 
@@ -411,7 +425,7 @@ export function waterfallOf(p: ReportPerson): WaterfallStep[] {
   return steps;
 }
 
-function qualityOf(r: ScoredReport, anchors: ReadonlyMap<string, string>): DataQuality {
+function qualityOf(r: ScoredReport, anchors: ReadonlyMap<string, string>, say: (n: ReportNote) => string): DataQuality {
   const byCode = new Map<string, { code: string; count: number; first: DataQuality['warnings'][number]['first'] }>();
   for (const w of r.warnings) {
     const known = byCode.get(w.code);
@@ -435,7 +449,7 @@ function qualityOf(r: ScoredReport, anchors: ReadonlyMap<string, string>): DataQ
     warnings_kept: r.warnings.length,
     not_assessed: r.staff
       .filter((p) => p.status === 'not_assessed')
-      .map((p) => ({ anchor: anchors.get(personKey(p)) ?? '', id: p.id, name: p.name, role: p.role, team: p.team, reasons: p.notes.map((n) => n.message) })),
-    notes: r.notes.map((n) => n.message),
+      .map((p) => ({ anchor: anchors.get(personKey(p)) ?? '', id: p.id, name: p.name, role: p.role, team: p.team, reasons: p.notes.map(say) })),
+    notes: r.notes.map(say),
   };
 }

@@ -35,7 +35,9 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .index li { break-inside: avoid; }
 .person { border-top: 1px solid var(--line); padding: 10px 0 6px; break-inside: avoid; page-break-inside: avoid; }
 .person h3 { margin: 0 0 2px; }
-.person .charts { display: flex; flex-wrap: wrap; gap: 8px 18px; }
+.person .charts { display: flex; gap: 8px 18px; }
+.person .charts figure { flex: 1 1 0; min-width: 0; max-width: 390px; }
+.person svg.pc { width: 100%; height: auto; }
 .person .charts h4 { font-size: 12px; margin: 4px 0 2px; color: var(--muted); font-weight: normal; }
 .veto { color: var(--bad); }
 .grade { display: inline-block; min-width: 1.6em; text-align: center; border-radius: 3px; color: #fff; padding: 0 4px; font-weight: bold; }

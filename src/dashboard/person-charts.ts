@@ -8,7 +8,7 @@ import type { WaterfallStep } from './dashboard-data.js';
 
 const ROW = 16;
 const LABEL = 118;
-const WIDTH = 420;
+const WIDTH = 390;
 
 /** One decimal at most: enough for a chart, and short. */
 function n(x: number): string {
@@ -49,15 +49,17 @@ export interface ProfileBar {
 /** KPI scores as bars from 0, with the line where the target is reached (100). */
 export function profileSvg(bars: readonly ProfileBar[], title: string): string {
   const max = Math.max(120, ...bars.map((b) => b.score ?? 0));
-  const plot = WIDTH - LABEL - 110;
+  const plot = WIDTH - LABEL - 112;
   const x = (v: number) => LABEL + (v / max) * plot;
+  // The value against the target in a column of its own, clear of the bars and the line.
+  const noteAt = LABEL + plot + 6;
   const height = bars.length * ROW + 6;
   let body = '';
   bars.forEach((b, i) => {
     const y = 3 + i * ROW;
     body += label(LABEL - 4, y + 11, b.label);
     if (b.score !== null) body += `<rect x="${LABEL}" y="${y + 2}" width="${n(x(b.score) - LABEL)}" height="${ROW - 5}" class="${b.score >= 100 ? 'ok' : b.score > 0 ? 'mid' : 'bad'}"/>`;
-    body += text(x(b.score ?? 0) + 3, y + 11, b.note, 'v');
+    body += text(noteAt, y + 11, b.note, 'v');
   });
   body += `<line x1="${n(x(100))}" x2="${n(x(100))}" y1="0" y2="${n(height)}" class="tl"/>`;
   return svg(height, body, title);
@@ -100,8 +102,10 @@ export interface HistoryPoint {
 /** The shown total in each period as a line, the grade above each point, the period below. */
 export function historySvg(points: readonly HistoryPoint[], title: string): string {
   const height = 74;
-  const left = 12;
+  const left = 22;
   const step = points.length > 1 ? Math.min(60, (WIDTH - 2 * left) / (points.length - 1)) : 0;
+  // A month is shown without its century when twelve of them share the width.
+  const short = step < 44;
   const y = (v: number) => 52 - (Math.min(100, Math.max(0, v)) / 100) * 36;
   let body = '';
   let path = '';
@@ -112,7 +116,7 @@ export function historySvg(points: readonly HistoryPoint[], title: string): stri
       body += `<circle cx="${n(x)}" cy="${n(y(p.total))}" r="2.5"/>`;
       body += text(x, y(p.total) - 5, p.grade ?? '', 'g');
     } else body += text(x, 40, '—', 'g');
-    body += text(x, height - 4, p.period.length > 7 ? p.period.slice(2) : p.period, 'p');
+    body += text(x, height - 4, short ? p.period.slice(2) : p.period, 'p');
   });
   return svg(height, `${path ? `<path d="${path}" class="hl"/>` : ''}${body}`, title);
 }

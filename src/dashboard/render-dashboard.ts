@@ -130,7 +130,7 @@ function departmentSection(page: Page): string {
   out.push('<div class="grid">');
   for (const k of data.kpis) out.push(kpiCard(page, k));
   out.push(
-    `<div class="card"><h3>${e(t(language, 'dash-total-trend'))}</h3>${chart(page, 'total-trend', trendChart(data.periods, data.overview.map((o) => o.total_median), { targets: [], floors: [] }), { width: 400, height: 150 })}</div>`,
+    `<div class="card"><h3>${e(t(language, 'dash-total-trend'))}</h3>${chart(page, 'total-trend', trendChart(data.periods, data.overview.map((o) => o.total_median), { targets: [], floors: [] }), { width: 370, height: 150 })}</div>`,
   );
   out.push('</div>\n');
   return out.join('');
@@ -146,7 +146,7 @@ function kpiCard(page: Page, k: DashboardKpi): string {
     `<div class="figures"><span>${e(t(language, 'dash-median'))} <b>${e(withUnit(language, median, k.unit))}</b></span>` +
     `<span>${e(t(language, 'dash-target'))} <b>${e(k.targets.map((x) => withUnit(language, x, k.unit)).join(' / ') || '—')}</b></span>` +
     `<span>${e(t(language, 'dash-reached'))} <b>${e(t(language, 'dash-reached-of', { reached: k.reached, n: k.spread?.n ?? 0 }))}</b></span></div>` +
-    chart(page, `kpi-trend-${k.id}`, trendChart(page.data.periods, k.trend.map((p) => p.median), { targets: k.targets, floors: [] }), { width: 400, height: 130 }) +
+    chart(page, `kpi-trend-${k.id}`, trendChart(page.data.periods, k.trend.map((p) => p.median), { targets: k.targets, floors: [] }), { width: 370, height: 130 }) +
     '</div>'
   );
 }
@@ -176,7 +176,7 @@ function gradesSection(page: Page): string {
 function teamsSection(page: Page): string {
   const { data, language } = page;
   const out: string[] = [`<p class="muted">${e(t(language, 'dash-teams-intro'))}</p><div class="grid">`];
-  const width = Math.min(1240, Math.max(420, 110 * (data.teams.length + 1)));
+  const width = Math.min(1220, Math.max(370, 80 * (data.teams.length + 1) + 70));
   for (const k of data.kpis) {
     out.push(`<div class="card" data-kpi="${e(k.id)}"><h3>${e(k.name)} <span class="muted">${e(unitText(language, k.unit))}</span></h3>`);
     if (k.values.length === 0) out.push(`<p class="muted">${e(t(language, 'dash-no-values'))}</p>`);
@@ -203,7 +203,9 @@ function gradeChip(data: DashboardData, grade: string | null): string {
 function peopleSection(page: Page): string {
   const { data, language } = page;
   const out: string[] = [`<h3 id="index">${e(t(language, 'dash-people-index'))}</h3><ul class="index">`];
-  const sorted = [...data.people].sort((a, b) => a.name.localeCompare(b.name, language) || (a.id < b.id ? -1 : 1));
+  // One collator for all: localeCompare with a locale builds one per call.
+  const collator = new Intl.Collator(language);
+  const sorted = [...data.people].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const p of sorted) {
     out.push(`<li><a href="#${p.anchor}">${e(p.name)}</a> <span class="muted">${e(p.id)}</span> ${p.status === 'assessed' ? `${e(num(p.total_rounded))} ${gradeChip(data, p.grade)}` : `<span class="muted">${e(t(language, 'dash-not-assessed'))}</span>`}</li>`);
   }
@@ -225,7 +227,7 @@ function personBlock(page: Page, p: DashboardPerson): string {
     line.push(t(language, 'dash-person-result', { total: num(p.total_rounded), grade: p.grade ?? '—' }));
     if (p.rank !== null && p.rank_group) line.push(t(language, 'dash-person-rank', { rank: p.rank, size: p.rank_group.size, by: p.rank_group.by }));
   } else line.push(t(language, 'dash-not-assessed'));
-  out.push(`<p>${line.map(e).join('　')} ${gradeChip(data, p.grade)} <a class="back" href="#index">${e(t(language, 'dash-back-to-index'))}</a></p>`);
+  out.push(`<p>${line.map(e).join(e(t(language, 'dash-separator')))} ${gradeChip(data, p.grade)} <a class="back" href="#index">${e(t(language, 'dash-back-to-index'))}</a></p>`);
   for (const v of p.vetoes) out.push(`<p class="veto">${e(t(language, 'dash-veto', { name: v.name, grade: v.max_grade ?? '—' }))}</p>`);
   for (const note of p.notes) out.push(`<p class="muted">${e(note)}</p>`);
   out.push('<div class="charts">');

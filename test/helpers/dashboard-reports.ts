@@ -45,8 +45,10 @@ export interface PersonSpec {
   /** Overrides the grade by bands (e.g. a forced distribution's). */
   readonly grade?: string;
   readonly distribution?: { readonly group_by: 'role' | 'team'; readonly group: string; readonly group_size: number; readonly applied: boolean };
-  /** Not assessed: no KPI scored; the note says why. */
+  /** Not assessed: no KPI scored; the note says why (a code no catalogue knows, so the text stays as given). */
   readonly notAssessed?: string;
+  /** Notes as aspm writes them: a code, its parameters and the text in the run's language. */
+  readonly notes?: readonly { readonly code: string; readonly params: Readonly<Record<string, unknown>>; readonly message: string }[];
 }
 
 export interface ReportSpec {
@@ -160,7 +162,7 @@ function person(spec: PersonSpec): ReportPerson {
     distribution: spec.distribution ? { ...spec.distribution, kept_published: false } : null,
     outcomes: { bonus: { paid: 'monthly', amount: null, reason: assessed ? 'not_paid_this_cycle' : 'not_assessed' }, actions: [] },
     appeal_deadline: '2026-12-31',
-    notes: spec.notAssessed === undefined ? [] : [{ code: 'note-not-assessed', params: {}, message: spec.notAssessed }],
+    notes: [...(spec.notAssessed === undefined ? [] : [{ code: 'test-not-assessed', params: {}, message: spec.notAssessed }]), ...(spec.notes ?? [])],
   } as ReportPerson;
 }
 

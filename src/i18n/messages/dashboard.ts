@@ -96,6 +96,7 @@ export const dashboardMessages = defineMessages({
     en: (p: Params<'rank' | 'size' | 'by'>) => `rank ${String(p.rank)} of ${String(p.size)} in the ${p.by === 'team' ? 'team' : 'role'}`,
   },
   'dash-not-assessed': { 'zh-CN': '未评定', en: 'not assessed' },
+  'dash-separator': { 'zh-CN': '　', en: ' · ' },
   'dash-profile': { 'zh-CN': '指标得分（100 = 达到目标值）', en: 'KPI scores (100 = target reached)' },
   'dash-waterfall': { 'zh-CN': '总分构成', en: 'How the total was built' },
   'dash-history': { 'zh-CN': '历次等级', en: 'Grades by period' },
