@@ -180,6 +180,8 @@ export interface DashboardData {
   readonly periods: readonly string[];
   readonly left_out: readonly LeftOutReport[];
   readonly bands: readonly { readonly grade: string; readonly label: string; readonly min: number; readonly max: number }[];
+  /** The policy's goals as given in the options (none without them). */
+  readonly goals: readonly DashboardGoal[];
   readonly forced_distribution: { readonly group_by: 'role' | 'team'; readonly min_group_size: number; readonly shares: readonly number[] } | null;
   readonly overview: readonly PeriodOverview[];
   readonly kpis: readonly DashboardKpi[];
@@ -189,9 +191,21 @@ export interface DashboardData {
   readonly quality: DataQuality;
 }
 
+/** A goal of the policy's goals chapter (绩效目标), as the policy file has it. */
+export interface DashboardGoal {
+  readonly description: string;
+  readonly kpi?: string;
+  readonly target?: number;
+}
+
 export interface DashboardDataOptions {
   /** The page's language; default: that of the latest report's policy. */
   readonly language?: Language;
+  /**
+   * The policy's goals, when the caller has the policy (a report does not carry them): each
+   * is shown beside its KPI's median across people this period and in each period.
+   */
+  readonly goals?: readonly DashboardGoal[];
 }
 
 /**
@@ -223,6 +237,7 @@ export function dashboardData(reports: readonly ScoredReport[], options: Dashboa
     periods,
     left_out,
     bands,
+    goals: options.goals ?? [],
     forced_distribution: fd && shares ? { group_by: fd.group_by, min_group_size: fd.min_group_size, shares } : null,
     overview: trend.map((r) => overviewOf(r, bands.map((b) => b.grade))),
     kpis: kpisOf(latest, trend),

@@ -57,7 +57,13 @@ svg.pc circle { fill: var(--mid); }
   body { background: #fff; font-size: 12px; }
   main { max-width: none; padding: 0; }
   section.page { break-before: page; page-break-before: always; border: 0; padding: 0; margin: 0; }
+  /* The title and contents are short: the first section follows them rather than leave a page nearly empty. */
+  section.page:first-of-type { break-before: auto; page-break-before: auto; margin-top: 8px; }
   nav.toc a, .index a { color: inherit; text-decoration: none; }
   .back { display: none; }
+  /* The printed page is narrower than a screen: three KPI cards to a row still, drawn smaller. */
+  #department .grid > .card { width: calc(33.33% - 8px); }
+  #department .figures { gap: 8px; font-size: 11px; }
+  #department .figures b { font-size: 14px; }
 }
 `;

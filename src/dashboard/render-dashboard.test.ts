@@ -56,8 +56,8 @@ describe('renderDashboard', () => {
     const report = makeReport({
       period: '2026-09',
       staff: [
-        { id: 'E1', name: hostile, team: '<b>组</b>', kpis: { csat: 95, resolution_hours: 24 } },
-        { id: 'E2"><img src=x onerror=alert(2)>', name: '李四', team: '<b>组</b>', kpis: { csat: 50, resolution_hours: 24 } },
+        { id: 'E1', name: '李四', team: '<b>组</b>', kpis: { csat: 95, resolution_hours: 24 } },
+        { id: 'E2"><img src=x onerror=alert(2)>', name: hostile, team: '<b>组</b>', kpis: { csat: 50, resolution_hours: 24 } },
         ...[90, 91, 92, 93].map((csat, i) => ({ id: `E${i + 3}`, team: '<b>组</b>', kpis: { csat, resolution_hours: 24 } })),
       ],
     });
@@ -72,8 +72,8 @@ describe('renderDashboard', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;b&gt;组&lt;/b&gt;');
     expect(html).toContain('&lt;i&gt;满意度&lt;/i&gt;');
-    // The outlier (李四, csat 50) is named in the teams chart and linked below it.
-    expect(figure(html, 'kpi-teams-csat')).toContain('李四');
+    // The outlier (csat 50) is named in the teams chart, as text.
+    expect(figure(html, 'kpi-teams-csat')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('is in Chinese or in English, by the latest report or as asked', async () => {
@@ -90,12 +90,41 @@ describe('renderDashboard', () => {
     expect(enPolicy).toContain('<html lang="en">');
   });
 
+  it('says when the period is a trial run, and which reports the trends leave out', async () => {
+    const trial = { ...makeReport({ period: '2026-09', staff }), trial: true };
+    const other = makeReport({ period: '2026-08', title: '另一份制度', staff });
+    const html = await renderDashboard([other, trial], {});
+    expect(html).toContain('试算');
+    expect(html).toContain('未纳入趋势：2026-08（其他制度的报告）');
+    const plain = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
+    expect(plain).not.toContain('试算');
+  });
+
+  it("shows the policy's goals, when given, against their KPI's median in each period", async () => {
+    const goals = [
+      { description: '客户满意度不低于 95%', kpi: 'csat', target: 95 },
+      { description: '<i>培养两名技术骨干</i>' },
+    ];
+    const html = await renderDashboard([makeReport({ period: '2026-08', staff }), makeReport({ period: '2026-09', staff })], { goals });
+    const table = html.slice(html.indexOf('制度的部门绩效目标'), html.indexOf('</table>', html.indexOf('制度的部门绩效目标')));
+    // csat of the seven assessed people: 85 … 91, median 88, in both periods.
+    expect(table).toContain('<tr><td>客户满意度不低于 95%</td><td>客户满意度</td><td class="n">95%</td><td class="n">88%</td><td class="n">88%</td></tr>');
+    expect(table).toContain('&lt;i&gt;培养两名技术骨干&lt;/i&gt;');
+    expect(await renderDashboard([makeReport({ period: '2026-09', staff })], {})).not.toContain('制度的部门绩效目标');
+  });
+
   it('finds each person from the index by an anchor link, and lists who was not assessed and why', async () => {
     const html = await renderDashboard([makeReport({ period: '2026-09', staff })], {});
     for (let i = 1; i <= staff.length; i++) {
       expect(html).toContain(`href="#p${i}"`);
       expect(html).toContain(`id="p${i}"`);
     }
+    // Names in order, numbers within them as numbers; totals with two decimals as the report shows them.
+    const named = await renderDashboard([makeReport({ period: '2026-09', staff: ['员工10', '员工2', '员工1'].map((name, i) => ({ id: `E${i}`, name })) })], {});
+    const index = named.slice(named.indexOf('<ul class="index">'), named.indexOf('</ul>', named.indexOf('<ul class="index">')));
+    expect([...index.matchAll(/<a href="#p\d+">([^<]+)<\/a>/g)].map((m) => m[1])).toEqual(['员工1', '员工2', '员工10']);
+    // Both KPIs at target: 100 × 60 % + 80 × 40 % = 92.
+    expect(index).toContain('92.00');
     const quality = html.slice(html.indexOf('id="quality"'));
     expect(quality).toContain('周八');
     expect(quality).toContain('没有可计分的工单');

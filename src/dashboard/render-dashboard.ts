@@ -8,7 +8,7 @@ import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { ScoredReport } from '../scoring/scored-report.js';
 import { escapeXml } from '../text/escape-xml.js';
-import { dashboardData, type DashboardData, type DashboardKpi, type DashboardPerson, type PersonKpi } from './dashboard-data.js';
+import { dashboardData, type DashboardData, type DashboardGoal, type DashboardKpi, type DashboardPerson, type PersonKpi } from './dashboard-data.js';
 import { gradeColour, gradeGroupChart, gradesChart, gradesTrendChart, kpiTeamsChart, trendChart } from './dashboard-charts.js';
 import { DASHBOARD_CSS } from './dashboard-style.js';
 import { historySvg, profileSvg, waterfallSvg } from './person-charts.js';
@@ -16,16 +16,23 @@ import { historySvg, profileSvg, waterfallSvg } from './person-charts.js';
 export interface RenderDashboardOptions {
   /** Default: the language of the latest report's policy. */
   readonly language?: Language;
+  /** The policy's goals chapter, when the caller has the policy: shown first, against the KPIs' medians. */
+  readonly goals?: readonly DashboardGoal[];
 }
 
 /** The dashboard of `reports` (oldest period first; the last is this period) as one HTML document. */
 export async function renderDashboard(reports: readonly ScoredReport[], options: RenderDashboardOptions = {}): Promise<string> {
-  const data = dashboardData(reports, options.language ? { language: options.language } : {});
+  const data = dashboardData(reports, { ...(options.language ? { language: options.language } : {}), ...(options.goals ? { goals: options.goals } : {}) });
   const charts = await loadChartRenderer();
   return dashboardHtml(data, charts);
 }
 
 const e = (text: string) => escapeXml(text);
+
+/** A total as the report shows it: always two decimals (80.20, not 80.2). */
+function total(x: number | null): string {
+  return x === null ? '—' : x.toFixed(2);
+}
 
 /** Up to two decimals, without trailing zeros. */
 function num(x: number | null | undefined, decimals = 2): string {
@@ -126,6 +133,7 @@ function departmentSection(page: Page): string {
     out.push(`<div class="tiles">${tiles.map(([k, v]) => `<div class="tile">${e(k)}<b>${e(v)}</b></div>`).join('')}</div>`);
   }
   out.push(`<p class="muted">${e(t(language, 'dash-department-intro'))}</p>`);
+  if (data.goals.length > 0) out.push(goalsTable(page));
   for (const l of data.left_out) out.push(`<p class="muted">${e(t(language, 'dash-left-out', { period: l.period, reason: l.reason }))}</p>`);
   out.push('<div class="grid">');
   for (const k of data.kpis) out.push(kpiCard(page, k));
@@ -133,6 +141,26 @@ function departmentSection(page: Page): string {
     `<div class="card"><h3>${e(t(language, 'dash-total-trend'))}</h3>${chart(page, 'total-trend', trendChart(data.periods, data.overview.map((o) => o.total_median), { targets: [], floors: [] }), { width: 370, height: 150 })}</div>`,
   );
   out.push('</div>\n');
+  return out.join('');
+}
+
+/** The policy's goals against this period's median of their KPI, and the median in each period. */
+function goalsTable(page: Page): string {
+  const { data, language } = page;
+  const out: string[] = [`<h3>${e(t(language, 'dash-goals'))}</h3><table><thead><tr><th>${e(t(language, 'dash-goal'))}</th><th>${e(t(language, 'dash-kpi'))}</th><th class="n">${e(t(language, 'dash-target'))}</th>`];
+  for (const p of data.periods) out.push(`<th class="n">${e(t(language, 'dash-median-of', { period: p }))}</th>`);
+  out.push('</tr></thead><tbody>');
+  for (const g of data.goals) {
+    const k = g.kpi === undefined ? undefined : data.kpis.find((x) => x.id === g.kpi);
+    const unit = k?.unit ?? 'number';
+    out.push(`<tr><td>${e(g.description)}</td><td>${k ? e(k.name) : e(g.kpi ?? '—')}</td><td class="n">${g.target === undefined ? '—' : e(withUnit(language, g.target, unit))}</td>`);
+    for (const p of data.periods) {
+      const median = k?.trend.find((x) => x.period === p)?.median ?? null;
+      out.push(`<td class="n">${e(withUnit(language, median, unit))}</td>`);
+    }
+    out.push('</tr>');
+  }
+  out.push('</tbody></table>');
   return out.join('');
 }
 
@@ -204,10 +232,10 @@ function peopleSection(page: Page): string {
   const { data, language } = page;
   const out: string[] = [`<h3 id="index">${e(t(language, 'dash-people-index'))}</h3><ul class="index">`];
   // One collator for all: localeCompare with a locale builds one per call.
-  const collator = new Intl.Collator(language);
+  const collator = new Intl.Collator(language, { numeric: true });
   const sorted = [...data.people].sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const p of sorted) {
-    out.push(`<li><a href="#${p.anchor}">${e(p.name)}</a> <span class="muted">${e(p.id)}</span> ${p.status === 'assessed' ? `${e(num(p.total_rounded))} ${gradeChip(data, p.grade)}` : `<span class="muted">${e(t(language, 'dash-not-assessed'))}</span>`}</li>`);
+    out.push(`<li><a href="#${p.anchor}">${e(p.name)}</a> <span class="muted">${e(p.id)}</span> ${p.status === 'assessed' ? `${e(total(p.total_rounded))} ${gradeChip(data, p.grade)}` : `<span class="muted">${e(t(language, 'dash-not-assessed'))}</span>`}</li>`);
   }
   out.push('</ul>\n');
   for (const p of data.people) out.push(personBlock(page, p));
@@ -224,7 +252,7 @@ function personBlock(page: Page, p: DashboardPerson): string {
   const out: string[] = [`<article class="person" id="${p.anchor}"><h3>${e(t(language, 'dash-person-heading', { name: p.name, id: p.id }))}</h3>`];
   const line = [t(language, 'dash-person-line', { role: p.role, team: p.team })];
   if (p.status === 'assessed') {
-    line.push(t(language, 'dash-person-result', { total: num(p.total_rounded), grade: p.grade ?? '—' }));
+    line.push(t(language, 'dash-person-result', { total: total(p.total_rounded), grade: p.grade ?? '—' }));
     if (p.rank !== null && p.rank_group) line.push(t(language, 'dash-person-rank', { rank: p.rank, size: p.rank_group.size, by: p.rank_group.by }));
   } else line.push(t(language, 'dash-not-assessed'));
   out.push(`<p>${line.map(e).join(e(t(language, 'dash-separator')))} ${gradeChip(data, p.grade)} <a class="back" href="#index">${e(t(language, 'dash-back-to-index'))}</a></p>`);

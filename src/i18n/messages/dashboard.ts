@@ -30,6 +30,9 @@ export const dashboardMessages = defineMessages({
     'zh-CN': '每项指标：本期全体人员实际值的中位数、目标值，以及各考核期中位数的走势。数值均取自各期报告中每个人的指标值。',
     en: "Each KPI: this period's median of the people's values, the target, and the median in each period. Every value is a person's KPI value as the period's report holds it.",
   },
+  'dash-goals': { 'zh-CN': '制度的部门绩效目标', en: "The policy's department goals" },
+  'dash-goal': { 'zh-CN': '目标', en: 'Goal' },
+  'dash-median-of': { 'zh-CN': '{period} 中位数', en: 'Median {period}' },
   'dash-people': { 'zh-CN': '人数', en: 'People' },
   'dash-assessed': { 'zh-CN': '已评定', en: 'Assessed' },
   'dash-not-assessed-count': { 'zh-CN': '未评定', en: 'Not assessed' },
@@ -84,11 +87,11 @@ export const dashboardMessages = defineMessages({
   'dash-people-index': { 'zh-CN': '人员索引（按姓名或工号查找）', en: 'Index of people (find by name or id)' },
   'dash-person-heading': { 'zh-CN': '{name}（{id}）', en: '{name} ({id})' },
   'dash-person-line': {
-    'zh-CN': '岗位 {role}　班组 {team}',
+    'zh-CN': '岗位 {role}，班组 {team}',
     en: 'Role {role} · team {team}',
   },
   'dash-person-result': {
-    'zh-CN': '总分 {total}　等级 {grade}',
+    'zh-CN': '总分 {total}，等级 {grade}',
     en: 'Total {total} · grade {grade}',
   },
   'dash-person-rank': {
@@ -96,7 +99,7 @@ export const dashboardMessages = defineMessages({
     en: (p: Params<'rank' | 'size' | 'by'>) => `rank ${String(p.rank)} of ${String(p.size)} in the ${p.by === 'team' ? 'team' : 'role'}`,
   },
   'dash-not-assessed': { 'zh-CN': '未评定', en: 'not assessed' },
-  'dash-separator': { 'zh-CN': '　', en: ' · ' },
+  'dash-separator': { 'zh-CN': '，', en: ' · ' },
   'dash-profile': { 'zh-CN': '指标得分（100 = 达到目标值）', en: 'KPI scores (100 = target reached)' },
   'dash-waterfall': { 'zh-CN': '总分构成', en: 'How the total was built' },
   'dash-history': { 'zh-CN': '历次等级', en: 'Grades by period' },
