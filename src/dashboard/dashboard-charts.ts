@@ -140,7 +140,6 @@ function markLines(targets: readonly number[], floors: readonly number[]) {
 export function kpiTeamsChart(kpi: DashboardKpi, teamOf: ReadonlyMap<string, string>, nameOf: ReadonlyMap<string, string>, allLabel: string): ChartOption {
   const categories = [...kpi.teams.map((t) => t.team), allLabel];
   const boxes = [...kpi.teams.map((t) => t.spread), kpi.spread].map((s) => (s ? [s.min, s.q1, s.median, s.q3, s.max] : []));
-  const outliers = new Set(kpi.outliers.map((o) => o.person));
   const dots = kpi.values.map((v) => [kpi.basis === 'teams' ? v.person : (teamOf.get(v.person) ?? allLabel), v.value]);
   return {
     textStyle: TEXT,
@@ -162,7 +161,7 @@ export function kpiTeamsChart(kpi: DashboardKpi, teamOf: ReadonlyMap<string, str
         symbolSize: 7,
         itemStyle: { color: FLOOR_COLOUR },
         label: { show: true, position: 'right', formatter: '{b}', fontSize: 10, color: FLOOR_COLOUR },
-        data: kpi.outliers.filter((o) => outliers.has(o.person)).map((o) => ({ name: nameOf.get(o.person) ?? o.person, value: [teamOf.get(o.person) ?? allLabel, o.value] })),
+        data: kpi.outliers.map((o) => ({ name: nameOf.get(o.person) ?? o.person, value: [teamOf.get(o.person) ?? allLabel, o.value] })),
       },
     ],
   };

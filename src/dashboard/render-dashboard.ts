@@ -3,6 +3,13 @@
 // from disk or from a mail, offline. Every text from the data (names, teams, KPI names,
 // file paths, notes) is escaped where it enters the markup; message texts are escaped too,
 // since their parameters are data. Pure apart from loading the chart library.
+//
+// Each chart sits in a `<figure data-chart="…">`: `grades` is this period's grade
+// distribution (one bar per grade band, in band order, zero bars included, each an ECharts
+// path with `ecmeta_series_index="0"` and its `ecmeta_data_index`), `grade-group` one per
+// role or distribution group (series 1: the quotas), `kpi-trend-<id>`, `kpi-teams-<id>`,
+// `total-trend`, `grades-trend`; per person `profile`, `waterfall`, `history` (drawn by
+// person-charts.ts). A browser test can count what each one draws against report.json.
 import { loadChartRenderer, type ChartOption, type ChartRenderer, type ChartSize } from '../charts/render-chart.js';
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
