@@ -50,6 +50,9 @@ describe('aspm evaluate --html', () => {
     // Self-contained: no script, nothing loaded from elsewhere.
     expect(page).not.toMatch(/<script|<link|src="http|href="http|@import/i);
     expect(trendPeriods(page)).toEqual(['2026-07', '2026-08', '2026-09']);
+    // The policy is at hand: its goals chapter is shown (the preset's four goals).
+    expect(page).toContain('制度的部门绩效目标');
+    for (const goal of ['客户满意度不低于 95%', '工单平均解决时长不超过 24 小时', '一次修复率不低于 90%', '有效投诉率控制在 0.5% 以内']) expect(page).toContain(goal);
   });
 
   it('shows only the run itself without --history, and never a period after it', async () => {
@@ -82,6 +85,8 @@ describe('aspm dashboard', () => {
     expect(page).toContain('<html lang="zh-CN">');
     expect(trendPeriods(page)).toEqual(['2026-07', '2026-08', '2026-09']);
     expect(page).not.toMatch(/<script/i);
+    // Reports alone do not carry the policy's goals.
+    expect(page).not.toContain('制度的部门绩效目标');
     // No temporary left beside it.
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp') || name.includes('aspm-lock'))).toEqual([]);
   });

@@ -210,8 +210,9 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   }
   const files: OutputFile[] = [{ path: request.output, data: JSON.stringify(report, null, 2) + '\n' }];
   if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language: request.language }) });
-  // In the policy's language, like the notices: the page is read by the department.
-  if (dashboard && htmlPath) files.push({ path: htmlPath, data: await dashboard.dashboardOfRun(report, dashboardHistory) });
+  // In the policy's language, like the notices: the page is read by the department. With
+  // the policy at hand, its goals chapter too (a report does not carry it).
+  if (dashboard && htmlPath) files.push({ path: htmlPath, data: await dashboard.dashboardOfRun(report, dashboardHistory, { goals: policy.goals ?? [] }) });
   const notices = templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation)) : [];
   // All or nothing; missing folders (reports/, the notices' folder) are created.
   const written = await writeOutputs([...files, ...notices], { force, inputs: [...inputs, ...dashboardHistory.map((r) => r.path)] });

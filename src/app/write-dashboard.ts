@@ -5,7 +5,7 @@
 // one replaced only with `force`. It never touches process or a terminal.
 import type { Language } from '../i18n/language.js';
 import { checkTargets, writeOutputs } from '../io/write-output.js';
-import { renderDashboard } from '../dashboard/render-dashboard.js';
+import { renderDashboard, type RenderDashboardOptions } from '../dashboard/render-dashboard.js';
 import type { PolicyIdentity } from '../scoring/history.js';
 import { chooseReports, comparePeriods, readReportFiles, readReportFolder, type ReportOfFolder } from '../scoring/read-reports.js';
 import type { ScoredReport } from '../scoring/scored-report.js';
@@ -71,13 +71,13 @@ export const readDashboardHistory = readReportFiles;
 /**
  * The dashboard of a run: its report after the reports of the same policy from its history
  * folder (the latest of each earlier period, read by readDashboardHistory), oldest first; as
- * HTML bytes. The run's period is the page's current one: a published report of the same
+ * HTML bytes, with the policy's goals when `options` gives them. The run's period is the page's current one: a published report of the same
  * period (an appeal re-run) or of a later one (a month re-scored after its quarter) is not
  * shown.
  */
-export async function dashboardOfRun(report: ScoredReport, history: readonly ReportOfFolder[], language?: Language): Promise<Uint8Array> {
+export async function dashboardOfRun(report: ScoredReport, history: readonly ReportOfFolder[], options: RenderDashboardOptions = {}): Promise<Uint8Array> {
   const identity = { company: report.policy.company, title: report.policy.title };
   const earlier = history.filter((r) => comparePeriods(r.report.period, report.period) < 0);
   const reports = chooseReports([...earlier, { path: '', report }], identity).reports.map((r) => r.report);
-  return new TextEncoder().encode(await renderDashboard(reports, language ? { language } : {}));
+  return new TextEncoder().encode(await renderDashboard(reports, options));
 }
