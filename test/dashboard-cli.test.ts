@@ -91,6 +91,19 @@ describe('aspm dashboard', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp') || name.includes('aspm-lock'))).toEqual([]);
   });
 
+  it("with --policy shows the policy's goals, and only that policy's reports", async () => {
+    const run = await runMain(['dashboard', file('reports'), '-o', file('goals.html'), '--policy', policy]);
+    expect(run.status).toBe(0);
+    const page = readFileSync(file('goals.html'), 'utf8');
+    expect(page).toContain('制度的部门绩效目标');
+    expect(page).toContain('客户满意度不低于 95%');
+    // Another company's policy: none of these reports is its.
+    const other = await runMain(['dashboard', file('reports'), '-o', file('other.html'), '--policy', join(ROOT, 'presets', 'small.zh-CN.yaml')]);
+    expect(other.status).toBe(1);
+    expect(other.stderr).toContain('has no report of "示例家电服务有限公司 售后服务绩效管理制度"');
+    expect(existsSync(file('other.html'))).toBe(false);
+  });
+
   it('never replaces a file without --force, and replaces it with', async () => {
     writeFileSync(file('mine.html'), 'my own page');
     const refused = await runMain(['dashboard', file('reports'), '-o', file('mine.html')]);

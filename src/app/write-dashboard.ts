@@ -3,7 +3,11 @@
 // library; `aspm evaluate --html` draws its dashboard through `dashboardOfRun` below. The
 // target is checked before anything is read, the file written atomically, and an existing
 // one replaced only with `force`. It never touches process or a terminal.
+import { AspmError, type Diagnostic } from '../errors.js';
 import type { Language } from '../i18n/language.js';
+import { readSmallFile } from '../io/read-input.js';
+import { MAX_POLICY_BYTES, parsePolicyBytes } from '../policy/load-policy.js';
+import type { Policy } from '../policy/policy.generated.js';
 import { checkTargets, writeOutputs } from '../io/write-output.js';
 import { renderDashboard, type RenderDashboardOptions } from '../dashboard/render-dashboard.js';
 import type { PolicyIdentity } from '../scoring/history.js';
@@ -16,6 +20,8 @@ export interface DashboardRequest {
   readonly reports: string;
   /** Where the dashboard goes (.html). */
   readonly output: string;
+  /** The policy file (YAML): its goals chapter is shown, and only its reports (default: the latest report's policy, without goals). */
+  readonly policy?: string;
   /** The language of the page (default: the policy's, as its reports say). */
   readonly language?: Language;
   /** Replace an existing file. */
@@ -34,6 +40,8 @@ export interface DashboardResult {
   readonly periods: readonly { readonly id: string; readonly path: string }[];
   /** Reports of other policies in the folder, not shown. */
   readonly otherPolicies: readonly string[];
+  /** The warnings of the policy file, when one was given. */
+  readonly policyWarnings: readonly Diagnostic[];
   /** Temporaries of an earlier, killed run that were removed. */
   readonly staleRemoved: readonly string[];
 }
@@ -46,23 +54,35 @@ export interface DashboardResult {
  */
 export async function writeDashboard(request: DashboardRequest): Promise<DashboardResult> {
   const force = request.force ?? false;
-  await checkTargets([request.output], { force });
-  const folder = await readReportFolder(request.reports);
-  const html = await renderDashboard(
-    folder.reports.map((r) => r.report),
-    request.language ? { language: request.language } : {},
-  );
+  const inputs = request.policy !== undefined ? [request.policy] : [];
+  await checkTargets([request.output], { force, inputs });
+  const loaded = request.policy !== undefined ? await readPolicyFile(request.policy) : undefined;
+  const folder = await readReportFolder(request.reports, loaded ? { company: loaded.policy.meta.company, title: loaded.policy.meta.title } : undefined);
+  const html = await renderDashboard(folder.reports.map((r) => r.report), {
+    ...(request.language ? { language: request.language } : {}),
+    ...(loaded ? { goals: loaded.policy.goals ?? [] } : {}),
+  });
   const data = new TextEncoder().encode(html);
   // The reports are never replaced by the page, even with --force (-o reports/2026-09.json).
-  const written = await writeOutputs([{ path: request.output, data }], { force, inputs: folder.reports.map((r) => r.path) });
+  const written = await writeOutputs([{ path: request.output, data }], { force, inputs: [...inputs, ...folder.reports.map((r) => r.path)] });
   return {
     path: request.output,
     bytes: data.byteLength,
     policy: folder.policy,
     periods: folder.reports.map((r) => ({ id: r.report.period.id, path: r.path })),
     otherPolicies: folder.otherPolicies,
+    policyWarnings: loaded?.warnings ?? [],
     staleRemoved: written.staleRemoved,
   };
+}
+
+/** A policy file read and checked as every command checks it; one with errors is refused with them. */
+async function readPolicyFile(path: string): Promise<{ readonly policy: Policy; readonly warnings: readonly Diagnostic[] }> {
+  const bytes = await readSmallFile(path, MAX_POLICY_BYTES);
+  if (!bytes.ok) throw new AspmError('policy-invalid', { file: path }, { diagnostics: [bytes.diagnostic] });
+  const loaded = parsePolicyBytes(bytes.bytes, path);
+  if (!loaded.ok) throw new AspmError('policy-invalid', { file: path }, { diagnostics: loaded.diagnostics });
+  return { policy: loaded.value, warnings: loaded.diagnostics };
 }
 
 /** The reports of a history folder, read whole for a run's dashboard before the run (so that a bad one stops it early). */

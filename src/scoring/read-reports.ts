@@ -99,19 +99,21 @@ export function chooseReports(read: readonly ReportOfFolder[], policy?: PolicyId
 }
 
 /**
- * Every report in `dir` (see the module comment), of the latest report's policy. Fails,
+ * Every report in `dir` (see the module comment), of the latest report's policy, or of
+ * `policy` when given (`aspm dashboard --policy`). Fails,
  * naming the folder or the file, for a folder that is missing or empty, one without a
  * report, or a `*.json` that is not a report the dashboard can show: a dashboard silently
  * missing a month would mislead.
  */
-export async function readReportFolder(dir: string): Promise<ReportFolder> {
+export async function readReportFolder(dir: string, policy?: PolicyIdentity): Promise<ReportFolder> {
   const read = await readReportFiles(dir);
   if (read.length === 0) {
     const entries = await readdir(dir).catch(() => []);
     if (entries.length === 0) throw new AspmError('dashboard-folder-empty', { path: dir });
     throw new AspmError('dashboard-no-reports', { path: dir, count: entries.length });
   }
-  const chosen = chooseReports(read);
+  const chosen = chooseReports(read, policy);
+  if (policy && chosen.reports.length === 0) throw new AspmError('dashboard-no-reports-of-policy', { path: dir, company: policy.company, title: policy.title });
   return { reports: chosen.reports, policy: chosen.policy!, otherPolicies: chosen.otherPolicies };
 }
 

@@ -207,6 +207,14 @@ export const scoringMessages = defineMessages({
     'zh-CN': '文件夹 {path} 中有 {count} 项，但没有考核报告（*.json）。请给出存放 aspm evaluate 所写 report.json 的文件夹。',
     en: 'The folder {path} has no report (*.json), only {count} other item(s). Give the folder that holds the report.json files aspm evaluate wrote.',
   },
+  'dashboard-no-reports-of-policy': {
+    'zh-CN': '文件夹 {path} 中没有“{company} {title}”的考核报告。请检查 --policy 给出的制度是否就是评分所用的制度。',
+    en: 'The folder {path} has no report of "{company} {title}". Check that --policy names the policy the reports were scored under.',
+  },
+  'opt-dashboard-policy': {
+    'zh-CN': '制度文件：显示其中的部门绩效目标，并只显示该制度的报告',
+    en: 'the policy file: show its department goals, and only the reports of that policy',
+  },
   'dashboard-report-too-large': {
     'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出该文件夹。',
     en: '{file} is too large ({size} bytes; the limit is {limit}) to be an aspm report. Move files that are not reports out of the folder.',
