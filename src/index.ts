@@ -35,6 +35,14 @@ export {
   /** The published documents, one per format asked, with the policy file's warnings. */
   type PublishedPolicy,
 } from './app/publish-policy.js';
+export {
+  /** Draws the HTML dashboard of every published report in a folder (the latest report's policy, all its periods) and writes it, as `aspm dashboard` does. */
+  writeDashboard,
+  /** What `writeDashboard` reads and writes: the reports folder, the output, the language, force. */
+  type DashboardRequest,
+  /** What `writeDashboard` showed and wrote: the file, its size, the policy, the periods, the reports left out. */
+  type DashboardResult,
+} from './app/write-dashboard.js';
 
 // The policy: YAML → JSON Schema → semantic rules → a typed Policy, or diagnostics that
 // point at the file. None of these throws for bad input.

@@ -35,6 +35,9 @@ describe('aspm demo (Chinese, the default)', () => {
     expect(run.stdout).toContain('等级分布');
     // A list in a Chinese sentence takes the enumeration comma, not ", ".
     expect(run.stdout).toContain('（2026-07、2026-08、2026-09 月度与 2026-Q3 季度');
+    // Where the quarter's dashboard is, and that it is there (its contents: dashboard-browser.test.ts).
+    expect(run.stdout).toContain('用浏览器打开 reports/2026-Q3.html，看 2026-Q3 的看板');
+    expect(readFileSync(join(dir, 'reports', '2026-Q3.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
   it('writes a Chinese medium policy and its Word, Markdown and HTML', async () => {

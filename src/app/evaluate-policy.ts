@@ -44,6 +44,8 @@ export interface EvaluateRequest {
   readonly output: string;
   /** The Excel report: a path, or true for the report's name with `.xlsx`. */
   readonly xlsx?: string | boolean;
+  /** The HTML dashboard (with the history's reports when `history` is given): a path, or true for the report's name with `.html`. */
+  readonly html?: string | boolean;
   /** A folder for a notice (.md, .docx) and a ticket list per person. */
   readonly notices?: string;
   /** A folder of templates replacing the built-in notice templates (needs `notices`). */
@@ -101,6 +103,7 @@ export interface EvaluateResult {
   readonly written: {
     readonly report: string;
     readonly xlsx?: string;
+    readonly html?: string;
     /** The notices' folder, the number of notices (one per person) and of ticket lists. */
     readonly notices?: { readonly dir: string; readonly count: number; readonly ticketLists: number };
     /** Temporaries of an earlier, killed run that were removed. */
@@ -111,6 +114,11 @@ export interface EvaluateResult {
 /** `report.json` → `report.xlsx`; any other name gets `.xlsx` appended. */
 export function xlsxPathFor(output: string): string {
   return /\.json$/i.test(output) ? output.replace(/\.json$/i, '.xlsx') : `${output}.xlsx`;
+}
+
+/** `report.json` → `report.html`; any other name gets `.html` appended. */
+export function htmlPathFor(output: string): string {
+  return /\.json$/i.test(output) ? output.replace(/\.json$/i, '.html') : `${output}.html`;
 }
 
 /**
@@ -135,8 +143,10 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   const resultDate = request.date ?? dayIn(now(), policy.meta.timezone);
   const xlsxPath = request.xlsx === true ? xlsxPathFor(request.output) : typeof request.xlsx === 'string' ? request.xlsx : undefined;
   if (xlsxPath !== undefined && resolve(xlsxPath) === resolve(request.output)) throw usageError('xlsx-same-as-report', { path: xlsxPath });
+  const htmlPath = request.html === true ? htmlPathFor(request.output) : typeof request.html === 'string' ? request.html : undefined;
+  if (htmlPath !== undefined && [request.output, xlsxPath].some((p) => p !== undefined && resolve(p) === resolve(htmlPath))) throw usageError('html-same-as-output', { path: htmlPath });
   // Refuse an existing report before reading a million rows, not after.
-  const targets = [request.output, ...(xlsxPath ? [xlsxPath] : [])];
+  const targets = [request.output, ...(xlsxPath ? [xlsxPath] : []), ...(htmlPath ? [htmlPath] : [])];
   // The files read are never outputs, even with --force (a report over the export…).
   const holidaysFile = policy.evaluation.holidays_file === undefined ? undefined : holidaysPath(policyPath, policy.evaluation.holidays_file);
   const inputs = [policyPath, holidaysFile, request.tickets, request.roster, request.ratings, request.metrics, request.adjustments].filter((p): p is string => p !== undefined);
@@ -156,6 +166,11 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   const history = request.history
     ? await readHistory(request.history, { company: policy.meta.company, title: policy.meta.title, grades: policy.grades.bands.map((b) => b.grade), effectiveDate: policy.meta.effective_date })
     : { reports: [], otherPolicies: [] };
+  // The dashboard draws from whole reports, read now so that one it cannot show stops the
+  // run before the exports are read. Loaded only for --html: the report schema's validator
+  // and the chart library are large.
+  const dashboard = htmlPath !== undefined ? await import('./write-dashboard.js') : undefined;
+  const dashboardHistory = dashboard && request.history ? await dashboard.readDashboardHistory(request.history) : [];
   // The notices are in the policy's language, like the policy document.
   const templates = request.notices !== undefined ? await readTemplateSet(policy.meta.language, request.templates) : undefined;
   if (request.notices !== undefined) await checkNoticeFolder(request.notices);
@@ -202,9 +217,12 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   }
   const files: OutputFile[] = [{ path: request.output, data: JSON.stringify(report, null, 2) + '\n' }];
   if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language: request.language }) });
+  // In the policy's language, like the notices: the page is read by the department. With
+  // the policy at hand, its goals chapter too (a report does not carry it).
+  if (dashboard && htmlPath) files.push({ path: htmlPath, data: await dashboard.dashboardOfRun(report, dashboardHistory, { goals: policy.goals ?? [] }) });
   const notices = templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation)) : [];
   // All or nothing; missing folders (reports/, the notices' folder) are created.
-  const written = await writeOutputs([...files, ...notices], { force, inputs });
+  const written = await writeOutputs([...files, ...notices], { force, inputs: [...inputs, ...dashboardHistory.map((r) => r.path)] });
   return {
     report,
     policy,
@@ -216,6 +234,7 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
     written: {
       report: request.output,
       ...(xlsxPath ? { xlsx: xlsxPath } : {}),
+      ...(htmlPath ? { html: htmlPath } : {}),
       ...(request.notices !== undefined ? { notices: { dir: request.notices, count: report.staff.length, ticketLists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length } } : {}),
       staleRemoved: written.staleRemoved,
     },

@@ -75,7 +75,7 @@ describe('start-up', () => {
     const closure = staticClosure('cli/main.ts');
     expect(heavyPackages(closure).map((name) => chain(closure, name))).toEqual([]);
     // The use cases and the rooms below them come in with the action that needs them.
-    const loadedEarly = [...closure.modules].filter((file) => /^(policy\/load-policy|validation\/|tables\/|evaluate\/|scoring\/|report\/|app\/(draft|publish|evaluate))/.test(file));
+    const loadedEarly = [...closure.modules].filter((file) => /^(policy\/load-policy|validation\/|tables\/|evaluate\/|scoring\/|report\/|dashboard\/|charts\/|app\/(draft|publish|evaluate|write-dashboard))/.test(file));
     expect(loadedEarly.map((file) => chain(closure, file))).toEqual([]);
   });
 

@@ -100,7 +100,8 @@ export function trendChart(periods: readonly string[], values: readonly (number 
     textStyle: TEXT,
     grid: { left: 44, right: 12, top: 10, bottom: 22 },
     xAxis: { type: 'category', data: [...periods], axisLabel: { fontSize: 10 } },
-    yAxis: { type: 'value', scale: true, min, max: round(high + pad), splitNumber: 3, axisLabel: { fontSize: 10 } },
+    // Rounded to two figures, a bound may pass a value (90.43 with a target of 90 → 90): never past one.
+    yAxis: { type: 'value', scale: true, min: Math.min(min, low), max: Math.max(round(high + pad), high), splitNumber: 3, axisLabel: { fontSize: 10 } },
     series: [
       {
         type: 'line',

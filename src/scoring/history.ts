@@ -10,7 +10,6 @@
 // works across periods too.
 // `parseHistoryReport` is pure; `readHistory` reads the folder.
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AspmError } from '../errors.js';
@@ -96,20 +95,12 @@ export interface HistoryRead {
  * because a history silently half-read would decide promotions and demotions wrongly.
  */
 export async function readHistory(dir: string, policy?: PolicyIdentity & { readonly grades?: readonly string[]; readonly effectiveDate?: string }): Promise<HistoryRead> {
-  let entries: Dirent[];
+  let names: string[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    names = await reportFileNames(dir);
   } catch (cause) {
     throw folderFailure(dir, cause);
   }
-  const names: string[] = [];
-  for (const e of entries) {
-    if (!e.name.toLowerCase().endsWith('.json')) continue;
-    // A link is followed (history/2026-09.json → ../published/2026-09.json); one to a folder
-    // is skipped like a folder; a broken one is read, and so reported, rather than skipped.
-    if (e.isFile() || (e.isSymbolicLink() && (await stat(join(dir, e.name)).then((s) => s.isFile(), () => true)))) names.push(e.name);
-  }
-  names.sort();
   const reports: HistoryReport[] = [];
   for (const name of names) {
     const path = join(dir, name);
@@ -128,6 +119,23 @@ export async function readHistory(dir: string, policy?: PolicyIdentity & { reado
   const consulted = (r: HistoryReport) => !policy?.effectiveDate || !beforeEffective(r.periodId, policy.effectiveDate);
   if (policy?.grades) for (const report of reports.filter(same).filter(consulted)) checkGrades(report, policy.grades);
   return { reports: latestPerPeriod(reports.filter(same)), otherPolicies: reports.filter((r) => !same(r)).map((r) => r.path) };
+}
+
+/**
+ * The names of the `*.json` files in a folder of reports, sorted, that history and the
+ * dashboard read alike. Fails with the system's error (ENOENT, ENOTDIR…) for the caller
+ * to word: the two commands name the folder differently.
+ */
+export async function reportFileNames(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names: string[] = [];
+  for (const e of entries) {
+    if (!e.name.toLowerCase().endsWith('.json')) continue;
+    // A link is followed (history/2026-09.json → ../published/2026-09.json); one to a folder
+    // is skipped like a folder; a broken one is read, and so reported, rather than skipped.
+    if (e.isFile() || (e.isSymbolicLink() && (await stat(join(dir, e.name)).then((s) => s.isFile(), () => true)))) names.push(e.name);
+  }
+  return names.sort();
 }
 
 /** Whether period `id` lies before the one that holds `effectiveDate` (where rules start counting). */

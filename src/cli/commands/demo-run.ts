@@ -60,6 +60,8 @@ interface DemoMade {
   readonly staff: number;
   readonly tickets: number;
   readonly reports: string;
+  /** The quarter's dashboard (HTML). */
+  readonly dashboard: string;
   /** What `aspm evaluate` printed for the last month: grades, top and bottom, warnings. */
   readonly summary: string;
 }
@@ -111,9 +113,11 @@ async function buildDemo(dir: string, language: Language, force: boolean, contex
   await evaluate({
     tickets: files.ticketsXlsx, ratings: files.ratings(DEMO_QUARTER_ID), metrics: files.metrics(DEMO_QUARTER_ID),
     period: DEMO_QUARTER_ID, output: join(reports, `${DEMO_QUARTER_ID}.json`), adjustments: files.adjustments, notices: join(notices, DEMO_QUARTER_ID),
+    // The quarter's dashboard, its months (the history) beside it.
+    html: true,
   });
 
-  return { staff: data.roster.length, tickets: data.tickets.length, reports, summary };
+  return { staff: data.roster.length, tickets: data.tickets.length, reports, dashboard: join(reports, `${DEMO_QUARTER_ID}.html`), summary };
 }
 
 /** The policy document as Word, Markdown and HTML, as `aspm render` writes it; returns the policy. */
@@ -195,10 +199,11 @@ function demoSummary(dir: string, made: DemoMade, language: Language): string {
     say('demo-made-reports', { months: DEMO_MONTHS.join(language === 'zh-CN' ? '、' : ', '), quarter: DEMO_QUARTER_ID, reports: shown(made.reports) + '/', notices: 'notices/' }),
     '',
     say('demo-open', { xlsx: join(shown(made.reports), `${DEMO_MONTHS[2]}.xlsx`), docx: 'policy.docx' }),
+    say('demo-open-dashboard', { html: shown(made.dashboard), quarter: DEMO_QUARTER_ID }),
     '',
     say('demo-your-turn'),
     `  ${ASPM_COMMAND} init -o policy.yaml`,
     `  ${ASPM_COMMAND} render policy.yaml -o policy.docx`,
-    `  ${ASPM_COMMAND} evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --notices notices`,
+    `  ${ASPM_COMMAND} evaluate policy.yaml --tickets ${say('demo-your-tickets')} --roster ${say('demo-your-roster')} --ratings ${say('demo-your-ratings')} --period ${DEMO_MONTHS[2]} -o report.json --xlsx --html --notices notices`,
   ].join('\n');
 }

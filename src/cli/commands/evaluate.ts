@@ -1,5 +1,5 @@
 // `aspm evaluate POLICY --tickets FILE [--roster FILE] [--ratings FILE] [--metrics FILE]
-//  --period PERIOD -o report.json [--xlsx [FILE]] [--adjustments FILE] [--history DIR]
+//  --period PERIOD -o report.json [--xlsx [FILE]] [--html [FILE]] [--adjustments FILE] [--history DIR]
 //  [--date YYYY-MM-DD]`: reads the exports, computes every KPI per person, scores them as
 // the policy says, and writes the JSON report (and the Excel report) and a summary.
 // The work is the use case's (src/app/evaluate-policy.ts); this edge parses the options,
@@ -36,6 +36,7 @@ export const evaluateCommand: CommandDefinition = {
       .option('--sheet <name>', t(language, 'opt-sheet'), once('--sheet'))
       .option('--encoding <encoding>', t(language, 'opt-encoding'), once('--encoding'))
       .option('--xlsx [file]', t(language, 'opt-xlsx'))
+      .option('--html [file]', t(language, 'opt-html'))
       .option('--notices <dir>', t(language, 'opt-notices'), once('--notices'))
       .option('--templates <dir>', t(language, 'opt-notice-templates'), once('--templates'))
       .option('--adjustments <file>', t(language, 'opt-adjustments'), once('--adjustments'))
@@ -73,6 +74,7 @@ export const evaluateCommand: CommandDefinition = {
         }
         io.stderr.write(terminalSafe(t(language, 'evaluate-written', { path: written.report, staff: result.staff, kpis: result.kpis, warnings: result.warnings.total })) + '\n');
         if (written.xlsx) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [written.xlsx] })) + '\n');
+        if (written.html) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [written.html] })) + '\n');
         if (written.notices) io.stderr.write(terminalSafe(t(language, 'notices-written', { count: written.notices.count, lists: written.notices.ticketLists, dir: written.notices.dir })) + '\n');
         const { renderSummary } = await import('../../report/render-summary.js');
         io.stdout.write(renderSummary(result.report, result.policy, language));

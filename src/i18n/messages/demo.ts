@@ -40,6 +40,10 @@ export const demoMessages = defineMessages({
     'zh-CN': '先打开 {docx} 看制度，再打开 {xlsx} 看九月的考核结果。',
     en: 'Open {docx} to read the policy, then {xlsx} for September’s results.',
   },
+  'demo-open-dashboard': {
+    'zh-CN': '用浏览器打开 {html}，看 {quarter} 的看板：部门目标、等级分布、团队对比、每人的得分构成（单个文件，无需联网）。',
+    en: 'Open {html} in a browser for the dashboard of {quarter}: goals, grades, teams and how each person’s total was built (one file, no network needed).',
+  },
   'demo-your-turn': {
     'zh-CN': '用自己的数据做同样的事（在任何文件夹中都可运行；用 npm install -g aspm-cli 安装后，可把 npx aspm-cli 简写为 aspm）：',
     en: 'To do the same with your own files (from any folder; once installed with npm install -g aspm-cli, aspm alone will do):',

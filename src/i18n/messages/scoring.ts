@@ -175,6 +175,77 @@ export const scoringMessages = defineMessages({
     en: '{file} is a report of format version {version}; this aspm reads format versions up to {supported}. Upgrade aspm to read this history folder, or move the report out of it.',
   },
 
+  // ── the dashboard (aspm dashboard, evaluate --html) ─────────────────────
+  'cmd-dashboard': {
+    'zh-CN': '用一个文件夹中已发布的各期考核报告（report.json）生成一页 HTML 看板：部门目标与趋势、等级分布、团队对比、每人的指标与得分构成、数据质量',
+    en: 'make a one-file HTML dashboard from the published reports (report.json) in a folder: the department against its goals over time, grades, teams side by side, each person\'s KPIs and how their total was built, data quality',
+  },
+  'arg-reports-dir': { 'zh-CN': '存放各期 report.json 的文件夹（与 --history 读取的相同）', en: 'folder of the report.json files of the periods (the same that --history reads)' },
+  'opt-dashboard-output': { 'zh-CN': '看板文件（.html）', en: 'the dashboard file (.html)' },
+  'opt-html': { 'zh-CN': '同时写出 HTML 看板（省略文件名时与 -o 同名，扩展名 .html）；有 --history 时包含以往各期', en: 'also write the HTML dashboard (without a name: the -o name with .html); with --history it shows the earlier periods too' },
+  'html-same-as-output': {
+    'zh-CN': '看板 {path} 与其他输出文件同名。请为 --html 另给一个文件名。',
+    en: 'The dashboard {path} has the name of another output. Give --html another file name.',
+  },
+  'dashboard-folder-not-found': {
+    'zh-CN': '文件夹 {path} 不存在。请给出存放各期 report.json 的文件夹（如 reports/），并检查路径。',
+    en: 'The folder {path} does not exist. Give the folder that holds the report.json files of the periods (e.g. reports/), and check the path.',
+  },
+  'dashboard-not-a-folder': {
+    'zh-CN': '{path} 不是文件夹。aspm dashboard 读取一个文件夹中的全部报告；只有一份报告时也请把它放入文件夹。',
+    en: '{path} is not a folder. aspm dashboard reads every report in a folder; put even a single report in a folder and give that.',
+  },
+  'dashboard-folder-unreadable': {
+    'zh-CN': '无法读取文件夹 {path}（{reason}）。请检查该文件夹的读取权限。',
+    en: 'Cannot read the folder {path} ({reason}). Check that you may read it.',
+  },
+  'dashboard-folder-empty': {
+    'zh-CN': '文件夹 {path} 是空的，没有可显示的考核报告。请先用 aspm evaluate -o {path}/期间.json 生成报告。',
+    en: 'The folder {path} is empty: there is no report to show. Write reports into it first with aspm evaluate -o {path}/PERIOD.json.',
+  },
+  'dashboard-no-reports': {
+    'zh-CN': '文件夹 {path} 中有 {count} 项，但没有考核报告（*.json）。请给出存放 aspm evaluate 所写 report.json 的文件夹。',
+    en: 'The folder {path} has no report (*.json), only {count} other item(s). Give the folder that holds the report.json files aspm evaluate wrote.',
+  },
+  'dashboard-no-reports-of-policy': {
+    'zh-CN': '文件夹 {path} 中没有“{company} {title}”的考核报告。请检查 --policy 给出的制度是否就是评分所用的制度。',
+    en: 'The folder {path} has no report of "{company} {title}". Check that --policy names the policy the reports were scored under.',
+  },
+  'opt-dashboard-policy': {
+    'zh-CN': '制度文件：显示其中的部门绩效目标，并只显示该制度的报告',
+    en: 'the policy file: show its department goals, and only the reports of that policy',
+  },
+  'dashboard-report-too-large': {
+    'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出该文件夹。',
+    en: '{file} is too large ({size} bytes; the limit is {limit}) to be an aspm report. Move files that are not reports out of the folder.',
+  },
+  'dashboard-not-json': {
+    'zh-CN': '{file} 不是有效的 JSON，看板无法显示。文件夹中只应存放 aspm 的考核报告，请把该文件移出。',
+    en: '{file} is not valid JSON, so the dashboard cannot show it. Keep only aspm reports in the folder: move this file out.',
+  },
+  'dashboard-newer-format': {
+    'zh-CN': '{file} 的报告格式版本为 {version}，本版本 aspm 只能显示版本 {supported} 及以下的报告。请升级 aspm，或把该报告移出文件夹。',
+    en: '{file} is a report of format version {version}; this aspm shows format versions up to {supported}. Upgrade aspm, or move the report out of the folder.',
+  },
+  'dashboard-report-invalid': {
+    'zh-CN': (p: Params<'file' | 'count' | 'shown'>) =>
+      `${String(p.file)} 不是本版本 aspm 能完整读取的考核报告（如更早版本写出的报告、被改动过的报告）：` +
+      (Number(p.count) > Number(p.shown) ? `发现 ${String(p.count)} 处问题，上面列出前 ${String(p.shown)} 处。` : '问题见上。') +
+      '请用本版本重新生成该期报告，或把它移出文件夹。',
+    en: (p: Params<'file' | 'count' | 'shown'>) =>
+      `${String(p.file)} is not a report this aspm can read in full (one written by an earlier aspm, or one that was edited): ` +
+      (Number(p.count) > Number(p.shown) ? `${String(p.count)} problems, the first ${String(p.shown)} listed above. ` : 'see the problems above. ') +
+      "Regenerate that period's report with this version, or move it out of the folder.",
+  },
+  'dashboard-other-policies': {
+    'zh-CN': '{files} 属于另一份制度（不是最新报告的“{company} {title}”），未在看板中显示。请把不同制度、不同团队的报告放在不同的文件夹。',
+    en: '{files} belong to another policy (not "{company} {title}" of the latest report) and are not shown. Keep the reports of different policies or teams in different folders.',
+  },
+  'dashboard-written': {
+    'zh-CN': '已写入看板 {path}（{count} 期：{periods}）。用浏览器打开即可，无需联网。',
+    en: 'Dashboard written to {path} ({count} period(s): {periods}). Open it in a browser; it needs no network.',
+  },
+
   // ── labels used inside notes ─────────────────────────────────────────────
   'score-cycle-monthly': { 'zh-CN': '月度', en: 'monthly' },
   'score-cycle-quarterly': { 'zh-CN': '季度', en: 'quarterly' },
