@@ -100,7 +100,8 @@ export interface EvaluateResult {
     readonly report: string;
     readonly xlsx?: string;
     /** The notices' folder, the number of notices (one per person) and of ticket lists. */
-    readonly notices?: { readonly dir: string; readonly count: number; readonly ticketLists: number };
+    /** `chartsWithoutFont`: no CJK font was found, so the Word notices describe their charts in words instead of showing them. */
+    readonly notices?: { readonly dir: string; readonly count: number; readonly ticketLists: number; readonly chartsWithoutFont: boolean };
     /** Temporaries of an earlier, killed run that were removed. */
     readonly staleRemoved: readonly string[];
   };
@@ -195,7 +196,9 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   }
   const files: OutputFile[] = [{ path: request.output, data: JSON.stringify(report, null, 2) + '\n' }];
   if (xlsxPath) files.push({ path: xlsxPath, data: await buildReportXlsx({ report, policy, language: request.language }) });
-  const notices = templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation)) : [];
+  let chartsWithoutFont = false;
+  const notices =
+    templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation), { onFontMissing: () => (chartsWithoutFont = true) }) : [];
   // All or nothing; missing folders (reports/, the notices' folder) are created.
   const written = await writeOutputs([...files, ...notices], { force, inputs });
   return {
@@ -209,7 +212,7 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
     written: {
       report: request.output,
       ...(xlsxPath ? { xlsx: xlsxPath } : {}),
-      ...(request.notices !== undefined ? { notices: { dir: request.notices, count: report.staff.length, ticketLists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length } } : {}),
+      ...(request.notices !== undefined ? { notices: { dir: request.notices, count: report.staff.length, ticketLists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, chartsWithoutFont } } : {}),
       staleRemoved: written.staleRemoved,
     },
   };

@@ -74,6 +74,7 @@ export const evaluateCommand: CommandDefinition = {
         io.stderr.write(terminalSafe(t(language, 'evaluate-written', { path: written.report, staff: result.staff, kpis: result.kpis, warnings: result.warnings.total })) + '\n');
         if (written.xlsx) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [written.xlsx] })) + '\n');
         if (written.notices) io.stderr.write(terminalSafe(t(language, 'notices-written', { count: written.notices.count, lists: written.notices.ticketLists, dir: written.notices.dir })) + '\n');
+        if (written.notices?.chartsWithoutFont) io.stderr.write(terminalSafe(t(language, 'notice-charts-no-cjk-font')) + '\n');
         const { renderSummary } = await import('../../report/render-summary.js');
         io.stdout.write(renderSummary(result.report, result.policy, language));
       });
