@@ -416,6 +416,24 @@ export const scoringMessages = defineMessages({
   },
   'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
+  // The charts sheet: its data tables and the titles of its charts (report/report-xlsx.ts).
+  'xlsx-sheet-charts': { 'zh-CN': '图表', en: 'Charts' },
+  'xlsx-charts-note': {
+    'zh-CN': '各图表的数据即其左侧表格中的数字（与汇总表同一计算）。等级为最终等级（含一票否决封顶），占比按参评人数计算；班组数值为班组成员指标值的中位数。',
+    en: 'Each chart draws the table on its left (the same figures as the summary). Grades are the final grades (after any veto cap), shares are of the people assessed; a team\'s value is the median of its members\' values.',
+  },
+  'xlsx-chart-grades-title': { 'zh-CN': '等级分布与强制分布配额', en: 'Grades against the forced-distribution quota' },
+  'xlsx-chart-grades-title-plain': { 'zh-CN': '等级分布', en: 'Grade distribution' },
+  'xlsx-chart-grade': { 'zh-CN': '等级', en: 'Grade' },
+  'xlsx-chart-grade-label': { 'zh-CN': '等级名称', en: 'Meaning' },
+  'xlsx-chart-count': { 'zh-CN': '人数', en: 'People' },
+  'xlsx-chart-share': { 'zh-CN': '实际占比', en: 'Share' },
+  'xlsx-chart-quota': { 'zh-CN': '配额', en: 'Quota' },
+  'xlsx-chart-kpi-block': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
+  'xlsx-chart-kpi-title': { 'zh-CN': '{kpi}：各班组中位数与目标值', en: '{kpi}: team medians against the target' },
+  'xlsx-chart-median': { 'zh-CN': '中位数', en: 'Median' },
+  'xlsx-chart-no-team': { 'zh-CN': '（无班组）', en: '(no team)' },
+
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
   // The ranking covers the role (or the team, under a forced distribution by team), and the header says which.
   'xlsx-rank': { 'zh-CN': (p: Params<'by'>) => (p.by === 'team' ? '班组内排名' : '岗位内排名'), en: (p: Params<'by'>) => (p.by === 'team' ? 'Rank in team' : 'Rank in role') },
