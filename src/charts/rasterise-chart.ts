@@ -133,26 +133,31 @@ async function load(fonts: ChartFonts): Promise<ChartRasteriser> {
     ...(main ? { defaultFontFamily: main, sansSerifFamily: main } : {}),
   });
   /**
-   * Outlines of CJK text, by the text element without its position: resvg reads its font
-   * file again for every piece of text it sets, and a CJK collection is 20 MB (about 20 ms
-   * a label). A notice's labels repeat from person to person (the KPI names, 综合得分), so
-   * each is set once per run and drawn as paths after; numbers are set in the Latin face.
+   * Outlines of text, by the text element without its position. resvg reads its font file
+   * again for every piece of text it sets (a CJK collection is 20 MB: about 20 ms a label),
+   * and a notice's labels repeat from person to person (the KPI names, 综合得分, the axis
+   * numbers): each is set once per run, in one pass per face, and drawn as paths after.
+   * Labels without CJK are set in the Latin face, which is cheap to read.
    */
   const outlines = new Map<string, string>();
+  const setAsPaths = (keys: readonly string[], font: ChartFont, width: string, height: string) => {
+    if (keys.length === 0) return;
+    const sheet = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${keys.map((k, i) => `<g id="t${i}">${k}</g>`).join('')}</svg>`;
+    const converted = new Resvg(sheet, { font: fontOptions([font.file], font.family) }).toString();
+    keys.forEach((key, i) => outlines.set(key, groupContent(converted, `t${i}`) ?? ''));
+  };
   const outline = (svg: string, width: string, height: string): string => {
-    if (fonts.cjk === null) return svg;
-    const wanted = new Set<string>();
+    const cjk = new Set<string>();
+    const latin = new Set<string>();
     for (const m of svg.matchAll(TEXT_ELEMENT)) {
       const key = m[0].replace(TRANSFORM, '');
-      // With no Latin face, the CJK face sets every label: all of them are outlined.
-      if (!outlines.has(key) && (fonts.latin === null || NEEDS_CJK.test(m[2]!))) wanted.add(key);
+      if (outlines.has(key)) continue;
+      // With one face only, it sets every label; with none, resvg's own fonts draw what they can.
+      if (fonts.latin !== null && (fonts.cjk === null || !NEEDS_CJK.test(m[2]!))) latin.add(key);
+      else if (fonts.cjk !== null) cjk.add(key);
     }
-    if (wanted.size > 0) {
-      const keys = [...wanted];
-      const sheet = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${keys.map((k, i) => `<g id="t${i}">${k}</g>`).join('')}</svg>`;
-      const converted = new Resvg(sheet, { font: fontOptions([fonts.cjk.file], fonts.cjk.family) }).toString();
-      keys.forEach((key, i) => outlines.set(key, groupContent(converted, `t${i}`) ?? ''));
-    }
+    if (fonts.cjk) setAsPaths([...cjk], fonts.cjk, width, height);
+    if (fonts.latin) setAsPaths([...latin], fonts.latin, width, height);
     return svg.replace(TEXT_ELEMENT, (element) => {
       const paths = outlines.get(element.replace(TRANSFORM, ''));
       if (paths === undefined) return element;
@@ -165,9 +170,10 @@ async function load(fonts: ChartFonts): Promise<ChartRasteriser> {
     png(svg, scale) {
       const size = /<svg\b[^>]*?\swidth="([\d.]+)"[^>]*?\sheight="([\d.]+)"/.exec(svg);
       const drawn = outline(svg, size?.[1] ?? '100', size?.[2] ?? '100');
-      // What is left to set is Latin: the small face alone is enough (and fast).
-      const rest = fonts.latin !== null && fonts.cjk !== null ? fontOptions([fonts.latin.file], fonts.latin.family) : fontOptions(files, family);
-      const resvg = new Resvg(drawn, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: rest });
+      // Every label is paths now, unless no font was found: then resvg's own fonts set them.
+      const left = TEXT_ELEMENT.test(drawn);
+      TEXT_ELEMENT.lastIndex = 0;
+      const resvg = new Resvg(drawn, { fitTo: { mode: 'zoom', value: scale }, background: '#ffffff', font: left ? fontOptions(files, family) : { loadSystemFonts: false } });
       const image = resvg.render();
       return { png: new Uint8Array(image.asPng()), width: image.width, height: image.height };
     },
