@@ -23,7 +23,8 @@ describe('aspm demo (Chinese, the default)', () => {
 
   beforeAll(async () => {
     run = await runMain(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
-  }, 120_000);
+    // Two sets of notices, each with its charts drawn (ECharts and resvg): minutes on a busy machine.
+  }, 240_000);
 
   it('succeeds and says, in the user language, what it made and how to do it with own files', () => {
     expect(run.stderr).toBe('');

@@ -105,7 +105,8 @@ export interface EvaluateResult {
     readonly xlsx?: string;
     readonly html?: string;
     /** The notices' folder, the number of notices (one per person) and of ticket lists. */
-    readonly notices?: { readonly dir: string; readonly count: number; readonly ticketLists: number };
+    /** `chartsWithoutFont`: no CJK font was found, so the Word notices describe their charts in words instead of showing them. */
+    readonly notices?: { readonly dir: string; readonly count: number; readonly ticketLists: number; readonly chartsWithoutFont: boolean };
     /** Temporaries of an earlier, killed run that were removed. */
     readonly staleRemoved: readonly string[];
   };
@@ -220,7 +221,9 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   // In the policy's language, like the notices: the page is read by the department. With
   // the policy at hand, its goals chapter too (a report does not carry it).
   if (dashboard && htmlPath) files.push({ path: htmlPath, data: await dashboard.dashboardOfRun(report, dashboardHistory, { goals: policy.goals ?? [] }) });
-  const notices = templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation)) : [];
+  let chartsWithoutFont = false;
+  const notices =
+    templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation), { onFontMissing: () => (chartsWithoutFont = true) }) : [];
   // All or nothing; missing folders (reports/, the notices' folder) are created.
   const written = await writeOutputs([...files, ...notices], { force, inputs: [...inputs, ...dashboardHistory.map((r) => r.path)] });
   return {
@@ -235,7 +238,7 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
       report: request.output,
       ...(xlsxPath ? { xlsx: xlsxPath } : {}),
       ...(htmlPath ? { html: htmlPath } : {}),
-      ...(request.notices !== undefined ? { notices: { dir: request.notices, count: report.staff.length, ticketLists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length } } : {}),
+      ...(request.notices !== undefined ? { notices: { dir: request.notices, count: report.staff.length, ticketLists: notices.filter((f) => f.path.endsWith('.tickets.csv')).length, chartsWithoutFont } } : {}),
       staleRemoved: written.staleRemoved,
     },
   };

@@ -78,6 +78,18 @@ describe('replaceZipEntries', () => {
     expect(after.length).toBe(before.length - 16 + (archive.entry('名字.xml')!.compressedSize - original.entry('名字.xml')!.compressedSize));
   });
 
+  it('adds new entries after the others, readable with their UTF-8 names; a name already there is refused', async () => {
+    const before = readFileSync(await writeZip('g.zip'));
+    const after = replaceZipEntries(before, () => undefined, new Map([['xl/charts/图表1.xml', Buffer.from('<c>柱形</c>', 'utf8')]]));
+    const path = join(dir, 'h.zip');
+    writeFileSync(path, after);
+    const archive = await ZipArchive.open(path);
+    expect([...archive.entries.keys()]).toEqual(['xl/worksheets/sheet1.xml', '名字.xml', 'empty', 'xl/charts/图表1.xml']);
+    expect(await archive.text(archive.entry('xl/charts/图表1.xml')!, 100)).toBe('<c>柱形</c>');
+    expect((await contents(archive, 'xl/worksheets/sheet1.xml')).equals(big)).toBe(true);
+    expect(() => replaceZipEntries(before, () => undefined, new Map([['名字.xml', Buffer.from('x')]]))).toThrow(ZipFormatError);
+  });
+
   it('trusts no directory field: a directory that claims more entries than it can hold is refused', async () => {
     const bytes = Buffer.from(readFileSync(await writeZip('f.zip')));
     bytes.writeUInt16LE(5000, bytes.length - 22 + 10);

@@ -348,11 +348,13 @@ export type ReplaceEntry = (name: string, content: () => Buffer) => Buffer | und
 
 /**
  * A copy of an archive held in memory, with the entries `replace` answers for deflated anew
- * and every other entry's data copied byte for byte. Headers are copied too, with the sizes
- * and CRC moved into them (data descriptors are dropped). For archives this program made
- * (exceljs's workbooks): it does not bound inflated sizes as ZipArchive does.
+ * and every other entry's data copied byte for byte, then the entries of `add` (new parts,
+ * such as a workbook's charts; a name already in the archive is an error). Headers are
+ * copied too, with the sizes and CRC moved into them (data descriptors are dropped). For
+ * archives this program made (exceljs's workbooks): it does not bound inflated sizes as
+ * ZipArchive does.
  */
-export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry): Uint8Array {
+export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry, add: ReadonlyMap<string, Buffer> = new Map()): Uint8Array {
   const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -376,6 +378,15 @@ export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry): Uint8
     parts.push(header, nameAndExtra, data);
     centrals.push(central);
     offset += header.length + nameAndExtra.length + data.length;
+    if (add.has(entry.name)) throw new ZipFormatError('entry', entry.name);
+  }
+  for (const [name, content] of add) {
+    const data = deflateRawSync(content);
+    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset };
+    const header = localHeader(entry);
+    parts.push(header, data);
+    centrals.push(centralHeader(entry));
+    offset += header.length + data.length;
   }
   const directory = Buffer.concat(centrals);
   return new Uint8Array(Buffer.concat([...parts, directory, endOfDirectory(centrals.length, directory.length, offset)]));
@@ -484,20 +495,7 @@ export class ZipStreamWriter {
   /** Writes the directory and closes the file. */
   async close(): Promise<void> {
     const directoryOffset = this.offset;
-    for (const e of this.written) {
-      const header = Buffer.alloc(46);
-      header.writeUInt32LE(CENTRAL, 0);
-      header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(e.flags, 8);
-      header.writeUInt16LE(DEFLATE, 10);
-      header.writeUInt32LE(e.crc >>> 0, 16);
-      header.writeUInt32LE(e.compressedSize, 20);
-      header.writeUInt32LE(e.uncompressedSize, 24);
-      header.writeUInt16LE(e.name.length, 28);
-      header.writeUInt32LE(e.offset, 42);
-      await this.write(Buffer.concat([header, e.name]));
-    }
+    for (const e of this.written) await this.write(centralHeader(e));
     await this.write(endOfDirectory(this.written.length, this.offset - directoryOffset, directoryOffset));
     await new Promise<void>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
@@ -510,6 +508,22 @@ export class ZipStreamWriter {
       });
     });
   }
+}
+
+/** An entry's record in the central directory, with its name. */
+function centralHeader(e: WrittenEntry): Buffer {
+  const header = Buffer.alloc(46);
+  header.writeUInt32LE(CENTRAL, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(20, 6);
+  header.writeUInt16LE(e.flags, 8);
+  header.writeUInt16LE(DEFLATE, 10);
+  header.writeUInt32LE(e.crc >>> 0, 16);
+  header.writeUInt32LE(e.compressedSize, 20);
+  header.writeUInt32LE(e.uncompressedSize, 24);
+  header.writeUInt16LE(e.name.length, 28);
+  header.writeUInt32LE(e.offset, 42);
+  return Buffer.concat([header, e.name]);
 }
 
 /** A local header; an entry with a data descriptor has zero CRC and sizes here. */

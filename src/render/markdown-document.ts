@@ -10,6 +10,8 @@
 //   `## …`, `### …`  headings of level 1 and 2, listed in the table of contents;
 //   `---`            a page break;
 //   `[[toc]]`        the table of contents, alone on a line;
+//   `![alt](file)`   alone in a paragraph: a picture (a chart); the writer is given its
+//                    bytes, or shows the alt text where it has none;
 //   a table whose header cells are all empty has no header row;
 //   a cell whose whole content is bold is a label cell (shaded like a header);
 //   an empty cell is a blank to fill in by hand (its row is tall enough to write in), and a
@@ -59,6 +61,8 @@ export type Block =
   | { readonly kind: 'code'; readonly text: string }
   | { readonly kind: 'pageBreak' }
   | { readonly kind: 'toc' }
+  /** A paragraph that is one image and nothing else: `src` as written (decoded), `alt` its text. */
+  | { readonly kind: 'image'; readonly src: string; readonly alt: string }
   /** Where a form may go on to its next page, with what heads the next page if it does. */
   | { readonly kind: 'continuation'; readonly blocks: readonly Block[] }
   | {
@@ -198,6 +202,12 @@ function readBlocks(tokens: readonly Token[], cursor: { index: number }, until: 
         break;
       }
       case 'paragraph_open': {
+        const image = soleImage(tokens[cursor.index]);
+        if (image) {
+          cursor.index += 2;
+          blocks.push(image);
+          break;
+        }
         const inline = readInline(tokens[cursor.index]);
         cursor.index += 2;
         if (inline.length > 0) blocks.push({ kind: 'paragraph', inline });
@@ -282,6 +292,21 @@ function tableCell(inline: Inline[]): TableCell {
   const empty = text.trim() === '';
   const label = !empty && isAllBold(inline);
   return { inline, text, label, empty };
+}
+
+/** The image of a paragraph that holds only an image (markdown-it percent-encodes its address: decoded back). */
+function soleImage(token: Token | undefined): Extract<Block, { kind: 'image' }> | undefined {
+  const children = (token?.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+  const only = children[0];
+  if (children.length !== 1 || only?.type !== 'image') return undefined;
+  const raw = String(only.attrGet('src') ?? '');
+  let src = raw;
+  try {
+    src = decodeURI(raw);
+  } catch {
+    // A malformed escape stays as written: the writer then finds no bytes and shows the alt text.
+  }
+  return { kind: 'image', src, alt: stripControlCharacters(only.content) };
 }
 
 interface Marks {

@@ -21,6 +21,7 @@ import {
   Header,
   HeadingLevel,
   HeightRule,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -61,8 +62,17 @@ const LABEL_FILL = 'E7E6E6';
 const KEEP_TOGETHER_ROWS = 12;
 const KEEP_TOGETHER_PAGE_PART = 1 / 3;
 
+/** A picture for an image paragraph (`![alt](src)`): PNG bytes and the size to show it at, in points. */
+export interface DocxImage {
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
 interface Context {
   readonly options: ResolvedDocumentOptions;
+  /** Pictures by the address the Markdown gives them; an image without one shows its alt text. */
+  readonly images: ReadonlyMap<string, DocxImage>;
   readonly textWidth: number;
   readonly page: PageMetrics;
   /** Every block of the document, for the table of contents. */
@@ -82,9 +92,9 @@ function lineSpacing(multiple: number) {
   return { line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO };
 }
 
-/** Makes Word document bytes from Markdown. */
-export async function markdownToDocx(markdown: string, documentOptions: DocumentOptions): Promise<Uint8Array> {
-  const document = buildDocxDocument(parseMarkdownDocument(markdown), documentOptions);
+/** Makes Word document bytes from Markdown; `images` are the pictures of its image paragraphs, by address. */
+export async function markdownToDocx(markdown: string, documentOptions: DocumentOptions, images: ReadonlyMap<string, DocxImage> = new Map()): Promise<Uint8Array> {
+  const document = buildDocxDocument(parseMarkdownDocument(markdown), documentOptions, images);
   const options = resolveDocumentOptions(documentOptions);
   const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/app.xml', data: appProperties(options) }]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -103,14 +113,14 @@ function appProperties(options: ResolvedDocumentOptions): string {
 }
 
 /** The docx Document for the blocks of a Markdown document. */
-function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions): Document {
+function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions, images: ReadonlyMap<string, DocxImage>): Document {
   const options = resolveDocumentOptions(documentOptions);
   const margins = MARGINS[options.language];
   const textWidth = PAGE.width - margins.left - margins.right;
   const page: PageMetrics = { ...options, textWidth, textHeight: PAGE.height - margins.top - margins.bottom };
   // Word's own names for the bookmarks of contents entries (_Toc + digits), which it hides.
   const bookmarks = new Map<Block, Mark>(tocHeadings(blocks).map((h, i) => [h, { name: `_Toc${100000 + i}`, id: i + 1 }]));
-  const context: Context = { options, textWidth, page, blocks, bookmarks };
+  const context: Context = { options, images, textWidth, page, blocks, bookmarks };
   const children = writeBlocks(placeContinuations(blocks, page), context, 0);
   const text = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
   const section: ISectionOptions = {
@@ -349,11 +359,39 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
       return tableOfContents(context, placement);
     case 'table':
       return [table(block, context)];
+    case 'image':
+      return [picture(block, context, pageBreakBefore)];
     case 'pageBreak':
     case 'continuation':
       // Continuations are resolved before (placeContinuations); one inside a list or quote is no place for a page break.
       return [];
   }
+}
+
+/**
+ * A picture on a line of its own, centred, no wider than the text; kept with the paragraph
+ * before it (its caption). Without bytes for it, its alt text stands in its place.
+ */
+function picture(block: Extract<Block, { kind: 'image' }>, context: Context, pageBreakBefore: boolean): Paragraph {
+  const image = context.images.get(block.src);
+  const paragraph = { alignment: AlignmentType.CENTER, pageBreakBefore, spacing: { before: 60, after: 120, line: 240, lineRule: LineRuleType.AUTO } };
+  if (!image) return new Paragraph({ ...paragraph, style: 'BodyText', children: [new TextRun(stripControlCharacters(block.alt))] });
+  // docx takes pixels at 96 to the inch; the text width is in twips (1,440 to the inch).
+  const widest = (context.textWidth / 1440) * 96;
+  const width = Math.min(widest, (image.width * 96) / 72);
+  const height = (width * image.height) / image.width;
+  return new Paragraph({
+    ...paragraph,
+    keepLines: true,
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: image.png,
+        transformation: { width: Math.round(width), height: Math.round(height) },
+        altText: { name: stripControlCharacters(block.alt).slice(0, 100), description: stripControlCharacters(block.alt), title: stripControlCharacters(block.alt).slice(0, 100) },
+      }),
+    ],
+  });
 }
 
 /** A bookmark: its name, and its number in the document. */

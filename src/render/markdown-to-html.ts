@@ -156,6 +156,8 @@ function renderBlock(block: Block, context: Context): string {
     }
     case 'table':
       return renderTable(block, context);
+    case 'image':
+      return `<p class="figure"><img src="${escapeHtml(block.src)}" alt="${escapeHtml(block.alt)}"></p>`;
     case 'continuation':
       // Where a printed form goes on to its next page: a web page has none.
       return '';

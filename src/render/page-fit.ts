@@ -125,6 +125,9 @@ export function blockHeight(block: Block, previous: Block | undefined, page: Pag
     }
     case 'toc':
       return page.textHeight;
+    case 'image':
+      // A chart is about half as high as the text is wide (notice-charts.ts sizes them so).
+      return Math.round(page.textWidth / 2);
     case 'pageBreak':
     case 'continuation':
       return 0;

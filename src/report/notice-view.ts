@@ -15,6 +15,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../text/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
 import { buildPolicyView, type PolicyView } from '../render/policy-view.js';
+import { noticeChartData, type NoticeChartData } from './notice-charts.js';
 import type { Action, ActionKind } from '../scoring/outcomes.js';
 import { reportCoverage } from '../scoring/policy-coverage.js';
 import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
@@ -55,6 +56,13 @@ export interface NoticeView {
   readonly onHold: string | null;
   /** First-time fix counted without reopen/revisit data: said to the person it concerns (null otherwise). */
   readonly fixFlagsMissing: string | null;
+  /** The figures of the notice's two charts, rounded as its tables show them (null: not assessed, nothing to draw). */
+  readonly chart: NoticeChartData | null;
+  /**
+   * The charts' files beside the notice and their descriptions, for the template's images
+   * (null: no charts — a person not assessed, or a view not made by buildNotices).
+   */
+  readonly charts: { readonly profile: NoticeChartFile; readonly total: NoticeChartFile } | null;
   /** A sentence naming the person's ticket list beside the notice (null: none was written). */
   readonly ticketList: string | null;
   readonly months: readonly { period: string; score: string }[];
@@ -119,6 +127,12 @@ export interface NoticeView {
    * document's own view, with the person's result filled in where the form asks for it.
    */
   readonly appealForm: PolicyView & { readonly applicant: { name: string; id: string; role: string; team: string; period: string; total: string; grade: string } };
+}
+
+/** A chart's file name beside the notice (as the Markdown links it) and its description. */
+export interface NoticeChartFile {
+  readonly file: string;
+  readonly alt: string;
 }
 
 const fixed = (n: number | null) => (n === null ? '—' : roundHalfUp(n).toFixed(2));
@@ -426,6 +440,8 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
       report.warnings.some((w) => w.code === 'no-fix-flags') && person.kpis.some((k) => k.id === 'first_time_fix_rate' && k.scored_as === 'value')
         ? t(language, 'notice-no-fix-flags', { kpi: person.kpis.find((k) => k.id === 'first_time_fix_rate')!.name })
         : null,
+    chart: noticeChartData(language, person),
+    charts: null,
     ticketList: null,
     months: (q.months ?? []).map((m) => ({ period: periodLabel(language, m.period), score: m.score === null ? L('notice-not-scored') : fixed(m.score) })),
     monthlyKpis:

@@ -15,6 +15,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from '../scoring/adjustments.js';
 import { buildNoticeView } from './notice-view.js';
 import { buildNotices, NOTICE_BASE_BYTES, noticeFileName, renderNoticeMarkdown } from './render-notice.js';
+import { findChartFonts, loadChartRasteriser } from '../charts/rasterise-chart.js';
 import { scoreEvaluation } from '../scoring/score-evaluation.js';
 
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
@@ -291,7 +292,19 @@ describe('notice files', () => {
   it('one Markdown and one Word file per person, named by id and name, the Word file from the same text', async () => {
     const r = report(zh, ADJUSTMENT);
     const files = await buildNotices(r, zh, zhTemplates, 'notices');
-    expect(files.map((f) => f.path)).toEqual(['notices/E1-张_伟_.md', 'notices/E1-张_伟_.docx', 'notices/E2-李娜.md', 'notices/E2-李娜.docx', 'notices/E3-王芳.md', 'notices/E3-王芳.docx']);
+    // The assessed have their two charts beside the Markdown; E3, not assessed, has none.
+    expect(files.map((f) => f.path)).toEqual([
+      'notices/E1-张_伟_.md',
+      'notices/E1-张_伟_.docx',
+      'notices/E1-张_伟_.kpis.svg',
+      'notices/E1-张_伟_.total.svg',
+      'notices/E2-李娜.md',
+      'notices/E2-李娜.docx',
+      'notices/E2-李娜.kpis.svg',
+      'notices/E2-李娜.total.svg',
+      'notices/E3-王芳.md',
+      'notices/E3-王芳.docx',
+    ]);
     const xml = strFromU8(unzipSync(files[1]!.data as Uint8Array)['word/document.xml']!);
     expect(xml).toContain('绩效考核结果通知书');
     expect(xml).toContain('张*伟|');
@@ -311,7 +324,7 @@ describe('notice files', () => {
       // With the temporary's suffix too: the write goes through a temporary sibling.
       expect(Buffer.byteLength(basename(temporaryPathFor(join('notices', name))))).toBeLessThanOrEqual(255);
       expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
-      expect(name).toMatch(/^E1-长+(-\d)?\.(md|docx)$/);
+      expect(name).toMatch(/^E1-长+(-\d)?\.(md|docx|kpis\.svg|total\.svg)$/);
     }
     expect(new Set(names).size).toBe(names.length);
     expect(Buffer.byteLength(noticeFileName({ id: 'E1', name: long }))).toBeLessThanOrEqual(NOTICE_BASE_BYTES);
@@ -357,5 +370,77 @@ describe('the appeal form the notice points to', () => {
     expect(text.trim().replace(IDENTITY_ROWS, '')).toBe(policyForm(en, enTemplates).trim().replace(IDENTITY_ROWS, ''));
     expect(text).toContain('| **Employee** | 张\\*伟\\| | **Staff ID** | E1 |');
     expect(text).toContain(`| **Score appealed** | ${p.total_rounded!.toFixed(2)} | **Grade appealed** | ${p.grade} (`);
+  });
+});
+
+describe('notice charts', () => {
+  /** A PNG's width and height, from its IHDR chunk (after the 8-byte signature and the chunk's length and type). */
+  const pngSize = (png: Uint8Array) => {
+    const b = Buffer.from(png);
+    expect(b.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(b.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    return { width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+  };
+
+  it('draws the figures the notice\'s tables show', () => {
+    const r = report(zh, ADJUSTMENT);
+    for (const person of r.staff.filter((p) => p.status === 'assessed')) {
+      const view = buildNoticeView(r, person, zh);
+      const chart = view.chart!;
+      // Each KPI's bar is the score in the KPI table (a KPI not scored has none).
+      expect(chart.profile.map((p) => p.score)).toEqual(view.kpis.map((k) => (k.score === '不计分' ? null : Number(k.score))));
+      // The total bar is the result table's total; each bonus or deduction its line in the events table.
+      expect(chart.total.value).toBe(Number(view.total));
+      expect(chart.steps.filter((s) => s.kind === 'points').map((s) => s.value)).toEqual(view.events.filter((e) => e.kind !== '一票否决').map((e) => Number(e.effect)));
+      // The KPI steps add up to the KPI score times its share, as the formula under the table says (to rounding).
+      const share = Number(view.quantitativeShare.replace('%', '')) / 100;
+      const kpiSteps = chart.steps.filter((s) => s.kind === 'kpi');
+      expect(Math.abs(kpiSteps.reduce((a, s) => a + s.value, 0) - Number(view.quantitative) * share)).toBeLessThanOrEqual(0.005 * (kpiSteps.length + 1));
+      // The steps and the total agree, to the rounding of each step.
+      expect(Math.abs(chart.steps.reduce((a, s) => a + s.value, 0) - chart.total.value)).toBeLessThanOrEqual(0.005 * (chart.steps.length + 1));
+    }
+  });
+
+  it('puts both charts into the Word notice as PNG pictures and links the SVG files from the Markdown', async () => {
+    const r = report(zh, ADJUSTMENT);
+    const files = await buildNotices(r, zh, zhTemplates, 'notices');
+    const byName = new Map(files.map((f) => [basename(f.path), f.data]));
+    const markdown = String(byName.get('E2-李娜.md'));
+    expect(markdown).toContain('](<E2-李娜.kpis.svg>)');
+    expect(markdown).toContain('](<E2-李娜.total.svg>)');
+    // The SVG holds the KPI names as text, and the total with its grade.
+    const view = buildNoticeView(r, r.staff[1]!, zh);
+    const svg = String(byName.get('E2-李娜.total.svg'));
+    for (const k of view.kpis) expect(svg).toContain(k.name);
+    expect(svg).toContain(`综合得分（${view.grade} 级）`);
+    expect(svg).toContain(`>${view.total}<`);
+    const zip = unzipSync(byName.get('E2-李娜.docx') as Uint8Array);
+    const media = Object.keys(zip).filter((name) => /^word\/media\/.+\.png$/.test(name));
+    expect(media).toHaveLength(2);
+    // Drawn at twice the charts' 560 units: 1,120 pixels wide, each as high as its chart.
+    const sizes = media.map((name) => pngSize(zip[name]!));
+    for (const size of sizes) expect(size.width).toBe(1120);
+    // A row per KPI in each; the waterfall adds the qualitative part, each bonus or deduction, the total and a veto's cap.
+    const steps = view.kpis.length + (view.hasQualitative ? 1 : 0) + view.events.filter((e) => e.kind !== '一票否决').length + 1 + (view.capped ? 1 : 0);
+    expect(sizes.map((s) => s.height).sort((a, b) => a - b)).toEqual([2 * (46 + 30 * view.kpis.length + 28), 2 * (20 + 30 * steps + 28)].sort((a, b) => a - b));
+    for (const name of media) expect(zip[name]!.length).toBeLessThan(120_000);
+    const xml = strFromU8(zip['word/document.xml']!);
+    expect(xml.match(/<pic:pic\b/g)).toHaveLength(2);
+    expect(xml).toContain('各项指标得分（100 分即达到目标值）');
+    // Not assessed: no pictures.
+    expect(Object.keys(unzipSync(byName.get('E3-王芳.docx') as Uint8Array)).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+  });
+
+  it('without a CJK font, says so once and describes the charts in words in Word; the SVG files stay whole', async () => {
+    const r = report(zh, ADJUSTMENT);
+    let said = 0;
+    const rasteriser = await loadChartRasteriser({ cjk: null, latin: findChartFonts().latin });
+    const files = await buildNotices(r, zh, zhTemplates, 'notices', undefined, { rasteriser, onFontMissing: () => said++ });
+    expect(said).toBe(1);
+    const docx = files.find((f) => f.path.endsWith('E2-李娜.docx'))!.data as Uint8Array;
+    const zip = unzipSync(docx);
+    expect(Object.keys(zip).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+    expect(strFromU8(zip['word/document.xml']!)).toContain('综合得分的构成：');
+    expect(files.filter((f) => f.path.endsWith('.svg'))).toHaveLength(4);
   });
 });

@@ -11,10 +11,13 @@ import { MAX_NAME_BYTES, type OutputFile } from '../io/write-output.js';
 import type { Policy } from '../policy/policy.generated.js';
 import type { DocumentOptions } from '../render/document-options.js';
 import { escapeMarkdown } from '../render/escape-markdown.js';
-import { markdownToDocx } from '../render/markdown-to-docx.js';
+import { markdownToDocx, type DocxImage } from '../render/markdown-to-docx.js';
+import { loadChartRenderer } from '../charts/render-chart.js';
+import { loadChartRasteriser, type ChartRasteriser } from '../charts/rasterise-chart.js';
+import { noticeChartAlt, profileChart, totalChart, type NoticeChart } from './notice-charts.js';
 import { policyDocumentOptions } from '../render/render-policy.js';
 import { renderTemplate, type TemplateSet } from '../render/templates.js';
-import { buildNoticeView, type NoticeView } from './notice-view.js';
+import { buildNoticeView, type NoticeChartFile, type NoticeView } from './notice-view.js';
 import type { ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 import { renderTicketList } from './ticket-list.js';
 import { truncateUtf8 } from '../text/utf8-bytes.js';
@@ -67,24 +70,79 @@ export interface TicketLists {
   readonly detailsOf: (index: number) => readonly TicketDetail[];
 }
 
+/** How a notice's charts are drawn as pictures for Word. */
+export interface NoticeChartOptions {
+  /** Default: resvg with the fonts found on this machine, loaded with the first chart. */
+  readonly rasteriser?: ChartRasteriser;
+  /**
+   * Called once when a chart has Chinese text and no CJK font was found: the Word notices
+   * then show each chart's description in its place (the SVG files are whole).
+   */
+  readonly onFontMissing?: () => void;
+}
+
+/** PNG pixels per SVG unit: a chart shown 420 pt wide is 1,120 pixels, about 190 dpi on paper, and 30–60 KB. */
+const PNG_SCALE = 2;
+
+/** Text a Latin face cannot set. */
+const NEEDS_CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/;
+
 /**
  * `DIR/<id-name>.md` and `.docx` for every person of the report; with `lists`, also
  * `DIR/<id-name>.tickets.csv`, the tickets that counted for the person, which the notice
- * then names.
+ * then names. An assessed person's notice has two charts (notice-charts.ts): SVG files
+ * beside the Markdown (`<id-name>.kpis.svg`, `.total.svg`), which it links, and the same
+ * charts as pictures inside the Word file. A template that links no chart gets none.
  */
-export async function buildNotices(report: ScoredReport, policy: Policy, templates: TemplateSet, dir: string, lists?: TicketLists): Promise<OutputFile[]> {
+export async function buildNotices(report: ScoredReport, policy: Policy, templates: TemplateSet, dir: string, lists?: TicketLists, chartOptions: NoticeChartOptions = {}): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   const used = new Set<string>();
+  const language = policy.meta.language;
+  let rasteriser: ChartRasteriser | undefined = chartOptions.rasteriser;
+  let fontMissingSaid = false;
+  /** The chart as SVG (for the file) and, when its text can be set, as a PNG (for Word). */
+  const draw = async (chart: NoticeChart, labels: readonly string[]): Promise<{ svg: string; image: DocxImage | undefined }> => {
+    const svg = (await loadChartRenderer()).svg(chart.option, { width: chart.width, height: chart.height });
+    rasteriser ??= await loadChartRasteriser();
+    if (rasteriser.fonts.cjk === null && labels.some((l) => NEEDS_CJK.test(l))) {
+      if (!fontMissingSaid) chartOptions.onFontMissing?.();
+      fontMissingSaid = true;
+      return { svg, image: undefined };
+    }
+    const raster = rasteriser.png(svg, PNG_SCALE);
+    // Shown at ¾ pt per SVG unit: the chart's text at about 9–10 pt, like the notice's tables.
+    return { svg, image: { png: raster.png, width: (chart.width * 3) / 4, height: (chart.height * 3) / 4 } };
+  };
   for (const [index, person] of report.staff.entries()) {
     let base = noticeFileName(person);
     for (let n = 2; used.has(base.toLowerCase()); n++) base = `${noticeFileName(person)}-${n}`;
     used.add(base.toLowerCase());
     const list = lists ? renderTicketList(person, lists.detailsOf(index), lists.plan, policy, policy.meta.language) : undefined;
     const listFile = `${base}.tickets.csv`;
-    const view = { ...buildNoticeView(report, person, policy), ticketList: list === undefined ? null : t(policy.meta.language, 'notice-ticket-list', { file: listFile }) };
+    const built = buildNoticeView(report, person, policy);
+    const alt = built.chart ? noticeChartAlt(language, built.chart) : undefined;
+    const charts = alt ? { profile: { file: `${base}.kpis.svg`, alt: alt.profile }, total: { file: `${base}.total.svg`, alt: alt.total } } : null;
+    const view: NoticeView = { ...built, charts, ticketList: list === undefined ? null : t(language, 'notice-ticket-list', { file: listFile }) };
     const markdown = renderNoticeMarkdown(view, templates);
+    const images = new Map<string, DocxImage>();
+    const svgs: OutputFile[] = [];
+    if (view.chart && charts) {
+      const data = view.chart;
+      const drawn: [NoticeChartFile, NoticeChart, readonly string[]][] = [
+        [charts.profile, profileChart(language, data), data.profile.map((p) => p.label)],
+        [charts.total, totalChart(data), [...data.steps.map((s) => s.label), data.total.label, data.veto ?? '']],
+      ];
+      for (const [file, chart, labels] of drawn) {
+        // Only the charts the template links: a company's own template may have none.
+        if (!markdown.includes(file.file)) continue;
+        const { svg, image } = await draw(chart, labels);
+        svgs.push({ path: join(dir, file.file), data: svg });
+        if (image) images.set(file.file, image);
+      }
+    }
     files.push({ path: join(dir, `${base}.md`), data: markdown });
-    files.push({ path: join(dir, `${base}.docx`), data: await markdownToDocx(markdown, noticeDocumentOptions(policy, view)) });
+    files.push({ path: join(dir, `${base}.docx`), data: await markdownToDocx(markdown, noticeDocumentOptions(policy, view), images) });
+    files.push(...svgs);
     if (list !== undefined) files.push({ path: join(dir, listFile), data: list });
   }
   return files;

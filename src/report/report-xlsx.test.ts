@@ -56,7 +56,7 @@ function sheetXml(bytes: Uint8Array, only?: RegExp): string {
 describe('report.xlsx', () => {
   it('has the summary, a sheet per role, notes, adjustments and warnings — in Chinese', async () => {
     const { workbook } = await workbookFor('zh-CN');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '数据警告', '图表']);
     const summary = workbook.getWorksheet('汇总')!;
     const header = (summary.getRow(2).values as unknown[]).slice(1);
     // The person, the result, then each KPI's value and score (the role sheets add target,
@@ -76,7 +76,7 @@ describe('report.xlsx', () => {
 
   it('and in English', async () => {
     const { workbook } = await workbookFor('en');
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', '客服专员', '维修技术员', '服务主管', 'Notes', 'Adjustments', 'Data warnings']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', '客服专员', '维修技术员', '服务主管', 'Notes', 'Adjustments', 'Data warnings', 'Charts']);
     expect((workbook.getWorksheet('Summary')!.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['Rank in role', 'Staff id', 'Name']);
   });
 
@@ -146,7 +146,7 @@ describe('report.xlsx', () => {
 
   it('leaves out the adjustments and warnings sheets when there are none, and says so in the notes', async () => {
     const { workbook } = await workbookFor('zh-CN', { clean: true });
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '图表']);
     const texts = (workbook.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3]);
     expect(texts).toContain('本期没有申诉调整。');
     expect(texts).toContain('本期数据没有警告。');
@@ -220,7 +220,7 @@ describe('report.xlsx', () => {
     ] as const) {
       const policy = presetPolicy(language === 'en' ? 'medium.en' : 'medium.zh-CN');
       const { workbook } = await workbookFor(language, { policy });
-      expect(workbook.worksheets.length).toBe(7);
+      expect(workbook.worksheets.length).toBe(8);
       for (const sheet of workbook.worksheets) {
         expect(sheet.getCell('A1').value, sheet.name).toBe(title);
         expect(sheet.headerFooter.oddHeader, sheet.name).toBe(header);

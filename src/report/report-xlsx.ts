@@ -27,6 +27,8 @@ import { displayWidth } from '../text/display-width.js';
 import { actionText, periodLabel } from './notice-view.js';
 import type { ReportKpi, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 import { addColumnBreaks } from './xlsx-column-breaks.js';
+import { gradeDistribution, teamKpiMedians } from './xlsx-chart-figures.js';
+import { addSheetCharts, type XlsxChart } from './xlsx-charts.js';
 
 /** A number or date with a format of its own (a column mixing units: the adjustments' before and after). */
 interface Formatted {
@@ -568,6 +570,132 @@ export async function buildReportXlsx(input: XlsxInput): Promise<Uint8Array> {
     );
   }
 
+  // ── charts, last: a sheet of pictures after the tables they are drawn from ──
+  const charts = chartsSheet();
+
   const buffer = await workbook.xlsx.writeBuffer();
-  return addColumnBreaks(new Uint8Array(buffer as ArrayBuffer), breaks);
+  const withBreaks = addColumnBreaks(new Uint8Array(buffer as ArrayBuffer), breaks);
+  return addSheetCharts(withBreaks, charts.id, charts.name, charts.charts, CHART_FONTS);
+
+  /**
+   * The charts sheet: on the left the figures (grades against the quota, then each KPI's
+   * team medians against the target) as cells, on the right a native chart of each table
+   * that points at those cells. Printed one page wide.
+   */
+  function chartsSheet(): { id: number; name: string; charts: XlsxChart[] } {
+    const name = sheetName(L('xlsx-sheet-charts'), taken);
+    // The title rows (trial mark, title, what the charts show) stay in view and print on every page, as on the other sheets.
+    const heading = (banner ? 1 : 0) + 2;
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: heading, showGridLines: false }] });
+    const TABLE_COLUMNS = 5;
+    let row = 1;
+    if (banner) addLine(sheet, row++, banner, TABLE_COLUMNS + 10, { bold: true, size: 12, color: { argb: 'FFC00000' } });
+    addLine(sheet, row++, title, TABLE_COLUMNS + 10, { bold: true, size: 14 });
+    const note = sheet.getRow(row++).getCell(1);
+    note.value = L('xlsx-charts-note');
+    note.font = { size: 9, color: { argb: 'FF595959' } };
+    row++;
+    [14, 12, 12, 11, 11].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+    sheet.getColumn(TABLE_COLUMNS + 1).width = 3;
+    const header = (r: number, labels: readonly string[]) => {
+      labels.forEach((label, i) => {
+        const cell = sheet.getRow(r).getCell(i + 1);
+        cell.value = label;
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+        cell.border = BORDER;
+        cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+      });
+    };
+    const put = (r: number, c: number, value: Value, format?: string) => {
+      const cell = sheet.getRow(r).getCell(c);
+      setCell(cell, value, format);
+      cell.border = BORDER;
+    };
+    const col = (c: number) => String.fromCharCode(64 + c);
+    const range = (c: number, first: number, last: number) => `$${col(c)}$${first}:$${col(c)}$${last}`;
+    const cellRef = (c: number, r: number) => `$${col(c)}$${r}`;
+    /** A chart beside its table: from the column after the gap, as high as 16 rows or the table. */
+    const anchor = (top: number, rows: number) => ({ fromColumn: TABLE_COLUMNS + 1, fromRow: top - 1, toColumn: TABLE_COLUMNS + 11, toRow: top - 1 + Math.max(16, rows) });
+    const made: XlsxChart[] = [];
+
+    // Grades: count, share of those assessed, quota.
+    const grades = gradeDistribution(report);
+    const quota = grades.some((g) => g.quota !== null);
+    const top = row;
+    header(row, [L('xlsx-chart-grade'), L('xlsx-chart-grade-label'), L('xlsx-chart-count'), L('xlsx-chart-share'), ...(quota ? [L('xlsx-chart-quota')] : [])]);
+    const first = row + 1;
+    for (const g of grades) {
+      row++;
+      put(row, 1, g.grade);
+      put(row, 2, g.label);
+      put(row, 3, g.count, RANK);
+      put(row, 4, g.share, '0.0%');
+      if (quota) put(row, 5, g.quota, '0%');
+    }
+    const last = row;
+    const categories = { ref: range(1, first, last), texts: grades.map((g) => g.grade) };
+    made.push({
+      title: L(quota ? 'xlsx-chart-grades-title' : 'xlsx-chart-grades-title-plain'),
+      categories,
+      series: [
+        { kind: 'bar', name: { ref: cellRef(4, top), text: L('xlsx-chart-share') }, values: { ref: range(4, first, last), numbers: grades.map((g) => g.share), format: '0%' }, colour: '4F6FC4', labels: true },
+        ...(quota ? [{ kind: 'bar' as const, name: { ref: cellRef(5, top), text: L('xlsx-chart-quota') }, values: { ref: range(5, first, last), numbers: grades.map((g) => g.quota), format: '0%' }, colour: 'B7BCC6', labels: true }] : []),
+      ],
+      axisFormat: '0%',
+      fromZero: true,
+      anchor: anchor(top, last - top + 2),
+    });
+    row = top + Math.max(17, last - top + 3);
+
+    // Each KPI: its team medians against the target. Two blocks to a printed page, none cut in two.
+    for (const [index, { id, rows }] of teamKpiMedians(report, policy).entries()) {
+      const kpi = policy.kpis.find((k) => k.id === id)!;
+      const format = valueFormat(kpi.unit);
+      if (index % 2 === 1) sheet.getRow(row - 1).addPageBreak();
+      const blockTop = row;
+      const label = sheet.getRow(row).getCell(1);
+      label.value = L('xlsx-chart-kpi-block', { kpi: kpi.name, unit: unitOf(kpi) });
+      label.font = { bold: true };
+      row++;
+      const head = row;
+      header(row, [L('xlsx-team'), L('xlsx-chart-median'), L('xlsx-target'), L('xlsx-chart-count')]);
+      const from = row + 1;
+      for (const r of rows) {
+        row++;
+        put(row, 1, r.team === '' ? L('xlsx-chart-no-team') : r.team);
+        put(row, 2, inUnit(kpi.unit, r.median), format);
+        put(row, 3, inUnit(kpi.unit, r.target), format);
+        put(row, 4, r.people, RANK);
+      }
+      const to = row;
+      made.push({
+        title: L('xlsx-chart-kpi-title', { kpi: kpi.name }),
+        categories: { ref: range(1, from, to), texts: rows.map((r) => (r.team === '' ? L('xlsx-chart-no-team') : r.team)) },
+        series: [
+          { kind: 'bar', name: { ref: cellRef(2, head), text: L('xlsx-chart-median') }, values: { ref: range(2, from, to), numbers: rows.map((r) => inUnit(kpi.unit, r.median)), format }, colour: '4F6FC4', labels: true },
+          { kind: 'line', name: { ref: cellRef(3, head), text: L('xlsx-target') }, values: { ref: range(3, from, to), numbers: rows.map((r) => inUnit(kpi.unit, r.target)), format }, colour: 'C8423B' },
+        ],
+        axisFormat: kpi.unit === 'percent' ? '0%' : 'General',
+        fromZero: kpi.unit !== 'percent',
+        anchor: anchor(blockTop, to - blockTop + 1),
+      });
+      row = blockTop + Math.max(17, to - blockTop + 2);
+    }
+    sheet.headerFooter = { oddHeader: headerFooter.header, oddFooter: headerFooter.footer };
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: 9,
+      orientation: 'landscape',
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${heading}`,
+    };
+    return { id: sheet.id, name, charts: made };
+  }
 }
+
+/** Chart text: Calibri (the workbook's font) for Latin, 微软雅黑 for Chinese — where it is missing, each application picks its own CJK sans. */
+const CHART_FONTS = { latin: 'Calibri', eastAsian: 'Microsoft YaHei' } as const;

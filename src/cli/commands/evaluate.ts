@@ -76,6 +76,7 @@ export const evaluateCommand: CommandDefinition = {
         if (written.xlsx) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [written.xlsx] })) + '\n');
         if (written.html) io.stderr.write(terminalSafe(t(language, 'result-written', { paths: [written.html] })) + '\n');
         if (written.notices) io.stderr.write(terminalSafe(t(language, 'notices-written', { count: written.notices.count, lists: written.notices.ticketLists, dir: written.notices.dir })) + '\n');
+        if (written.notices?.chartsWithoutFont) io.stderr.write(terminalSafe(t(language, 'notice-charts-no-cjk-font')) + '\n');
         const { renderSummary } = await import('../../report/render-summary.js');
         io.stdout.write(renderSummary(result.report, result.policy, language));
       });

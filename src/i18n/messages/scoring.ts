@@ -493,6 +493,24 @@ export const scoringMessages = defineMessages({
   },
   'xlsx-sheet-notes': { 'zh-CN': '说明', en: 'Notes' },
   'xlsx-sheet-adjustments': { 'zh-CN': '申诉调整', en: 'Adjustments' },
+  // The charts sheet: its data tables and the titles of its charts (report/report-xlsx.ts).
+  'xlsx-sheet-charts': { 'zh-CN': '图表', en: 'Charts' },
+  'xlsx-charts-note': {
+    'zh-CN': '各图表的数据即其左侧表格中的数字（与汇总表同一计算）。等级为最终等级（含一票否决封顶），占比按参评人数计算；班组数值为班组成员指标值的中位数。',
+    en: 'Each chart draws the table on its left (the same figures as the summary). Grades are the final grades (after any veto cap), shares are of the people assessed; a team\'s value is the median of its members\' values.',
+  },
+  'xlsx-chart-grades-title': { 'zh-CN': '等级分布与强制分布配额', en: 'Grades against the forced-distribution quota' },
+  'xlsx-chart-grades-title-plain': { 'zh-CN': '等级分布', en: 'Grade distribution' },
+  'xlsx-chart-grade': { 'zh-CN': '等级', en: 'Grade' },
+  'xlsx-chart-grade-label': { 'zh-CN': '等级名称', en: 'Meaning' },
+  'xlsx-chart-count': { 'zh-CN': '人数', en: 'People' },
+  'xlsx-chart-share': { 'zh-CN': '实际占比', en: 'Share' },
+  'xlsx-chart-quota': { 'zh-CN': '配额', en: 'Quota' },
+  'xlsx-chart-kpi-block': { 'zh-CN': '{kpi}（{unit}）', en: '{kpi} ({unit})' },
+  'xlsx-chart-kpi-title': { 'zh-CN': '{kpi}：各班组中位数与目标值', en: '{kpi}: team medians against the target' },
+  'xlsx-chart-median': { 'zh-CN': '中位数', en: 'Median' },
+  'xlsx-chart-no-team': { 'zh-CN': '（无班组）', en: '(no team)' },
+
   'xlsx-sheet-warnings': { 'zh-CN': '数据警告', en: 'Data warnings' },
   // The ranking covers the role (or the team, under a forced distribution by team), and the header says which.
   'xlsx-rank': { 'zh-CN': (p: Params<'by'>) => (p.by === 'team' ? '班组内排名' : '岗位内排名'), en: (p: Params<'by'>) => (p.by === 'team' ? 'Rank in team' : 'Rank in role') },
@@ -626,6 +644,20 @@ export const scoringMessages = defineMessages({
   'notice-ticket-list': {
     'zh-CN': '计入您各项个人指标的工单逐单列在《{file}》中（工单号、导出文件行号及每张工单的计入情况），可逐单核对；对某张工单有异议的，请在申诉表中写明工单号。',
     en: 'Every ticket counted in your own KPIs is listed in "{file}" (ticket, row in the export, and what it counted as), so that you can check them one by one; to appeal about a ticket, give its number on the appeal form.',
+  },
+  // Charts of a notice: the KPI profile and how the total is built (report/notice-charts.ts).
+  'notice-chart-target': { 'zh-CN': '目标值 = 100 分', en: 'Target = 100' },
+  'notice-chart-team-kpi': { 'zh-CN': '{kpi}（班组）', en: '{kpi} (team)' },
+  'notice-chart-qualitative': { 'zh-CN': '定性考核', en: 'Qualitative' },
+  'notice-chart-floor': { 'zh-CN': '综合得分不低于 0', en: 'Total not below 0' },
+  'notice-chart-total': { 'zh-CN': '综合得分（{grade} 级）', en: 'Total (grade {grade})' },
+  'notice-chart-veto': { 'zh-CN': '一票否决：等级最高 {grade} 级', en: 'Veto: grade at most {grade}' },
+  'notice-chart-profile-alt': { 'zh-CN': '各项指标得分（100 分即达到目标值）：{items}', en: 'KPI scores (100 = target reached): {items}' },
+  'notice-chart-total-alt': { 'zh-CN': '综合得分的构成：{items}', en: 'How the total is built: {items}' },
+  'notice-chart-alt-item': { 'zh-CN': '{label} {value}', en: '{label} {value}' },
+  'notice-charts-no-cjk-font': {
+    'zh-CN': '本机没有找到中文字体（fontconfig 的 fc-list 未列出，常见位置也没有），通知书 Word 文件中的图表以文字说明代替；Markdown 通知书旁的 SVG 图表完整。安装中文字体（如 Debian/Ubuntu 的 fonts-noto-cjk）后重新生成即可在 Word 中显示图表。',
+    en: 'No Chinese font was found (fontconfig\'s fc-list lists none, nor is one in the usual places), so the Word notices show the charts\' descriptions instead of the charts; the SVG charts beside the Markdown notices are complete. Install a CJK font (e.g. fonts-noto-cjk on Debian/Ubuntu) and write the notices again to have the charts in Word.',
   },
   'notice-month-cell': { 'zh-CN': '{value} → {score} × {weight}', en: '{value} → {score} × {weight}' },
   'notice-month-cell-scaled': { 'zh-CN': '{value}（目标 {target}，底线 {floor}）→ {score} × {weight}', en: '{value} (target {target}, floor {floor}) → {score} × {weight}' },
