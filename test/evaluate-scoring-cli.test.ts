@@ -140,7 +140,7 @@ describe('aspm evaluate, a quarter of the medium preset', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file('q4.xlsx'));
     // No data warnings: no sheet of headers for them, a line in the notes instead.
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '客服专员', '维修技术员', '服务主管', '说明', '申诉调整', '图表']);
     // The title row, the header row and the three adjustments.
     expect(workbook.getWorksheet('申诉调整')!.rowCount).toBe(5);
     expect((workbook.getWorksheet('说明')!.getSheetValues() as unknown[][]).map((r) => r?.[3])).toContain('本期数据没有警告。');
