@@ -245,6 +245,14 @@ export const coreMessages = defineMessages({
     'zh-CN': '聚合方式 rate 需要 condition（分子须满足的条件）。',
     en: 'The aggregation rate needs `condition` (what the numerator must meet).',
   },
+  'credit-column-not-mapped': {
+    'zh-CN': '指标 {id} 写了 credit: {credit}，但制度没有在 data_sources.tickets.columns 中映射 {fields}，找不到要计给的人：请映射导出文件中记录此人的列（如 {fields}: 列名），或删去 credit。',
+    en: 'KPI {id} says credit: {credit}, but the policy maps no {fields} under data_sources.tickets.columns, so there is no one to credit: map the column of your export that names this person (e.g. {fields}: its header), or remove credit.',
+  },
+  'crew-without-column': {
+    'zh-CN': 'data_sources.tickets.crew 说明了作业组列的读法，但 data_sources.tickets.columns 中没有映射 crew 列：请加上 crew: 作业组列名，或删去 crew。',
+    en: 'data_sources.tickets.crew says how to read a crew column, but data_sources.tickets.columns maps no crew column: add crew: <the header of the crew column>, or remove crew.',
+  },
   'builtin-unit': {
     'zh-CN': '{id} 是内置指标，aspm 按 {expected} 计算，单位不能写成 {unit}。请把 unit 改为 {expected}，目标值和底线值也用 {expected} 表示。',
     en: '{id} is a built-in KPI that aspm computes in {expected}; its unit cannot be {unit}. Set unit to {expected} and give the target and floor in {expected}.',

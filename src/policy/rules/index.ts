@@ -4,9 +4,10 @@ import type { Policy } from '../policy.generated.js';
 import { eventLog } from './event-log.js';
 import { gradeBands, gradeReferences } from './grades.js';
 import { kpiDefinitions } from './kpis.js';
+import { ticketPeople } from './people.js';
 import { references } from './references.js';
 import { settings } from './settings.js';
 import { uniqueIds } from './unique-ids.js';
 import { weightsTotal } from './weights.js';
 
-export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings, eventLog];
+export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings, eventLog, ticketPeople];
