@@ -222,19 +222,23 @@ function kpiCard(page: Page, k: DashboardKpi): string {
   const basis = k.basis === 'teams' ? t(language, 'dash-basis-teams') : '';
   const dept = k.department.now;
   const deptText = dept === null ? '' : withUnit(language, dept.value, k.unit) + (dept.status === 'insufficient' ? t(language, 'dash-department-insufficient', { samples: dept.samples }) : '');
-  const targets = k.department.target !== null ? [k.department.target] : k.targets;
-  const fallback = k.department.trend.filter((p) => p.of === 'median').map((p) => p.period);
+  // A count is the department's total: a person's target and a person's median are no line
+  // or point beside it (1,505 tickets against 130 each), so its trend shows the totals alone.
+  const total = dept !== null && k.unit === 'count';
+  const targets = total ? [] : k.department.target !== null ? [k.department.target] : k.targets;
+  const fallback = total ? [] : k.department.trend.filter((p) => p.of === 'median').map((p) => p.period);
+  const points = k.department.trend.map((p) => (total && p.of === 'median' ? null : p.value));
   return (
     `<div class="card kpi" data-kpi="${e(k.id)}"><h3>${e(k.name)}${e(basis)} <span class="muted">(${e(direction)})</span></h3>` +
     '<div class="figures">' +
     (dept === null ? '' : `<span>${e(t(language, 'dash-department-value'))} <b data-department="${e(k.id)}">${e(deptText)}</b></span>`) +
     `<span>${e(t(language, dept === null ? 'dash-median' : 'dash-median-across'))} <b>${e(withUnit(language, median, k.unit))}</b></span>` +
-    `<span>${e(t(language, 'dash-target'))} <b>${e(targets.map((x) => withUnit(language, x, k.unit)).join(' / ') || '—')}</b></span>` +
+    `<span>${e(t(language, total ? 'dash-target-each' : 'dash-target'))} <b>${e((total ? k.targets : targets).map((x) => withUnit(language, x, k.unit)).join(' / ') || '—')}</b></span>` +
     `<span>${e(t(language, 'dash-reached'))} <b>${e(t(language, 'dash-reached-of', { reached: k.reached, n: k.spread?.n ?? 0 }))}</b></span></div>` +
-    `<p class="muted">${e(t(language, fallback.length === k.department.trend.length ? 'dash-trend-median' : 'dash-trend-department'))}` +
+    `<p class="muted note">${e(t(language, fallback.length === k.department.trend.length ? 'dash-trend-median' : total ? 'dash-trend-department-total' : 'dash-trend-department'))}` +
     (fallback.length > 0 && fallback.length < k.department.trend.length ? e(t(language, 'dash-trend-median-periods', { periods: fallback.join(t(language, 'dash-separator')) })) : '') +
     '</p>' +
-    chart(page, `kpi-trend-${k.id}`, trendChart(page.data.periods, k.department.trend.map((p) => p.value), { targets, floors: [] }), { width: 370, height: 130 }) +
+    chart(page, `kpi-trend-${k.id}`, trendChart(page.data.periods, points, { targets, floors: [] }), { width: 370, height: 130 }) +
     '</div>'
   );
 }

@@ -41,6 +41,8 @@ export const dashboardMessages = defineMessages({
   'dash-department-insufficient': { 'zh-CN': '（样本不足：{samples}）', en: ' (too few samples: {samples})' },
   'dash-median-across': { 'zh-CN': '人员中位数', en: 'Median of people' },
   'dash-median-people': { 'zh-CN': '{value}（人员中位数）', en: '{value} (median of people)' },
+  'dash-target-each': { 'zh-CN': '每人目标值', en: 'Target each' },
+  'dash-trend-department-total': { 'zh-CN': '走势：各期部门合计（没有部门值的报告不计）。', en: 'Trend: the department total of each period (reports without department values left out).' },
   'dash-trend-department': { 'zh-CN': '走势：各期部门值。', en: 'Trend: the department value of each period.' },
   'dash-trend-median': { 'zh-CN': '走势：各期人员中位数（报告中没有部门值）。', en: "Trend: the median of people in each period (the reports hold no department value)." },
   'dash-trend-median-periods': { 'zh-CN': '其中 {periods} 为人员中位数（该期报告没有部门值）。', en: ' For {periods}: the median of people (no department value in the report).' },
