@@ -122,6 +122,10 @@ export type {
   ReportPerson,
   /** One KPI of a person in a report: value, samples, score, weight, contribution, exclusions. */
   ReportKpi,
+  /** One KPI of the whole department in a report: every ticket that counted for anyone, once. */
+  DepartmentReportKpi,
+  /** One goal of the policy's goals chapter, as a report carries it. */
+  ReportGoal,
 } from './scoring/scored-report.js';
 
 // Errors and messages: one error path, every message in Chinese and English.

@@ -95,7 +95,7 @@ export function trendChart(periods: readonly string[], values: readonly (number 
   const pad = (high - low) * 0.15 || Math.abs(high) * 0.1 || 1;
   // The axis takes in the target line too (ECharts sizes it by the data alone), and stays
   // at 0 or above when every value is: a rate below 0 means nothing.
-  const min = low >= 0 ? Math.max(0, round(low - pad)) : round(low - pad);
+  const min = low >= 0 ? Math.max(0, Math.min(low, round(low - pad))) : Math.min(low, round(low - pad));
   return {
     textStyle: TEXT,
     grid: { left: 44, right: 12, top: 10, bottom: 22 },
@@ -117,6 +117,8 @@ export function trendChart(periods: readonly string[], values: readonly (number 
 }
 
 /** Two significant digits, so that axis ends read 1.2 rather than 1.2000000000000002. */
+// Two significant digits may cross the data (1,505 tickets padded to 1,506 reads 1,500):
+// trendChart keeps its axis ends beyond the values, so that no point is drawn off the chart.
 function round(x: number): number {
   return Number(x.toPrecision(2));
 }

@@ -243,3 +243,72 @@ describe('dashboardData', () => {
     expect(data.quality.inputs[0]).toEqual({ kind: 'tickets', path: 'tickets.csv', rows: 100, used: 80, skipped: 5, outside_period: 15, not_counted: 0, superseded: null, excluded: null });
   });
 });
+
+describe("the department's own values, the policy's goals and role names (report.json since reports carry them)", () => {
+  // People's csat 90 and 95 (median 92.5), resolution hours 20 and 30 (median 25): the
+  // department's values below differ from those medians, so a test that passes reads the block.
+  const people: PersonSpec[] = [
+    { id: 'E1', role: 'agent', kpis: { csat: 90, resolution_hours: 20 } },
+    { id: 'L1', role: 'supervisor', kpis: { csat: 95, resolution_hours: 30 } },
+  ];
+  const goals = [
+    { description: '客户满意度不低于 92%', kpi: 'csat', target: 92 },
+    { description: '平均解决时长不超过 22 小时', kpi: 'resolution_hours', target: 22 },
+    { description: '建立备件台账', kpi: null, target: null },
+  ];
+  const roles = [{ id: 'agent', name: '客服专员' }, { id: 'supervisor', name: '主管' }];
+  const older = makeReport({ period: '2026-07', staff: people });
+  const august = makeReport({ period: '2026-08', staff: people, department: { csat: 91, resolution_hours: 26 }, goals, roles });
+  const september = makeReport({ period: '2026-09', staff: people, department: { csat: 93.5, resolution_hours: null }, goals, roles });
+
+  it('are valid report.json, and reports without them still are', () => {
+    for (const r of [older, august, september]) expect(reportSchemaErrors(r)).toEqual([]);
+    expect('department' in older).toBe(false);
+  });
+
+  it('each KPI: the department value this period, the policy target, and the trend — the median of people, marked, for the report without the block', () => {
+    const data = dashboardData([older, august, september]);
+    expect(kpi(data, 'csat').department).toEqual({
+      now: { value: 93.5, samples: 50, status: 'ok' },
+      target: 95,
+      floor: 80,
+      trend: [
+        { period: '2026-07', value: 92.5, of: 'median' },
+        { period: '2026-08', value: 91, of: 'department' },
+        { period: '2026-09', value: 93.5, of: 'department' },
+      ],
+    });
+    // No tickets for resolution time in September: the department has no value, not the median.
+    expect(kpi(data, 'resolution_hours').department.trend.map((p) => [p.value, p.of])).toEqual([
+      [25, 'median'],
+      [26, 'department'],
+      [null, 'department'],
+    ]);
+    // The medians across people stay what they were.
+    expect(kpi(data, 'csat').trend.map((p) => p.median)).toEqual([92.5, 92.5, 92.5]);
+    expect(data.goals).toEqual([
+      { description: '客户满意度不低于 92%', kpi: 'csat', target: 92 },
+      { description: '平均解决时长不超过 22 小时', kpi: 'resolution_hours', target: 22 },
+      { description: '建立备件台账' },
+    ]);
+    expect([...data.roles]).toEqual([
+      ['agent', '客服专员'],
+      ['supervisor', '主管'],
+    ]);
+  });
+
+  it('a latest report without the block: medians throughout, goals from the options, role ids as they are', () => {
+    const data = dashboardData([august, makeReport({ period: '2026-09', staff: people })], { goals: [{ description: '满意', kpi: 'csat', target: 90 }] });
+    expect(kpi(data, 'csat').department).toEqual({
+      now: null,
+      target: null,
+      floor: null,
+      trend: [
+        { period: '2026-08', value: 91, of: 'department' },
+        { period: '2026-09', value: 92.5, of: 'median' },
+      ],
+    });
+    expect(data.goals).toEqual([{ description: '满意', kpi: 'csat', target: 90 }]);
+    expect(data.roles.size).toBe(0);
+  });
+});

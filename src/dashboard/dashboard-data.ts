@@ -87,6 +87,29 @@ export interface DashboardKpi {
   readonly outliers: readonly KpiPoint[];
   /** The median of each trend period (null: no value that period). */
   readonly trend: readonly { readonly period: string; readonly median: number | null; readonly n: number }[];
+  /** The department's own value (report.json's `department`), this period and in each trend period. */
+  readonly department: DepartmentTrend;
+}
+
+/** A department value as the report holds it: every ticket that counted for anyone, once. */
+export interface DepartmentValue {
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: ReportKpi['status'];
+}
+
+export interface DepartmentTrend {
+  /** This period's (null: the report has no department value of the KPI — see `trend`). */
+  readonly now: DepartmentValue | null;
+  /** The KPI's target and floor as the policy has them (null: the report does not say). */
+  readonly target: number | null;
+  readonly floor: number | null;
+  /**
+   * Each trend period's department value; `of: 'median'` for a report written before reports
+   * carried it (or a KPI it has none of): then `value` is the median across people, and the
+   * page says so.
+   */
+  readonly trend: readonly { readonly period: string; readonly value: number | null; readonly of: 'department' | 'median' }[];
 }
 
 export interface GradeGroup {
@@ -180,8 +203,10 @@ export interface DashboardData {
   readonly periods: readonly string[];
   readonly left_out: readonly LeftOutReport[];
   readonly bands: readonly { readonly grade: string; readonly label: string; readonly min: number; readonly max: number }[];
-  /** The policy's goals as given in the options (none without them). */
+  /** The policy's goals: the latest report's, else those given in the options (none without either). */
   readonly goals: readonly DashboardGoal[];
+  /** Role id → its name, from the latest report (empty for one written before reports carried them). */
+  readonly roles: ReadonlyMap<string, string>;
   readonly forced_distribution: { readonly group_by: 'role' | 'team'; readonly min_group_size: number; readonly shares: readonly number[] } | null;
   readonly overview: readonly PeriodOverview[];
   readonly kpis: readonly DashboardKpi[];
@@ -202,8 +227,9 @@ export interface DashboardDataOptions {
   /** The page's language; default: that of the latest report's policy. */
   readonly language?: Language;
   /**
-   * The policy's goals, when the caller has the policy (a report does not carry them): each
-   * is shown beside its KPI's median across people this period and in each period.
+   * The policy's goals, for a latest report written before reports carried them (the
+   * report's own `goals` win): each is shown beside its KPI's department value, or the
+   * median across people where a report has no department value.
    */
   readonly goals?: readonly DashboardGoal[];
 }
@@ -237,7 +263,8 @@ export function dashboardData(reports: readonly ScoredReport[], options: Dashboa
     periods,
     left_out,
     bands,
-    goals: options.goals ?? [],
+    goals: latest.goals ? latest.goals.map((g) => ({ description: g.description, ...(g.kpi !== null ? { kpi: g.kpi } : {}), ...(g.target !== null ? { target: g.target } : {}) })) : (options.goals ?? []),
+    roles: new Map((latest.roles ?? []).map((r) => [r.id, r.name])),
     forced_distribution: fd && shares ? { group_by: fd.group_by, min_group_size: fd.min_group_size, shares } : null,
     overview: trend.map((r) => overviewOf(r, bands.map((b) => b.grade))),
     kpis: kpisOf(latest, trend),
@@ -342,8 +369,24 @@ function kpisOf(latest: ScoredReport, trend: readonly ScoredReport[]): Dashboard
         const s = spreadOf(kpiValues(r, k.id).points.map((p) => p.value));
         return { period: r.period.id, median: s?.median ?? null, n: s?.n ?? 0 };
       }),
+      department: departmentTrend(latest, trend, k.id),
     };
   });
+}
+
+/** A KPI's department value in each report that has one; the median across people in those without. */
+function departmentTrend(latest: ScoredReport, trend: readonly ScoredReport[], id: string): DepartmentTrend {
+  const now = latest.department?.kpis.find((d) => d.id === id);
+  return {
+    now: now ? { value: now.value, samples: now.samples, status: now.status } : null,
+    target: now?.target ?? null,
+    floor: now?.floor ?? null,
+    trend: trend.map((r) => {
+      const d = r.department?.kpis.find((x) => x.id === id);
+      if (d) return { period: r.period.id, value: d.value, of: 'department' as const };
+      return { period: r.period.id, value: spreadOf(kpiValues(r, id).points.map((p) => p.value))?.median ?? null, of: 'median' as const };
+    }),
+  };
 }
 
 function distinct(values: readonly number[]): number[] {

@@ -24,6 +24,9 @@ section.page { background: #fff; border: 1px solid var(--line); border-radius: 6
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; break-inside: avoid; page-break-inside: avoid; }
 .card h3 { margin-top: 0; }
 .figures { display: flex; gap: 16px; flex-wrap: wrap; font-size: 13px; }
+.card.kpi { width: 392px; box-sizing: border-box; }
+.card.kpi .figures { gap: 4px 12px; }
+.card.kpi .note { font-size: 12px; margin: 4px 0 0; }
 .figures b { font-size: 18px; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; display: block; }

@@ -146,3 +146,52 @@ describe('renderDashboard', () => {
     expect(html.match(/data-chart="history"/g)).toHaveLength(500);
   }, 60_000);
 });
+
+describe("the department section with the department's own values", () => {
+  const people: PersonSpec[] = [
+    { id: 'E1', name: '张三', role: 'agent', kpis: { csat: 90, resolution_hours: 20 } },
+    { id: 'L1', name: '李四', role: 'supervisor', kpis: { csat: 95, resolution_hours: 30 } },
+  ];
+  const goals = [
+    { description: '客户满意度不低于 92%', kpi: 'csat', target: 92 },
+    { description: '平均解决时长不超过 22 小时', kpi: 'resolution_hours', target: 22 },
+  ];
+  const roles = [{ id: 'agent', name: '客服专员' }, { id: 'supervisor', name: '主管' }];
+  const reports = (language: 'zh-CN' | 'en') => [
+    makeReport({ period: '2026-08', staff: people, language }),
+    makeReport({ period: '2026-09', staff: people, language, department: { csat: 93.5, resolution_hours: 26 }, goals, roles }),
+  ];
+  const goalRow = (html: string, goal: string) => {
+    const at = html.indexOf(`<td>${goal}</td>`);
+    expect(at).toBeGreaterThan(-1);
+    return [...html.slice(at, html.indexOf('</tr>', at)).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+  };
+
+  it('shows each goal against the department value this period and in each period, the median of people marked for the older report', async () => {
+    const html = await renderDashboard(reports('zh-CN'), {});
+    // Goal, KPI, goal target, KPI target, this period, 2026-08 (no block: median of 90 and 95), 2026-09.
+    expect(goalRow(html, '客户满意度不低于 92%')).toEqual(['客户满意度不低于 92%', '客户满意度', '92%', '95%', '达成', '92.5%（人员中位数）', '93.5%']);
+    // Lower is better: 26 h against a goal of 22 h is not met.
+    expect(goalRow(html, '平均解决时长不超过 22 小时')).toEqual(['平均解决时长不超过 22 小时', '平均解决时长', '22 小时', '24 小时', '未达成', '25 小时（人员中位数）', '26 小时']);
+    expect(html).toContain('<b data-department="csat">93.5%</b>');
+    expect(html).toContain('其中 2026-08 为人员中位数');
+    // Role names, not ids: the person line, the grade group.
+    expect(html).toContain('岗位 主管，班组');
+    expect(html).toContain('岗位 客服专员（1 人）');
+    expect(html).not.toMatch(/岗位 (agent|supervisor)/);
+  });
+
+  it('reads the same in English', async () => {
+    const html = await renderDashboard(reports('en'), {});
+    expect(goalRow(html, '客户满意度不低于 92%').slice(2)).toEqual(['92%', '95%', 'met', '92.5% (median of people)', '93.5%']);
+    expect(html).toContain('Department <b data-department="csat">93.5%</b>');
+    expect(html).toContain('Role 主管 · team');
+  });
+
+  it('a report without the block: the median of people, no department figure, role ids', async () => {
+    const html = await renderDashboard([makeReport({ period: '2026-09', staff: people })], {});
+    expect(html).not.toContain('data-department=');
+    expect(html).toContain('走势：各期人员中位数');
+    expect(html).toContain('岗位 supervisor，班组');
+  });
+});

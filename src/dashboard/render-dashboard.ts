@@ -151,8 +151,36 @@ function departmentSection(page: Page): string {
   return out.join('');
 }
 
-/** The policy's goals against this period's median of their KPI, and the median in each period. */
+/**
+ * The policy's goals against the department's value of their KPI: the goal's target, the
+ * KPI's own target, whether this period met the goal, and the value in each period — the
+ * median across people, said so in the cell, for a report without department values.
+ */
 function goalsTable(page: Page): string {
+  const { data, language } = page;
+  if (!data.kpis.some((k) => k.department.trend.some((p) => p.of === 'department'))) return goalsMedianTable(page);
+  const head = [t(language, 'dash-goal'), t(language, 'dash-kpi')].map((h) => `<th>${e(h)}</th>`).join('') + [t(language, 'dash-goal-target'), t(language, 'dash-kpi-target'), t(language, 'dash-goal-now')].map((h) => `<th class="n">${e(h)}</th>`).join('');
+  const out: string[] = [`<h3>${e(t(language, 'dash-goals'))}</h3><table class="goals"><thead><tr>${head}`];
+  for (const p of data.periods) out.push(`<th class="n">${e(p)}</th>`);
+  out.push('</tr></thead><tbody>');
+  for (const g of data.goals) {
+    const k = g.kpi === undefined ? undefined : data.kpis.find((x) => x.id === g.kpi);
+    const unit = k?.unit ?? 'number';
+    const kpiTarget = k?.department.target ?? (k && k.targets.length > 0 ? k.targets.map((x) => withUnit(language, x, unit)).join(' / ') : null);
+    out.push(`<tr><td>${e(g.description)}</td><td>${k ? e(k.name) : e(g.kpi ?? '—')}</td><td class="n">${g.target === undefined ? '—' : e(withUnit(language, g.target, unit))}</td>`);
+    out.push(`<td class="n">${e(typeof kpiTarget === 'number' ? withUnit(language, kpiTarget, unit) : (kpiTarget ?? '—'))}</td><td class="n">${e(goalStatus(language, g.target, k))}</td>`);
+    for (const p of data.periods) {
+      const point = k?.department.trend.find((x) => x.period === p);
+      out.push(`<td class="n">${e(point ? departmentValue(language, point.value, unit, point.of) : '—')}</td>`);
+    }
+    out.push('</tr>');
+  }
+  out.push('</tbody></table>');
+  return out.join('');
+}
+
+/** Reports without department values, every one: the goals against their KPI's median across people in each period. */
+function goalsMedianTable(page: Page): string {
   const { data, language } = page;
   const out: string[] = [`<h3>${e(t(language, 'dash-goals'))}</h3><table><thead><tr><th>${e(t(language, 'dash-goal'))}</th><th>${e(t(language, 'dash-kpi'))}</th><th class="n">${e(t(language, 'dash-target'))}</th>`];
   for (const p of data.periods) out.push(`<th class="n">${e(t(language, 'dash-median-of', { period: p }))}</th>`);
@@ -161,29 +189,63 @@ function goalsTable(page: Page): string {
     const k = g.kpi === undefined ? undefined : data.kpis.find((x) => x.id === g.kpi);
     const unit = k?.unit ?? 'number';
     out.push(`<tr><td>${e(g.description)}</td><td>${k ? e(k.name) : e(g.kpi ?? '—')}</td><td class="n">${g.target === undefined ? '—' : e(withUnit(language, g.target, unit))}</td>`);
-    for (const p of data.periods) {
-      const median = k?.trend.find((x) => x.period === p)?.median ?? null;
-      out.push(`<td class="n">${e(withUnit(language, median, unit))}</td>`);
-    }
+    for (const p of data.periods) out.push(`<td class="n">${e(withUnit(language, k?.trend.find((x) => x.period === p)?.median ?? null, unit))}</td>`);
     out.push('</tr>');
   }
   out.push('</tbody></table>');
   return out.join('');
 }
 
+/** A value of the department's, or the median across people (said so) where a report has none. */
+function departmentValue(language: Language, value: number | null, unit: string, of: 'department' | 'median'): string {
+  const text = withUnit(language, value, unit);
+  return of === 'median' && value !== null ? t(language, 'dash-median-people', { value: text }) : text;
+}
+
+/** Whether this period's department value (or, without one, the median across people) met the goal's target. */
+function goalStatus(language: Language, target: number | undefined, k: DashboardKpi | undefined): string {
+  const now = k?.department.trend[k.department.trend.length - 1];
+  if (target === undefined || !k || !now || now.value === null || (k.department.now && k.department.now.status !== 'ok')) return '—';
+  const met = k.direction === 'lower' ? now.value <= target : now.value >= target;
+  return t(language, met ? 'dash-goal-met' : 'dash-goal-missed');
+}
+
+/**
+ * A KPI of the department: its own value this period (every ticket once) beside the
+ * median across people, the target and how many reached it, and the trend of the department
+ * value — of the median, said so, in periods whose report has no department value.
+ */
 function kpiCard(page: Page, k: DashboardKpi): string {
   const { language } = page;
   const median = k.spread?.median ?? null;
   const direction = t(language, k.direction === 'lower' ? 'dash-direction-lower' : 'dash-direction-higher');
   const basis = k.basis === 'teams' ? t(language, 'dash-basis-teams') : '';
+  const dept = k.department.now;
+  const deptText = dept === null ? '' : withUnit(language, dept.value, k.unit) + (dept.status === 'insufficient' ? t(language, 'dash-department-insufficient', { samples: dept.samples }) : '');
+  // A count is the department's total: a person's target and a person's median are no line
+  // or point beside it (1,505 tickets against 130 each), so its trend shows the totals alone.
+  const total = dept !== null && k.unit === 'count';
+  const targets = total ? [] : k.department.target !== null ? [k.department.target] : k.targets;
+  const fallback = total ? [] : k.department.trend.filter((p) => p.of === 'median').map((p) => p.period);
+  const points = k.department.trend.map((p) => (total && p.of === 'median' ? null : p.value));
   return (
     `<div class="card kpi" data-kpi="${e(k.id)}"><h3>${e(k.name)}${e(basis)} <span class="muted">(${e(direction)})</span></h3>` +
-    `<div class="figures"><span>${e(t(language, 'dash-median'))} <b>${e(withUnit(language, median, k.unit))}</b></span>` +
-    `<span>${e(t(language, 'dash-target'))} <b>${e(k.targets.map((x) => withUnit(language, x, k.unit)).join(' / ') || '—')}</b></span>` +
+    '<div class="figures">' +
+    (dept === null ? '' : `<span>${e(t(language, 'dash-department-value'))} <b data-department="${e(k.id)}">${e(deptText)}</b></span>`) +
+    `<span>${e(t(language, dept === null ? 'dash-median' : 'dash-median-across'))} <b>${e(withUnit(language, median, k.unit))}</b></span>` +
+    `<span>${e(t(language, total ? 'dash-target-each' : 'dash-target'))} <b>${e((total ? k.targets : targets).map((x) => withUnit(language, x, k.unit)).join(' / ') || '—')}</b></span>` +
     `<span>${e(t(language, 'dash-reached'))} <b>${e(t(language, 'dash-reached-of', { reached: k.reached, n: k.spread?.n ?? 0 }))}</b></span></div>` +
-    chart(page, `kpi-trend-${k.id}`, trendChart(page.data.periods, k.trend.map((p) => p.median), { targets: k.targets, floors: [] }), { width: 370, height: 130 }) +
+    `<p class="muted note">${e(t(language, fallback.length === k.department.trend.length ? 'dash-trend-median' : total ? 'dash-trend-department-total' : 'dash-trend-department'))}` +
+    (fallback.length > 0 && fallback.length < k.department.trend.length ? e(t(language, 'dash-trend-median-periods', { periods: fallback.join(t(language, 'dash-separator')) })) : '') +
+    '</p>' +
+    chart(page, `kpi-trend-${k.id}`, trendChart(page.data.periods, points, { targets, floors: [] }), { width: 370, height: 130 }) +
     '</div>'
   );
+}
+
+/** A role's name as the report gives it (its id in a report written before reports carried names). */
+function roleName(page: Page, id: string): string {
+  return page.data.roles.get(id) ?? id;
 }
 
 function gradeCategories(data: DashboardData): string[] {
@@ -201,7 +263,7 @@ function gradesSection(page: Page): string {
   out.push('</div><div class="grid">');
   const grades = data.bands.map((b) => b.grade);
   for (const g of data.grade_groups) {
-    const heading = t(language, g.by === 'team' ? 'dash-group-team' : 'dash-group-role', { id: g.id, size: g.size }) + (data.forced_distribution && !g.quotas ? t(language, 'dash-group-no-quota') : '');
+    const heading = t(language, g.by === 'team' ? 'dash-group-team' : 'dash-group-role', { id: g.by === 'team' ? g.id : roleName(page, g.id), size: g.size }) + (data.forced_distribution && !g.quotas ? t(language, 'dash-group-no-quota') : '');
     out.push(`<div class="card"><h3>${e(heading)}</h3>${chart(page, 'grade-group', gradeGroupChart(grades, g, { count: t(language, 'dash-count'), quota: t(language, 'dash-quota') }), { width: 300, height: 190 })}</div>`);
   }
   out.push('</div>\n');
@@ -257,7 +319,7 @@ function kpiNote(language: Language, k: PersonKpi): string {
 function personBlock(page: Page, p: DashboardPerson): string {
   const { data, language } = page;
   const out: string[] = [`<article class="person" id="${p.anchor}"><h3>${e(t(language, 'dash-person-heading', { name: p.name, id: p.id }))}</h3>`];
-  const line = [t(language, 'dash-person-line', { role: p.role, team: p.team })];
+  const line = [t(language, 'dash-person-line', { role: roleName(page, p.role), team: p.team })];
   if (p.status === 'assessed') {
     line.push(t(language, 'dash-person-result', { total: total(p.total_rounded), grade: p.grade ?? '—' }));
     if (p.rank !== null && p.rank_group) line.push(t(language, 'dash-person-rank', { rank: p.rank, size: p.rank_group.size, by: p.rank_group.by }));
@@ -330,7 +392,7 @@ function qualitySection(page: Page): string {
   else {
     out.push(`<table><thead><tr><th>${e(t(language, 'dash-id'))}</th><th>${e(t(language, 'dash-name'))}</th><th>${e(t(language, 'dash-role'))}</th><th>${e(t(language, 'dash-team'))}</th><th>${e(t(language, 'dash-reasons'))}</th></tr></thead><tbody>`);
     for (const p of q.not_assessed) {
-      out.push(`<tr><td>${e(p.id)}</td><td><a href="#${p.anchor}">${e(p.name)}</a></td><td>${e(p.role)}</td><td>${e(p.team)}</td><td>${p.reasons.map(e).join('<br>')}</td></tr>`);
+      out.push(`<tr><td>${e(p.id)}</td><td><a href="#${p.anchor}">${e(p.name)}</a></td><td>${e(roleName(page, p.role))}</td><td>${e(p.team)}</td><td>${p.reasons.map(e).join('<br>')}</td></tr>`);
     }
     out.push('</tbody></table>');
   }

@@ -10,7 +10,7 @@ import type { ColumnMap } from './columns.js';
 import { planEvaluation, usesWorkingDaySla, type EvaluationPlan } from './kpi-plan.js';
 import { EventLogCollapser, eventLogColumnMap } from './event-log.js';
 import { LastRowFinder } from './last-rows.js';
-import { assembleStaffResults, type StaffResult } from './kpi-results.js';
+import { assembleDepartment, assembleStaffResults, type DepartmentKpi, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
 import { partialCoverage } from './period-coverage.js';
 import type { InputKind, InputSummary } from './report.js';
@@ -63,6 +63,8 @@ export interface Evaluation {
   readonly calendar: WorkingCalendar;
   readonly inputs: readonly InputSummary[];
   readonly staff: readonly StaffResult[];
+  /** The department's KPI values: every ticket that counted for anyone, once. */
+  readonly department: readonly DepartmentKpi[];
   readonly ratings: readonly RatingRow[];
   readonly warnings: WarningSink;
   /** KPI values per slice, in the order asked for. */
@@ -266,5 +268,6 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     }
   }
   const sliceResults = slices.map((slice, s) => ({ period: slice, staff: assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues, slot: s + 1 }) }));
-  return { period, plan, calendar, inputs, staff: staffResults, ratings, warnings, slices: sliceResults, excluded: tickets.excluded, ticketIds: tickets.hasTicketIds, details: tickets.details };
+  const department = assembleDepartment({ policy, plan, tickets });
+  return { period, plan, calendar, inputs, staff: staffResults, department, ratings, warnings, slices: sliceResults, excluded: tickets.excluded, ticketIds: tickets.hasTicketIds, details: tickets.details };
 }

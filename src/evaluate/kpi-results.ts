@@ -112,6 +112,30 @@ export function ticketKpiStatus(measure: TicketMeasure, totals: KpiTotals): KpiS
 export interface TotalsSource {
   staffTotalsOf(person: number, i: number, slot?: number): KpiTotals;
   teamTotalsOf(team: string, i: number, slot?: number): KpiTotals | undefined;
+  departmentTotalsOf(i: number, slot?: number): KpiTotals;
+}
+
+/** A KPI of the whole department: over every ticket that counted for anyone, each once. */
+export type DepartmentKpi = Omit<KpiResult, 'scope'>;
+
+/**
+ * The department's value of each ticket KPI of the policy, in the policy's order, formed as
+ * a person's is (ticketKpiValue) from the department's totals: a rate is over all its
+ * tickets, not a mean of people's rates. KPIs read from the metrics file have no department
+ * value (a figure per person does not add up to one), and are left out.
+ */
+export function assembleDepartment(input: Pick<AssembleInput, 'policy' | 'plan' | 'tickets' | 'slot'>): DepartmentKpi[] {
+  const { policy, plan } = input;
+  const ticketIndex = new Map<string, number>(plan.ticketMeasures.map((m, i) => [m.id, i]));
+  const kpis: DepartmentKpi[] = [];
+  for (const kpi of policy.kpis) {
+    const i = ticketIndex.get(kpi.id);
+    if (i === undefined) continue;
+    const measure = plan.ticketMeasures[i]!;
+    const totals = input.tickets.departmentTotalsOf(i, input.slot ?? 0);
+    kpis.push({ id: kpi.id, value: ticketKpiValue(measure, totals, policy), samples: totals.samples, status: ticketKpiStatus(measure, totals) });
+  }
+  return kpis;
 }
 
 export interface AssembleInput {

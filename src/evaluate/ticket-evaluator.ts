@@ -428,6 +428,7 @@ export class TicketEvaluator implements TableHandler {
     if (!unreadable) {
       for (const p of credits.everyone) totals.countPerson(p, createdSlice, resolvedSlice);
       for (const t of credits.allTeams) totals.countTeam(t, createdSlice, resolvedSlice);
+      totals.countDepartment(createdSlice, resolvedSlice);
     }
     const xs = this.xs;
     xs.fill(NaN);
@@ -452,6 +453,7 @@ export class TicketEvaluator implements TableHandler {
       const slice = c.byCreation ? createdSlice : resolvedSlice;
       for (const p of people) totals.addPerson(i, p, c.keepValues, slice, x, w);
       if (c.team) for (const t of credits.teams[c.credit]!) totals.addTeam(i, t, c.keepValues, slice, x);
+      totals.addDepartment(i, c.keepValues, slice, x);
     }
     if (used) this.used++;
     else this.notCounted++;
@@ -575,6 +577,11 @@ export class TicketEvaluator implements TableHandler {
   /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
   staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
     return this.totals.staffTotalsOf(person, i, slot);
+  }
+
+  /** Totals of measure `i` over every ticket that counted for anyone, each once. */
+  departmentTotalsOf(i: number, slot = 0): KpiTotals {
+    return this.totals.departmentTotalsAt(i, slot);
   }
 
   /** Whether any ticket in the period counted for the team. */

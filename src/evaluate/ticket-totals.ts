@@ -1,7 +1,9 @@
-// Running totals of the ticket KPIs: per person and per team, for each measure [samples,
-// sum] over the whole period and over each slice of it (the months of a quarter that
-// averages its months), the tickets placed in each, and the values that a median or p90
-// needs. Memory grows with people × measures × slices, never with rows. It never reads a row.
+// Running totals of the ticket KPIs: per person, per team and for the whole department, for
+// each measure [samples, sum] over the whole period and over each slice of it (the months of
+// a quarter that averages its months), the tickets placed in each, and the values that a
+// median or p90 needs. The department counts each ticket that counted for anyone once, as a
+// team does. Memory grows with people × measures × slices, never with rows (but for the
+// values a median keeps). It never reads a row.
 /** Totals of one KPI for one person or team. */
 export interface KpiTotals {
   readonly samples: number;
@@ -35,6 +37,10 @@ export class TicketTotals {
   private teamTickets = new Float64Array(0);
   private readonly staffValues = new Map<number, number[]>();
   private readonly teamValues = new Map<number, number[]>();
+  /** The department: one more "team" that every ticket counting for anyone belongs to. */
+  private readonly deptTotals: Float64Array;
+  private readonly deptTickets: Float64Array;
+  private readonly deptValues = new Map<number, number[]>();
   /** With shared credit: per person, M measures × (whole period + slices), the weighted samples. */
   private staffWeights = new Float64Array(0);
 
@@ -49,6 +55,8 @@ export class TicketTotals {
     this.stride = this.M * 2 * (this.S + 1);
     this.sliceStarts = Float64Array.from(slices.map((s) => s.start));
     this.sliceEnds = Float64Array.from(slices.map((s) => s.end));
+    this.deptTotals = new Float64Array(this.stride);
+    this.deptTickets = new Float64Array(this.S + 1);
   }
 
   get sliced(): boolean {
@@ -95,11 +103,17 @@ export class TicketTotals {
     const S1 = this.S + 1;
     countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
     if (team >= 0) countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
+    countTicket(this.deptTickets, 0, createdSlice, resolvedSlice);
   }
 
   /** One more ticket of a person alone (several people on a ticket: `countTeam` counts each team once). */
   countPerson(person: number, createdSlice: number, resolvedSlice: number): void {
     countTicket(this.staffTickets, person * (this.S + 1), createdSlice, resolvedSlice);
+  }
+
+  /** One more ticket of the department (several people on a ticket: once, whoever they are). */
+  countDepartment(createdSlice: number, resolvedSlice: number): void {
+    countTicket(this.deptTickets, 0, createdSlice, resolvedSlice);
   }
 
   /** One more ticket of a team. */
@@ -145,8 +159,22 @@ export class TicketTotals {
     }
   }
 
+  /** A sample `x` of measure `i` for the department: once per ticket, however many people it credits. */
+  addDepartment(i: number, keepValues: boolean, slice: number, x: number): void {
+    const d = this.deptTotals;
+    d[i * 2]! += 1;
+    d[i * 2 + 1]! += x;
+    if (keepValues) push(this.deptValues, i, x);
+    if (slice >= 0) {
+      const offset = (slice + 1) * this.M * 2 + i * 2;
+      d[offset]! += 1;
+      d[offset + 1]! += x;
+      if (keepValues) push(this.deptValues, (slice + 1) * this.M + i, x);
+    }
+  }
+
   /**
-   * A sample `x` of measure `i` for a person, and for their team (unless -1) when the
+   * A sample `x` of measure `i` for a person (and the department), and for their team (unless -1) when the
    * measure is team-scoped, in the whole period and in `slice` (unless -1).
    */
   add(i: number, person: number, team: number, teamScoped: boolean, keepValues: boolean, slice: number, x: number): void {
@@ -157,6 +185,9 @@ export class TicketTotals {
     const at = person * stride + i * 2;
     totals[at]! += 1;
     totals[at + 1]! += x;
+    const dept = this.deptTotals;
+    dept[i * 2]! += 1;
+    dept[i * 2 + 1]! += x;
     if (forTeam) {
       const t = team * stride + i * 2;
       this.teamTotals[t]! += 1;
@@ -165,11 +196,14 @@ export class TicketTotals {
     if (keepValues) {
       push(this.staffValues, person * S1 * this.M + i, x);
       if (forTeam) push(this.teamValues, team * S1 * this.M + i, x);
+      push(this.deptValues, i, x);
     }
     if (slice >= 0) {
       const offset = (slice + 1) * this.M * 2 + i * 2;
       totals[person * stride + offset]! += 1;
       totals[person * stride + offset + 1]! += x;
+      dept[offset]! += 1;
+      dept[offset + 1]! += x;
       if (forTeam) {
         this.teamTotals[team * stride + offset]! += 1;
         this.teamTotals[team * stride + offset + 1]! += x;
@@ -177,6 +211,7 @@ export class TicketTotals {
       if (keepValues) {
         push(this.staffValues, (person * S1 + slice + 1) * this.M + i, x);
         if (forTeam) push(this.teamValues, (team * S1 + slice + 1) * this.M + i, x);
+        push(this.deptValues, (slice + 1) * this.M + i, x);
       }
     }
   }
@@ -195,6 +230,12 @@ export class TicketTotals {
     const at = index * this.stride + slot * this.M * 2 + i * 2;
     const tickets = this.teamTickets[index * (this.S + 1) + slot] ?? 0;
     return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i), tickets };
+  }
+
+  /** The same for the department. */
+  departmentTotalsAt(i: number, slot = 0): KpiTotals {
+    const at = slot * this.M * 2 + i * 2;
+    return { samples: this.deptTotals[at] ?? 0, sum: this.deptTotals[at + 1] ?? 0, values: this.deptValues.get(slot * this.M + i), tickets: this.deptTickets[slot] ?? 0 };
   }
 }
 

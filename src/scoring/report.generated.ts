@@ -600,6 +600,45 @@ export interface ReportFile {
       }[];
     } | null;
   };
+  /** 制度中的岗位及其名称，按制度顺序。早期报告没有此项。 / The policy's roles and their names, in the policy's order. Earlier reports lack it. */
+  roles?: {
+    /** 岗位 id（与人员的 role、roles 相同）。 / Role id (as in a person's role and roles). */
+    id: string;
+    /** 岗位名称，如“主管”。 / Its name, e.g. Supervisor. */
+    name: string;
+  }[];
+  /** 制度“绩效目标”一章的部门目标，按制度顺序。早期报告没有此项。 / The department's goals from the policy's goals chapter, in its order. Earlier reports lack it. */
+  goals?: {
+    /** 目标说明。 / What the goal says. */
+    description: string;
+    /** 所对应指标的 id；未关联指标为 null。 / Id of the KPI it is measured by; null when tied to none. */
+    kpi: string | null;
+    /** 部门目标值，单位同该指标（制度原值，未折算）；未给出为 null。 / The department's target in the KPI's unit (as the policy has it, not scaled); null when not given. */
+    target: number | null;
+  }[];
+  /** 全部门的指标值：本期计入任何人的每张工单各计一次（与班组指标相同），公式与个人相同；申诉调整中改写个人指标值的不影响部门值。早期报告没有此项。 / The whole department's KPI values: every ticket of the period that counted for anyone, each once (as a team counts it), by the same formula as a person's; an appeal overriding a person's value does not change it. Earlier reports lack it. */
+  department?: {
+    /** 制度中按工单计算的每项指标，按制度顺序；取自绩效数据文件（metrics）的指标没有部门值，不列出。 / Each KPI of the policy computed from tickets, in the policy's order; KPIs read from the metrics file have no department value and are not listed. */
+    kpis: {
+      /** 指标 id。 / KPI id. */
+      id: string;
+      /** 指标名称。 / KPI name. */
+      name: string;
+      /** 单位。 / Unit. */
+      unit: "seconds" | "minutes" | "hours" | "days" | "percent" | "currency" | "count" | "score" | "number";
+      /** higher 越高越好；lower 越低越好。 / Whether higher or lower values are better. */
+      direction: "higher" | "lower";
+      /** 部门指标值（未取整）；无样本时为 null。 / The department's value (not rounded); null without samples. */
+      value: number | null;
+      /** 样本数（工单数，每张一次）。 / Samples (tickets, each once). */
+      samples: number;
+      status: KpiStatus;
+      /** 指标目标值（制度原值，未折算）。 / The KPI's target (as the policy has it, not scaled). */
+      target: number;
+      /** 指标底线值（制度原值，未折算）。 / The KPI's floor (as the policy has it, not scaled). */
+      floor: number;
+    }[];
+  };
   /** 读取的数据文件，每个附校验值，结果可与其输入一一对应。 / The data files read, each with its hash, so a result can be tied to its inputs. */
   inputs: Input[];
   /** 本次应用的全部申诉调整（--adjustments）。 / Every approved appeal applied (--adjustments). */

@@ -24,7 +24,7 @@ import { computeBonus, ruleOutcomes, type HistoryLookup, type PastGrades } from 
 import { personSetup, type PersonSetup } from './person-setup.js';
 import { policyCoverage } from './policy-coverage.js';
 import { REPORT_FORMAT_VERSION } from './report-file.js';
-import type { ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './scored-report.js';
+import type { DepartmentReportKpi, ExcludedRecord, MonthKpi, ReportQualitative, ReportDistribution, ReportKpi, ReportNote, ReportPerson, ScoredReport } from './scored-report.js';
 import { checkVetoes, scorePoints } from './score-events.js';
 import { appliedTargets, cycleMonths, scaledScoring, statedScoring } from './score-kpi.js';
 import { scoreQualitative } from './score-qualitative.js';
@@ -273,6 +273,9 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
       bands: scale.bands.map((b) => ({ grade: b.grade, label: b.label, min: b.min, max: b.max })),
       forced_distribution: fd ? { group_by: fd.group_by, min_group_size: fd.min_group_size, shares: fd.shares.map((s) => ({ grade: s.grade, percent: s.percent })) } : null,
     },
+    roles: policy.roles.map((r) => ({ id: r.id, name: r.name })),
+    goals: (policy.goals ?? []).map((g) => ({ description: g.description, kpi: g.kpi ?? null, target: g.target ?? null })),
+    department: { kpis: departmentKpis(policy, evaluation) },
     inputs: part1.inputs,
     adjustments: applied.records,
     history: (input.history ?? []).map((h) => ({ period: h.periodId, path: h.path, sha256: h.sha256 })),
@@ -287,6 +290,14 @@ export function scoreEvaluation(input: ScoreEvaluationInput): ScoredReport {
     notes: reportNotes,
     warnings: part1.warnings,
   };
+}
+
+/** The department's KPI values with what the policy says of each KPI. */
+function departmentKpis(policy: Policy, evaluation: Evaluation): DepartmentReportKpi[] {
+  return evaluation.department.flatMap((d) => {
+    const kpi = policy.kpis.find((k) => k.id === d.id);
+    return kpi ? [{ id: d.id, name: kpi.name, unit: kpi.unit, direction: kpi.direction, value: d.value, samples: d.samples, status: d.status, target: kpi.target, floor: kpi.floor }] : [];
+  });
 }
 
 // ── one person ───────────────────────────────────────────────────────────────────────

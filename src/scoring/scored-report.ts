@@ -113,6 +113,28 @@ export interface ReportDistribution {
   readonly kept_published: boolean;
 }
 
+export interface ReportGoal {
+  readonly description: string;
+  /** null: the goal is tied to no KPI. */
+  readonly kpi: string | null;
+  /** In the KPI's unit, as the policy has it, not scaled to the period (null: none given). */
+  readonly target: number | null;
+}
+
+/** A KPI of the whole department: every ticket that counted for anyone, once (kpi-results.ts). */
+export interface DepartmentReportKpi {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: Kpi['unit'];
+  readonly direction: Kpi['direction'];
+  readonly value: number | null;
+  readonly samples: number;
+  readonly status: KpiStatus;
+  /** The KPI's target and floor as the policy has them, not scaled to the period. */
+  readonly target: number;
+  readonly floor: number;
+}
+
 export interface ReportPerson {
   readonly id: string;
   readonly name: string;
@@ -192,6 +214,12 @@ export interface ScoredReport {
     readonly bands: readonly { readonly grade: string; readonly label: string; readonly min: number; readonly max: number }[];
     readonly forced_distribution: { readonly group_by: 'role' | 'team'; readonly min_group_size: number; readonly shares: readonly { readonly grade: string; readonly percent: number }[] } | null;
   };
+  /** The policy's roles and their names (absent in reports written before it was added). */
+  readonly roles?: readonly { readonly id: string; readonly name: string }[];
+  /** The policy's department goals (absent in earlier reports). */
+  readonly goals?: readonly ReportGoal[];
+  /** The whole department's KPI values (absent in earlier reports). */
+  readonly department?: { readonly kpis: readonly DepartmentReportKpi[] };
   readonly inputs: readonly InputSummary[];
   readonly adjustments: readonly ReportAdjustment[];
   readonly history: readonly { readonly period: string; readonly path: string; readonly sha256: string }[];

@@ -61,6 +61,14 @@ export interface ReportSpec {
   readonly forced?: { readonly group_by: 'role' | 'team'; readonly min_group_size: number; readonly shares: readonly { readonly grade: string; readonly percent: number }[] };
   readonly warnings?: readonly { readonly code: string; readonly file: string; readonly row: number | null; readonly column: string | null; readonly message: string }[];
   readonly warningsTotal?: number;
+  /**
+   * The department block as aspm writes it since reports carry one: KPI id → the
+   * department's value (samples: 50 each; a KPI left out is not in the block). Unset: a
+   * report written before, with no department, goals or roles.
+   */
+  readonly department?: Readonly<Record<string, number | null>>;
+  readonly goals?: readonly { readonly description: string; readonly kpi: string | null; readonly target: number | null }[];
+  readonly roles?: readonly { readonly id: string; readonly name: string }[];
 }
 
 /** The linear score of the policy's default rule, capped at 100. */
@@ -166,6 +174,13 @@ function person(spec: PersonSpec): ReportPerson {
   } as ReportPerson;
 }
 
+function departmentKpis(values: Readonly<Record<string, number | null>>) {
+  return KPIS.filter((k) => k.id in values).map((k) => {
+    const value = values[k.id] ?? null;
+    return { id: k.id, name: k.name, unit: k.unit, direction: k.direction, value, samples: value === null ? 0 : 50, status: value === null ? ('no_data' as const) : ('ok' as const), target: k.target, floor: k.floor };
+  });
+}
+
 /** A scored report of `spec.period` holding `spec.staff`. */
 export function makeReport(spec: ReportSpec): ScoredReport {
   const staff = spec.staff.map((p) => person(p));
@@ -184,6 +199,9 @@ export function makeReport(spec: ReportSpec): ScoredReport {
     appeal: { deadline: '2026-12-31', calendar: 'mon_fri', holiday_data: null, file_within_days: 5, answer_within_days: 10, channel: 'HR', reviewers: ['HR'], escalation: null },
     scoring: { missing_kpi: 'redistribute', neutral_score: 60, min_scored_weight: 0, longer_cycles: null, total_decimals: 2, tie_break: ['total_rounded', 'quantitative', 'qualitative'] },
     grades: { bands: BANDS.map((b) => ({ ...b })), forced_distribution: spec.forced ? { ...spec.forced, shares: spec.forced.shares.map((s) => ({ ...s })) } : null },
+    ...(spec.roles ? { roles: spec.roles.map((r) => ({ ...r })) } : {}),
+    ...(spec.goals ? { goals: spec.goals.map((g) => ({ ...g })) } : {}),
+    ...(spec.department ? { department: { kpis: departmentKpis(spec.department) } } : {}),
     inputs: [
       { kind: 'tickets', path: 'tickets.csv', sha256: '1'.repeat(64), rows: 100, used: 80, skipped: 5, outside_period: 15, not_counted: 0, format: 'csv', encoding: 'utf-8', columns: { ticket_id: ['工单号'] } },
       { kind: 'roster', path: 'roster.csv', sha256: '2'.repeat(64), rows: staff.length, used: staff.length, skipped: 0, format: 'csv', encoding: 'utf-8', columns: { staff_id: ['工号'] } },

@@ -97,6 +97,7 @@ export function makeEvaluation(policy: Policy, people: readonly PersonInput[], o
     calendar: policyCalendar(policy),
     inputs: [{ kind: 'tickets', path: 'tickets.csv', sha256: '0'.repeat(64), rows: 0, used: 0, skipped: 0, format: 'csv', columns: {} }],
     staff: results((p) => p.kpis),
+    department: [],
     ratings,
     warnings: new WarningSink(),
     slices,
