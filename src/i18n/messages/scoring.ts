@@ -212,8 +212,8 @@ export const scoringMessages = defineMessages({
     en: 'The folder {path} has no report of "{company} {title}". Check that --policy names the policy the reports were scored under.',
   },
   'opt-dashboard-policy': {
-    'zh-CN': '制度文件：显示其中的部门绩效目标，并只显示该制度的报告',
-    en: 'the policy file: show its department goals, and only the reports of that policy',
+    'zh-CN': '制度文件：只显示该制度的报告，部门绩效目标以该文件为准（省略时取报告中记录的目标）',
+    en: "the policy file: only that policy's reports, with the department goals as the file has them (without it, the goals the reports carry)",
   },
   'dashboard-report-too-large': {
     'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出该文件夹。',
