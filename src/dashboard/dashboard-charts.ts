@@ -95,13 +95,14 @@ export function trendChart(periods: readonly string[], values: readonly (number 
   const pad = (high - low) * 0.15 || Math.abs(high) * 0.1 || 1;
   // The axis takes in the target line too (ECharts sizes it by the data alone), and stays
   // at 0 or above when every value is: a rate below 0 means nothing.
-  const min = low >= 0 ? Math.max(0, Math.min(low, round(low - pad))) : Math.min(low, round(low - pad));
+  const min = low >= 0 ? Math.max(0, roundDown(low - pad)) : roundDown(low - pad);
   return {
     textStyle: TEXT,
     grid: { left: 44, right: 12, top: 10, bottom: 22 },
     xAxis: { type: 'category', data: [...periods], axisLabel: { fontSize: 10 } },
-    // Rounded to two figures, a bound may pass a value (90.43 with a target of 90 → 90): never past one.
-    yAxis: { type: 'value', scale: true, min: Math.min(min, low), max: Math.max(round(high + pad), high), splitNumber: 3, axisLabel: { fontSize: 10 } },
+    // Bounds of two figures, rounded outwards: never inside a value (90.43 → 91, not 90), never
+    // a label of sixteen digits (2.975027144408252).
+    yAxis: { type: 'value', scale: true, min, max: roundUp(high + pad), splitNumber: 3, axisLabel: { fontSize: 10 } },
     series: [
       {
         type: 'line',
@@ -119,8 +120,20 @@ export function trendChart(periods: readonly string[], values: readonly (number 
 /** Two significant digits, so that axis ends read 1.2 rather than 1.2000000000000002. */
 // Two significant digits may cross the data (1,505 tickets padded to 1,506 reads 1,500):
 // trendChart keeps its axis ends beyond the values, so that no point is drawn off the chart.
-function round(x: number): number {
-  return Number(x.toPrecision(2));
+/** `x` to two significant figures, towards −∞ (roundDown) or +∞ (roundUp). */
+function toTwoFigures(x: number, direction: (n: number) => number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1);
+  // toPrecision: 29 × 0.1 is 2.9000000000000004 in binary.
+  return Number((direction(x / step) * step).toPrecision(12));
+}
+
+export function roundDown(x: number): number {
+  return toTwoFigures(x, Math.floor);
+}
+
+export function roundUp(x: number): number {
+  return toTwoFigures(x, Math.ceil);
 }
 
 function markLines(targets: readonly number[], floors: readonly number[]) {

@@ -137,6 +137,18 @@ describe('dashboardData', () => {
     expect(data.people.map((p) => p.anchor).slice(0, 3)).toEqual(['p1', 'p2', 'p3']);
   });
 
+  it("a quarter's page trends over its own months, then the quarter; a month of another quarter is left out", () => {
+    const month = (period: string, csat: number) => makeReport({ period, resultDate: `${period}-28`, staff: [{ id: 'E1', kpis: { csat } }] });
+    const quarter = makeReport({ period: '2025-Q3', resultDate: '2025-10-10', staff: [{ id: 'E1', kpis: { csat: 85 } }] });
+    // The latest (the page's period) comes last; the earlier ones out of order: the trend is
+    // sorted by when each period ends, a quarter after its last month.
+    const data = dashboardData([month('2025-09', 88), month('2025-06', 70), month('2025-07', 82), month('2025-08', 84), quarter]);
+    expect(data.periods).toEqual(['2025-07', '2025-08', '2025-09', '2025-Q3']);
+    expect(data.left_out).toEqual([{ period: '2025-06', reason: 'other-cycle' }]);
+    expect(kpi(data, 'csat').trend.map((t) => t.median)).toEqual([82, 84, 88, 85]);
+    expect(data.period.id).toBe('2025-Q3');
+  });
+
   it('12 periods: one trend point per period; reports of another policy or cycle and superseded re-runs are left out', () => {
     const months = Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`);
     const reports = months.map((period, m) => makeReport({ period, resultDate: `${period}-20`, staff: [{ id: 'E1', kpis: { csat: 80 + m } }, { id: 'E2', kpis: { csat: 90 } }] }));

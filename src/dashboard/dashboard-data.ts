@@ -34,7 +34,8 @@ export interface PeriodRef {
 export interface LeftOutReport {
   readonly period: string;
   /**
-   * `other-policy`: another company or title; `other-cycle`: months beside quarters;
+   * `other-policy`: another company or title; `other-cycle`: months beside quarters (the
+   * months inside the latest quarter are in its trend);
    * `superseded`: another report of the same period stands (this period's, or a later
    * result); `later-period`: after this period (the reports come oldest first).
    */
@@ -284,8 +285,8 @@ export function trendReports(reports: readonly ScoredReport[], latest: ScoredRep
     if (r === latest) continue;
     let reason: LeftOutReport['reason'] | undefined;
     if (r.policy.company !== latest.policy.company || r.policy.title !== latest.policy.title) reason = 'other-policy';
-    else if (cycleOfPeriodId(r.period.id) !== cycle) reason = 'other-cycle';
-    else if (r.period.id > latest.period.id) reason = 'later-period';
+    else if (cycleOfPeriodId(r.period.id) !== cycle && !within(r, latest)) reason = 'other-cycle';
+    else if (Date.parse(r.period.end) > Date.parse(latest.period.end)) reason = 'later-period';
     else {
       // This period is the latest report's; of an earlier period, the later result stands (a re-run after an appeal).
       const known = byPeriod.get(r.period.id);
@@ -297,8 +298,20 @@ export function trendReports(reports: readonly ScoredReport[], latest: ScoredRep
     }
     if (reason) left_out.push({ period: r.period.id, reason });
   }
-  const trend = [...byPeriod.values()].sort((a, b) => (a.period.id < b.period.id ? -1 : a.period.id > b.period.id ? 1 : 0));
+  // In time: by the end of the period, and of two ending together (September and the third
+  // quarter) the longer last, so that a quarter follows its months.
+  const trend = [...byPeriod.values()].sort((a, b) => Date.parse(a.period.end) - Date.parse(b.period.end) || Date.parse(b.period.start) - Date.parse(a.period.start));
   return { trend, left_out };
+}
+
+/**
+ * A shorter period inside the latest one (a month of the quarter): the steps that led to it,
+ * so a quarter's page trends over its months, and a year's over its quarters or months.
+ */
+function within(r: ScoredReport, latest: ScoredReport): boolean {
+  const start = Date.parse(r.period.start);
+  const end = Date.parse(r.period.end);
+  return start >= Date.parse(latest.period.start) && end <= Date.parse(latest.period.end) && end - start < Date.parse(latest.period.end) - Date.parse(latest.period.start);
 }
 
 /** Quartiles by linear interpolation between the closest ranks (the spreadsheet QUARTILE.INC). */
