@@ -102,6 +102,28 @@ describe('README and docs/', () => {
     expect((await kpis('2016-03')).find((k) => k.id === 'resolution_hours')).toMatchObject({ value: 29.2, samples: 1 });
   });
 
+  it('its example of durations and a derived time validates and computes what it says', async () => {
+    const block = [...documentation.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).find((b) => b.includes('talk_minutes'));
+    expect(block).toBeDefined();
+    const example = parse(block!) as { kpis: object[]; data_sources: object };
+    const policy = parse(readFileSync(join(ROOT, 'presets', 'small.en.yaml'), 'utf8'));
+    policy.kpis.push(...example.kpis);
+    policy.roles = [{ ...policy.roles.find((r: { id: string }) => r.id === 'agent'), kpis: [{ kpi: 'talk_minutes', weight: 50 }, { kpi: 'response_sla_rate', weight: 50 }] }];
+    policy.data_sources = example.data_sources;
+    const checked = checkPolicyObject(policy);
+    expect(checked.ok ? [] : checked.diagnostics.map((d) => d.code)).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-readme-'));
+    const tickets = join(dir, 'calls.csv');
+    // Talk 0:03:40 and 0:02:20 (the unanswered call has none): mean 180 s = 3 min. First
+    // responses 30 s and 90 s after the call, within the preset's limit; the unanswered call is a miss: 2 of 3.
+    writeFileSync(tickets, 'Call Id,Agent,Date,Time,Speed of answer in seconds,AvgTalkDuration\n1,Ann,2026-10-01,09:00:00,30,0:03:40\n2,Ann,2026-10-01,10:00:00,90,0:02:20\n3,Ann,2026-10-02,09:00:00,,\n');
+    const evaluation = await evaluateFiles({ policy: checked.ok ? checked.value : policy, period: '2026-10', tickets });
+    expect(evaluation.staff[0]!.kpis.map((k) => [k.id, k.value, k.samples])).toEqual([
+      ['talk_minutes', 3, 2],
+      ['response_sla_rate', 200 / 3, 3],
+    ]);
+  });
+
   it("documents every command, in the README's table and with a section of its own", () => {
     for (const command of commands) {
       expect(readme).toContain(`| \`aspm ${command.name}`);

@@ -1,7 +1,10 @@
 // Which column of an export holds which field. Headers are matched by name, English or
 // Chinese, ignoring case, spaces, underscores and full/half width, against built-in
 // synonyms; a policy's `data_sources.<kind>.columns` names other headers and takes
-// precedence. Pure.
+// precedence, and may say how a column is read: as a duration, as the first non-blank of
+// several columns, or as a time plus a duration. Pure.
+import { TICKET_TIME_FIELDS } from '../policy/ticket-field-kinds.js';
+import type { DurationUnit } from '../tables/parse-value.js';
 
 export type TableKind = 'tickets' | 'roster' | 'ratings' | 'metrics';
 
@@ -63,7 +66,7 @@ export function knownHeaders(kind: TableKind, field: string, count = 2): KnownHe
 }
 
 /** Time fields: two mapped headers mean a date column and a time column. */
-export const TIME_FIELDS: ReadonlySet<string> = new Set(['created_at', 'first_response_at', 'resolved_at', 'promised_at', 'arrived_at']);
+export const TIME_FIELDS = TICKET_TIME_FIELDS;
 
 /** Case, spaces, underscores, hyphens, dots and full-width forms do not distinguish headers. */
 export function normaliseHeader(header: string): string {
@@ -72,11 +75,17 @@ export function normaliseHeader(header: string): string {
 
 export interface ColumnBinding {
   readonly field: string;
-  /** Column indexes: one, or a date and a time column for a time field. */
+  /** Column indexes: one, or a date and a time column for a time field, or (firstOf) the columns tried in order. */
   readonly columns: readonly number[];
   readonly headers: readonly string[];
   /** Whether the policy's column map chose it. */
   readonly mapped: boolean;
+  /** Read as a duration written so (the policy's `duration`). */
+  readonly duration?: DurationUnit;
+  /** A time field: the first of `columns` that is not blank. */
+  readonly firstOf?: boolean;
+  /** A time field: plus the duration in this column. */
+  readonly plus?: { readonly column: number; readonly header: string; readonly duration: DurationUnit };
 }
 
 export interface MappedHeaderMissing {
@@ -90,15 +99,54 @@ export interface ColumnMatch {
   readonly missingMapped: readonly MappedHeaderMissing[];
 }
 
-export type ColumnMap = Readonly<Record<string, string | readonly string[]>>;
+/** A duration column as the policy declares it. */
+export interface DurationColumn {
+  readonly column: string;
+  readonly duration: DurationUnit;
+}
+
+/**
+ * How the policy maps one field: header(s), or an object saying how to read them. The
+ * ticket export's stages before the evaluator (an event log's collapse) may add entries of
+ * the same forms, e.g. `on_hold: { column: 'on_hold', duration: 'seconds' }`.
+ */
+export type ColumnSpec =
+  | string
+  | readonly string[]
+  | { readonly column: string | readonly string[]; readonly duration?: DurationUnit; readonly plus?: DurationColumn }
+  | { readonly first_of: readonly string[] };
+
+export type ColumnMap = Readonly<Record<string, ColumnSpec>>;
+
+/** The headers a mapping names, and how they are read. */
+export function specParts(spec: ColumnSpec): { names: readonly string[]; firstOf: boolean; duration?: DurationUnit; plus?: DurationColumn } {
+  if (typeof spec === 'string') return { names: [spec], firstOf: false };
+  if (isHeaderList(spec)) return { names: spec, firstOf: false };
+  if ('first_of' in spec) return { names: spec.first_of, firstOf: true };
+  const names = typeof spec.column === 'string' ? [spec.column] : spec.column;
+  return { names, firstOf: false, ...(spec.duration ? { duration: spec.duration } : {}), ...(spec.plus ? { plus: spec.plus } : {}) };
+}
+
+function isHeaderList(spec: ColumnSpec): spec is readonly string[] {
+  return Array.isArray(spec);
+}
+
+/** Whether the map declares the field a duration. */
+export function isDurationField(map: ColumnMap | undefined, field: string): boolean {
+  const spec = map?.[field];
+  return spec !== undefined && typeof spec === 'object' && !isHeaderList(spec) && 'column' in spec && spec.duration !== undefined && spec.plus === undefined;
+}
 
 /**
  * Which header(s) each field was read from, in the order of the file's columns: printed and
  * kept in the report, so that a column matched by its name but holding something else shows.
+ * The columns of `first_of` after the first are written `| header`, a duration added to a
+ * time `+ header`, so that neither reads as a date and a time column.
  */
 export function columnsRead(bindings: ReadonlyMap<string, ColumnBinding>): Record<string, string[]> {
   const sorted = [...bindings.values()].sort((a, b) => a.columns[0]! - b.columns[0]!);
-  return Object.fromEntries(sorted.map((b) => [b.field, [...b.headers]]));
+  const shown = (b: ColumnBinding) => [...b.headers.map((h, i) => (b.firstOf && i > 0 ? `| ${h}` : h)), ...(b.plus ? [`+ ${b.plus.header}`] : [])];
+  return Object.fromEntries(sorted.map((b) => [b.field, shown(b)]));
 }
 
 /**
@@ -119,15 +167,26 @@ export function matchColumns(headers: readonly string[], kind: TableKind, fields
   for (const field of ordered) {
     const mapped = map[field];
     if (mapped !== undefined) {
-      const names = typeof mapped === 'string' ? [mapped] : [...mapped];
+      const { names, firstOf, duration, plus } = specParts(mapped);
       const found = names.map((n) => index.get(normaliseHeader(n))).filter((i): i is number => i !== undefined);
-      if (found.length === 0) {
-        missingMapped.push({ field, headers: names });
+      const plusColumn = plus ? index.get(normaliseHeader(plus.column)) : undefined;
+      // Every column of a `first_of` or `plus` must exist: one misspelt would otherwise fall back without a word.
+      if (found.length === 0 || (firstOf && found.length < names.length) || (plus && plusColumn === undefined)) {
+        missingMapped.push({ field, headers: [...names, ...(plus ? [plus.column] : [])] });
         continue;
       }
-      const columns = TIME_FIELDS.has(field) ? found.slice(0, 2) : found.slice(0, 1);
-      bindings.set(field, { field, columns, headers: columns.map((c) => headers[c]!), mapped: true });
+      const columns = firstOf ? found : TIME_FIELDS.has(field) ? found.slice(0, 2) : found.slice(0, 1);
+      bindings.set(field, {
+        field,
+        columns,
+        headers: columns.map((c) => headers[c]!),
+        mapped: true,
+        ...(duration && !plus ? { duration } : {}),
+        ...(firstOf && columns.length > 1 ? { firstOf } : {}),
+        ...(plus && plusColumn !== undefined ? { plus: { column: plusColumn, header: headers[plusColumn]!, duration: plus.duration } } : {}),
+      });
       for (const c of columns) used.add(c);
+      if (plusColumn !== undefined) used.add(plusColumn);
       continue;
     }
     const synonyms = FIELD_SYNONYMS[kind][field] ?? [field];

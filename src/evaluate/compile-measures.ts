@@ -2,8 +2,10 @@
 // known: for each, the slots of the fields it reads, its compiled filters, the code its
 // contribution is dispatched on, and whether it is computed at all. Reads no row.
 import type { Filter } from '../policy/policy.generated.js';
+import { CONTRIBUTION } from './builtin-kpis.js';
+import { ON_HOLD } from '../policy/ticket-field-kinds.js';
 import { TIME_FIELDS } from './columns.js';
-import type { TicketMeasure } from './kpi-plan.js';
+import { durationUnitMs, type TicketMeasure } from './kpi-plan.js';
 import { compileFilter, type FilterTest } from './ticket-filters.js';
 import { KIND_OF, type TicketFields } from './ticket-fields.js';
 
@@ -18,6 +20,10 @@ export interface CompiledMeasure {
   readonly where: readonly FilterTest[];
   readonly condition: readonly FilterTest[];
   readonly valueSlot: number;
+  /** Divides the value of `valueSlot` into the KPI's unit: ms per unit for a duration field, else 1. */
+  readonly valueDivisor: number;
+  /** Resolution time and its SLA: the slot of the on-hold time subtracted from it (-1: none mapped). */
+  readonly holdSlot: number;
   readonly keepValues: boolean;
   /** A KPI of roles no one on the roster holds, whose columns the file lacks: not computed. */
   readonly skip: boolean;
@@ -40,21 +46,24 @@ export function compileMeasures(
     const slaMs = measure.source === 'builtin' ? measure.slaMs : NaN;
     const slaClock = measure.source === 'builtin' ? measure.slaClock : 0;
     if (skipped.has(measure)) {
-      const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, keepValues: false };
+      const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, valueDivisor: 1, holdSlot: -1, keepValues: false };
       return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs, slaClock };
     }
     // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
     const name = measure.id.includes(':') ? measure.id : kpisInUse && !kpisInUse.has(measure.id) ? '' : kpiName(measure.id);
     const slots: Record<string, number> = {};
     for (const f of [...measure.required, ...measure.optional]) {
-      const kind = KIND_OF[f] ?? 'number';
+      const kind = fields.kindOf(f);
       if (measure.source === 'tickets' && f !== measure.field && !TIME_FIELDS.has(f)) continue; // filter-only fields
       slots[f] = fields.slotOf(f, kind, name);
     }
     const placeSlot = fields.slotOf(measure.placedBy, 'time', name);
-    const compileFilters = (filters: readonly Filter[]) => filters.map((f) => compileFilter(fields, f, name));
     const custom = measure.source === 'tickets';
-    const valueSlot = custom && measure.field ? fields.slotOf(measure.field, KIND_OF[measure.field] === 'time' ? 'number' : (KIND_OF[measure.field] ?? 'number'), name) : -1;
+    const durationMs = custom ? durationUnitMs(measure.unit) : 1000;
+    const compileFilters = (filters: readonly Filter[]) => filters.map((f) => compileFilter(fields, f, name, durationMs));
+    const valueKind = custom && measure.field ? (KIND_OF[measure.field] === 'time' ? 'number' : fields.kindOf(measure.field)) : 'number';
+    const valueSlot = custom && measure.field ? fields.slotOf(measure.field, valueKind, name) : -1;
+    const resolution = measure.source === 'builtin' && (measure.code === CONTRIBUTION.resolution_time || measure.code === CONTRIBUTION.resolved_within_sla);
     return {
       measure,
       code: measure.source === 'builtin' ? measure.code : 0,
@@ -65,6 +74,8 @@ export function compileMeasures(
       where: custom ? compileFilters(measure.where) : [],
       condition: custom ? compileFilters(measure.condition) : [],
       valueSlot,
+      valueDivisor: valueKind === 'duration' ? durationMs : 1,
+      holdSlot: resolution ? fields.slotOf(ON_HOLD, 'duration', name) : -1,
       keepValues: custom && (measure.aggregate === 'median' || measure.aggregate === 'p90'),
       skip: false,
       needsResolved: measure.required.includes('resolved_at') || measure.optional.includes('resolved_at'),

@@ -43,6 +43,8 @@ export interface BuiltinTicketMeasure extends MeasureBase {
 
 export interface CustomTicketMeasure extends MeasureBase {
   readonly source: 'tickets';
+  /** The KPI's unit (a veto's or point item's count has none). */
+  readonly unit: Kpi['unit'] | undefined;
   readonly aggregate: Aggregate;
   readonly placedBy: PlacedBy;
   readonly field: string | undefined;
@@ -72,7 +74,6 @@ export interface EvaluationPlan {
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
-
 const DAY = 86_400_000;
 
 /**
@@ -104,6 +105,18 @@ function slaLimit(sla: Sla | undefined, policy: Policy): { slaMs: number; slaClo
 /** Whether any KPI in use has an SLA in working days (the working calendar is then needed). */
 export function usesWorkingDaySla(plan: EvaluationPlan): boolean {
   return plan.measures.some((m) => m.source === 'builtin' && m.slaClock === SLA_CLOCK.working);
+}
+
+/** The KPI units that are times, in ms: a duration field's value is converted to them. */
+export const TIME_UNIT_MS: Readonly<Partial<Record<Kpi['unit'], number>>> = { seconds: 1000, minutes: MINUTE, hours: HOUR, days: 24 * HOUR };
+
+/**
+ * A custom KPI over a duration field: ms per unit of its value and of the `min`/`max`/`equals`
+ * of its filters on durations — the KPI's unit when that is a time, else seconds (a veto's
+ * or point item's filters too).
+ */
+export function durationUnitMs(unit: Kpi['unit'] | undefined): number {
+  return (unit === undefined ? undefined : TIME_UNIT_MS[unit]) ?? 1000;
 }
 
 function filterFields(filters: readonly Filter[] | undefined): string[] {
@@ -156,6 +169,7 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
       measures.push({
         ...base,
         source: 'tickets',
+        unit: kpi.unit,
         aggregate: kpi.compute.aggregate,
         placedBy,
         field: kpi.compute.field,
@@ -182,6 +196,7 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
       individual: true,
       team: false,
       source: 'tickets',
+      unit: undefined,
       aggregate: 'count',
       placedBy: 'resolved_at',
       field: undefined,

@@ -60,8 +60,9 @@ export class TicketContributions {
   }
 
   /** 1 when `d` (to − from as the policy counts time) is within the SLA, on the clock its unit names; else 0. */
-  private withinSla(c: CompiledMeasure, from: number, to: number, d: number): number {
-    const measured = c.slaClock === SLA_POLICY ? d : c.slaClock === SLA_ELAPSED ? to - from : this.slaCalendar.workingMsBetween(from, to);
+  private withinSla(c: CompiledMeasure, from: number, to: number, d: number, hold = 0): number {
+    // `d` has the time on hold taken off already; the other clocks take it off here (merge of on_hold with SLAs in days).
+    const measured = c.slaClock === SLA_POLICY ? d : Math.max(0, (c.slaClock === SLA_ELAPSED ? to - from : this.slaCalendar.workingMsBetween(from, to)) - hold);
     return measured <= c.slaMs ? 1 : 0;
   }
 
@@ -92,9 +93,20 @@ export class TicketContributions {
       case RESOLVED_WITHIN_SLA: {
         // Open (placed by creation), or resolved before creation: no duration.
         if (created !== created || created === BLANK || resolved !== resolved || resolved === BLANK) return NaN;
-        const d = this.checkedDuration(created, resolved, fields.resolvedSlot, view, row);
+        let d = this.checkedDuration(created, resolved, fields.resolvedSlot, view, row);
         if (d !== d) return NaN;
-        return c.code === RESOLUTION_TIME ? d : this.withinSla(c, created, resolved, d);
+        let hold = 0;
+        if (c.holdSlot !== -1) {
+          // The clock stops while the ticket waits on hold (as Zendesk and Jira pause SLAs); never below 0.
+          const h = fields.value(view, c.holdSlot, row);
+          if (h !== h) return NaN;
+          if (h !== BLANK) {
+            if (h > d) fields.warnOnHoldExceeds(view, row, c.holdSlot, d);
+            hold = h;
+            d = h > d ? 0 : d - h;
+          }
+        }
+        return c.code === RESOLUTION_TIME ? d : this.withinSla(c, created, resolved, d, hold);
       }
       case RESOLVED:
         // Placed by creation, a ticket created in the period counts once it is resolved.
@@ -154,7 +166,8 @@ export class TicketContributions {
       default: {
         if (c.valueSlot === -1) return NaN;
         const v = fields.value(view, c.valueSlot, row);
-        return v === BLANK ? NaN : v;
+        // A duration (ms) in the KPI's unit: every output takes the value from these totals.
+        return v === BLANK ? NaN : v / c.valueDivisor;
       }
     }
   }

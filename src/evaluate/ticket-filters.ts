@@ -9,10 +9,12 @@ import { BLANK, KIND_OF, type FieldKind, type TicketFields } from './ticket-fiel
 /** 1: the row passes; 0: it does not; -1: its value could not be read (warned). */
 export type FilterTest = (fields: TicketFields, view: RowView, row: number) => number;
 
-function filterKind(filter: Filter): FieldKind {
+function filterKind(fields: TicketFields, filter: Filter): FieldKind {
   const known = KIND_OF[filter.field];
   if (known === 'boolean' || typeof filter.equals === 'boolean') return 'boolean';
-  if (filter.min !== undefined || filter.max !== undefined || typeof filter.equals === 'number') return known === 'satisfaction' ? 'satisfaction' : 'number';
+  if (filter.min !== undefined || filter.max !== undefined || typeof filter.equals === 'number') {
+    return known === 'satisfaction' ? 'satisfaction' : fields.kindOf(filter.field) === 'duration' ? 'duration' : 'number';
+  }
   return 'text';
 }
 
@@ -20,12 +22,20 @@ function textKey(value: string | number | boolean): string {
   return String(value).normalize('NFKC').trim().toLowerCase();
 }
 
-export function compileFilter(fields: TicketFields, filter: Filter, kpi: string): FilterTest {
-  const kind = filterKind(filter);
+/**
+ * `durationMs`: ms per unit of the numbers a filter on a duration field gives (durations
+ * are read in ms): the KPI's unit when it is a time, else seconds (kpi-plan.ts).
+ */
+export function compileFilter(fields: TicketFields, filter: Filter, kpi: string, durationMs = 1000): FilterTest {
+  const kind = filterKind(fields, filter);
   const slot = fields.slotOf(filter.field, kind, kpi);
+  const scale = kind === 'duration' ? durationMs : 1;
   const equalsText = filter.equals !== undefined && typeof filter.equals !== 'boolean' ? textKey(filter.equals) : undefined;
+  const equalsNumber = filter.equals !== undefined && typeof filter.equals !== 'boolean' ? Number(filter.equals) * scale : NaN;
+  const min = filter.min === undefined ? undefined : filter.min * scale;
+  const max = filter.max === undefined ? undefined : filter.max * scale;
   const inTexts = filter.in?.map(textKey);
-  const inNumbers = filter.in?.filter((v): v is number => typeof v === 'number');
+  const inNumbers = filter.in?.filter((v): v is number => typeof v === 'number').map((v) => v * scale);
   return (ev, view, row) => {
     const raw = ev.rawCell(view, slot);
     const blank = isBlank(raw);
@@ -41,10 +51,10 @@ export function compileFilter(fields: TicketFields, filter: Filter, kpi: string)
     const value = ev.value(view, slot, row);
     if (value !== value) return -1;
     if (value === BLANK) return kind === 'boolean' && filter.equals === false ? 1 : 0;
-    if (filter.equals !== undefined && (typeof filter.equals === 'boolean' ? value !== (filter.equals ? 1 : 0) : value !== Number(filter.equals))) return 0;
+    if (filter.equals !== undefined && (typeof filter.equals === 'boolean' ? value !== (filter.equals ? 1 : 0) : value !== equalsNumber)) return 0;
     if (inNumbers && inNumbers.length > 0 && !inNumbers.includes(value)) return 0;
-    if (filter.min !== undefined && value < filter.min) return 0;
-    if (filter.max !== undefined && value > filter.max) return 0;
+    if (min !== undefined && value < min) return 0;
+    if (max !== undefined && value > max) return 0;
     return 1;
   };
 }

@@ -4,6 +4,7 @@
 // naming every missing field at once. It reads the header only, never a row.
 import { AspmError } from '../errors.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { ON_HOLD } from '../policy/ticket-field-kinds.js';
 import { FIELD_SYNONYMS, knownHeaders, matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
 import type { StaffDirectory } from './staff.js';
@@ -34,27 +35,28 @@ export interface TicketHeader {
   readonly kpiName: (id: string) => string;
 }
 
-/** Every field any measure may read, for header matching. */
-export function wantedFields(plan: EvaluationPlan): string[] {
+/** Every field any measure may read, for header matching; on-hold time only when mapped (it has no known headers). */
+export function wantedFields(plan: EvaluationPlan, map: ColumnMap | undefined): string[] {
   const fields = new Set(ATTRIBUTION_FIELDS);
   for (const m of plan.ticketMeasures) for (const f of [...m.required, ...m.optional]) fields.add(f);
+  if (map?.[ON_HOLD] !== undefined && plan.ticketMeasures.some((m) => m.source === 'builtin' && (m.builtin.contribution === 'resolution_time' || m.builtin.contribution === 'resolved_within_sla'))) fields.add(ON_HOLD);
   return [...fields];
 }
 
 /** How many ticket fields a header row names: the likeliest header row scores highest. */
 export function headerScore(headers: readonly string[], plan: EvaluationPlan, map: ColumnMap | undefined): number {
-  const fields = new Set([...Object.keys(FIELD_SYNONYMS.tickets), ...wantedFields(plan)]);
+  const fields = new Set([...Object.keys(FIELD_SYNONYMS.tickets), ...wantedFields(plan, map)]);
   return matchColumns(headers, 'tickets', fields, map).bindings.size;
 }
 
 /** The column the ticket id is read from, as `bindTicketHeader` will find it (-1: none). */
 export function ticketIdColumn(headers: readonly string[], plan: EvaluationPlan, map: ColumnMap | undefined): number {
-  return matchColumns(headers, 'tickets', wantedFields(plan), map).bindings.get('ticket_id')?.columns[0] ?? -1;
+  return matchColumns(headers, 'tickets', wantedFields(plan, map), map).bindings.get('ticket_id')?.columns[0] ?? -1;
 }
 
 export function bindTicketHeader(options: HeaderOptions, headers: readonly string[]): TicketHeader {
   const { plan, file, policy } = options;
-  const match = matchColumns(headers, 'tickets', wantedFields(plan), options.map);
+  const match = matchColumns(headers, 'tickets', wantedFields(plan, options.map), options.map);
   const has = (f: string) => match.bindings.has(f);
   // Which KPIs cannot be computed for want of which fields.
   const missing = new Map<string, Set<string>>();

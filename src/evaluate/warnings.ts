@@ -32,13 +32,14 @@ export class WarningSink {
   }
 
   /**
-   * Takes back warnings already given (stored or only counted): those of `file` and `column`
-   * with the codes and numbers in `given`, when one message about the whole column replaces them.
+   * Takes back warnings already given (stored or only counted): those of `file` and `columns`
+   * (a field derived from several names each) with the codes and numbers in `given`, when one
+   * message about the whole column replaces them.
    */
-  retract(file: string, column: string, given: ReadonlyMap<MessageCode, number>): void {
+  retract(file: string, columns: readonly string[], given: ReadonlyMap<MessageCode, number>): void {
     for (let i = this.items.length - 1; i >= 0; i--) {
       const d = this.items[i]!;
-      if (d.location?.file === file && d.location.column === column && given.has(d.code as MessageCode)) this.items.splice(i, 1);
+      if (d.location?.file === file && d.location.column !== undefined && columns.includes(d.location.column) && given.has(d.code as MessageCode)) this.items.splice(i, 1);
     }
     for (const [code, n] of given) {
       this.counts.set(code, (this.counts.get(code) ?? 0) - n);

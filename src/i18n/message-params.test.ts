@@ -30,6 +30,8 @@ const WORDED_APART: Readonly<Record<string, string>> = {
   'doc-trigger': 'grades / letters',
   // English agrees the verb with the number of KPIs; Chinese has no plural.
   'notice-business-hours': 'count',
+  'notice-on-hold': 'count',
+  'doc-data-on-hold': 'count',
 };
 
 describe('message parameters', () => {

@@ -56,6 +56,10 @@ interface Case {
 }
 
 // Each semantic rule and schema check, with the line:col it must point at.
+const COLUMNS = 'data_sources:\n  tickets:\n    columns:\n';
+/** resolution_hours (lines 31–38) replaced by a custom KPI of the same length over a duration field. */
+const TALK_KPI = '  - id: talk_minutes\n    name: 平均通话时长\n    definition: 平均通话时长。\n    formula: 通话时长之和 ÷ 通话数\n    unit: minutes\n    direction: lower\n    target: 3\n    floor: 10\n    compute: { from: tickets, aggregate: mean, field: talk_time }\n';
+
 const invalidCases: Case[] = [
   // schema: the key when the value is missing, the value otherwise
   { name: 'missing required property points at the parent key', text: edit('  company: 测试公司\n', ''), code: 'missing-property', line: 4, col: 1 },
@@ -128,8 +132,31 @@ const invalidCases: Case[] = [
   { name: 'on-hold intervals with nothing to time them', text: base + 'data_sources:\n  tickets:\n    events:\n      on_hold_when: [{ field: state, equals: hold }]\n', code: 'events-on-hold-without-at', line: 91, col: 7 },
   { name: 'first_when without the column its value comes from', text: base + 'data_sources:\n  tickets:\n    events:\n      fields:\n        first_response_at: { first_when: [{ field: state, equals: Active }] }\n', code: 'events-first-when-without-value', line: 92, col: 9 },
   { name: 'an event log read by each ticket\'s first row', text: base + 'data_sources:\n  tickets:\n    repeated_ids: first\n    events: { order_by: sys_mod_count }\n', code: 'events-with-repeated-ids-first', line: 90, col: 19 },
-  { name: 'on-hold time both mapped and derived', text: base + 'data_sources:\n  tickets:\n    columns: { on_hold: 挂起时长 }\n    events: { on_hold_when: [{ field: state, equals: hold }], at: updated }\n', code: 'events-on-hold-mapped', line: 91, col: 15 },
+  { name: 'on-hold time both mapped and derived', text: base + 'data_sources:\n  tickets:\n    columns: { on_hold: { column: 挂起时长, duration: minutes } }\n    events: { on_hold_when: [{ field: state, equals: hold }], at: updated }\n', code: 'events-on-hold-mapped', line: 91, col: 15 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
+  // Column mappings (lines 88–90 are data_sources: / tickets: / columns:; the mapping is on line 91).
+  { name: 'a duration on a time field', text: base + COLUMNS + '      created_at: { column: 创建时间, duration: seconds }\n', code: 'column-duration-on-time', line: 91, col: 35 },
+  { name: 'a duration on a yes/no field', text: base + COLUMNS + '      complaint: { column: 投诉, duration: minutes }\n', code: 'column-duration-on-field', line: 91, col: 32 },
+  { name: 'plus on a field that is not a time', text: base + COLUMNS + '      cost: { column: 费用, plus: { column: 运费, duration: seconds } }\n', code: 'column-plus-not-time', line: 91, col: 27 },
+  { name: 'first_of on a field that is not a time', text: base + COLUMNS + '      staff_name: { first_of: [处理人, 关闭人] }\n', code: 'column-first-of-not-time', line: 91, col: 21 },
+  { name: 'first_of with no column', text: base + COLUMNS + '      resolved_at: { first_of: [] }\n', code: 'empty-value', line: 91, col: 32 },
+  { name: 'an unknown duration unit', text: base + COLUMNS + '      talk_time: { column: 通话时长, duration: days }\n', code: 'not-allowed-value', line: 91, col: 44 },
+  { name: 'on-hold time without its unit', text: base + COLUMNS + '      on_hold: 挂起时长\n', code: 'column-on-hold-needs-duration', line: 91, col: 16 },
+  {
+    name: 'a KPI over a duration in a unit that is not a time',
+    text: edit(HOURS_KPI, TALK_KPI.replace('unit: minutes', 'unit: percent')).replace('kpi: resolution_hours', 'kpi: talk_minutes') + COLUMNS + '      talk_time: { column: 通话时长, duration: clock }\n',
+    code: 'kpi-duration-unit',
+    line: 35,
+    col: 11,
+  },
+  { name: 'first_of beside column', text: base + COLUMNS + '      resolved_at: { column: 解决时间, first_of: [关闭时间] }\n', code: 'column-spec-shape', line: 91, col: 7 },
+  {
+    name: 'a KPI in minutes over a time',
+    text: edit(HOURS_KPI, TALK_KPI.replace('field: talk_time', 'field: created_at')).replace('kpi: resolution_hours', 'kpi: talk_minutes'),
+    code: 'kpi-time-field',
+    line: 39,
+    col: 55,
+  },
 ];
 
 describe('nesting thousands of levels deep (issue 17, 9)', () => {
@@ -151,6 +178,18 @@ describe('invalid policies: each rule reports its code at the offending value', 
     expect(errors).toContainEqual({ code, severity: 'error', line, col: col ?? expect.any(Number) });
     // One mistake makes one finding: no cascade of follow-on errors.
     expect(errors).toHaveLength(count ?? 1);
+  });
+
+  it('the object forms of a column mapping, each where it fits, are valid', () => {
+    const mappings = [
+      '      first_response_at: { column: [Date, Time], plus: { column: Speed of answer in seconds, duration: seconds } }',
+      '      resolved_at: { first_of: [resolved_at, closed_at] }',
+      '      on_hold: { column: 挂起时长, duration: minutes }',
+      '      talk_time: { column: AvgTalkDuration, duration: clock }',
+      '      created_at: { column: 创建时间 }',
+    ];
+    const text = edit(HOURS_KPI, TALK_KPI).replace('kpi: resolution_hours', 'kpi: talk_minutes') + COLUMNS + mappings.join('\n') + '\n';
+    expect(findings(text).list).toEqual([]);
   });
 
   it('an unused KPI is a warning, not an error', () => {

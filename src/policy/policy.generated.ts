@@ -72,8 +72,8 @@ export interface Kpi {
   definition: string;
   /** 计算公式（文字）。 / Formula, as text. */
   formula: string;
-  /** 单位。 / Unit. */
-  unit: "minutes" | "hours" | "days" | "percent" | "currency" | "count" | "score" | "number";
+  /** 单位。自定义指标的字段是时长时，数值换算为此单位（seconds、minutes、hours 或 days）。 / Unit. When a custom KPI's field is a duration, its value is converted to this unit (seconds, minutes, hours or days). */
+  unit: "seconds" | "minutes" | "hours" | "days" | "percent" | "currency" | "count" | "score" | "number";
   /** higher 越高越好；lower 越低越好。 / Whether higher or lower values are better. */
   direction: "higher" | "lower";
   /** 目标值：达到即得 100 分。 / Target value: reaching it scores 100. */
@@ -440,6 +440,26 @@ export interface Evaluation {
 /** 标准字段 → 导出文件中的列名（一个或多个）。 / Canonical field → header(s) in the export. */
 export type ColumnMap = Record<string, string | string[]>;
 
+/** 工单标准字段 → 导出文件中的列：列名（时间可为日期列和时间列两个列名），或对象形式：时长列 { column, duration }、按顺序取第一个非空列 { first_of: [...] }、时间加时长 { column, plus: { column, duration } }。 / Canonical ticket field → column(s) in the export: a header (a time may name a date and a time column), or an object: a duration { column, duration }, the first non-blank of several columns { first_of: [...] }, or a time plus a duration { column, plus: { column, duration } }. */
+export type TicketColumnMap = Record<string, string | string[] | {
+  column?: ColumnHeaders;
+  duration?: DurationUnit;
+  /** 时间字段：加上这一列的时长（如呼叫时间 + 应答等待秒数 = 首次响应时间）。 / A time field: plus the duration in this column (call time + speed of answer = first response). */
+  plus?: {
+    /** 时长列的列名。 / The duration column's header. */
+    column: string;
+    duration: DurationUnit;
+  };
+  /** 时间字段：按顺序取第一个非空的列（如 resolved_at 为空时取 closed_at）。 / A time field: the first of these columns that is not blank (e.g. closed_at when resolved_at is blank). */
+  first_of?: string[];
+}>;
+
+/** 列名；时间字段可给出日期列和时间列两个列名。 / A header; a time field may name a date and a time column. */
+export type ColumnHeaders = string | string[];
+
+/** 时长的写法：seconds 秒数、minutes 分钟数、hours 小时数；clock 为 h:mm:ss 或 mm:ss 文字（两段按分:秒读），或 Excel 时间单元格（数字按一天的比例读）。 / How a duration is written: a number of seconds, minutes or hours; or clock — h:mm:ss or mm:ss text (two parts are minutes and seconds), or an Excel time cell (a number read as a fraction of a day). */
+export type DurationUnit = "seconds" | "minutes" | "hours" | "clock";
+
 /** 一类数据的来源与列映射。 / Where one kind of input comes from and how its columns map. */
 export interface DataSource {
   /** 来源系统，如“售后工单系统”。 / Source system. */
@@ -455,7 +475,7 @@ export interface TicketSource {
   system?: string;
   /** 数据提供部门。 / Who provides it. */
   owner?: string;
-  columns?: ColumnMap;
+  columns?: TicketColumnMap;
   /** 同一工单号出现多行时采用哪一行：first 第一行（默认，其余行视为重复并警告）；last 最后一行（适用于每次更新记一行的事件日志，如 ServiceNow、Jira 导出，最后一行是工单的最终状态；较早的行计为“较早记录”，不警告）。 / Which row counts when a ticket id appears on several rows: first (default; the others are repeats, with a warning) or last (for event logs with a row per update, such as ServiceNow or Jira exports, whose last row is the ticket's final state; the earlier rows are counted as superseded, without warnings). */
   repeated_ids?: "first" | "last";
   events?: EventLog;

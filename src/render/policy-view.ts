@@ -8,6 +8,7 @@ import type { Language } from '../i18n/language.js';
 import { builtinKpi } from '../policy/kpi-catalogue.js';
 import { itemsOfRoles, rescalesItems, roleItemWeights } from '../policy/item-weights.js';
 import type { Kpi, Policy, RaterWeight, Role } from '../policy/policy.generated.js';
+import { ON_HOLD_KPIS, onHoldColumn } from '../policy/ticket-field-kinds.js';
 import {
   cycleLabel,
   formatDate,
@@ -217,6 +218,8 @@ export interface PolicyView {
     readonly byCreation: string;
     readonly byResolution: string;
     readonly timezone: string;
+    /** The sentence saying which KPIs exclude time on hold and where it is read from; '' when the policy maps none. */
+    readonly onHold: string;
   };
   readonly dataSources: readonly { readonly kind: string; readonly system: string; readonly owner: string }[];
   readonly roles: readonly RoleView[];
@@ -619,6 +622,7 @@ export function buildPolicyView(policy: Policy): PolicyView {
         usedKpis.filter((k) => placedBy(k) === 'resolved_at').map((k) => k.name),
       ),
       timezone: formatTimezone(language, meta.timezone),
+      onHold: onHoldSentence(language, policy, usedKpis),
     },
     dataSources: usedSources.map((kind) => ({
       kind: t(language, `doc-source-${kind}`),
@@ -813,4 +817,12 @@ export function partyAsSubject(party: string): string {
   if (EVERYONE.test(name)) return name.charAt(0).toUpperCase() + name.slice(1);
   const heading = partyInHeading(name);
   return heading.charAt(0).toUpperCase() + heading.slice(1);
+}
+
+/** Time on hold taken off resolution time: which KPIs, and the export's column it is read from. */
+function onHoldSentence(language: Language, policy: Policy, usedKpis: readonly Kpi[]): string {
+  const column = onHoldColumn(policy.data_sources.tickets?.columns);
+  const kpis = usedKpis.filter((k) => ON_HOLD_KPIS.has(k.id)).map((k) => k.name);
+  if (column === undefined || kpis.length === 0) return '';
+  return t(language, 'doc-data-on-hold', { kpis: joinList(language, kpis), count: kpis.length, column });
 }

@@ -10,6 +10,7 @@
 import { t, translate, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
+import { ON_HOLD_KPIS, onHoldColumn } from '../policy/ticket-field-kinds.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../text/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
@@ -50,6 +51,8 @@ export interface NoticeView {
   readonly anyAdjusted: boolean;
   /** Durations counted in working time: a sentence saying which and how (null: calendar time). */
   readonly businessHours: string | null;
+  /** Which of the person's KPIs exclude time on hold, and the column it is read from (null: none). */
+  readonly onHold: string | null;
   /** First-time fix counted without reopen/revisit data: said to the person it concerns (null otherwise). */
   readonly fixFlagsMissing: string | null;
   /** A sentence naming the person's ticket list beside the notice (null: none was written). */
@@ -219,6 +222,14 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
     hours: joinList(language, hours),
     holidays: t(language, policy.evaluation.holidays_file !== undefined ? 'notice-holidays-file' : policy.evaluation.holidays === 'cn' ? 'notice-holidays-cn' : 'notice-holidays-none'),
   });
+}
+
+/** Time on hold taken off resolution time, for the person's KPIs that it is taken off. */
+function onHoldText(language: Language, person: ReportPerson, policy: Policy): string | null {
+  const column = onHoldColumn(policy.data_sources.tickets?.columns);
+  const kpis = person.kpis.filter((k) => ON_HOLD_KPIS.has(k.id)).map((k) => k.name);
+  if (column === undefined || kpis.length === 0) return null;
+  return t(language, 'notice-on-hold', { kpis: joinList(language, kpis), count: kpis.length, column });
 }
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {
@@ -410,6 +421,7 @@ export function buildNoticeView(report: ScoredReport, person: ReportPerson, poli
     })),
     anyAdjusted: person.kpis.some((k) => k.adjusted !== undefined || k.excluded.length > 0),
     businessHours: businessHoursText(language, person, policy),
+    onHold: onHoldText(language, person, policy),
     fixFlagsMissing:
       report.warnings.some((w) => w.code === 'no-fix-flags') && person.kpis.some((k) => k.id === 'first_time_fix_rate' && k.scored_as === 'value')
         ? t(language, 'notice-no-fix-flags', { kpi: person.kpis.find((k) => k.id === 'first_time_fix_rate')!.name })

@@ -49,7 +49,7 @@ export interface Input {
   encoding?: string;
   /** Excel 文件：读取的工作表。 / Workbooks: the sheet read. */
   sheet?: string;
-  /** 每个字段读自哪一列（时间可能由日期列和时间列组成）。 / Which header(s) each field was read from (a time may be a date and a time column). */
+  /** 每个字段读自哪一列（时间可能由日期列和时间列组成）；first_of 的后备列写作“| 列名”，加上的时长列写作“+ 列名”。 / Which header(s) each field was read from (a time may be a date and a time column); the fallback columns of first_of are written `| header`, a duration added to a time `+ header`. */
   columns: Record<string, string[]>;
 }
 
@@ -121,7 +121,7 @@ export interface Kpi {
   /** 指标名称。 / KPI name. */
   name: string;
   /** 单位。 / Unit. */
-  unit: "minutes" | "hours" | "days" | "percent" | "currency" | "count" | "score" | "number";
+  unit: "seconds" | "minutes" | "hours" | "days" | "percent" | "currency" | "count" | "score" | "number";
   /** higher 越高越好；lower 越低越好。 / Whether higher or lower values are better. */
   direction: "higher" | "lower";
   /** individual 按本人数据；team 按所在班组数据。 / individual: the person's own data; team: their team's. */

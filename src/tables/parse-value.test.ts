@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { numberFromBytes, wallFromBytes } from './parse-bytes.js';
-import { explainTimestamp, isTrimSpace, readBoolean, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, wallOf, type Cell } from './parse-value.js';
+import { explainTimestamp, isTrimSpace, readBoolean, readDuration, readNumber, readSatisfaction, readTimestamp, readTimeOfDay, readDatePart, wallOf, type Cell } from './parse-value.js';
 import { zoneClock } from './time-zone.js';
 
 const shanghai = zoneClock('Asia/Shanghai');
@@ -145,5 +145,44 @@ describe('isTrimSpace', () => {
     const differ: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isTrimSpace(c) !== (String.fromCharCode(c).trim() === '')) differ.push(c);
     expect(differ).toEqual([]);
+  });
+});
+
+describe('readDuration', () => {
+  // Expected milliseconds worked out by hand: h × 3 600 000 + m × 60 000 + s × 1 000.
+  it.each<[Cell, Parameters<typeof readDuration>[1], number]>([
+    ['0:03:40', 'clock', 220_000],
+    ['00:02:23', 'clock', 143_000],
+    ['125:10:00', 'clock', 450_600_000],
+    ['1:02:03.5', 'clock', 3_723_500],
+    // Two parts are minutes and seconds (call-centre talk and wait times), minutes past 59 too.
+    ['03:40', 'clock', 220_000],
+    ['125:30', 'clock', 7_530_000],
+    ['-0:01:00', 'clock', -60_000],
+    // A number is a fraction of a day, as Excel stores a time cell: 0.00255 d = 220.32 s.
+    [0.00255, 'clock', 220_320],
+    ['0.00255', 'clock', 220_320],
+    [220 / 86_400, 'clock', 220_000],
+    [1.5, 'clock', 129_600_000],
+    [90, 'seconds', 90_000],
+    ['3.5', 'minutes', 210_000],
+    [' 2 ', 'hours', 7_200_000],
+    ['1,200', 'seconds', 1_200_000],
+    ['-5', 'seconds', -5_000],
+  ])('%j as %s is %d ms', (cell, unit, ms) => {
+    expect(readDuration(cell, unit)).toBe(ms);
+  });
+
+  it.each<[Cell, Parameters<typeof readDuration>[1]]>([
+    ['0:03:40', 'seconds'],
+    ['3 min', 'minutes'],
+    ['85%', 'seconds'],
+    ['1:75:00', 'clock'],
+    ['3:60', 'clock'],
+    ['abc', 'clock'],
+    [true, 'seconds'],
+    [Number.POSITIVE_INFINITY, 'clock'],
+  ])('%j as %s is unreadable', (cell, unit) => {
+    expect(readDuration(cell, unit)).toBeNaN();
   });
 });

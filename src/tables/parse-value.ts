@@ -320,3 +320,63 @@ export function readSatisfaction(cell: Cell, scaleMin: number, scaleMax: number)
   if (typeof cell !== 'string' || scaleMin !== 1 || scaleMax !== 5) return NaN;
   return SATISFACTION_WORDS.get(cell.trim().toLowerCase()) ?? NaN;
 }
+
+// ── durations ────────────────────────────────────────────────────────────────
+
+/**
+ * How a duration column is written: a number of seconds, minutes or hours, or `clock` —
+ * `h:mm:ss` text (hours may pass 24, as Excel's `[h]:mm:ss` shows them: `125:10:00`), or
+ * a number read as a fraction of a day, which is how Excel stores a time cell.
+ */
+export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'clock';
+
+const MS_PER: Readonly<Record<Exclude<DurationUnit, 'clock'>, number>> = { seconds: 1000, minutes: 60_000, hours: 3_600_000 };
+
+/** `h:mm:ss`, `-h:mm:ss`, `mm:ss` (two parts are minutes and seconds), with fractional seconds. */
+const CLOCK = /^([-+])?(\d+):(\d{1,2})(?::(\d{1,2})(?:[.,](\d{1,9}))?)?$/;
+const DURATION_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+const GROUPED_DURATION = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+function durationNumber(cell: Cell): number {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : NaN;
+  if (typeof cell !== 'string') return NaN;
+  const s = cell.trim();
+  if (DURATION_NUMBER.test(s)) return Number(s);
+  if (GROUPED_DURATION.test(s)) return Number(s.replace(/,/g, ''));
+  return NaN;
+}
+
+/**
+ * A duration cell in milliseconds, NaN when unreadable; a negative duration is returned as
+ * it is (the caller judges it). With `clock`, two parts (`03:40`) are minutes and seconds,
+ * as call-centre exports write talk and wait times; three are hours, minutes and seconds.
+ * Minutes and seconds past 59 are refused in text with more parts before them (`1:75:00`).
+ */
+export function readDuration(cell: Cell, unit: DurationUnit): number {
+  if (unit !== 'clock') {
+    const n = durationNumber(cell);
+    return n === n ? n * MS_PER[unit] : NaN;
+  }
+  if (typeof cell === 'number') return Number.isFinite(cell) ? Math.round(cell * DAY * 1000) / 1000 : NaN;
+  if (typeof cell !== 'string') return NaN;
+  const s = cell.trim();
+  const m = CLOCK.exec(s);
+  if (!m) {
+    const n = durationNumber(s);
+    return n === n ? Math.round(n * DAY * 1000) / 1000 : NaN;
+  }
+  const sign = m[1] === '-' ? -1 : 1;
+  const first = Number(m[2]);
+  const second = Number(m[3]);
+  let ms: number;
+  if (m[4] === undefined) {
+    // mm:ss — minutes may pass 59 (`125:30`), seconds may not.
+    if (second > 59) return NaN;
+    ms = (first * 60 + second) * 1000;
+  } else {
+    const third = Number(m[4]);
+    if (second > 59 || third > 59) return NaN;
+    ms = ((first * 60 + second) * 60 + third) * 1000 + fraction(m[5]);
+  }
+  return sign * ms;
+}

@@ -245,6 +245,38 @@ export const coreMessages = defineMessages({
     'zh-CN': '聚合方式 rate 需要 condition（分子须满足的条件）。',
     en: 'The aggregation rate needs `condition` (what the numerator must meet).',
   },
+  'column-spec-shape': {
+    'zh-CN': '{field} 的映射应为以下形式之一：列名；{ column: 列名, duration: 单位 }（时长）；{ column: 时间列, plus: { column: 时长列, duration: 单位 } }（时间加时长）；{ first_of: [列名, 列名] }（取第一个非空的列，不能再写 column、duration 或 plus）。',
+    en: 'Map {field} in one of these forms: a header; { column: <header>, duration: <unit> } (a duration); { column: <time column>, plus: { column: <duration column>, duration: <unit> } } (a time plus a duration); { first_of: [<header>, <header>] } (the first non-blank column, with no column, duration or plus beside it).',
+  },
+  'column-duration-on-time': {
+    'zh-CN': '{field} 是时间（日期和时刻），不是时长，不能声明 duration: {duration}。要用时间加上一段时长得到 {field}，请写 {field}: { column: 时间列, plus: { column: 时长列, duration: {duration} } }。',
+    en: '{field} is a time (a date and time of day), not a duration, so it cannot be declared duration: {duration}. To get {field} as a time plus a duration, write {field}: { column: <time column>, plus: { column: <duration column>, duration: {duration} } }.',
+  },
+  'column-duration-on-field': {
+    'zh-CN': '{field} 是标准字段，有自己的读法（编号、姓名、是/否、评分、金额或文字），不能声明 duration: {duration}。时长只能用于 on_hold（挂起时长）或自定义字段，如 talk_time: { column: 通话时长, duration: clock }。',
+    en: '{field} is a canonical field with its own reading (an id, a name, yes/no, a score, an amount or text), so it cannot be declared duration: {duration}. Durations are for on_hold (time on hold) and your own fields, e.g. talk_time: { column: Talk time, duration: clock }.',
+  },
+  'column-plus-not-time': {
+    'zh-CN': 'plus（时间加上时长）只用于时间字段（created_at、first_response_at、resolved_at、promised_at、arrived_at），{field} 不是时间字段。',
+    en: '`plus` (a time plus a duration) is for time fields only (created_at, first_response_at, resolved_at, promised_at, arrived_at); {field} is not one.',
+  },
+  'column-first-of-not-time': {
+    'zh-CN': 'first_of（取第一个非空的列）只用于时间字段（created_at、first_response_at、resolved_at、promised_at、arrived_at），{field} 不是时间字段。',
+    en: '`first_of` (the first non-blank column) is for time fields only (created_at, first_response_at, resolved_at, promised_at, arrived_at); {field} is not one.',
+  },
+  'column-on-hold-needs-duration': {
+    'zh-CN': '{field}（挂起时长）是时长，请写明单位，如 {field}: { column: 挂起时长, duration: minutes }（seconds、minutes、hours，或 h:mm:ss 写法用 clock）。',
+    en: '{field} (time on hold) is a duration: say its unit, e.g. {field}: { column: On hold, duration: minutes } (seconds, minutes, hours, or clock for h:mm:ss).',
+  },
+  'kpi-duration-unit': {
+    'zh-CN': '{id} 汇总的 {field} 是时长，指标单位须为时间单位（seconds、minutes、hours 或 days），数值按该单位换算；不能是 {unit}。',
+    en: '{id} aggregates {field}, a duration, so its unit must be a unit of time (seconds, minutes, hours or days), to which the value is converted; it cannot be {unit}.',
+  },
+  'kpi-time-field': {
+    'zh-CN': '{id} 汇总的 {field} 是时间（日期和时刻），不是时长，不能按 {unit} 计算。要统计时长，请把时长列映射为自定义字段（如 handle_time: { column: 处理时长, duration: minutes }）再汇总它。',
+    en: '{id} aggregates {field}, a time (a date and time of day), not a duration, so it cannot be measured in {unit}. To measure a duration, map the duration column to a field of your own (e.g. handle_time: { column: Handle time, duration: minutes }) and aggregate that.',
+  },
   'builtin-unit': {
     'zh-CN': '{id} 是内置指标，aspm 按 {expected} 计算，单位不能写成 {unit}。请把 unit 改为 {expected}，目标值和底线值也用 {expected} 表示。',
     en: '{id} is a built-in KPI that aspm computes in {expected}; its unit cannot be {unit}. Set unit to {expected} and give the target and floor in {expected}.',

@@ -7,8 +7,15 @@ function list(value: unknown, separator: string): string {
 }
 
 /** What a field's values should be, by how the evaluator reads it. */
-const KIND_ZH: Readonly<Record<string, string>> = { time: '时间', boolean: '是/否', number: '数字', satisfaction: '满意度评分', text: '文字' };
-const KIND_EN: Readonly<Record<string, string>> = { time: 'dates and times', boolean: 'yes or no', number: 'numbers', satisfaction: 'satisfaction scores', text: 'text' };
+const KIND_ZH: Readonly<Record<string, string>> = { time: '时间', boolean: '是/否', number: '数字', satisfaction: '满意度评分', text: '文字', duration: '按所声明写法的时长' };
+const KIND_EN: Readonly<Record<string, string>> = { time: 'dates and times', boolean: 'yes or no', number: 'numbers', satisfaction: 'satisfaction scores', text: 'text', duration: 'durations written as declared' };
+const DURATION_ZH: Readonly<Record<string, string>> = { seconds: '秒数', minutes: '分钟数', hours: '小时数', clock: 'h:mm:ss 或 mm:ss 时长（或 Excel 时间）' };
+const DURATION_EN: Readonly<Record<string, string>> = { seconds: 'a number of seconds', minutes: 'a number of minutes', hours: 'a number of hours', clock: 'an h:mm:ss or mm:ss duration (or an Excel time)' };
+
+/** A field's headers as report.json lists them: a date and a time column `A + B`; `| B` (first_of) and `+ B` (a duration added) as they are. */
+function joinHeaders(headers: readonly string[]): string {
+  return headers.map((h, i) => (i === 0 ? h : /^[|+] /.test(h) ? ` ${h}` : ` + ${h}`)).join('');
+}
 
 /** The rows and values shown as examples in a message about a whole column. */
 function examplesOf(p: MessageParams): { row: number; value: string }[] {
@@ -127,8 +134,8 @@ export const evaluateMessages = defineMessages({
     en: 'Nobody could be assessed: none of the {staff} people has data for any KPI that could be scored ({used} of the {rows} ticket rows used), so nothing was written. Deal with the warnings above (usually a column matched wrongly, the wrong --period, or the wrong month exported) and run again.',
   },
   'evaluate-input-columns': {
-    'zh-CN': (p: Params<'columns'>) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join('，')}`,
-    en: (p: Params<'columns'>) => `  columns read: ${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${headers.join(' + ')}`).join(', ')}`,
+    'zh-CN': (p: Params<'columns'>) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${joinHeaders(headers)}`).join('，')}`,
+    en: (p: Params<'columns'>) => `  columns read: ${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${joinHeaders(headers)}`).join(', ')}`,
   },
   'evaluate-skipped': { 'zh-CN': '，因数据问题未采用 {count} 行（见警告）', en: ', {count} left out for data problems (see the warnings)' },
   'evaluate-outside-period': { 'zh-CN': '，不在考核期 {count} 行', en: ', {count} outside the period' },
@@ -349,6 +356,20 @@ export const evaluateMessages = defineMessages({
       `“${String(p.value)}”是时间或时长，不是数字（列“${String(p.column)}”按 ${String(p.field)} 读取为数字）。${timesFixZh(p)}${leftOutZh(p)}`,
     en: (p: Params<'column' | 'field' | 'value', 'declare' | 'kpis'>) =>
       `"${String(p.value)}" is a time or a duration, not a number (column "${String(p.column)}" is read as ${String(p.field)}, a number). ${timesFixEn(p)}${leftOutEn(p)}`,
+  },
+  'value-unreadable-duration': {
+    'zh-CN': (p: Params<'unit' | 'value', 'kpis'>) =>
+      `无法把“${String(p.value)}”识别为${DURATION_ZH[String(p.unit)] ?? '时长'}（制度声明此列为 duration: ${String(p.unit)}）。h:mm:ss 文字或 Excel 时间单元格请声明为 clock，数字请声明为 seconds、minutes 或 hours。${leftOutZh(p)}`,
+    en: (p: Params<'unit' | 'value', 'kpis'>) =>
+      `Cannot read "${String(p.value)}" as ${DURATION_EN[String(p.unit)] ?? 'a duration'} (the policy declares this column duration: ${String(p.unit)}). Declare h:mm:ss text or Excel time cells as clock, and numbers as seconds, minutes or hours.${leftOutEn(p)}`,
+  },
+  'value-negative-duration': {
+    'zh-CN': (p: Params<'value', 'kpis'>) => `时长“${String(p.value)}”为负数，不合理。${leftOutZh(p)}`,
+    en: (p: Params<'value', 'kpis'>) => `The duration "${String(p.value)}" is negative, which is impossible.${leftOutEn(p)}`,
+  },
+  'on-hold-exceeds-span': {
+    'zh-CN': (p: Params<'span' | 'value', 'kpis'>) => `挂起时长“${String(p.value)}”超过了从创建到解决的时长（${String(p.span)}），扣除挂起时长后按 0 计算：${list(p.kpis, '、')}。请核对挂起时长的单位。`,
+    en: (p: Params<'span' | 'value', 'kpis'>) => `The on-hold time "${String(p.value)}" is longer than the time from creation to resolution (${String(p.span)}), so the time less on-hold counts as 0 in: ${list(p.kpis, ', ')}. Check the on-hold column's unit.`,
   },
   'value-negative': {
     'zh-CN': (p: Params<'value', 'kpis'>) => `费用“${String(p.value)}”为负数，不合理。${leftOutZh(p)}`,

@@ -104,6 +104,12 @@ export const renderMessages = defineMessages({
   'doc-toc-title': { 'zh-CN': '目　录', en: 'Contents' },
 
   // ── values and units ─────────────────────────────────────────────────────
+  'doc-data-on-hold': {
+    'zh-CN': (p: Params<'column' | 'count' | 'kpis'>) => `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算，挂起时长取自工单导出的“${String(p.column)}”列，扣除后最低为 0。`,
+    en: (p: Params<'column' | 'count' | 'kpis'>) =>
+      `${String(p.kpis)} ${Number(p.count) === 1 ? 'excludes' : 'exclude'} time on hold: resolution time − creation time − time on hold, the time on hold read from the "${String(p.column)}" column of the ticket export, and never below 0.`,
+  },
+  'doc-value-seconds': { 'zh-CN': '{n} 秒', en: '{n} s' },
   'doc-value-minutes': { 'zh-CN': '{n} 分钟', en: '{n} min' },
   'doc-value-hours': { 'zh-CN': '{n} 小时', en: '{n} h' },
   'doc-value-days': { 'zh-CN': '{n} 天', en: '{n} days' },
@@ -112,6 +118,7 @@ export const renderMessages = defineMessages({
   'doc-value-count': { 'zh-CN': '{n}', en: '{n}' },
   'doc-value-score': { 'zh-CN': '{n} 分', en: '{n} points' },
   'doc-value-number': { 'zh-CN': '{n}', en: '{n}' },
+  'doc-unit-seconds': { 'zh-CN': '秒', en: 'seconds' },
   'doc-unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'doc-unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'doc-unit-days': { 'zh-CN': '天', en: 'days' },

@@ -511,6 +511,7 @@ export const scoringMessages = defineMessages({
   'adjustment-kind-exclude-ticket': { 'zh-CN': '剔除工单', en: 'Ticket left out' },
   'adjustment-kind-override-kpi': { 'zh-CN': '更正指标值', en: 'KPI value corrected' },
   'adjustment-kind-override-rating': { 'zh-CN': '更正评分', en: 'Rating corrected' },
+  'xlsx-unit-seconds': { 'zh-CN': '秒', en: 's' },
   'xlsx-unit-minutes': { 'zh-CN': '分钟', en: 'min' },
   'xlsx-unit-hours': { 'zh-CN': '小时', en: 'h' },
   'xlsx-unit-days': { 'zh-CN': '天', en: 'days' },
@@ -523,6 +524,11 @@ export const scoringMessages = defineMessages({
     'zh-CN': (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) => `${String(p.kpis)}按工作时间计算：工作日 ${String(p.hours)}，${String(p.holidays)}；非工作时间不计入，因此与按日历计算的时长不同。`,
     en: (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) =>
       `${String(p.kpis)} ${Number(p.count) === 1 ? 'counts' : 'count'} working time only: ${String(p.hours)} on working days (${String(p.holidays)}); time outside them does not count, so ${Number(p.count) === 1 ? 'it differs' : 'they differ'} from calendar time.`,
+  },
+  'notice-on-hold': {
+    'zh-CN': (p: Params<'column' | 'count' | 'kpis'>) => `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算（挂起时长取自工单导出的“${String(p.column)}”列），最低为 0。`,
+    en: (p: Params<'column' | 'count' | 'kpis'>) =>
+      `${String(p.kpis)} ${Number(p.count) === 1 ? 'excludes' : 'exclude'} time on hold: resolution time − creation time − time on hold (from the "${String(p.column)}" column of the ticket export), never below 0.`,
   },
   'ticket-list-ticket': { 'zh-CN': '工单号', en: 'Ticket' },
   'ticket-list-row': { 'zh-CN': '导出文件行号', en: 'Row in the export' },

@@ -392,6 +392,7 @@ export const wizardMessages = defineMessages({
   'direction-higher': { 'zh-CN': '越高越好', en: 'higher is better' },
   'direction-lower': { 'zh-CN': '越低越好', en: 'lower is better' },
   // A KPI's unit as the wizard names it when asking for a target.
+  'unit-seconds': { 'zh-CN': '秒', en: 'seconds' },
   'unit-minutes': { 'zh-CN': '分钟', en: 'minutes' },
   'unit-hours': { 'zh-CN': '小时', en: 'hours' },
   'unit-days': { 'zh-CN': '天', en: 'days' },
@@ -401,6 +402,7 @@ export const wizardMessages = defineMessages({
   'unit-score': { 'zh-CN': '分', en: 'points' },
   'unit-number': { 'zh-CN': '数值', en: 'number' },
   // A value with its unit, in the prompts and the summary table (where width is scarce).
+  'with-unit-seconds': { 'zh-CN': '{value} 秒', en: '{value} s' },
   'with-unit-minutes': { 'zh-CN': '{value} 分钟', en: '{value} min' },
   'with-unit-hours': { 'zh-CN': '{value} 小时', en: '{value} h' },
   'with-unit-days': { 'zh-CN': '{value} 天', en: '{value} days' },

@@ -22,7 +22,7 @@ export type SatisfactionScale = Pick<Policy['evaluation']['satisfaction'], 'scal
 
 export type KpiShape = Pick<Kpi, 'id' | 'name' | 'unit' | 'direction'> & { readonly compute?: Kpi['compute'] };
 
-const NOT_NEGATIVE: ReadonlySet<Kpi['unit']> = new Set(['minutes', 'hours', 'days', 'currency']);
+const NOT_NEGATIVE: ReadonlySet<Kpi['unit']> = new Set(['seconds', 'minutes', 'hours', 'days', 'currency']);
 const OF_VALUES: ReadonlySet<string> = new Set(['mean', 'median', 'p90']);
 
 /** True when `target` is strictly better than `floor` for the KPI's direction. */
