@@ -14,6 +14,7 @@ import { main } from '../src/cli/main.js';
 import { memoryIo } from './helpers/memory-io.js';
 import { readValidReport } from './helpers/report-schema.js';
 import { roundHalfUp2 } from './helpers/recompute-result.js';
+import { writeWorkOrders } from './helpers/work-orders.js';
 
 interface KpiEntry {
   readonly id: string;
@@ -100,19 +101,28 @@ interface Recomputed {
 
 /**
  * A KPI recomputed from one column of a ticket list: yes/no cells give the share of yes
- * (per cent), 计入 cells a count, numbers their mean (or their sum for a count KPI).
+ * (per cent), 计入 cells a count, numbers their mean (or their sum for a count KPI). Where a
+ * list gives each ticket's share (crews sharing their tickets), every ticket counts by it.
  */
-function recompute(cells: readonly string[], unit: string): Recomputed {
-  const used = cells.filter(counts);
-  if (used.every((c) => COUNTED.has(c))) return { value: used.length, samples: used.length };
+function recompute(cells: readonly string[], unit: string, shares?: readonly number[]): Recomputed {
+  const rows = cells.map((cell, i) => ({ cell, w: shares?.[i] ?? 1 })).filter((r) => counts(r.cell));
+  const used = rows.map((r) => r.cell);
+  const weight = rows.reduce((a, r) => a + r.w, 0);
+  if (used.every((c) => COUNTED.has(c))) return { value: weight, samples: used.length };
   if (used.every((c) => YES.has(c) || NO.has(c))) {
-    const yes = used.filter((c) => YES.has(c)).length;
-    return { value: used.length === 0 ? NaN : (yes / used.length) * 100, samples: used.length };
+    const yes = rows.filter((r) => YES.has(r.cell)).reduce((a, r) => a + r.w, 0);
+    return { value: used.length === 0 ? NaN : (yes / weight) * 100, samples: used.length };
   }
   const numbers = used.map(Number);
   expect(numbers.every(Number.isFinite), `cells ${used.slice(0, 5).join(' ')}`).toBe(true);
-  const sum = numbers.reduce((a, b) => a + b, 0);
-  return { value: unit === 'count' ? sum : sum / numbers.length, samples: numbers.length };
+  const sum = rows.reduce((a, r) => a + r.w * Number(r.cell), 0);
+  return { value: unit === 'count' ? sum : sum / weight, samples: numbers.length };
+}
+
+/** A share as a list writes it: 1, 1/3, or a decimal. */
+function shareOf(cell: string): number {
+  const m = /^1\/(\d+)$/.exec(cell.trim());
+  return m ? 1 / Number(m[1]) : Number(cell);
 }
 
 interface TicketList {
@@ -226,7 +236,9 @@ function checkAgreement({ report, workbook, notices }: Outputs): number {
       if (!list || kpi.scope !== 'individual') continue;
       const columns = list.header.map((h, i) => ({ h, i })).filter(({ h }) => columnKpi(h) === kpi.name);
       if (columns.length === 0) continue; // a KPI not over tickets (none in these policies)
-      const again = recompute(list.rows.map((r) => r[columns[0]!.i] ?? ''), kpi.unit);
+      const shareColumn = list.header.findIndex((h) => /份额|share/i.test(h));
+      const shares = shareColumn === -1 ? undefined : list.rows.map((r) => shareOf(r[shareColumn] ?? ''));
+      const again = recompute(list.rows.map((r) => r[columns[0]!.i] ?? ''), kpi.unit, shares);
       expect(again.samples, `${where}: tickets in the list`).toBe(kpi.samples);
       if (kpi.value !== null && again.samples > 0) expect(Math.abs(again.value - kpi.value), `${where}: recomputed ${again.value} against ${kpi.value}`).toBeLessThan(0.01);
       checked++;
@@ -360,6 +372,32 @@ describe('every output states the figures of one computation', () => {
         if (row && i >= 0) expect(counts(row[i]), `${k.name}: ${row[i]}`).toBe(false);
       }
     });
+  });
+});
+
+describe('work orders whose crews share their tickets, with an appeal by a crew member', () => {
+  const work = mkdtempSync(join(tmpdir(), 'aspm-consistency-crew-'));
+  let code = -1;
+  let stderr = '';
+
+  beforeAll(async () => {
+    writeWorkOrders(work, 'share');
+    writeFileSync(
+      join(work, 'adjustments.yaml'),
+      ['version: 1', 'adjustments:', '  - kind: exclude_ticket', '    appeal: SS-7', '    staff_id: T3', '    ticket_id: W4', '    reason: 客户取消', '    approved_by: 申诉小组', '    approved_on: 2026-04-03', ''].join('\n'),
+    );
+    const at = (name: string) => join(work, name);
+    const io = memoryIo({ cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
+    code = await main(['evaluate', at('policy.yaml'), '--tickets', at('work-orders.csv'), '--roster', at('roster.csv'), '--adjustments', at('adjustments.yaml'), '--period', '2026-03', '--date', '2026-04-01', '-o', at('out/report.json'), '--xlsx', '--notices', at('out/notices'), '--lang', 'zh-CN'], io);
+    stderr = io.stderrText();
+  }, 120_000);
+
+  it('notice, ticket list (counted by each share), report.json and report.xlsx agree', async () => {
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8')) as Report;
+    const workbook = await readWorkbook(join(work, 'out', 'report.xlsx'));
+    // Three technicians, three KPIs each, recomputed from their lists.
+    expect(checkAgreement({ report, workbook, notices: join(work, 'out', 'notices') })).toBe(9);
   });
 });
 

@@ -8,6 +8,7 @@ import { TIME_FIELDS } from './columns.js';
 import { durationUnitMs, type TicketMeasure } from './kpi-plan.js';
 import { compileFilter, type FilterTest } from './ticket-filters.js';
 import { KIND_OF, type TicketFields } from './ticket-fields.js';
+import { CREDITS } from './ticket-attribution.js';
 
 export interface CompiledMeasure {
   readonly measure: TicketMeasure;
@@ -33,6 +34,8 @@ export interface CompiledMeasure {
   readonly slaMs: number;
   /** With a built-in: the clock of its SLA limit (SLA_CLOCK in kpi-plan.ts). */
   readonly slaClock: number;
+  /** Who it credits: its index in CREDITS (ticket-attribution.ts). */
+  readonly credit: number;
 }
 
 export function compileMeasures(
@@ -45,9 +48,10 @@ export function compileMeasures(
   const compiled = measures.map((measure): CompiledMeasure => {
     const slaMs = measure.source === 'builtin' ? measure.slaMs : NaN;
     const slaClock = measure.source === 'builtin' ? measure.slaClock : 0;
+    const credit = CREDITS.indexOf(measure.credit);
     if (skipped.has(measure)) {
       const none = { placeSlot: -1, slots: {}, where: [], condition: [], valueSlot: -1, valueDivisor: 1, holdSlot: -1, keepValues: false };
-      return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs, slaClock };
+      return { measure, code: 0, byCreation: measure.placedBy === 'created_at', team: measure.team, ...none, skip: true, needsResolved: false, slaMs, slaClock, credit };
     }
     // A KPI no one on the roster is assessed by is not named in the warnings of its fields.
     const name = measure.id.includes(':') ? measure.id : kpisInUse && !kpisInUse.has(measure.id) ? '' : kpiName(measure.id);
@@ -81,6 +85,7 @@ export function compileMeasures(
       needsResolved: measure.required.includes('resolved_at') || measure.optional.includes('resolved_at'),
       slaMs,
       slaClock,
+      credit,
     };
   });
   fields.seal();

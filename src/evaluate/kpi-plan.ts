@@ -7,8 +7,11 @@ import { builtinKpi } from '../policy/kpi-catalogue.js';
 import { minutesOf } from '../policy/rules/settings.js';
 import { BUILTIN_KPIS, CONTRIBUTION, type BuiltinKpiDefinition, type BuiltinKpiId } from './builtin-kpis.js';
 import type { Compute, Filter, Kpi, Policy, Sla } from '../policy/policy.generated.js';
+import { mappedRoles, type Credit } from '../policy/ticket-people.js';
 
 export type Aggregate = 'mean' | 'rate' | 'count' | 'sum' | 'median' | 'p90';
+
+export type { Credit };
 
 export type PlacedBy = 'created_at' | 'resolved_at';
 
@@ -19,6 +22,8 @@ interface MeasureBase {
   readonly minSamples: number;
   readonly individual: boolean;
   readonly team: boolean;
+  /** Who on the ticket it credits (metrics: always the person of the row). */
+  readonly credit: Credit;
 }
 
 export interface BuiltinTicketMeasure extends MeasureBase {
@@ -139,10 +144,15 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
     }
   }
   const measures: Measure[] = [];
+  const mapped = mappedRoles(policy);
+  // Response KPIs (placed by creation) credit the first responder, the others the resolver,
+  // each only where the policy maps that person; else, as always, the assignee.
+  const credit = (placedBy: PlacedBy, chosen: Credit | undefined): Credit =>
+    chosen ?? (placedBy === 'created_at' ? (mapped.has('responder') ? 'responder' : 'assignee') : mapped.has('resolver') ? 'resolver' : 'assignee');
   for (const kpi of policy.kpis) {
     const u = usage.get(kpi.id);
     if (!u) continue;
-    const base = { id: kpi.id, index: measures.length, minSamples: kpi.min_samples, individual: u.individual, team: u.team };
+    const base = { id: kpi.id, index: measures.length, minSamples: kpi.min_samples, individual: u.individual, team: u.team, credit: credit(kpi.placed_by ?? builtinKpi(kpi.id)?.placed_by ?? 'resolved_at', kpi.credit) };
     const builtin = builtinKpi(kpi.id);
     if (builtin) {
       const row = BUILTIN_KPIS[builtin.id];
@@ -195,6 +205,8 @@ export function planEvaluation(policy: Policy): EvaluationPlan {
       minSamples: 1,
       individual: true,
       team: false,
+      // The events of vetoes and point items (a complaint, praise) are the resolver's where mapped.
+      credit: credit('resolved_at', undefined),
       source: 'tickets',
       unit: undefined,
       aggregate: 'count',

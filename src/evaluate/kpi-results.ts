@@ -54,36 +54,40 @@ export function isTally(measure: TicketMeasure): boolean {
 /**
  * The value of a ticket KPI from its totals, or null without samples — except a count or sum
  * over someone who has tickets in the period, which is 0 (doing none of the work is not
- * "no data", whose weight would go to the other KPIs).
+ * "no data", whose weight would go to the other KPIs). A median or p90 is over the values of
+ * the tickets that credit the person, each once, whatever their share.
  */
 export function ticketKpiValue(measure: TicketMeasure, totals: KpiTotals, policy: Policy): number | null {
   const { samples, sum } = totals;
   if (samples === 0) return isTally(measure) && (totals.tickets ?? 0) > 0 ? 0 : null;
+  // Shared tickets count by their share: a count is the sum of shares, a mean or a rate the
+  // weighted sum over the sum of shares (`sum` is weighted already).
+  const n = totals.weight ?? samples;
   if (measure.source === 'builtin') {
     switch (measure.builtin.value) {
       case 'mean_duration':
-        return sum / (samples * measure.unitMs);
+        return sum / (n * measure.unitMs);
       case 'mean':
-        return sum / samples;
+        return sum / n;
       case 'count':
-        return samples;
+        return n;
       case 'satisfaction': {
         const s = policy.evaluation.satisfaction;
-        return s.method === 'mean' ? ((sum / samples - s.scale_min) / (s.scale_max - s.scale_min)) * 100 : (sum * 100) / samples;
+        return s.method === 'mean' ? ((sum / n - s.scale_min) / (s.scale_max - s.scale_min)) * 100 : (sum * 100) / n;
       }
       case 'percent':
-        return (sum * 100) / samples;
+        return (sum * 100) / n;
     }
   }
   switch (measure.aggregate) {
     case 'count':
-      return samples;
+      return n;
     case 'sum':
       return sum;
     case 'mean':
-      return sum / samples;
+      return sum / n;
     case 'rate':
-      return (sum * 100) / samples;
+      return (sum * 100) / n;
     case 'median':
       return quantile(totals.values ?? [], 0.5);
     case 'p90':

@@ -1,7 +1,9 @@
 // What each ticket counted for, kept for the ticket lists beside the notices: one row of
 // numbers per ticket (its contribution to each ticket measure, NaN where it did not count)
 // in one growing typed array, with the person, the row and the ticket id beside it — about
-// ten bytes per measure and ticket, instead of an object and an array per ticket.
+// ten bytes per measure and ticket, instead of an object and an array per ticket. A ticket
+// that credits several people is kept once per person (and per share, when a person is
+// credited it both whole and as a crew member's share).
 
 /**
  * One ticket as it counted for one person: its contribution to each ticket measure
@@ -15,6 +17,8 @@ export interface TicketDetail {
   readonly created: number;
   readonly resolved: number;
   readonly values: Float64Array;
+  /** The person's share of the ticket in the measures it has values for (1: the whole ticket). */
+  readonly share?: number;
   readonly appeal?: string;
 }
 
@@ -27,6 +31,8 @@ export class TicketDetails {
   private resolved: Float64Array;
   private readonly tickets: string[] = [];
   private readonly appeals = new Map<number, string>();
+  /** Shares other than 1, by entry. */
+  private readonly shares = new Map<number, number>();
   /** Tickets kept. */
   length = 0;
 
@@ -63,7 +69,8 @@ export class TicketDetails {
   }
 
   /** Keeps the open ticket. */
-  keep(person: number, row: number, ticket: string, created: number, resolved: number, appeal?: string): void {
+  keep(person: number, row: number, ticket: string, created: number, resolved: number, appeal?: string, share = 1): void {
+    if (share !== 1) this.shares.set(this.length, share);
     this.persons[this.length] = person;
     this.rows[this.length] = row;
     this.created[this.length] = Number.isFinite(created) ? created : NaN;
@@ -95,6 +102,7 @@ export class TicketDetails {
       created: this.created[i]!,
       resolved: this.resolved[i]!,
       values: this.values.subarray(i * this.measures, (i + 1) * this.measures),
+      ...(this.shares.has(i) ? { share: this.shares.get(i)! } : {}),
       ...(appeal === undefined ? {} : { appeal }),
     };
   }

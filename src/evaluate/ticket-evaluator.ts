@@ -13,7 +13,9 @@ import { compileMeasures, type CompiledMeasure } from './compile-measures.js';
 import type { EvaluationPlan } from './kpi-plan.js';
 import type { Period } from './period.js';
 import type { StaffDirectory } from './staff.js';
-import { TicketAttribution } from './ticket-attribution.js';
+import { TicketAttribution, type PersonColumns } from './ticket-attribution.js';
+import { TicketCredits } from './ticket-credits.js';
+import { CREDITS } from './ticket-attribution.js';
 import { TicketContributions } from './ticket-contribution.js';
 import { TicketDetails } from './ticket-details.js';
 import { BLANK, TicketFields } from './ticket-fields.js';
@@ -67,12 +69,17 @@ export interface ExcludedTicket {
   readonly ticket: string;
   readonly appeal: string;
   readonly row: number;
-  /** The person it is attributed to (-1 when none). */
+  /** The person it is attributed to (-1 when none): the one every KPI credits, else its first credited person. */
   readonly person: number;
+  /** Everyone it credits in some KPI (a ticket of several people); [person] otherwise. */
+  readonly people?: readonly number[];
   /** Its team, as written (for team-scope KPIs). */
   readonly team: string;
-  /** Ticket measures (index) it would have counted in, and the slice (-1: none) that placed it. */
-  readonly hits: readonly { readonly measure: number; readonly slice: number }[];
+  /**
+   * Ticket measures (index) it would have counted in, and the slice (-1: none) that placed
+   * it; with several people, whom (person) and which team (as written) each credited.
+   */
+  readonly hits: readonly { readonly measure: number; readonly slice: number; readonly person?: number; readonly team?: string }[];
   /** Created and resolved instants (UTC ms; null when blank, unreadable, or the ticket is attributed to no one). */
   readonly created: number | null;
   readonly resolved: number | null;
@@ -112,6 +119,14 @@ export class TicketEvaluator implements TableHandler {
   private readonly fields: TicketFields;
   private readonly totals: TicketTotals;
   private readonly attribution: TicketAttribution;
+  /** The person every KPI credits (the usual case, and the fast one); undefined: several people (`people`). */
+  private single: PersonColumns | undefined;
+  private credits: TicketCredits | undefined;
+  /** With several people: each measure's contribution for the row (NaN: none), kept from row to row. */
+  private xs = new Float64Array(0);
+  /** With several people and ticket lists: who and at what share each entry of the row is kept for. */
+  private readonly entryPerson: number[] = [];
+  private readonly entryWeight: number[] = [];
   private readonly ticketIds: TicketIds;
   private readonly contributions: TicketContributions;
   private compiled: CompiledMeasure[] = [];
@@ -136,13 +151,17 @@ export class TicketEvaluator implements TableHandler {
   private inCreated = false;
   private inResolved = false;
   private beforeCreation = false;
+  /** Whether a time that places the row could not be read (`placeToCount`). */
+  private unreadable = false;
 
   constructor(private readonly options: TicketEvaluatorOptions) {
     this.M = options.plan.ticketMeasures.length;
     this.details = new TicketDetails(options.details ? this.M : 0);
     const satisfaction = options.policy.evaluation.satisfaction;
     this.fields = new TicketFields({ clock: options.clock, file: options.file, warnings: options.warnings, satisfactionMin: satisfaction.scale_min, satisfactionMax: satisfaction.scale_max });
-    this.totals = new TicketTotals(this.M, options.slices ?? []);
+    const crew = options.policy.data_sources.tickets?.crew;
+    const shared = crew?.credit === 'share' && options.plan.ticketMeasures.some((m) => m.credit === 'crew');
+    this.totals = new TicketTotals(this.M, options.slices ?? [], shared);
     this.attribution = new TicketAttribution(options, this.totals);
     this.ticketIds = new TicketIds(options.exclude);
     this.contributions = new TicketContributions(this.fields, { calendar: options.calendar, slaCalendar: options.slaCalendar, satisfactionMean: satisfaction.method === 'mean', goodAtLeast: satisfaction.good_at_least });
@@ -214,9 +233,27 @@ export class TicketEvaluator implements TableHandler {
     this.headers = headers;
     this.bindings = header.bindings;
     this.idColumn = header.idColumn;
-    this.attribution.bind({ headers, staffId: header.staffIdColumn, staffName: header.staffNameColumn, team: header.teamColumn });
+    const crew = this.options.policy.data_sources.tickets?.crew;
+    this.attribution.bind({
+      headers,
+      staffId: header.staffIdColumn,
+      staffName: header.staffNameColumn,
+      team: header.teamColumn,
+      resolverId: header.resolverIdColumn,
+      resolverName: header.resolverNameColumn,
+      responderId: header.responderIdColumn,
+      responderName: header.responderNameColumn,
+      crew: header.crewColumn,
+      ...(crew?.separator === undefined ? {} : { crewSeparators: crew.separator }),
+    });
     this.fields.bind(header.bindings);
     this.compiled = compileMeasures(this.options.plan.ticketMeasures, this.fields, header.kpiName, header.skipped, this.options.kpisInUse);
+    this.single = this.attribution.single(header.credits);
+    if (this.single === undefined) {
+      const kpis = CREDITS.map((credit) => [...new Set(this.compiled.filter((c) => !c.skip && CREDITS[c.credit] === credit && !c.measure.id.includes(':')).map((c) => header.kpiName(c.measure.id)))]);
+      this.credits = new TicketCredits({ attribution: this.attribution, credits: header.credits, share: crew?.credit === 'share', kpis, file: this.options.file, warnings: this.options.warnings });
+      this.xs = new Float64Array(this.M);
+    }
     this.anyByCreation = this.compiled.some((c) => !c.skip && c.byCreation);
     this.anyByResolution = this.compiled.some((c) => !c.skip && !c.byCreation);
   }
@@ -254,6 +291,42 @@ export class TicketEvaluator implements TableHandler {
     this.beforeCreation = beforeCreation;
   }
 
+  /**
+   * Places a row to be counted (`place`), warning about a blank creation time; false when it
+   * ends there: outside the period, or placed by a time that could not be read.
+   */
+  private placeToCount(view: RowView, row: number): boolean {
+    this.place(view, row, true);
+    const fields = this.fields;
+    const { file, warnings } = this.options;
+    const { created, resolved, inCreated, inResolved } = this;
+    const createdSlot = fields.createdSlot;
+    const resolvedSlot = fields.resolvedSlot;
+    if (created === BLANK && createdSlot !== -1) {
+      const slot = fields.slots[createdSlot]!;
+      warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
+    }
+    // A placing time that could not be read (warned) is a fault in the data.
+    const unreadable = (this.anyByCreation && createdSlot !== -1 && created !== created) || (this.anyByResolution && resolvedSlot !== -1 && resolved !== resolved);
+    if (!inCreated && !inResolved) {
+      // Not a date outside the period: a column of yes/no taken for a time would otherwise
+      // hide there…
+      // …unless a time that could be read places the row outside the period anyway.
+      const placedElsewhere = (this.anyByCreation && Number.isFinite(created)) || (this.anyByResolution && Number.isFinite(resolved));
+      if (unreadable && !placedElsewhere) {
+        this.skipped++;
+        return false;
+      }
+      this.outside++;
+      // The dates the file does cover, to say so when none is in the period.
+      if (this.anyByCreation && Number.isFinite(created)) this.noteOutside(created);
+      if (this.anyByResolution && Number.isFinite(resolved)) this.noteOutside(resolved);
+      return false;
+    }
+    this.unreadable = unreadable;
+    return true;
+  }
+
   rowView(view: RowView, row: number): void {
     this.rows++;
     const { file, warnings } = this.options;
@@ -284,37 +357,17 @@ export class TicketEvaluator implements TableHandler {
         return;
       }
     }
-    const person = this.attribution.person(view, row);
+    if (this.single === undefined) {
+      this.severalPeople(view, row);
+      return;
+    }
+    const person = this.single.person(view, row);
     if (person < 0) {
       this.skipped++;
       return;
     }
-    this.place(view, row, true);
-    const fields = this.fields;
-    const { created, resolved, inCreated, inResolved, beforeCreation } = this;
-    const createdSlot = fields.createdSlot;
-    const resolvedSlot = fields.resolvedSlot;
-    if (created === BLANK && createdSlot !== -1) {
-      const slot = fields.slots[createdSlot]!;
-      warnings.add('value-missing', { kpis: slot.kpis }, { file, row, column: slot.header });
-    }
-    // A placing time that could not be read (warned) is a fault in the data.
-    const unreadable = (this.anyByCreation && createdSlot !== -1 && created !== created) || (this.anyByResolution && resolvedSlot !== -1 && resolved !== resolved);
-    if (!inCreated && !inResolved) {
-      // Not a date outside the period: a column of yes/no taken for a time would otherwise
-      // hide there…
-      // …unless a time that could be read places the row outside the period anyway.
-      const placedElsewhere = (this.anyByCreation && Number.isFinite(created)) || (this.anyByResolution && Number.isFinite(resolved));
-      if (unreadable && !placedElsewhere) {
-        this.skipped++;
-        return;
-      }
-      this.outside++;
-      // The dates the file does cover, to say so when none is in the period.
-      if (this.anyByCreation && Number.isFinite(created)) this.noteOutside(created);
-      if (this.anyByResolution && Number.isFinite(resolved)) this.noteOutside(resolved);
-      return;
-    }
+    if (!this.placeToCount(view, row)) return;
+    const { created, resolved, inCreated, inResolved, beforeCreation, unreadable } = this;
     const team = this.options.plan.anyTeamScope ? this.attribution.team(view, person) : -1;
     let used = false;
     const compiled = this.compiled;
@@ -342,6 +395,125 @@ export class TicketEvaluator implements TableHandler {
     if (details && used) details.keep(person, row, this.idColumn === -1 ? '' : detach(view.text(this.idColumn)), created, resolved);
   }
 
+  /**
+   * A row whose KPIs credit several people: each KPI adds the ticket to everyone it credits
+   * (a crew member with weight 1/n when crews share), and to each of their teams once.
+   */
+  private severalPeople(view: RowView, row: number): void {
+    const credits = this.credits!;
+    const { file, warnings } = this.options;
+    const teamScope = this.options.plan.anyTeamScope;
+    if (!credits.read(view, row, teamScope)) {
+      // Someone not on the roster is one warning at the end, as with one person per ticket.
+      if (credits.nobody) warnings.add('ticket-without-staff', {}, { file, row, column: credits.column });
+      this.skipped++;
+      return;
+    }
+    if (!this.placeToCount(view, row)) return;
+    const { created, resolved, inCreated, inResolved, beforeCreation, unreadable } = this;
+    const totals = this.totals;
+    const sliced = totals.sliced;
+    const createdSlice = sliced && inCreated ? totals.sliceOf(created) : -1;
+    const resolvedSlice = sliced && inResolved ? totals.sliceOf(resolved) : -1;
+    if (!unreadable) {
+      for (const p of credits.everyone) totals.countPerson(p, createdSlice, resolvedSlice);
+      for (const t of credits.allTeams) totals.countTeam(t, createdSlice, resolvedSlice);
+    }
+    const xs = this.xs;
+    xs.fill(NaN);
+    let used = false;
+    let blankSeen = 0;
+    for (let i = 0; i < this.compiled.length; i++) {
+      const c = this.compiled[i]!;
+      if (!counts(c, inCreated, inResolved, beforeCreation)) continue;
+      const x = this.contributions.of(c, view, row, created, resolved);
+      if (x !== x) continue;
+      const people = credits.people[c.credit]!;
+      if (people.length === 0) {
+        if (credits.blank[c.credit] && (blankSeen & (1 << c.credit)) === 0) {
+          blankSeen |= 1 << c.credit;
+          credits.noteBlank(c.credit, row);
+        }
+        continue;
+      }
+      used = true;
+      xs[i] = x;
+      const w = credits.weight[c.credit]!;
+      const slice = c.byCreation ? createdSlice : resolvedSlice;
+      for (const p of people) totals.addPerson(i, p, c.keepValues, slice, x, w);
+      if (c.team) for (const t of credits.teams[c.credit]!) totals.addTeam(i, t, c.keepValues, slice, x);
+    }
+    if (used) this.used++;
+    else this.notCounted++;
+    if (this.options.details && used) this.keepSeveral(this.idColumn === -1 ? '' : detach(view.text(this.idColumn)), row, created, resolved, undefined);
+  }
+
+  /**
+   * The ticket lists' entries of a row of several people: one per person and share, holding
+   * the values (`xs`) of the KPIs that credit them so.
+   */
+  private keepSeveral(ticket: string, row: number, created: number, resolved: number, appeal: string | undefined): void {
+    const credits = this.credits!;
+    const persons = this.entryPerson;
+    const weights = this.entryWeight;
+    persons.length = 0;
+    weights.length = 0;
+    for (let r = 0; r < CREDITS.length; r++) {
+      const w = credits.weight[r]!;
+      for (const p of credits.people[r]!) {
+        let e = 0;
+        while (e < persons.length && !(persons[e] === p && weights[e] === w)) e++;
+        if (e === persons.length) {
+          persons.push(p);
+          weights.push(w);
+        }
+      }
+    }
+    const details = this.details;
+    for (let e = 0; e < persons.length; e++) {
+      details.open();
+      let any = false;
+      for (let i = 0; i < this.compiled.length; i++) {
+        const x = this.xs[i]!;
+        if (x !== x) continue;
+        const c = this.compiled[i]!;
+        if (credits.weight[c.credit] !== weights[e] || !credits.people[c.credit]!.includes(persons[e]!)) continue;
+        details.set(i, x);
+        any = true;
+      }
+      if (any) details.keep(persons[e]!, row, ticket, created, resolved, appeal, weights[e]);
+    }
+  }
+
+  /** A ticket of several people that an approved appeal leaves out: taken out of everyone it credits. */
+  private excludeSeveral(view: RowView, row: number, id: string, appeal: string): void {
+    const credits = this.credits!;
+    const someone = credits.read(view, row, true);
+    const hits: { measure: number; slice: number; person: number; team: string }[] = [];
+    let placed = { created: null as number | null, resolved: null as number | null, inPeriod: false };
+    const people = [...credits.everyone];
+    if (someone) {
+      this.place(view, row, false);
+      const { created, resolved, inCreated, inResolved, beforeCreation } = this;
+      const instant = (t: number) => (Number.isFinite(t) ? t : null);
+      placed = { created: instant(created), resolved: instant(resolved), inPeriod: inCreated || inResolved };
+      const xs = this.xs;
+      xs.fill(NaN);
+      for (let i = 0; i < this.compiled.length; i++) {
+        const c = this.compiled[i]!;
+        if (!counts(c, inCreated, inResolved, beforeCreation)) continue;
+        const x = this.contributions.of(c, view, row, created, resolved);
+        if (x !== x || credits.people[c.credit]!.length === 0) continue;
+        xs[i] = x;
+        const slice = this.totals.sliced ? this.totals.sliceOf(c.byCreation ? created : resolved) : -1;
+        for (const p of credits.people[c.credit]!) hits.push({ measure: i, slice, person: p, team: detach(this.attribution.teamText(view, p)) });
+      }
+      if (this.options.details && hits.length > 0) this.keepSeveral(detach(id), row, created, resolved, appeal);
+    }
+    const person = people[0] ?? -1;
+    this.excluded.push({ ticket: detach(id), appeal, row, person, people, team: person >= 0 ? detach(this.attribution.teamText(view, person)) : '', hits, ...placed });
+  }
+
   private noteOutside(instant: number): void {
     if (instant < this.outsideFirst) this.outsideFirst = instant;
     if (instant > this.outsideLast) this.outsideLast = instant;
@@ -353,7 +525,11 @@ export class TicketEvaluator implements TableHandler {
    */
   private exclude(view: RowView, row: number, id: string, appeal: string): void {
     this.excludedRows++;
-    const person = this.attribution.person(view, row);
+    if (this.single === undefined) {
+      this.excludeSeveral(view, row, id, appeal);
+      return;
+    }
+    const person = this.single.person(view, row);
     const hits: { measure: number; slice: number }[] = [];
     let teamName = '';
     let placed = { created: null as number | null, resolved: null as number | null, inPeriod: false };
@@ -378,7 +554,7 @@ export class TicketEvaluator implements TableHandler {
       }
       if (details && hits.length > 0) details.keep(person, row, detach(id), created, resolved, appeal);
     }
-    this.excluded.push({ ticket: detach(id), appeal, row, person, team: detach(teamName), hits, ...placed });
+    this.excluded.push({ ticket: detach(id), appeal, row, person, people: person >= 0 ? [person] : [], team: detach(teamName), hits, ...placed });
   }
 
   /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
@@ -401,6 +577,7 @@ export class TicketEvaluator implements TableHandler {
   finish(): TicketCounts {
     this.fields.columnMessages();
     this.attribution.finish();
+    this.credits?.finish();
     return {
       rows: this.rows,
       used: this.used,

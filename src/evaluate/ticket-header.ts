@@ -9,6 +9,7 @@ import { FIELD_SYNONYMS, knownHeaders, matchColumns, type ColumnBinding, type Co
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
 import type { StaffDirectory } from './staff.js';
 import type { WarningSink } from './warnings.js';
+import { PERSON_FIELDS, type Credit } from '../policy/ticket-people.js';
 
 const ATTRIBUTION_FIELDS = ['ticket_id', 'staff_id', 'staff_name', 'team'];
 
@@ -30,6 +31,14 @@ export interface TicketHeader {
   readonly staffIdColumn: number;
   readonly staffNameColumn: number;
   readonly teamColumn: number;
+  /** Columns of the other people a ticket names (-1: none). */
+  readonly resolverIdColumn: number;
+  readonly resolverNameColumn: number;
+  readonly responderIdColumn: number;
+  readonly responderNameColumn: number;
+  readonly crewColumn: number;
+  /** Who the computed measures credit. */
+  readonly credits: ReadonlySet<Credit>;
   /** Measures not computed: of roles no one on the roster holds, and lacking columns. */
   readonly skipped: ReadonlySet<TicketMeasure>;
   readonly kpiName: (id: string) => string;
@@ -38,7 +47,7 @@ export interface TicketHeader {
 /** Every field any measure may read, for header matching; on-hold time only when mapped (it has no known headers). */
 export function wantedFields(plan: EvaluationPlan, map: ColumnMap | undefined): string[] {
   const fields = new Set(ATTRIBUTION_FIELDS);
-  for (const m of plan.ticketMeasures) for (const f of [...m.required, ...m.optional]) fields.add(f);
+  for (const m of plan.ticketMeasures) for (const f of [...m.required, ...m.optional, ...(m.credit === 'assignee' ? [] : PERSON_FIELDS[m.credit])]) fields.add(f);
   if (map?.[ON_HOLD] !== undefined && plan.ticketMeasures.some((m) => m.source === 'builtin' && (m.builtin.contribution === 'resolution_time' || m.builtin.contribution === 'resolved_within_sla'))) fields.add(ON_HOLD);
   return [...fields];
 }
@@ -71,11 +80,17 @@ export function bindTicketHeader(options: HeaderOptions, headers: readonly strin
   const skipped = new Set(plan.ticketMeasures.filter((m) => inUse !== undefined && !m.id.includes(':') && !inUse.has(m.id) && m.required.some((f) => !has(f))));
   const measures = plan.ticketMeasures.filter((m) => !skipped.has(m));
   for (const m of measures) for (const f of m.required) need(f, kpiName(m.id));
-  if (!has('staff_id') && !has('staff_name')) missing.set('staff_id / staff_name', new Set(measures.map((m) => kpiName(m.id))));
+  // Each person a computed KPI credits must have a column (the policy maps all but the assignee's).
+  const credits = new Set(measures.map((m) => m.credit));
+  if (measures.length === 0) credits.add('assignee');
+  for (const credit of credits) {
+    const fields = PERSON_FIELDS[credit];
+    if (!fields.some(has)) missing.set(fields.join(' / '), new Set(measures.filter((m) => m.credit === credit).map((m) => kpiName(m.id))));
+  }
   const mappedMissing = match.missingMapped.filter((m) => !has(m.field));
   if (missing.size > 0 || mappedMissing.length > 0) {
     // A field the policy maps is named once, with the header it was mapped to.
-    const fields = [...missing.keys()].filter((f) => !mappedMissing.some((m) => m.field === f));
+    const fields = [...missing.keys()].filter((f) => !mappedMissing.some((m) => f.split(' / ').includes(m.field)));
     const kpis = [...new Set([...missing.values()].flatMap((s) => [...s]))];
     throw new AspmError(
       'columns-missing',
@@ -96,12 +111,24 @@ export function bindTicketHeader(options: HeaderOptions, headers: readonly strin
     staffIdColumn: column('staff_id'),
     staffNameColumn: column('staff_name'),
     teamColumn: column('team'),
+    resolverIdColumn: column('resolver_id'),
+    resolverNameColumn: column('resolver_name'),
+    responderIdColumn: column('responder_id'),
+    responderNameColumn: column('responder_name'),
+    crewColumn: column('crew'),
+    credits,
     skipped,
     kpiName,
   };
   if (header.idColumn === -1) options.warnings.add('no-ticket-id-column', { file }, { file });
   const discover = options.discoverStaff;
-  if (!discover && header.staffIdColumn !== -1 && !options.staff.hasIds && header.staffNameColumn === -1) {
+  // Ids that the roster cannot match, and no name beside them.
+  const idsOnly = (id: number, name: number) => id !== -1 && name === -1;
+  const unmatchable =
+    (credits.has('assignee') && idsOnly(header.staffIdColumn, header.staffNameColumn)) ||
+    (credits.has('resolver') && idsOnly(header.resolverIdColumn, header.resolverNameColumn)) ||
+    (credits.has('responder') && idsOnly(header.responderIdColumn, header.responderNameColumn));
+  if (!discover && !options.staff.hasIds && unmatchable) {
     throw new AspmError('roster-cannot-attribute', { file }, { location: { file } });
   }
   for (const m of measures) {

@@ -12,6 +12,11 @@ export interface KpiTotals {
    * or sum over none of them is 0, not a lack of data (unset: not known).
    */
   readonly tickets?: number;
+  /**
+   * The samples weighted by each ticket's credit (a crew member's 1/n share), which counts,
+   * rates and means divide by; `sum` is weighted alike (unset: every ticket counted whole).
+   */
+  readonly weight?: number;
 }
 
 export class TicketTotals {
@@ -30,8 +35,15 @@ export class TicketTotals {
   private teamTickets = new Float64Array(0);
   private readonly staffValues = new Map<number, number[]>();
   private readonly teamValues = new Map<number, number[]>();
+  /** With shared credit: per person, M measures × (whole period + slices), the weighted samples. */
+  private staffWeights = new Float64Array(0);
 
-  constructor(measures: number, slices: readonly { readonly start: number; readonly end: number }[]) {
+  constructor(
+    measures: number,
+    slices: readonly { readonly start: number; readonly end: number }[],
+    /** Whether a ticket may credit someone a share of it (a crew with `credit: share`). */
+    private readonly weighted = false,
+  ) {
     this.M = measures;
     this.S = slices.length;
     this.stride = this.M * 2 * (this.S + 1);
@@ -53,6 +65,11 @@ export class TicketTotals {
     const tickets = new Float64Array((grown.length / this.stride) * (this.S + 1));
     tickets.set(this.staffTickets);
     this.staffTickets = tickets;
+    if (this.weighted) {
+      const weights = new Float64Array((grown.length / this.stride) * this.M * (this.S + 1));
+      weights.set(this.staffWeights);
+      this.staffWeights = weights;
+    }
   }
 
   /** Room for team `index` (the next one). */
@@ -78,6 +95,54 @@ export class TicketTotals {
     const S1 = this.S + 1;
     countTicket(this.staffTickets, person * S1, createdSlice, resolvedSlice);
     if (team >= 0) countTicket(this.teamTickets, team * S1, createdSlice, resolvedSlice);
+  }
+
+  /** One more ticket of a person alone (several people on a ticket: `countTeam` counts each team once). */
+  countPerson(person: number, createdSlice: number, resolvedSlice: number): void {
+    countTicket(this.staffTickets, person * (this.S + 1), createdSlice, resolvedSlice);
+  }
+
+  /** One more ticket of a team. */
+  countTeam(team: number, createdSlice: number, resolvedSlice: number): void {
+    countTicket(this.teamTickets, team * (this.S + 1), createdSlice, resolvedSlice);
+  }
+
+  /**
+   * A sample `x` of measure `i` credited to a person with weight `w` (1, or a crew member's
+   * share), in the whole period and in `slice` (unless -1). The value a median keeps is `x`
+   * itself: a share weighs a ticket, it does not change what happened on it.
+   */
+  addPerson(i: number, person: number, keepValues: boolean, slice: number, x: number, w: number): void {
+    const stride = this.stride;
+    const totals = this.staffTotals;
+    const S1 = this.S + 1;
+    const at = person * stride + i * 2;
+    totals[at]! += 1;
+    totals[at + 1]! += w * x;
+    if (this.weighted) this.staffWeights[person * S1 * this.M + i]! += w;
+    if (keepValues) push(this.staffValues, person * S1 * this.M + i, x);
+    if (slice >= 0) {
+      const offset = (slice + 1) * this.M * 2 + i * 2;
+      totals[person * stride + offset]! += 1;
+      totals[person * stride + offset + 1]! += w * x;
+      if (this.weighted) this.staffWeights[(person * S1 + slice + 1) * this.M + i]! += w;
+      if (keepValues) push(this.staffValues, (person * S1 + slice + 1) * this.M + i, x);
+    }
+  }
+
+  /** A sample `x` of measure `i` for a team: once per ticket, however many of its people are in the team. */
+  addTeam(i: number, team: number, keepValues: boolean, slice: number, x: number): void {
+    const S1 = this.S + 1;
+    const t = team * this.stride + i * 2;
+    this.teamTotals[t]! += 1;
+    this.teamTotals[t + 1]! += x;
+    if (keepValues) push(this.teamValues, team * S1 * this.M + i, x);
+    if (slice >= 0) {
+      const offset = team * this.stride + (slice + 1) * this.M * 2 + i * 2;
+      this.teamTotals[offset]! += 1;
+      this.teamTotals[offset + 1]! += x;
+      if (keepValues) push(this.teamValues, (team * S1 + slice + 1) * this.M + i, x);
+    }
   }
 
   /**
@@ -120,7 +185,9 @@ export class TicketTotals {
   staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
     const at = person * this.stride + slot * this.M * 2 + i * 2;
     const tickets = this.staffTickets[person * (this.S + 1) + slot] ?? 0;
-    return { samples: this.staffTotals[at] ?? 0, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get((person * (this.S + 1) + slot) * this.M + i), tickets };
+    const key = (person * (this.S + 1) + slot) * this.M + i;
+    const samples = this.staffTotals[at] ?? 0;
+    return { samples, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get(key), tickets, weight: this.weighted ? (this.staffWeights[key] ?? 0) : samples };
   }
 
   /** The same for team `index`. */

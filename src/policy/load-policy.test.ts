@@ -133,6 +133,10 @@ const invalidCases: Case[] = [
   { name: 'first_when without the column its value comes from', text: base + 'data_sources:\n  tickets:\n    events:\n      fields:\n        first_response_at: { first_when: [{ field: state, equals: Active }] }\n', code: 'events-first-when-without-value', line: 92, col: 9 },
   { name: 'an event log read by each ticket\'s first row', text: base + 'data_sources:\n  tickets:\n    repeated_ids: first\n    events: { order_by: sys_mod_count }\n', code: 'events-with-repeated-ids-first', line: 90, col: 19 },
   { name: 'on-hold time both mapped and derived', text: base + 'data_sources:\n  tickets:\n    columns: { on_hold: { column: 挂起时长, duration: minutes } }\n    events: { on_hold_when: [{ field: state, equals: hold }], at: updated }\n', code: 'events-on-hold-mapped', line: 91, col: 15 },
+  // several people per ticket (rules/people.ts)
+  { name: 'a KPI crediting the crew with no crew column mapped', text: edit('    floor: 72\n', '    floor: 72\n    credit: crew\n'), code: 'credit-column-not-mapped', line: 39, col: 13 },
+  { name: 'a KPI crediting the resolver with no resolver column mapped', text: edit('    floor: 72\n', '    floor: 72\n    credit: resolver\n') + 'data_sources:\n  tickets:\n    columns: { crew: 作业组 }\n', code: 'credit-column-not-mapped', line: 39, col: 13 },
+  { name: 'a crew separator with no crew column', text: base + 'data_sources:\n  tickets:\n    columns: { resolver_name: 解决人 }\n    crew: { separator: ";" }\n', code: 'crew-without-column', line: 91, col: 5 },
   { name: 'goal tied to an undefined KPI', text: base + 'goals:\n  - { description: 满意度达标, kpi: nps, target: 50 }\n', code: 'unknown-kpi', line: 89, col: 32 },
   // Column mappings (lines 88–90 are data_sources: / tickets: / columns:; the mapping is on line 91).
   { name: 'a duration on a time field', text: base + COLUMNS + '      created_at: { column: 创建时间, duration: seconds }\n', code: 'column-duration-on-time', line: 91, col: 35 },

@@ -86,6 +86,8 @@ export interface Kpi {
   /** 以哪个时间把记录归入考核期（内置指标有默认值）。 / Which timestamp places a record in a period (built-ins have a default). */
   placed_by?: "created_at" | "resolved_at";
   sla?: Sla;
+  /** 工单上有多人时此指标计给谁：assignee 处理人（staff_id / staff_name）；resolver 解决人（resolver_id / resolver_name）；responder 首次响应人（responder_id / responder_name）；crew 作业组全体成员（crew 列，按 data_sources.tickets.crew.credit 全额或均分）。省略时：按创建时间归期的指标（响应类）计给首次响应人，其余计给解决人，制度未映射该列时计给处理人。 / Who on a ticket this KPI credits: assignee (staff_id / staff_name), resolver (resolver_id / resolver_name), responder (responder_id / responder_name) or crew (every member listed in the crew column, in full or an equal share as data_sources.tickets.crew.credit says). Omitted: KPIs placed by creation time (the response KPIs) credit the responder, the others the resolver, each only when the policy maps that column; else the assignee. */
+  credit?: "assignee" | "resolver" | "responder" | "crew";
   /** 数据来源（写入制度文本），如“工单系统导出”。 / Where the data comes from, as text for the document. */
   data_source: string;
   cycle: Cycle;
@@ -476,6 +478,13 @@ export interface TicketSource {
   /** 数据提供部门。 / Who provides it. */
   owner?: string;
   columns?: TicketColumnMap;
+  /** 作业组列（columns 中的 crew，一格列出多名技术员，如“张三、李四”）的读法。 / How the crew column (columns.crew: one cell listing several technicians, such as 张三、李四 or Tech1;Tech2) is read. */
+  crew?: {
+    /** 分隔成员的字符（其中每个字符都分隔）；默认 、；;，,/| 。 / The characters that split a crew cell (each of them splits); default 、 ； ; ， , / and |. */
+    separator?: string;
+    /** full 每名成员各计整张工单；share 每名成员计 1/n（计数、比率和均值的分子分母都按 1/n 加权）。 / full: each member is credited the whole ticket; share: each member 1/n of it (counts and the numerators and denominators of rates and means weighted by 1/n). */
+    credit: "full" | "share";
+  };
   /** 同一工单号出现多行时采用哪一行：first 第一行（默认，其余行视为重复并警告）；last 最后一行（适用于每次更新记一行的事件日志，如 ServiceNow、Jira 导出，最后一行是工单的最终状态；较早的行计为“较早记录”，不警告）。 / Which row counts when a ticket id appears on several rows: first (default; the others are repeats, with a warning) or last (for event logs with a row per update, such as ServiceNow or Jira exports, whose last row is the ticket's final state; the earlier rows are counted as superseded, without warnings). */
   repeated_ids?: "first" | "last";
   events?: EventLog;

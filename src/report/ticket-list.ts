@@ -2,7 +2,8 @@
 // period, when it was created and resolved, and what it counted as — the minutes of a response, whether it was on time,
 // its satisfaction score — so that an employee can check a KPI ticket by ticket, and name
 // the ticket in an appeal. Tickets an approved appeal left out are listed too, marked, and
-// shown as not counted in every column.
+// shown as not counted in every column. Where crews share their tickets, a column says the
+// person's share of each (1/2 for a crew of two): each KPI then counts the ticket by it.
 // A CSV (UTF-8 with a byte-order mark and CRLF, as Excel opens it) beside the notice. Pure.
 import type { TicketDetail } from '../evaluate/ticket-details.js';
 import { formatWallMinute, zoneClock } from '../tables/time-zone.js';
@@ -110,6 +111,13 @@ function shownValue(x: number, c: ListColumn, language: Language): string {
   }
 }
 
+/** A share as the fraction it is (1/3, not 0.333…), so that a list adds up exactly. */
+function shareText(share: number): string {
+  if (share === 1) return '1';
+  const n = Math.round(1 / share);
+  return Math.abs(1 / n - share) < 1e-12 ? `1/${n}` : formatNumber(share);
+}
+
 /**
  * The CSV text of one person's ticket list, or undefined when none of their KPIs is
  * counted over tickets (a supervisor whose KPIs are all the team's).
@@ -121,14 +129,18 @@ export function renderTicketList(person: ReportPerson, details: readonly TicketD
   // The times as the policy's zone reads them, so that a ticket can be placed in its month.
   const clock = zoneClock(policy.meta.timezone);
   const time = (instant: number) => (instant === instant ? formatWallMinute(instant, clock) : '');
-  const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), L('ticket-list-created'), L('ticket-list-resolved'), ...columns.map((c) => c.header), L('ticket-list-note')]];
+  // Whether a ticket may count for a share of it: a crew member's, where crews share.
+  const shared = policy.data_sources.tickets?.crew?.credit === 'share' && columns.some((c) => plan.ticketMeasures[c.measure]!.credit === 'crew');
+  const shareHeader = shared ? [L('ticket-list-share')] : [];
+  const lines = [[L('ticket-list-ticket'), L('ticket-list-row'), L('ticket-list-created'), L('ticket-list-resolved'), ...shareHeader, ...columns.map((c) => c.header), L('ticket-list-note')]];
   for (const d of details) {
     const wouldCount = columns.map((c) => shownValue(d.values[c.measure]!, c, language));
     if (wouldCount.every((cell) => cell === '')) continue;
     // A ticket left out on appeal counts in no column, whatever it would have counted as:
     // counting the list must give the notice's figures.
     const cells = d.appeal === undefined ? wouldCount : columns.map(() => L('ticket-list-not-counted'));
-    lines.push([d.ticket, String(d.row), time(d.created), time(d.resolved), ...cells, d.appeal === undefined ? '' : L('ticket-list-excluded', { appeal: d.appeal })]);
+    const share = shared ? [shareText(d.share ?? 1)] : [];
+    lines.push([d.ticket, String(d.row), time(d.created), time(d.resolved), ...share, ...cells, d.appeal === undefined ? '' : L('ticket-list-excluded', { appeal: d.appeal })]);
   }
   return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

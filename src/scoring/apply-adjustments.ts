@@ -79,7 +79,8 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
         findings.push({ index, field: 'ticket_id', code: evaluation.ticketIds ? 'adjustment-unknown-ticket' : 'adjustment-no-ticket-ids', params: { ticket } });
         return;
       }
-      if (found.person !== result.member.index) {
+      // A ticket of several people (resolver, crew…) may be appealed by any of them.
+      if (!(found.people ?? [found.person]).includes(result.member.index)) {
         const handler = found.person >= 0 ? evaluation.staff.find((r) => r.member.index === found.person)?.member : undefined;
         findings.push({ index, field: 'staff_id', code: 'adjustment-ticket-other-staff', params: { ticket, staff: staffId, handler: handler ? `${handler.id} ${handler.name}`.trim() : '—' } });
         return;
@@ -93,7 +94,7 @@ export function applyAdjustments(policy: Policy, evaluation: Evaluation, adjustm
       // Only what it was taken out of for this person: their roles' KPIs (and the events of
       // vetoes and point items), not KPIs of other roles the ticket would also have fed.
       const own = new Set(result.kpis.map((k) => k.id));
-      const ids = found.hits.map((h) => evaluation.plan.ticketMeasures[h.measure]!.id).filter((id) => own.has(id) || id.includes(':'));
+      const ids = found.hits.filter((h) => h.person === undefined || h.person === result.member.index).map((h) => evaluation.plan.ticketMeasures[h.measure]!.id).filter((id) => own.has(id) || id.includes(':'));
       const kpis = [...new Set(ids)].map((id) => measureName(policy, id));
       if (kpis.length === 0) {
         // As for a ticket of another period: a notice would list an appeal granted that left

@@ -339,9 +339,12 @@ function excludedFrom(ctx: PersonContext, kpi: string, scope: 'individual' | 'te
   const measures = ctx.evaluation.plan.ticketMeasures;
   const out: ExcludedRecord[] = [];
   for (const e of ctx.evaluation.excluded) {
-    const mine = scope === 'team' ? e.team !== '' && staffKey(e.team) === staffKey(member.team) : e.person === member.index;
-    if (!mine) continue;
-    if (e.hits.some((h) => measures[h.measure]!.id === kpi && (slice === undefined || h.slice === slice))) out.push({ ticket: e.ticket, appeal: e.appeal });
+    // A ticket of several people names, per KPI, whom it credited and their team.
+    const mine = (h: { readonly person?: number; readonly team?: string }) => {
+      const team = h.team ?? e.team;
+      return scope === 'team' ? team !== '' && staffKey(team) === staffKey(member.team) : (h.person ?? e.person) === member.index;
+    };
+    if (e.hits.some((h) => measures[h.measure]!.id === kpi && (slice === undefined || h.slice === slice) && mine(h))) out.push({ ticket: e.ticket, appeal: e.appeal });
   }
   return out;
 }

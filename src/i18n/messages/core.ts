@@ -277,6 +277,14 @@ export const coreMessages = defineMessages({
     'zh-CN': '{id} 汇总的 {field} 是时间（日期和时刻），不是时长，不能按 {unit} 计算。要统计时长，请把时长列映射为自定义字段（如 handle_time: { column: 处理时长, duration: minutes }）再汇总它。',
     en: '{id} aggregates {field}, a time (a date and time of day), not a duration, so it cannot be measured in {unit}. To measure a duration, map the duration column to a field of your own (e.g. handle_time: { column: Handle time, duration: minutes }) and aggregate that.',
   },
+  'credit-column-not-mapped': {
+    'zh-CN': '指标 {id} 写了 credit: {credit}，但制度没有在 data_sources.tickets.columns 中映射 {fields}，找不到要计给的人：请映射导出文件中记录此人的列（如 {fields}: 列名），或删去 credit。',
+    en: 'KPI {id} says credit: {credit}, but the policy maps no {fields} under data_sources.tickets.columns, so there is no one to credit: map the column of your export that names this person (e.g. {fields}: its header), or remove credit.',
+  },
+  'crew-without-column': {
+    'zh-CN': 'data_sources.tickets.crew 说明了作业组列的读法，但 data_sources.tickets.columns 中没有映射 crew 列：请加上 crew: 作业组列名，或删去 crew。',
+    en: 'data_sources.tickets.crew says how to read a crew column, but data_sources.tickets.columns maps no crew column: add crew: <the header of the crew column>, or remove crew.',
+  },
   'builtin-unit': {
     'zh-CN': '{id} 是内置指标，aspm 按 {expected} 计算，单位不能写成 {unit}。请把 unit 改为 {expected}，目标值和底线值也用 {expected} 表示。',
     en: '{id} is a built-in KPI that aspm computes in {expected}; its unit cannot be {unit}. Set unit to {expected} and give the target and floor in {expected}.',

@@ -437,6 +437,10 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '该工单没有处理人（工号和姓名为空，或只是“?”“-”“未分配”之类的占位符），不计入任何人的指标。',
     en: 'This ticket has no staff member (id and name blank, or only a placeholder such as "?", "-" or "N/A"), so it counts for nobody.',
   },
+  'credit-blank': {
+    'zh-CN': (p: Params<'count' | 'kpis'>) => `${String(p.count)} 张工单的这一列为空（或只是占位符），它们不计入计给此列人员的指标：${list(p.kpis, '、')}（首次出现在此行）。其他指标照常计给工单上的其他人员。`,
+    en: (p: Params<'count' | 'kpis'>) => `${String(p.count)} ticket(s) have this column blank (or only a placeholder), so they count for no one in the KPIs that credit this column's person: ${list(p.kpis, ', ')} (first seen on this row). Their other KPIs credit the other people on the ticket as usual.`,
+  },
   'row-extra-cells': {
     'zh-CN': '该行有 {count} 个单元格超出表头（表头 {header} 列）：可能是未加引号的分隔符导致错位，请核对该行。',
     en: 'This row has {count} cell(s) beyond the header ({header} columns): an unquoted delimiter may have shifted it. Check the row.',

@@ -535,6 +535,7 @@ export const scoringMessages = defineMessages({
   'ticket-list-note': { 'zh-CN': '备注', en: 'Note' },
   'ticket-list-created': { 'zh-CN': '创建时间', en: 'Created' },
   'ticket-list-resolved': { 'zh-CN': '解决时间', en: 'Resolved' },
+  'ticket-list-share': { 'zh-CN': '本人份额（作业组均分）', en: 'Own share (crew shares)' },
   'ticket-list-kpi': { 'zh-CN': '{kpi}：{what}', en: '{kpi}: {what}' },
   'ticket-list-yes': { 'zh-CN': '是', en: 'yes' },
   'ticket-list-no': { 'zh-CN': '否', en: 'no' },

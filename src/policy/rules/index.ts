@@ -5,9 +5,10 @@ import { columnMappings } from './column-mappings.js';
 import { eventLog } from './event-log.js';
 import { gradeBands, gradeReferences } from './grades.js';
 import { kpiDefinitions } from './kpis.js';
+import { ticketPeople } from './people.js';
 import { references } from './references.js';
 import { settings } from './settings.js';
 import { uniqueIds } from './unique-ids.js';
 import { weightsTotal } from './weights.js';
 
-export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings, eventLog, columnMappings];
+export const policyRules: readonly Rule<Policy>[] = [uniqueIds, references, weightsTotal, kpiDefinitions, gradeBands, gradeReferences, settings, eventLog, columnMappings, ticketPeople];

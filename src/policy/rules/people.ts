@@ -1,0 +1,17 @@
+// A KPI can credit only a person whose column the policy maps, and the crew's settings
+// need a crew column: otherwise the evaluation would find no one to credit, file after file.
+import type { Rule } from '../../validation/load-document.js';
+import type { Policy } from '../policy.generated.js';
+import { PERSON_FIELDS, mappedRoles } from '../ticket-people.js';
+
+export const ticketPeople: Rule<Policy> = (policy, report) => {
+  const mapped = mappedRoles(policy);
+  policy.kpis.forEach((kpi, k) => {
+    const credit = kpi.credit;
+    if (credit === undefined || credit === 'assignee' || mapped.has(credit)) return;
+    report({ code: 'credit-column-not-mapped', params: { id: kpi.id, credit, fields: PERSON_FIELDS[credit].join(' / ') }, path: ['kpis', k, 'credit'] });
+  });
+  if (policy.data_sources.tickets?.crew !== undefined && !mapped.has('crew')) {
+    report({ code: 'crew-without-column', params: {}, path: ['data_sources', 'tickets', 'crew'], at: 'key' });
+  }
+};
