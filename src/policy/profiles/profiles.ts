@@ -2,7 +2,7 @@
 // project knows, and its mapping fills in what the policy does not say. Expanded when the
 // policy is loaded, before the other rules, so that they check, and the evaluator reads,
 // the mapping as it will be used.
-import type { Policy, TicketSource } from '../policy.generated.js';
+import type { EventLog, Policy, TicketSource } from '../policy.generated.js';
 import type { Rule } from '../../validation/load-document.js';
 import { SERVICENOW_INCIDENTS } from './servicenow.js';
 
@@ -26,8 +26,10 @@ export function withProfile(source: TicketSource): TicketSource {
     events = { ...profile.events, ...source.events, fields: { ...profile.events.fields, ...source.events.fields } };
   }
   if (events && source.columns?.on_hold !== undefined && source.events?.on_hold_when === undefined) {
-    const { on_hold_when: _hold, at: _at, ...rest } = events;
-    events = source.events?.at === undefined ? rest : { ...rest, at: source.events.at };
+    const rest: EventLog = { ...events };
+    delete rest.on_hold_when;
+    if (source.events?.at === undefined) delete rest.at;
+    events = rest;
   }
   if (source.repeated_ids !== undefined && source.events === undefined) events = undefined;
   const out: TicketSource = { ...profile, ...source, columns };
