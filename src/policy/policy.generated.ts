@@ -477,6 +477,8 @@ export interface TicketSource {
   system?: string;
   /** 数据提供部门。 / Who provides it. */
   owner?: string;
+  /** 导出文件来自的系统：servicenow 按 ServiceNow 事件（incident）导出的列名填好列映射与事件日志读法（number、opened_at、resolved_at 或 closed_at、assigned_to、resolved_by、assignment_group、reopen_count、priority、category，按 sys_mod_count 排序，首次响应为第一次离开 New 的更新，Awaiting… 状态计为挂起）；制度中自己写的 columns 各字段、events 各项逐项优先。 / The system the export comes from: servicenow fills the column map and the event-log reading of a ServiceNow incident export (number, opened_at, resolved_at else closed_at, assigned_to, resolved_by, assignment_group, reopen_count, priority, category; ordered by sys_mod_count; first response the first update out of New; Awaiting … states on hold). The policy's own settings win, key by key: each field of columns, each key of events and each field of events.fields. */
+  profile?: "servicenow";
   columns?: TicketColumnMap;
   /** 作业组列（columns 中的 crew，一格列出多名技术员，如“张三、李四”）的读法。 / How the crew column (columns.crew: one cell listing several technicians, such as 张三、李四 or Tech1;Tech2) is read. */
   crew?: {
