@@ -189,6 +189,17 @@ describe('the example policies for real exports', () => {
     }
   });
 
+  it("servicenow-incidents: the policy document says the resolution clock stops on hold, as the profile's event log reads it", async () => {
+    const output = join(dir, 'servicenow-policy.md');
+    const result = await aspm('render', join(examples, 'servicenow-incidents.policy.yaml'), '-o', output);
+    expect(result.status, result.stderr).toBe(0);
+    // As read: Markdown's escapes (incident\_state) and line breaks taken out.
+    const text = readFileSync(output, 'utf8').replace(/\\_/g, '_').replace(/\s+/g, ' ');
+    expect(text).toContain('Resolution time and Resolved within 3 days exclude time on hold');
+    expect(text).toContain('the spells a ticket spent on hold (incident_state is one of "On Hold", "Awaiting User Info", "Awaiting Caller"');
+    expect(text).toContain('timed by the "sys_updated_at" column');
+  });
+
   it('servicenow-incidents: the profile, every KPI credited to the assignee', async () => {
     const report = await evaluate(join(examples, 'servicenow-incidents.policy.yaml'), snLog4, '2016-03', 'ex-servicenow');
     // Ann is INC1's, INC2's and INC4's assignee: responses 30, 360 and 20 min; resolutions

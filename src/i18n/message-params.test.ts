@@ -32,6 +32,8 @@ const WORDED_APART: Readonly<Record<string, string>> = {
   'notice-business-hours': 'count',
   'notice-on-hold': 'count',
   'doc-data-on-hold': 'count',
+  'notice-on-hold-events': 'count',
+  'doc-data-on-hold-events': 'count',
 };
 
 describe('message parameters', () => {

@@ -57,6 +57,24 @@ export function plural(count: unknown, noun: string): string {
   return `${formatValue(count)} ${Number(count) === 1 ? noun : `${noun}s`}`;
 }
 
+/**
+ * An event log's on-hold conditions ({field, values}[]) as words: `incident_state 为
+ * “Awaiting User Info”、“Awaiting Vendor”之一` / `incident_state is one of "Awaiting User
+ * Info", "Awaiting Vendor"`, several joined by 且 / and.
+ */
+export function holdConditions(value: unknown, language: 'zh-CN' | 'en'): string {
+  const conditions = Array.isArray(value) ? (value as { field: string; values: string[] }[]) : [];
+  const zh = language === 'zh-CN';
+  return conditions
+    .map((c) => {
+      const values = c.values.map((v) => (zh ? `“${v}”` : `"${v}"`)).join(zh ? '、' : ', ');
+      if (values === '') return zh ? `${c.field} 有值` : `${c.field} is set`;
+      if (c.values.length === 1) return zh ? `${c.field} 为${values}` : `${c.field} is ${values}`;
+      return zh ? `${c.field} 为${values}之一` : `${c.field} is one of ${values}`;
+    })
+    .join(zh ? '且' : ' and ');
+}
+
 /** Years as runs: [2004, …, 2026, 2028] → `2004–2026, 2028` (a calendar's known years). */
 export function yearRanges(value: unknown, separator: string): string {
   const years = (Array.isArray(value) ? value : [value]).map(Number).sort((a, b) => a - b);

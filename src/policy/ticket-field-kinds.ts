@@ -24,3 +24,19 @@ export function onHoldColumn(columns: Readonly<Record<string, unknown>> | undefi
   const column = (spec as { column?: unknown }).column;
   return typeof column === 'string' ? column : undefined;
 }
+
+/**
+ * Where on-hold time comes from, for documents and notices to say so: a mapped column of the
+ * export, or an event log's state changes (`events.on_hold_when`, timed by `events.at`) —
+ * each condition as `field value|value`; undefined when neither.
+ */
+export type OnHoldSource = { readonly column: string } | { readonly conditions: readonly { readonly field: string; readonly values: readonly string[] }[]; readonly at: string };
+
+export function onHoldSource(tickets: { readonly columns?: Readonly<Record<string, unknown>>; readonly events?: { readonly on_hold_when?: readonly { readonly field: string; readonly equals?: unknown; readonly in?: readonly unknown[] }[]; readonly at?: string } } | undefined): OnHoldSource | undefined {
+  const column = onHoldColumn(tickets?.columns);
+  if (column !== undefined) return { column };
+  const when = tickets?.events?.on_hold_when;
+  if (!when || when.length === 0 || tickets?.events?.at === undefined) return undefined;
+  const conditions = when.map((f) => ({ field: f.field, values: (f.in ?? (f.equals === undefined ? [] : [f.equals])).map(String) }));
+  return { conditions, at: tickets.events.at };
+}

@@ -8,7 +8,7 @@ import type { Language } from '../i18n/language.js';
 import { builtinKpi } from '../policy/kpi-catalogue.js';
 import { itemsOfRoles, rescalesItems, roleItemWeights } from '../policy/item-weights.js';
 import type { Kpi, Policy, RaterWeight, Role } from '../policy/policy.generated.js';
-import { ON_HOLD_KPIS, onHoldColumn } from '../policy/ticket-field-kinds.js';
+import { ON_HOLD_KPIS, onHoldSource } from '../policy/ticket-field-kinds.js';
 import {
   cycleLabel,
   formatDate,
@@ -821,8 +821,9 @@ export function partyAsSubject(party: string): string {
 
 /** Time on hold taken off resolution time: which KPIs, and the export's column it is read from. */
 function onHoldSentence(language: Language, policy: Policy, usedKpis: readonly Kpi[]): string {
-  const column = onHoldColumn(policy.data_sources.tickets?.columns);
+  const source = onHoldSource(policy.data_sources.tickets);
   const kpis = usedKpis.filter((k) => ON_HOLD_KPIS.has(k.id)).map((k) => k.name);
-  if (column === undefined || kpis.length === 0) return '';
-  return t(language, 'doc-data-on-hold', { kpis: joinList(language, kpis), count: kpis.length, column });
+  if (source === undefined || kpis.length === 0) return '';
+  if ('column' in source) return t(language, 'doc-data-on-hold', { kpis: joinList(language, kpis), count: kpis.length, column: source.column });
+  return t(language, 'doc-data-on-hold-events', { kpis: joinList(language, kpis), count: kpis.length, states: source.conditions, at: source.at });
 }

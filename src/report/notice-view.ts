@@ -10,7 +10,7 @@
 import { t, translate, type MessageCode } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { measuresDuration } from '../policy/kpi-catalogue.js';
-import { ON_HOLD_KPIS, onHoldColumn } from '../policy/ticket-field-kinds.js';
+import { ON_HOLD_KPIS, onHoldSource } from '../policy/ticket-field-kinds.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { toChineseNumeral } from '../text/chinese-numerals.js';
 import { formatAmount, formatDate, formatPercent, formatValue, joinList } from '../render/document-values.js';
@@ -240,10 +240,11 @@ function businessHoursText(language: Language, person: ReportPerson, policy: Pol
 
 /** Time on hold taken off resolution time, for the person's KPIs that it is taken off. */
 function onHoldText(language: Language, person: ReportPerson, policy: Policy): string | null {
-  const column = onHoldColumn(policy.data_sources.tickets?.columns);
+  const source = onHoldSource(policy.data_sources.tickets);
   const kpis = person.kpis.filter((k) => ON_HOLD_KPIS.has(k.id)).map((k) => k.name);
-  if (column === undefined || kpis.length === 0) return null;
-  return t(language, 'notice-on-hold', { kpis: joinList(language, kpis), count: kpis.length, column });
+  if (source === undefined || kpis.length === 0) return null;
+  if ('column' in source) return t(language, 'notice-on-hold', { kpis: joinList(language, kpis), count: kpis.length, column: source.column });
+  return t(language, 'notice-on-hold-events', { kpis: joinList(language, kpis), count: kpis.length, states: source.conditions, at: source.at });
 }
 
 function kpiValue(language: Language, k: ReportKpi, value: number | null, policy: Policy): string {

@@ -2,7 +2,7 @@
 // from its templates: numbering (第一章, Article 3), units, cycles, raters, dates, the text
 // of triggers and effects. Document wording itself lives in templates/<language>/.
 import { toChineseNumeral } from '../../text/chinese-numerals.js';
-import { defineMessages, formatValue, type MessageParams, type Params } from '../translate.js';
+import { defineMessages, formatValue, holdConditions, type MessageParams, type Params } from '../translate.js';
 
 const cn = (params: MessageParams, name = 'n') => toChineseNumeral(Number(params[name]));
 
@@ -104,6 +104,12 @@ export const renderMessages = defineMessages({
   'doc-toc-title': { 'zh-CN': '目　录', en: 'Contents' },
 
   // ── values and units ─────────────────────────────────────────────────────
+  'doc-data-on-hold-events': {
+    'zh-CN': (p: Params<'at' | 'count' | 'kpis' | 'states'>) =>
+      `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算，扣除后最低为 0；挂起时长取自工单的事件日志，为工单处于挂起状态（${holdConditions(p.states, 'zh-CN')}）的各段时间之和，按“${String(p.at)}”列计时。`,
+    en: (p: Params<'at' | 'count' | 'kpis' | 'states'>) =>
+      `${String(p.kpis)} ${Number(p.count) === 1 ? 'excludes' : 'exclude'} time on hold: resolution time − creation time − time on hold, never below 0; the time on hold comes from the tickets' event log: the spells a ticket spent on hold (${holdConditions(p.states, 'en')}), timed by the "${String(p.at)}" column.`,
+  },
   'doc-data-on-hold': {
     'zh-CN': (p: Params<'column' | 'count' | 'kpis'>) => `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算，挂起时长取自工单导出的“${String(p.column)}”列，扣除后最低为 0。`,
     en: (p: Params<'column' | 'count' | 'kpis'>) =>

@@ -1,7 +1,7 @@
 // Messages of `aspm evaluate` part 2: scoring notes that explain each result, approved
 // appeal adjustments and their errors, history, the terminal summary and the labels of the
 // Excel report. Each note says what happened and what it means for the person.
-import { defineMessages, formatValue, plural, yearRanges, type MessageParams, type Params } from '../translate.js';
+import { defineMessages, formatValue, holdConditions, plural, yearRanges, type MessageParams, type Params } from '../translate.js';
 
 function list(value: unknown, separator: string): string {
   return Array.isArray(value) ? value.map(formatValue).join(separator) : formatValue(value);
@@ -613,6 +613,12 @@ export const scoringMessages = defineMessages({
     'zh-CN': (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) => `${String(p.kpis)}按工作时间计算：工作日 ${String(p.hours)}，${String(p.holidays)}；非工作时间不计入，因此与按日历计算的时长不同。`,
     en: (p: Params<'count' | 'holidays' | 'hours' | 'kpis'>) =>
       `${String(p.kpis)} ${Number(p.count) === 1 ? 'counts' : 'count'} working time only: ${String(p.hours)} on working days (${String(p.holidays)}); time outside them does not count, so ${Number(p.count) === 1 ? 'it differs' : 'they differ'} from calendar time.`,
+  },
+  'notice-on-hold-events': {
+    'zh-CN': (p: Params<'at' | 'count' | 'kpis' | 'states'>) =>
+      `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算，最低为 0；挂起时长为工单在事件日志中处于挂起状态（${holdConditions(p.states, 'zh-CN')}）的时间之和，按“${String(p.at)}”列计时。`,
+    en: (p: Params<'at' | 'count' | 'kpis' | 'states'>) =>
+      `${String(p.kpis)} ${Number(p.count) === 1 ? 'excludes' : 'exclude'} time on hold: resolution time − creation time − time on hold, never below 0; the time on hold is the time the ticket's event log shows it on hold (${holdConditions(p.states, 'en')}), timed by the "${String(p.at)}" column.`,
   },
   'notice-on-hold': {
     'zh-CN': (p: Params<'column' | 'count' | 'kpis'>) => `${String(p.kpis)}不计挂起时间：按“解决时间 − 创建时间 − 挂起时长”计算（挂起时长取自工单导出的“${String(p.column)}”列），最低为 0。`,
