@@ -194,7 +194,7 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     tickets.useLastRows(finder.lastRows);
   }
   const collapser = events
-    ? new EventLogCollapser({ events, map: columnMap(policy, 'tickets'), clock, file: options.tickets, warnings, ...(options.locatePolicy ? { locate: options.locatePolicy } : {}) }, tickets)
+    ? new EventLogCollapser({ events, map: columnMap(policy, 'tickets'), clock, file: options.tickets, warnings, ...(business ? { calendar } : {}), ...(options.locatePolicy ? { locate: options.locatePolicy } : {}) }, tickets)
     : undefined;
   const ticketInfo = await read('tickets', options.tickets, collapser ?? tickets, ticketOptions);
   const collapsed = collapser?.finish();

@@ -9,6 +9,7 @@ import { zoneClock } from '../tables/time-zone.js';
 import { matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
 import { EventLogCollapser, eventLogColumnMap, ON_HOLD_HEADER, type CollapsedRowsHandler } from './event-log.js';
 import { WarningSink } from './warnings.js';
+import { buildWorkingCalendar, type WorkingCalendar } from './working-calendar.js';
 
 // Not on_hold: its mapping is the durations form, which the column matcher reads once that lands.
 const FIELDS = ['ticket_id', 'staff_name', 'created_at', 'first_response_at', 'resolved_at'];
@@ -48,12 +49,12 @@ class Recorder implements CollapsedRowsHandler {
 
 const MAP: ColumnMap = { ticket_id: 'number', staff_name: 'assigned_to', created_at: 'opened_at', resolved_at: 'resolved_at' };
 
-function collapse(events: Partial<EventLog>, lines: readonly string[], setup?: (r: Recorder) => void) {
+function collapse(events: Partial<EventLog>, lines: readonly string[], setup?: (r: Recorder) => void, calendar?: WorkingCalendar) {
   const warnings = new WarningSink();
   const full: EventLog = { take: 'last', ...events };
   const recorder = new Recorder(eventLogColumnMap(full, MAP), warnings);
   setup?.(recorder);
-  const stage = new EventLogCollapser({ events: full, map: MAP, clock: zoneClock('UTC'), file: 'log.csv', warnings, locate: (path) => ({ file: 'policy.yaml', line: 40, col: path.length }) }, recorder);
+  const stage = new EventLogCollapser({ events: full, map: MAP, clock: zoneClock('UTC'), file: 'log.csv', warnings, locate: (path) => ({ file: 'policy.yaml', line: 40, col: path.length }), ...(calendar ? { calendar } : {}) }, recorder);
   const [head, ...rows] = lines.map((l) => l.split(','));
   stage.header(head!, 1);
   rows.forEach((cells, i) => stage.row(cells, i + 2));
@@ -201,6 +202,14 @@ describe('on-hold intervals', () => {
     // Still open: the 09:20 → 09:50 interval counts (30 min), the one from 10:00 does not.
     const open = ['INC2,Awaiting User Info,0,29-02-2016 09:20,A,,?', 'INC2,Active,1,29-02-2016 09:50,A,,?', 'INC2,Awaiting Vendor,2,29-02-2016 10:00,A,,?'];
     expect(seconds([...resolved, ...open])).toEqual([150 * 60, 30 * 60]);
+  });
+
+  it('with durations in business hours, a spell on hold is measured in working time, as the resolution time it comes off', () => {
+    // Friday 4 March 2016 17:30 → Monday 09:30 on hold: 64 hours, but 30 min of Friday (to 18:00) and 30 min of Monday (from 09:00).
+    const log = [HEAD, 'INC1,New,0,04-03-2016 17:00,A,,', 'INC1,Awaiting User Info,1,04-03-2016 17:30,A,,', 'INC1,Active,2,07-03-2016 09:30,A,,', 'INC1,Resolved,3,07-03-2016 10:00,A,,07-03-2016 10:00'];
+    const working = buildWorkingCalendar({ clock: zoneClock('UTC'), workingHours: [{ start: '09:00', end: '18:00' }], holidays: 'none' });
+    expect(collapse(events, log, undefined, working).tickets[0]![ON_HOLD_HEADER]).toBe(60 * 60);
+    expect(collapse(events, log).tickets[0]![ON_HOLD_HEADER]).toBe(64 * 3600);
   });
 
   it('a row whose update time cannot be read takes no part, with a warning', () => {

@@ -19,6 +19,7 @@ import { detach } from '../tables/id-set.js';
 import { matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
 import { isNullMarker } from './ticket-fields.js';
 import type { WarningSink } from './warnings.js';
+import type { WorkingCalendar } from './working-calendar.js';
 
 /** The synthetic column of a first_when field (a name no export uses: normalised, `eventsfirstresponseat`). */
 export function eventFieldHeader(field: string): string {
@@ -61,6 +62,12 @@ export interface EventLogOptions {
   readonly warnings: WarningSink;
   /** Where a path of the policy is (for errors about a column the file does not have). */
   readonly locate?: (path: readonly (string | number)[]) => SourceLocation;
+  /**
+   * Set when durations count business hours: time on hold is then measured on the same
+   * clock as the resolution time it comes off (a weekend on hold is not 48 hours off two
+   * working hours).
+   */
+  readonly calendar?: WorkingCalendar;
 }
 
 export interface EventLogCounts {
@@ -434,12 +441,19 @@ export class EventLogCollapser {
       if (this.eventHold[e] === 1) {
         if (start !== start) start = at;
       } else if (start === start) {
-        total += Math.max(0, at - start);
+        total += this.span(start, at);
         start = NaN;
       }
     }
-    if (start === start && Number.isFinite(resolved)) total += Math.max(0, resolved - start);
+    if (start === start && Number.isFinite(resolved)) total += this.span(start, resolved);
     return total / 1000;
+  }
+
+  /** An on-hold spell (ms), on the clock durations are measured on. */
+  private span(from: number, to: number): number {
+    if (!(to > from)) return 0;
+    const calendar = this.options.calendar;
+    return calendar ? calendar.workingMsBetween(from, to) : to - from;
   }
 
   /** Hands each ticket's collapsed row to the evaluator, in the order tickets first appeared. */
