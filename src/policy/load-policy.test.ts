@@ -203,6 +203,15 @@ describe('invalid policies: each rule reports its code at the offending value', 
     expect(list).toEqual([{ code: 'unused-kpi', severity: 'warning', line: 31, col: 9 }]);
   });
 
+  it('warns when a crew column is mapped but no KPI credits the crew, which would read it for nothing', () => {
+    const text = base + 'data_sources:\n  tickets:\n    columns: { crew: 作业组 }\n    crew: { credit: share }\n';
+    const { ok, list } = findings(text);
+    expect(ok).toBe(true);
+    expect(list).toEqual([{ code: 'crew-not-credited', severity: 'warning', line: 90, col: 16 }]);
+    // With a KPI that credits the crew, nothing to say.
+    expect(findings(edit('    floor: 72\n', '    floor: 72\n    credit: crew\n', text)).list).toEqual([]);
+  });
+
   it('warns when a pay deduction runs on another cycle than the bonus, which would never apply it', () => {
     const text = base.replace("    when: { grades: [D] }\n", "    when: { grades: [D] }\n  - id: cut\n    kind: pay_deduction\n    name: 扣减奖金\n    deduction_percent: 50\n    when: { grades: [D], cycle: quarterly }\n");
     const { ok, list } = findings(text);

@@ -281,6 +281,10 @@ export const coreMessages = defineMessages({
     'zh-CN': '指标 {id} 写了 credit: {credit}，但制度没有在 data_sources.tickets.columns 中映射 {fields}，找不到要计给的人：请映射导出文件中记录此人的列（如 {fields}: 列名），或删去 credit。',
     en: 'KPI {id} says credit: {credit}, but the policy maps no {fields} under data_sources.tickets.columns, so there is no one to credit: map the column of your export that names this person (e.g. {fields}: its header), or remove credit.',
   },
+  'crew-not-credited': {
+    'zh-CN': 'data_sources.tickets.columns 映射了作业组列 crew，但没有指标写 credit: crew，所以不会读取该列：作业组成员不会因此获得任何工单。要按作业组计入，请在相应指标中写 credit: crew；否则删去 crew 映射。',
+    en: 'data_sources.tickets.columns maps a crew column, but no KPI says credit: crew, so the column is not read and crew members are credited with nothing from it. To credit the crew, add credit: crew to the KPIs concerned; otherwise remove the crew mapping.',
+  },
   'crew-without-column': {
     'zh-CN': 'data_sources.tickets.crew 说明了作业组列的读法，但 data_sources.tickets.columns 中没有映射 crew 列：请加上 crew: 作业组列名，或删去 crew。',
     en: 'data_sources.tickets.crew says how to read a crew column, but data_sources.tickets.columns maps no crew column: add crew: <the header of the crew column>, or remove crew.',

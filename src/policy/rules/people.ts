@@ -14,4 +14,8 @@ export const ticketPeople: Rule<Policy> = (policy, report) => {
   if (policy.data_sources.tickets?.crew !== undefined && !mapped.has('crew')) {
     report({ code: 'crew-without-column', params: {}, path: ['data_sources', 'tickets', 'crew'], at: 'key' });
   }
+  // A crew column no KPI credits is read by nothing: its members would go unassessed without a word.
+  if (mapped.has('crew') && !policy.kpis.some((kpi) => kpi.credit === 'crew')) {
+    report({ code: 'crew-not-credited', params: {}, path: ['data_sources', 'tickets', 'columns', 'crew'], at: 'key', severity: 'warning' });
+  }
 };
