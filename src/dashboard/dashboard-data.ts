@@ -11,7 +11,8 @@ import { personKey } from '../evaluate/staff.js';
 import type { InputKind } from '../evaluate/report.js';
 import { cycleOfPeriodId } from '../scoring/cycles.js';
 import { gradeQuotas } from '../scoring/forced-distribution.js';
-import type { ReportKpi, ReportNote, ReportPerson, ScoredReport } from '../scoring/scored-report.js';
+import { scoredValue, type ReportKpi, type ReportNote, type ReportPerson, type ScoredReport } from '../scoring/scored-report.js';
+import { quantile } from '../evaluate/kpi-results.js';
 
 /** Five numbers that describe values: least, lower quartile, median, upper quartile, greatest. */
 export interface Spread {
@@ -317,14 +318,9 @@ function within(r: ScoredReport, latest: ScoredReport): boolean {
 /** Quartiles by linear interpolation between the closest ranks (the spreadsheet QUARTILE.INC). */
 export function spreadOf(values: readonly number[]): Spread | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => {
-    const h = (sorted.length - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-  };
-  return { n: sorted.length, min: sorted[0]!, q1: at(0.25), median: at(0.5), q3: at(0.75), max: sorted[sorted.length - 1]! };
+  // The quantile of the p50/p90 KPIs (Excel's PERCENTILE.INC), so the page's medians are the Excel report's.
+  const at = (p: number) => quantile(values, p);
+  return { n: values.length, min: Math.min(...values), q1: at(0.25), median: at(0.5), q3: at(0.75), max: Math.max(...values) };
 }
 
 function overviewOf(r: ScoredReport, grades: readonly string[]): PeriodOverview {
@@ -345,7 +341,7 @@ function kpiValues(r: ScoredReport, id: string): { basis: 'people' | 'teams'; po
   const byTeam = new Map<string, KpiPoint & { team: string; target: number; direction: ReportKpi['direction'] }>();
   for (const p of r.staff) {
     const line = p.kpis.find((k) => k.id === id);
-    if (!line || line.status !== 'ok' || line.value === null) continue;
+    if (!line || !scoredValue(line)) continue;
     const point = { person: personKey(p), value: line.value, team: p.team, target: line.target, direction: line.direction };
     if (line.scope === 'team') {
       if (!byTeam.has(p.team)) byTeam.set(p.team, { ...point, person: p.team });

@@ -3,7 +3,8 @@
 // median of each KPI against the target. The sheet writes them into cells and its charts
 // point at those cells, so a chart never shows a number the workbook does not hold. Pure.
 import type { Policy } from '../policy/policy.generated.js';
-import type { ScoredReport } from '../scoring/scored-report.js';
+import { quantile } from '../evaluate/kpi-results.js';
+import { scoredValue, type ScoredReport } from '../scoring/scored-report.js';
 
 export interface GradeRow {
   readonly grade: string;
@@ -43,11 +44,9 @@ export function gradeDistribution(report: ScoredReport): GradeRow[] {
   });
 }
 
-/** The middle value, or the mean of the two middle ones. */
+/** The middle value, or the mean of the two middle ones (the median of KPIs and of the dashboard). */
 export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return quantile(values, 0.5);
 }
 
 /**
@@ -65,7 +64,8 @@ export function teamKpiMedians(report: ScoredReport, policy: Policy): TeamKpi[] 
     const byTeam = new Map<string, { values: number[]; targets: number[] }>();
     for (const person of report.staff) {
       for (const k of person.kpis) {
-        if (k.id !== kpi.id || k.value === null) continue;
+        // Scored values only, as the dashboard counts them: one below its minimum of samples is no team's result.
+        if (k.id !== kpi.id || !scoredValue(k)) continue;
         const entry = byTeam.get(person.team) ?? { values: [], targets: [] };
         entry.values.push(k.value);
         entry.targets.push(k.target);

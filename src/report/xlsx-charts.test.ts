@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { makeEvaluation, presetPolicy, type PersonInput } from '../../test/helpers/scoring-fixtures.js';
 import type { ReportPerson, ScoredReport } from '../scoring/scored-report.js';
 import { scoreEvaluation } from '../scoring/score-evaluation.js';
+import { dashboardData } from '../dashboard/dashboard-data.js';
 import { buildReportXlsx } from './report-xlsx.js';
 import { gradeDistribution, median, teamKpiMedians } from './xlsx-chart-figures.js';
 import { chartSpaceXml, sheetRef } from './xlsx-charts.js';
 
 /** A report of people with a grade, a team and values of one KPI (the fields the figures read). */
-function handMade(staff: { grade: string | null; team: string; csat?: number; target?: number }[], quota: boolean): ScoredReport {
+function handMade(staff: { grade: string | null; team: string; csat?: number; target?: number; status?: string }[], quota: boolean): ScoredReport {
   return {
     grades: {
       bands: [
@@ -30,7 +31,7 @@ function handMade(staff: { grade: string | null; team: string; csat?: number; ta
           team: p.team,
           status: p.grade === null ? 'not_assessed' : 'assessed',
           grade: p.grade,
-          kpis: p.csat === undefined ? [] : [{ id: 'csat', value: p.csat, target: p.target ?? 95 }],
+          kpis: p.csat === undefined ? [] : [{ id: 'csat', value: p.csat, target: p.target ?? 95, status: p.status ?? 'ok' }],
         }) as unknown as ReportPerson,
     ),
   } as unknown as ScoredReport;
@@ -63,6 +64,8 @@ describe('the charts sheet figures', () => {
         { grade: 'A', team: '一组', csat: 100, target: 90 },
         { grade: 'A', team: '二组', csat: 93 },
         { grade: 'A', team: '一组' },
+        // Below its minimum of samples: reported, not scored, and no part of the team's median (as on the dashboard).
+        { grade: 'A', team: '二组', csat: 10, status: 'insufficient' },
       ],
       false,
     );
@@ -98,6 +101,17 @@ describe('the charts in the workbook', () => {
     const bytes = await buildReportXlsx({ report, policy, language: 'zh-CN' });
     return { policy, report, bytes, zip: unzipSync(bytes) };
   }
+
+  it("gives each team's median as the dashboard does, from the same report", async () => {
+    const { report, policy } = await build();
+    const page = dashboardData([report]);
+    const charts = teamKpiMedians(report, policy);
+    expect(charts.flatMap((k) => k.rows).length).toBeGreaterThanOrEqual(5);
+    for (const kpi of charts) {
+      const onPage = page.kpis.find((k) => k.id === kpi.id)!;
+      for (const row of kpi.rows) expect(onPage.teams.find((t) => t.team === row.team)?.spread?.median, `${kpi.id} ${row.team}`).toBe(row.median);
+    }
+  });
 
   it('adds the chart parts, the drawing, their relationships and content types', async () => {
     const { zip } = await build();

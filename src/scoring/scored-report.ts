@@ -54,6 +54,16 @@ export interface ReportKpi extends Omit<ScoredKpi, 'scored_as'> {
   readonly months?: readonly MonthKpi[];
 }
 
+/**
+ * Whether a person's KPI line counts in figures over several people (a team's median, the
+ * spread across people, a chart of teams): only a value that was scored. A value below its
+ * minimum of samples is reported but not scored, and is no more a team's result than the
+ * person's: every output that draws such figures asks this one question.
+ */
+export function scoredValue(line: ReportKpi): line is ReportKpi & { readonly value: number } {
+  return line.status === 'ok' && line.value !== null;
+}
+
 export interface ReportQuantitative {
   readonly score: number | null;
   readonly share_nominal: number;
