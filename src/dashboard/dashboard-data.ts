@@ -11,6 +11,7 @@ import { personKey } from '../evaluate/staff.js';
 import type { InputKind } from '../evaluate/report.js';
 import { cycleOfPeriodId } from '../scoring/cycles.js';
 import { gradeQuotas } from '../scoring/forced-distribution.js';
+import { totalSteps } from '../scoring/total-steps.js';
 import { scoredValue, type ReportKpi, type ReportNote, type ReportPerson, type ScoredReport } from '../scoring/scored-report.js';
 import { quantile } from '../evaluate/kpi-results.js';
 
@@ -475,19 +476,23 @@ function personData(p: ReportPerson, anchor: string, trend: readonly { readonly 
 export function waterfallOf(p: ReportPerson): WaterfallStep[] {
   const steps: WaterfallStep[] = [];
   let level = 0;
-  const step = (kind: WaterfallStep['kind'], label: string, delta: number) => {
-    steps.push({ kind, label, from: level, to: level + delta });
-    level += delta;
-  };
-  const quantitativeShare = p.quantitative.score === null ? 0 : p.quantitative.share;
-  for (const k of p.kpis) if (k.contribution !== 0) step('kpi', k.name, (k.contribution * quantitativeShare) / 100);
-  if (p.qualitative.score !== null) step('qualitative', '', (p.qualitative.score * p.qualitative.share) / 100);
-  const subtotal = p.subtotal ?? level;
-  steps.push({ kind: 'subtotal', label: '', from: subtotal, to: subtotal });
-  level = subtotal;
-  for (const item of p.points.items) if (item.value !== 0) step('points', item.name, item.value);
+  let subtotalShown = false;
+  // The steps of the notice's chart too (scoring/total-steps.ts); here only those that moved, with the subtotal before the points.
+  for (const s of totalSteps(p)) {
+    if ((s.kind === 'points' || s.kind === 'floor') && !subtotalShown) {
+      level = p.subtotal ?? level;
+      steps.push({ kind: 'subtotal', label: '', from: level, to: level });
+      subtotalShown = true;
+    }
+    if (s.value === 0) continue;
+    steps.push({ kind: s.kind, label: s.label, from: level, to: level + s.value });
+    level += s.value;
+  }
+  if (!subtotalShown) {
+    level = p.subtotal ?? level;
+    steps.push({ kind: 'subtotal', label: '', from: level, to: level });
+  }
   const total = p.total ?? level;
-  if (level < 0 && total === 0) step('floor', '', -level);
   steps.push({ kind: 'total', label: '', from: total, to: total });
   return steps;
 }

@@ -8,6 +8,7 @@ import type { ChartOption } from '../charts/render-chart.js';
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import type { ReportPerson } from '../scoring/scored-report.js';
+import { totalSteps } from '../scoring/total-steps.js';
 import { roundHalfUp } from '../text/round-half-up.js';
 
 export interface NoticeChartData {
@@ -33,14 +34,14 @@ export function noticeChartData(language: Language, person: ReportPerson): Notic
   if (person.status !== 'assessed' || person.total_rounded === null) return null;
   const L = (code: Parameters<typeof t>[1], params?: Record<string, unknown>) => t(language, code, params);
   const label = (k: ReportPerson['kpis'][number]) => (k.scope === 'team' ? L('notice-chart-team-kpi', { kpi: k.name }) : k.name);
-  const q = person.quantitative;
-  const ql = person.qualitative;
-  const steps: NoticeChartData['steps'][number][] = person.kpis.map((k) => ({ label: label(k), kind: 'kpi', value: round((k.contribution * q.share) / 100) }));
-  if (ql.score !== null && ql.share > 0) steps.push({ label: L('notice-chart-qualitative'), kind: 'qualitative', value: round((ql.score * ql.share) / 100) });
-  for (const p of person.points.items) if ((p.count ?? 0) > 0 && p.value !== 0) steps.push({ label: p.name, kind: 'points', value: round(p.value) });
-  // The total is never below 0: what the floor gave back is a step of its own, so the bars still add up.
-  const unclamped = (person.subtotal ?? 0) + person.points.total;
-  if (person.total !== null && unclamped < person.total) steps.push({ label: L('notice-chart-floor'), kind: 'floor', value: round(person.total - unclamped) });
+  // The dashboard's waterfall steps too (scoring/total-steps.ts): every KPI, the rest only where they moved the total.
+  const steps: NoticeChartData['steps'][number][] = totalSteps(person)
+    .filter((s) => s.kind === 'kpi' || (s.kind === 'qualitative' ? person.qualitative.share > 0 : s.value !== 0))
+    .map((s) => ({
+      kind: s.kind,
+      label: s.kpi ? label(s.kpi) : s.kind === 'qualitative' ? L('notice-chart-qualitative') : s.kind === 'floor' ? L('notice-chart-floor') : s.label,
+      value: round(s.value),
+    }));
   const capped = person.grade !== null && person.grade !== (person.grade_distributed ?? person.grade_by_bands);
   return {
     profile: person.kpis.map((k) => ({ label: label(k), score: k.score === null ? null : round(k.score) })),
