@@ -172,7 +172,9 @@ export function matchColumns(headers: readonly string[], kind: TableKind, fields
       const plusColumn = plus ? index.get(normaliseHeader(plus.column)) : undefined;
       // Every column of a `first_of` or `plus` must exist: one misspelt would otherwise fall back without a word.
       if (found.length === 0 || (firstOf && found.length < names.length) || (plus && plusColumn === undefined)) {
-        missingMapped.push({ field, headers: [...names, ...(plus ? [plus.column] : [])] });
+        // Name the headers the file lacks, not those it has (first_of: [解决时间, nosuch] lacks nosuch).
+        const absent = names.filter((n) => !index.has(normaliseHeader(n)));
+        missingMapped.push({ field, headers: [...absent, ...(plus && plusColumn === undefined ? [plus.column] : [])] });
         continue;
       }
       const columns = firstOf ? found : TIME_FIELDS.has(field) ? found.slice(0, 2) : found.slice(0, 1);
