@@ -97,6 +97,12 @@ describe('aspm dashboard', () => {
     const page = readFileSync(file('goals.html'), 'utf8');
     expect(page).toContain('制度的部门绩效目标');
     expect(page).toContain('客户满意度不低于 95%');
+    // The goals as the file has them now, not as the reports carry them: a goal reworded since.
+    const revised = file('revised.yaml');
+    writeFileSync(revised, readFileSync(policy, 'utf8').replace('客户满意度不低于 95%', '客户满意度不低于 95%（2026 年修订）'));
+    const again = await runMain(['dashboard', file('reports'), '-o', file('revised.html'), '--policy', revised]);
+    expect(again.status).toBe(0);
+    expect(readFileSync(file('revised.html'), 'utf8')).toContain('客户满意度不低于 95%（2026 年修订）');
     // Another company's policy: none of these reports is its.
     const other = await runMain(['dashboard', file('reports'), '-o', file('other.html'), '--policy', join(ROOT, 'presets', 'small.zh-CN.yaml')]);
     expect(other.status).toBe(1);

@@ -206,7 +206,7 @@ export interface DashboardData {
   readonly periods: readonly string[];
   readonly left_out: readonly LeftOutReport[];
   readonly bands: readonly { readonly grade: string; readonly label: string; readonly min: number; readonly max: number }[];
-  /** The policy's goals: the latest report's, else those given in the options (none without either). */
+  /** The policy's goals: those given in the options, else the latest report's (none without either). */
   readonly goals: readonly DashboardGoal[];
   /** Role id → its name, from the latest report (empty for one written before reports carried them). */
   readonly roles: ReadonlyMap<string, string>;
@@ -230,9 +230,10 @@ export interface DashboardDataOptions {
   /** The page's language; default: that of the latest report's policy. */
   readonly language?: Language;
   /**
-   * The policy's goals, for a latest report written before reports carried them (the
-   * report's own `goals` win): each is shown beside its KPI's department value, or the
-   * median across people where a report has no department value.
+   * The policy's goals as its file has them now (`aspm dashboard --policy`, `evaluate
+   * --html`): they win over those the latest report carries, which are shown otherwise. Each
+   * is shown beside its KPI's department value, or the median across people where a report
+   * has no department value.
    */
   readonly goals?: readonly DashboardGoal[];
 }
@@ -266,7 +267,7 @@ export function dashboardData(reports: readonly ScoredReport[], options: Dashboa
     periods,
     left_out,
     bands,
-    goals: latest.goals ? latest.goals.map((g) => ({ description: g.description, ...(g.kpi !== null ? { kpi: g.kpi } : {}), ...(g.target !== null ? { target: g.target } : {}) })) : (options.goals ?? []),
+    goals: options.goals ?? (latest.goals ?? []).map((g) => ({ description: g.description, ...(g.kpi !== null ? { kpi: g.kpi } : {}), ...(g.target !== null ? { target: g.target } : {}) })),
     roles: new Map((latest.roles ?? []).map((r) => [r.id, r.name])),
     forced_distribution: fd && shares ? { group_by: fd.group_by, min_group_size: fd.min_group_size, shares } : null,
     overview: trend.map((r) => overviewOf(r, bands.map((b) => b.grade))),
