@@ -13,6 +13,7 @@ import type { OutputFile } from '../io/write-output.js';
 import { parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { dayIn } from '../tables/time-zone.js';
+import { validate as validateAnswers } from '../validation/compiled/answers.validate.generated.js';
 import { loadDocumentBytes } from '../validation/load-document.js';
 import { locate, type YamlSource } from '../validation/yaml-document.js';
 import type { Answers, ResolvedAnswers, WizardContext } from '../wizard/answers.js';
@@ -38,7 +39,7 @@ export interface GivenAnswers {
 export async function readAnswersFile(path: string): Promise<GivenAnswers> {
   const read = await readSmallFile(path, MAX_ANSWERS_BYTES);
   if (!read.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: [read.diagnostic] });
-  const loaded = loadDocumentBytes<Answers>(read.bytes, path, { schema: 'answers', rules: [] });
+  const loaded = loadDocumentBytes<Answers>(read.bytes, path, { schema: 'answers', validate: validateAnswers, rules: [] });
   if (!loaded.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: loaded.diagnostics });
   return { answers: loaded.value, file: path, source: loaded.source };
 }
@@ -50,7 +51,7 @@ export async function readAnswersFile(path: string): Promise<GivenAnswers> {
  */
 export function checkAnswersObject(answers: unknown): GivenAnswers {
   const file = 'answers.yaml';
-  const loaded = loadDocumentBytes<Answers>(new TextEncoder().encode(stringify(answers ?? {})), file, { schema: 'answers', rules: [] });
+  const loaded = loadDocumentBytes<Answers>(new TextEncoder().encode(stringify(answers ?? {})), file, { schema: 'answers', validate: validateAnswers, rules: [] });
   if (!loaded.ok) throw new AspmError('answers-invalid', { file }, { diagnostics: loaded.diagnostics });
   return { answers: loaded.value, file, source: loaded.source };
 }
