@@ -77,6 +77,8 @@ describe('zipArchive', () => {
     }
     // Deflated: the repetitive part is much smaller than itself.
     expect(bytes.length).toBeLessThan(big.length / 3);
+    // Dated 1 January 1980 (MS-DOS: day 1, month 1 << 5, year 0 << 9), a date every reader accepts, in the first local header.
+    expect(Buffer.from(bytes).readUInt16LE(12)).toBe(1 | (1 << 5));
   });
 
   it('gives the same bytes for the same parts, other bytes for other parts', () => {

@@ -393,10 +393,13 @@ export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry, add: R
   return new Uint8Array(Buffer.concat([...parts, directory, endOfDirectory(centrals.length, directory.length, offset)]));
 }
 
+/** 1980-01-01, the first day MS-DOS dates can hold: a valid date that is the same every time. */
+const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
+
 /**
- * A new archive in memory from named parts, in the order given, each deflated whole. No
- * time stamps, so the same parts give the same bytes. For small documents (a Word file);
- * an archive too large to hold goes through ZipStreamWriter.
+ * A new archive in memory from named parts, in the order given, each deflated whole. Every
+ * entry is dated 1 January 1980, so the same parts give the same bytes. For small documents
+ * (a Word file); an archive too large to hold goes through ZipStreamWriter.
  */
 export function zipArchive(parts: Iterable<readonly [name: string, data: Uint8Array]>): Uint8Array {
   const out: Buffer[] = [];
@@ -404,7 +407,7 @@ export function zipArchive(parts: Iterable<readonly [name: string, data: Uint8Ar
   let offset = 0;
   for (const [name, content] of parts) {
     const data = deflateRawSync(content);
-    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset };
+    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset, date: FIXED_DATE };
     const header = localHeader(entry);
     out.push(header, data);
     centrals.push(centralHeader(entry));
@@ -422,6 +425,8 @@ interface WrittenEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly offset: number;
+  /** MS-DOS date of the entry; absent, zero (as the workbooks have always had). */
+  readonly date?: number;
 }
 
 /** An entry being streamed into a ZipStreamWriter: write its bytes, then end it. */
@@ -541,6 +546,7 @@ function centralHeader(e: WrittenEntry): Buffer {
   header.writeUInt16LE(20, 6);
   header.writeUInt16LE(e.flags, 8);
   header.writeUInt16LE(DEFLATE, 10);
+  header.writeUInt16LE(e.date ?? 0, 14);
   header.writeUInt32LE(e.crc >>> 0, 16);
   header.writeUInt32LE(e.compressedSize, 20);
   header.writeUInt32LE(e.uncompressedSize, 24);
@@ -557,7 +563,8 @@ function localHeader(e: WrittenEntry): Buffer {
   header.writeUInt16LE(20, 4);
   header.writeUInt16LE(e.flags, 6);
   header.writeUInt16LE(DEFLATE, 8);
-  header.writeUInt32LE(0, 10);
+  header.writeUInt16LE(0, 10);
+  header.writeUInt16LE(e.date ?? 0, 12);
   header.writeUInt32LE(descriptor ? 0 : e.crc, 14);
   header.writeUInt32LE(descriptor ? 0 : e.compressedSize, 18);
   header.writeUInt32LE(descriptor ? 0 : e.uncompressedSize, 22);
