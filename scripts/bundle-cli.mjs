@@ -13,7 +13,7 @@
 // - Packages with native code or files found at run time stay outside and are loaded from
 //   node_modules as before. The library (`import 'aspm-cli'`) is not bundled: it is
 //   dist/index.js as tsc wrote it.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +28,25 @@ export const BUNDLE_DIR = join(root, 'dist', 'bundle');
  * of its own), ECharts (already one file, required where a chart is drawn).
  */
 const EXTERNAL = ['@resvg/resvg-js', 'exceljs', 'echarts'];
+
+/**
+ * Commander requires node:child_process when it loads, for executable subcommands (`git
+ * foo` running `git-foo`), which aspm has none of; loading it brings Node's net, dgram and
+ * stream modules into every start. Here it is required when first used instead. The build
+ * fails if commander's line changes, rather than bundle the eager one silently.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`${args.path}: no "${eager}" to make lazy; see scripts/bundle-cli.mjs`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 
 export async function bundleCli() {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
@@ -50,6 +69,7 @@ export async function bundleCli() {
     legalComments: 'linked',
     logLevel: 'warning',
     metafile: true,
+    plugins: [lazyChildProcess],
   });
   // What went into each file, for test/bundle.test.ts: what start-up loads, one copy of each module.
   writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify(result.metafile));

@@ -74,6 +74,8 @@ describe('the command bundle', () => {
     const packages = new Set(help.map(packageOf).filter((name) => name !== undefined));
     expect([...packages]).toEqual(['commander']);
     expect(help).toContain('dist/i18n/catalogue.js');
+    // Of the message catalogue, only the core and the command line's own part (the rest is src/i18n/all-messages.ts).
+    expect(help.filter((input) => input.startsWith('dist/i18n/messages/')).sort()).toEqual(['dist/i18n/messages/cli.js', 'dist/i18n/messages/core.js']);
     // The policy reader, the renderers and the evaluator come with the command that runs them.
     expect(help.filter((input) => /^dist\/(policy\/load-policy|validation|tables|evaluate|scoring|report|render\/render-document|dashboard|charts)\b/.test(input))).toEqual([]);
   });
