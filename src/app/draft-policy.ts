@@ -4,6 +4,10 @@
 // stays in the command line; nothing here prompts, prints or writes, so a program can
 // draft a policy without a terminal. The steps are exported for the wizard, which asks
 // between them; `draftPolicy` runs them in the same order without asking.
+
+// Every message: a use case's errors and documents may speak any of them.
+import '../i18n/all-messages.js';
+
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { AspmError, error, usageError, warning, type Diagnostic } from '../errors.js';
