@@ -257,6 +257,13 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     ratings = reader.ratings;
     inputs.push(summary('ratings', info, reader.columnsRead, reader.used, reader.skipped));
   }
+  // The holidays file decides working time and deadlines like a data file decides values:
+  // listed with its hash, so that a result can be redone with the same days.
+  const holidaysRead = options.holidays?.read;
+  if (holidaysRead) {
+    const days = options.holidays!.off.size + options.holidays!.work.size;
+    inputs.push({ kind: 'holidays', path: holidaysRead.path, sha256: holidaysRead.sha256, rows: days, used: days, skipped: 0, format: holidaysRead.format, columns: {} });
+  }
 
   const staffResults = assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues });
   for (const result of staffResults) {

@@ -133,6 +133,10 @@ export const evaluateMessages = defineMessages({
     'zh-CN': '没有任何人能被考核：{staff} 人中没有一人有可计分的指标数据（工单文件 {rows} 行，采用 {used} 行），未写入任何文件。请先处理上面的警告（常见原因：某列匹配错误、--period 不对、导出的月份不对）后重新运行。',
     en: 'Nobody could be assessed: none of the {staff} people has data for any KPI that could be scored ({used} of the {rows} ticket rows used), so nothing was written. Deal with the warnings above (usually a column matched wrongly, the wrong --period, or the wrong month exported) and run again.',
   },
+  'evaluate-input-holidays': {
+    'zh-CN': '{path}：节假日文件，列出 {days} 个日期（放假日和补班日）',
+    en: '{path}: holidays file, {days} day(s) listed (days off and make-up working days)',
+  },
   'evaluate-input-columns': {
     'zh-CN': (p: Params<'columns'>) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${joinHeaders(headers)}`).join('，')}`,
     en: (p: Params<'columns'>) => `  columns read: ${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${joinHeaders(headers)}`).join(', ')}`,
