@@ -395,7 +395,10 @@ export class TicketEvaluator implements TableHandler {
       const c = compiled[i]!;
       if (!counts(c, inCreated, inResolved, beforeCreation)) continue;
       const x = contributions.of(c, view, row, created, resolved);
-      if (x !== x) continue;
+      if (x !== x) {
+        if (contributions.valueMissing) totals.valueMissing(i, person, c.team ? team : -1, c.byCreation ? createdSlice : resolvedSlice);
+        continue;
+      }
       used = true;
       details?.set(i, x);
       totals.add(i, person, team, c.team, c.keepValues, c.byCreation ? createdSlice : resolvedSlice, x);
@@ -438,7 +441,14 @@ export class TicketEvaluator implements TableHandler {
       const c = this.compiled[i]!;
       if (!counts(c, inCreated, inResolved, beforeCreation)) continue;
       const x = this.contributions.of(c, view, row, created, resolved);
-      if (x !== x) continue;
+      if (x !== x) {
+        if (this.contributions.valueMissing) {
+          const slice = c.byCreation ? createdSlice : resolvedSlice;
+          for (const p of credits.people[c.credit]!) totals.valueMissing(i, p, -1, slice);
+          if (c.team) for (const t of credits.teams[c.credit]!) totals.valueMissing(i, -1, t, slice);
+        }
+        continue;
+      }
       const people = credits.people[c.credit]!;
       if (people.length === 0) {
         if (credits.blank[c.credit] && (blankSeen & (1 << c.credit)) === 0) {
