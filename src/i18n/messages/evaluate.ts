@@ -544,13 +544,20 @@ export const evaluateMessages = defineMessages({
     },
   },
   'period-partly-covered': {
-    'zh-CN': (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
-      const edges = [p.earliest === undefined ? '' : `最早的工单时间为 ${String(p.earliest)}`, p.latest === undefined ? '' : `最晚的工单时间为 ${String(p.latest)}`].filter(Boolean).join('，');
-      return `工单文件只覆盖考核期 ${String(p.start)} 至 ${String(p.end)} 中的 ${String(p.from)} 至 ${String(p.to)}（文件中${edges}；考核期内 ${String(p.rows)} 行），各项计数和时效指标都只按这一段计算。如果导出时考核期尚未结束，或导出时按日期筛选过，请导出整个考核期后重新运行；如果其余日期确实没有工单（如放假），可忽略此提示。`;
+    // With `field`, only that placing time falls short (an export filtered by it): named, with the KPIs it places.
+    'zh-CN': (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest' | 'field' | 'kpis'>) => {
+      const time = p.field === 'created_at' ? '创建时间' : p.field === 'resolved_at' ? '解决时间' : '工单时间';
+      const edges = [p.earliest === undefined ? '' : `最早的${time}为 ${String(p.earliest)}`, p.latest === undefined ? '' : `最晚的${time}为 ${String(p.latest)}`].filter(Boolean).join('，');
+      const judged = p.field === undefined ? '各项计数和时效指标都只按这一段计算' : `按${time}归入考核期的指标（${list(p.kpis, '、')}）都只按这一段计算`;
+      const covered = p.field === undefined ? '' : `按${time}计`;
+      return `工单文件${covered}只覆盖考核期 ${String(p.start)} 至 ${String(p.end)} 中的 ${String(p.from)} 至 ${String(p.to)}（文件中${edges}；考核期内 ${String(p.rows)} 行），${judged}。如果导出时考核期尚未结束，或导出时按日期筛选过，请导出整个考核期后重新运行；如果其余日期确实没有工单（如放假），可忽略此提示。`;
     },
-    en: (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
-      const edges = [p.earliest === undefined ? '' : `its earliest ticket time is ${String(p.earliest)}`, p.latest === undefined ? '' : `its latest ticket time is ${String(p.latest)}`].filter(Boolean).join(', ');
-      return `The file covers only ${String(p.from)} – ${String(p.to)} of the period ${String(p.start)} – ${String(p.end)} (${edges}; ${String(p.rows)} rows in the period), so every count and SLA is judged on that part alone. If the export was pulled before the period ended, or filtered by date, export the whole period and run again; if there were simply no tickets on the other days (a holiday), nothing needs doing.`;
+    en: (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest' | 'field' | 'kpis'>) => {
+      const time = p.field === 'created_at' ? 'creation time' : p.field === 'resolved_at' ? 'resolution time' : 'ticket time';
+      const edges = [p.earliest === undefined ? '' : `its earliest ${time} is ${String(p.earliest)}`, p.latest === undefined ? '' : `its latest ${time} is ${String(p.latest)}`].filter(Boolean).join(', ');
+      const judged = p.field === undefined ? 'every count and SLA is' : `the KPIs that place tickets by ${time} (${list(p.kpis, ', ')}) are`;
+      const covered = p.field === undefined ? '' : ` by ${time}`;
+      return `The file covers${covered} only ${String(p.from)} – ${String(p.to)} of the period ${String(p.start)} – ${String(p.end)} (${edges}; ${String(p.rows)} rows in the period), so ${judged} judged on that part alone. If the export was pulled before the period ended, or filtered by date, export the whole period and run again; if there were simply no tickets on the other days (a holiday), nothing needs doing.`;
     },
   },
   'staff-left-out-of-roster': {
