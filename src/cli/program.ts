@@ -39,9 +39,10 @@ export function buildProgram(context: CommandContext): Program {
     .addOption(new Option('--lang <language>', say('opt-lang')).choices(LANGUAGES))
     .helpCommand('help [command]', say('cmd-help'))
     .allowExcessArguments(false)
-    // Help and usage errors speak the catalogue's command-line part; a command that runs
-    // may speak any message.
-    .hook('preAction', async () => {
+    // Help and usage errors speak the catalogue's core and command-line parts; a command
+    // that runs may speak any message, unless it says it speaks only those.
+    .hook('preAction', async (_program, action) => {
+      if (commands.find((c) => c.name === action.name())?.coreMessagesOnly) return;
       await import('../i18n/all-messages.js');
     });
 

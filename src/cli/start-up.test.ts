@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { cliMessages } from '../i18n/messages/cli.js';
+import { coreMessages } from '../i18n/messages/core.js';
+import { allMessages } from '../i18n/catalogue.js';
+import { commands } from './commands/index.js';
 import { chooseLanguage } from './main.js';
 import { asksOnlyVersion } from './start.js';
 
@@ -25,7 +29,10 @@ interface Closure {
   readonly importedBy: ReadonlyMap<string, string>;
 }
 
-function staticClosure(entry: string, leaves: readonly string[] = []): Closure {
+/** `import('x')` with a literal specifier: what an action loads when it runs. */
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function staticClosure(entry: string, leaves: readonly string[] = [], options: { readonly dynamic?: boolean } = {}): Closure {
   const modules = new Set<string>();
   const packages = new Set<string>();
   const importedBy = new Map<string, string>();
@@ -36,15 +43,16 @@ function staticClosure(entry: string, leaves: readonly string[] = []): Closure {
     modules.add(file);
     if (leaves.includes(file) && file !== entry) continue;
     const text = readFileSync(join(SRC, file), 'utf8');
-    for (const [, specifier] of text.matchAll(STATIC_IMPORT)) {
-      if (specifier!.startsWith('node:')) continue;
-      if (!specifier!.startsWith('.')) {
-        const name = specifier!.startsWith('@') ? specifier!.split('/').slice(0, 2).join('/') : specifier!.split('/')[0]!;
+    const specifiers = [...text.matchAll(STATIC_IMPORT), ...(options.dynamic ? text.matchAll(DYNAMIC_IMPORT) : [])].map((m) => m[1]!);
+    for (const specifier of specifiers) {
+      if (specifier.startsWith('node:')) continue;
+      if (!specifier.startsWith('.')) {
+        const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
         if (!packages.has(name)) importedBy.set(name, file);
         packages.add(name);
         continue;
       }
-      const target = relative(SRC, resolve(SRC, dirname(file), specifier!)).replace(/\.js$/, '.ts');
+      const target = relative(SRC, resolve(SRC, dirname(file), specifier)).replace(/\.js$/, '.ts');
       if (!importedBy.has(target)) importedBy.set(target, file);
       queue.push(target);
     }
@@ -107,6 +115,26 @@ describe('start-up', () => {
     } finally {
       Object.defineProperty(process, 'platform', platform);
       spy.mockRestore();
+    }
+  });
+
+  it('runs a command that speaks only the core and command-line messages without the rest of the catalogue', () => {
+    // Such a command does not load src/i18n/all-messages.ts before it runs (program.ts): every
+    // message code in the files it can reach, its actions' import() included, must be in those parts.
+    const front = new Set([...Object.keys(coreMessages), ...Object.keys(cliMessages)]);
+    const known = allMessages();
+    const quoted = /'([a-z][a-z0-9]*(?:-[a-z0-9]+)+)'/g;
+    const lean = commands.filter((command) => command.coreMessagesOnly);
+    expect(lean.map((command) => command.name).sort()).toEqual(['schema', 'validate']);
+    for (const command of lean) {
+      const closure = staticClosure(`cli/commands/${command.name}.ts`, ['i18n/catalogue.ts'], { dynamic: true });
+      // The walk reaches the policy loader through the action's import().
+      if (command.name === 'validate') expect(closure.modules.has('policy/load-policy.ts')).toBe(true);
+      const elsewhere = [...closure.modules]
+        .filter((file) => !file.startsWith('i18n/messages/'))
+        .flatMap((file) => [...readFileSync(join(SRC, file), 'utf8').matchAll(quoted)].map((m) => ({ file, code: m[1]! })))
+        .filter(({ code }) => known.has(code) && !front.has(code));
+      expect(elsewhere.map(({ file, code }) => `${command.name}: ${code} in ${chain(closure, file)}`)).toEqual([]);
     }
   });
 });

@@ -6,5 +6,12 @@ import type { CommandContext } from '../context.js';
 
 export interface CommandDefinition {
   readonly name: string;
+  /**
+   * The command speaks only the catalogue's core and command-line parts (which help and
+   * usage errors use too): the rest of the catalogue is not loaded before it runs. True only
+   * where everything it reaches reports in those parts (catalogue.test.ts checks the policy
+   * loader's codes).
+   */
+  readonly coreMessagesOnly?: boolean;
   register(command: Command, context: CommandContext, exit: (code: number) => void): void;
 }

@@ -7,6 +7,7 @@ import type { CommandDefinition } from './command.js';
 
 export const schemaCommand: CommandDefinition = {
   name: 'schema',
+  coreMessagesOnly: true,
   register(command, { io, language }) {
     command
       .description(t(language, 'cmd-schema'))

@@ -8,6 +8,7 @@ import type { CommandDefinition } from './command.js';
 
 export const validateCommand: CommandDefinition = {
   name: 'validate',
+  coreMessagesOnly: true,
   register(command, { io, language }, exit) {
     command
       .description(t(language, 'cmd-validate'))
