@@ -7,6 +7,7 @@ export default defineConfig({
     // dist/ is rebuilt first when a source is newer: the smoke tests spawn it and the CSV
     // worker thread runs it.
     globalSetup: ['test/build-dist.ts'],
+    setupFiles: ['test/all-messages.setup.ts'],
     // Every core: vitest's default leaves one free, which on a 2-core machine runs the files
     // one after another.
     maxWorkers: availableParallelism(),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The aspm command. All behaviour lives in the compiled package (dist/), built by
-// `npm run build`, which `npm ci` / `npm install` run through the `prepare` script.
-// start() loads each command's dependencies only when that command runs.
+// `npm run build`, which `npm ci` / `npm install` run through the `prepare` script; the
+// command runs its bundle (dist/bundle/, scripts/bundle-cli.mjs), a few files instead of
+// hundreds of modules. start() loads each command's dependencies only when it runs.
 import module from 'node:module';
 
 // Node 22 and later keep V8's compiled code between runs (most of what `render` spends
@@ -9,6 +10,6 @@ import module from 'node:module';
 // such cache, and the call is skipped there.
 module.enableCompileCache?.();
 
-const { start } = await import('../dist/cli/start.js');
+const { start } = await import('../dist/bundle/start.js');
 
 await start();

@@ -41,3 +41,14 @@ export function compileValidator(schema, banner) {
   ];
   return `${banner}\n// @ts-nocheck\n${imports.join('\n')}\n${code.replace(/^"use strict";/, '')}\n`;
 }
+
+/**
+ * Validates `value` against `schema` as aspm's loader does (defaults filled in, in place);
+ * returns ajv's errors, none when valid. For data that is checked when aspm is built.
+ */
+export function validateAtBuild(schema, value) {
+  const ajv = new Ajv2020(AJV_OPTIONS);
+  addFormats(ajv, FORMATS);
+  const validate = ajv.compile(schema);
+  return validate(value) ? [] : (validate.errors ?? []);
+}

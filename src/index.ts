@@ -5,6 +5,9 @@
 // command line itself is `aspm-cli/cli`. Every export carries a doc comment (the same test
 // checks), written here where the source declaration has none.
 
+// Every message, in both languages: the library's errors and documents speak them all.
+import './i18n/all-messages.js';
+
 // The use cases: each reads its inputs, checks everything before writing, and writes all
 // or nothing. Problems the user can fix are thrown as AspmError.
 export {

@@ -1,12 +1,21 @@
-// Finds files that ship with the package (schemas/, presets/, templates/) both from the
-// compiled dist/ and from src/ under the test runner: both sit one level below the root.
-import { readFileSync } from 'node:fs';
+// Finds files that ship with the package (schemas/, presets/, templates/) from wherever
+// this module runs: src/ under the test runner, dist/ as tsc wrote it, or a chunk of the
+// command's bundle in dist/bundle/ (scripts/bundle-cli.mjs). The root is the nearest folder
+// above that holds the package's package.json.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
+function findPackageRoot(start: string): string {
+  for (let folder = start; ; ) {
+    if (existsSync(join(folder, 'package.json'))) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`aspm: no package.json above ${start}`);
+    folder = parent;
+  }
+}
 
-export const PACKAGE_ROOT = join(here, '..');
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
 export function packagePath(...segments: string[]): string {
   return join(PACKAGE_ROOT, ...segments);

@@ -2,7 +2,8 @@
 // bin/aspm.js, which loads dist/, and the in-process runs read large CSV files in a worker
 // thread whose script is the built one; so before any test, dist/ is rebuilt when a source
 // is newer than the last build (a deleted file counts: it changes its folder's time).
-// The build is incremental, and skipped altogether when nothing changed.
+// The build is incremental, and skipped altogether when nothing changed. The command's
+// bundle (dist/bundle/, what bin/aspm.js runs) is made again after each build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +32,7 @@ function newestInput(): number {
 }
 
 const ENTRY = join(ROOT, 'dist', 'cli', 'main.js');
+const BUNDLE_ENTRY = join(ROOT, 'dist', 'bundle', 'start.js');
 const mtime = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
 /**
@@ -38,7 +40,7 @@ const mtime = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
  * `npm run build` (as `npm ci` runs), which rewrites every output, the entry among them.
  */
 export function buildIsStale(): boolean {
-  return !existsSync(ENTRY) || Math.max(mtime(STAMP), mtime(ENTRY)) < newestInput();
+  return !existsSync(ENTRY) || !existsSync(BUNDLE_ENTRY) || Math.max(mtime(STAMP), mtime(ENTRY)) < newestInput();
 }
 
 export default function setup(): void {
@@ -55,6 +57,8 @@ export default function setup(): void {
   // run on them (npm test's typecheck reports the errors); 1 means nothing was written.
   if (build.status === 2) process.stderr.write(`dist/ was built with type errors:\n${build.stdout}`);
   else if (build.status !== 0) throw new Error(`The build (tsc -p tsconfig.build.json) failed; the tests would run old code:\n${build.stdout}${build.stderr}`);
+  const bundle = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (bundle.status !== 0) throw new Error(`Bundling the command (scripts/bundle-cli.mjs) failed; the tests would run old code:\n${bundle.stdout}${bundle.stderr}`);
   // Dated when the build began: a source saved while it ran is newer, and builds next time.
   writeFileSync(STAMP, new Date(started).toISOString() + '\n');
   utimesSync(STAMP, started / 1000, started / 1000);

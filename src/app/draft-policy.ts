@@ -4,6 +4,10 @@
 // stays in the command line; nothing here prompts, prints or writes, so a program can
 // draft a policy without a terminal. The steps are exported for the wizard, which asks
 // between them; `draftPolicy` runs them in the same order without asking.
+
+// Every message: a use case's errors and documents may speak any of them.
+import '../i18n/all-messages.js';
+
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { AspmError, error, usageError, warning, type Diagnostic } from '../errors.js';
@@ -13,6 +17,7 @@ import type { OutputFile } from '../io/write-output.js';
 import { parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { dayIn } from '../tables/time-zone.js';
+import { validate as validateAnswers } from '../validation/compiled/answers.validate.generated.js';
 import { loadDocumentBytes } from '../validation/load-document.js';
 import { locate, type YamlSource } from '../validation/yaml-document.js';
 import type { Answers, ResolvedAnswers, WizardContext } from '../wizard/answers.js';
@@ -38,7 +43,7 @@ export interface GivenAnswers {
 export async function readAnswersFile(path: string): Promise<GivenAnswers> {
   const read = await readSmallFile(path, MAX_ANSWERS_BYTES);
   if (!read.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: [read.diagnostic] });
-  const loaded = loadDocumentBytes<Answers>(read.bytes, path, { schema: 'answers', rules: [] });
+  const loaded = loadDocumentBytes<Answers>(read.bytes, path, { schema: 'answers', validate: validateAnswers, rules: [] });
   if (!loaded.ok) throw new AspmError('answers-invalid', { file: path }, { diagnostics: loaded.diagnostics });
   return { answers: loaded.value, file: path, source: loaded.source };
 }
@@ -50,7 +55,7 @@ export async function readAnswersFile(path: string): Promise<GivenAnswers> {
  */
 export function checkAnswersObject(answers: unknown): GivenAnswers {
   const file = 'answers.yaml';
-  const loaded = loadDocumentBytes<Answers>(new TextEncoder().encode(stringify(answers ?? {})), file, { schema: 'answers', rules: [] });
+  const loaded = loadDocumentBytes<Answers>(new TextEncoder().encode(stringify(answers ?? {})), file, { schema: 'answers', validate: validateAnswers, rules: [] });
   if (!loaded.ok) throw new AspmError('answers-invalid', { file }, { diagnostics: loaded.diagnostics });
   return { answers: loaded.value, file, source: loaded.source };
 }

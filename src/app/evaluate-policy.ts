@@ -4,6 +4,10 @@
 // library alike, so it never touches process, prompts or a terminal: what the CLI prints
 // (warnings as they come, progress, the summary) reaches it through the callbacks and the
 // result.
+
+// Every message: a use case's errors and documents may speak any of them.
+import '../i18n/all-messages.js';
+
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

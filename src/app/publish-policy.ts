@@ -3,6 +3,10 @@
 // policy's language and with its templates or a folder that overrides them. What
 // `aspm render` does between reading its options and writing its files; nothing here
 // prints or writes, so a program can publish a policy without a terminal.
+
+// Every message: a use case's errors and documents may speak any of them.
+import '../i18n/all-messages.js';
+
 import { AspmError, type Diagnostic } from '../errors.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { readPolicy } from '../policy/load-policy.js';

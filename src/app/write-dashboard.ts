@@ -3,6 +3,10 @@
 // library; `aspm evaluate --html` draws its dashboard through `dashboardOfRun` below. The
 // target is checked before anything is read, the file written atomically, and an existing
 // one replaced only with `force`. It never touches process or a terminal.
+
+// Every message: a use case's errors and documents may speak any of them.
+import '../i18n/all-messages.js';
+
 import { AspmError, type Diagnostic } from '../errors.js';
 import type { Language } from '../i18n/language.js';
 import { readSmallFile } from '../io/read-input.js';

@@ -38,7 +38,12 @@ export function buildProgram(context: CommandContext): Program {
     .version(packageInfo().version, '-V, --version', say('opt-version'))
     .addOption(new Option('--lang <language>', say('opt-lang')).choices(LANGUAGES))
     .helpCommand('help [command]', say('cmd-help'))
-    .allowExcessArguments(false);
+    .allowExcessArguments(false)
+    // Help and usage errors speak the catalogue's command-line part; a command that runs
+    // may speak any message.
+    .hook('preAction', async () => {
+      await import('../i18n/all-messages.js');
+    });
 
   for (const definition of commands) {
     const command = configure(program.command(definition.name));

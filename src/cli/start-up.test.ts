@@ -1,6 +1,6 @@
 // What `aspm --version` and `aspm --help` load before they answer: the static imports of
 // the entry, followed through the sources. A command's dependencies (YAML, ajv, markdown-it,
-// docx, ExcelJS, the prompts) belong inside its action, loaded by `import()` when it runs;
+// ExcelJS, the prompts) belong inside its action, loaded by `import()` when it runs;
 // one static import of them from a command file would put them back on every start-up
 // (bench/startup.bench.mjs measures the time; this says which import did it).
 import { readFileSync } from 'node:fs';
@@ -80,10 +80,10 @@ describe('start-up', () => {
   });
 
   it('finds what a command file would load if it imported a renderer statically', () => {
-    // The walk itself: the renderer's closure has markdown-it and docx in it.
+    // The walk itself: the renderer's closure has markdown-it in it.
     const closure = staticClosure('render/render-document.ts');
-    expect(heavyPackages(closure)).toEqual(expect.arrayContaining(['markdown-it', 'docx']));
-    expect(chain(closure, 'docx')).toMatch(/^render\/render-document\.ts → .*docx$/);
+    expect(heavyPackages(closure)).toEqual(expect.arrayContaining(['markdown-it']));
+    expect(chain(closure, 'markdown-it')).toMatch(/^render\/render-document\.ts → .*markdown-it$/);
   });
 
   it('asks Intl for the system locale only on Windows, and only when neither --lang nor a locale variable decides', () => {

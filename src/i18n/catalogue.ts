@@ -1,21 +1,34 @@
 // The message catalogue: every user-facing string, in Chinese and English. Each area keeps
-// its own part; this file only joins them, and the type keeps codes unique and complete.
+// its own part; this file joins them, and the type keeps codes unique and complete.
+//
+// Only two parts load with it: the core and the command line's own (help, usage errors).
+// The parts of what the commands do join in all-messages.ts, which the library entry
+// imports and the command line loads before any command runs, so `aspm --help` does not
+// compile the thousand messages of the evaluator, the wizard and the reports.
 import type { Language } from './language.js';
-import { formatTemplate, type EntryParams, type MessageParams } from './translate.js';
+import { formatTemplate, type Entry, type EntryParams, type MessageParams } from './translate.js';
 import { coreMessages } from './messages/core.js';
 import { cliMessages } from './messages/cli.js';
-import { evaluateMessages } from './messages/evaluate.js';
-import { renderMessages } from './messages/render.js';
-import { wizardMessages } from './messages/wizard.js';
-import { scoringMessages } from './messages/scoring.js';
-import { demoMessages } from './messages/demo.js';
-import { dashboardMessages } from './messages/dashboard.js';
+import type { evaluateMessages } from './messages/evaluate.js';
+import type { renderMessages } from './messages/render.js';
+import type { wizardMessages } from './messages/wizard.js';
+import type { scoringMessages } from './messages/scoring.js';
+import type { demoMessages } from './messages/demo.js';
+import type { dashboardMessages } from './messages/dashboard.js';
 
-const parts = [coreMessages, cliMessages, evaluateMessages, wizardMessages, renderMessages, scoringMessages, demoMessages, dashboardMessages] as const;
+type Parts = [
+  typeof coreMessages,
+  typeof cliMessages,
+  typeof evaluateMessages,
+  typeof wizardMessages,
+  typeof renderMessages,
+  typeof scoringMessages,
+  typeof demoMessages,
+  typeof dashboardMessages,
+];
 
-type Union<T extends readonly object[]> = T[number];
 type KeysOfUnion<T> = T extends unknown ? keyof T : never;
-export type MessageCode = KeysOfUnion<Union<typeof parts>> & string;
+export type MessageCode = KeysOfUnion<Parts[number]> & string;
 
 type Catalogue = typeof coreMessages &
   typeof cliMessages &
@@ -41,13 +54,19 @@ type NoneIfEmpty<P> = P extends unknown ? ([keyof P] extends [never] ? Readonly<
 /** The parameters as a call's last arguments: optional when a message needs none. */
 export type MessageArgs<C extends MessageCode> = Record<never, never> extends MessageParamsOf<C> ? [params?: MessageParamsOf<C>] : [params: MessageParamsOf<C>];
 
-const catalogue = new Map<string, Record<Language, Parameters<typeof formatTemplate>[0]>>();
-for (const part of parts) {
-  for (const [code, entry] of Object.entries(part)) {
-    if (catalogue.has(code)) throw new Error(`message code defined twice: ${code}`);
-    catalogue.set(code, entry);
+const catalogue = new Map<string, Entry>();
+
+/** Adds catalogue parts (all-messages.ts adds the parts of what the commands do). */
+export function addMessages(...parts: readonly Readonly<Record<string, Entry>>[]): void {
+  for (const part of parts) {
+    for (const [code, entry] of Object.entries(part)) {
+      if (catalogue.has(code)) throw new Error(`message code defined twice: ${code}`);
+      catalogue.set(code, entry);
+    }
   }
 }
+
+addMessages(coreMessages, cliMessages);
 
 export function t<C extends MessageCode>(language: Language, code: C, ...params: MessageArgs<C>): string;
 // The checked signature is the one above; this body sees plain parameters, because relating
@@ -99,6 +118,6 @@ export function hasMessage(code: string): code is MessageCode {
 }
 
 /** Every code with its two templates, for tests that check the catalogue itself. */
-export function allMessages(): ReadonlyMap<string, Record<Language, Parameters<typeof formatTemplate>[0]>> {
+export function allMessages(): ReadonlyMap<string, Entry> {
   return catalogue;
 }

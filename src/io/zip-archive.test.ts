@@ -1,12 +1,12 @@
 // The one ZIP module: what ZipStreamWriter writes, ZipArchive reads back with every check on;
 // replaceZipEntries changes only the entries it is asked to, and reads the directory with the
-// same bounds as ZipArchive.
+// same bounds as ZipArchive; zipArchive builds in memory what ZipArchive reads back.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { replaceZipEntries, ZipArchive, ZipFormatError, ZipStreamWriter } from './zip-archive.js';
+import { replaceZipEntries, zipArchive, ZipArchive, ZipFormatError, ZipStreamWriter } from './zip-archive.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aspm-zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,6 +54,37 @@ describe('ZipStreamWriter', () => {
 
   it('gives the same bytes for the same entries (no time stamps)', async () => {
     expect(readFileSync(await writeZip('b.zip')).equals(readFileSync(await writeZip('c.zip')))).toBe(true);
+  });
+});
+
+describe('zipArchive', () => {
+  const parts: [string, Buffer][] = [
+    ['[Content_Types].xml', Buffer.from('<Types/>', 'utf8')],
+    ['word/document.xml', big],
+    ['word/media/图.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255, 1])],
+    ['empty', Buffer.alloc(0)],
+  ];
+
+  it('holds the parts in the order given, each read back whole with its size and CRC checked', async () => {
+    const path = join(dir, 'memory.zip');
+    const bytes = zipArchive(parts);
+    writeFileSync(path, bytes);
+    const archive = await ZipArchive.open(path);
+    expect([...archive.entries.keys()]).toEqual(parts.map(([name]) => name));
+    for (const [name, data] of parts) {
+      expect((await contents(archive, name)).equals(data), name).toBe(true);
+      expect(archive.entry(name)!.crc).toBe(crc32(data) >>> 0);
+    }
+    // Deflated: the repetitive part is much smaller than itself.
+    expect(bytes.length).toBeLessThan(big.length / 3);
+    // Dated 1 January 1980 (MS-DOS: day 1, month 1 << 5, year 0 << 9), a date every reader accepts, in the first local header.
+    expect(Buffer.from(bytes).readUInt16LE(12)).toBe(1 | (1 << 5));
+  });
+
+  it('gives the same bytes for the same parts, other bytes for other parts', () => {
+    const a = Buffer.from(zipArchive(parts));
+    expect(Buffer.from(zipArchive(parts)).equals(a)).toBe(true);
+    expect(Buffer.from(zipArchive(parts.slice(1))).equals(a)).toBe(false);
   });
 });
 

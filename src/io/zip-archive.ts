@@ -1,9 +1,10 @@
-// The one ZIP module (an .xlsx file is a ZIP). Reads entries from disk without loading the
-// archive: the central directory is read from the end of the file, and an entry is streamed
-// through Node's own raw inflate; handles ZIP64 (large workbooks) and data descriptors, no
-// encryption. Rewrites an archive in memory with some entries replaced (replaceZipEntries),
-// and streams a new archive to disk (ZipStreamWriter). The directory is parsed by one
-// function whether the bytes come from a file or from memory, so both get the same bounds.
+// The one ZIP module (an .xlsx file is a ZIP, and so is a .docx). Reads entries from disk
+// without loading the archive: the central directory is read from the end of the file, and an
+// entry is streamed through Node's own raw inflate; handles ZIP64 (large workbooks) and data
+// descriptors, no encryption. Rewrites an archive in memory with some entries replaced
+// (replaceZipEntries), builds a small new archive in memory (zipArchive: a Word document) and
+// streams a large one to disk (ZipStreamWriter). The directory is parsed by one function
+// whether the bytes come from a file or from memory, so both get the same bounds.
 //
 // An .xlsx file is a ZIP anyone can forge, so nothing it declares is trusted: every size,
 // offset and count must fit inside the file before a byte is allocated for it; a part may
@@ -392,6 +393,31 @@ export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry, add: R
   return new Uint8Array(Buffer.concat([...parts, directory, endOfDirectory(centrals.length, directory.length, offset)]));
 }
 
+/** 1980-01-01, the first day MS-DOS dates can hold: a valid date that is the same every time. */
+const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
+
+/**
+ * A new archive in memory from named parts, in the order given, each deflated whole. Every
+ * entry is dated 1 January 1980, so the same parts give the same bytes. For small documents
+ * (a Word file); an archive too large to hold goes through ZipStreamWriter.
+ */
+export function zipArchive(parts: Iterable<readonly [name: string, data: Uint8Array]>): Uint8Array {
+  const out: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of parts) {
+    const data = deflateRawSync(content);
+    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset, date: FIXED_DATE };
+    const header = localHeader(entry);
+    out.push(header, data);
+    centrals.push(centralHeader(entry));
+    offset += header.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const bytes = Buffer.concat([...out, directory, endOfDirectory(centrals.length, directory.length, offset)]);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 interface WrittenEntry {
   readonly name: Buffer;
   readonly flags: number;
@@ -399,6 +425,8 @@ interface WrittenEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly offset: number;
+  /** MS-DOS date of the entry; absent, zero (as the workbooks have always had). */
+  readonly date?: number;
 }
 
 /** An entry being streamed into a ZipStreamWriter: write its bytes, then end it. */
@@ -518,6 +546,7 @@ function centralHeader(e: WrittenEntry): Buffer {
   header.writeUInt16LE(20, 6);
   header.writeUInt16LE(e.flags, 8);
   header.writeUInt16LE(DEFLATE, 10);
+  header.writeUInt16LE(e.date ?? 0, 14);
   header.writeUInt32LE(e.crc >>> 0, 16);
   header.writeUInt32LE(e.compressedSize, 20);
   header.writeUInt32LE(e.uncompressedSize, 24);
@@ -534,7 +563,8 @@ function localHeader(e: WrittenEntry): Buffer {
   header.writeUInt16LE(20, 4);
   header.writeUInt16LE(e.flags, 6);
   header.writeUInt16LE(DEFLATE, 8);
-  header.writeUInt32LE(0, 10);
+  header.writeUInt16LE(0, 10);
+  header.writeUInt16LE(e.date ?? 0, 12);
   header.writeUInt32LE(descriptor ? 0 : e.crc, 14);
   header.writeUInt32LE(descriptor ? 0 : e.compressedSize, 18);
   header.writeUInt32LE(descriptor ? 0 : e.uncompressedSize, 22);

@@ -10,6 +10,7 @@ import { error, type Diagnostic } from '../errors.js';
 import { readSmallFile } from '../io/read-input.js';
 import { decodeUtf8Text } from '../text/decode-text.js';
 import { isCalendarDay } from '../text/calendar-day.js';
+import { validate as validateHolidays } from '../validation/compiled/holidays.validate.generated.js';
 import { loadDocumentText, type Rule } from '../validation/load-document.js';
 import { locate, type YamlSource } from '../validation/yaml-document.js';
 import type { HolidaysFile } from './holidays.generated.js';
@@ -77,7 +78,7 @@ const yamlRules: Rule<HolidaysFile>[] = [
 
 /** Checks the text of a YAML holidays file. `file` is the name used in diagnostics. */
 export function parseHolidaysYaml(text: string, file: string): HolidaysResult {
-  const loaded = loadDocumentText<HolidaysFile>(text, file, { schema: 'holidays', rules: yamlRules });
+  const loaded = loadDocumentText<HolidaysFile>(text, file, { schema: 'holidays', validate: validateHolidays, rules: yamlRules });
   if (!loaded.ok) return loaded;
   const doc = loaded.value;
   const entries = (['off', 'work'] as const).flatMap((kind) => doc[kind].map((d) => ({ day: d.date, kind, name: d.name ?? '' })));

@@ -1,22 +1,14 @@
-// The built-in KPIs, read from presets/kpi-catalogue.yaml (data, not code): the evaluator
-// computes them, the wizard offers them and presets copy their texts from here.
-import { readFileSync } from 'node:fs';
-import { packagePath } from '../package-root.js';
-import { loadDocumentText } from '../validation/load-document.js';
-import type { BuiltinKpi, BuiltinKpiId, KpiCatalogue, TicketField } from './kpi-catalogue.generated.js';
+// The built-in KPIs, from presets/kpi-catalogue.yaml (data, not code): the evaluator
+// computes them, the wizard offers them and presets copy their texts from here. `npm run gen`
+// checks the file against its schema and turns it into kpi-catalogue.data.generated.ts, so
+// that no command parses it again on every start.
+import { kpiCatalogue } from './kpi-catalogue.data.generated.js';
+import type { BuiltinKpi, BuiltinKpiId, TicketField } from './kpi-catalogue.generated.js';
 
 export type { BuiltinKpi, BuiltinKpiId, TicketField };
 
-let catalogue: readonly BuiltinKpi[] | undefined;
-
 export function builtinKpis(): readonly BuiltinKpi[] {
-  if (!catalogue) {
-    const file = packagePath('presets', 'kpi-catalogue.yaml');
-    const loaded = loadDocumentText<KpiCatalogue>(readFileSync(file, 'utf8'), file, { schema: 'kpi-catalogue', rules: [] });
-    if (!loaded.ok) throw new Error(`the built-in KPI catalogue is invalid: ${JSON.stringify(loaded.diagnostics)}`);
-    catalogue = loaded.value.kpis;
-  }
-  return catalogue;
+  return kpiCatalogue.kpis;
 }
 
 export function builtinKpi(id: string): BuiltinKpi | undefined {

@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import { readSmallFile } from '../io/read-input.js';
 import { readHolidaysFile } from './holidays-file.js';
+import { validate as validatePolicy } from '../validation/compiled/policy.validate.generated.js';
 import { loadDocumentBytes, loadDocumentText, type DocumentKind, type LoadResult } from '../validation/load-document.js';
 import type { Policy } from './policy.generated.js';
 import { policyRules } from './rules/index.js';
@@ -13,7 +14,7 @@ export const MAX_POLICY_BYTES = 2 * 1024 * 1024;
 
 export type PolicyResult = LoadResult<Policy>;
 
-const policyKind: DocumentKind<Policy> = { schema: 'policy', rules: policyRules };
+const policyKind: DocumentKind<Policy> = { schema: 'policy', validate: validatePolicy, rules: policyRules };
 
 /** Checks policy YAML text. `file` is the name used in diagnostics. */
 export function parsePolicy(text: string, file = 'policy.yaml'): PolicyResult {

@@ -5,42 +5,14 @@
 // column widths, a header row repeated on every page, rows that do not break across pages
 // and short tables kept on one page, forms that go on to a next page only where they must
 // (page-fit.ts), and a 第 X 页 共 Y 页 footer. Used for the policy and for any other document aspm
-// writes (e.g. result notices). The same Markdown and options always give the same
-// word/document.xml. Never reads files or the clock itself.
-import {
-  BookmarkEnd,
-  BookmarkStart,
-  InternalHyperlink,
-  PageReference,
-  Tab,
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  Footer,
-  Header,
-  HeadingLevel,
-  HeightRule,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type IParagraphOptions,
-  type IRunOptions,
-  type ParagraphChild,
-  type ISectionOptions,
-} from 'docx';
-import { escapeXml, stripControlCharacters } from '../text/escape-xml.js';
+// writes (e.g. result notices). The WordprocessingML is written here as text (docx/wordml.ts
+// keeps the schema's order of properties) and zipped by the project's own ZIP writer: the
+// same Markdown and options always give the same bytes. Never reads files or the clock itself.
+import { stripControlCharacters } from '../text/escape-xml.js';
 import { resolveDocumentOptions, type DocumentOptions, type ResolvedDocumentOptions } from './document-options.js';
+import { BODY_NAMESPACES, packDocx, type Relationship, type RelationshipType } from './docx/docx-package.js';
+import { stylesPart } from './docx/styles-part.js';
+import { attr, dirtyField, fonts, LINE_BREAK_RUN, paragraph, simpleField, TAB_RUN, textRun, type Justification, type ParagraphProperties, type RunProperties } from './docx/wordml.js';
 import { isAllBold, isLeadIn, parseMarkdownDocument, tocHeadings, type Alignment, type Block, type Inline, type TableCell as MarkdownCell } from './markdown-document.js';
 import { blockHeight, CELL_MARGIN, leastRowHeight, placeContinuations, tableMetrics, tableRowHeights, type PageMetrics } from './page-fit.js';
 import { columnWidths } from './table-layout.js';
@@ -61,12 +33,50 @@ const LABEL_FILL = 'E7E6E6';
  */
 const KEEP_TOGETHER_ROWS = 12;
 const KEEP_TOGETHER_PAGE_PART = 1 / 3;
+/** Single line spacing with no space around: tight paragraphs (spacers, pictures). */
+const SINGLE = { before: 0, after: 0, line: 240 } as const;
+/** English Metric Units in a pixel at 96 to the inch. */
+const EMU_PER_PIXEL = 9525;
 
 /** A picture for an image paragraph (`![alt](src)`): PNG bytes and the size to show it at, in points. */
 export interface DocxImage {
   readonly png: Uint8Array;
   readonly width: number;
   readonly height: number;
+}
+
+/** The document's relationships and pictures, numbered as the body first needs them. */
+class Parts {
+  readonly relationships: Relationship[] = [];
+  readonly media = new Map<string, Uint8Array>();
+  private readonly images = new Map<string, string>();
+  private readonly links = new Map<string, string>();
+  /** Drawing ids: unique in the document, from 1. */
+  drawings = 0;
+
+  relate(type: RelationshipType, target: string): string {
+    const id = `rId${this.relationships.length + 1}`;
+    this.relationships.push({ id, type, target });
+    return id;
+  }
+
+  /** One relationship per address, however often the document links to it. */
+  hyperlink(href: string): string {
+    let id = this.links.get(href);
+    if (id === undefined) this.links.set(href, (id = this.relate('hyperlink', href)));
+    return id;
+  }
+
+  /** One picture part per address, however often the document shows it. */
+  image(src: string, png: Uint8Array): string {
+    let id = this.images.get(src);
+    if (id === undefined) {
+      const name = `image${this.media.size + 1}.png`;
+      this.media.set(name, png);
+      this.images.set(src, (id = this.relate('image', `media/${name}`)));
+    }
+    return id;
+  }
 }
 
 interface Context {
@@ -79,192 +89,90 @@ interface Context {
   readonly blocks: readonly Block[];
   /** The bookmark on each heading the table of contents lists, for its page number. */
   readonly bookmarks: ReadonlyMap<Block, Mark>;
+  readonly parts: Parts;
 }
 
-const half = (pt: number) => Math.round(pt * 2);
 const twips = (pt: number) => Math.round(pt * 20);
-
-function fonts(eastAsia: string, latin: string) {
-  return { ascii: latin, hAnsi: latin, eastAsia, cs: latin };
-}
-
-function lineSpacing(multiple: number) {
-  return { line: Math.round(240 * multiple), lineRule: LineRuleType.AUTO };
-}
 
 /** Makes Word document bytes from Markdown; `images` are the pictures of its image paragraphs, by address. */
 export async function markdownToDocx(markdown: string, documentOptions: DocumentOptions, images: ReadonlyMap<string, DocxImage> = new Map()): Promise<Uint8Array> {
-  const document = buildDocxDocument(parseMarkdownDocument(markdown), documentOptions, images);
-  const options = resolveDocumentOptions(documentOptions);
-  const buffer = await Packer.toBuffer(document, false, [{ path: 'docProps/app.xml', data: appProperties(options) }]);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return buildDocx(parseMarkdownDocument(markdown), resolveDocumentOptions(documentOptions), images);
 }
 
-/** Extended properties: docx writes them empty; Word shows the company from here. */
-function appProperties(options: ResolvedDocumentOptions): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
-    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
-    '<Application>aspm</Application>' +
-    (options.company ? `<Company>${escapeXml(options.company, 'none')}</Company>` : '') +
-    '</Properties>'
-  );
-}
-
-/** The docx Document for the blocks of a Markdown document. */
-function buildDocxDocument(blocks: readonly Block[], documentOptions: DocumentOptions, images: ReadonlyMap<string, DocxImage>): Document {
-  const options = resolveDocumentOptions(documentOptions);
+/** The .docx bytes for the blocks of a Markdown document. */
+function buildDocx(blocks: readonly Block[], options: ResolvedDocumentOptions, images: ReadonlyMap<string, DocxImage>): Uint8Array {
   const margins = MARGINS[options.language];
   const textWidth = PAGE.width - margins.left - margins.right;
   const page: PageMetrics = { ...options, textWidth, textHeight: PAGE.height - margins.top - margins.bottom };
   // Word's own names for the bookmarks of contents entries (_Toc + digits), which it hides.
   const bookmarks = new Map<Block, Mark>(tocHeadings(blocks).map((h, i) => [h, { name: `_Toc${100000 + i}`, id: i + 1 }]));
-  const context: Context = { options, images, textWidth, page, blocks, bookmarks };
-  const children = writeBlocks(placeContinuations(blocks, page), context, 0);
-  const text = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
-  const section: ISectionOptions = {
+  const parts = new Parts();
+  parts.relate('styles', 'styles.xml');
+  parts.relate('settings', 'settings.xml');
+  // Headers and footers first, so their relationships keep their numbers whatever the body holds.
+  const headersAndFooters = new Map<string, string>();
+  const references: string[] = [];
+  const add = (kind: 'header' | 'footer', type: 'default' | 'first', content: string) => {
+    const name = `${kind}${[...headersAndFooters.keys()].filter((n) => n.startsWith(kind)).length + 1}.xml`;
+    const tag = kind === 'header' ? 'hdr' : 'ftr';
+    headersAndFooters.set(name, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${tag} ${BODY_NAMESPACES}>${content}</w:${tag}>`);
+    references.push(`<w:${kind}Reference w:type="${type}" r:id="${parts.relate(kind, name)}"/>`);
+  };
+  // A page header from the second page on, and a cover without a page number: the first page has its own.
+  const titlePage = options.header !== undefined || options.cover;
+  if (options.header !== undefined) {
+    add('header', 'default', pageHeader(options.header, options));
+    // An empty paragraph: a header part must hold at least one block.
+    add('header', 'first', '<w:p/>');
+  }
+  add('footer', 'default', pageFooter(options));
+  if (titlePage) add('footer', 'first', options.cover ? '<w:p/>' : pageFooter(options));
+
+  const context: Context = { options, images, textWidth, page, blocks, bookmarks, parts };
+  const body = writeBlocks(placeContinuations(blocks, page), context, 0).join('');
+  const section =
+    '<w:sectPr>' +
+    references.join('') +
+    `<w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}" w:orient="portrait"/>` +
+    `<w:pgMar w:top="${margins.top}" w:right="${margins.right}" w:bottom="${margins.bottom}" w:left="${margins.left}" w:header="${margins.header}" w:footer="${margins.footer}" w:gutter="0"/>` +
+    (titlePage ? '<w:titlePg/>' : '') +
+    '<w:docGrid w:linePitch="360"/>' +
+    '</w:sectPr>';
+  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${BODY_NAMESPACES}><w:body>${body}${section}</w:body></w:document>`;
+  const property = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
+  return packDocx({
+    document,
+    styles: stylesPart(options),
+    headersAndFooters,
+    media: parts.media,
+    relationships: parts.relationships,
     properties: {
-      page: { size: { width: PAGE.width, height: PAGE.height }, margin: margins },
-      titlePage: options.header !== undefined || options.cover,
+      title: property(options.title) ?? '',
+      ...(options.subject ? { subject: property(options.subject) } : {}),
+      creator: property(options.creator) ?? 'aspm',
+      ...(options.description ? { description: property(options.description) } : {}),
+      ...(options.keywords ? { keywords: property(options.keywords) } : {}),
+      ...(options.company ? { company: options.company } : {}),
     },
-    headers: options.header === undefined ? {} : { default: pageHeader(options.header, options), first: new Header({ children: [] }) },
-    footers: { default: pageFooter(options), first: options.cover ? new Footer({ children: [] }) : pageFooter(options) },
-    children,
-  };
-  return new Document({
-    title: text(options.title) ?? '',
-    ...(options.subject ? { subject: text(options.subject) } : {}),
-    creator: text(options.creator) ?? 'aspm',
-    lastModifiedBy: text(options.creator) ?? 'aspm',
-    ...(options.description ? { description: text(options.description) } : {}),
-    ...(options.keywords ? { keywords: text(options.keywords) } : {}),
-    styles: styles(options),
-    sections: [section],
   });
 }
 
-function styles(options: ResolvedDocumentOptions) {
-  const chinese = options.language === 'zh-CN';
-  const body = fonts(options.bodyFont, options.latinFont);
-  const heading = fonts(options.headingFont, options.latinHeadingFont);
-  const indent = twips(options.bodySizePt * 2);
-  // Chinese headings are 黑体, which needs no bold; Western headings are bold.
-  const headingRun = (size: number) => ({ font: heading, size: half(size), bold: !chinese, italics: false, color: BLACK });
-  const headingParagraph = (level: number, centred: boolean, before: number) => ({
-    alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
-    spacing: { before, after: before, ...lineSpacing(options.lineSpacing) },
-    keepNext: true,
-    keepLines: true,
-    outlineLevel: level,
-  });
-  return {
-    default: {
-      document: {
-        run: {
-          font: body,
-          size: half(options.bodySizePt),
-          // Latin text (digits too) follows Western line breaking; Chinese text is zh-CN.
-          language: { value: 'en-US', eastAsia: 'zh-CN' },
-        },
-        // Widow and orphan control: a paragraph never leaves one line alone at the foot or the head of a page.
-        paragraph: { widowControl: true, spacing: { before: 0, after: 0, ...lineSpacing(options.lineSpacing) } },
-      },
-      title: {
-        run: { font: heading, size: half(options.titleSizePt), bold: !chinese, color: BLACK },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 720, after: 720, line: 240, lineRule: LineRuleType.AUTO } },
-      },
-      heading1: { run: headingRun(16), paragraph: headingParagraph(0, true, 240) },
-      heading2: { run: headingRun(14), paragraph: headingParagraph(1, true, 200) },
-      heading3: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(2, false, 120) },
-      heading4: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(3, false, 120) },
-      // docx gives the lower headings Word's blue; a document that uses them gets black.
-      heading5: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(4, false, 120) },
-      heading6: { run: headingRun(options.bodySizePt), paragraph: headingParagraph(5, false, 120) },
-      listParagraph: { paragraph: { indent: { left: indent } } },
-      hyperlink: { run: { color: '1F4E79', underline: {} } },
-    },
-    paragraphStyles: [
-      {
-        id: 'BodyText',
-        name: 'Body Text',
-        basedOn: 'Normal',
-        next: 'BodyText',
-        quickFormat: true,
-        paragraph: {
-          indent: options.firstLineIndent ? { firstLine: indent, firstLineChars: 200 } : {},
-          spacing: { after: chinese ? 0 : 120 },
-          alignment: chinese ? AlignmentType.BOTH : AlignmentType.LEFT,
-        },
-      },
-      {
-        id: 'TableText',
-        name: 'Table Text',
-        basedOn: 'Normal',
-        quickFormat: true,
-        run: { size: half(options.tableSizePt) },
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
-      },
-      {
-        id: 'TOCHeading',
-        name: 'TOC Heading',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { font: heading, size: half(16), bold: !chinese, color: BLACK },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 360 } },
-      },
-      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: lineSpacing(options.lineSpacing) } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', paragraph: { indent: { left: indent }, spacing: lineSpacing(options.lineSpacing) } },
-      {
-        id: 'BlockQuote',
-        name: 'Block Quote',
-        basedOn: 'BodyText',
-        run: { color: '404040' },
-        paragraph: { indent: { left: indent, firstLine: 0 } },
-      },
-      {
-        id: 'CodeBlock',
-        name: 'Code Block',
-        basedOn: 'Normal',
-        run: { font: fonts(options.bodyFont, 'Courier New'), size: half(Math.max(8, options.bodySizePt - 2)) },
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, indent: { left: indent } },
-      },
-      {
-        id: 'PageHeader',
-        name: 'header',
-        basedOn: 'Normal',
-        run: { size: half(9) },
-        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO } },
-      },
-    ],
-  };
-}
-
-function pageHeader(text: string, options: ResolvedDocumentOptions): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        style: 'PageHeader',
-        alignment: AlignmentType.RIGHT,
-        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: BLACK, space: 1 } },
-        children: [new TextRun({ text: stripControlCharacters(text), font: fonts(options.bodyFont, options.latinFont) })],
-      }),
-    ],
-  });
+function pageHeader(header: string, options: ResolvedDocumentOptions): string {
+  return paragraph(
+    { style: 'PageHeader', bottomBorder: { size: 4, color: BLACK, space: 1 }, alignment: 'right' },
+    textRun(stripControlCharacters(header), { fonts: fonts(options.bodyFont, options.latinFont) }),
+  );
 }
 
 /** 第 {page} 页 共 {pages} 页 with Word's page fields in place of the placeholders. */
-function pageFooter(options: ResolvedDocumentOptions): Footer {
-  const parts = options.footer.split(/(\{page\}|\{pages\})/);
-  const children = parts
+function pageFooter(options: ResolvedDocumentOptions): string {
+  const content = options.footer
+    .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== '')
-    .map((part) => (part === '{page}' ? PageNumber.CURRENT : part === '{pages}' ? PageNumber.TOTAL_PAGES : stripControlCharacters(part)));
-  return new Footer({
-    children: [new Paragraph({ style: 'PageHeader', alignment: AlignmentType.CENTER, children: [new TextRun({ children })] })],
-  });
+    .map((part) => (part === '{page}' ? simpleField('PAGE') : part === '{pages}' ? simpleField('NUMPAGES') : textRun(stripControlCharacters(part))))
+    .join('');
+  return paragraph({ style: 'PageHeader', alignment: 'center' }, content);
 }
-
-type BodyChild = Paragraph | Table;
 
 /**
  * The paragraphs that close a document or a page-broken part of it with a table (a notice's
@@ -285,8 +193,8 @@ function signOffLeads(blocks: readonly Block[], page: PageMetrics): Set<Block> {
   return leads;
 }
 
-function writeBlocks(blocks: readonly Block[], context: Context, depth: number): BodyChild[] {
-  const out: BodyChild[] = [];
+function writeBlocks(blocks: readonly Block[], context: Context, depth: number): string[] {
+  const out: string[] = [];
   const leads = signOffLeads(blocks, context.page);
   let breakBefore = false;
   let previous: Block | undefined;
@@ -317,44 +225,43 @@ interface Placement {
   readonly depth: number;
 }
 
-function spacer(pageBreakBefore: boolean): Paragraph {
-  return new Paragraph({ pageBreakBefore, spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: '', size: 8 })] });
+function spacer(pageBreakBefore: boolean): string {
+  return paragraph({ pageBreakBefore, spacing: SINGLE }, textRun('', { size: 8 }));
 }
 
-function writeBlock(block: Block, context: Context, placement: Placement): BodyChild[] {
+function writeBlock(block: Block, context: Context, placement: Placement): string[] {
   const { pageBreakBefore } = placement;
   switch (block.kind) {
     case 'title':
-      return [new Paragraph({ heading: HeadingLevel.TITLE, pageBreakBefore, children: runs(block.inline, context) })];
+      return [paragraph({ style: 'Title', pageBreakBefore }, runs(block.inline, context))];
     case 'heading': {
       const mark = context.bookmarks.get(block);
-      const children = runs(block.inline, context);
-      return [new Paragraph({ heading: headingLevel(block.level), pageBreakBefore, children: mark ? bookmarked(mark, children) : children })];
+      const content = runs(block.inline, context);
+      return [paragraph({ style: headingStyle(block.level), pageBreakBefore }, mark ? bookmarked(mark, content) : content)];
     }
     case 'paragraph': {
       const allBold = isAllBold(block.inline);
-      const options: IParagraphOptions = {
+      const properties: ParagraphProperties = {
         style: 'BodyText',
-        pageBreakBefore,
         // A paragraph that introduces a table, a list or a formula stays with it; a bold line is a caption.
         keepNext: placement.beforeTable || placement.leadIn || allBold,
+        pageBreakBefore,
         // A caption (a line in bold, such as 一、量化考核) sits tight above its table.
-        ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 120, after: 60, line: 264, lineRule: LineRuleType.AUTO } } : {}),
+        ...(allBold ? { indent: { firstLine: 0, firstLineChars: 0 }, spacing: { before: 120, after: 60, line: 264 } } : {}),
         ...(placement.afterTable && !allBold ? { spacing: { before: 160 } } : {}),
-        children: runs(block.inline, context),
       };
-      return [new Paragraph(options)];
+      return [paragraph(properties, runs(block.inline, context))];
     }
     case 'list':
       return listParagraphs(block, context, placement);
     case 'quote':
       return block.blocks.flatMap((child, i) =>
         child.kind === 'paragraph'
-          ? [new Paragraph({ style: 'BlockQuote', pageBreakBefore: pageBreakBefore && i === 0, children: runs(child.inline, context) })]
+          ? [paragraph({ style: 'BlockQuote', pageBreakBefore: pageBreakBefore && i === 0 }, runs(child.inline, context))]
           : writeBlocks([child], context, placement.depth + 1),
       );
     case 'code':
-      return block.text.split('\n').map((line, i) => new Paragraph({ style: 'CodeBlock', pageBreakBefore: pageBreakBefore && i === 0, children: [new TextRun(stripControlCharacters(line))] }));
+      return block.text.split('\n').map((line, i) => paragraph({ style: 'CodeBlock', pageBreakBefore: pageBreakBefore && i === 0 }, textRun(stripControlCharacters(line))));
     case 'toc':
       return tableOfContents(context, placement);
     case 'table':
@@ -372,26 +279,36 @@ function writeBlock(block: Block, context: Context, placement: Placement): BodyC
  * A picture on a line of its own, centred, no wider than the text; kept with the paragraph
  * before it (its caption). Without bytes for it, its alt text stands in its place.
  */
-function picture(block: Extract<Block, { kind: 'image' }>, context: Context, pageBreakBefore: boolean): Paragraph {
+function picture(block: Extract<Block, { kind: 'image' }>, context: Context, pageBreakBefore: boolean): string {
   const image = context.images.get(block.src);
-  const paragraph = { alignment: AlignmentType.CENTER, pageBreakBefore, spacing: { before: 60, after: 120, line: 240, lineRule: LineRuleType.AUTO } };
-  if (!image) return new Paragraph({ ...paragraph, style: 'BodyText', children: [new TextRun(stripControlCharacters(block.alt))] });
-  // docx takes pixels at 96 to the inch; the text width is in twips (1,440 to the inch).
+  const alt = stripControlCharacters(block.alt);
+  const placement = { pageBreakBefore, spacing: { before: 60, after: 120, line: 240 }, alignment: 'center' } as const;
+  if (!image) return paragraph({ style: 'BodyText', ...placement }, textRun(alt));
+  // Sized in whole pixels at 96 to the inch, as Word does; the text width is in twips (1,440 to the inch).
   const widest = (context.textWidth / 1440) * 96;
   const width = Math.min(widest, (image.width * 96) / 72);
   const height = (width * image.height) / image.width;
-  return new Paragraph({
-    ...paragraph,
-    keepLines: true,
-    children: [
-      new ImageRun({
-        type: 'png',
-        data: image.png,
-        transformation: { width: Math.round(width), height: Math.round(height) },
-        altText: { name: stripControlCharacters(block.alt).slice(0, 100), description: stripControlCharacters(block.alt), title: stripControlCharacters(block.alt).slice(0, 100) },
-      }),
-    ],
-  });
+  const cx = Math.round(width) * EMU_PER_PIXEL;
+  const cy = Math.round(height) * EMU_PER_PIXEL;
+  const id = context.parts.image(block.src, image.png);
+  const drawing = ++context.parts.drawings;
+  const short = attr(alt.slice(0, 100));
+  const a = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  return paragraph(
+    { keepLines: true, ...placement },
+    '<w:r><w:drawing>' +
+      '<wp:inline distT="0" distB="0" distL="0" distR="0">' +
+      `<wp:extent cx="${cx}" cy="${cy}"/>` +
+      '<wp:effectExtent l="0" t="0" r="0" b="0"/>' +
+      `<wp:docPr id="${drawing}" name="${short}" descr="${attr(alt)}" title="${short}"/>` +
+      `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${a}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
+      `<a:graphic xmlns:a="${a}"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+      '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">' +
+      `<pic:nvPicPr><pic:cNvPr id="${drawing}" name="${short}"/><pic:cNvPicPr><a:picLocks noChangeAspect="1" noChangeArrowheads="1"/></pic:cNvPicPr></pic:nvPicPr>` +
+      `<pic:blipFill><a:blip r:embed="${id}"/><a:srcRect/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
+      `<pic:spPr bwMode="auto"><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>` +
+      '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>',
+  );
 }
 
 /** A bookmark: its name, and its number in the document. */
@@ -400,21 +317,16 @@ interface Mark {
   readonly id: number;
 }
 
-/**
- * Runs inside a bookmark numbered by the document: docx's Bookmark takes its number from a
- * counter shared by the whole process, so the same document rendered twice would differ.
- */
-function bookmarked(mark: Mark, children: readonly ParagraphChild[]): ParagraphChild[] {
-  // BookmarkStart and BookmarkEnd are paragraph content, though docx's type leaves them out.
-  const part = (component: BookmarkStart | BookmarkEnd) => component as unknown as ParagraphChild;
-  return [part(new BookmarkStart(mark.name, mark.id)), ...children, part(new BookmarkEnd(mark.id))];
+/** Runs inside a bookmark numbered by the document, so the same document always has the same numbers. */
+function bookmarked(mark: Mark, content: string): string {
+  return `<w:bookmarkStart w:name="${mark.name}" w:id="${mark.id}"/>${content}<w:bookmarkEnd w:id="${mark.id}"/>`;
 }
 
-function headingLevel(level: number) {
-  if (level <= 2) return HeadingLevel.HEADING_1;
-  if (level === 3) return HeadingLevel.HEADING_2;
-  if (level === 4) return HeadingLevel.HEADING_3;
-  return HeadingLevel.HEADING_4;
+function headingStyle(level: number): string {
+  if (level <= 2) return 'Heading1';
+  if (level === 3) return 'Heading2';
+  if (level === 4) return 'Heading3';
+  return 'Heading4';
 }
 
 /**
@@ -427,36 +339,33 @@ function headingLevel(level: number) {
  * would show its (empty) cached numbers. aspm writes no number of its own: a wrong page
  * number is worse than none.
  */
-function tableOfContents(context: Context, placement: Placement): BodyChild[] {
-  const leader = { type: 'right' as const, position: context.textWidth, leader: 'dot' as const };
+function tableOfContents(context: Context, placement: Placement): string[] {
+  const leader = { type: 'right', position: context.textWidth, leader: 'dot' } as const;
   return [
-    new Paragraph({ style: 'TOCHeading', pageBreakBefore: placement.pageBreakBefore, children: [new TextRun(context.options.tocTitle)] }),
+    paragraph({ style: 'TOCHeading', pageBreakBefore: placement.pageBreakBefore }, textRun(context.options.tocTitle)),
     ...tocHeadings(context.blocks).map((heading) => {
       const anchor = context.bookmarks.get(heading)!.name;
-      return new Paragraph({
-        style: `TOC${heading.level - 1}`,
-        tabStops: [leader],
-        children: [new InternalHyperlink({ anchor, children: [new TextRun(stripControlCharacters(heading.text))] }), new TextRun({ children: [new Tab()] }), new PageReference(anchor)],
-      });
+      return paragraph(
+        { style: `TOC${heading.level - 1}`, tabs: [leader] },
+        `<w:hyperlink w:anchor="${anchor}" w:history="1">${textRun(stripControlCharacters(heading.text))}</w:hyperlink>${TAB_RUN}${dirtyField(`PAGEREF ${anchor}`)}`,
+      );
     }),
   ];
 }
 
-function listParagraphs(block: Extract<Block, { kind: 'list' }>, context: Context, placement: Placement): BodyChild[] {
-  const out: BodyChild[] = [];
+function listParagraphs(block: Extract<Block, { kind: 'list' }>, context: Context, placement: Placement): string[] {
+  const out: string[] = [];
   const indent = twips(context.options.bodySizePt * 2);
   block.items.forEach((item, index) => {
     const marker = block.ordered ? `${block.start + index}.` : '•';
     item.forEach((child, childIndex) => {
       if (child.kind === 'paragraph') {
+        const left = indent * (placement.depth + 1) + indent / 2;
         out.push(
-          new Paragraph({
-            style: 'ListParagraph',
-            pageBreakBefore: placement.pageBreakBefore && index === 0 && childIndex === 0,
-            indent: { left: indent * (placement.depth + 1) + indent / 2, hanging: indent / 2 + 120 },
-            children: childIndex === 0 ? [new TextRun(`${marker}\t`), ...runs(child.inline, context)] : runs(child.inline, context),
-            tabStops: [{ type: 'left', position: indent * (placement.depth + 1) + indent / 2 }],
-          }),
+          paragraph(
+            { style: 'ListParagraph', pageBreakBefore: placement.pageBreakBefore && index === 0 && childIndex === 0, tabs: [{ type: 'left', position: left }], indent: { left, hanging: indent / 2 + 120 } },
+            (childIndex === 0 ? textRun(`${marker}\t`) : '') + runs(child.inline, context),
+          ),
         );
       } else {
         out.push(...writeBlocks([child], context, placement.depth + 1));
@@ -466,28 +375,34 @@ function listParagraphs(block: Extract<Block, { kind: 'list' }>, context: Contex
   return out;
 }
 
-function runs(inline: readonly Inline[], context: Context): (TextRun | ExternalHyperlink)[] {
-  return inline.map((run) => {
-    if (run.kind === 'break') return new TextRun({ break: 1 });
-    const options: IRunOptions = {
-      text: stripControlCharacters(run.text),
+function runs(inline: readonly Inline[], context: Context): string {
+  let out = '';
+  for (const run of inline) {
+    if (run.kind === 'break') {
+      out += LINE_BREAK_RUN;
+      continue;
+    }
+    const properties: RunProperties = {
+      ...(run.code ? { fonts: fonts(context.options.bodyFont, 'Courier New') } : {}),
       ...(run.bold ? { bold: true } : {}),
-      ...(run.italic ? { italics: true } : {}),
+      ...(run.italic ? { italic: true } : {}),
       ...(run.strike ? { strike: true } : {}),
-      ...(run.code ? { font: fonts(context.options.bodyFont, 'Courier New') } : {}),
     };
     if (run.href && /^(https?:|mailto:)/i.test(run.href)) {
-      return new ExternalHyperlink({ link: run.href, children: [new TextRun({ ...options, style: 'Hyperlink' })] });
+      out += `<w:hyperlink r:id="${context.parts.hyperlink(run.href)}" w:history="1">${textRun(run.text, { style: 'Hyperlink', ...properties })}</w:hyperlink>`;
+    } else {
+      out += textRun(run.text, properties);
     }
-    return new TextRun(options);
-  });
+  }
+  return out;
 }
 
-const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const TABLE_BORDER = `w:val="single" w:color="${BLACK}" w:sz="4"`;
+const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${TABLE_BORDER}/>`).join('')}</w:tblBorders>`;
+const CELL_MARGINS = `<w:tcMar><w:top w:type="dxa" w:w="${CELL_MARGIN.top}"/><w:left w:type="dxa" w:w="${CELL_MARGIN.left}"/><w:bottom w:type="dxa" w:w="${CELL_MARGIN.bottom}"/><w:right w:type="dxa" w:w="${CELL_MARGIN.right}"/></w:tcMar>`;
 
-function table(block: Extract<Block, { kind: 'table' }>, context: Context): Table {
+function table(block: Extract<Block, { kind: 'table' }>, context: Context): string {
   const widths = columnWidths(block.header, block.rows, tableMetrics(context.page));
-  const border = { style: BorderStyle.SINGLE, size: 4, color: BLACK };
   const columns = widths.length;
   // A table may break between rows, never inside one, and its header row stays with the
   // first row below it. A short table is kept on one page: each row keeps with the next but
@@ -500,42 +415,33 @@ function table(block: Extract<Block, { kind: 'table' }>, context: Context): Tabl
   const cell = (content: MarkdownCell | undefined, column: number, header: boolean, keepNext: boolean) => {
     const shaded = header || (content?.label ?? false);
     const align: Alignment = header || content?.label ? 'center' : (block.align[column] ?? null);
-    return new TableCell({
-      width: { size: widths[column] ?? 0, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: CELL_MARGIN,
-      ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL } } : {}),
-      children: [
-        new Paragraph({
-          style: 'TableText',
-          keepNext,
-          ...(align ? { alignment: ALIGNMENT[align] } : {}),
-          children: runs(header ? (content?.inline ?? []).map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)) : (content?.inline ?? []), context),
-        }),
-      ],
-    });
+    const inline = header ? (content?.inline ?? []).map((r) => (r.kind === 'text' ? { ...r, bold: true } : r)) : (content?.inline ?? []);
+    // tcPr in schema order: tcW, shd, tcMar, vAlign.
+    return (
+      `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[column] ?? 0}"/>` +
+      (shaded ? `<w:shd w:val="clear" w:color="auto" w:fill="${LABEL_FILL}"/>` : '') +
+      `${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>` +
+      paragraph({ style: 'TableText', keepNext, ...(align ? { alignment: align satisfies Justification } : {}) }, runs(inline, context)) +
+      '</w:tc>'
+    );
   };
-  const rows: TableRow[] = [];
+  let rows = '';
   if (block.header) {
-    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: widths.map((_, i) => cell(block.header?.[i], i, true, true)) }));
+    rows += `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${widths.map((_, i) => cell(block.header?.[i], i, true, true)).join('')}</w:tr>`;
   }
   block.rows.forEach((row, rowIndex) => {
     const keepNext = keepTogether && rowIndex < block.rows.length - 1;
-    const cells = widths.map((_, i) => row[i]);
-    const height = leastRowHeight(row, columns);
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        ...(height ? { height: { value: height, rule: HeightRule.ATLEAST } } : {}),
-        children: cells.map((c, i) => cell(c, i, false, keepNext)),
-      }),
-    );
+    const least = leastRowHeight(row, columns);
+    rows +=
+      `<w:tr><w:trPr><w:cantSplit/>${least ? `<w:trHeight w:val="${least}" w:hRule="atLeast"/>` : ''}</w:trPr>` +
+      widths.map((_, i) => cell(row[i], i, false, keepNext)).join('') +
+      '</w:tr>';
   });
-  return new Table({
-    width: { size: context.textWidth, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows,
-  });
+  // tblPr in schema order: tblW, tblBorders, tblLayout.
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${context.textWidth}"/>${TABLE_BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr>` +
+    `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+    rows +
+    '</w:tbl>'
+  );
 }

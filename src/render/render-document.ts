@@ -1,6 +1,5 @@
 // One rendered Markdown document in the format a file asks for: Markdown (with the table
-// of contents written out, without what only pages need), standalone HTML, or Word. Pure
-// apart from docx's packing.
+// of contents written out, without what only pages need), standalone HTML, or Word. Pure.
 import { resolveDocumentOptions, type DocumentOptions } from './document-options.js';
 import { dropContinuations } from './markdown-continuations.js';
 import { expandTableOfContents } from './markdown-toc.js';

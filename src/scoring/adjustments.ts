@@ -10,6 +10,7 @@ import { error, type Diagnostic } from '../errors.js';
 import { normaliseHeader } from '../evaluate/columns.js';
 import { readSmallFile } from '../io/read-input.js';
 import type { Policy } from '../policy/policy.generated.js';
+import { validate as validateAdjustments } from '../validation/compiled/adjustments.validate.generated.js';
 import { loadDocumentBytes, type DocumentKind, type LoadResult, type Rule } from '../validation/load-document.js';
 import { locate, type Path, type YamlSource } from '../validation/yaml-document.js';
 import type { Adjustment, AdjustmentsFile } from './adjustments.generated.js';
@@ -80,7 +81,7 @@ function adjustmentRules(context: AdjustmentsContext): Rule<AdjustmentsFile>[] {
 }
 
 function kindFor(context: AdjustmentsContext): DocumentKind<AdjustmentsFile> {
-  return { schema: 'adjustments', rules: adjustmentRules(context) };
+  return { schema: 'adjustments', validate: validateAdjustments, rules: adjustmentRules(context) };
 }
 
 /** Ids in YAML may be written as numbers (工号 10023), and a year as `period: 2026`; they are compared as text. */

@@ -6,7 +6,7 @@ import type { MessageCode } from '../i18n/catalogue.js';
 import type { MessageParams } from '../i18n/translate.js';
 import { decodeUtf8Text } from '../text/decode-text.js';
 import { schemaDiagnostics } from './schema-diagnostics.js';
-import { loadSchema, schemaValidator, type SchemaName } from './schemas.js';
+import { loadSchema, type SchemaName, type SchemaValidator } from './schemas.js';
 import { locate, parseYaml, type Path, type YamlSource } from './yaml-document.js';
 
 export type LoadResult<T> =
@@ -27,6 +27,8 @@ export type Rule<T> = (value: T, report: (finding: Finding) => void) => void;
 
 export interface DocumentKind<T> {
   readonly schema: SchemaName;
+  /** The schema's compiled validator, imported by the caller (compiled/<schema>.validate.generated.js). */
+  readonly validate: SchemaValidator;
   readonly rules: readonly Rule<T>[];
 }
 
@@ -49,7 +51,7 @@ export function loadDocumentText<T>(text: string, file: string, kind: DocumentKi
     return { ok: false, diagnostics: [error('not-a-mapping', { actual: { $t: actual }, hint }, { file, line: 1, col: 1 })] };
   }
 
-  const validate = schemaValidator(kind.schema);
+  const validate = kind.validate;
   if (!validate(value)) {
     return { ok: false, diagnostics: schemaDiagnostics(validate.errors ?? [], loadSchema(kind.schema), source) };
   }

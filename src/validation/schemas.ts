@@ -1,11 +1,12 @@
-// Validators of the JSON Schemas that ship in schemas/, with the options every aspm file
-// shares: all errors at once, defaults filled in, discriminated unions checked one branch
-// at a time. They are compiled ahead of time by `npm run gen` (scripts/compile-validator.mjs
-// holds the options), so that no start of aspm pays for compiling them.
+// The JSON Schemas that ship in schemas/, and the shape of their validators. The validators
+// share the options every aspm file needs: all errors at once, defaults filled in,
+// discriminated unions checked one branch at a time. They are compiled ahead of time by
+// `npm run gen` (scripts/compile-validator.mjs holds the options), so that no start of aspm
+// pays for compiling them, each into its own module in compiled/, which the loader of that
+// kind of file imports: a command loads only the validators of the files it reads.
 import { readFileSync } from 'node:fs';
-import type { AnySchemaObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { AnySchemaObject, ErrorObject } from 'ajv/dist/2020.js';
 import { packagePath } from '../package-root.js';
-import { precompiled } from './compiled/index.generated.js';
 
 export type SchemaName = 'policy' | 'kpi-catalogue' | 'answers' | 'adjustments' | 'holidays' | 'report' | 'report-history';
 
@@ -21,10 +22,8 @@ export function loadSchema(name: SchemaName): AnySchemaObject {
   return schema;
 }
 
-/** The validator of a schema in the shared registry (report.json's is not: report-file.ts imports it). */
-export function schemaValidator(name: SchemaName): ValidateFunction {
-  const validate = precompiled[name];
-  // A schema added to schemas/src without `npm run gen`: a mistake in aspm, not the user's.
-  if (!validate) throw new Error(`no precompiled validator for the schema "${name}": run npm run gen`);
-  return validate;
+/** A compiled validator (`validate` of compiled/<name>.validate.generated.ts): true, or its errors. */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  readonly errors?: readonly ErrorObject[] | null;
 }

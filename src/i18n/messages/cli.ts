@@ -158,4 +158,86 @@ export const cliMessages = defineMessages({
     'zh-CN': 'aspm 内部错误：{detail}\n这是程序缺陷，不是您的操作问题。请把所用命令、输入文件和以上信息报告给维护者（设置 ASPM_DEBUG=1 可看到详细堆栈）。',
     en: 'aspm internal error: {detail}\nThis is a bug in aspm, not something you did. Please report the command, the input files and this message to the maintainers (set ASPM_DEBUG=1 for the stack trace).',
   },
+
+  // ── aspm init: its help, read before the command runs ──
+  'cmd-init': {
+    'zh-CN': '用向导起草绩效管理制度（制度文件 YAML）：按企业规模、岗位和现状回答问题',
+    en: 'draft a performance policy (YAML) with a wizard: answer questions about size, roles and situation',
+  },
+  'opt-init-output': { 'zh-CN': '写入的制度文件', en: 'policy file to write' },
+  'opt-preset': {
+    'zh-CN': '企业规模预设：small（小型）、medium（中型）、large（大型）',
+    en: 'size preset: small, medium or large',
+  },
+  'opt-yes': { 'zh-CN': '不提问，未回答的项全部采用预设值', en: 'ask nothing; every unanswered question takes the preset value' },
+  'opt-answers': {
+    'zh-CN': '从 YAML 文件读取答案（格式见 aspm schema answers）；缺少的项按预设值，或在终端中提问',
+    en: 'read answers from a YAML file (see `aspm schema answers`); missing ones take the preset value or are asked on a terminal',
+  },
+
+  // ── aspm evaluate and dashboard: its help, read before the command runs ──
+  'opt-adjustments': { 'zh-CN': '经批准的申诉调整文件（YAML）：剔除工单、更正指标值或评分', en: 'approved appeal adjustments (YAML): leave out a ticket, correct a KPI value or a rating' },
+  'opt-history': { 'zh-CN': '历史报告目录（以往各期的 report.json），用于连续周期规则和申诉重算', en: 'folder of earlier reports (report.json of past periods), for rules over consecutive cycles and appeal re-runs' },
+  'opt-date': { 'zh-CN': '结果公布日期 YYYY-MM-DD（默认今天），申诉期限从此日起算', en: 'date the results are published, YYYY-MM-DD (default today); the appeal window starts here' },
+  'opt-xlsx': { 'zh-CN': '同时写出 Excel 报告（省略文件名时与 -o 同名，扩展名 .xlsx）', en: 'also write the Excel report (without a name: the -o name with .xlsx)' },
+  'opt-notices': { 'zh-CN': '为每人写出绩效考核结果通知书（Markdown 和 Word）及工单明细（CSV）到此目录', en: 'write each person\'s performance result notice (Markdown and Word) and ticket list (CSV) into this folder' },
+  'opt-notice-templates': { 'zh-CN': '通知书模板目录（替换内置的同名模板，同 aspm render --templates）', en: 'folder of notice templates that replace the built-in ones of the same name (as aspm render --templates)' },
+  'cmd-dashboard': {
+    'zh-CN': '用一个文件夹中已发布的各期考核报告（report.json）生成一页 HTML 看板：部门目标与趋势、等级分布、团队对比、每人的指标与得分构成、数据质量',
+    en: 'make a one-file HTML dashboard from the published reports (report.json) in a folder: the department against its goals over time, grades, teams side by side, each person\'s KPIs and how their total was built, data quality',
+  },
+  'arg-reports-dir': { 'zh-CN': '存放各期 report.json 的文件夹（与 --history 读取的相同）', en: 'folder of the report.json files of the periods (the same that --history reads)' },
+  'opt-dashboard-output': { 'zh-CN': '看板文件（.html）', en: 'the dashboard file (.html)' },
+  'opt-html': { 'zh-CN': '同时写出 HTML 看板（省略文件名时与 -o 同名，扩展名 .html）；有 --history 时包含以往各期', en: 'also write the HTML dashboard (without a name: the -o name with .html); with --history it shows the earlier periods too' },
+  'opt-dashboard-policy': {
+    'zh-CN': '制度文件：只显示该制度的报告，部门绩效目标以该文件为准（省略时取报告中记录的目标）',
+    en: "the policy file: only that policy's reports, with the department goals as the file has them (without it, the goals the reports carry)",
+  },
+
+  // ── aspm render: its help, read before the command runs ──
+  'cmd-render': {
+    'zh-CN': '把制度文件（YAML）发布为 Word（.docx）、Markdown（.md）或 HTML（.html）文档',
+    en: 'publish a policy file as a Word (.docx), Markdown (.md) or HTML (.html) document',
+  },
+  'arg-policy-file': { 'zh-CN': '制度文件（YAML）', en: 'the policy file (YAML)' },
+  'opt-render-output': {
+    'zh-CN': '输出文件，扩展名决定格式（.docx、.md、.html）；可多次给出',
+    en: 'output file; its extension picks the format (.docx, .md, .html); may be repeated',
+  },
+  'opt-render-format': {
+    'zh-CN': '输出格式（不按扩展名判断时使用）',
+    en: 'output format, instead of the one the extension names',
+  },
+  'opt-templates': {
+    'zh-CN': '模板文件夹：其中的 .md.hbs 文件覆盖同名的内置模板（可按语言分 zh-CN/、en/ 子文件夹）',
+    en: 'template folder: its .md.hbs files override built-in templates of the same name (optionally in zh-CN/ and en/ subfolders)',
+  },
+  'opt-force-outputs': { 'zh-CN': '覆盖已存在的输出文件', en: 'overwrite existing output files' },
+
+  // ── aspm evaluate: its help, read before the command runs ──
+  'cmd-evaluate': {
+    'zh-CN': '按制度考核每位员工：导入工单、人员名单、评价与人员指标表，计算指标、得分、等级、奖金与申诉期限，写出 JSON 和 Excel 报告',
+    en: 'assess every person as the policy says: import ticket exports, the roster, ratings and metrics; compute KPIs, scores, grades, bonuses and appeal deadlines; write the JSON and Excel reports',
+  },
+  'arg-policy': { 'zh-CN': '制度文件（YAML）', en: 'policy file (YAML)' },
+  'opt-tickets': { 'zh-CN': '工单导出文件（CSV、XLSX、JSON 或 JSON Lines）', en: 'ticket export (CSV, XLSX, JSON or JSON Lines)' },
+  'opt-roster': { 'zh-CN': '人员名单（工号、姓名、岗位、班组、绩效奖金基数）', en: 'staff roster (id, name, role, team, bonus base)' },
+  'opt-ratings': { 'zh-CN': '定性评价表（被评价人、评价人类型、项目、评分）', en: 'ratings (staff, rater type, item, score)' },
+  'opt-metrics': { 'zh-CN': '人员指标表（每人一行，自定义指标与事件次数）', en: 'per-person metrics (one row each: custom KPIs and event counts)' },
+  'opt-period': { 'zh-CN': '考核期：2026-10、2026-Q4、2026 或 2026-10-01..2026-10-15', en: 'period: 2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15' },
+  'opt-report': { 'zh-CN': '报告文件（JSON）', en: 'report file (JSON)' },
+  'opt-sheet': { 'zh-CN': '工单 XLSX 中要读取的工作表（默认第一个）', en: 'sheet of the tickets XLSX to read (default the first)' },
+  'opt-encoding': { 'zh-CN': '工单文本文件的编码（如 gbk、utf-8），默认自动识别', en: 'encoding of the tickets text file (e.g. gbk, utf-8); detected by default' },
+  'opt-strict': { 'zh-CN': '把数据警告当作错误：有任何警告即不输出报告', en: 'treat data warnings as errors: write no report if there is any' },
+
+  // ── aspm demo: its help, read before the command runs ──
+  'cmd-demo': {
+    'zh-CN': '用内置示例数据完整走一遍：生成制度（YAML、Word、Markdown、HTML）、一个季度的示例数据、月度与季度考核结果和每人的结果通知书',
+    en: 'run the whole job on built-in sample data: a policy (YAML, Word, Markdown, HTML), a quarter of sample exports, monthly and quarterly results, and a notice per person',
+  },
+  'arg-demo-dir': { 'zh-CN': '输出文件夹（须为空或不存在）', en: 'folder to write into (empty or new)' },
+  'opt-demo-force': {
+    'zh-CN': '文件夹非空时仍写入（覆盖同名文件）',
+    en: 'write into a folder that is not empty (replacing files of the same name)',
+  },
 });

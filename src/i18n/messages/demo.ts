@@ -2,15 +2,6 @@
 import { defineMessages } from '../translate.js';
 
 export const demoMessages = defineMessages({
-  'cmd-demo': {
-    'zh-CN': '用内置示例数据完整走一遍：生成制度（YAML、Word、Markdown、HTML）、一个季度的示例数据、月度与季度考核结果和每人的结果通知书',
-    en: 'run the whole job on built-in sample data: a policy (YAML, Word, Markdown, HTML), a quarter of sample exports, monthly and quarterly results, and a notice per person',
-  },
-  'arg-demo-dir': { 'zh-CN': '输出文件夹（须为空或不存在）', en: 'folder to write into (empty or new)' },
-  'opt-demo-force': {
-    'zh-CN': '文件夹非空时仍写入（覆盖同名文件）',
-    en: 'write into a folder that is not empty (replacing files of the same name)',
-  },
   'demo-not-a-folder': {
     'zh-CN': '{path} 是一个文件，不是文件夹。请换一个文件夹名。',
     en: '{path} is a file, not a folder. Choose another folder name.',

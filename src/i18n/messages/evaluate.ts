@@ -107,20 +107,6 @@ const JSON_PROBLEM_EN: Readonly<Record<JsonProblem, string>> = {
 
 export const evaluateMessages = defineMessages({
   // ── command line ─────────────────────────────────────────────────────────
-  'cmd-evaluate': {
-    'zh-CN': '按制度考核每位员工：导入工单、人员名单、评价与人员指标表，计算指标、得分、等级、奖金与申诉期限，写出 JSON 和 Excel 报告',
-    en: 'assess every person as the policy says: import ticket exports, the roster, ratings and metrics; compute KPIs, scores, grades, bonuses and appeal deadlines; write the JSON and Excel reports',
-  },
-  'arg-policy': { 'zh-CN': '制度文件（YAML）', en: 'policy file (YAML)' },
-  'opt-tickets': { 'zh-CN': '工单导出文件（CSV、XLSX、JSON 或 JSON Lines）', en: 'ticket export (CSV, XLSX, JSON or JSON Lines)' },
-  'opt-roster': { 'zh-CN': '人员名单（工号、姓名、岗位、班组、绩效奖金基数）', en: 'staff roster (id, name, role, team, bonus base)' },
-  'opt-ratings': { 'zh-CN': '定性评价表（被评价人、评价人类型、项目、评分）', en: 'ratings (staff, rater type, item, score)' },
-  'opt-metrics': { 'zh-CN': '人员指标表（每人一行，自定义指标与事件次数）', en: 'per-person metrics (one row each: custom KPIs and event counts)' },
-  'opt-period': { 'zh-CN': '考核期：2026-10、2026-Q4、2026 或 2026-10-01..2026-10-15', en: 'period: 2026-10, 2026-Q4, 2026 or 2026-10-01..2026-10-15' },
-  'opt-report': { 'zh-CN': '报告文件（JSON）', en: 'report file (JSON)' },
-  'opt-sheet': { 'zh-CN': '工单 XLSX 中要读取的工作表（默认第一个）', en: 'sheet of the tickets XLSX to read (default the first)' },
-  'opt-encoding': { 'zh-CN': '工单文本文件的编码（如 gbk、utf-8），默认自动识别', en: 'encoding of the tickets text file (e.g. gbk, utf-8); detected by default' },
-  'opt-strict': { 'zh-CN': '把数据警告当作错误：有任何警告即不输出报告', en: 'treat data warnings as errors: write no report if there is any' },
   'evaluate-written': {
     'zh-CN': '已写入 {path}：{staff} 人，{kpis} 项指标结果，{warnings} 条警告。',
     en: 'Wrote {path}: {staff} people, {kpis} KPI results, {warnings} warning(s).',

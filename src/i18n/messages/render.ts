@@ -8,24 +8,6 @@ const cn = (params: MessageParams, name = 'n') => toChineseNumeral(Number(params
 
 export const renderMessages = defineMessages({
   // ── the command ──────────────────────────────────────────────────────────
-  'cmd-render': {
-    'zh-CN': '把制度文件（YAML）发布为 Word（.docx）、Markdown（.md）或 HTML（.html）文档',
-    en: 'publish a policy file as a Word (.docx), Markdown (.md) or HTML (.html) document',
-  },
-  'arg-policy-file': { 'zh-CN': '制度文件（YAML）', en: 'the policy file (YAML)' },
-  'opt-render-output': {
-    'zh-CN': '输出文件，扩展名决定格式（.docx、.md、.html）；可多次给出',
-    en: 'output file; its extension picks the format (.docx, .md, .html); may be repeated',
-  },
-  'opt-render-format': {
-    'zh-CN': '输出格式（不按扩展名判断时使用）',
-    en: 'output format, instead of the one the extension names',
-  },
-  'opt-templates': {
-    'zh-CN': '模板文件夹：其中的 .md.hbs 文件覆盖同名的内置模板（可按语言分 zh-CN/、en/ 子文件夹）',
-    en: 'template folder: its .md.hbs files override built-in templates of the same name (optionally in zh-CN/ and en/ subfolders)',
-  },
-  'opt-force-outputs': { 'zh-CN': '覆盖已存在的输出文件', en: 'overwrite existing output files' },
   'render-written': { 'zh-CN': '已写入 {path}', en: 'Wrote {path}' },
   'render-policy-invalid': {
     'zh-CN': '{file} 有 {errors} 个错误，未生成任何文件。请按上面的提示修改后重试（可用 aspm validate 检查）。',

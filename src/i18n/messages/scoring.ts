@@ -31,12 +31,6 @@ function enPeriods(count: unknown, cycle: unknown): string {
 
 export const scoringMessages = defineMessages({
   // ── command line ─────────────────────────────────────────────────────────
-  'opt-adjustments': { 'zh-CN': '经批准的申诉调整文件（YAML）：剔除工单、更正指标值或评分', en: 'approved appeal adjustments (YAML): leave out a ticket, correct a KPI value or a rating' },
-  'opt-history': { 'zh-CN': '历史报告目录（以往各期的 report.json），用于连续周期规则和申诉重算', en: 'folder of earlier reports (report.json of past periods), for rules over consecutive cycles and appeal re-runs' },
-  'opt-date': { 'zh-CN': '结果公布日期 YYYY-MM-DD（默认今天），申诉期限从此日起算', en: 'date the results are published, YYYY-MM-DD (default today); the appeal window starts here' },
-  'opt-xlsx': { 'zh-CN': '同时写出 Excel 报告（省略文件名时与 -o 同名，扩展名 .xlsx）', en: 'also write the Excel report (without a name: the -o name with .xlsx)' },
-  'opt-notices': { 'zh-CN': '为每人写出绩效考核结果通知书（Markdown 和 Word）及工单明细（CSV）到此目录', en: 'write each person\'s performance result notice (Markdown and Word) and ticket list (CSV) into this folder' },
-  'opt-notice-templates': { 'zh-CN': '通知书模板目录（替换内置的同名模板，同 aspm render --templates）', en: 'folder of notice templates that replace the built-in ones of the same name (as aspm render --templates)' },
   'notices-not-a-folder': { 'zh-CN': '{path} 是文件，不是目录。--notices 需要一个目录（不存在时会创建）。', en: '{path} is a file, not a folder. --notices needs a folder (created when missing).' },
   'date-invalid': {
     'zh-CN': '无法识别日期“{value}”。请写为 YYYY-MM-DD，如 2026-11-05。',
@@ -174,15 +168,7 @@ export const scoringMessages = defineMessages({
     'zh-CN': '{file} 的报告格式版本为 {version}，本版本 aspm 只能读取版本 {supported} 及以下的报告。请升级 aspm 后再读取该历史目录，或把该报告移出历史目录。',
     en: '{file} is a report of format version {version}; this aspm reads format versions up to {supported}. Upgrade aspm to read this history folder, or move the report out of it.',
   },
-
   // ── the dashboard (aspm dashboard, evaluate --html) ─────────────────────
-  'cmd-dashboard': {
-    'zh-CN': '用一个文件夹中已发布的各期考核报告（report.json）生成一页 HTML 看板：部门目标与趋势、等级分布、团队对比、每人的指标与得分构成、数据质量',
-    en: 'make a one-file HTML dashboard from the published reports (report.json) in a folder: the department against its goals over time, grades, teams side by side, each person\'s KPIs and how their total was built, data quality',
-  },
-  'arg-reports-dir': { 'zh-CN': '存放各期 report.json 的文件夹（与 --history 读取的相同）', en: 'folder of the report.json files of the periods (the same that --history reads)' },
-  'opt-dashboard-output': { 'zh-CN': '看板文件（.html）', en: 'the dashboard file (.html)' },
-  'opt-html': { 'zh-CN': '同时写出 HTML 看板（省略文件名时与 -o 同名，扩展名 .html）；有 --history 时包含以往各期', en: 'also write the HTML dashboard (without a name: the -o name with .html); with --history it shows the earlier periods too' },
   'html-same-as-output': {
     'zh-CN': '看板 {path} 与其他输出文件同名。请为 --html 另给一个文件名。',
     en: 'The dashboard {path} has the name of another output. Give --html another file name.',
@@ -210,10 +196,6 @@ export const scoringMessages = defineMessages({
   'dashboard-no-reports-of-policy': {
     'zh-CN': '文件夹 {path} 中没有“{company} {title}”的考核报告。请检查 --policy 给出的制度是否就是评分所用的制度。',
     en: 'The folder {path} has no report of "{company} {title}". Check that --policy names the policy the reports were scored under.',
-  },
-  'opt-dashboard-policy': {
-    'zh-CN': '制度文件：只显示该制度的报告，部门绩效目标以该文件为准（省略时取报告中记录的目标）',
-    en: "the policy file: only that policy's reports, with the department goals as the file has them (without it, the goals the reports carry)",
   },
   'dashboard-report-too-large': {
     'zh-CN': '{file} 过大（{size} 字节，上限 {limit} 字节），不像 aspm 考核报告。请把非报告文件移出该文件夹。',

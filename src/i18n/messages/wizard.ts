@@ -11,20 +11,6 @@ const currencyName = (p: MessageParams, cny: string) => (p.currency === undefine
 
 export const wizardMessages = defineMessages({
   // ── command ──────────────────────────────────────────────────────────────
-  'cmd-init': {
-    'zh-CN': '用向导起草绩效管理制度（制度文件 YAML）：按企业规模、岗位和现状回答问题',
-    en: 'draft a performance policy (YAML) with a wizard: answer questions about size, roles and situation',
-  },
-  'opt-init-output': { 'zh-CN': '写入的制度文件', en: 'policy file to write' },
-  'opt-preset': {
-    'zh-CN': '企业规模预设：small（小型）、medium（中型）、large（大型）',
-    en: 'size preset: small, medium or large',
-  },
-  'opt-yes': { 'zh-CN': '不提问，未回答的项全部采用预设值', en: 'ask nothing; every unanswered question takes the preset value' },
-  'opt-answers': {
-    'zh-CN': '从 YAML 文件读取答案（格式见 aspm schema answers）；缺少的项按预设值，或在终端中提问',
-    en: 'read answers from a YAML file (see `aspm schema answers`); missing ones take the preset value or are asked on a terminal',
-  },
   'init-written': {
     'zh-CN': (p: Params<'kpis' | 'path' | 'render' | 'roles' | 'validate'>) => `已写入 ${String(p.path)}（${String(p.roles)} 个岗位，${String(p.kpis)} 项指标）。\n下一步：按需修改后检查，再生成 Word 文档：\n  ${String(p.validate)}\n  ${String(p.render)}`,
     en: (p: Params<'kpis' | 'path' | 'render' | 'roles' | 'validate'>) =>

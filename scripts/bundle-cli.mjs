@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Bundles the aspm command (dist/cli/start.js, compiled by tsc) into dist/bundle/, the code
+// bin/aspm.js runs. Node's module loader costs per file (resolving, reading, compiling and
+// linking each of several hundred ES modules and CommonJS files): a command that loads the
+// policy reader alone went through ~150 of them. Bundled, each command loads a few chunks.
+//
+// - Code splitting keeps every command's dependencies out of start-up: a dynamic import()
+//   stays a dynamic import of its own chunk, and a module used by two commands lives in one
+//   shared chunk, so there is one copy of every module's state (the message catalogue, the
+//   pending temporary files) in a process.
+// - The CSV scanning worker is a second entry, beside the chunks: it is found as
+//   `./csv-scan-worker.js` next to the module that starts it, as in dist/tables/.
+// - Packages with native code or files found at run time stay outside and are loaded from
+//   node_modules as before. The library (`import 'aspm-cli'`) is not bundled: it is
+//   dist/index.js as tsc wrote it.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the bundle goes; bin/aspm.js imports its `start.js`. */
+export const BUNDLE_DIR = join(root, 'dist', 'bundle');
+
+/**
+ * Left to node_modules: a native addon (resvg), ExcelJS (CommonJS with optional requires
+ * of its own), ECharts (already one file, required where a chart is drawn).
+ */
+const EXTERNAL = ['@resvg/resvg-js', 'exceljs', 'echarts'];
+
+/**
+ * Commander requires node:child_process when it loads, for executable subcommands (`git
+ * foo` running `git-foo`), which aspm has none of; loading it brings Node's net, dgram and
+ * stream modules into every start. Here it is required when first used instead. The build
+ * fails if commander's line changes, rather than bundle the eager one silently.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`${args.path}: no "${eager}" to make lazy; see scripts/bundle-cli.mjs`);
+      const lazy = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+export async function bundleCli() {
+  rmSync(BUNDLE_DIR, { recursive: true, force: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { start: 'dist/cli/start.js', 'csv-scan-worker': 'dist/tables/csv-scan-worker.js' },
+    outdir: BUNDLE_DIR,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    // CommonJS packages (commander, handlebars, iconv-lite …) call require(); an ES module
+    // has none, so each chunk makes one, relative to itself.
+    banner: { js: "import { createRequire as __aspmCreateRequire } from 'node:module'; const require = __aspmCreateRequire(import.meta.url);" },
+    charset: 'utf8',
+    legalComments: 'linked',
+    logLevel: 'warning',
+    metafile: true,
+    plugins: [lazyChildProcess],
+  });
+  // What went into each file, for test/bundle.test.ts: what start-up loads, one copy of each module.
+  writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify(result.metafile));
+  return result;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();
