@@ -3,11 +3,13 @@
 // `aspm evaluate` scores April, counts the appeal deadline on that calendar and warns past
 // its years; `aspm render` words the limits; `aspm validate` points a missing or bad holidays
 // file at the right line. Every expected value is counted by hand in the comments.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
+import { reportSchemaErrors } from './helpers/report-schema.js';
 import { hasStackTrace, ROOT } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
 
@@ -61,6 +63,7 @@ writeFileSync(
 );
 
 interface Report {
+  inputs: { kind: string; path: string; sha256: string; rows: number; format: string }[];
   appeal: { deadline: string; calendar: string; holiday_data: unknown };
   notes: { code: string; params: Record<string, unknown> }[];
   staff: { kpis: { id: string; value: number | null; samples: number }[] }[];
@@ -113,6 +116,35 @@ describe('a holidays file for any country', () => {
     expect(report!.appeal).toMatchObject({ deadline: '2027-01-04', calendar: 'mon_fri_uncovered' });
     const note = report!.notes.find((n) => n.code === 'report-deadline-holidays-file');
     expect(note?.params).toEqual({ file: 'feriados-br.yaml', years: [2026], from: '2026-12-28', deadline: '2027-01-04' });
+  });
+
+  it('report.json lists the holidays file among its inputs with its hash: another list of days is another input', async () => {
+    const sha = (name: string) => createHash('sha256').update(readFileSync(file(name))).digest('hex');
+    const { run, report } = await evaluate('policy.yaml', 'inputs.json', '2026-04-17');
+    expect(run.status).toBe(0);
+    // Three days listed: two off, one make-up Saturday.
+    expect(report!.inputs.find((i) => i.kind === 'holidays')).toEqual({ kind: 'holidays', path: 'feriados-br.yaml', sha256: sha('feriados-br.yaml'), rows: 3, used: 3, skipped: 0, format: 'yaml', columns: {} });
+    expect(run.stderr).toContain('feriados-br.yaml: holidays file, 3 day(s) listed');
+    expect(reportSchemaErrors(JSON.parse(readFileSync(file('inputs.json'), 'utf8')))).toEqual([]);
+    // The same days as CSV, in a folder of its own beside the policy: its own path, hash and format.
+    mkdirSync(file('cal'), { recursive: true });
+    writeFileSync(file('cal/feriados.csv'), 'date,kind,name\n2026-04-03,off,Sexta-feira Santa\n2026-04-21,off,Tiradentes\n2026-04-25,work,Compensação\n');
+    writeFileSync(file('csv-policy.yaml'), policyText('cal/feriados.csv'));
+    const csv = await evaluate('csv-policy.yaml', 'inputs-csv.json', '2026-04-17');
+    expect(csv.run.status).toBe(0);
+    expect(csv.report!.inputs.find((i) => i.kind === 'holidays')).toMatchObject({ path: join('cal', 'feriados.csv'), sha256: sha('cal/feriados.csv'), rows: 3, format: 'csv' });
+    // A policy without one lists none.
+    const plain = await evaluate('plain.yaml', 'inputs-plain.json', '2026-04-17');
+    expect(plain.report!.inputs.map((i) => i.kind)).toEqual(['tickets', 'roster']);
+    // Such a report is read back as history and drawn on the dashboard, its holidays file named as one.
+    mkdirSync(file('history'), { recursive: true });
+    writeFileSync(file('history/2026-04.json'), readFileSync(file('inputs.json')));
+    const again = await evaluate('policy.yaml', 'again.json', '2026-04-20', ['--history', 'history']);
+    expect(again.run.status).toBe(0);
+    expect(JSON.parse(readFileSync(file('again.json'), 'utf8'))).toMatchObject({ history: [{ period: '2026-04', path: join('history', '2026-04.json') }] });
+    const dashboard = await runMain(['dashboard', 'history', '-o', 'dashboard.html'], { cwd: dir });
+    expect(dashboard.status).toBe(0);
+    expect(readFileSync(file('dashboard.html'), 'utf8')).toContain('<td>holidays file</td><td>feriados-br.yaml</td>');
   });
 
   it('the policy document words the limits in days and names the holiday list', async () => {

@@ -401,6 +401,58 @@ describe('work orders whose crews share their tickets, with an appeal by a crew 
   });
 });
 
+describe('a sum whose cells one person left blank', () => {
+  // The generated month with the technicians' repair costs added up (a KPI of the policy's
+  // own, in place of reopen_rate) and every cost of 刘洋 (T02) left blank: his total is not
+  // known — no data in every output — while 张伟's (T01) is the sum of his cells.
+  const work = mkdtempSync(join(tmpdir(), 'aspm-consistency-sum-'));
+  let code = -1;
+  let stderr = '';
+
+  beforeAll(async () => {
+    writeGenerated(work);
+    const at = (name: string) => join(work, name);
+    const COST_KPI = [
+      '  - id: repair_cost_total',
+      '    name: 维修费用合计',
+      '    definition: 本人解决工单的维修费用之和。',
+      '    formula: 维修费用之和',
+      '    unit: count',
+      '    direction: lower',
+      '    target: 1000',
+      '    floor: 10000',
+      '    compute: { from: tickets, aggregate: sum, field: cost }',
+    ].join('\n');
+    const policy = readFileSync(at('policy.yaml'), 'utf8').replace(/^kpis:\n/m, `kpis:\n${COST_KPI}\n`).replace('{ kpi: reopen_rate, weight: 10 }', '{ kpi: repair_cost_total, weight: 10 }');
+    writeFileSync(at('policy.yaml'), policy);
+    const lines = readFileSync(at('tickets.csv'), 'utf8').split('\r\n');
+    writeFileSync(at('tickets.csv'), lines.map((l) => (l.split(',')[1] === 'T02' ? l.split(',').map((c, i) => (i === 11 ? '' : c)).join(',') : l)).join('\r\n'));
+    const io = memoryIo({ cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
+    code = await main(['evaluate', at('policy.yaml'), '--tickets', at('tickets.csv'), '--roster', at('roster.csv'), '--period', '2026-10', '--date', '2026-11-05', '-o', at('out/report.json'), '--xlsx', '--notices', at('out/notices'), '--lang', 'zh-CN'], io);
+    stderr = io.stderrText();
+  }, 120_000);
+
+  it('is no data for him in report.json, the notice and the workbook, and his neighbour keeps the sum of his cells', async () => {
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(readFileSync(join(work, 'out', 'report.json'), 'utf8')) as Report;
+    const kpi = (id: string) => report.staff.find((p) => p.id === id)!.kpis.find((k) => k.id === 'repair_cost_total')!;
+    expect(kpi('T02')).toMatchObject({ value: null, samples: 0, status: 'no_data', score: null });
+    // T01's costs, from the export: every row of his but the one resolved before it was created.
+    const rows = readFileSync(join(work, 'tickets.csv'), 'utf8').split('\r\n').slice(1).filter((l) => l.split(',')[1] === 'T01');
+    const costs = rows.filter((l) => !l.startsWith(`G${String(BAD_ROW - 1).padStart(4, '0')},`)).map((l) => Number(l.split(',')[11]));
+    expect(costs).toHaveLength(rows.length - 1);
+    expect(kpi('T01').samples).toBe(costs.length);
+    expect(kpi('T01').value).toBeCloseTo(costs.reduce((a, b) => a + b, 0), 6);
+    const notices = join(work, 'out', 'notices');
+    const notice = readFileSync(join(notices, readdirSync(notices).find((f) => f.startsWith('T02-') && f.endsWith('.md'))!), 'utf8');
+    // No value in the table, not scored, and the policy's missing-data rule (redistribute) said.
+    expect(notice).toContain('| 维修费用合计 | — | 1000 | 10000 | 不计分 | 0% | 0.00 |');
+    expect(notice).toContain('“维修费用合计”无数据（样本 0），不计分，其权重按比例分给其他指标。');
+    const workbook = await readWorkbook(join(work, 'out', 'report.xlsx'));
+    expect(checkAgreement({ report, workbook, notices })).toBeGreaterThanOrEqual(6);
+  });
+});
+
 /** The export row (1 = header) of the technician's ticket resolved before it was created. */
 const BAD_ROW = 8;
 

@@ -100,6 +100,59 @@ describe('a period the file covers only in part', () => {
     expect(JSON.parse(readFileSync(output, 'utf8')).inputs[0]).toMatchObject({ rows: 200, used: 168, outside_period: 32, skipped: 0 });
   });
 
+  /** Tickets created on the days `createdOn` gives (from 08:00, every half hour), answered 10 minutes and resolved `resolvedAfter` days and 2 hours later. */
+  function writeSpread(name: string, count: number, createdOn: (i: number) => number, resolvedAfter: (i: number) => number): string {
+    const rows = [HEAD];
+    for (let i = 0; i < count; i++) {
+      const day = createdOn(i);
+      const minutes = 8 * 60 + (i % 14) * 30;
+      rows.push(`T${i},E0032,${at(day, minutes)},${at(day, minutes + 10)},${at(day + resolvedAfter(i), minutes + 120)},5,否`);
+    }
+    const path = join(dir, name);
+    writeFileSync(path, rows.join('\n') + '\n');
+    return path;
+  }
+
+  it('an export filtered by creation date to the 20th but pulled on 9 November: creation stops on the 20th, said by name though resolutions run on', async () => {
+    // 200 tickets, 10 a day created on 1–20 October (on the 20th i = 190–199, the latest i = 195,
+    // 195 mod 14 = 13: at 08:00 + 13 × 30 min = 14:30),
+    // each resolved i mod 21 days later: resolution times run to 9 November, so the file's
+    // latest time is past the period's end, which used to hide the gap.
+    const tickets = writeSpread('created-to-the-20th.csv', 200, (i) => 1 + Math.floor(i / 10), (i) => i % 21);
+    const output = join(dir, 'created-to-the-20th.json');
+    const en = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', output);
+    expect(en.status).toBe(0);
+    // The agent's KPIs placed by creation in the medium preset: the response ones.
+    const message =
+      'The file covers by creation time only 2026-10-01 – 2026-10-20 of the period 2026-10-01 – 2026-10-31 (its latest creation time is 2026-10-20 14:30; 200 rows in the period), ' +
+      'so the KPIs that place tickets by creation time (首次响应时长, 响应及时率) are judged on that part alone.';
+    expect(en.stderr).toContain(`${tickets}: warning period-partly-covered: ${message}`);
+    const zh = await aspm('--lang', 'zh-CN', 'evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', join(dir, 'created-to-the-20th-zh.json'));
+    expect(zh.stderr).toContain('工单文件按创建时间计只覆盖考核期 2026-10-01 至 2026-10-31 中的 2026-10-01 至 2026-10-20（文件中最晚的创建时间为 2026-10-20 14:30；考核期内 200 行），按创建时间归入考核期的指标（首次响应时长、响应及时率）都只按这一段计算。');
+  });
+
+  it('an export filtered by resolution date from the 11th: resolution starts on the 11th, said by name though creations go back further', async () => {
+    // 210 tickets, 10 a day resolved on 11–31 October (the first, i = 0, on the 11th at 08:00 + 2 h = 10:00),
+    // each created i mod 15 days earlier: creation times go back to 26 September.
+    const tickets = writeSpread('resolved-from-the-11th.csv', 210, (i) => 11 + Math.floor(i / 10) - (i % 15), (i) => i % 15);
+    const result = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', join(dir, 'resolved-from-the-11th.json'));
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('The file covers by resolution time only 2026-10-11 – 2026-10-31 of the period 2026-10-01 – 2026-10-31 (its earliest resolution time is 2026-10-11 10:00; 210 rows in the period)');
+    expect(result.stderr).not.toContain('by creation time');
+  });
+
+  it('says nothing of a whole month exported by creation date and pulled later, nor of one exported by resolution date', async () => {
+    // Created 1–31 October (200 over the 31 days), resolved up to 10 days later, into November.
+    const byCreation = writeSpread('whole-by-creation.csv', 200, (i) => 1 + Math.floor((i * 31) / 200), (i) => i % 11);
+    // Resolved 1–31 October, created up to 10 days earlier, from late September.
+    const byResolution = writeSpread('whole-by-resolution.csv', 200, (i) => 1 + Math.floor((i * 31) / 200) - (i % 11), (i) => i % 11);
+    for (const tickets of [byCreation, byResolution]) {
+      const result = await aspm('evaluate', policy, '--tickets', tickets, '--roster', roster, '--period', '2026-10', '-o', `${tickets}.json`);
+      expect(result.status).toBe(0);
+      expect(result.stderr).not.toContain('period-partly-covered');
+    }
+  });
+
   it('says nothing of a file that covers the month, nor of one of five rows, nor of a quiet week the file spans', async () => {
     // 200 tickets spread over the 31 days: the first on the 1st at 08:00, the last on the 31st.
     const whole = writeTickets('whole-month.csv', 200, (i) => 1 + Math.floor((i * 31) / 200));

@@ -8,7 +8,7 @@
 import { hasMessage, translate } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { personKey } from '../evaluate/staff.js';
-import type { InputKind } from '../evaluate/report.js';
+import type { InputSummaryKind } from '../evaluate/report.js';
 import { cycleOfPeriodId } from '../scoring/cycles.js';
 import { gradeQuotas } from '../scoring/forced-distribution.js';
 import { totalSteps } from '../scoring/total-steps.js';
@@ -177,7 +177,7 @@ export interface DashboardPerson {
 
 export interface DataQuality {
   readonly inputs: readonly {
-    readonly kind: InputKind;
+    readonly kind: InputSummaryKind;
     readonly path: string;
     readonly rows: number;
     readonly used: number;

@@ -203,3 +203,30 @@ export function matchColumns(headers: readonly string[], kind: TableKind, fields
   }
   return { bindings, missingMapped };
 }
+
+/**
+ * Why a field the file seems to have is missing all the same: the header its name would
+ * match (`Created` for created_at) is one the policy maps to another field — as its column,
+ * or as the duration it adds — and a mapped column is read only for the fields mapped to it.
+ * Or, for a time field, another time field is mapped as a time plus a duration, whose base
+ * columns may well be this one's time (a call's Date and Time). Undefined when neither.
+ */
+export type MissingFieldCause =
+  /** `as`: the other field's column, the time a duration is added to (`base`), or that duration (`plus`). */
+  | { readonly kind: 'taken'; readonly field: string; readonly header: string; readonly by: string; readonly as: 'column' | 'base' | 'plus'; readonly plus?: string }
+  | { readonly kind: 'derived'; readonly field: string; readonly headers: readonly string[]; readonly by: string; readonly plus: string };
+
+export function missingFieldCause(headers: readonly string[], kind: TableKind, field: string, bindings: ReadonlyMap<string, ColumnBinding>): MissingFieldCause | undefined {
+  const mapped = [...bindings.values()].filter((b) => b.mapped && b.field !== field);
+  for (const name of FIELD_SYNONYMS[kind][field] ?? [field]) {
+    const column = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(name));
+    if (column === -1) continue;
+    const by = mapped.find((b) => b.columns.includes(column) || b.plus?.column === column);
+    if (!by) continue;
+    const as = by.plus?.column === column ? 'plus' : by.plus ? 'base' : 'column';
+    return { kind: 'taken', field, header: headers[column]!, by: by.field, as, ...(as === 'base' ? { plus: by.plus!.header } : {}) };
+  }
+  if (!TIME_FIELDS.has(field)) return undefined;
+  const derived = mapped.find((b) => b.plus !== undefined && TIME_FIELDS.has(b.field));
+  return derived ? { kind: 'derived', field, headers: derived.headers, by: derived.field, plus: derived.plus!.header } : undefined;
+}

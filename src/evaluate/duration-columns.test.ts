@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AspmError } from '../errors.js';
+import { t } from '../i18n/catalogue.js';
 import { parsePolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { XlsxStreamWriter, type XlsxCell } from '../sample-data/xlsx-writer.js';
@@ -116,6 +118,48 @@ describe('a call centre: first response from speed of answer, talk time as a dur
       { code: 'column-values-unfit', column: 'AvgTalkDuration', field: 'talk_time', kind: 'duration', count: 5 },
     ]);
     expect(evaluation.warnings.counts.get('value-unreadable-duration')).toBeUndefined();
+  });
+
+  // A derived first response that leaves created_at without its column once said "lacks
+  // created_at (created, created time)" beside a file listing Created: now the message says
+  // which mapping took the column, or which mapping's time it may be, and the line to add.
+  it.each([
+    [
+      'the column the header match would give created_at is the time a derived first response adds to',
+      (text: string) => text.replace('      created_at: [Date, Time]\n', '').replace('{ column: [Date, Time], plus:', '{ column: Created, plus:'),
+      CALLS.replace('Date,Time,', 'Created,').replace(/(\d{4}-\d\d-\d\d),/g, '$1 '),
+      "created_at (the file's column Created would be read as created_at, but the policy maps it as the time of first_response_at, to which it adds Speed of answer in seconds, and a column the policy maps is read only for the fields mapped to it). If Created is also the created_at, map it as well under data_sources.tickets.columns in the policy: created_at: Created.",
+      'created_at（文件中的“Created”列本会读作 created_at，但制度把它映射作为 first_response_at 的基准时间（再加上“Speed of answer in seconds”列的时长）；制度映射的列只用于所映射的字段）。如“Created”也是 created_at，请在制度 data_sources.tickets.columns 中同时映射 created_at: Created。',
+    ],
+    [
+      'that column is the duration added',
+      (text: string) => text.replace('      created_at: [Date, Time]\n', '').replace('plus: { column: Speed of answer in seconds', 'plus: { column: Created'),
+      CALLS.replace('Speed of answer in seconds', 'Created'),
+      "created_at (the file's column Created would be read as created_at, but the policy maps it as the duration added to first_response_at, and a column the policy maps is read only for the fields mapped to it). If Created is also the created_at",
+      'created_at（文件中的“Created”列本会读作 created_at，但制度把它映射作为加到 first_response_at 上的时长；',
+    ],
+    [
+      'no column is named for created_at, and first response is a date and time plus a duration',
+      (text: string) => text.replace('      created_at: [Date, Time]\n', ''),
+      CALLS,
+      'created_at (not mapped, and no column of the file is named for it; the policy reads first_response_at as Date + Time plus the duration in Speed of answer in seconds). If Date + Time is also the created_at, map it as well under data_sources.tickets.columns in the policy: created_at: [Date, Time].',
+      'created_at（制度未映射 created_at，文件中也没有以其命名的列；制度把 first_response_at 读作“Date Time”加上“Speed of answer in seconds”列的时长）。如“Date Time”也是 created_at，请在制度 data_sources.tickets.columns 中同时映射 created_at: [Date, Time]。',
+    ],
+  ])('created_at missing because %s: the message says so and what to add', async (_, edit, csv, en, zh) => {
+    const file = join(dir, 'no-created.csv');
+    writeFileSync(file, csv);
+    const error = await evaluateFiles({ policy: policyOf('call-centre-policy.yaml', edit), period: '2026-10', tickets: file }).then(
+      () => undefined,
+      (e: unknown) => e as AspmError,
+    );
+    expect(error?.code).toBe('columns-missing');
+    expect(t('en', error!.code, error!.params)).toContain(`lacks required columns: ${en}`);
+    expect(t('zh-CN', error!.code, error!.params)).toContain(`缺少必需的列：${zh}`);
+    // The mapping added as the message says: the KPIs are computed (a duration column is no creation time: not tried).
+    const mapping = /created_at: (\[Date, Time\]|Created)\.$/.exec(en)?.[1];
+    if (mapping === undefined) return;
+    const fixed = policyOf('call-centre-policy.yaml', (text) => edit(text).replace('      staff_name: Agent\n', `      staff_name: Agent\n      created_at: ${mapping}\n`));
+    expect((await evaluateFiles({ policy: fixed, period: '2026-10', tickets: file })).staff.map((p) => p.member.name)).toEqual(['Ann', 'Bob']);
   });
 
   it('talk time in seconds as plain numbers, averaged in minutes', async () => {

@@ -492,6 +492,34 @@ describe('a count or sum over no matching ticket', () => {
     expect(tallies('E0054')).toEqual({ tickets_resolved: [null, 'no_data'], urgent_resolved: [null, 'no_data'], urgent_cost: [null, 'no_data'] });
     expect(of('E0054').first_response_minutes).toEqual([10, 'insufficient']);
   });
+
+  it('a sum whose tickets all leave its value blank is no data, not 0; real zeros stay 0, and a blank beside a value is skipped', async () => {
+    const copy = structuredClone(policy);
+    copy.kpis.push({ ...copy.kpis.find((k) => k.id === 'tickets_resolved')!, id: 'urgent_cost', name: '加急维修费用合计', compute: { from: 'tickets', aggregate: 'sum', field: 'cost', where: [{ field: 'priority', equals: '加急' }] } });
+    const tech = copy.roles.find((r) => r.id === 'technician')!;
+    tech.kpis = [{ kpi: 'tickets_resolved', weight: 50, scope: 'individual' }, { kpi: 'urgent_cost', weight: 25, scope: 'individual' }, { kpi: 'urgent_cost', weight: 25, scope: 'team' }];
+    copy.roles = [tech];
+    const roster = join(dir, 'roster-sum.csv');
+    writeFileSync(roster, '工号,姓名,岗位,班组\nE0061,甲,维修技术员,一组\nE0062,乙,维修技术员,二组\nE0063,丙,维修技术员,二组\nE0064,丁,维修技术员,三组\nE0065,戊,维修技术员,三组\n');
+    const path = join(dir, 'sum-blank.csv');
+    const row = (id: string, staff: string, priority: string, cost: string) => `${id},${staff},2026-10-08 09:00,2026-10-08 09:10,2026-10-08 12:00,${priority},${cost}`;
+    // 甲: two urgent tickets, both costs blank (one '-', read as blank): no cost known.
+    // 乙: one urgent ticket costing 0: a real 0. 丙: urgent blank + urgent 30: 30.
+    // 丁: only an ordinary ticket: no urgent work, 0 (as before). 戊: an ordinary ticket with a cost, an urgent one blank: no data.
+    writeFileSync(
+      path,
+      ['工单号,处理人工号,创建时间,首次响应时间,解决时间,优先级,维修费用', row('T1', 'E0061', '加急', ''), row('T2', 'E0061', '加急', '-'), row('T3', 'E0062', '加急', '0'), row('T4', 'E0063', '加急', ''), row('T5', 'E0063', '加急', '30'), row('T6', 'E0064', '普通', '50'), row('T7', 'E0065', '普通', '40'), row('T8', 'E0065', '加急', '')].join('\n') + '\n',
+    );
+    const evaluation = await evaluateFiles({ policy: copy, period: '2026-10', tickets: path, roster });
+    const of = (id: string) => evaluation.staff.find((s) => s.member.id === id)!.kpis.filter((k) => k.id === 'urgent_cost').map((k) => [k.scope, k.value, k.samples, k.status]);
+    expect(of('E0061')).toEqual([['individual', null, 0, 'no_data'], ['team', null, 0, 'no_data']]);
+    expect(of('E0062')).toEqual([['individual', 0, 1, 'ok'], ['team', 30, 2, 'ok']]);
+    expect(of('E0063')).toEqual([['individual', 30, 1, 'ok'], ['team', 30, 2, 'ok']]);
+    expect(of('E0064')).toEqual([['individual', 0, 0, 'ok'], ['team', null, 0, 'no_data']]);
+    expect(of('E0065')).toEqual([['individual', null, 0, 'no_data'], ['team', null, 0, 'no_data']]);
+    // The department: 0 + 30 over the tickets that have a cost.
+    expect(evaluation.department.find((k) => k.id === 'urgent_cost')).toMatchObject({ value: 30, samples: 2, status: 'ok' });
+  });
 });
 
 describe('columns the roles on the roster need, and no more', () => {

@@ -12,7 +12,7 @@ import { EventLogCollapser, eventLogColumnMap } from './event-log.js';
 import { LastRowFinder } from './last-rows.js';
 import { assembleDepartment, assembleStaffResults, type DepartmentKpi, type StaffResult } from './kpi-results.js';
 import { parsePeriod, periodYears, type Period } from './period.js';
-import { partialCoverage } from './period-coverage.js';
+import { periodCoverage } from './period-coverage.js';
 import type { InputKind, InputSummary } from './report.js';
 import { RosterReader, StaffDirectory } from './staff.js';
 import { MetricsReader, RatingsReader, type RatingRow } from './staff-tables.js';
@@ -111,6 +111,11 @@ function summary(kind: InputKind, info: TableInfo, columns: InputSummary['column
     ...(info.sheet ? { sheet: info.sheet } : {}),
     columns,
   };
+}
+
+/** The names of the KPIs (of the roles held, when known) that place tickets by `field`. */
+function kpisPlacedBy(policy: Policy, plan: EvaluationPlan, field: 'created_at' | 'resolved_at', held: ReadonlySet<string> | undefined): string[] {
+  return plan.ticketMeasures.filter((m) => !m.id.includes(':') && m.placedBy === field && (held === undefined || held.has(m.id))).map((m) => policy.kpis.find((k) => k.id === m.id)?.name ?? m.id);
 }
 
 /** The KPIs of the roles that someone on the roster holds. */
@@ -218,10 +223,10 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
       warnings.add('period-no-tickets', { period: period.id, ...range, count: counts.outsidePeriod }, { file: options.tickets });
     }
   }
-  const coverage = partialCoverage(period, counts.placing);
-  if (coverage && counts.placing) {
+  const coverage = periodCoverage(period, counts.placing, counts.placingBy);
+  if (coverage) {
     const minute = (instant: number) => formatInstant(instant, clock).slice(0, 16).replace('T', ' ');
-    const { first, last, inPeriod } = counts.placing;
+    const { first, last, rows: inPeriod, field } = coverage;
     warnings.add(
       'period-partly-covered',
       {
@@ -233,6 +238,8 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
         rows: inPeriod,
         ...(coverage.startUncovered ? { earliest: minute(first) } : {}),
         ...(coverage.endUncovered ? { latest: minute(last) } : {}),
+        // Only one placing time falls short: named, with the KPIs placed by it.
+        ...(field ? { field, kpis: kpisPlacedBy(policy, plan, field, options.roster ? kpisOfRoles(policy, staff) : undefined) } : {}),
       },
       { file: options.tickets },
     );
@@ -256,6 +263,13 @@ export async function evaluateFiles(options: EvaluateFilesOptions): Promise<Eval
     reader.finish();
     ratings = reader.ratings;
     inputs.push(summary('ratings', info, reader.columnsRead, reader.used, reader.skipped));
+  }
+  // The holidays file decides working time and deadlines like a data file decides values:
+  // listed with its hash, so that a result can be redone with the same days.
+  const holidaysRead = options.holidays?.read;
+  if (holidaysRead) {
+    const days = options.holidays!.off.size + options.holidays!.work.size;
+    inputs.push({ kind: 'holidays', path: holidaysRead.path, sha256: holidaysRead.sha256, rows: days, used: days, skipped: 0, format: holidaysRead.format, columns: {} });
   }
 
   const staffResults = assembleStaffResults({ policy, plan, staff, tickets, metrics: metricsValues });

@@ -52,14 +52,24 @@ export function isTally(measure: TicketMeasure): boolean {
 }
 
 /**
+ * Whether a count or sum over no sample is 0: the person has tickets in the period, none of
+ * them one it counts or adds up. A sum whose tickets all left their value blank is not 0 but
+ * missing data: a blank cost is not a cost of nothing.
+ */
+function tallyOfNothing(measure: TicketMeasure, totals: KpiTotals): boolean {
+  return isTally(measure) && (totals.tickets ?? 0) > 0 && totals.valueMissing !== true;
+}
+
+/**
  * The value of a ticket KPI from its totals, or null without samples — except a count or sum
  * over someone who has tickets in the period, which is 0 (doing none of the work is not
- * "no data", whose weight would go to the other KPIs). A median or p90 is over the values of
- * the tickets that credit the person, each once, whatever their share.
+ * "no data", whose weight would go to the other KPIs) unless a sum's tickets left every value
+ * blank. A median or p90 is over the values of the tickets that credit the person, each once,
+ * whatever their share.
  */
 export function ticketKpiValue(measure: TicketMeasure, totals: KpiTotals, policy: Policy): number | null {
   const { samples, sum } = totals;
-  if (samples === 0) return isTally(measure) && (totals.tickets ?? 0) > 0 ? 0 : null;
+  if (samples === 0) return tallyOfNothing(measure, totals) ? 0 : null;
   // Shared tickets count by their share: a count is the sum of shares, a mean or a rate the
   // weighted sum over the sum of shares (`sum` is weighted already).
   const n = totals.weight ?? samples;
@@ -102,10 +112,10 @@ export function statusOf(samples: number, minSamples: number): KpiStatus {
 /**
  * The status of a ticket KPI. A count or sum is a total, not an estimate from a sample:
  * it is `ok` whenever the person (team) has tickets in the period, and `no_data` only when
- * they have none at all.
+ * they have none at all, or a sum found nothing but blank values.
  */
 export function ticketKpiStatus(measure: TicketMeasure, totals: KpiTotals): KpiStatus {
-  if (isTally(measure) && totals.tickets !== undefined) return totals.tickets > 0 || totals.samples > 0 ? 'ok' : 'no_data';
+  if (isTally(measure) && totals.tickets !== undefined) return tallyOfNothing(measure, totals) || totals.samples > 0 ? 'ok' : 'no_data';
   return statusOf(totals.samples, measure.minSamples);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partialCoverage } from './period-coverage.js';
+import { partialCoverage, periodCoverage } from './period-coverage.js';
 
 const DAY = 86_400_000;
 // A 31-day month from 0.
@@ -40,5 +40,43 @@ describe('partialCoverage', () => {
 
   it('a file with no time in the period covers nothing of it to speak of (another warning says so)', () => {
     expect(partialCoverage(month, { first: -20 * DAY, last: -DAY, inPeriod: 60 })).toBeUndefined();
+  });
+});
+
+describe('periodCoverage: each placing time judged by itself', () => {
+  const union = (a: { first: number; last: number }, b: { first: number; last: number }, inPeriod: number) => ({ first: Math.min(a.first, b.first), last: Math.max(a.last, b.last), inPeriod });
+
+  it('created to the 20th, resolved to 10 days past the month: creation falls short, named', () => {
+    const created = { first: 0.3 * DAY, last: 20 * DAY, inPeriod: 200 };
+    const resolved = { first: 0.4 * DAY, last: 41 * DAY, inPeriod: 150 };
+    // Over both times at once the file would seem to run past the month's end.
+    expect(partialCoverage(month, union(created, resolved, 200))).toBeUndefined();
+    expect(periodCoverage(month, union(created, resolved, 200), { created_at: created, resolved_at: resolved })).toEqual({ from: 0.3 * DAY, to: 20 * DAY, startUncovered: false, endUncovered: true, first: 0.3 * DAY, last: 20 * DAY, rows: 200, field: 'created_at' });
+  });
+
+  it('resolved from the 11th, created from 15 days before: resolution falls short, named', () => {
+    const created = { first: -5 * DAY, last: 30.5 * DAY, inPeriod: 170 };
+    const resolved = { first: 10 * DAY, last: 30.9 * DAY, inPeriod: 210 };
+    expect(periodCoverage(month, union(created, resolved, 210), { created_at: created, resolved_at: resolved })).toMatchObject({ from: 10 * DAY, startUncovered: true, endUncovered: false, first: 10 * DAY, rows: 210, field: 'resolved_at' });
+  });
+
+  it('both short (pulled mid-month): one gap over every placed row, no time named', () => {
+    const created = { first: 0.3 * DAY, last: 14.4 * DAY, inPeriod: 200 };
+    const resolved = { first: 0.4 * DAY, last: 14.5 * DAY, inPeriod: 200 };
+    expect(periodCoverage(month, union(created, resolved, 200), { created_at: created, resolved_at: resolved })).toEqual({ from: 0.3 * DAY, to: 14.5 * DAY, startUncovered: false, endUncovered: true, first: 0.3 * DAY, last: 14.5 * DAY, rows: 200 });
+  });
+
+  it('creation stopping 3⅔ days before the end while resolutions stop a day later, inside the month: judged over both, quiet', () => {
+    const created = { first: 0.3 * DAY, last: 27.3 * DAY, inPeriod: 96 };
+    const resolved = { first: 0.4 * DAY, last: 28.1 * DAY, inPeriod: 96 };
+    expect(partialCoverage(month, created)).toMatchObject({ endUncovered: true });
+    expect(periodCoverage(month, union(created, resolved, 96), { created_at: created, resolved_at: resolved })).toBeUndefined();
+  });
+
+  it('one placing time in use: its gap, no time named; both covering the month: nothing', () => {
+    const resolved = { first: 0.4 * DAY, last: 14.5 * DAY, inPeriod: 200 };
+    expect(periodCoverage(month, resolved, { created_at: undefined, resolved_at: resolved })).not.toHaveProperty('field');
+    const whole = { first: 0.2 * DAY, last: 30.8 * DAY, inPeriod: 300 };
+    expect(periodCoverage(month, whole, { created_at: whole, resolved_at: { ...whole, last: 40 * DAY } })).toBeUndefined();
   });
 });

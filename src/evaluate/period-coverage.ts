@@ -10,6 +10,11 @@
 // The mean, not the median, of the gaps: it needs no list of every time (memory grows with
 // people, not rows), and with tickets in bursts (working hours) it is the larger of the two,
 // so the rule errs towards silence.
+//
+// Over every placed row the two times hide an export filtered by one of them: the tickets
+// created from the 1st to the 20th, pulled on the 10th of the next month, have resolution
+// times to the 10th, which hid that creation stops on the 20th and every KPI placed by
+// creation misses the rest. So each time is also judged by itself (periodCoverage).
 
 const DAY = 86_400_000;
 
@@ -51,4 +56,45 @@ export function partialCoverage(period: { readonly start: number; readonly end: 
   const startUncovered = from - period.start > longest;
   const endUncovered = period.end - to > longest;
   return startUncovered || endUncovered ? { from, to, startUncovered, endUncovered } : undefined;
+}
+
+/** The placing span by each time some KPI places tickets by (undefined: none, or no KPI places by it). */
+export interface PlacingSpans {
+  readonly created_at: PlacingSpan | undefined;
+  readonly resolved_at: PlacingSpan | undefined;
+}
+
+/** What `period-partly-covered` says: the part covered, the times at its edges, and by which time when an export was cut by it. */
+export interface PeriodCoverage extends PartialCoverage {
+  readonly first: number;
+  readonly last: number;
+  readonly rows: number;
+  /** Set when this placing time alone falls short, the other running past that end of the period. */
+  readonly field?: 'created_at' | 'resolved_at';
+}
+
+/**
+ * Whether the file covers the period, by the rule above over every placed row (`all`), or,
+ * when some KPIs place tickets by creation and others by resolution, by one of those times
+ * alone where the file shows the mark of an export filtered by it: that time stops short of
+ * an end of the period while the other runs on past that end (created from the 1st to the
+ * 20th, resolved into the next month). Only there is the time named; a file whose times
+ * both stop near the end (a quiet last few days) is judged over all of them, as before.
+ */
+export function periodCoverage(period: { readonly start: number; readonly end: number }, all: PlacingSpan | undefined, by: PlacingSpans): PeriodCoverage | undefined {
+  const { created_at: created, resolved_at: resolved } = by;
+  if (created && resolved) {
+    for (const [field, span, other] of [
+      ['created_at', created, resolved],
+      ['resolved_at', resolved, created],
+    ] as const) {
+      const partial = partialCoverage(period, span);
+      if (!partial) continue;
+      const startCut = partial.startUncovered && other.first < period.start;
+      const endCut = partial.endUncovered && other.last >= period.end;
+      if (startCut || endCut) return { ...partial, first: span.first, last: span.last, rows: span.inPeriod, field };
+    }
+  }
+  const partial = partialCoverage(period, all);
+  return partial && all ? { ...partial, first: all.first, last: all.last, rows: all.inPeriod } : undefined;
 }

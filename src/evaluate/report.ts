@@ -11,8 +11,11 @@ import type { TableFormat } from '../tables/detect-format.js';
 
 export type InputKind = 'tickets' | 'roster' | 'ratings' | 'metrics';
 
+/** What report.json's `inputs` lists: the tables read, and the policy's holidays file. */
+export type InputSummaryKind = InputKind | 'holidays';
+
 export interface InputSummary {
-  readonly kind: InputKind;
+  readonly kind: InputSummaryKind;
   readonly path: string;
   readonly sha256: string;
   /** Data rows (non-blank rows after the header). */
@@ -29,7 +32,8 @@ export interface InputSummary {
   readonly superseded?: number;
   /** Tickets: rows left out by approved appeals (--adjustments). */
   readonly excluded?: number;
-  readonly format: TableFormat;
+  /** `yaml`: a holidays file. */
+  readonly format: TableFormat | 'yaml';
   readonly encoding?: string;
   readonly sheet?: string;
   /** Which header(s) each field was read from (a time may be a date and a time column). */

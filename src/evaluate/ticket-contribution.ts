@@ -50,8 +50,15 @@ export class TicketContributions {
     this.goodAtLeast = options.goodAtLeast;
   }
 
+  /**
+   * Set by `of`: the ticket is one a `sum` adds up (its filters hold) but its value is blank
+   * or unreadable. A sum that found only such tickets is missing data, not 0.
+   */
+  valueMissing = false;
+
   /** A ticket's contribution to a KPI, or NaN when it does not count. */
   of(c: CompiledMeasure, view: RowView, row: number, created: number, resolved: number): number {
+    this.valueMissing = false;
     return c.code !== 0 ? this.builtin(c, view, row, created, resolved) : this.custom(c, view, row);
   }
 
@@ -166,8 +173,12 @@ export class TicketContributions {
       default: {
         if (c.valueSlot === -1) return NaN;
         const v = fields.value(view, c.valueSlot, row);
+        if (v === BLANK || v !== v) {
+          this.valueMissing = m.aggregate === 'sum';
+          return NaN;
+        }
         // A duration (ms) in the KPI's unit: every output takes the value from these totals.
-        return v === BLANK ? NaN : v / c.valueDivisor;
+        return v / c.valueDivisor;
       }
     }
   }

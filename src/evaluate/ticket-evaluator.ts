@@ -12,7 +12,7 @@ import { columnsRead, type ColumnBinding, type ColumnMap } from './columns.js';
 import { compileMeasures, type CompiledMeasure } from './compile-measures.js';
 import type { EvaluationPlan } from './kpi-plan.js';
 import type { Period } from './period.js';
-import type { PlacingSpan } from './period-coverage.js';
+import type { PlacingSpan, PlacingSpans } from './period-coverage.js';
 import type { StaffDirectory } from './staff.js';
 import { TicketAttribution, type PersonColumns } from './ticket-attribution.js';
 import { TicketCredits } from './ticket-credits.js';
@@ -104,6 +104,11 @@ export interface TicketCounts {
   readonly outsideRange: { readonly first: number; readonly last: number } | undefined;
   /** Earliest and latest placing timestamp of any placed row, and the rows placed in the period: how much of it the file covers. */
   readonly placing: PlacingSpan | undefined;
+  /**
+   * The same by each time that places tickets (when some KPI places by it): an export
+   * filtered by one of them shows its edges there, while the other runs on past them.
+   */
+  readonly placingBy: PlacingSpans;
 }
 
 /**
@@ -151,6 +156,8 @@ export class TicketEvaluator implements TableHandler {
   private placedFirst = Infinity;
   private placedLast = -Infinity;
   private placedInPeriod = 0;
+  // Per placing time: [first, last, rows in the period], creation then resolution.
+  private readonly spanBy = [Infinity, -Infinity, 0, Infinity, -Infinity, 0];
   // Where the last row placed (`place`): kept here, not in an object made per row.
   private created = NaN;
   private resolved = NaN;
@@ -292,8 +299,8 @@ export class TicketEvaluator implements TableHandler {
     }
     // Every row placed, in the period or not: where the export starts and stops.
     if (inCreated || inResolved) this.placedInPeriod++;
-    if (this.anyByCreation && Number.isFinite(created)) this.notePlaced(created);
-    if (this.anyByResolution && Number.isFinite(resolved)) this.notePlaced(resolved);
+    if (this.anyByCreation && Number.isFinite(created)) this.notePlaced(created, 0, inCreated);
+    if (this.anyByResolution && Number.isFinite(resolved)) this.notePlaced(resolved, 3, inResolved);
     this.created = created;
     this.resolved = resolved;
     this.inCreated = inCreated;
@@ -395,7 +402,10 @@ export class TicketEvaluator implements TableHandler {
       const c = compiled[i]!;
       if (!counts(c, inCreated, inResolved, beforeCreation)) continue;
       const x = contributions.of(c, view, row, created, resolved);
-      if (x !== x) continue;
+      if (x !== x) {
+        if (contributions.valueMissing) totals.valueMissing(i, person, c.team ? team : -1, c.byCreation ? createdSlice : resolvedSlice);
+        continue;
+      }
       used = true;
       details?.set(i, x);
       totals.add(i, person, team, c.team, c.keepValues, c.byCreation ? createdSlice : resolvedSlice, x);
@@ -438,7 +448,14 @@ export class TicketEvaluator implements TableHandler {
       const c = this.compiled[i]!;
       if (!counts(c, inCreated, inResolved, beforeCreation)) continue;
       const x = this.contributions.of(c, view, row, created, resolved);
-      if (x !== x) continue;
+      if (x !== x) {
+        if (this.contributions.valueMissing) {
+          const slice = c.byCreation ? createdSlice : resolvedSlice;
+          for (const p of credits.people[c.credit]!) totals.valueMissing(i, p, -1, slice);
+          if (c.team) for (const t of credits.teams[c.credit]!) totals.valueMissing(i, -1, t, slice);
+        }
+        continue;
+      }
       const people = credits.people[c.credit]!;
       if (people.length === 0) {
         if (credits.blank[c.credit] && (blankSeen & (1 << c.credit)) === 0) {
@@ -526,9 +543,18 @@ export class TicketEvaluator implements TableHandler {
     this.excluded.push({ ticket: detach(id), appeal, row, person, people, team: person >= 0 ? detach(this.attribution.teamText(view, person)) : '', hits, ...placed });
   }
 
-  private notePlaced(instant: number): void {
+  private spanOf(by: 0 | 3): PlacingSpan | undefined {
+    const [first, last, inPeriod] = this.spanBy.slice(by, by + 3) as [number, number, number];
+    return first <= last ? { first, last, inPeriod } : undefined;
+  }
+
+  private notePlaced(instant: number, by: 0 | 3, inPeriod: boolean): void {
     if (instant < this.placedFirst) this.placedFirst = instant;
     if (instant > this.placedLast) this.placedLast = instant;
+    const span = this.spanBy;
+    if (instant < span[by]!) span[by] = instant;
+    if (instant > span[by + 1]!) span[by + 1] = instant;
+    if (inPeriod) span[by + 2]!++;
   }
 
   private noteOutside(instant: number): void {
@@ -610,6 +636,7 @@ export class TicketEvaluator implements TableHandler {
       excluded: this.excludedRows,
       outsideRange: this.outsideFirst <= this.outsideLast ? { first: this.outsideFirst, last: this.outsideLast } : undefined,
       placing: this.placedFirst <= this.placedLast ? { first: this.placedFirst, last: this.placedLast, inPeriod: this.placedInPeriod } : undefined,
+      placingBy: { created_at: this.spanOf(0), resolved_at: this.spanOf(3) },
     };
   }
 }

@@ -5,7 +5,7 @@
 import { AspmError } from '../errors.js';
 import type { Policy } from '../policy/policy.generated.js';
 import { ON_HOLD } from '../policy/ticket-field-kinds.js';
-import { FIELD_SYNONYMS, knownHeaders, matchColumns, type ColumnBinding, type ColumnMap } from './columns.js';
+import { FIELD_SYNONYMS, knownHeaders, matchColumns, missingFieldCause, type ColumnBinding, type ColumnMap } from './columns.js';
 import type { EvaluationPlan, TicketMeasure } from './kpi-plan.js';
 import type { StaffDirectory } from './staff.js';
 import type { WarningSink } from './warnings.js';
@@ -63,6 +63,11 @@ export function ticketIdColumn(headers: readonly string[], plan: EvaluationPlan,
   return matchColumns(headers, 'tickets', wantedFields(plan, map), map).bindings.get('ticket_id')?.columns[0] ?? -1;
 }
 
+function causesParam(fields: readonly string[], headers: readonly string[], bindings: ReadonlyMap<string, ColumnBinding>): { causes?: NonNullable<ReturnType<typeof missingFieldCause>>[] } {
+  const causes = fields.flatMap((f) => missingFieldCause(headers, 'tickets', f, bindings) ?? []);
+  return causes.length > 0 ? { causes } : {};
+}
+
 export function bindTicketHeader(options: HeaderOptions, headers: readonly string[]): TicketHeader {
   const { plan, file, policy } = options;
   const match = matchColumns(headers, 'tickets', wantedFields(plan, options.map), options.map);
@@ -98,6 +103,8 @@ export function bindTicketHeader(options: HeaderOptions, headers: readonly strin
         file,
         fields: fields.concat(mappedMissing.map((m) => `${m.field} (${m.headers.join(' / ')})`)),
         headers: fields.map((f) => knownHeaders('tickets', f)),
+        // A field whose column the policy gave another field, or whose time another is derived from: said as such.
+        ...causesParam(fields, headers, match.bindings),
         kpis,
         found: headers.filter((h) => h !== ''),
       },

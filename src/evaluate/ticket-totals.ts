@@ -15,6 +15,11 @@ export interface KpiTotals {
    */
   readonly tickets?: number;
   /**
+   * A sum: some ticket it would add up left its value blank (or unreadable). With no sample
+   * besides, the sum is missing data rather than 0.
+   */
+  readonly valueMissing?: boolean;
+  /**
    * The samples weighted by each ticket's credit (a crew member's 1/n share), which counts,
    * rates and means divide by; `sum` is weighted alike (unset: every ticket counted whole).
    */
@@ -41,6 +46,10 @@ export class TicketTotals {
   private readonly deptTotals: Float64Array;
   private readonly deptTickets: Float64Array;
   private readonly deptValues = new Map<number, number[]>();
+  /** Keys (as of the values above) where a sum met a ticket without its value; the department's by slot × M + i. */
+  private readonly staffMissing = new Set<number>();
+  private readonly teamMissing = new Set<number>();
+  private readonly deptMissing = new Set<number>();
   /** With shared credit: per person, M measures × (whole period + slices), the weighted samples. */
   private staffWeights = new Float64Array(0);
 
@@ -216,27 +225,45 @@ export class TicketTotals {
     }
   }
 
+  /**
+   * A ticket that measure `i` (a sum) would add up for a person (unless -1), a team (unless
+   * -1) and the department, but whose value is blank: in the whole period and in `slice`.
+   */
+  valueMissing(i: number, person: number, team: number, slice: number): void {
+    const S1 = this.S + 1;
+    for (const slot of slice >= 0 ? [0, slice + 1] : [0]) {
+      if (person >= 0) this.staffMissing.add((person * S1 + slot) * this.M + i);
+      if (team >= 0) this.teamMissing.add((team * S1 + slot) * this.M + i);
+      this.deptMissing.add(slot * this.M + i);
+    }
+  }
+
   /** Totals of measure `i` (index among ticket measures) for a person: over the whole period (slot 0) or slice slot − 1. */
   staffTotalsOf(person: number, i: number, slot = 0): KpiTotals {
     const at = person * this.stride + slot * this.M * 2 + i * 2;
     const tickets = this.staffTickets[person * (this.S + 1) + slot] ?? 0;
     const key = (person * (this.S + 1) + slot) * this.M + i;
     const samples = this.staffTotals[at] ?? 0;
-    return { samples, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get(key), tickets, weight: this.weighted ? (this.staffWeights[key] ?? 0) : samples };
+    return { samples, sum: this.staffTotals[at + 1] ?? 0, values: this.staffValues.get(key), tickets, weight: this.weighted ? (this.staffWeights[key] ?? 0) : samples, ...missing(this.staffMissing, key) };
   }
 
   /** The same for team `index`. */
   teamTotalsAt(index: number, i: number, slot = 0): KpiTotals {
     const at = index * this.stride + slot * this.M * 2 + i * 2;
     const tickets = this.teamTickets[index * (this.S + 1) + slot] ?? 0;
-    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get((index * (this.S + 1) + slot) * this.M + i), tickets };
+    const key = (index * (this.S + 1) + slot) * this.M + i;
+    return { samples: this.teamTotals[at] ?? 0, sum: this.teamTotals[at + 1] ?? 0, values: this.teamValues.get(key), tickets, ...missing(this.teamMissing, key) };
   }
 
   /** The same for the department. */
   departmentTotalsAt(i: number, slot = 0): KpiTotals {
     const at = slot * this.M * 2 + i * 2;
-    return { samples: this.deptTotals[at] ?? 0, sum: this.deptTotals[at + 1] ?? 0, values: this.deptValues.get(slot * this.M + i), tickets: this.deptTickets[slot] ?? 0 };
+    return { samples: this.deptTotals[at] ?? 0, sum: this.deptTotals[at + 1] ?? 0, values: this.deptValues.get(slot * this.M + i), tickets: this.deptTickets[slot] ?? 0, ...missing(this.deptMissing, slot * this.M + i) };
   }
+}
+
+function missing(keys: ReadonlySet<number>, key: number): { valueMissing?: true } {
+  return keys.has(key) ? { valueMissing: true } : {};
 }
 
 function countTicket(tickets: Float64Array, at: number, createdSlice: number, resolvedSlice: number): void {

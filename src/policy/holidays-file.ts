@@ -5,6 +5,7 @@
 // the policy's `holidays_file` line, since that is where the fix usually is. Parsing is pure;
 // `readHolidaysFile` adds the file system. It never decides what a day is on its own: the
 // working calendar (src/evaluate/working-calendar.ts) lays these days over its base.
+import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join } from 'node:path';
 import { error, type Diagnostic } from '../errors.js';
 import { readSmallFile } from '../io/read-input.js';
@@ -28,6 +29,11 @@ export interface HolidayList {
   readonly work: ReadonlyMap<string, string>;
   /** Ascending: its `years`, or every year from its earliest to its latest date. */
   readonly years: readonly number[];
+  /**
+   * The file as read (set by `readHolidaysFile`): where, its hash and format, so that
+   * report.json can list it among its inputs — another list gives other results.
+   */
+  readonly read?: { readonly path: string; readonly sha256: string; readonly format: 'yaml' | 'csv' };
 }
 
 export type HolidaysResult = { readonly ok: true; readonly value: HolidayList; readonly diagnostics: readonly Diagnostic[] } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
@@ -206,7 +212,9 @@ export async function readHolidaysFile(policy: Policy, policyPath: string, sourc
   }
   const decoded = decodeUtf8Text(read.bytes, path);
   if (!decoded.ok) return { ok: false, diagnostics: [decoded.diagnostic] };
-  const parsed = /\.csv$/i.test(named) ? parseHolidaysCsv(decoded.text, path) : parseHolidaysYaml(decoded.text, path);
+  const format = /\.csv$/i.test(named) ? 'csv' : 'yaml';
+  const parsed = format === 'csv' ? parseHolidaysCsv(decoded.text, path) : parseHolidaysYaml(decoded.text, path);
   if (!parsed.ok) return parsed;
-  return { ...parsed, value: { ...parsed.value, file: named } };
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  return { ...parsed, value: { ...parsed.value, file: named, read: { path, sha256, format } } };
 }

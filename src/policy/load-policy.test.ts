@@ -212,6 +212,27 @@ describe('invalid policies: each rule reports its code at the offending value', 
     expect(findings(edit('    floor: 72\n', '    floor: 72\n    credit: crew\n', text)).list).toEqual([]);
   });
 
+  it('warns at its credit key when a KPI read from the metrics file says whom to credit, which it cannot', () => {
+    // resolution_hours (lines 31–38) replaced by a metrics KPI; its credit: on line 40.
+    const METRICS_KPI = '  - id: repair_hours\n    name: 平均维修时长\n    definition: 平均维修时长。\n    formula: 人员指标表中的维修时长\n    unit: hours\n    direction: lower\n    target: 24\n    floor: 72\n    compute: { from: metrics, column: 维修时长 }\n';
+    const metrics = (credit: string, text = base) => edit(HOURS_KPI, `${METRICS_KPI}    credit: ${credit}\n`, text).replace('kpi: resolution_hours', 'kpi: repair_hours');
+    for (const credit of ['assignee', 'resolver', 'crew']) {
+      // resolver is mapped nowhere: still only the warning, not the credit-column-not-mapped error, which would send the user to map a column for nothing.
+      const { ok, list, diagnostics } = findings(metrics(credit));
+      expect(ok).toBe(true);
+      expect(list).toEqual([{ code: 'credit-not-from-tickets', severity: 'warning', line: 40, col: 5 }]);
+      expect(formatDiagnostic(diagnostics[0]!, 'en')).toBe(
+        `policy.yaml:40:5: warning credit-not-from-tickets: KPI repair_hours says credit: ${credit}, but it comes from the metrics file (compute.from: metrics), whose rows are already each person's own figure: there is no ticket to credit to anyone, so credit has no effect. Remove credit; to credit the assignee, resolver, responder or crew of each ticket, compute the KPI from tickets (compute.from: tickets).`,
+      );
+      expect(formatDiagnostic(diagnostics[0]!, 'zh-CN')).toContain(`credit-not-from-tickets: 指标 repair_hours 写了 credit: ${credit}，但它取自人员指标表`);
+    }
+    // The same KPI over tickets: credit means something, nothing to say.
+    expect(findings(edit(HOURS_KPI, `${TALK_KPI}    credit: assignee\n`).replace('kpi: resolution_hours', 'kpi: talk_minutes')).list).toEqual([]);
+    // A metrics KPI's credit: crew does not make a crew column read: that is still said.
+    const crew = metrics('crew') + 'data_sources:\n  tickets:\n    columns: { crew: 作业组 }\n';
+    expect(findings(crew).list.map((d) => d.code).sort()).toEqual(['credit-not-from-tickets', 'crew-not-credited']);
+  });
+
   it('warns when a pay deduction runs on another cycle than the bonus, which would never apply it', () => {
     const text = base.replace("    when: { grades: [D] }\n", "    when: { grades: [D] }\n  - id: cut\n    kind: pay_deduction\n    name: 扣减奖金\n    deduction_percent: 50\n    when: { grades: [D], cycle: quarterly }\n");
     const { ok, list } = findings(text);

@@ -24,16 +24,16 @@ export type ScoredAs = "value" | "neutral" | "left_out";
 
 /** 读取的一个数据文件。 / A data file read. */
 export interface Input {
-  /** 文件用途：工单、人员名单、评价、奖惩记录等指标数据。 / What the file holds: tickets, roster, ratings or metrics. */
-  kind: "tickets" | "roster" | "ratings" | "metrics";
+  /** 文件用途：工单、人员名单、评价、奖惩记录等指标数据，或制度指定的节假日文件（evaluation.holidays_file，另一份节假日文件会得出不同的时长和期限）。 / What the file holds: tickets, roster, ratings or metrics, or the policy's holidays file (evaluation.holidays_file: another list of days gives other durations and deadlines). */
+  kind: "tickets" | "roster" | "ratings" | "metrics" | "holidays";
   /** 文件路径（按运行时给出的写法）。 / Path, as given. */
   path: string;
   sha256: Sha256;
-  /** 数据行数（表头后的非空行）。 / Data rows (non-blank rows after the header). */
+  /** 数据行数（表头后的非空行）；节假日文件为其列出的日期数（放假日和补班日）。 / Data rows (non-blank rows after the header); a holidays file: the days it lists (off and work). */
   rows: number;
-  /** 至少计入一项结果的行数。 / Rows that counted toward at least one result. */
+  /** 至少计入一项结果的行数；节假日文件列出的日期都进入工作日历，等于 rows。 / Rows that counted toward at least one result; a holidays file: every day it lists is in the working calendar, so rows. */
   used: number;
-  /** 被跳过的行数，每行都有警告。 / Rows left out, each with a warning. */
+  /** 被跳过的行数，每行都有警告；节假日文件有错即停止评估，故为 0。 / Rows left out, each with a warning; a holidays file: 0, since a fault in it stops the run. */
   skipped: number;
   /** 工单：不属于本考核期的行数。 / Tickets: rows that no KPI places in the period. */
   outside_period?: number;
@@ -43,13 +43,13 @@ export interface Input {
   superseded?: number;
   /** 工单：因批准的申诉剔除的行数。 / Tickets: rows left out by approved appeals. */
   excluded?: number;
-  /** 文件格式。 / File format. */
-  format: "csv" | "xlsx" | "json" | "jsonl";
+  /** 文件格式（yaml 仅用于节假日文件）。 / File format (yaml: a holidays file only). */
+  format: "csv" | "xlsx" | "json" | "jsonl" | "yaml";
   /** 文本文件的编码，如 utf-8、gb18030。 / Text files: the encoding, e.g. utf-8, gb18030. */
   encoding?: string;
   /** Excel 文件：读取的工作表。 / Workbooks: the sheet read. */
   sheet?: string;
-  /** 每个字段读自哪一列（时间可能由日期列和时间列组成）；first_of 的后备列写作“| 列名”，加上的时长列写作“+ 列名”。 / Which header(s) each field was read from (a time may be a date and a time column); the fallback columns of first_of are written `| header`, a duration added to a time `+ header`. */
+  /** 每个字段读自哪一列（时间可能由日期列和时间列组成）；first_of 的后备列写作“| 列名”，加上的时长列写作“+ 列名”；节假日文件为空。 / Which header(s) each field was read from (a time may be a date and a time column); the fallback columns of first_of are written `| header`, a duration added to a time `+ header`; a holidays file: empty. */
   columns: Record<string, string[]>;
 }
 

@@ -63,6 +63,11 @@ export const evaluateCommand: CommandDefinition = {
         const { written } = result;
         if (written.staleRemoved.length > 0) io.stderr.write(terminalSafe(t(language, 'stale-temporaries-removed', { count: written.staleRemoved.length, paths: written.staleRemoved.join(', ') })) + '\n');
         for (const input of result.inputs) {
+          if (input.kind === 'holidays') {
+            // Days, not rows, and no columns: a holidays file is not a table of records.
+            io.stderr.write(terminalSafe(t(language, 'evaluate-input-holidays', { path: input.path, days: input.rows })) + '\n');
+            continue;
+          }
           const more =
             (input.skipped ? t(language, 'evaluate-skipped', { count: input.skipped }) : '') +
             (input.outside_period ? t(language, 'evaluate-outside-period', { count: input.outside_period }) : '') +

@@ -281,6 +281,10 @@ export const coreMessages = defineMessages({
     'zh-CN': '指标 {id} 写了 credit: {credit}，但制度没有在 data_sources.tickets.columns 中映射 {fields}，找不到要计给的人：请映射导出文件中记录此人的列（如 {fields}: 列名），或删去 credit。',
     en: 'KPI {id} says credit: {credit}, but the policy maps no {fields} under data_sources.tickets.columns, so there is no one to credit: map the column of your export that names this person (e.g. {fields}: its header), or remove credit.',
   },
+  'credit-not-from-tickets': {
+    'zh-CN': '指标 {id} 写了 credit: {credit}，但它取自人员指标表（compute.from: metrics），每行已是某人本人的数值，没有工单可计给别人，credit 不起作用。请删去 credit；要按工单上的处理人、解决人、响应人或作业组计入，请改为从工单计算（compute.from: tickets）。',
+    en: 'KPI {id} says credit: {credit}, but it comes from the metrics file (compute.from: metrics), whose rows are already each person\'s own figure: there is no ticket to credit to anyone, so credit has no effect. Remove credit; to credit the assignee, resolver, responder or crew of each ticket, compute the KPI from tickets (compute.from: tickets).',
+  },
   'crew-not-credited': {
     'zh-CN': 'data_sources.tickets.columns 映射了作业组列 crew，但没有指标写 credit: crew，所以不会读取该列：作业组成员不会因此获得任何工单。要按作业组计入，请在相应指标中写 credit: crew；否则删去 crew 映射。',
     en: 'data_sources.tickets.columns maps a crew column, but no KPI says credit: crew, so the column is not read and crew members are credited with nothing from it. To credit the crew, add credit: crew to the KPIs concerned; otherwise remove the crew mapping.',

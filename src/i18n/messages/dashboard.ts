@@ -138,8 +138,8 @@ export const dashboardMessages = defineMessages({
   'dash-quality': { 'zh-CN': '数据质量', en: 'Data quality' },
   'dash-inputs': { 'zh-CN': '读取的数据文件（本期）', en: 'Files read (this period)' },
   'dash-input-kind': {
-    'zh-CN': (p: Params<'kind'>) => ({ tickets: '工单', roster: '人员名单', ratings: '定性评价', metrics: '事件记录' } as Record<string, string>)[String(p.kind)] ?? String(p.kind),
-    en: (p: Params<'kind'>) => ({ tickets: 'tickets', roster: 'roster', ratings: 'ratings', metrics: 'events' } as Record<string, string>)[String(p.kind)] ?? String(p.kind),
+    'zh-CN': (p: Params<'kind'>) => ({ tickets: '工单', roster: '人员名单', ratings: '定性评价', metrics: '事件记录', holidays: '节假日文件' } as Record<string, string>)[String(p.kind)] ?? String(p.kind),
+    en: (p: Params<'kind'>) => ({ tickets: 'tickets', roster: 'roster', ratings: 'ratings', metrics: 'events', holidays: 'holidays file' } as Record<string, string>)[String(p.kind)] ?? String(p.kind),
   },
   'dash-file': { 'zh-CN': '文件', en: 'File' },
   'dash-kind': { 'zh-CN': '类型', en: 'Kind' },

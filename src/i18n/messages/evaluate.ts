@@ -59,6 +59,44 @@ export interface KnownHeaders {
   readonly en: readonly string[];
 }
 
+/** Why a field the file seems to have is missing (evaluate/columns.ts missingFieldCause gives it). */
+type MissingFieldCause =
+  | { readonly kind: 'taken'; readonly field: string; readonly header: string; readonly by: string; readonly as: 'column' | 'base' | 'plus'; readonly plus?: string }
+  | { readonly kind: 'derived'; readonly field: string; readonly headers: readonly string[]; readonly by: string; readonly plus: string };
+
+function causesOf(p: MessageParams): readonly MissingFieldCause[] {
+  return Array.isArray(p.causes) ? (p.causes as MissingFieldCause[]) : [];
+}
+
+/** A mapping as the policy would write it: `Created`, or `[Date, Time]`. */
+function yamlHeaders(headers: readonly string[]): string {
+  return headers.length === 1 ? headers[0]! : `[${headers.join(', ')}]`;
+}
+
+function causeZh(c: MissingFieldCause): string {
+  if (c.kind === 'derived') return `制度未映射 ${c.field}，文件中也没有以其命名的列；制度把 ${c.by} 读作“${c.headers.join(' ')}”加上“${c.plus}”列的时长`;
+  const how = c.as === 'plus' ? `作为加到 ${c.by} 上的时长` : c.as === 'base' ? `作为 ${c.by} 的基准时间（再加上“${c.plus}”列的时长）` : `作为 ${c.by}`;
+  return `文件中的“${c.header}”列本会读作 ${c.field}，但制度把它映射${how}；制度映射的列只用于所映射的字段`;
+}
+
+function causeEn(c: MissingFieldCause): string {
+  if (c.kind === 'derived') return `not mapped, and no column of the file is named for it; the policy reads ${c.by} as ${c.headers.join(' + ')} plus the duration in ${c.plus}`;
+  const how = c.as === 'plus' ? `as the duration added to ${c.by}` : c.as === 'base' ? `as the time of ${c.by}, to which it adds ${c.plus}` : `to ${c.by}`;
+  return `the file's column ${c.header} would be read as ${c.field}, but the policy maps it ${how}, and a column the policy maps is read only for the fields mapped to it`;
+}
+
+function causeFixes(p: MessageParams, language: 'zh' | 'en'): string {
+  return causesOf(p)
+    .map((c) => {
+      const mapping = `${c.field}: ${yamlHeaders(c.kind === 'taken' ? [c.header] : c.headers)}`;
+      const what = c.kind === 'taken' ? c.header : c.headers.join(language === 'zh' ? ' ' : ' + ');
+      return language === 'zh'
+        ? `如“${what}”也是 ${c.field}，请在制度 data_sources.tickets.columns 中同时映射 ${mapping}。`
+        : ` If ${what} is also the ${c.field}, map it as well under data_sources.tickets.columns in the policy: ${mapping}.`;
+    })
+    .join('');
+}
+
 /**
  * Missing fields, each with the headers it is known by in the message's language:
  * `satisfaction（满意度、评分）`. `p.headers` holds { field, zh, en } (columns.ts knownHeaders).
@@ -68,6 +106,8 @@ function fieldsWithHeaders(p: MessageParams, language: 'zh' | 'en'): string {
   const fields = Array.isArray(p.fields) ? p.fields.map(formatValue) : [formatValue(p.fields)];
   return fields
     .map((field) => {
+      const cause = causesOf(p).find((c) => c.field === field);
+      if (cause) return language === 'zh' ? `${field}（${causeZh(cause)}）` : `${field} (${causeEn(cause)})`;
       const names = known.find((k) => k.field === field)?.[language] ?? [];
       if (names.length === 0) return field;
       return language === 'zh' ? `${field}（${names.join('、')}）` : `${field} (${names.join(', ')})`;
@@ -118,6 +158,10 @@ export const evaluateMessages = defineMessages({
   'evaluate-nobody-assessed': {
     'zh-CN': '没有任何人能被考核：{staff} 人中没有一人有可计分的指标数据（工单文件 {rows} 行，采用 {used} 行），未写入任何文件。请先处理上面的警告（常见原因：某列匹配错误、--period 不对、导出的月份不对）后重新运行。',
     en: 'Nobody could be assessed: none of the {staff} people has data for any KPI that could be scored ({used} of the {rows} ticket rows used), so nothing was written. Deal with the warnings above (usually a column matched wrongly, the wrong --period, or the wrong month exported) and run again.',
+  },
+  'evaluate-input-holidays': {
+    'zh-CN': '{path}：节假日文件，列出 {days} 个日期（放假日和补班日）',
+    en: '{path}: holidays file, {days} day(s) listed (days off and make-up working days)',
   },
   'evaluate-input-columns': {
     'zh-CN': (p: Params<'columns'>) => `  读取的列：${Object.entries(p.columns as Record<string, string[]>).map(([field, headers]) => `${field} ← ${joinHeaders(headers)}`).join('，')}`,
@@ -258,13 +302,13 @@ export const evaluateMessages = defineMessages({
 
   // ── columns ──────────────────────────────────────────────────────────────
   'columns-missing': {
-    'zh-CN': (p: Params<'file' | 'found' | 'kpis', 'fields' | 'headers' | 'sheet' | 'sheets'>) =>
-      `${String(p.file)} 缺少必需的列：${fieldsWithHeaders(p, 'zh')}。需要这些列的指标：${list(p.kpis, '、')}。` +
+    'zh-CN': (p: Params<'file' | 'found' | 'kpis', 'fields' | 'headers' | 'causes' | 'sheet' | 'sheets'>) =>
+      `${String(p.file)} 缺少必需的列：${fieldsWithHeaders(p, 'zh')}。${causeFixes(p, 'zh')}需要这些列的指标：${list(p.kpis, '、')}。` +
       `文件中的列：${list(p.found, '、')}。如文件中有这些数据但列名不同，请在制度文件 data_sources.tickets.columns 中映射（如 ${firstField(p)}: 导出文件中的列名）；` +
       `如贵司不统计这些数据，请把这些指标从制度的岗位指标（roles[].kpis）中删除。` +
       (p.sheets ? `以上读的是工作表“${String(p.sheet)}”；工作簿中还有：${list(p.sheets, '、')}，如数据在其中，请用 --sheet 指定。` : ''),
-    en: (p: Params<'file' | 'found' | 'kpis', 'fields' | 'headers' | 'sheet' | 'sheets'>) =>
-      `${String(p.file)} lacks required columns: ${fieldsWithHeaders(p, 'en')}. KPIs that need them: ${list(p.kpis, ', ')}. ` +
+    en: (p: Params<'file' | 'found' | 'kpis', 'fields' | 'headers' | 'causes' | 'sheet' | 'sheets'>) =>
+      `${String(p.file)} lacks required columns: ${fieldsWithHeaders(p, 'en')}.${causeFixes(p, 'en')} KPIs that need them: ${list(p.kpis, ', ')}. ` +
       `Columns in the file: ${list(p.found, ', ')}. If the file has this data under other names, map them in the policy under data_sources.tickets.columns (e.g. ${firstField(p)}: the header in your export); ` +
       `if you do not record it, remove these KPIs from the roles' KPIs (roles[].kpis) in the policy.` +
       (p.sheets ? ` This was the sheet "${String(p.sheet)}"; the workbook also has: ${list(p.sheets, ', ')} — if the data is there, name it with --sheet.` : ''),
@@ -486,13 +530,20 @@ export const evaluateMessages = defineMessages({
     },
   },
   'period-partly-covered': {
-    'zh-CN': (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
-      const edges = [p.earliest === undefined ? '' : `最早的工单时间为 ${String(p.earliest)}`, p.latest === undefined ? '' : `最晚的工单时间为 ${String(p.latest)}`].filter(Boolean).join('，');
-      return `工单文件只覆盖考核期 ${String(p.start)} 至 ${String(p.end)} 中的 ${String(p.from)} 至 ${String(p.to)}（文件中${edges}；考核期内 ${String(p.rows)} 行），各项计数和时效指标都只按这一段计算。如果导出时考核期尚未结束，或导出时按日期筛选过，请导出整个考核期后重新运行；如果其余日期确实没有工单（如放假），可忽略此提示。`;
+    // With `field`, only that placing time falls short (an export filtered by it): named, with the KPIs it places.
+    'zh-CN': (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest' | 'field' | 'kpis'>) => {
+      const time = p.field === 'created_at' ? '创建时间' : p.field === 'resolved_at' ? '解决时间' : '工单时间';
+      const edges = [p.earliest === undefined ? '' : `最早的${time}为 ${String(p.earliest)}`, p.latest === undefined ? '' : `最晚的${time}为 ${String(p.latest)}`].filter(Boolean).join('，');
+      const judged = p.field === undefined ? '各项计数和时效指标都只按这一段计算' : `按${time}归入考核期的指标（${list(p.kpis, '、')}）都只按这一段计算`;
+      const covered = p.field === undefined ? '' : `按${time}计`;
+      return `工单文件${covered}只覆盖考核期 ${String(p.start)} 至 ${String(p.end)} 中的 ${String(p.from)} 至 ${String(p.to)}（文件中${edges}；考核期内 ${String(p.rows)} 行），${judged}。如果导出时考核期尚未结束，或导出时按日期筛选过，请导出整个考核期后重新运行；如果其余日期确实没有工单（如放假），可忽略此提示。`;
     },
-    en: (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest'>) => {
-      const edges = [p.earliest === undefined ? '' : `its earliest ticket time is ${String(p.earliest)}`, p.latest === undefined ? '' : `its latest ticket time is ${String(p.latest)}`].filter(Boolean).join(', ');
-      return `The file covers only ${String(p.from)} – ${String(p.to)} of the period ${String(p.start)} – ${String(p.end)} (${edges}; ${String(p.rows)} rows in the period), so every count and SLA is judged on that part alone. If the export was pulled before the period ended, or filtered by date, export the whole period and run again; if there were simply no tickets on the other days (a holiday), nothing needs doing.`;
+    en: (p: Params<'period' | 'start' | 'end' | 'from' | 'to' | 'rows', 'earliest' | 'latest' | 'field' | 'kpis'>) => {
+      const time = p.field === 'created_at' ? 'creation time' : p.field === 'resolved_at' ? 'resolution time' : 'ticket time';
+      const edges = [p.earliest === undefined ? '' : `its earliest ${time} is ${String(p.earliest)}`, p.latest === undefined ? '' : `its latest ${time} is ${String(p.latest)}`].filter(Boolean).join(', ');
+      const judged = p.field === undefined ? 'every count and SLA is' : `the KPIs that place tickets by ${time} (${list(p.kpis, ', ')}) are`;
+      const covered = p.field === undefined ? '' : ` by ${time}`;
+      return `The file covers${covered} only ${String(p.from)} – ${String(p.to)} of the period ${String(p.start)} – ${String(p.end)} (${edges}; ${String(p.rows)} rows in the period), so ${judged} judged on that part alone. If the export was pulled before the period ended, or filtered by date, export the whole period and run again; if there were simply no tickets on the other days (a holiday), nothing needs doing.`;
     },
   },
   'staff-left-out-of-roster': {
