@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Publishes each schema authored in schemas/src/*.schema.yaml as JSON and derives its
-// TypeScript types. `--check` writes nothing and exits 1 when a published file is stale,
-// which is how a test catches drift between the schema and the types.
+// TypeScript types; precompiles the shipped Handlebars templates (precompile-templates.mjs).
+// `--check` writes nothing and exits 1 when a published file is stale, which is how a test
+// catches drift between the schema and the types, or a template edited without `npm run gen`.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { parse } from 'yaml';
 import { schemaToTs } from './schema-to-ts.mjs';
 import { documentsWithSections } from './readme-sections.mjs';
 import { compileValidator, validateAtBuild } from './compile-validator.mjs';
+import { precompiledTemplates } from './precompile-templates.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -41,6 +43,8 @@ export function generated() {
     files.push({ path: `src/validation/compiled/${entry.name}.validate.generated.ts`, text: compileValidator(schema, banner) });
   }
   files.push(kpiCatalogueData());
+  // The shipped Handlebars templates, precompiled (src/render/precompiled-templates.ts runs them).
+  files.push(...precompiledTemplates(root));
   // Regions of README.md and docs/ generated from the schema and the KPI catalogue (after the
   // JSON above, which they read, has been written: run `npm run gen` twice after a schema change).
   files.push(...documentsWithSections(root));

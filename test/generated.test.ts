@@ -17,7 +17,7 @@ describe('generated schema files', () => {
 
   it('fails when the schema changes and the types are not regenerated', () => {
     const copy = mkdtempSync(join(tmpdir(), 'aspm-gen-'));
-    for (const path of ['scripts', 'schemas', 'src/policy', 'presets', 'README.md', 'docs']) cpSync(join(root, path), join(copy, path), { recursive: true });
+    for (const path of ['scripts', 'schemas', 'src/policy', 'presets', 'templates', 'README.md', 'docs']) cpSync(join(root, path), join(copy, path), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'), 'dir');
     const schemaPath = join(copy, 'schemas/src/policy.schema.yaml');
     const schema = readFileSync(schemaPath, 'utf8');

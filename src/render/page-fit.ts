@@ -134,8 +134,29 @@ export function blockHeight(block: Block, previous: Block | undefined, page: Pag
   }
 }
 
-function blocksHeight(blocks: readonly Block[], previous: Block | undefined, page: PageMetrics): number {
-  return blocks.reduce((sum, block, i) => sum + blockHeight(block, i === 0 ? previous : blocks[i - 1], page), 0);
+/** `blockHeight` with the page fixed, as a function of the block and the block before it. */
+type HeightOf = (block: Block, previous: Block | undefined) => number;
+
+/**
+ * `blockHeight` remembered for one page: placeContinuations measures every block of a form
+ * once for each way of breaking it (up to 2¹⁰), and a block's height depends on the block
+ * before it only through whether that is a table, a page break or something else.
+ */
+function rememberedHeights(page: PageMetrics): HeightOf {
+  const known = new Map<Block, [number | undefined, number | undefined, number | undefined]>();
+  return (block, previous) => {
+    const slot = previous?.kind === 'table' ? 0 : previous?.kind === 'pageBreak' ? 1 : 2;
+    let heights = known.get(block);
+    if (!heights) {
+      heights = [undefined, undefined, undefined];
+      known.set(block, heights);
+    }
+    return (heights[slot] ??= blockHeight(block, previous, page));
+  };
+}
+
+function blocksHeight(blocks: readonly Block[], previous: Block | undefined, heightOf: HeightOf): number {
+  return blocks.reduce((sum, block, i) => sum + heightOf(block, i === 0 ? previous : blocks[i - 1]), 0);
 }
 
 type Continuation = Extract<Block, { kind: 'continuation' }>;
@@ -176,17 +197,17 @@ function lessThan(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The blocks of a stretch broken at the continuations `breaks` says, and the estimated heights of its pages. */
-function breakStretch(stretch: Stretch, breaks: readonly boolean[], previous: Block | undefined, page: PageMetrics): { blocks: Block[]; heights: number[] } {
+function breakStretch(stretch: Stretch, breaks: readonly boolean[], previous: Block | undefined, heightOf: HeightOf): { blocks: Block[]; heights: number[] } {
   const blocks: Block[] = [...stretch.first];
-  const heights = [blocksHeight(stretch.first, previous, page)];
+  const heights = [blocksHeight(stretch.first, previous, heightOf)];
   stretch.parts.forEach((part, i) => {
     if (breaks[i]) {
       blocks.push(PAGE_BREAK, ...part.continuation.blocks);
-      heights.push(blocksHeight(part.continuation.blocks, PAGE_BREAK, page));
+      heights.push(blocksHeight(part.continuation.blocks, PAGE_BREAK, heightOf));
     }
     const last = blocks[blocks.length - 1] ?? previous;
     blocks.push(...part.blocks);
-    heights[heights.length - 1]! += blocksHeight(part.blocks, last, page);
+    heights[heights.length - 1]! += blocksHeight(part.blocks, last, heightOf);
   });
   return { blocks, heights };
 }
@@ -204,6 +225,7 @@ const MOST_TRIED = 10;
 export function placeContinuations(blocks: readonly Block[], page: PageMetrics): Block[] {
   const limit = page.textHeight * FILL;
   const pagesOf = (heights: readonly number[]) => heights.reduce((sum, h) => sum + Math.max(1, Math.ceil(h / limit)), 0);
+  const heightOf = rememberedHeights(page);
   const out: Block[] = [];
   for (const item of stretches(blocks)) {
     if (!('parts' in item)) {
@@ -216,7 +238,7 @@ export function placeContinuations(blocks: readonly Block[], page: PageMetrics):
     if (count <= MOST_TRIED) {
       for (let mask = 0; mask < 2 ** count; mask++) {
         const breaks = Array.from({ length: count }, (_, i) => (mask & (1 << i)) !== 0);
-        const { blocks: broken, heights } = breakStretch(item, breaks, previous, page);
+        const { blocks: broken, heights } = breakStretch(item, breaks, previous, heightOf);
         // A page that runs over is worst (its parts would move on without the form's heading),
         // then more pages, then a fuller fullest page.
         const cost = [heights.filter((h) => h > limit).length, pagesOf(heights), Math.max(...heights)];
@@ -225,10 +247,10 @@ export function placeContinuations(blocks: readonly Block[], page: PageMetrics):
     } else {
       const breaks: boolean[] = [];
       for (let i = 0; i < count; i++) {
-        const { heights } = breakStretch({ first: item.first, parts: item.parts.slice(0, i + 1) }, [...breaks, false], previous, page);
+        const { heights } = breakStretch({ first: item.first, parts: item.parts.slice(0, i + 1) }, [...breaks, false], previous, heightOf);
         breaks.push((heights[heights.length - 1] ?? 0) > limit);
       }
-      best = { blocks: breakStretch(item, breaks, previous, page).blocks, cost: [] };
+      best = { blocks: breakStretch(item, breaks, previous, heightOf).blocks, cost: [] };
     }
     out.push(...best!.blocks);
   }

@@ -124,14 +124,6 @@ function longestPiece(text: string, latin?: number): number {
   );
 }
 
-function cellLeast(cell: TableCell, short: number): number {
-  if (cell.empty) return BLANK_LEAST;
-  // A label is bold, and bold Latin letters are wider (Acknowledgemen / t).
-  const latin = cell.label ? BOLD_LATIN : undefined;
-  const width = textHalfEms(cell.text, latin) + SLACK;
-  return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text, latin) + SLACK);
-}
-
 /** The least width of a name: all of it on one line, up to the cap for its script. */
 function nameLeast(cell: TableCell): number {
   if (cell.empty) return 0;
@@ -158,10 +150,6 @@ function nameColumn(rows: readonly (readonly TableCell[])[], columns: number): n
   return -1;
 }
 
-function cellWanted(cell: TableCell): number {
-  return cell.empty ? BLANK_WANTED : textHalfEms(cell.text) + SLACK;
-}
-
 /** Lines a text of `width` half-ems takes in a column of `share` half-ems. */
 function linesOf(width: number, share: number, slack = SLACK): number {
   return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - slack)));
@@ -169,36 +157,85 @@ function linesOf(width: number, share: number, slack = SLACK): number {
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
+/**
+ * Widths already laid out, per table (its rows, as parsed) and page: the Word writer asks for
+ * a table's widths once for every way page-fit.ts tries to break a form across pages, and
+ * once more to write it, five times a table and more. A table's cells are read-only data, so
+ * the same rows, header and metrics always give the same widths.
+ */
+const laidOut = new WeakMap<readonly (readonly TableCell[])[], { header: readonly TableCell[] | null; key: string; widths: readonly number[] }[]>();
+
 /** Widths (in the unit of `metrics`) of the table's columns; whole numbers adding up to the total. */
 export function columnWidths(header: readonly TableCell[] | null, rows: readonly (readonly TableCell[])[], metrics: TableMetrics): number[] {
+  const key = `${metrics.total} ${metrics.halfEm} ${metrics.cellPadding}`;
+  let known = laidOut.get(rows);
+  if (!known) {
+    known = [];
+    laidOut.set(rows, known);
+  }
+  const hit = known.find((entry) => entry.header === header && entry.key === key);
+  if (hit) return [...hit.widths];
+  const widths = layOutColumns(header, rows, metrics);
+  known.push({ header, key, widths: [...widths] });
+  return widths;
+}
+
+/** What a cell measures, each measured once however often the layout asks. */
+interface CellMeasure {
+  readonly cell: TableCell;
+  /** Half-ems of its text as its weight (bold or regular) sets it. */
+  readonly width: number;
+  /** Half-ems of its text in regular type. */
+  readonly regular: number;
+  /** `longestPiece` of its text as its weight sets it, measured when first asked. */
+  piece?: number;
+}
+
+function layOutColumns(header: readonly TableCell[] | null, rows: readonly (readonly TableCell[])[], metrics: TableMetrics): number[] {
   const columns = Math.max(header?.length ?? 0, ...rows.map((r) => r.length), 1);
   // A header row is set in bold (Word and HTML alike), so its words are measured as a label's:
   // Contribution in a column sized for regular letters broke as Contributio / n.
   const allRows = header ? [header.map((c) => (c.label || c.empty ? c : { ...c, label: true })), ...rows] : rows;
-  const cellsOf = (column: number) => {
-    const cells = allRows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined);
+  const measure = (cell: TableCell): CellMeasure => {
+    const regular = cell.empty ? 0 : textHalfEms(cell.text);
+    // A label is bold, and bold Latin letters are wider (Acknowledgemen / t).
+    return { cell, regular, width: cell.empty ? 0 : cell.label ? textHalfEms(cell.text, BOLD_LATIN) : regular };
+  };
+  const measured = allRows.map((row) => row.map(measure));
+  const cellsByColumn = Array.from({ length: columns }, (_, column) => {
+    const cells = measured.map((row) => row[column]).filter((c): c is CellMeasure => c !== undefined);
     // Blanks ask for writing room only in a column of blanks (实际值, 得分, 签字); a blank
     // under a column of values (a total row's 序号) asks for nothing.
     const filled = rows.some((row) => row[column] !== undefined && !row[column]?.empty);
-    return filled ? cells.filter((c) => !c.empty) : cells;
-  };
+    return filled ? cells.filter((c) => !c.cell.empty) : cells;
+  });
   // Room for text, in half-ems, once every cell's margins are taken off.
   const room = Math.max(columns * 2, (metrics.total - columns * metrics.cellPadding) / metrics.halfEm);
   const names = nameColumn(rows, columns);
+  const nameLeasts = new Map<CellMeasure, number>();
+  const nameLeastOf = (m: CellMeasure) => {
+    let least = nameLeasts.get(m);
+    if (least === undefined) {
+      least = nameLeast(m.cell);
+      nameLeasts.set(m, least);
+    }
+    return least;
+  };
   const leastWith = (short: number) =>
-    Array.from({ length: columns }, (_, column) =>
-      Math.max(2, ...cellsOf(column).map((c) => (column === names ? Math.max(cellLeast(c, short), nameLeast(c)) : cellLeast(c, short)))),
+    cellsByColumn.map((cells, column) =>
+      Math.max(2, ...cells.map((m) => (column === names ? Math.max(measuredLeast(m, short), nameLeastOf(m)) : measuredLeast(m, short)))),
     );
   let least = leastWith(SHORT);
   if (sum(least) > room * 0.75) least = leastWith(SHORT_CROWDED);
-  const wanted = least.map((l, column) => Math.max(l, ...cellsOf(column).map(cellWanted)));
+  const wanted = least.map((l, column) => Math.max(l, ...(cellsByColumn[column] ?? []).map((m) => (m.cell.empty ? BLANK_WANTED : m.regular + SLACK))));
 
   let shares: number[];
   if (sum(wanted) <= room) {
     // Everything fits on one line: spread the spare room in proportion to what each wants.
     shares = wanted.map((w) => w + ((room - sum(wanted)) * w) / sum(wanted));
   } else if (sum(least) <= room) {
-    shares = shortestTable(allRows, columns, least, wanted, room);
+    const texts = measured.map((row) => Array.from({ length: columns }, (_, i) => row[i]?.regular ?? 0));
+    shares = shortestTable(texts, columns, least, wanted, room);
   } else if (sum(least) - columns * SLACK <= room) {
     // Too little room for the slack: it goes first, so that what must stay on one line still
     // does (客户满意度（班组） beside six columns of values), every column alike.
@@ -213,32 +250,69 @@ export function columnWidths(header: readonly TableCell[] | null, rows: readonly
   return widths;
 }
 
-/** From the least widths, spends the room where it shortens the table most. */
-function shortestTable(rows: readonly (readonly TableCell[])[], columns: number, least: readonly number[], wanted: readonly number[], room: number): number[] {
-  const texts = rows.map((row) => Array.from({ length: columns }, (_, i) => (row[i] && !row[i].empty ? textHalfEms(row[i].text) : 0)));
-  const height = (shares: readonly number[]) => sum(texts.map((row) => Math.max(...row.map((width, i) => linesOf(width, shares[i] ?? 1)))));
+/**
+ * The narrowest a cell's column may be: a short text on one line, a long one with its widest
+ * unbreakable piece whole and at least four characters a line.
+ */
+function measuredLeast(m: CellMeasure, short: number): number {
+  if (m.cell.empty) return BLANK_LEAST;
+  const width = m.width + SLACK;
+  if (width <= short) return width;
+  m.piece ??= longestPiece(m.cell.text, m.cell.label ? BOLD_LATIN : undefined);
+  return Math.max(Math.min(LONG_LEAST, width) + SLACK, m.piece + SLACK);
+}
+
+/**
+ * From the least widths, spends the room where it shortens the table most. `texts` holds the
+ * half-ems of each row's cells (0 for a blank). Each round tries widening every column and
+ * keeps the widening that takes off most lines per half-em; a row's height is its tallest
+ * cell, so a trial needs only each row's tallest cell apart from the column tried.
+ */
+function shortestTable(texts: readonly (readonly number[])[], columns: number, least: readonly number[], wanted: readonly number[], room: number): number[] {
   const shares = [...least];
+  const lines = texts.map((row) => row.map((width, i) => linesOf(width, shares[i] ?? 1)));
+  const tallest = new Array<number>(texts.length);
+  const tallestColumn = new Array<number>(texts.length);
+  const secondTallest = new Array<number>(texts.length);
   for (;;) {
     const left = room - sum(shares);
-    const current = height(shares);
+    let current = 0;
+    lines.forEach((row, r) => {
+      let [top, at, second] = [-Infinity, -1, -Infinity];
+      row.forEach((n, i) => {
+        if (n > top) [second, top, at] = [top, n, i];
+        else if (n > second) second = n;
+      });
+      [tallest[r], tallestColumn[r], secondTallest[r]] = [top, at, second];
+      current += top;
+    });
     let best: { column: number; step: number; ratio: number } | undefined;
     for (let column = 0; column < columns; column++) {
       const share = shares[column] ?? 0;
       // The smallest widening that takes a line off one of the column's cells.
       let step = Infinity;
-      for (const row of texts) {
+      texts.forEach((row, r) => {
         const width = row[column] ?? 0;
-        const lines = linesOf(width, share);
-        if (lines > 1) step = Math.min(step, Math.ceil(width / (lines - 1)) + SLACK - share);
-      }
+        const n = lines[r]?.[column] ?? 1;
+        if (n > 1) step = Math.min(step, Math.ceil(width / (n - 1)) + SLACK - share);
+      });
       if (!Number.isFinite(step) || step <= 0 || step > left) continue;
-      const trial = [...shares];
-      trial[column] = share + step;
-      const ratio = (current - height(trial)) / step;
+      const widened = share + step;
+      let height = 0;
+      texts.forEach((row, r) => {
+        const others = tallestColumn[r] === column ? (secondTallest[r] ?? -Infinity) : (tallest[r] ?? -Infinity);
+        height += Math.max(others, linesOf(row[column] ?? 0, widened));
+      });
+      const ratio = (current - height) / step;
       if (ratio > 0 && (!best || ratio > best.ratio)) best = { column, step, ratio };
     }
     if (!best) break;
-    shares[best.column] = (shares[best.column] ?? 0) + best.step;
+    const column = best.column;
+    shares[column] = (shares[column] ?? 0) + best.step;
+    texts.forEach((row, r) => {
+      const target = lines[r];
+      if (target) target[column] = linesOf(row[column] ?? 0, shares[column] ?? 1);
+    });
   }
   // With what is left, a text a character or two short of one line (平均解决时长 in a
   // five-character column) is made whole, the smallest need first: it reads better, though

@@ -5,9 +5,14 @@
 // `renderTemplate` is pure; `readTemplateSet` reads the folders. Templates are compiled
 // with `noEscape` (HTML escaping is wrong for Markdown) and `strict` (a misspelt field is an
 // error, not a silent blank); text is escaped for Markdown by the `md` and `cell` helpers.
-import Handlebars from 'handlebars';
+// The shipped templates are precompiled (`npm run gen`, precompiled-templates.ts) and run
+// through Handlebars' runtime: its parser and compiler are loaded only for a --templates
+// folder, whose files are checked and compiled when read.
+import type Handlebars from 'handlebars';
+import handlebarsRuntime from 'handlebars/runtime.js';
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { AspmError } from '../errors.js';
 import type { Language } from '../i18n/language.js';
@@ -17,6 +22,7 @@ import { t, type MessageCode } from '../i18n/catalogue.js';
 import { asClause, asSentence } from './document-values.js';
 import { escapeMarkdown, escapeMarkdownCell } from './escape-markdown.js';
 import { fenceTracker } from './markdown-document.js';
+import { loadPrecompiledTemplates, type PrecompiledTemplates } from './precompiled-templates.js';
 
 export interface TemplateSource {
   /** The name templates use for it: its path below the language folder, without `.md.hbs`. */
@@ -41,12 +47,25 @@ function templateName(relativePath: string): string | undefined {
   return extension ? path.slice(0, -extension.length) : undefined;
 }
 
+/** Handlebars' runtime: what a precompiled template needs (the package declares its types only for the whole). */
+const HandlebarsRuntime = handlebarsRuntime as unknown as Pick<typeof Handlebars, 'create' | 'createFrame' | 'template'>;
+
+let compiler: typeof Handlebars | undefined;
+
+/** Handlebars with its parser and compiler: about as long to load as the rest of a render, so only when a template is not precompiled. */
+function handlebarsCompiler(): typeof Handlebars {
+  return (compiler ??= createRequire(import.meta.url)('handlebars') as typeof Handlebars);
+}
+
+/** The sets of the shipped templates, with their precompiled form. */
+const shipped = new WeakMap<TemplateSet, PrecompiledTemplates>();
+
 /** Checks each template's syntax, so a mistake is reported with its file and line. */
 export function buildTemplateSet(language: Language, sources: readonly TemplateSource[], base?: TemplateSet): TemplateSet {
   const map = new Map(base?.sources ?? []);
   for (const source of sources) {
     try {
-      Handlebars.parse(source.text);
+      handlebarsCompiler().parse(source.text);
     } catch (cause) {
       const { line, detail } = describeHandlebarsError(cause);
       throw new AspmError('template-syntax', { detail }, { location: { file: source.path, ...(line ? { line } : {}) }, cause });
@@ -58,12 +77,26 @@ export function buildTemplateSet(language: Language, sources: readonly TemplateS
 
 /** The built-in templates of a language, with the files of `overrideDir` laid over them. */
 export async function readTemplateSet(language: Language, overrideDir?: string): Promise<TemplateSet> {
-  const builtin = buildTemplateSet(language, await readTemplateFolder(packagePath('templates', language)));
+  const builtin = await shippedTemplateSet(language);
   if (overrideDir === undefined) return builtin;
   const folder = await overrideFolder(overrideDir, language);
   const overrides = await readTemplateFolder(folder);
   if (overrides.length === 0) throw new AspmError('templates-dir-empty', { path: overrideDir });
   return buildTemplateSet(language, overrides, builtin);
+}
+
+/**
+ * The shipped templates of a language, from their precompiled module rather than the files:
+ * the same text (a test holds them to templates/), checked when it was precompiled.
+ */
+async function shippedTemplateSet(language: Language): Promise<TemplateSet> {
+  const precompiled = await loadPrecompiledTemplates(language);
+  const folder = packagePath('templates', language);
+  const sources = new Map<string, TemplateSource>();
+  for (const [name, template] of Object.entries(precompiled)) sources.set(name, { name, path: join(folder, ...template.file.split('/')), text: template.text });
+  const set: TemplateSet = { language, sources };
+  shipped.set(set, precompiled);
+  return set;
 }
 
 /** `DIR/<language>/` when it exists (one folder for both languages), else `DIR` itself. */
@@ -128,7 +161,7 @@ function helpers(language: Language): Record<string, Handlebars.HelperDelegate> 
     clauseEnd: (options?: Handlebars.HelperOptions) => asClause(language, 'x', last(options)).slice(1),
     /** Numbers the {{item}}s inside it （一）（二）… / (1) (2) …, however many conditions leave out. */
     numbered(this: unknown, options: Handlebars.HelperOptions) {
-      const data = Handlebars.createFrame(options.data ?? {}) as { numbering?: NumberingFrame };
+      const data = HandlebarsRuntime.createFrame(options.data ?? {}) as { numbering?: NumberingFrame };
       data.numbering = { count: 0 };
       return options.fn(this, { data });
     },
@@ -158,18 +191,35 @@ function compiledTemplate(set: TemplateSet, main: TemplateSource): Handlebars.Te
   }
   let template = templates.get(main.name);
   if (!template) {
-    const env = Handlebars.create();
-    env.registerHelper(helpers(set.language));
-    for (const source of set.sources.values()) {
-      // Partials compiled once too, with the same options as the template that uses them.
-      env.registerPartial(source.name, env.compile(source.text, COMPILE_OPTIONS));
-    }
-    template = env.compile(main.text, COMPILE_OPTIONS);
+    const precompiled = shipped.get(set);
+    template = precompiled ? precompiledTemplate(set, precompiled, main) : compileTemplate(set, main);
     templates.set(main.name, template);
   }
   return template;
 }
 
+function compileTemplate(set: TemplateSet, main: TemplateSource): Handlebars.TemplateDelegate {
+  const env = handlebarsCompiler().create();
+  env.registerHelper(helpers(set.language));
+  for (const source of set.sources.values()) {
+    // Partials compiled once too, with the same options as the template that uses them.
+    env.registerPartial(source.name, env.compile(source.text, COMPILE_OPTIONS));
+  }
+  return env.compile(main.text, COMPILE_OPTIONS);
+}
+
+/** The same template and partials as `compileTemplate` makes of the shipped files, without compiling. */
+function precompiledTemplate(set: TemplateSet, precompiled: PrecompiledTemplates, main: TemplateSource): Handlebars.TemplateDelegate {
+  const env = HandlebarsRuntime.create();
+  env.registerHelper(helpers(set.language));
+  const template = (name: string) => env.template(precompiled[name]?.spec as TemplateSpecification);
+  for (const source of set.sources.values()) env.registerPartial(source.name, template(source.name));
+  return template(main.name);
+}
+
+type TemplateSpecification = Parameters<typeof HandlebarsRuntime.template>[0];
+
+/** As scripts/precompile-templates.mjs compiles the shipped templates (COMPILE_OPTIONS there). */
 const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
 /** Renders the template `name` of the set with `context`; every other template is a partial. */

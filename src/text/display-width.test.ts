@@ -1,6 +1,6 @@
 // Terminal width of Chinese and Latin text, and lines wrapped to it.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, wrapHanging, wrapLine } from './display-width.js';
+import { displayWidth, isWide, wrapHanging, wrapLine } from './display-width.js';
 
 describe('wrapLine', () => {
   it('breaks English between words, never inside one that fits', () => {
@@ -40,5 +40,32 @@ describe('wrapHanging', () => {
       'Plain words that run on and on',
       'and on',
     ]);
+  });
+});
+
+describe('displayWidth', () => {
+  /** The definition: one column a character, two for a wide one (Unicode East Asian Width F/W, roughly). */
+  const byCharacter = (text: string) => [...text].reduce((width, char) => width + (isWide(char) ? 2 : 1), 0);
+
+  it('counts two columns for Chinese and full-width forms, one for the rest', () => {
+    expect(displayWidth('')).toBe(0);
+    expect(displayWidth('abc 12')).toBe(6);
+    expect(displayWidth('首次响应时长')).toBe(12);
+    expect(displayWidth('≤ 24 小时（班组）')).toBe(1 + 1 + 2 + 1 + 4 + 8);
+    // An ideograph outside the Basic Multilingual Plane is one character of two UTF-16 units, wide.
+    expect(displayWidth('𠀀a')).toBe(3);
+    // An emoji is one character of two units, not in the wide ranges: one column, as before.
+    expect(displayWidth('😀')).toBe(1);
+    expect(displayWidth('é ß ※')).toBe(5);
+  });
+
+  it('agrees with measuring character by character on mixed text', () => {
+    const alphabet = ['a', 'Z', ' ', '9', '售', '后', '。', '（', '）', '※', '□', 'é', '—', '’', '😀', '𠀀', '\uD800', 'ｗ', '한', 'か', '\t'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 30) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect(displayWidth(text), JSON.stringify(text)).toBe(byCharacter(text));
+    }
   });
 });

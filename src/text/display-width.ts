@@ -14,10 +14,17 @@ export function isWide(char: string): boolean {
   return WIDE.test(char);
 }
 
+/** WIDE, every match: a wide character counts once more than a narrow one. */
+const EVERY_WIDE = new RegExp(WIDE.source, 'gu');
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Columns of a text: one per character (not per UTF-16 unit), two for a wide one. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += isWide(char) ? 2 : 1;
-  return width;
+  // Counted by two searches rather than a test per character: the Word writer measures every
+  // table cell and paragraph this way, some of them many times.
+  if (!/[^ -~]/.test(text)) return text.length;
+  const characters = text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+  return characters + (text.match(EVERY_WIDE)?.length ?? 0);
 }
 
 export function padEnd(text: string, width: number): string {
