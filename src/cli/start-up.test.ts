@@ -11,7 +11,7 @@ import { coreMessages } from '../i18n/messages/core.js';
 import { allMessages } from '../i18n/catalogue.js';
 import { commands } from './commands/index.js';
 import { chooseLanguage } from './main.js';
-import { asksOnlyVersion } from './start.js';
+import { asksOnlyVersion, runsShortCommand } from './start.js';
 
 const SRC = resolve(import.meta.dirname, '..');
 
@@ -92,6 +92,13 @@ describe('start-up', () => {
     const closure = staticClosure('render/render-document.ts');
     expect(heavyPackages(closure)).toEqual(expect.arrayContaining(['markdown-it']));
     expect(chain(closure, 'markdown-it')).toMatch(/^render\/render-document\.ts → .*markdown-it$/);
+  });
+
+  it('turns off the optimising compiler for short commands only', () => {
+    const short = [['--help'], [], ['validate', 'p.yaml'], ['render', 'p.yaml', '-o', 'p.docx'], ['--lang', 'en', 'init'], ['schema'], ['nosuch'], ['help', 'evaluate']];
+    const long = [['evaluate', 'p.yaml', '--tickets', 't.csv'], ['--lang', 'zh-CN', 'dashboard', 'reports'], ['demo'], ['--lang=en', 'evaluate']];
+    expect(short.map(runsShortCommand)).toEqual(short.map(() => true));
+    expect(long.map(runsShortCommand)).toEqual(long.map(() => false));
   });
 
   it('asks Intl for the system locale only on Windows, and only when neither --lang nor a locale variable decides', () => {
