@@ -3,7 +3,6 @@
 // `$schema=./….schema.json` line resolves wherever the two are moved together — never a
 // path into wherever aspm happens to be installed, and never a URL nobody serves.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { AspmError, usageError } from '../errors.js';
 import type { OutputFile } from '../io/write-output.js';
@@ -28,6 +27,8 @@ export async function schemaBeside(document: string, name: SchemaName, force: bo
   // `-o policy.schema.json` names the document itself: it is written, not its schema.
   if (resolve(path) === resolve(document)) return undefined;
   const text = readSchemaText(name);
+  // Loaded here: \`aspm schema\`'s file is imported with the command line, and fs/promises is not needed to print help.
+  const { readFile } = await import('node:fs/promises');
   const existing = await readFile(path, 'utf8').catch(() => undefined);
   if (existing === text) return undefined;
   if (existing !== undefined && !force) throw new AspmError('schema-beside-differs', { path, name });

@@ -95,10 +95,10 @@ describe('start-up', () => {
   });
 
   it('turns off the optimising compiler for short commands only', () => {
-    const short = [['--help'], [], ['validate', 'p.yaml'], ['render', 'p.yaml', '-o', 'p.docx'], ['--lang', 'en', 'init'], ['schema'], ['nosuch'], ['help', 'evaluate']];
-    const long = [['evaluate', 'p.yaml', '--tickets', 't.csv'], ['--lang', 'zh-CN', 'dashboard', 'reports'], ['demo'], ['--lang=en', 'evaluate']];
+    const short = [['validate', 'p.yaml'], ['render', 'p.yaml', '-o', 'p.docx'], ['--lang', 'en', 'init'], ['schema', 'report']];
+    const others = [['--help'], [], ['render', '--help'], ['help', 'render'], ['nosuch'], ['evaluate', 'p.yaml', '--tickets', 't.csv'], ['--lang', 'zh-CN', 'dashboard', 'reports'], ['demo'], ['--lang=en', 'evaluate']];
     expect(short.map(runsShortCommand)).toEqual(short.map(() => true));
-    expect(long.map(runsShortCommand)).toEqual(long.map(() => false));
+    expect(others.map(runsShortCommand)).toEqual(others.map(() => false));
   });
 
   it('asks Intl for the system locale only on Windows, and only when neither --lang nor a locale variable decides', () => {

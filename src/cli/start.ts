@@ -2,7 +2,6 @@
 // package.json before anything else is loaded: the answer is one line, and loading the
 // command parser and the message catalogue for it would cost more than Node's own start.
 // Everything else — the version with other arguments too — goes through main() as always.
-import { setFlagsFromString } from 'node:v8';
 import { packageInfo } from '../package-root.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
@@ -11,22 +10,23 @@ export function asksOnlyVersion(argv: readonly string[]): boolean {
   return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
 }
 
-/** The commands that work through data of any size: they run long enough for optimised code to pay. */
-const LONG_COMMANDS: ReadonlySet<string> = new Set(['evaluate', 'dashboard', 'demo']);
+/** Commands whose work is bounded by a policy file: over before optimised code pays for itself. */
+const SHORT_COMMANDS: ReadonlySet<string> = new Set(['validate', 'render', 'schema', 'init']);
 
 /**
- * Whether argv runs a short command: help, a usage error, or a command whose work is bounded
- * by a policy file (validate, render, schema, init). The command is the first argument that
- * is not an option (nor the value of --lang).
+ * Whether argv runs one of the short commands (not help: `--help` or `help` prints and
+ * ends either way). The command is the first argument that is not an option (nor the
+ * value of --lang). The evaluator, the dashboard and the demo go through data of any size.
  */
 export function runsShortCommand(argv: readonly string[]): boolean {
+  if (argv.includes('--help') || argv.includes('-h')) return false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
     if (arg === '--lang') i++;
-    else if (!arg.startsWith('-')) return !LONG_COMMANDS.has(arg);
+    else if (!arg.startsWith('-')) return SHORT_COMMANDS.has(arg);
   }
-  return true;
+  return false;
 }
 
 export async function start(): Promise<void> {
@@ -41,8 +41,9 @@ export async function start(): Promise<void> {
   // a second thread, which a two-core machine shares with the command, and then throws much
   // of the result away. Without it `aspm render` of the large preset took 40 % less time,
   // `aspm validate` 20 % (BENCHMARKS.md). Set before the commands' code is loaded; the
-  // evaluator, the dashboard and the demo, which run through large data, keep it.
-  if (runsShortCommand(argv)) setFlagsFromString('--no-opt');
+  // evaluator, the dashboard and the demo, which run through large data, keep it. (node:v8
+  // only then: loading it costs help a few milliseconds.)
+  if (runsShortCommand(argv)) (await import('node:v8')).setFlagsFromString('--no-opt');
   const { run } = await import('./main.js');
   await run();
 }

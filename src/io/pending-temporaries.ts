@@ -1,8 +1,9 @@
 // The temporaries of writes in flight (files, and folders a write created), removed when
 // the process is interrupted. Apart from write-output.ts, which fills them, so that the
 // command line's Ctrl+C handler can sweep them without loading the writer at start-up.
-import { rmdirSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+// node:fs's callback rm, not node:fs/promises: this module loads with the command line, and
+// fs/promises (with the streams it brings) is not needed to print help.
+import { rm, rmdirSync, rmSync } from 'node:fs';
 
 export const pendingTemporaries = new Set<string>();
 /** Folders a write created, removed (when empty) if the run is interrupted. */
@@ -18,7 +19,7 @@ export function trackTemporary(path: string): { keep: () => void; discard: () =>
     keep: () => void pendingTemporaries.delete(path),
     discard: async () => {
       pendingTemporaries.delete(path);
-      await rm(path, { force: true, recursive: true });
+      await new Promise<void>((resolve, reject) => rm(path, { force: true, recursive: true }, (error) => (error ? reject(error) : resolve())));
     },
   };
 }
