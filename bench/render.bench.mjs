@@ -1,5 +1,5 @@
 // Benchmark of rendering the large presets to Word: policy → view → Handlebars Markdown →
-// markdown-it → docx → zip, in process (the built library), and of the whole `aspm render`
+// markdown-it → WordprocessingML → zip, in process (the built library), and of the whole `aspm render`
 // command in a child process. The first in-process run includes compiling the templates and
 // warming up the code; the median is over the runs after it. Target: well under a second.
 import { spawnSync } from 'node:child_process';

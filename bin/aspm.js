@@ -5,9 +5,9 @@
 // hundreds of modules. start() loads each command's dependencies only when it runs.
 import module from 'node:module';
 
-// Node 22 and later keep V8's compiled code between runs (most of what `render` spends
-// before it renders is compiling docx, YAML and Handlebars the first time); Node 20 has no
-// such cache, and the call is skipped there.
+// Node 22 and later keep V8's compiled code between runs (much of what a short command
+// spends is compiling the YAML parser and the policy's validator the first time); Node 20
+// has no such cache, and the call is skipped there.
 module.enableCompileCache?.();
 
 const { start } = await import('../dist/bundle/start.js');
