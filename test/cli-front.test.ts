@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 
-const script = (broken: string, unknown: string) => `
+const script = (broken: string, unknown: string, warned: string) => `
 const { main } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'main.js'))});
 const { hasMessage } = await import(${JSON.stringify(join(ROOT, 'dist', 'i18n', 'catalogue.js'))});
 const { commands } = await import(${JSON.stringify(join(ROOT, 'dist', 'cli', 'commands', 'index.js'))});
@@ -22,7 +22,7 @@ const cases = [];
 for (const lang of ['zh-CN', 'en']) {
   cases.push([lang, '--help'], [lang, 'help'], [lang, 'nosuch'], [lang, '--nosuch'], [lang, 'init', '--preset', 'huge'], [lang, 'render']);
   for (const command of commands) cases.push([lang, command.name, '--help'], [lang, command.name, '--no-such-option']);
-  cases.push([lang, 'validate', 'presets/large.zh-CN.yaml'], [lang, 'validate', ${JSON.stringify(broken)}], [lang, 'validate', ${JSON.stringify(unknown)}], [lang, 'validate', 'no-such-policy.yaml']);
+  cases.push([lang, 'validate', 'presets/large.zh-CN.yaml'], [lang, 'validate', ${JSON.stringify(broken)}], [lang, 'validate', ${JSON.stringify(unknown)}], [lang, 'validate', ${JSON.stringify(warned)}], [lang, 'validate', 'no-such-policy.yaml']);
 }
 const results = [];
 for (const [lang, ...argv] of cases) {
@@ -58,9 +58,14 @@ describe('help and usage errors before a command runs', () => {
     const preset = readFileSync(join(ROOT, 'presets', 'small.zh-CN.yaml'), 'utf8');
     writeFileSync(broken, preset.replace(/timezone: .*/, 'timezone: Mars/Olympus').replace(/weight: \d+/, 'weight: 7'));
     writeFileSync(unknown, preset + '\nno_such_section: 1\n');
+    // Valid, with a warning that names cycles (a pay deduction counted over quarters, the bonus paid monthly).
+    const warned = join(work, 'warned.yaml');
+    const medium = readFileSync(join(ROOT, 'presets', 'medium.en.yaml'), 'utf8');
+    expect(medium).toContain('when: { grades: [D], consecutive: 2, cycle: monthly }');
+    writeFileSync(warned, medium.replaceAll('when: { grades: [D], consecutive: 2, cycle: monthly }', 'when: { grades: [D], consecutive: 2, cycle: quarterly }'));
     let run;
     try {
-      run = spawnSync(process.execPath, ['--input-type=module', '-e', script(broken, unknown)], { cwd: ROOT, encoding: 'utf8' });
+      run = spawnSync(process.execPath, ['--input-type=module', '-e', script(broken, unknown, warned)], { cwd: ROOT, encoding: 'utf8' });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -72,7 +77,7 @@ describe('help and usage errors before a command runs', () => {
       const label = result.argv.join(' ');
       expect(`${label}: ${result.err}`).not.toMatch(/internal error|内部错误|unknown message code/);
       if (result.argv[0] === 'validate' && !result.argv.includes('--no-such-option') && !result.argv.includes('--help')) {
-        const valid = result.argv[1] === 'presets/large.zh-CN.yaml';
+        const valid = result.argv[1] === 'presets/large.zh-CN.yaml' || result.argv[1]!.endsWith('warned.yaml');
         expect({ label, code: result.code }).toEqual({ label, code: valid ? 0 : 1 });
         if (!valid) expect(result.err.length).toBeGreaterThan(0);
       } else if (result.argv.includes('--help') || result.argv[0] === 'help') {
@@ -90,6 +95,8 @@ describe('help and usage errors before a command runs', () => {
     expect(brokenRun.err).toMatch(/weights?.*100|100.*weights?/i);
     const unknownRun = results.find((r) => r.argv[1] !== undefined && r.argv[1].endsWith('unknown.yaml') && r.argv.includes('zh-CN'))!;
     expect(unknownRun.err).toMatch(/unknown\.yaml:\d+:1: .*no_such_section/);
+    const warnedRun = results.find((r) => r.argv[1] !== undefined && r.argv[1].endsWith('warned.yaml') && r.argv.includes('zh-CN'))!;
+    expect(warnedRun.err).toMatch(/warned\.yaml:\d+:\d+: .*季度.*月度|warned\.yaml:\d+:\d+: .*月度.*季度/);
     // Every command's help was there (its own description, in the language asked).
     const evaluateHelp = results.find((r) => r.argv.join(' ') === 'evaluate --help --lang zh-CN')!;
     expect(evaluateHelp.out).toContain('按制度考核每位员工');

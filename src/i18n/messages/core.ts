@@ -430,4 +430,8 @@ export const coreMessages = defineMessages({
   'severity-warning': { 'zh-CN': '警告', en: 'warning' },
   'location-row': { 'zh-CN': '第 {row} 行', en: 'row {row}' },
   'location-row-column': { 'zh-CN': '第 {row} 行“{column}”列', en: 'row {row}, column {column}' },
+  // The cycles by name: the policy loader's warnings name them too (deduction-cycle), so they are core.
+  'cycle-monthly': { 'zh-CN': '月度', en: 'monthly' },
+  'cycle-quarterly': { 'zh-CN': '季度', en: 'quarterly' },
+  'cycle-annual': { 'zh-CN': '年度', en: 'annual' },
 });
