@@ -1,34 +1,49 @@
 // Finds files that ship with the package (schemas/, presets/, templates/) from wherever
 // this module runs: src/ under the test runner, dist/ as tsc wrote it, or a chunk of the
 // command's bundle in dist/bundle/ (scripts/bundle-cli.mjs). The root is the nearest folder
-// above that holds the package's package.json.
+// above that holds aspm's own package.json (another one on the way, as when someone bundles
+// aspm into their program, is passed over).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-function findPackageRoot(start: string): string {
-  for (let folder = start; ; ) {
-    if (existsSync(join(folder, 'package.json'))) return folder;
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error(`aspm: no package.json above ${start}`);
-    folder = parent;
-  }
-}
-
-export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
-
-export function packagePath(...segments: string[]): string {
-  return join(PACKAGE_ROOT, ...segments);
-}
+/** The package's name in its package.json. */
+const PACKAGE_NAME = 'aspm-cli';
 
 interface PackageJson {
   readonly name: string;
   readonly version: string;
 }
 
-let packageJson: PackageJson | undefined;
+/** The nearest folder at or above `start` whose package.json is aspm's, with that package.json. */
+export function findPackageRoot(start: string): { readonly root: string; readonly manifest: PackageJson } {
+  for (let folder = start; ; ) {
+    const path = join(folder, 'package.json');
+    const manifest = existsSync(path) ? readManifest(path) : undefined;
+    if (manifest?.name === PACKAGE_NAME) return { root: folder, manifest };
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error(`aspm: no package.json of ${PACKAGE_NAME} above ${start}`);
+    folder = parent;
+  }
+}
 
+function readManifest(path: string): PackageJson | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as PackageJson;
+  } catch {
+    return undefined;
+  }
+}
+
+const found = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+export const PACKAGE_ROOT = found.root;
+
+export function packagePath(...segments: string[]): string {
+  return join(PACKAGE_ROOT, ...segments);
+}
+
+/** The package's package.json, as read when its root was found. */
 export function packageInfo(): PackageJson {
-  packageJson ??= JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as PackageJson;
-  return packageJson;
+  return found.manifest;
 }
