@@ -9,8 +9,8 @@ export interface CommandDefinition {
   /**
    * The command speaks only the catalogue's core and command-line parts (which help and
    * usage errors use too): the rest of the catalogue is not loaded before it runs. True only
-   * where everything it reaches reports in those parts (catalogue.test.ts checks the policy
-   * loader's codes).
+   * where everything it reaches reports in those parts: src/cli/start-up.test.ts reads every
+   * message code in what the command can reach, and test/cli-front.test.ts runs it.
    */
   readonly coreMessagesOnly?: boolean;
   register(command: Command, context: CommandContext, exit: (code: number) => void): void;
