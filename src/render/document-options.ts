@@ -16,6 +16,8 @@ export interface DocumentOptions {
   readonly company?: string;
   readonly description?: string;
   readonly keywords?: string;
+  /** The document's date (YYYY-MM-DD): when it was created and last changed, in its properties. */
+  readonly date?: string;
   /** Text of the page header from the second page on; none when absent. */
   readonly header?: string;
   /** Page footer with `{page}` and `{pages}`; default 第 {page} 页 共 {pages} 页 / Page {page} of {pages}. */
@@ -38,8 +40,8 @@ export interface DocumentOptions {
   readonly tocTitle?: string;
 }
 
-export type ResolvedDocumentOptions = Required<Omit<DocumentOptions, 'header' | 'subject' | 'creator' | 'company' | 'description' | 'keywords'>> &
-  Pick<DocumentOptions, 'header' | 'subject' | 'creator' | 'company' | 'description' | 'keywords'>;
+export type ResolvedDocumentOptions = Required<Omit<DocumentOptions, 'header' | 'subject' | 'creator' | 'company' | 'description' | 'keywords' | 'date'>> &
+  Pick<DocumentOptions, 'header' | 'subject' | 'creator' | 'company' | 'description' | 'keywords' | 'date'>;
 
 /** Fills every option the caller left out with the language's default. */
 export function resolveDocumentOptions(options: DocumentOptions): ResolvedDocumentOptions {

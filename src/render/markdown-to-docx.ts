@@ -153,6 +153,7 @@ function buildDocx(blocks: readonly Block[], options: ResolvedDocumentOptions, i
       ...(options.description ? { description: property(options.description) } : {}),
       ...(options.keywords ? { keywords: property(options.keywords) } : {}),
       ...(options.company ? { company: options.company } : {}),
+      ...(options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? { date: options.date } : {}),
     },
   });
 }

@@ -26,6 +26,7 @@ export function policyDocumentOptions(policy: Policy): DocumentOptions {
     creator: meta.company,
     company: meta.company,
     description: [meta.document_no, meta.revision].filter(Boolean).join(' '),
+    date: meta.effective_date,
     header: title,
     cover: true,
     ...(document.body_font ? { bodyFont: document.body_font } : {}),

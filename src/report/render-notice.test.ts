@@ -305,8 +305,11 @@ describe('notice files', () => {
       'notices/E3-王芳.md',
       'notices/E3-王芳.docx',
     ]);
-    const xml = strFromU8(unzipSync(files[1]!.data as Uint8Array)['word/document.xml']!);
+    const docx = unzipSync(files[1]!.data as Uint8Array);
+    const xml = strFromU8(docx['word/document.xml']!);
     expect(xml).toContain('绩效考核结果通知书');
+    // Dated the day the results are published.
+    expect(strFromU8(docx['docProps/core.xml']!)).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${r.result_date}T00:00:00Z</dcterms:created>`);
     expect(xml).toContain('张*伟|');
     expect(xml).toContain('2026年10月13日');
     expect(xml).toContain('SS-7');

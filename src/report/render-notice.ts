@@ -33,8 +33,8 @@ export function renderNoticeMarkdown(view: NoticeView, templates: TemplateSet): 
   return markdown;
 }
 
-/** The policy's fonts and sizes, with the notice's own title and header. */
-export function noticeDocumentOptions(policy: Policy, view: NoticeView): DocumentOptions {
+/** The policy's fonts and sizes, with the notice's own title and header, dated the day the results are published (YYYY-MM-DD). */
+export function noticeDocumentOptions(policy: Policy, view: NoticeView, resultDate: string): DocumentOptions {
   const language = policy.meta.language;
   const title = t(language, 'notice-title');
   return {
@@ -44,6 +44,7 @@ export function noticeDocumentOptions(policy: Policy, view: NoticeView): Documen
     // On every page of a trial run's notice, not only above its first line.
     header: t(language, 'notice-header', { company: policy.meta.company }) + (view.trial ? ` · ${view.trial.mark}` : ''),
     description: view.period,
+    date: resultDate,
   };
 }
 
@@ -141,7 +142,7 @@ export async function buildNotices(report: ScoredReport, policy: Policy, templat
       }
     }
     files.push({ path: join(dir, `${base}.md`), data: markdown });
-    files.push({ path: join(dir, `${base}.docx`), data: await markdownToDocx(markdown, noticeDocumentOptions(policy, view), images) });
+    files.push({ path: join(dir, `${base}.docx`), data: await markdownToDocx(markdown, noticeDocumentOptions(policy, view, report.result_date), images) });
     files.push(...svgs);
     if (list !== undefined) files.push({ path: join(dir, listFile), data: list });
   }

@@ -282,4 +282,13 @@ describe('the Word package', () => {
     expect(strFromU8(files['docProps/app.xml']!)).toContain('<Company>A &amp; B</Company>');
     expect(strFromU8(files['word/header1.xml']!)).toContain('>页眉 &lt;x&gt;<');
   });
+
+  it('is dated by the date it is given (the effective date of a policy, the result date of a notice), never by the clock', async () => {
+    const dated = async (date: string) => strFromU8(unzipSync(await markdownToDocx(RICH, { ...OPTIONS, date }, IMAGES))['docProps/core.xml']!);
+    const core = await dated('2026-10-01');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-10-01T00:00:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-10-01T00:00:00Z</dcterms:modified>');
+    // Only a calendar date is written: anything else would make the part invalid.
+    expect(await dated('2026-10-01T08:00<x>')).not.toContain('dcterms:created');
+  });
 });

@@ -47,6 +47,8 @@ export interface DocxProperties {
   readonly keywords?: string;
   readonly description?: string;
   readonly company?: string;
+  /** YYYY-MM-DD: created and last modified (none without it: the same input gives the same bytes, so never the clock). */
+  readonly date?: string;
 }
 
 /** Word's settings: tab stops every half inch, and Word 2013's layout rules (not a compatibility mode). */
@@ -104,6 +106,7 @@ function coreProperties(p: DocxProperties): string {
     element('dc:description', p.description) +
     element('cp:lastModifiedBy', p.creator) +
     '<cp:revision>1</cp:revision>' +
+    (p.date ? `<dcterms:created xsi:type="dcterms:W3CDTF">${p.date}T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${p.date}T00:00:00Z</dcterms:modified>` : '') +
     '</cp:coreProperties>'
   );
 }
