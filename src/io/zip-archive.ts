@@ -381,16 +381,25 @@ export function replaceZipEntries(zip: Uint8Array, replace: ReplaceEntry, add: R
     offset += header.length + nameAndExtra.length + data.length;
     if (add.has(entry.name)) throw new ZipFormatError('entry', entry.name);
   }
-  for (const [name, content] of add) {
+  offset = appendEntries(parts, centrals, offset, add);
+  const directory = Buffer.concat(centrals);
+  return new Uint8Array(Buffer.concat([...parts, directory, endOfDirectory(centrals.length, directory.length, offset)]));
+}
+
+/**
+ * Appends each part, deflated whole, as a new entry at `offset` (its local header and data to
+ * `out`, its directory record to `centrals`); returns the offset after them.
+ */
+function appendEntries(out: Buffer[], centrals: Buffer[], offset: number, parts: Iterable<readonly [name: string, data: Uint8Array]>, date?: number): number {
+  for (const [name, content] of parts) {
     const data = deflateRawSync(content);
-    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset };
+    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset, ...(date === undefined ? {} : { date }) };
     const header = localHeader(entry);
-    parts.push(header, data);
+    out.push(header, data);
     centrals.push(centralHeader(entry));
     offset += header.length + data.length;
   }
-  const directory = Buffer.concat(centrals);
-  return new Uint8Array(Buffer.concat([...parts, directory, endOfDirectory(centrals.length, directory.length, offset)]));
+  return offset;
 }
 
 /** 1980-01-01, the first day MS-DOS dates can hold: a valid date that is the same every time. */
@@ -404,15 +413,7 @@ const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
 export function zipArchive(parts: Iterable<readonly [name: string, data: Uint8Array]>): Uint8Array {
   const out: Buffer[] = [];
   const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of parts) {
-    const data = deflateRawSync(content);
-    const entry: WrittenEntry = { name: Buffer.from(name, 'utf8'), flags: FLAG_UTF8, crc: crc32(content) >>> 0, compressedSize: data.length, uncompressedSize: content.length, offset, date: FIXED_DATE };
-    const header = localHeader(entry);
-    out.push(header, data);
-    centrals.push(centralHeader(entry));
-    offset += header.length + data.length;
-  }
+  const offset = appendEntries(out, centrals, 0, parts, FIXED_DATE);
   const directory = Buffer.concat(centrals);
   const bytes = Buffer.concat([...out, directory, endOfDirectory(centrals.length, directory.length, offset)]);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

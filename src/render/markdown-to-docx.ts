@@ -139,7 +139,6 @@ function buildDocx(blocks: readonly Block[], options: ResolvedDocumentOptions, i
     '<w:docGrid w:linePitch="360"/>' +
     '</w:sectPr>';
   const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${BODY_NAMESPACES}><w:body>${body}${section}</w:body></w:document>`;
-  const property = (value: string | undefined) => (value === undefined ? undefined : stripControlCharacters(value));
   return packDocx({
     document,
     styles: stylesPart(options),
@@ -147,11 +146,12 @@ function buildDocx(blocks: readonly Block[], options: ResolvedDocumentOptions, i
     media: parts.media,
     relationships: parts.relationships,
     properties: {
-      title: property(options.title) ?? '',
-      ...(options.subject ? { subject: property(options.subject) } : {}),
-      creator: property(options.creator) ?? 'aspm',
-      ...(options.description ? { description: property(options.description) } : {}),
-      ...(options.keywords ? { keywords: property(options.keywords) } : {}),
+      // Escaped, and stripped of what XML cannot hold, where the parts are written.
+      title: options.title,
+      ...(options.subject ? { subject: options.subject } : {}),
+      creator: options.creator ?? 'aspm',
+      ...(options.description ? { description: options.description } : {}),
+      ...(options.keywords ? { keywords: options.keywords } : {}),
       ...(options.company ? { company: options.company } : {}),
       ...(options.date && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? { date: options.date } : {}),
     },
@@ -161,7 +161,7 @@ function buildDocx(blocks: readonly Block[], options: ResolvedDocumentOptions, i
 function pageHeader(header: string, options: ResolvedDocumentOptions): string {
   return paragraph(
     { style: 'PageHeader', bottomBorder: { size: 4, color: BLACK, space: 1 }, alignment: 'right' },
-    textRun(stripControlCharacters(header), { fonts: fonts(options.bodyFont, options.latinFont) }),
+    textRun(header, { fonts: fonts(options.bodyFont, options.latinFont) }),
   );
 }
 
@@ -170,7 +170,7 @@ function pageFooter(options: ResolvedDocumentOptions): string {
   const content = options.footer
     .split(/(\{page\}|\{pages\})/)
     .filter((part) => part !== '')
-    .map((part) => (part === '{page}' ? simpleField('PAGE') : part === '{pages}' ? simpleField('NUMPAGES') : textRun(stripControlCharacters(part))))
+    .map((part) => (part === '{page}' ? simpleField('PAGE') : part === '{pages}' ? simpleField('NUMPAGES') : textRun(part)))
     .join('');
   return paragraph({ style: 'PageHeader', alignment: 'center' }, content);
 }
@@ -262,7 +262,7 @@ function writeBlock(block: Block, context: Context, placement: Placement): strin
           : writeBlocks([child], context, placement.depth + 1),
       );
     case 'code':
-      return block.text.split('\n').map((line, i) => paragraph({ style: 'CodeBlock', pageBreakBefore: pageBreakBefore && i === 0 }, textRun(stripControlCharacters(line))));
+      return block.text.split('\n').map((line, i) => paragraph({ style: 'CodeBlock', pageBreakBefore: pageBreakBefore && i === 0 }, textRun(line)));
     case 'toc':
       return tableOfContents(context, placement);
     case 'table':
@@ -282,6 +282,7 @@ function writeBlock(block: Block, context: Context, placement: Placement): strin
  */
 function picture(block: Extract<Block, { kind: 'image' }>, context: Context, pageBreakBefore: boolean): string {
   const image = context.images.get(block.src);
+  // Stripped before it is cut to 100 characters for the picture's name.
   const alt = stripControlCharacters(block.alt);
   const placement = { pageBreakBefore, spacing: { before: 60, after: 120, line: 240 }, alignment: 'center' } as const;
   if (!image) return paragraph({ style: 'BodyText', ...placement }, textRun(alt));
@@ -348,7 +349,7 @@ function tableOfContents(context: Context, placement: Placement): string[] {
       const anchor = context.bookmarks.get(heading)!.name;
       return paragraph(
         { style: `TOC${heading.level - 1}`, tabs: [leader] },
-        `<w:hyperlink w:anchor="${anchor}" w:history="1">${textRun(stripControlCharacters(heading.text))}</w:hyperlink>${TAB_RUN}${dirtyField(`PAGEREF ${anchor}`)}`,
+        `<w:hyperlink w:anchor="${anchor}" w:history="1">${textRun(heading.text)}</w:hyperlink>${TAB_RUN}${dirtyField(`PAGEREF ${anchor}`)}`,
       );
     }),
   ];

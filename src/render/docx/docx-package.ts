@@ -8,13 +8,13 @@ import { attr, text } from './wordml.js';
 import { W_NAMESPACE } from './styles-part.js';
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-const R_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+/** The relationships namespace (`r:`), and the stem of every relationship type in it. */
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORD = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
 /** The namespaces of the document and of its headers and footers: WordprocessingML, relationships, pictures. */
 export const BODY_NAMESPACES =
-  `xmlns:w="${W_NAMESPACE}" xmlns:r="${R_NAMESPACE}" ` +
+  `xmlns:w="${W_NAMESPACE}" xmlns:r="${RELATIONSHIP}" ` +
   'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ' +
   'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ' +
   'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
