@@ -189,6 +189,8 @@ interface CellMeasure {
   readonly regular: number;
   /** `longestPiece` of its text as its weight sets it, measured when first asked. */
   piece?: number;
+  /** `nameLeast` of the cell, in the column of names, measured when first asked. */
+  nameLeast?: number;
 }
 
 function layOutColumns(header: readonly TableCell[] | null, rows: readonly (readonly TableCell[])[], metrics: TableMetrics): number[] {
@@ -212,18 +214,9 @@ function layOutColumns(header: readonly TableCell[] | null, rows: readonly (read
   // Room for text, in half-ems, once every cell's margins are taken off.
   const room = Math.max(columns * 2, (metrics.total - columns * metrics.cellPadding) / metrics.halfEm);
   const names = nameColumn(rows, columns);
-  const nameLeasts = new Map<CellMeasure, number>();
-  const nameLeastOf = (m: CellMeasure) => {
-    let least = nameLeasts.get(m);
-    if (least === undefined) {
-      least = nameLeast(m.cell);
-      nameLeasts.set(m, least);
-    }
-    return least;
-  };
   const leastWith = (short: number) =>
     cellsByColumn.map((cells, column) =>
-      Math.max(2, ...cells.map((m) => (column === names ? Math.max(measuredLeast(m, short), nameLeastOf(m)) : measuredLeast(m, short)))),
+      Math.max(2, ...cells.map((m) => (column === names ? Math.max(measuredLeast(m, short), (m.nameLeast ??= nameLeast(m.cell))) : measuredLeast(m, short)))),
     );
   let least = leastWith(SHORT);
   if (sum(least) > room * 0.75) least = leastWith(SHORT_CROWDED);
