@@ -2,14 +2,20 @@
 // The aspm command. All behaviour lives in the compiled package (dist/), built by
 // `npm run build`, which `npm ci` / `npm install` run through the `prepare` script; the
 // command runs its bundle (dist/bundle/, scripts/bundle-cli.mjs), a few files instead of
-// hundreds of modules. start() loads each command's dependencies only when it runs.
-import module from 'node:module';
+// hundreds of modules, and loads each command's dependencies only when it runs.
+//
+// This file is CommonJS (bin/package.json says so), as are the two bundle files it starts
+// with: start.cjs answers `--version`, help.cjs answers help and usage errors, and neither
+// starts Node's ES module loader, which costs more than a third of `aspm --help`. Every
+// command runs in main.js, an ES module.
+'use strict';
 
 // Node 22 and later keep V8's compiled code between runs (much of what a short command
 // spends is compiling the YAML parser and the policy's validator the first time); Node 20
 // has no such cache, and the call is skipped there.
-module.enableCompileCache?.();
+require('node:module').enableCompileCache?.();
 
-const { start } = await import('../dist/bundle/start.js');
-
-await start();
+require('../dist/bundle/start.cjs').start({
+  help: () => require('../dist/bundle/help.cjs'),
+  command: () => import('../dist/bundle/main.js'),
+});

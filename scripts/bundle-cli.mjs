@@ -48,32 +48,66 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * In the help front (CommonJS, one file), a dynamic import() is a command's code or the rest
+ * of the catalogue, which the front never loads: the program it builds stops before any
+ * command runs. Each becomes a module that fails when loaded, so that the front can never
+ * load a second copy of a module the command's own bundle holds.
+ */
+const notInHelpFront = {
+  name: 'not-in-help-front',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' && !args.path.startsWith('node:') ? { path: args.path, namespace: 'not-in-help-front' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'not-in-help-front' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`aspm: ${args.path} is not part of the help front (scripts/bundle-cli.mjs)`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** What both builds share. @type {import('esbuild').BuildOptions} */
+const COMMON = {
+  absWorkingDir: root,
+  outdir: BUNDLE_DIR,
+  entryNames: '[name]',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: EXTERNAL,
+  charset: 'utf8',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+};
+
 export async function bundleCli() {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  const result = await build({
-    absWorkingDir: root,
-    entryPoints: { start: 'dist/cli/start.js', 'csv-scan-worker': 'dist/tables/csv-scan-worker.js' },
-    outdir: BUNDLE_DIR,
-    entryNames: '[name]',
+  const command = await build({
+    ...COMMON,
+    entryPoints: { main: 'dist/cli/main.js', 'csv-scan-worker': 'dist/tables/csv-scan-worker.js' },
     chunkNames: '[name]-[hash]',
-    bundle: true,
     splitting: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: EXTERNAL,
     // CommonJS packages (commander, handlebars, iconv-lite …) call require(); an ES module
     // has none, so each chunk makes one, relative to itself.
     banner: { js: "import { createRequire as __aspmCreateRequire } from 'node:module'; const require = __aspmCreateRequire(import.meta.url);" },
-    charset: 'utf8',
-    legalComments: 'linked',
-    logLevel: 'warning',
-    metafile: true,
     plugins: [lazyChildProcess],
   });
+  // The front: what bin/aspm.js requires first. start.cjs is small and decides; help.cjs is
+  // main.js's program without the commands' code. CommonJS has no import.meta: a module's
+  // own URL (package-root.js finds the package with it) is made from __filename.
+  const front = await build({
+    ...COMMON,
+    entryPoints: { start: 'dist/cli/start.js', help: 'dist/cli/main.js' },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: { 'import.meta.url': '__aspmModuleUrl' },
+    banner: { js: "const __aspmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [lazyChildProcess, notInHelpFront],
+  });
   // What went into each file, for test/bundle.test.ts: what start-up loads, one copy of each module.
-  writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify(result.metafile));
-  return result;
+  writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify({ command: command.metafile, front: front.metafile }));
+  return { command, front };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();

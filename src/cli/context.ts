@@ -29,7 +29,11 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Read when a command reads it: process.stdin makes its stream on first use, and a
+    // pipe's or a terminal's loads Node's network or terminal modules, which help never needs.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

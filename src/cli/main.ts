@@ -9,7 +9,7 @@ import { terminalSafe } from '../text/terminal-safe.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 import { processIo, useColor, type CliIo, type CommandContext } from './context.js';
 import { EXIT_INTERNAL, formatAspmError } from './failure.js';
-import { buildProgram, commanderToUsageError } from './program.js';
+import { buildProgram, commanderToUsageError, COMMAND_WOULD_RUN } from './program.js';
 
 /** The `--lang` value in argv, read before commander runs so that help is translated. */
 export function languageFromArgv(argv: readonly string[]): string | undefined {
@@ -33,13 +33,28 @@ export function chooseLanguage(argv: readonly string[], env: CliIo['env']): Lang
 
 /** Runs aspm with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  return (await parse(argv, io, true)) ?? EXIT_INTERNAL;
+}
+
+/**
+ * What main() answers when `argv` asks for help or is a usage error, as main() would answer
+ * it; undefined, having written nothing, when it runs a command after all (`render p.yaml
+ * -o -h` writes a file named -h). The command's help front (bin/aspm.js) answers `--help`
+ * with this from a CommonJS file, without starting Node's ES module loader.
+ */
+export function answerHelp(argv: readonly string[], io: CliIo): Promise<number | undefined> {
+  return parse(argv, io, false);
+}
+
+async function parse(argv: readonly string[], io: CliIo, runCommands: boolean): Promise<number | undefined> {
   const language = chooseLanguage(argv, io.env);
   const context: CommandContext = { io, language, color: useColor(io, io.stderr) };
-  const program = buildProgram(context);
+  const program = buildProgram(context, { runCommands });
   try {
     await program.command.parseAsync([...argv], { from: 'user' });
     return program.exitCode();
   } catch (caught) {
+    if (caught === COMMAND_WOULD_RUN) return undefined;
     return reportFailure(caught, argv, context);
   }
 }
@@ -64,6 +79,15 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
 }
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The help front's process edge: help answered on the real streams; false when a command would run. */
+export async function runHelp(): Promise<boolean> {
+  exitQuietlyOnBrokenPipe();
+  const code = await answerHelp(process.argv.slice(2), processIo());
+  if (code === undefined) return false;
+  process.exitCode = code;
+  return true;
+}
 
 /** The process edge: real streams, Ctrl+C handling, and the exit code. */
 export async function run(): Promise<void> {

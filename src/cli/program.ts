@@ -15,7 +15,13 @@ export interface Program {
   exitCode(): number;
 }
 
-export function buildProgram(context: CommandContext): Program {
+/**
+ * Thrown instead of running a command when the program was built with `runCommands: false`:
+ * the arguments asked for more than help (see answerHelp in main.ts).
+ */
+export const COMMAND_WOULD_RUN: unique symbol = Symbol('aspm: a command would run');
+
+export function buildProgram(context: CommandContext, { runCommands = true }: { readonly runCommands?: boolean } = {}): Program {
   const { language, io } = context;
   const say = (code: MessageCode) => t(language, code);
   let exitCode = 0;
@@ -40,8 +46,10 @@ export function buildProgram(context: CommandContext): Program {
     .helpCommand('help [command]', say('cmd-help'))
     .allowExcessArguments(false)
     // Help and usage errors speak the catalogue's core and command-line parts; a command
-    // that runs may speak any message, unless it says it speaks only those.
+    // that runs may speak any message, unless it says it speaks only those. A program that
+    // only answers help stops here, before any command's code is loaded.
     .hook('preAction', async (_program, action) => {
+      if (!runCommands) throw COMMAND_WOULD_RUN;
       if (commands.find((c) => c.name === action.name())?.coreMessagesOnly) return;
       await import('../i18n/all-messages.js');
     });

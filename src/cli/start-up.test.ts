@@ -11,7 +11,7 @@ import { coreMessages } from '../i18n/messages/core.js';
 import { allMessages } from '../i18n/catalogue.js';
 import { commands } from './commands/index.js';
 import { chooseLanguage } from './main.js';
-import { asksOnlyVersion, runsShortCommand } from './start.js';
+import { asksForHelp, asksOnlyVersion, runsShortCommand } from './start.js';
 
 const SRC = resolve(import.meta.dirname, '..');
 
@@ -92,6 +92,14 @@ describe('start-up', () => {
     const closure = staticClosure('render/render-document.ts');
     expect(heavyPackages(closure)).toEqual(expect.arrayContaining(['markdown-it']));
     expect(chain(closure, 'markdown-it')).toMatch(/^render\/render-document\.ts → .*markdown-it$/);
+  });
+
+  it('sends to the help front what may ask for help, and nothing that surely runs a command', () => {
+    const help = [[], ['--help'], ['-h'], ['help'], ['help', 'render'], ['--lang', 'en', 'help'], ['render', '--help'], ['evaluate', 'p.yaml', '-h'], ['nosuch', '-h'], ['--lang', 'help', '-h']];
+    // `--lang help` is a language, not the help command; after `--` a -h is an argument.
+    const commands = [['validate', 'p.yaml'], ['--lang', 'help', 'validate', 'p.yaml'], ['render', 'p.yaml', '--', '-h'], ['--version'], ['render', 'help'], ['nosuch']];
+    expect(help.map(asksForHelp)).toEqual(help.map(() => true));
+    expect(commands.map(asksForHelp)).toEqual(commands.map(() => false));
   });
 
   it('turns off the optimising compiler for short commands only', () => {

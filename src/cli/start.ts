@@ -1,13 +1,33 @@
-// The process entry behind bin/aspm.js. `aspm --version` asked alone is answered from
-// package.json before anything else is loaded: the answer is one line, and loading the
-// command parser and the message catalogue for it would cost more than Node's own start.
-// Everything else — the version with other arguments too — goes through main() as always.
+// The process entry behind bin/aspm.js, which loads it as CommonJS (dist/bundle/start.cjs).
+// `aspm --version` asked alone is answered from package.json before anything else is loaded:
+// the answer is one line, and loading the command parser and the message catalogue for it
+// would cost more than Node's own start. Help is answered by the help front, a CommonJS file
+// too: Node's ES module loader, which the command's own bundle needs, costs `aspm --help`
+// more than a third of its time. Everything else goes through main() as always.
 import { packageInfo } from '../package-root.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
 /** True when argv (without node and script) asks for the version and nothing else. */
 export function asksOnlyVersion(argv: readonly string[]): boolean {
   return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+}
+
+/**
+ * True when argv (without node and script) may ask for help: nothing at all, `-h` or `--help`
+ * anywhere before `--`, or `help` as the command. The help front may still find that a
+ * command runs (`-h` as an option's value), and hands over to the whole command.
+ */
+export function asksForHelp(argv: readonly string[]): boolean {
+  if (argv.length === 0) return true;
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '-h' || arg === '--help') return true;
+    if (arg === '--lang') i++;
+    else if (command === undefined && !arg.startsWith('-')) command = arg;
+  }
+  return command === 'help';
 }
 
 /** Commands whose work is bounded by a policy file: over before optimised code pays for itself. */
@@ -29,7 +49,15 @@ export function runsShortCommand(argv: readonly string[]): boolean {
   return false;
 }
 
-export async function start(): Promise<void> {
+/** The rest of the command, as bin/aspm.js finds it beside this file. */
+export interface Entrances {
+  /** The help front (dist/bundle/help.cjs): runHelp() is false when a command would run. */
+  readonly help: () => { runHelp(): Promise<boolean> };
+  /** The whole command (dist/bundle/main.js, an ES module). */
+  readonly command: () => Promise<{ run(): Promise<void> }>;
+}
+
+export async function start(entrances: Entrances): Promise<void> {
   const argv = process.argv.slice(2);
   if (asksOnlyVersion(argv)) {
     exitQuietlyOnBrokenPipe();
@@ -37,6 +65,7 @@ export async function start(): Promise<void> {
     process.stdout.write(`${packageInfo().version}\n`);
     return;
   }
+  if (asksForHelp(argv) && (await entrances.help().runHelp())) return;
   // A short command is over before V8's optimising compiler pays for itself: it compiles on
   // a second thread, which a two-core machine shares with the command, and then throws much
   // of the result away. Without it `aspm render` of the large preset took 40 % less time,
@@ -44,6 +73,6 @@ export async function start(): Promise<void> {
   // evaluator, the dashboard and the demo, which run through large data, keep it. (node:v8
   // only then: loading it costs help a few milliseconds.)
   if (runsShortCommand(argv)) (await import('node:v8')).setFlagsFromString('--no-opt');
-  const { run } = await import('./main.js');
+  const { run } = await entrances.command();
   await run();
 }

@@ -11,8 +11,8 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; input?: string; bin?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     // A neutral environment: no colour, a known language unless the test sets one.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', LANG: 'C', ...options.env },

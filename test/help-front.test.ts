@@ -1,0 +1,65 @@
+// The help front: `aspm --help` and its kin are answered by dist/bundle/help.cjs, a CommonJS
+// file loaded without Node's ES module loader (bin/aspm.js, scripts/bundle-cli.mjs). It must
+// answer exactly as the command itself answers, need none of the command's code, and hand
+// over to the whole command when the arguments run one after all.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
+
+const CASES: readonly (readonly string[])[] = [
+  [],
+  ['--help'],
+  ['-h'],
+  ['help'],
+  ['help', 'evaluate'],
+  ['help', 'nosuch'],
+  ['render', '--help'],
+  ['evaluate', 'p.yaml', '-h'],
+  ['nosuch', '-h'],
+  ['--nosuch', '--help'],
+  ['init', '--preset', 'huge', '-h'],
+  ['--lang', 'en', '-h'],
+];
+
+describe('the help front', () => {
+  it.each([['zh_CN.UTF-8'], ['en_US.UTF-8']])('answers as the command does, byte for byte, with LANG=%s', async (lang) => {
+    for (const argv of CASES) {
+      const front = runCli(argv, { env: { LANG: lang } });
+      const command = await runMain(argv, { env: { LANG: lang } });
+      expect({ argv, ...front }).toEqual({ argv, ...command });
+    }
+    // The cases reach help on stdout, help on stderr with a usage error, and usage errors alone.
+    const answers = CASES.map((argv) => runCli(argv, { env: { LANG: lang } }).status);
+    expect(new Set(answers)).toEqual(new Set([0, 2]));
+  });
+
+  it("needs none of the command's code: help comes from a package that holds only the front", () => {
+    const copy = mkdtempSync(join(tmpdir(), 'aspm-help-front-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
+    for (const file of ['start.cjs', 'help.cjs']) cpSync(join(ROOT, 'dist', 'bundle', file), join(copy, 'dist', 'bundle', file));
+    const en = { env: { LANG: 'en_US.UTF-8' } };
+    const inCopy = (args: readonly string[]) => runCli(args, { ...en, bin: join(copy, 'bin', 'aspm.js') });
+    expect(inCopy(['--help'])).toEqual(runCli(['--help'], en));
+    expect(inCopy(['help', 'render'])).toEqual(runCli(['help', 'render'], en));
+    expect(inCopy(['help', 'render']).status).toBe(0);
+    // A command needs main.js, which the copy does not have: the check above can fail.
+    expect(inCopy(['validate', join(ROOT, 'presets', 'small.en.yaml')]).status).not.toBe(0);
+    expect(runCli(['validate', join(ROOT, 'presets', 'small.en.yaml')], en).status).toBe(0);
+  });
+
+  it('hands over to the command when -h turns out to be a value: render -o -h writes a file named -h', () => {
+    const work = mkdtempSync(join(tmpdir(), 'aspm-help-front-'));
+    const run = runCli(['render', join(ROOT, 'presets', 'small.en.yaml'), '-o', '-h', '--format', 'md'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
+    expect(run.stderr).toBe('Wrote -h\n');
+    expect(run.status).toBe(0);
+    expect(existsSync(join(work, '-h'))).toBe(true);
+    // The same document as the command writes under a name that is not an option.
+    expect(runCli(['render', join(ROOT, 'presets', 'small.en.yaml'), '-o', 'policy.md'], { cwd: work }).status).toBe(0);
+    expect(readFileSync(join(work, '-h'), 'utf8')).toBe(readFileSync(join(work, 'policy.md'), 'utf8'));
+  });
+});
