@@ -5,8 +5,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     // dist/ is rebuilt first when a source is newer: the smoke tests spawn it and the CSV
-    // worker thread runs it.
-    globalSetup: ['test/build-dist.ts'],
+    // worker thread runs it. Then a folder for the demos the end-to-end files share, made
+    // once per run whichever worker asks first (test/helpers/shared-demo.ts).
+    globalSetup: ['test/build-dist.ts', 'test/shared-demo-setup.ts'],
     setupFiles: ['test/all-messages.setup.ts'],
     // Every core: vitest's default leaves one free, which on a 2-core machine runs the files
     // one after another.

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { memoryIo } from './helpers/memory-io.js';
+import { sharedDemo } from './helpers/shared-demo.js';
 import { readValidReport } from './helpers/report-schema.js';
 import { roundHalfUp2 } from './helpers/recompute-result.js';
 import { writeWorkOrders } from './helpers/work-orders.js';
@@ -285,15 +286,16 @@ function checkAgreement({ report, workbook, notices }: Outputs): number {
 
 describe('every output states the figures of one computation', () => {
   describe('the demo quarter and its last month', () => {
-    const work = mkdtempSync(join(tmpdir(), 'aspm-consistency-'));
-    const dir = join(work, 'demo');
-    let code = -1;
+    let dir = '';
+    let code: number | null = -1;
     let stderr = '';
 
     beforeAll(async () => {
-      const io = memoryIo({ cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
-      code = await main(['demo', dir], io);
-      stderr = io.stderrText();
+      // The run's shared demo (helpers/shared-demo.ts): read here, never written.
+      const demo = await sharedDemo('zh-CN');
+      dir = demo.dir;
+      code = demo.run.status;
+      stderr = demo.run.stderr;
     }, 240_000);
 
     it('ran', () => {

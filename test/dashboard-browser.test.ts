@@ -1,10 +1,11 @@
-// The dashboard as a person sees it: the demo quarter's page (written by `aspm demo`)
-// opened from disk in a real browser, Debian's Chromium driven by puppeteer-core, once for
-// the whole file. Every chart is drawn with its data (the grade distribution's bars counted
-// and measured against report.json), nothing is logged as an error, nothing is fetched
-// beyond the file, and printing gives A4 landscape pages with a section per page and page
-// numbers. Skips, saying so, where Chromium is not installed, unless ASPM_REQUIRE_CHROMIUM=1
-// (.ci/run sets it and installs Chromium).
+// The dashboard as a person sees it: the demo quarter's page (written by the run's shared
+// `aspm demo`, helpers/shared-demo.ts; read, never written) opened from disk in a real
+// browser, Debian's Chromium driven by puppeteer-core, once for the whole file. Every chart
+// is drawn with its data (the grade distribution's bars counted and measured against
+// report.json), nothing is logged as an error, nothing is fetched beyond the file, and
+// printing gives A4 landscape pages with a section per page and page numbers. Skips, saying
+// so, where Chromium is not installed, unless ASPM_REQUIRE_CHROMIUM=1 (.ci/run sets it and
+// installs Chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScoredReport } from '../src/scoring/scored-report.js';
-import { runMain } from './helpers/run-main.js';
+import { sharedDemo } from './helpers/shared-demo.js';
 
 const CHROMIUM = process.env.ASPM_CHROMIUM ?? '/usr/bin/chromium';
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -35,7 +36,7 @@ const SECTIONS = ['department', 'grades', 'teams', 'people', 'quality'];
 
 describe.skipIf(!available)(`the demo quarter's dashboard in Chromium${why}`, () => {
   const work = mkdtempSync(join(tmpdir(), 'aspm-dashboard-browser-'));
-  const reports = join(work, 'aspm-demo', 'reports');
+  let reports: string;
   let report: ScoredReport;
   let browser: Browser;
   let page: Page;
@@ -43,9 +44,10 @@ describe.skipIf(!available)(`the demo quarter's dashboard in Chromium${why}`, ()
   const fetched: string[] = [];
 
   beforeAll(async () => {
-    const demo = await runMain(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
+    const { dir, run: demo } = await sharedDemo('zh-CN');
     expect(demo.stderr).toBe('');
     expect(demo.status).toBe(0);
+    reports = join(dir, 'reports');
     report = JSON.parse(readFileSync(join(reports, '2026-Q3.json'), 'utf8')) as ScoredReport;
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasStackTrace, type CliRun } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
+import { sharedDemo } from './helpers/shared-demo.js';
 
 interface Report {
   readonly trial: boolean;
@@ -18,12 +19,14 @@ const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Rep
 
 describe('aspm demo (Chinese, the default)', () => {
   const work = mkdtempSync(join(tmpdir(), 'aspm-demo-'));
-  const dir = join(work, 'aspm-demo');
+  let dir: string;
   let run: CliRun;
 
   beforeAll(async () => {
-    run = await runMain(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'zh_CN.UTF-8' } });
-    // Two sets of notices, each with its charts drawn (ECharts and resvg): minutes on a busy machine.
+    // `aspm demo aspm-demo` in a Chinese locale, made once for the run and shared with the
+    // other files that read it (helpers/shared-demo.ts): two sets of notices, each with its
+    // charts drawn, are seconds of CPU, longer when another file is making it on a busy machine.
+    ({ dir, run } = await sharedDemo('zh-CN'));
   }, 240_000);
 
   it('succeeds and says, in the user language, what it made and how to do it with own files', () => {
@@ -125,6 +128,8 @@ describe('aspm demo (Chinese, the default)', () => {
   });
 
   it('refuses a folder that is not empty, and leaves it untouched', async () => {
+    // Run again where the demo is, in a copy of it: the shared one is read by other files.
+    cpSync(dir, join(work, 'aspm-demo'), { recursive: true });
     const again = await runMain(['demo', 'aspm-demo'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('is not empty');
@@ -138,13 +143,18 @@ describe('aspm demo (Chinese, the default)', () => {
 });
 
 describe('aspm demo --lang en', () => {
-  it('writes an English policy, English data and English notices', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'aspm-demo-en-'));
-    const run = await runMain(['demo', 'out', '--lang', 'en'], { cwd: work });
+  let dir: string;
+  let run: CliRun;
+
+  // `aspm demo out --lang en`, shared as the Chinese one is.
+  beforeAll(async () => {
+    ({ dir, run } = await sharedDemo('en'));
+  }, 240_000);
+
+  it('writes an English policy, English data and English notices', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('The demo is in out/');
-    const dir = join(work, 'out');
     expect(readFileSync(join(dir, 'policy.yaml'), 'utf8')).toMatch(/language: en/);
     expect(readFileSync(join(dir, 'data', 'tickets-2026Q3.csv'), 'utf8').split('\n')[0]).toMatch(/^ticket_id,staff_id/);
     const notice = readdirSync(join(dir, 'notices', '2026-09')).find((f) => f.endsWith('.md'))!;
