@@ -32,7 +32,8 @@ function newestInput(): number {
 }
 
 const ENTRY = join(ROOT, 'dist', 'cli', 'main.js');
-const BUNDLE_ENTRY = join(ROOT, 'dist', 'bundle', 'start.js');
+/** What bin/aspm.js loads: the front and the command's own entry (scripts/bundle-cli.mjs). */
+const BUNDLE_ENTRIES = ['start.cjs', 'help.cjs', 'main.js'].map((file) => join(ROOT, 'dist', 'bundle', file));
 const mtime = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
 /**
@@ -40,7 +41,7 @@ const mtime = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
  * `npm run build` (as `npm ci` runs), which rewrites every output, the entry among them.
  */
 export function buildIsStale(): boolean {
-  return !existsSync(ENTRY) || !existsSync(BUNDLE_ENTRY) || Math.max(mtime(STAMP), mtime(ENTRY)) < newestInput();
+  return !existsSync(ENTRY) || !BUNDLE_ENTRIES.every((file) => existsSync(file)) || Math.max(mtime(STAMP), mtime(ENTRY)) < newestInput();
 }
 
 export default function setup(): void {
