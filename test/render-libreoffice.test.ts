@@ -21,6 +21,12 @@ const title = tools
   ? 'the Word document in LibreOffice'
   : 'the Word document in LibreOffice — SKIPPED: soffice or poppler-utils (pdftotext, pdffonts, pdfinfo) is not installed; .ci/run installs them';
 
+/** Paragraphs of filler text, and a table of grades of so many rows, for the table test. */
+const filler = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}段。${'这是一段用来占满页面的正文文字，'.repeat(3)}到此为止。`).join('\n\n');
+const table = (rows: number) => '| 等级 | 名称 | 奖金系数 |\n|:---:|:---:|:---:|\n' + Array.from({ length: rows }, (_, i) => `| r${String(i + 1).padStart(2, '0')} | 名称 | 1.${i} |`).join('\n');
+/** With 8 to 10 paragraphs before it, the short table would start near the foot of the first page. */
+const TABLE_CASES = [['short-8', 8, 6], ['short-9', 9, 6], ['short-10', 10, 6], ['long-9', 9, 30]] as const;
+
 describe.skipIf(!tools)(title, () => {
   const dir = mkdtempSync(join(tmpdir(), 'aspm-lo-'));
   const pdfs: Record<string, Pdf> = {};
@@ -34,7 +40,15 @@ describe.skipIf(!tools)(title, () => {
         return docx;
       }),
     );
-    convertAllToPdf(documents, dir).forEach((pdf, i) => (pdfs[presets[i]!] = pdf));
+    // The documents of the table test below, in the same LibreOffice run (it starts slowly).
+    for (const [name, paragraphs, rows] of TABLE_CASES) {
+      const markdown = `# 测试\n\n${filler(paragraphs)}\n\n**第九条\u3000奖金系数**\u3000各等级的奖金系数如下：\n\n${table(rows)}\n\n表后的一段正文。\n`;
+      const file = join(dir, `${name}.docx`);
+      writeFileSync(file, await markdownToDocx(markdown, { language: 'zh-CN', title: name }));
+      documents.push(file);
+    }
+    const names = [...presets, ...TABLE_CASES.map(([name]) => name)];
+    convertAllToPdf(documents, dir).forEach((pdf, i) => (pdfs[names[i]!] = pdf));
   }, 360_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -179,18 +193,8 @@ describe.skipIf(!tools)(title, () => {
     });
   });
 
-  it('keeps a short table on one page with the paragraph that introduces it, and lets a long one break', async () => {
-    const filler = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}段。${'这是一段用来占满页面的正文文字，'.repeat(3)}到此为止。`).join('\n\n');
-    const table = (rows: number) => '| 等级 | 名称 | 奖金系数 |\n|:---:|:---:|:---:|\n' + Array.from({ length: rows }, (_, i) => `| r${String(i + 1).padStart(2, '0')} | 名称 | 1.${i} |`).join('\n');
-    const documents: string[] = [];
-    // With 8 to 10 paragraphs before it, the short table would start near the foot of the first page.
-    for (const [name, paragraphs, rows] of [['short-8', 8, 6], ['short-9', 9, 6], ['short-10', 10, 6], ['long-9', 9, 30]] as const) {
-      const markdown = `# 测试\n\n${filler(paragraphs)}\n\n**第九条\u3000奖金系数**\u3000各等级的奖金系数如下：\n\n${table(rows)}\n\n表后的一段正文。\n`;
-      const file = join(dir, `${name}.docx`);
-      writeFileSync(file, await markdownToDocx(markdown, { language: 'zh-CN', title: name }));
-      documents.push(file);
-    }
-    const [short8, short9, short10, long] = convertAllToPdf(documents, dir).map((pdf) => pdf.text.split('\f'));
+  it('keeps a short table on one page with the paragraph that introduces it, and lets a long one break', () => {
+    const [short8, short9, short10, long] = TABLE_CASES.map(([name]) => pdfs[name]!.text.split('\f'));
     const pageOf = (pages: string[], text: string) => pages.findIndex((p) => p.includes(text));
     for (const pages of [short8!, short9!, short10!]) {
       expect(pageOf(pages, 'r01')).toBe(pageOf(pages, '第九条'));
@@ -200,5 +204,5 @@ describe.skipIf(!tools)(title, () => {
     expect(pageOf(long!, 'r01')).toBe(0);
     expect(pageOf(long!, 'r30')).toBe(1);
     expect(long![1]).toMatch(/等级\s+名称\s+奖金系数/);
-  }, 180_000);
+  });
 });
