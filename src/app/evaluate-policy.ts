@@ -226,10 +226,18 @@ export async function evaluatePolicy(request: EvaluateRequest, options: Evaluate
   // the policy at hand, its goals chapter too (a report does not carry it).
   if (dashboard && htmlPath) files.push({ path: htmlPath, data: await dashboard.dashboardOfRun(report, dashboardHistory, { goals: policy.goals ?? [] }) });
   let chartsWithoutFont = false;
+  const writing = { force, inputs: [...inputs, ...dashboardHistory.map((r) => r.path)] };
+  // A notice that exists (without --force) is refused before the notices are drawn, as the
+  // report is before the tickets are read; writeOutputs checks every file again.
   const notices =
-    templates && request.notices !== undefined ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation), { onFontMissing: () => (chartsWithoutFont = true) }) : [];
+    templates && request.notices !== undefined
+      ? await buildNotices(report, policy, templates, request.notices, ticketLists(evaluation), {
+          onFontMissing: () => (chartsWithoutFont = true),
+          beforeDrawing: (paths) => checkTargets(paths, writing),
+        })
+      : [];
   // All or nothing; missing folders (reports/, the notices' folder) are created.
-  const written = await writeOutputs([...files, ...notices], { force, inputs: [...inputs, ...dashboardHistory.map((r) => r.path)] });
+  const written = await writeOutputs([...files, ...notices], writing);
   return {
     report,
     policy,

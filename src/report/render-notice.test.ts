@@ -15,7 +15,7 @@ import type { Policy } from '../policy/policy.generated.js';
 import { parseAdjustmentsBytes } from '../scoring/adjustments.js';
 import { buildNoticeView } from './notice-view.js';
 import { buildNotices, NOTICE_BASE_BYTES, noticeFileName, renderNoticeMarkdown } from './render-notice.js';
-import { findChartFonts, loadChartRasteriser } from '../charts/rasterise-chart.js';
+import { findChartFonts, loadChartRasteriser, type ChartRasteriser } from '../charts/rasterise-chart.js';
 import { scoreEvaluation } from '../scoring/score-evaluation.js';
 
 const agent = (s: number) => ({ response_sla_rate: 80 + 0.15 * s, first_response_minutes: 120 - 0.9 * s, csat: 80 + 0.15 * s, tickets_resolved: 60 + 0.7 * s, complaint_rate: 3 - 0.025 * s });
@@ -432,6 +432,25 @@ describe('notice charts', () => {
     expect(xml).toContain('各项指标得分（100 分即达到目标值）');
     // Not assessed: no pictures.
     expect(Object.keys(unzipSync(byName.get('E3-王芳.docx') as Uint8Array)).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+  });
+
+  it("shows each person's paths to a check before drawing them, in the order they are returned; a refusal stops the drawing", async () => {
+    const r = report(zh, ADJUSTMENT);
+    const seen: string[] = [];
+    const files = await buildNotices(r, zh, zhTemplates, 'notices', undefined, { beforeDrawing: async (paths) => void seen.push(...paths) });
+    expect(seen).toEqual(files.map((f) => f.path));
+    // Refused for the first person (an existing notice): no chart is drawn, nothing returned.
+    const real = await loadChartRasteriser();
+    let drawn = 0;
+    const counting: ChartRasteriser = { fonts: real.fonts, png: (svg, scale) => (drawn++, real.png(svg, scale)) };
+    const refuse = async (paths: readonly string[]) => {
+      throw new Error(`exists: ${paths[0]}`);
+    };
+    await expect(buildNotices(r, zh, zhTemplates, 'notices', undefined, { rasteriser: counting, beforeDrawing: refuse })).rejects.toThrow('exists: notices/E1-张_伟_.md');
+    expect(drawn).toBe(0);
+    // The same rasteriser draws when nothing is refused, so the count above can fail.
+    await buildNotices(r, zh, zhTemplates, 'notices', undefined, { rasteriser: counting });
+    expect(drawn).toBe(4);
   });
 
   it('without a CJK font, says so once and describes the charts in words in Word; the SVG files stay whole', async () => {

@@ -80,6 +80,12 @@ export interface NoticeChartOptions {
    * then show each chart's description in its place (the SVG files are whole).
    */
   readonly onFontMissing?: () => void;
+  /**
+   * Called with a person's file paths, in the order they are returned, before their charts
+   * and Word file are made: a check that throws (an existing notice without --force) stops
+   * the run before the seconds the rest would take.
+   */
+  readonly beforeDrawing?: (paths: readonly string[]) => Promise<void>;
 }
 
 /** PNG pixels per SVG unit: a chart shown 420 pt wide is 1,120 pixels, about 190 dpi on paper, and 30–60 KB. */
@@ -125,6 +131,9 @@ export async function buildNotices(report: ScoredReport, policy: Policy, templat
     const charts = alt ? { profile: { file: `${base}.kpis.svg`, alt: alt.profile }, total: { file: `${base}.total.svg`, alt: alt.total } } : null;
     const view: NoticeView = { ...built, charts, ticketList: list === undefined ? null : t(language, 'notice-ticket-list', { file: listFile }) };
     const markdown = renderNoticeMarkdown(view, templates);
+    // Only the charts the template links: a company's own template may have none.
+    const linked = view.chart && charts ? [charts.profile, charts.total].filter((file) => markdown.includes(file.file)) : [];
+    await chartOptions.beforeDrawing?.([`${base}.md`, `${base}.docx`, ...linked.map((file) => file.file), ...(list === undefined ? [] : [listFile])].map((name) => join(dir, name)));
     const images = new Map<string, DocxImage>();
     const svgs: OutputFile[] = [];
     if (view.chart && charts) {
@@ -134,8 +143,7 @@ export async function buildNotices(report: ScoredReport, policy: Policy, templat
         [charts.total, totalChart(data), [...data.steps.map((s) => s.label), data.total.label, data.veto ?? '']],
       ];
       for (const [file, chart, labels] of drawn) {
-        // Only the charts the template links: a company's own template may have none.
-        if (!markdown.includes(file.file)) continue;
+        if (!linked.includes(file)) continue;
         const { svg, image } = await draw(chart, labels);
         svgs.push({ path: join(dir, file.file), data: svg });
         if (image) images.set(file.file, image);
