@@ -7,7 +7,8 @@
 // CPU time the children used (Linux: the parent's cutime + cstime in /proc, in clock ticks,
 // so given as a mean over the rounds), which a busy machine disturbs far less than the
 // wall time: on a machine with a queue of runnable jobs the wall time of a short process
-// is mostly waiting for a core. Targets (issue 14):
+// is mostly waiting for a core. BENCH_STARTUP_PLAIN=1: without NODE_EXTRA_CA_CERTS (see
+// CHILD_ENV). Targets (issue 14):
 // `--version` and `--help` ≤ 1.5×, `validate` ≤ 3×, `render` to .docx ≤ 5×.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -57,11 +58,23 @@ function childrenCpu() {
 /** USER_HZ: 100 on every Linux that Node runs on. */
 const CLOCK_TICKS = 100;
 
+/**
+ * The children's environment. LANG fixed so that help and messages are the same text in
+ * every round and on every machine. NODE_EXTRA_CA_CERTS, when set (as on the machines this
+ * project is built on), makes every Node start read and parse a bundle of certificates:
+ * about 45 ms more for `node -e 0` and for aspm alike, which flatters every ratio.
+ * BENCH_STARTUP_PLAIN=1 leaves it out, as on a machine without it (aspm opens no
+ * connection, so nothing else changes).
+ */
+const PLAIN = process.env.BENCH_STARTUP_PLAIN === '1';
+/** @type {Record<string, string | undefined>} */
+const CHILD_ENV = { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1' };
+if (PLAIN) delete CHILD_ENV.NODE_EXTRA_CA_CERTS;
+
 function timeOnce(args) {
   const cpuBefore = childrenCpu();
   const start = performance.now();
-  // LANG fixed so that help and messages are the same text in every round and on every machine.
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', NO_COLOR: '1' } });
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', env: CHILD_ENV });
   const wall = performance.now() - start;
   if (child.status !== 0) throw new Error(`node ${args.join(' ')} exited ${child.status}:\n${child.stderr}`);
   const cpuAfter = childrenCpu();
@@ -99,6 +112,12 @@ export async function run() {
   const cores = cpus();
   const before = loadavg()[0];
   console.log(`machine: ${cores.length} × ${cores[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${before.toFixed(2)} at the start`);
+  const certificates = CHILD_ENV.NODE_EXTRA_CA_CERTS;
+  console.log(
+    certificates
+      ? `NODE_EXTRA_CA_CERTS=${certificates}: every start, node -e 0 too, also loads those certificates (BENCH_STARTUP_PLAIN=1 measures without them)`
+      : `without NODE_EXTRA_CA_CERTS${PLAIN ? ' (BENCH_STARTUP_PLAIN=1)' : ''}: a plain Node start`,
+  );
   const { wall: times, cpu } = measureStartup();
   const base = median(times[0]);
   const cpuBase = cpu[0].length > 0 ? mean(cpu[0]) : undefined;
