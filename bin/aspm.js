@@ -5,9 +5,10 @@
 // hundreds of modules, and loads each command's dependencies only when it runs.
 //
 // This file is CommonJS (bin/package.json says so), as are the two bundle files it starts
-// with: start.cjs answers `--version`, help.cjs answers help and usage errors, and neither
-// starts Node's ES module loader, which costs more than a third of `aspm --help`. Every
-// command runs in main.js, an ES module.
+// with: start.cjs answers `--version` and decides; help.cjs answers what asks for help (no
+// arguments, -h, --help, help), usage errors among them; neither starts Node's ES module
+// loader, which costs more than a third of `aspm --help`. Every command, and every other
+// usage error, runs in main.js, an ES module.
 'use strict';
 
 // Node 22 and later keep V8's compiled code between runs (much of what a short command
@@ -15,7 +16,18 @@
 // has no such cache, and the call is skipped there.
 require('node:module').enableCompileCache?.();
 
-require('../dist/bundle/start.cjs').start({
-  help: () => require('../dist/bundle/help.cjs'),
-  command: () => import('../dist/bundle/main.js'),
+// A command whose work never ends (a promise nothing will settle) must not pass for a
+// success when Node runs out of things to wait for: as an ES module's top-level await did,
+// it ends with 13.
+let settled = false;
+process.on('exit', () => {
+  if (!settled && process.exitCode === undefined) process.exitCode = 13;
 });
+require('../dist/bundle/start.cjs')
+  .start({
+    help: () => require('../dist/bundle/help.cjs'),
+    command: () => import('../dist/bundle/main.js'),
+  })
+  .then(() => {
+    settled = true;
+  });

@@ -27,14 +27,22 @@ const formatHost = {
   getNewLine: () => '\n',
 };
 
-/** Diagnostics as `tsc --noEmit` gathers them: it stops at the first kind that has any. */
+/**
+ * Diagnostics as `tsc --noEmit` gathers them: it stops at the first kind that has any, and
+ * with `declaration` on it also reports what the declaration files it would write cannot
+ * express (TS4094 and kin), though it writes none.
+ */
 function typecheck(program) {
+  const options = program.getCompilerOptions();
   const found = [...program.getConfigFileParsingDiagnostics()];
   const configErrors = found.length;
   found.push(...program.getSyntacticDiagnostics());
   if (found.length === configErrors) {
     found.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics());
-    if (found.length === configErrors) found.push(...program.getSemanticDiagnostics());
+    if (found.length === configErrors) {
+      found.push(...program.getSemanticDiagnostics());
+      if (found.length === configErrors && (options.declaration || options.composite)) found.push(...program.getDeclarationDiagnostics());
+    }
   }
   return ts.sortAndDeduplicateDiagnostics(found);
 }
