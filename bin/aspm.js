@@ -13,8 +13,9 @@
 
 // Node 22 and later keep V8's compiled code between runs (much of what a short command
 // spends is compiling the YAML parser and the policy's validator the first time); Node 20
-// has no such cache, and the call is skipped there.
-require('node:module').enableCompileCache?.();
+// has no such cache, and the call is skipped there: the help front brings its own.
+const { enableCompileCache } = require('node:module');
+enableCompileCache?.();
 
 // A command whose work never ends (a promise nothing will settle) must not pass for a
 // success when Node runs out of things to wait for: as an ES module's top-level await did,
@@ -23,9 +24,11 @@ let settled = false;
 process.on('exit', () => {
   if (!settled && process.exitCode === undefined) process.exitCode = 13;
 });
-require('../dist/bundle/start.cjs')
+const front = require('../dist/bundle/start.cjs');
+const help = require('node:path').join(__dirname, '..', 'dist', 'bundle', 'help.cjs');
+front
   .start({
-    help: () => require('../dist/bundle/help.cjs'),
+    help: () => (enableCompileCache ? require(help) : front.requireWithCodeCache(help)),
     command: () => import('../dist/bundle/main.js'),
   })
   .then(() => {

@@ -13,6 +13,7 @@
 // - Packages with native code or files found at run time stay outside and are loaded from
 //   node_modules as before. The library (`import 'aspm-cli'`) is not bundled: it is
 //   dist/index.js as tsc wrote it.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,7 +108,31 @@ export async function bundleCli() {
   });
   // What went into each file, for test/bundle.test.ts: what start-up loads, one copy of each module.
   writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify({ command: command.metafile, front: front.metafile }));
+  saveHelpCodeCache();
   return { command, front };
+}
+
+/**
+ * Runs the help front once, as `aspm --help` and `aspm evaluate --help` in both languages, in
+ * a plain Node (no NODE_OPTIONS: V8 refuses a cache made under other flags), and saves the
+ * code V8 compiled beside it (src/cli/code-cache.ts).
+ */
+function saveHelpCodeCache() {
+  const script = `
+    const { loadCommonJs, codeCachePath } = require(${JSON.stringify(join(BUNDLE_DIR, 'start.cjs'))});
+    const file = ${JSON.stringify(join(BUNDLE_DIR, 'help.cjs'))};
+    const { exports: help, script } = loadCommonJs(file);
+    const sink = { write: () => true };
+    const io = (lang) => ({ stdout: sink, stderr: sink, get stdin() { return process.stdin; }, env: { LANG: lang }, cwd: process.cwd(), now: () => new Date() });
+    (async () => {
+      for (const lang of ['zh_CN.UTF-8', 'en_US.UTF-8']) for (const argv of [['--help'], ['evaluate', '--help']]) await help.answerHelp(argv, io(lang));
+      require('node:fs').writeFileSync(codeCachePath(file), script.createCachedData());
+    })();
+  `;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { env, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`saving the help front's code cache failed:\n${run.stderr}`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();

@@ -56,7 +56,7 @@ describe('the command bundle', () => {
   it('is what bin/aspm.js runs: the front first, the command as an ES module', () => {
     const bin = readFileSync(join(ROOT, 'bin', 'aspm.js'), 'utf8');
     expect(bin).toMatch(/require\('\.\.\/dist\/bundle\/start\.cjs'\)/);
-    expect(bin).toMatch(/require\('\.\.\/dist\/bundle\/help\.cjs'\)/);
+    expect(bin).toMatch(/join\(__dirname, '\.\.', 'dist', 'bundle', 'help\.cjs'\)/);
     expect(bin).toMatch(/import\('\.\.\/dist\/bundle\/main\.js'\)/);
     // CommonJS, so that neither it nor the front starts Node's ES module loader.
     expect(JSON.parse(readFileSync(join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
@@ -81,7 +81,7 @@ describe('the command bundle', () => {
   it('loads only its entry and small constants for `--version`, and no package but commander for `--help`', () => {
     const { front } = metafiles();
     const version = Object.keys(front.outputs[`${BUNDLE}/start.cjs`]!.inputs);
-    expect(version.sort()).toEqual(['dist/cli/broken-pipe.js', 'dist/cli/start.js', 'dist/package-root.js']);
+    expect(version.sort()).toEqual(['dist/cli/broken-pipe.js', 'dist/cli/code-cache.js', 'dist/cli/start.js', 'dist/package-root.js']);
 
     const help = Object.keys(front.outputs[`${BUNDLE}/help.cjs`]!.inputs);
     const packages = new Set(help.map(packageOf).filter((name) => name !== undefined));

@@ -2,7 +2,8 @@
 // file loaded without Node's ES module loader (bin/aspm.js, scripts/bundle-cli.mjs). It must
 // answer exactly as the command itself answers, need none of the command's code, and hand
 // over to the whole command when the arguments run one after all.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,29 @@ describe('the help front', () => {
     // A command needs main.js, which the copy does not have: the check above can fail.
     expect(inCopy(['validate', join(ROOT, 'presets', 'small.en.yaml')]).status).not.toBe(0);
     expect(runCli(['validate', join(ROOT, 'presets', 'small.en.yaml')], en).status).toBe(0);
+  });
+
+  it('loads with the code cache the build saved, which this Node accepts; a foreign cache changes nothing', () => {
+    const help = join(ROOT, 'dist', 'bundle', 'help.cjs');
+    const accepted = (cache: string) =>
+      spawnSync(
+        process.execPath,
+        ['-e', `const { loadCommonJs } = require(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'start.cjs'))}); process.stdout.write(String(loadCommonJs(${JSON.stringify(help)}, require('node:fs').readFileSync(${JSON.stringify(cache)})).script.cachedDataRejected));`],
+        { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
+      ).stdout;
+    expect(accepted(`${help}.cache`)).toBe('false');
+    // A cache of other code (another version of aspm, another Node) is refused by V8 …
+    const copy = mkdtempSync(join(tmpdir(), 'aspm-help-front-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
+    for (const file of ['start.cjs', 'help.cjs']) cpSync(join(ROOT, 'dist', 'bundle', file), join(copy, 'dist', 'bundle', file));
+    // (Here: bytes that are no cache at all, where the copy's front looks for its own.)
+    writeFileSync(join(copy, 'dist', 'bundle', 'help.cjs.cache'), readFileSync(join(ROOT, 'dist', 'bundle', 'start.cjs')));
+    expect(accepted(join(copy, 'dist', 'bundle', 'help.cjs.cache'))).toBe('true');
+    // … and help is answered all the same.
+    const en = { env: { LANG: 'en_US.UTF-8' } };
+    expect(runCli(['--help'], { ...en, bin: join(copy, 'bin', 'aspm.js') })).toEqual(runCli(['--help'], en));
   });
 
   it('hands over to the command when -h turns out to be a value: render -o -h writes a file named -h', () => {

@@ -73,7 +73,7 @@ describe('start-up', () => {
   it('answers `aspm --version` alone without the command parser, the catalogue or any package', () => {
     const closure = staticClosure('cli/start.ts');
     expect([...closure.packages]).toEqual([]);
-    expect([...closure.modules].sort()).toEqual(['cli/broken-pipe.ts', 'cli/start.ts', 'package-root.ts']);
+    expect([...closure.modules].sort()).toEqual(['cli/broken-pipe.ts', 'cli/code-cache.ts', 'cli/start.ts', 'package-root.ts']);
     expect(['--version', '-V'].map((flag) => asksOnlyVersion([flag]))).toEqual([true, true]);
     // With anything else the version goes through commander, which knows what to do with it.
     expect([['--version', '--lang', 'en'], ['--help'], [], ['validate', '--version']].map(asksOnlyVersion)).toEqual([false, false, false, false]);

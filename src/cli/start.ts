@@ -5,6 +5,8 @@
 // too: Node's ES module loader, which the command's own bundle needs, costs `aspm --help`
 // more than a third of its time. Everything else goes through main() as always.
 import { packageInfo } from '../package-root.js';
+// For bin/aspm.js, and for the build, which makes the cache (scripts/bundle-cli.mjs).
+export { codeCachePath, loadCommonJs, requireWithCodeCache } from './code-cache.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
 /** True when argv (without node and script) asks for the version and nothing else. */
