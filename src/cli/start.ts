@@ -5,9 +5,10 @@
 // too: Node's ES module loader, which the command's own bundle needs, costs `aspm --help`
 // more than a third of its time. Everything else goes through main() as always.
 import { packageInfo } from '../package-root.js';
+import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
+
 // For bin/aspm.js, and for the build, which makes the cache (scripts/bundle-cli.mjs).
 export { codeCachePath, loadCommonJs, requireWithCodeCache } from './code-cache.js';
-import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
 /** True when argv (without node and script) asks for the version and nothing else. */
 export function asksOnlyVersion(argv: readonly string[]): boolean {
