@@ -35,9 +35,13 @@ const CHECKS = [
 function ramTemporaryFolder() {
   const ram = '/dev/shm';
   if (process.platform !== 'linux' || process.env.TMPDIR || !existsSync(ram)) return undefined;
-  const { bavail, bsize } = statfsSync(ram);
-  if (bavail * bsize < 4 * 2 ** 30) return undefined;
-  return mkdtempSync(join(ram, 'aspm-test-'));
+  try {
+    const { bavail, bsize } = statfsSync(ram);
+    return bavail * bsize < 4 * 2 ** 30 ? undefined : mkdtempSync(join(ram, 'aspm-test-'));
+  } catch {
+    // Not ours to write in (a container's read-only /dev/shm): the system's temporary folder.
+    return undefined;
+  }
 }
 const temporary = ramTemporaryFolder();
 if (temporary) process.env.TMPDIR = temporary;

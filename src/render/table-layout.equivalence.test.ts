@@ -1,13 +1,16 @@
 // The column widths of table-layout.ts against the algorithm as it was before it measured
-// each cell once, kept here verbatim (below) as the reference: every table of every preset's
-// policy document and a few thousand made-up tables must get the same widths, to the unit.
+// each cell once, kept below as the reference (its own steps, table-layout.ts's rules and
+// measures): every table of every preset's policy document and a few thousand made-up
+// tables must get the same widths, to the unit.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPreset, presetNames } from '../../test/helpers/presets.js';
-import { displayWidth } from '../text/display-width.js';
 import { parseMarkdownDocument, type Block, type TableCell } from './markdown-document.js';
 import { renderPolicyMarkdown } from './render-policy.js';
-import { columnWidths, type TableMetrics } from './table-layout.js';
+import { columnWidths, layoutRules, type TableMetrics } from './table-layout.js';
 import { readTemplateSet } from './templates.js';
+
+// The reference's rules and measures, which are table-layout.ts's own (see the reference below).
+const { BLANK_LEAST, BLANK_WANTED, BOLD_LATIN, LONG_LEAST, NEARLY, SHORT, SHORT_CROWDED, SLACK, linesOf, longestPiece, nameColumn, nameLeast, textHalfEms } = layoutRules;
 
 type Table = Extract<Block, { kind: 'table' }>;
 
@@ -114,77 +117,9 @@ describe('table column widths, measured once a cell', () => {
 });
 
 // ---- The reference: table-layout.ts's column widths as they were (commit ac0afb6). ----
-
-/** Half-ems a blank cell asks for: room to write a short value by hand. */
-const BLANK_WANTED = 8;
-const BLANK_LEAST = 5;
-/** Text up to this many half-ems (six Chinese characters) should not wrap… */
-const SHORT = 12;
-/** …unless the table is crowded, when only four characters stay together. */
-const SHORT_CROWDED = 8;
-/** A long text may wrap, but not into a column narrower than four Chinese characters. */
-const LONG_LEAST = 8;
-/**
- * A name in the name column stays on one line up to this width (half-ems): seven Chinese
- * characters, or six with a mark (平均解决时长 ※), or two short words in Latin letters
- * (First response / time; a longer name wraps between words, and the room goes to the
- * definitions beside it, which in English run to five lines and more).
- */
-const NAME_WIDE = 15;
-const NAME_LATIN = 15;
-/** Half-ems of a bold Latin letter (Liberation Serif Bold, measured in LibreOffice's PDF). */
-const BOLD_LATIN = 1.35;
-/** Slack for bold text and for fonts a little wider than their size (half-ems). */
-const SLACK = 2;
-/** A column this close to its one-line width (half-ems) gets it before others get more. */
-const NEARLY = 6;
-
-/** Marks that Chinese fonts draw a full character wide (※ after a team KPI, □ 是 □ 否). */
-const FULL_WIDTH_SYMBOLS = /[※□■○●◇◆☆★]/gu;
-
-/**
- * Width of a text in half-ems. Latin letters and digits count a little over one: the fonts
- * that stand in for Times New Roman where it is missing (DejaVu, Liberation) are wider.
- */
-function textHalfEms(text: string, latin = 1.2): number {
-  const trimmed = text.trim();
-  const wide = displayWidth(trimmed) - trimmed.length + (trimmed.match(FULL_WIDTH_SYMBOLS)?.length ?? 0);
-  return Math.ceil(wide * 2 + (trimmed.length - wide) * latin);
-}
-
-/**
- * What never wraps: a ticket or appeal number (T00003731, SS-2026-009), a date (2026年10月15日,
- * 15 October 2026) and a number with its unit (23.52 分钟, 95.00%, 12.5 min, CNY 3,000.00).
- */
-const UNBROKEN = /[A-Z]+-?\d[\d-]*(?=[^\w-]|$)|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2} [A-Z][a-z]+ \d{4}|(?:[A-Z]{3} )?[-+]?\d[\d,.]*\s?(?:%|[\p{Script=Han}]{1,2}(?:\/[\p{Script=Han}]{1,2})?|[A-Za-z]{1,6}\b)?/gu;
-
-function longestLatinWord(text: string, latin = 1.2): number {
-  let longest = 0;
-  // Word and LibreOffice break a line after a hyphen: follow- / up, second- / visit.
-  for (const word of text.split(/[^\x21-\x7E]+|(?<=[A-Za-z]-)(?=[A-Za-z])/u)) longest = Math.max(longest, Math.ceil(word.length * latin));
-  return longest;
-}
-
-/**
- * The widest piece of a text that should not be broken: a Latin word, or a bracketed note
- * such as （20%） that wraps as a whole onto the next line (a long one wraps like any text).
- */
-function longestPiece(text: string, latin?: number): number {
-  const pieces = text.split(/\s+|(?=（)|(?<=）)/u);
-  return Math.max(
-    0,
-    // A value with its unit and a date are read as one: 23.52 分/钟 or 2026年/10月15/日 is misread.
-    // Digits run wider than the Latin estimate in the faces LibreOffice substitutes; and Word
-    // and LibreOffice put a little space between Chinese characters and digits (2026 年 10 月).
-    ...[...text.matchAll(UNBROKEN)].map((m) => textHalfEms(m[0], 1.4) + (m[0].match(/\p{Script=Han}(?=\s*\d)|\d(?=\s*\p{Script=Han})/gu)?.length ?? 0) / 2),
-    ...pieces.map((piece) => {
-      // A short note in brackets moves as a whole; a long one wraps like any Chinese text.
-      if (piece.startsWith('（')) return textHalfEms(piece) <= SHORT ? textHalfEms(piece) : LONG_LEAST;
-      return longestLatinWord(piece, latin);
-    }),
-  );
-}
-
+// The rules and measures are table-layout.ts's own (a change to them changes both sides);
+// what is kept here is how the widths were worked out from them, measuring every cell
+// again each time it was asked (the rules and measures are at the top of the file).
 function cellLeast(cell: TableCell, short: number): number {
   if (cell.empty) return BLANK_LEAST;
   // A label is bold, and bold Latin letters are wider (Acknowledgemen / t).
@@ -193,39 +128,8 @@ function cellLeast(cell: TableCell, short: number): number {
   return width <= short ? width : Math.max(Math.min(LONG_LEAST, width) + SLACK, longestPiece(cell.text, latin) + SLACK);
 }
 
-/** The least width of a name: all of it on one line, up to the cap for its script. */
-function nameLeast(cell: TableCell): number {
-  if (cell.empty) return 0;
-  const width = textHalfEms(cell.text);
-  const cap = displayWidth(cell.text) > cell.text.length ? NAME_WIDE : NAME_LATIN;
-  // A short note in brackets after a name (客户满意度（班组）) stays on the name's line: 班 / 组 misreads.
-  const note = /（[^（）]*）$/u.exec(cell.text.trim());
-  const noted = note && textHalfEms(note[0]) <= SHORT ? cap + textHalfEms(note[0]) : cap;
-  return Math.max(Math.min(width, noted), longestPiece(cell.text)) + SLACK;
-}
-
-const NUMBER = /^[\s\d.()（）#№-]*$/u;
-
-/**
- * The column that names the rows: the first whose cells are not all numbers (序号 comes
- * first in some tables). A table of two columns has none: its columns have room enough.
- */
-function nameColumn(rows: readonly (readonly TableCell[])[], columns: number): number {
-  if (columns < 3) return -1;
-  for (let column = 0; column < columns - 1; column++) {
-    const cells = rows.map((row) => row[column]).filter((c): c is TableCell => c !== undefined && !c.empty);
-    if (cells.length > 0 && !cells.every((c) => NUMBER.test(c.text))) return column;
-  }
-  return -1;
-}
-
 function cellWanted(cell: TableCell): number {
   return cell.empty ? BLANK_WANTED : textHalfEms(cell.text) + SLACK;
-}
-
-/** Lines a text of `width` half-ems takes in a column of `share` half-ems. */
-function linesOf(width: number, share: number, slack = SLACK): number {
-  return width === 0 ? 1 : Math.max(1, Math.ceil(width / Math.max(1, share - slack)));
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -158,6 +158,12 @@ function linesOf(width: number, share: number, slack = SLACK): number {
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /**
+ * The rules and measures the widths are made of, for the reference that table-layout.
+ * equivalence.test.ts keeps of how they were worked out before each cell was measured once.
+ */
+export const layoutRules = { BLANK_LEAST, BLANK_WANTED, BOLD_LATIN, LONG_LEAST, NEARLY, SHORT, SHORT_CROWDED, SLACK, linesOf, longestPiece, nameColumn, nameLeast, textHalfEms } as const;
+
+/**
  * Widths already laid out, per table (its rows, as parsed) and page: the Word writer asks for
  * a table's widths once for every way page-fit.ts tries to break a form across pages, and
  * once more to write it, five times a table and more. A table's cells are read-only data, so
