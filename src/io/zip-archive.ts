@@ -450,8 +450,9 @@ export class ZipStreamWriter {
   /** The first error of the file (a folder gone, a full disk): every later step rejects with it. */
   private failure: Error | undefined;
 
+  /** `path` is created, never replaced: an existing file (or a link in its place) fails the write. */
   constructor(path: string) {
-    this.out = createWriteStream(path);
+    this.out = createWriteStream(path, { flags: 'wx' });
     // Listened to from the start: an error with no listener would end the process.
     this.out.on('error', (error) => (this.failure ??= error));
   }

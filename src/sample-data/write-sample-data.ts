@@ -64,7 +64,8 @@ function writeLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | '
 }
 
 async function streamLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | 'gb18030', bom: boolean): Promise<void> {
-  const out = createWriteStream(path);
+  // A temporary (writeStreamed), created exclusively as every temporary is (write-output.ts).
+  const out = createWriteStream(path, { flags: 'wx' });
   const encode = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gb18030'));
   if (bom && encoding === 'utf-8') out.write(Buffer.from([0xef, 0xbb, 0xbf]));
   let batch: string[] = [];
