@@ -67,12 +67,14 @@ export function wrappedLines(text: string, room: number): number {
   let lines = 1;
   let used = 0;
   for (const token of text.trim().match(TOKENS) ?? []) {
-    const latin = /^[\s\x21-\x7E]/u.test(token);
-    const width = /^\s/u.test(token) ? LATIN_LETTER : latin ? token.length * LATIN_LETTER : textHalfEms(token);
+    const space = /^\s/u.test(token);
+    const first = token.charCodeAt(0);
+    const latin = space || (first >= 0x21 && first <= 0x7e);
+    const width = space ? LATIN_LETTER : latin ? token.length * LATIN_LETTER : characterHalfEms(token);
     // A Chinese line is justified, but its last character may be pushed over by half a character or so.
     if (used + width <= (latin ? room : room - KINSOKU)) {
       used += width;
-    } else if (/^\s/u.test(token)) {
+    } else if (space) {
       [lines, used] = [lines + 1, 0];
     } else {
       lines += 1 + Math.floor(Math.max(0, width - 0.001) / room);
@@ -81,6 +83,25 @@ export function wrappedLines(text: string, room: number): number {
   }
   return lines;
 }
+
+/**
+ * `textHalfEms` of a token that is one character (with the punctuation held to it), the
+ * most of what a Chinese text is made of: remembered, as the Word writer estimates the height
+ * of every paragraph of a policy, and a text uses a few thousand characters at most. (Bounded
+ * all the same: a process that publishes many documents starts afresh past the bound.)
+ */
+function characterHalfEms(token: string): number {
+  let width = characterWidths.get(token);
+  if (width === undefined) {
+    if (characterWidths.size >= MOST_REMEMBERED) characterWidths.clear();
+    width = textHalfEms(token);
+    characterWidths.set(token, width);
+  }
+  return width;
+}
+
+const characterWidths = new Map<string, number>();
+const MOST_REMEMBERED = 10_000;
 
 /**
  * What a line breaks between: a run of spaces, a Latin word (with its punctuation), or any
