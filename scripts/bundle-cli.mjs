@@ -13,10 +13,17 @@
 // - Packages with native code or files found at run time stay outside and are loaded from
 //   node_modules as before. The library (`import 'aspm-cli'`) is not bundled: it is
 //   dist/index.js as tsc wrote it.
+// - The front, CommonJS files that bin/aspm.js requires before any of that: start.cjs
+//   (--version, and where to go), help.cjs (help and usage errors), and for validate and
+//   render a file each that runs that command alone, with the document templates beside it.
+//   Each is loaded with the code V8 compiled for it here (saveCodeCaches), without Node's ES
+//   module loader: a short command is over in a few hundred milliseconds, a good part of
+//   which went into loading modules and compiling their code.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,6 +73,68 @@ const notInHelpFront = {
   },
 };
 
+/**
+ * In a command's front (CommonJS, one file), the dynamic import() of every other command's
+ * code becomes a module that fails when loaded, as in the help front: the front's program
+ * runs its own command and no other. So does the rest of the message catalogue when the
+ * command speaks only the core part (coreMessagesOnly, which the program checks before it
+ * would load it). The command's own imports, and those of the code they reach (templates,
+ * ExcelJS), stay: esbuild runs such a module when first imported.
+ */
+const onlyCommand = (name, { coreMessagesOnly }) => ({
+  name: 'only-command',
+  setup(build) {
+    const commandsDir = join(root, 'dist', 'cli', 'commands');
+    const program = join(root, 'dist', 'cli', 'program.js');
+    const stubbed = (args) =>
+      args.kind === 'dynamic-import' &&
+      !args.path.startsWith('node:') &&
+      ((dirname(args.importer) === commandsDir && basename(args.importer) !== `${name}.js`) || (args.importer === program && coreMessagesOnly));
+    build.onResolve({ filter: /.*/ }, (args) => (stubbed(args) ? { path: args.path, namespace: `not-in-${name}-front` } : undefined));
+    build.onLoad({ filter: /.*/, namespace: `not-in-${name}-front` }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`aspm: ${args.path} is not part of the ${name} front (scripts/bundle-cli.mjs)`)});`,
+      loader: 'js',
+    }));
+  },
+});
+
+/**
+ * The render front holds the document templates of neither language (a third of its size
+ * each, and a document is in one): each is a CommonJS file of its own beside the front, with
+ * its code cache, required when a document in its language is made. The modules are data
+ * alone, so no state is held twice.
+ */
+const templatesApart = {
+  name: 'templates-apart',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]precompiled[\\/][^/\\]+\.generated\.js$/ }, (args) => ({ path: basename(args.path), namespace: 'templates-apart' }));
+    build.onLoad({ filter: /.*/, namespace: 'templates-apart' }, (args) => ({
+      contents: `const { requireBundleFile } = require(${JSON.stringify(join(root, 'dist', 'cli', 'code-cache.js'))});
+        module.exports = requireBundleFile(require('node:path').join(__dirname, ${JSON.stringify(templatesFile(args.path))}));`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+/** `zh-CN.generated.js` → `templates-zh-CN.cjs`. */
+const templatesFile = (precompiled) => `templates-${precompiled.replace(/\.generated\.js$/, '')}.cjs`;
+
+/**
+ * In the front, an import() of one of Node's own modules (node:v8 for --no-opt, node:crypto
+ * where a holidays file is read) is a require(): in CommonJS, import() starts Node's ES
+ * module loader, which the front exists to avoid, and in a file loaded with its code cache
+ * (a vm.Script, src/cli/code-cache.ts) it fails outright. No front calls import() at all
+ * (test/bundle.test.ts).
+ */
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtins-required' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtins-required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** What both builds share. @type {import('esbuild').BuildOptions} */
 const COMMON = {
   absWorkingDir: root,
@@ -95,44 +164,123 @@ export async function bundleCli() {
     plugins: [lazyChildProcess],
   });
   // The front: what bin/aspm.js requires first. start.cjs is small and decides; help.cjs is
-  // main.js's program without the commands' code. CommonJS has no import.meta: a module's
-  // own URL (package-root.js finds the package with it) is made from __filename.
-  const front = await build({
+  // main.js's program without the commands' code; each command front is main.js's program
+  // with that command's code alone. CommonJS has no import.meta: a module's own URL
+  // (package-root.js finds the package with it) is made from __filename.
+  /** @type {import('esbuild').BuildOptions} */
+  const FRONT = {
     ...COMMON,
-    entryPoints: { start: 'dist/cli/start.js', help: 'dist/cli/main.js' },
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    // Read whole at every start (a front is one file): without comments and indentation it
+    // is a third smaller, and in ASCII (\\u escapes) V8 holds its text in one byte a character
+    // rather than two. Names are kept, for the stack ASPM_DEBUG shows.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: 'ascii',
     define: { 'import.meta.url': '__aspmModuleUrl' },
     banner: { js: "const __aspmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [lazyChildProcess, notInHelpFront],
+  };
+  const front = await build({ ...FRONT, entryPoints: { start: 'dist/cli/start.js', help: 'dist/cli/main.js' }, plugins: [lazyChildProcess, builtinsRequired, notInHelpFront] });
+  const templates = await build({
+    ...FRONT,
+    entryPoints: Object.fromEntries(['zh-CN', 'en'].map((language) => [templatesFile(`${language}.generated.js`).replace(/\.cjs$/, ''), `dist/render/precompiled/${language}.generated.js`])),
   });
+  const { FRONT_COMMANDS } = await import(pathToFileURL(join(root, 'dist', 'cli', 'start.js')).href);
+  const { commands } = await import(pathToFileURL(join(root, 'dist', 'cli', 'commands', 'index.js')).href);
+  /** @type {Record<string, import('esbuild').Metafile>} */
+  const commandFronts = {};
+  for (const name of FRONT_COMMANDS) {
+    const definition = commands.find((/** @type {{ name: string }} */ command) => command.name === name);
+    if (!definition) throw new Error(`FRONT_COMMANDS names ${name}, which is no command`);
+    const built = await build({ ...FRONT, entryPoints: { [name]: 'dist/cli/main.js' }, plugins: [lazyChildProcess, builtinsRequired, templatesApart, onlyCommand(name, { coreMessagesOnly: definition.coreMessagesOnly === true })] });
+    commandFronts[name] = built.metafile;
+  }
+  for (const metafile of [front.metafile, templates.metafile, ...Object.values(commandFronts)]) {
+    for (const output of Object.keys(metafile.outputs)) if (output.endsWith('.cjs')) asciiOnly(join(root, output));
+  }
   // What went into each file, for test/bundle.test.ts: what start-up loads, one copy of each module.
-  writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify({ command: command.metafile, front: front.metafile }));
-  saveHelpCodeCache();
-  return { command, front };
+  writeFileSync(join(BUNDLE_DIR, 'metafile.json'), JSON.stringify({ command: command.metafile, front: front.metafile, templates: templates.metafile, commandFronts }));
+  saveCodeCaches(FRONT_COMMANDS);
+  return { command, front, commandFronts };
 }
 
 /**
- * Runs the help front once, as `aspm --help` and `aspm evaluate --help` in both languages, in
- * a plain Node (no NODE_OPTIONS: V8 refuses a cache made under other flags), and saves the
- * code V8 compiled beside it (src/cli/code-cache.ts).
+ * Escapes what esbuild's `charset: 'ascii'` leaves as it is (the characters of regular
+ * expressions: /[。.]$/), so that the front's text is ASCII: loaded as such, it is read
+ * without decoding UTF-8 (src/cli/code-cache.ts), and held in one byte a character. Each
+ * UTF-16 unit becomes \\uXXXX, which means the same in a string, an identifier and a regular
+ * expression (with the u flag, a pair of escaped surrogates is one code point). A character
+ * escaped by a backslash already would change meaning: the build stops instead.
  */
-function saveHelpCodeCache() {
-  const script = `
-    const { loadCommonJs, codeCachePath } = require(${JSON.stringify(join(BUNDLE_DIR, 'start.cjs'))});
-    const file = ${JSON.stringify(join(BUNDLE_DIR, 'help.cjs'))};
-    const { exports: help, script } = loadCommonJs(file);
-    const sink = { write: () => true };
-    const io = (lang) => ({ stdout: sink, stderr: sink, get stdin() { return process.stdin; }, env: { LANG: lang }, cwd: process.cwd(), now: () => new Date() });
-    (async () => {
-      for (const lang of ['zh_CN.UTF-8', 'en_US.UTF-8']) for (const argv of [['--help'], ['evaluate', '--help']]) await help.answerHelp(argv, io(lang));
-      require('node:fs').writeFileSync(codeCachePath(file), script.createCachedData());
-    })();
-  `;
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { env, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`saving the help front's code cache failed:\n${run.stderr}`);
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  const escaped = text.replace(/[\u0080-\uffff]/g, (unit, at) => {
+    if (text[at - 1] === '\\') throw new Error(`${file}: a non-ASCII character escaped by a backslash at ${at}; see asciiOnly in scripts/bundle-cli.mjs`);
+    return `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+  if (escaped !== text) writeFileSync(file, escaped);
+}
+
+/**
+ * What each front runs once at build time (argv, and the LANG it runs under), every run
+ * ending with 0; the code V8 compiled meanwhile is what is saved.
+ * - help: `aspm --help` and `aspm evaluate --help` in both languages.
+ * - validate: the large preset in Chinese, the small one in English.
+ * - render: the large preset to a Word file, the small one to Markdown and HTML (OUT/ is a
+ *   temporary folder); and the templates it loaded.
+ */
+const EXERCISES = {
+  help: ['zh_CN.UTF-8', 'en_US.UTF-8'].flatMap((lang) => [['--help'], ['evaluate', '--help']].map((argv) => ({ argv, lang }))),
+  validate: [
+    { argv: ['validate', 'presets/large.zh-CN.yaml'], lang: 'zh_CN.UTF-8' },
+    { argv: ['validate', 'presets/small.en.yaml'], lang: 'en_US.UTF-8' },
+  ],
+  render: [
+    { argv: ['render', 'presets/large.zh-CN.yaml', '-o', 'OUT/policy.docx'], lang: 'zh_CN.UTF-8' },
+    { argv: ['render', 'presets/small.en.yaml', '-o', 'OUT/policy.md'], lang: 'en_US.UTF-8' },
+    { argv: ['render', 'presets/small.en.yaml', '-o', 'OUT/policy.html'], lang: 'en_US.UTF-8' },
+  ],
+};
+
+/**
+ * Runs each front (EXERCISES) and saves the code V8 compiled beside it, and beside each file
+ * it required with a cache (src/cli/code-cache.ts): in a plain Node (no NODE_OPTIONS) under
+ * the flags the front runs under, as V8 refuses a cache made under others. A command front
+ * runs with --no-opt (src/cli/start.ts), help without it.
+ */
+function saveCodeCaches(commandFronts) {
+  const work = mkdtempSync(join(tmpdir(), 'aspm-code-cache-'));
+  try {
+    for (const name of ['help', ...commandFronts]) {
+      const runs = EXERCISES[name];
+      if (runs === undefined) throw new Error(`no exercise for the ${name} front in scripts/bundle-cli.mjs`);
+      const script = `
+        ${name === 'help' ? '' : "require('node:v8').setFlagsFromString('--no-opt');"}
+        const { loadCommonJs, codeCachePath } = require(${JSON.stringify(join(BUNDLE_DIR, 'start.cjs'))});
+        const file = ${JSON.stringify(join(BUNDLE_DIR, `${name}.cjs`))};
+        const { exports: front, script } = loadCommonJs(file);
+        (async () => {
+          for (const { argv, lang } of ${JSON.stringify(runs)}) {
+            let said = '';
+            const sink = { write: (text) => { said += text; return true; } };
+            const io = { stdout: sink, stderr: sink, get stdin() { return process.stdin; }, env: { LANG: lang }, cwd: process.cwd(), now: () => new Date(0) };
+            const args = argv.map((arg) => (arg.startsWith('OUT/') ? require('node:path').join(${JSON.stringify(work)}, arg.slice(4)) : arg));
+            const code = ${name === 'help' ? 'await front.answerHelp(args, io)' : `await front.answerInFront(${JSON.stringify(name)}, args, io)`};
+            if (code !== 0) throw new Error(\`aspm \${argv.join(' ')} ended with \${code}:\\n\${said}\`);
+          }
+          require('node:fs').writeFileSync(codeCachePath(file), script.createCachedData());
+          front.saveCodeCaches();
+        })().catch((error) => { console.error(error); process.exitCode = 1; });
+      `;
+      const env = { ...process.env };
+      delete env.NODE_OPTIONS;
+      const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, env, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`saving the ${name} front's code cache failed:\n${run.stderr}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();

@@ -32,8 +32,8 @@ function newestInput(): number {
 }
 
 const ENTRY = join(ROOT, 'dist', 'cli', 'main.js');
-/** What bin/aspm.js loads: the front and the command's own entry (scripts/bundle-cli.mjs). */
-const BUNDLE_ENTRIES = ['start.cjs', 'help.cjs', 'main.js'].map((file) => join(ROOT, 'dist', 'bundle', file));
+/** What bin/aspm.js loads: the fronts and the command's own entry (scripts/bundle-cli.mjs). */
+const BUNDLE_ENTRIES = ['start.cjs', 'help.cjs', 'validate.cjs', 'render.cjs', 'main.js'].map((file) => join(ROOT, 'dist', 'bundle', file));
 const mtime = (path: string) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 
 /**

@@ -2,9 +2,12 @@
 // bin/aspm.js runs), read through the record esbuild keeps of what went into each file:
 // start-up loads only what it needs, and every module of the command's own bundle is in
 // exactly one file, so a process never holds two copies of one module's state (the message
-// catalogue, the temporary files to remove on Ctrl+C). The front (start.cjs, help.cjs) is a
-// separate CommonJS build that never runs a command. The global setup builds it.
+// catalogue, the temporary files to remove on Ctrl+C). The front (start.cjs, help.cjs, and a
+// front for each of validate and render) is made of separate CommonJS builds, each of which
+// runs one command at most. The global setup builds it.
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -16,6 +19,10 @@ interface Metafiles {
   readonly command: Metafile;
   /** The front bin/aspm.js requires first: start.cjs and help.cjs (CommonJS). */
   readonly front: Metafile;
+  /** The document templates of each language, required by the render front (CommonJS). */
+  readonly templates: Metafile;
+  /** Each command's front (dist/bundle/COMMAND.cjs), by command. */
+  readonly commandFronts: Readonly<Record<string, Metafile>>;
 }
 
 interface Metafile {
@@ -56,11 +63,13 @@ describe('the command bundle', () => {
   it('is what bin/aspm.js runs: the front first, the command as an ES module', () => {
     const bin = readFileSync(join(ROOT, 'bin', 'aspm.js'), 'utf8');
     expect(bin).toMatch(/require\('\.\.\/dist\/bundle\/start\.cjs'\)/);
-    expect(bin).toMatch(/join\(__dirname, '\.\.', 'dist', 'bundle', 'help\.cjs'\)/);
+    expect(bin).toMatch(/help: \(\) => load\('help\.cjs'\)/);
+    expect(bin).toMatch(/front: \(command\) => load\(`\$\{command\}\.cjs`\)/);
     expect(bin).toMatch(/import\('\.\.\/dist\/bundle\/main\.js'\)/);
     // CommonJS, so that neither it nor the front starts Node's ES module loader.
     expect(JSON.parse(readFileSync(join(ROOT, 'bin', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
-    for (const file of ['start.cjs', 'help.cjs', 'main.js']) expect(existsSync(join(ROOT, BUNDLE, file))).toBe(true);
+    for (const file of ['start.cjs', 'help.cjs', 'validate.cjs', 'render.cjs', 'templates-zh-CN.cjs', 'templates-en.cjs', 'main.js']) expect(existsSync(join(ROOT, BUNDLE, file))).toBe(true);
+    expect(Object.keys(metafiles().commandFronts).sort()).toEqual(['render', 'validate']);
   });
 
   it('holds every module in one file only', () => {
@@ -81,7 +90,8 @@ describe('the command bundle', () => {
   it('loads only its entry and small constants for `--version`, and no package but commander for `--help`', () => {
     const { front } = metafiles();
     const version = Object.keys(front.outputs[`${BUNDLE}/start.cjs`]!.inputs);
-    expect(version.sort()).toEqual(['dist/cli/broken-pipe.js', 'dist/cli/code-cache.js', 'dist/cli/start.js', 'dist/package-root.js']);
+    // (node:v8, for --no-opt, is required when a short command runs.)
+    expect(version.sort()).toEqual(['builtins-required:node:v8', 'dist/cli/broken-pipe.js', 'dist/cli/code-cache.js', 'dist/cli/start.js', 'dist/package-root.js']);
 
     const help = Object.keys(front.outputs[`${BUNDLE}/help.cjs`]!.inputs);
     const packages = new Set(help.map(packageOf).filter((name) => name !== undefined));
@@ -97,6 +107,41 @@ describe('the command bundle', () => {
     const stubs = help.filter((input) => input.startsWith('not-in-help-front:'));
     expect(stubs).toEqual(expect.arrayContaining(['not-in-help-front:../i18n/all-messages.js', 'not-in-help-front:../../app/evaluate-policy.js']));
     expect(front.outputs[`${BUNDLE}/help.cjs`]!.imports.filter((imported) => !imported.path.startsWith('node:'))).toEqual([]);
+  });
+
+  it("holds in each command's front that command's code and no other's", () => {
+    const { commandFronts } = metafiles();
+    const inputs = (name: string) => Object.keys(commandFronts[name]!.outputs[`${BUNDLE}/${name}.cjs`]!.inputs);
+    const validate = inputs('validate');
+    const render = inputs('render');
+    // Its own command's code …
+    expect(validate).toEqual(expect.arrayContaining(['dist/cli/main.js', 'dist/policy/load-policy.js']));
+    expect(render).toEqual(expect.arrayContaining(['dist/cli/main.js', 'dist/app/publish-policy.js', 'dist/render/markdown-to-docx.js', 'dist/io/write-output.js']));
+    // … and for every other command's import(), a stub that fails if loaded.
+    expect(validate).toEqual(expect.arrayContaining(['not-in-validate-front:../../app/publish-policy.js', 'not-in-validate-front:../../app/evaluate-policy.js', 'not-in-validate-front:./init-wizard.js']));
+    expect(render).toEqual(expect.arrayContaining(['not-in-render-front:../../policy/load-policy.js', 'not-in-render-front:../../app/evaluate-policy.js', 'not-in-render-front:./demo-run.js']));
+    expect(validate.filter((input) => /^dist\/(app\/(publish|evaluate|draft)|render\/markdown-to|tables|evaluate|scoring|report|dashboard|charts)\b/.test(input))).toEqual([]);
+    expect(render.filter((input) => /^dist\/(app\/(evaluate|draft)|tables|evaluate|scoring|report|dashboard|charts)\b/.test(input))).toEqual([]);
+    // validate speaks only the catalogue's core and command-line parts; render, all of it.
+    expect(validate).toContain('not-in-validate-front:../i18n/all-messages.js');
+    expect(validate.filter((input) => input.startsWith('dist/i18n/messages/')).sort()).toEqual(['dist/i18n/messages/cli.js', 'dist/i18n/messages/core.js']);
+    expect(render).toContain('dist/i18n/all-messages.js');
+    // The templates are files of their own, each required when a document in its language is made.
+    expect(render.filter((input) => input.startsWith('templates-apart:'))).toEqual(['templates-apart:zh-CN.generated.js', 'templates-apart:en.generated.js']);
+    expect(render.filter((input) => input.startsWith('dist/render/precompiled/'))).toEqual([]);
+    expect(Object.keys(metafiles().templates.outputs).filter((file) => file.endsWith('.cjs')).sort()).toEqual([`${BUNDLE}/templates-en.cjs`, `${BUNDLE}/templates-zh-CN.cjs`]);
+  });
+
+  it('makes every CommonJS file of the front ASCII, with no import() and nothing loaded from outside but Node itself', () => {
+    const { front, templates, commandFronts } = metafiles();
+    const outputs = [front, templates, ...Object.values(commandFronts)].flatMap((metafile) => Object.entries(metafile.outputs)).filter(([file]) => file.endsWith('.cjs'));
+    expect(outputs.map(([file]) => file).sort()).toEqual(['help', 'render', 'start', 'templates-en', 'templates-zh-CN', 'validate'].map((name) => `${BUNDLE}/${name}.cjs`));
+    for (const [file, output] of outputs) {
+      // An import() would start Node's ES module loader, and fails outright in a file loaded with its code cache (a vm.Script).
+      expect({ file, imports: output.imports.filter((imported) => imported.kind === 'dynamic-import' || !isBuiltin(imported.path)) }).toEqual({ file, imports: [] });
+      // Read without decoding UTF-8 (src/cli/code-cache.ts), held in one byte a character.
+      expect({ file, ascii: isAscii(readFileSync(join(ROOT, file))) }).toEqual({ file, ascii: true });
+    }
   });
 
   it("loads, before any command runs, no package but commander and no command's code", () => {

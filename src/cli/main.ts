@@ -11,6 +11,9 @@ import { processIo, useColor, type CliIo, type CommandContext } from './context.
 import { EXIT_INTERNAL, formatAspmError } from './failure.js';
 import { buildProgram, commanderToUsageError, COMMAND_WOULD_RUN } from './program.js';
 
+/** For the build, which saves what a command's front compiled (scripts/bundle-cli.mjs). */
+export { saveCodeCaches } from './code-cache.js';
+
 /** The `--lang` value in argv, read before commander runs so that help is translated. */
 export function languageFromArgv(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -33,7 +36,7 @@ export function chooseLanguage(argv: readonly string[], env: CliIo['env']): Lang
 
 /** Runs aspm with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  return (await parse(argv, io, true)) ?? EXIT_INTERNAL;
+  return (await parse(argv, io, () => true)) ?? EXIT_INTERNAL;
 }
 
 /**
@@ -43,13 +46,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
  * with this from a CommonJS file, without starting Node's ES module loader.
  */
 export function answerHelp(argv: readonly string[], io: CliIo): Promise<number | undefined> {
-  return parse(argv, io, false);
+  return parse(argv, io, () => false);
 }
 
-async function parse(argv: readonly string[], io: CliIo, runCommands: boolean): Promise<number | undefined> {
+/**
+ * What main() answers for `argv` when it runs `command` (or asks for help, or is a usage
+ * error); undefined, having written nothing, when it would run another command. A command's
+ * front (dist/bundle/COMMAND.cjs, CommonJS, with V8's compiled code saved beside it) answers
+ * with this: it holds that command's code and no other's.
+ */
+export function answerInFront(command: string, argv: readonly string[], io: CliIo): Promise<number | undefined> {
+  return parse(argv, io, (name) => name === command);
+}
+
+async function parse(argv: readonly string[], io: CliIo, runs: (command: string) => boolean): Promise<number | undefined> {
   const language = chooseLanguage(argv, io.env);
   const context: CommandContext = { io, language, color: useColor(io, io.stderr) };
-  const program = buildProgram(context, { runCommands });
+  const program = buildProgram(context, { runs });
   try {
     await program.command.parseAsync([...argv], { from: 'user' });
     return program.exitCode();
@@ -91,6 +104,18 @@ export async function runHelp(): Promise<boolean> {
 
 /** The process edge: real streams, Ctrl+C handling, and the exit code. */
 export async function run(): Promise<void> {
+  await runOnProcess((argv, io) => main(argv, io));
+}
+
+/**
+ * A command's front at the process edge, as run() is the whole command's: false, having
+ * done nothing, when the arguments run another command.
+ */
+export function runFront(command: string): Promise<boolean> {
+  return runOnProcess((argv, io) => answerInFront(command, argv, io));
+}
+
+async function runOnProcess(answer: (argv: readonly string[], io: CliIo) => Promise<number | undefined>): Promise<boolean> {
   const io = processIo();
   const argv = process.argv.slice(2);
   const onInterrupt = (signal: NodeJS.Signals) => {
@@ -104,5 +129,12 @@ export async function run(): Promise<void> {
   };
   exitQuietlyOnBrokenPipe();
   for (const name of SIGNALS) process.once(name, onInterrupt);
-  process.exitCode = await main(argv, io);
+  const code = await answer(argv, io);
+  if (code === undefined) {
+    // Handed over: the command that runs sets its own.
+    for (const name of SIGNALS) process.removeListener(name, onInterrupt);
+    return false;
+  }
+  process.exitCode = code;
+  return true;
 }

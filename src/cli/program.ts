@@ -16,12 +16,18 @@ export interface Program {
 }
 
 /**
- * Thrown instead of running a command when the program was built with `runCommands: false`:
- * the arguments asked for more than help (see answerHelp in main.ts).
+ * Thrown instead of running a command the program was not built to run (`runs` says no):
+ * the arguments asked for more than help, or for another command than the front's (see
+ * answerHelp and answerInFront in main.ts).
  */
 export const COMMAND_WOULD_RUN: unique symbol = Symbol('aspm: a command would run');
 
-export function buildProgram(context: CommandContext, { runCommands = true }: { readonly runCommands?: boolean } = {}): Program {
+export interface ProgramOptions {
+  /** Whether the program may run the command of this name (every command when not given). */
+  readonly runs?: (command: string) => boolean;
+}
+
+export function buildProgram(context: CommandContext, { runs = () => true }: ProgramOptions = {}): Program {
   const { language, io } = context;
   const say = (code: MessageCode) => t(language, code);
   let exitCode = 0;
@@ -46,10 +52,11 @@ export function buildProgram(context: CommandContext, { runCommands = true }: { 
     .helpCommand('help [command]', say('cmd-help'))
     .allowExcessArguments(false)
     // Help and usage errors speak the catalogue's core and command-line parts; a command
-    // that runs may speak any message, unless it says it speaks only those. A program that
-    // only answers help stops here, before any command's code is loaded.
+    // that runs may speak any message, unless it says it speaks only those. A program not
+    // built to run the command (the help front, another command's front) stops here,
+    // before any of the command's code is loaded.
     .hook('preAction', async (_program, action) => {
-      if (!runCommands) throw COMMAND_WOULD_RUN;
+      if (!runs(action.name())) throw COMMAND_WOULD_RUN;
       if (commands.find((c) => c.name === action.name())?.coreMessagesOnly) return;
       await import('../i18n/all-messages.js');
     });

@@ -10,8 +10,8 @@ import { cliMessages } from '../i18n/messages/cli.js';
 import { coreMessages } from '../i18n/messages/core.js';
 import { allMessages } from '../i18n/catalogue.js';
 import { commands } from './commands/index.js';
-import { chooseLanguage } from './main.js';
-import { asksForHelp, asksOnlyVersion, runsShortCommand } from './start.js';
+import { answerInFront, chooseLanguage, main } from './main.js';
+import { asksForHelp, asksOnlyVersion, commandOf, FRONT_COMMANDS, runsShortCommand } from './start.js';
 
 const SRC = resolve(import.meta.dirname, '..');
 
@@ -107,6 +107,38 @@ describe('start-up', () => {
     const others = [['--help'], [], ['render', '--help'], ['help', 'render'], ['nosuch'], ['evaluate', 'p.yaml', '--tickets', 't.csv'], ['--lang', 'zh-CN', 'dashboard', 'reports'], ['demo'], ['--lang=en', 'evaluate']];
     expect(short.map(runsShortCommand)).toEqual(short.map(() => true));
     expect(others.map(runsShortCommand)).toEqual(others.map(() => false));
+  });
+
+  it('sends a command with a front of its own to that front, found as commander finds it', () => {
+    const cases: [string[], string | undefined][] = [
+      [['validate', 'p.yaml'], 'validate'],
+      [['--lang', 'en', 'render', 'p.yaml', '-o', 'validate'], 'render'],
+      [['--lang=en', 'validate', 'p.yaml'], 'validate'],
+      // `--lang validate` is a language (commander refuses it as one); the command is render.
+      [['--lang', 'validate', 'render'], 'render'],
+      [['--', 'validate'], undefined],
+      [['--version'], undefined],
+      [[], undefined],
+    ];
+    expect(cases.map(([argv]) => commandOf(argv))).toEqual(cases.map(([, command]) => command));
+    // Every front is a command's: the build makes dist/bundle/NAME.cjs for each.
+    expect(FRONT_COMMANDS.filter((name) => !commands.some((command) => command.name === name))).toEqual([]);
+  });
+
+  it("hands over, having done nothing, when a front's program would run another command", async () => {
+    let written = '';
+    const io = { stdout: { write: (text: string) => (written += text) }, stderr: { write: (text: string) => (written += text) }, stdin: process.stdin, env: { LANG: 'en_US.UTF-8' }, cwd: process.cwd(), now: () => new Date(0) };
+    expect(await answerInFront('validate', ['schema', 'policy'], io)).toBeUndefined();
+    expect(await answerInFront('render', ['--lang', 'zh-CN', 'validate', join(SRC, '..', 'presets', 'small.en.yaml')], io)).toBeUndefined();
+    expect(written).toBe('');
+    // Its own command, help and usage errors it answers as main() does.
+    for (const argv of [['validate', join(SRC, '..', 'presets', 'small.en.yaml')], ['validate', '--help'], ['nosuch']]) {
+      const own = await answerInFront('validate', argv, io);
+      const answered = written;
+      written = '';
+      expect({ argv, code: own, text: answered }).toEqual({ argv, code: await main(argv, io), text: written });
+      written = '';
+    }
   });
 
   it('asks Intl for the system locale only on Windows, and only when neither --lang nor a locale variable decides', () => {

@@ -8,7 +8,7 @@ import { packageInfo } from '../package-root.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
 // For bin/aspm.js, and for the build, which makes the cache (scripts/bundle-cli.mjs).
-export { codeCachePath, loadCommonJs, requireWithCodeCache } from './code-cache.js';
+export { codeCachePath, loadCommonJs, requireBundleFile } from './code-cache.js';
 
 /** True when argv (without node and script) asks for the version and nothing else. */
 export function asksOnlyVersion(argv: readonly string[]): boolean {
@@ -37,25 +37,46 @@ export function asksForHelp(argv: readonly string[]): boolean {
 const SHORT_COMMANDS: ReadonlySet<string> = new Set(['validate', 'render', 'schema', 'init']);
 
 /**
- * Whether argv runs one of the short commands (not help: `--help` or `help` prints and
- * ends either way). The command is the first argument that is not an option (nor the
- * value of --lang). The evaluator, the dashboard and the demo go through data of any size.
+ * The commands with a front of their own (dist/bundle/COMMAND.cjs): main.js's program with
+ * that command's code and no other's, CommonJS, with the code V8 compiled for it saved
+ * beside it at build time. The two that read and publish a policy, which a manager runs
+ * again and again while drafting.
  */
-export function runsShortCommand(argv: readonly string[]): boolean {
-  if (argv.includes('--help') || argv.includes('-h')) return false;
+export const FRONT_COMMANDS = ['validate', 'render'] as const;
+export type FrontCommand = (typeof FRONT_COMMANDS)[number];
+
+const isFrontCommand = (command: string | undefined): command is FrontCommand => (FRONT_COMMANDS as readonly (string | undefined)[]).includes(command);
+
+/**
+ * The command argv names: the first argument that is not an option (nor the value of
+ * --lang), before `--`; undefined when there is none.
+ */
+export function commandOf(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') break;
     if (arg === '--lang') i++;
-    else if (!arg.startsWith('-')) return SHORT_COMMANDS.has(arg);
+    else if (!arg.startsWith('-')) return arg;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * Whether argv runs one of the short commands (not help: `--help` or `help` prints and
+ * ends either way). The evaluator, the dashboard and the demo go through data of any size.
+ */
+export function runsShortCommand(argv: readonly string[]): boolean {
+  if (argv.includes('--help') || argv.includes('-h')) return false;
+  const command = commandOf(argv);
+  return command !== undefined && SHORT_COMMANDS.has(command);
 }
 
 /** The rest of the command, as bin/aspm.js finds it beside this file. */
 export interface Entrances {
   /** The help front (dist/bundle/help.cjs): runHelp() is false when a command would run. */
   readonly help: () => { runHelp(): Promise<boolean> };
+  /** A command's front (dist/bundle/COMMAND.cjs): runFront() is false when another command would run. */
+  readonly front: (command: FrontCommand) => { runFront(command: string): Promise<boolean> };
   /** The whole command (dist/bundle/main.js, an ES module). */
   readonly command: () => Promise<{ run(): Promise<void> }>;
 }
@@ -72,10 +93,13 @@ export async function start(entrances: Entrances): Promise<void> {
   // A short command is over before V8's optimising compiler pays for itself: it compiles on
   // a second thread, which a two-core machine shares with the command, and then throws much
   // of the result away. Without it `aspm render` of the large preset took 40 % less time,
-  // `aspm validate` 20 % (BENCHMARKS.md). Set before the commands' code is loaded; the
-  // evaluator, the dashboard and the demo, which run through large data, keep it. (node:v8
-  // only then: loading it costs help a few milliseconds.)
+  // `aspm validate` 20 % (BENCHMARKS.md). Set before the commands' code is loaded (a front's
+  // saved code is made under the same flag, which V8 checks); the evaluator, the dashboard
+  // and the demo, which run through large data, keep it. (node:v8 only then: loading it
+  // costs help a few milliseconds.)
   if (runsShortCommand(argv)) (await import('node:v8')).setFlagsFromString('--no-opt');
+  const command = commandOf(argv);
+  if (isFrontCommand(command) && (await entrances.front(command).runFront(command))) return;
   const { run } = await entrances.command();
   await run();
 }

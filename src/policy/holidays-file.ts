@@ -5,7 +5,6 @@
 // the policy's `holidays_file` line, since that is where the fix usually is. Parsing is pure;
 // `readHolidaysFile` adds the file system. It never decides what a day is on its own: the
 // working calendar (src/evaluate/working-calendar.ts) lays these days over its base.
-import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join } from 'node:path';
 import { error, type Diagnostic } from '../errors.js';
 import { readSmallFile } from '../io/read-input.js';
@@ -215,6 +214,8 @@ export async function readHolidaysFile(policy: Policy, policyPath: string, sourc
   const format = /\.csv$/i.test(named) ? 'csv' : 'yaml';
   const parsed = format === 'csv' ? parseHolidaysCsv(decoded.text, path) : parseHolidaysYaml(decoded.text, path);
   if (!parsed.ok) return parsed;
+  // node:crypto only here: loading it costs every policy read (aspm validate) 6 ms.
+  const { createHash } = await import('node:crypto');
   const sha256 = createHash('sha256').update(read.bytes).digest('hex');
   return { ...parsed, value: { ...parsed.value, file: named, read: { path, sha256, format } } };
 }

@@ -1,0 +1,128 @@
+// The command fronts: `aspm validate` and `aspm render` run from dist/bundle/validate.cjs and
+// render.cjs, CommonJS files loaded with the code V8 compiled for them at build time, without
+// Node's ES module loader (bin/aspm.js, scripts/bundle-cli.mjs). Each must answer exactly as
+// the whole command answers, byte for byte and file for file, need nothing of main.js, and
+// load with a code cache this Node accepts.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/run-cli.js';
+import { runMain } from './helpers/run-main.js';
+
+const BUNDLE = join(ROOT, 'dist', 'bundle');
+const preset = (name: string) => join(ROOT, 'presets', name);
+
+/** A folder with policies that reach the fronts' less common paths. */
+function policies(): string {
+  const work = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
+  // A holidays file beside the policy: read, checked and hashed (node:crypto, required when needed).
+  const doc = parseDocument(readFileSync(preset('small.en.yaml'), 'utf8'));
+  doc.setIn(['meta', 'timezone'], 'America/Sao_Paulo');
+  doc.setIn(['evaluation', 'holidays'], 'none');
+  doc.setIn(['evaluation', 'holidays_file'], 'feriados.yaml');
+  writeFileSync(join(work, 'holidays.yaml'), String(doc));
+  writeFileSync(join(work, 'feriados.yaml'), 'country: BR\nyears: [2026]\noff:\n  - { date: 2026-04-03, name: Sexta-feira Santa }\n');
+  // Errors of the schema and of the rules, in Chinese.
+  const zh = readFileSync(preset('small.zh-CN.yaml'), 'utf8');
+  writeFileSync(join(work, 'broken.yaml'), zh.replace(/timezone: .*/, 'timezone: Mars/Olympus').replace(/weight: \d+/, 'weight: 7') + '\nno_such_section: 1\n');
+  writeFileSync(join(work, 'not-yaml.yaml'), 'meta: [unclosed\n');
+  return work;
+}
+
+/** What a run printed and wrote: the files of its folder, by name. */
+function filesOf(folder: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(folder)
+      .sort()
+      .map((name) => [name, readFileSync(join(folder, name)).toString('base64')]),
+  );
+}
+
+describe('the command fronts', () => {
+  it('answer as the command does: validate, every outcome, in Chinese and in English', async () => {
+    const work = policies();
+    const cases: { argv: string[]; lang: string }[] = [];
+    for (const lang of ['zh_CN.UTF-8', 'en_US.UTF-8']) {
+      cases.push(
+        { argv: ['validate', preset('large.zh-CN.yaml')], lang },
+        { argv: ['validate', preset('small.en.yaml'), join(work, 'holidays.yaml')], lang },
+        { argv: ['validate', join(work, 'broken.yaml')], lang },
+        { argv: ['validate', join(work, 'not-yaml.yaml'), join(work, 'no-such.yaml')], lang },
+        { argv: ['validate', '--json', join(work, 'broken.yaml'), preset('medium.en.yaml')], lang },
+        { argv: ['--lang', 'en', 'validate', join(work, 'feriados.yaml')], lang },
+        { argv: ['validate'], lang },
+      );
+    }
+    const statuses = new Set<number | null>();
+    for (const { argv, lang } of cases) {
+      const front = runCli(argv, { env: { LANG: lang } });
+      const command = await runMain(argv, { env: { LANG: lang } });
+      expect({ argv, lang, ...front }).toEqual({ argv, lang, ...command });
+      statuses.add(front.status);
+    }
+    // Valid, invalid, and a usage error.
+    expect(statuses).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('answer as the command does: render writes the same files and says the same', async () => {
+    const work = policies();
+    const cases = [
+      ['render', preset('large.zh-CN.yaml'), '-o', 'policy.docx'],
+      ['render', preset('small.en.yaml'), '-o', 'policy.md', '-o', 'policy.html'],
+      ['render', join(work, 'holidays.yaml'), '-o', 'holidays.md'],
+      ['render', join(work, 'broken.yaml'), '-o', 'broken.docx'],
+      ['render', preset('small.zh-CN.yaml'), '--format', 'html', '-o', 'policy.html'],
+    ];
+    const statuses = new Set<number | null>();
+    for (const argv of cases) {
+      const [byFront, byCommand] = [mkdtempSync(join(tmpdir(), 'aspm-front-')), mkdtempSync(join(tmpdir(), 'aspm-command-'))];
+      const front = runCli(argv, { cwd: byFront, env: { LANG: 'zh_CN.UTF-8' } });
+      const command = await runMain(argv, { cwd: byCommand, env: { LANG: 'zh_CN.UTF-8' } });
+      expect({ argv, ...front, files: filesOf(byFront) }).toEqual({ argv, ...command, files: filesOf(byCommand) });
+      statuses.add(front.status);
+    }
+    expect(statuses).toEqual(new Set([0, 1]));
+  });
+
+  it("need nothing of main.js: validate and render run in a package that holds only the fronts", () => {
+    const copy = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
+    for (const file of readdirSync(BUNDLE).filter((name) => /\.cjs(\.cache)?$/.test(name))) cpSync(join(BUNDLE, file), join(copy, 'dist', 'bundle', file));
+    const en = { env: { LANG: 'en_US.UTF-8' } };
+    const inCopy = (args: readonly string[], cwd?: string) => runCli(args, { ...en, bin: join(copy, 'bin', 'aspm.js'), ...(cwd ? { cwd } : {}) });
+    expect(inCopy(['validate', preset('large.zh-CN.yaml')])).toEqual(runCli(['validate', preset('large.zh-CN.yaml')], en));
+    const [inPackage, inCommand] = [mkdtempSync(join(tmpdir(), 'aspm-front-')), mkdtempSync(join(tmpdir(), 'aspm-command-'))];
+    const render = ['render', preset('medium.zh-CN.yaml'), '-o', 'policy.docx', '-o', 'policy.md'];
+    expect({ ...inCopy(render, inPackage), files: filesOf(inPackage) }).toEqual({ ...runCli(render, { ...en, cwd: inCommand }), files: filesOf(inCommand) });
+    expect(inCopy(render, inPackage).status).toBe(1);
+    // Another command needs main.js, which the copy does not have: the checks above can fail.
+    expect(inCopy(['schema', 'policy']).status).not.toBe(0);
+    expect(runCli(['schema', 'policy'], en).status).toBe(0);
+  });
+
+  it('load with the code cache the build saved, which this Node accepts under the flag they run with', () => {
+    // Made and used under --no-opt (src/cli/start.ts): V8 refuses a cache made under other flags.
+    const rejected = (file: string, flags: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require('node:v8').setFlagsFromString(${JSON.stringify(flags)});
+           const { loadCommonJs } = require(${JSON.stringify(join(BUNDLE, 'start.cjs'))});
+           const file = ${JSON.stringify(join(BUNDLE, file))};
+           process.stdout.write(String(loadCommonJs(file, require('node:fs').readFileSync(file + '.cache')).script.cachedDataRejected));`,
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
+      ).stdout;
+    for (const file of ['validate.cjs', 'render.cjs', 'templates-zh-CN.cjs', 'templates-en.cjs']) {
+      expect({ file, rejected: rejected(file, '--no-opt') }).toEqual({ file, rejected: 'false' });
+    }
+    // The check can fail: under other flags the same cache is refused.
+    expect(rejected('validate.cjs', '--opt')).toBe('true');
+  });
+});
