@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AspmError } from '../errors.js';
 import { checkTargets, MAX_NAME_BYTES, temporaryPathFor, writeOutputs, writeStreamed } from './write-output.js';
 
@@ -165,6 +166,36 @@ describe('writeOutputs: two runs at once and runs that were killed (issue 17, 14
     const temporary = basename(temporaryPathFor(join(tmpdir(), name)));
     expect(Buffer.byteLength(temporary)).toBeLessThanOrEqual(MAX_NAME_BYTES);
     expect(temporary).toMatch(/^\.张+\.\d+\.[0-9a-f]{8}\.tmp$/);
+  });
+});
+
+describe('temporaries', () => {
+  it('are created exclusively: a file already at the name fails the write and is left as it was', async () => {
+    const dir = fresh();
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      // With the randomness fixed, the next temporary's name is known, and something is put there first.
+      const planted = temporaryPathFor(join(dir, 'a.txt'));
+      writeFileSync(planted, 'not aspm’s');
+      await expect(writeOutputs([{ path: join(dir, 'a.txt'), data: 'A' }])).rejects.toThrow();
+      expect(readFileSync(planted, 'utf8')).toBe('not aspm’s');
+      expect(existsSync(join(dir, 'a.txt'))).toBe(false);
+      // The same for a streamed write, whose writer creates the temporary itself.
+      const streamed = temporaryPathFor(join(dir, 'b.csv'));
+      writeFileSync(streamed, 'not aspm’s either');
+      const write = writeStreamed(join(dir, 'b.csv'), (temporary) => writeFile(temporary, 'B', { flag: 'wx' }));
+      await expect(write).rejects.toThrow();
+      expect(readFileSync(streamed, 'utf8')).toBe('not aspm’s either');
+      expect(existsSync(join(dir, 'b.csv'))).toBe(false);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it('have names that differ from one write to the next', () => {
+    const names = new Set(Array.from({ length: 1000 }, () => temporaryPathFor('/x/a.txt')));
+    expect(names.size).toBe(1000);
+    for (const name of names) expect(basename(name)).toMatch(new RegExp(`^\\.a\\.txt\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`));
   });
 });
 

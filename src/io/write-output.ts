@@ -101,6 +101,11 @@ export function temporaryPathFor(path: string): string {
   return join(dirname(path), `.${name}${suffix}`);
 }
 
+/** The error of an exclusive create that found a file there already. */
+function isAlreadyThere(cause: unknown): boolean {
+  return (cause as NodeJS.ErrnoException | undefined)?.code === 'EEXIST';
+}
+
 function lockPathFor(path: string): string {
   return join(dirname(path), `.${truncateUtf8(basename(path), MAX_NAME_BYTES - 12)}.aspm-lock`);
 }
@@ -204,7 +209,9 @@ export async function writeStreamed(path: string, write: (temporary: string) => 
     await rename(temporary, path);
     tracked.keep();
   } catch (cause) {
-    await tracked.discard();
+    // A file already at the temporary's name (the write creates it exclusively) is not ours to remove.
+    if (isAlreadyThere(cause)) tracked.keep();
+    else await tracked.discard();
     // A full disk or a folder gone (a system error, with its code) is the user's to fix,
     // said as for any other output; anything else is passed on as it is.
     throw typeof (cause as NodeJS.ErrnoException | undefined)?.code === 'string' && !(cause instanceof AspmError) ? writeFailure(path, cause) : cause;
@@ -254,7 +261,14 @@ export async function writeOutputs(files: readonly OutputFile[], options: WriteO
       const temporary = temporaryPathFor(target);
       pendingTemporaries.add(temporary);
       staged.push({ temporary, target });
-      await writeFile(temporary, file.data, { flag: 'wx' });
+      await writeFile(temporary, file.data, { flag: 'wx' }).catch((cause: unknown) => {
+        // A file of that name that this run did not make is not this run's to remove.
+        if (isAlreadyThere(cause)) {
+          staged.pop();
+          pendingTemporaries.delete(temporary);
+        }
+        throw cause;
+      });
     }
     for (const { temporary, target } of staged) {
       current = target;
