@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import ts from 'typescript';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -179,7 +180,9 @@ export async function bundleCli() {
     minifySyntax: true,
     charset: 'ascii',
     define: { 'import.meta.url': '__aspmModuleUrl' },
-    banner: { js: "const __aspmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // Strict, as main.js is (an ES module): the directive must come first, before the banner's
+    // line, or esbuild's own "use strict" after it is a plain string and the file sloppy.
+    banner: { js: `"use strict";const __aspmModuleUrl = require('node:url').pathToFileURL(__filename).href;` },
   };
   const front = await build({ ...FRONT, entryPoints: { start: 'dist/cli/start.js', help: 'dist/cli/main.js' }, plugins: [lazyChildProcess, builtinsRequired, notInHelpFront] });
   const templates = await build({
@@ -206,20 +209,42 @@ export async function bundleCli() {
 }
 
 /**
- * Escapes what esbuild's `charset: 'ascii'` leaves as it is (the characters of regular
- * expressions: /[。.]$/), so that the front's text is ASCII: loaded as such, it is read
- * without decoding UTF-8 (src/cli/code-cache.ts), and held in one byte a character. Each
- * UTF-16 unit becomes \\uXXXX, which means the same in a string, an identifier and a regular
- * expression (with the u flag, a pair of escaped surrogates is one code point). A character
- * escaped by a backslash already would change meaning: the build stops instead.
+ * Escapes what esbuild's `charset: 'ascii'` leaves as it is, the characters of regular
+ * expressions (/[。.]$/), so that the front's text is ASCII: loaded as such, it is read
+ * without decoding UTF-8 (src/cli/code-cache.ts), and held in one byte a character. In a
+ * regular expression each UTF-16 unit written as \uXXXX means the same, in a character class
+ * and with the u flag too (there a pair of escaped surrogates is one code point). Anywhere
+ * else (a tagged template's raw text, which esbuild cannot escape), or after a backslash
+ * (`\。` would become `\\u3002`), an escape would change the meaning: the build stops instead.
  */
-function asciiOnly(file) {
+export function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
+  if (!/[\u0080-\uffff]/.test(text)) return;
+  const regexes = regularExpressionsOf(text, file);
+  let next = 0;
   const escaped = text.replace(/[\u0080-\uffff]/g, (unit, at) => {
-    if (text[at - 1] === '\\') throw new Error(`${file}: a non-ASCII character escaped by a backslash at ${at}; see asciiOnly in scripts/bundle-cli.mjs`);
+    while (next < regexes.length && regexes[next].end <= at) next++;
+    const inRegex = next < regexes.length && regexes[next].start <= at;
+    let backslashes = 0;
+    while (text[at - 1 - backslashes] === '\\') backslashes++;
+    if (!inRegex || backslashes % 2 === 1) {
+      throw new Error(`${file}: a non-ASCII character ${inRegex ? 'escaped by a backslash' : 'outside a regular expression'} at ${at}: ${JSON.stringify(text.slice(at - 40, at + 10))}; see asciiOnly in scripts/bundle-cli.mjs`);
+    }
     return `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   });
-  if (escaped !== text) writeFileSync(file, escaped);
+  writeFileSync(file, escaped);
+}
+
+/** Where the regular expression literals of a JavaScript text are, in order. */
+function regularExpressionsOf(text, file) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const found = [];
+  const visit = (node) => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) found.push({ start: node.getStart(source), end: node.end });
+    else ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -260,6 +285,9 @@ function saveCodeCaches(commandFronts) {
         const { loadCommonJs, codeCachePath } = require(${JSON.stringify(join(BUNDLE_DIR, 'start.cjs'))});
         const file = ${JSON.stringify(join(BUNDLE_DIR, `${name}.cjs`))};
         const { exports: front, script } = loadCommonJs(file);
+        // A run that never ends would leave Node nothing to wait for, and exit 0 with no cache saved.
+        let saved = false;
+        process.on('exit', () => { if (!saved) process.exitCode ||= 13; });
         (async () => {
           for (const { argv, lang } of ${JSON.stringify(runs)}) {
             let said = '';
@@ -271,12 +299,13 @@ function saveCodeCaches(commandFronts) {
           }
           require('node:fs').writeFileSync(codeCachePath(file), script.createCachedData());
           front.saveCodeCaches();
+          saved = true;
         })().catch((error) => { console.error(error); process.exitCode = 1; });
       `;
       const env = { ...process.env };
       delete env.NODE_OPTIONS;
-      const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, env, encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`saving the ${name} front's code cache failed:\n${run.stderr}`);
+      const run = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+      if (run.status !== 0) throw new Error(`saving the ${name} front's code cache failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}):\n${run.stderr}`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -27,7 +27,7 @@ function newestInput(): number {
     }
   };
   visit(join(ROOT, 'src'));
-  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'package.json']) visit(join(ROOT, file));
+  for (const file of ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle-cli.mjs']) visit(join(ROOT, file));
   return newest;
 }
 

@@ -6,9 +6,11 @@
 // front for each of validate and render) is made of separate CommonJS builds, each of which
 // runs one command at most. The global setup builds it.
 import { isAscii } from 'node:buffer';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -140,7 +142,31 @@ describe('the command bundle', () => {
       // An import() would start Node's ES module loader, and fails outright in a file loaded with its code cache (a vm.Script).
       expect({ file, imports: output.imports.filter((imported) => imported.kind === 'dynamic-import' || !isBuiltin(imported.path)) }).toEqual({ file, imports: [] });
       // Read without decoding UTF-8 (src/cli/code-cache.ts), held in one byte a character.
-      expect({ file, ascii: isAscii(readFileSync(join(ROOT, file))) }).toEqual({ file, ascii: true });
+      const text = readFileSync(join(ROOT, file));
+      expect({ file, ascii: isAscii(text) }).toEqual({ file, ascii: true });
+      // Strict, as main.js (an ES module) is: the directive comes first or it is no directive.
+      expect({ file, first: text.subarray(0, 13).toString() }).toEqual({ file, first: '"use strict";' });
+    }
+  });
+
+  it('escapes what is not ASCII in regular expressions only, and stops the build where an escape would change the meaning', async () => {
+    const { asciiOnly } = (await import(pathToFileURL(join(ROOT, 'scripts', 'bundle-cli.mjs')).href)) as { asciiOnly: (file: string) => void };
+    const dir = mkdtempSync(join(tmpdir(), 'aspm-ascii-'));
+    const file = join(dir, 'front.cjs');
+    // Strings are escaped by esbuild already (here by hand); regular expressions are what asciiOnly escapes.
+    const regexes = 'module.exports = [/[。.]$/u.test("x\\u3002"), /^（.*）$/.test("\\uFF08\\u6CE8\\uFF09"), /[^𠀀]/u.test("\\uD840\\uDC00"), /𠀀/u.test("\\uD840\\uDC00"), /\\\\。/.test("\\\\\\u3002")];';
+    writeFileSync(file, regexes);
+    asciiOnly(file);
+    const escaped = readFileSync(file);
+    expect(isAscii(escaped)).toBe(true);
+    // The same answers from the escaped text as from the original.
+    const run = (text: string) => new Function('module', `${text}; return module.exports;`)({}) as boolean[];
+    expect(run(escaped.toString())).toEqual(run(regexes));
+    expect(run(regexes)).toEqual([true, true, false, true, true]);
+    for (const text of ['module.exports = String.raw`。`;', 'module.exports = /\\。/.test("。");', 'module.exports = "。";']) {
+      writeFileSync(file, text);
+      expect(() => asciiOnly(file)).toThrow(/outside a regular expression|escaped by a backslash/);
+      expect(readFileSync(file, 'utf8')).toBe(text);
     }
   });
 

@@ -3,8 +3,8 @@
 // Node's ES module loader (bin/aspm.js, scripts/bundle-cli.mjs). Each must answer exactly as
 // the whole command answers, byte for byte and file for file, need nothing of main.js, and
 // load with a code cache this Node accepts.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -103,6 +103,67 @@ describe('the command fronts', () => {
     // Another command needs main.js, which the copy does not have: the checks above can fail.
     expect(inCopy(['schema', 'policy']).status).not.toBe(0);
     expect(runCli(['schema', 'policy'], en).status).toBe(0);
+  });
+
+  it('run with the code cache the build saved, which V8 accepts as bin/aspm.js loads them', () => {
+    // Every vm.Script made with a cache says at exit whether V8 took it (a preloaded module, so
+    // that what is checked is bin/aspm.js's own way of loading: its flags, its files).
+    const work = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
+    const preload = join(work, 'report-caches.cjs');
+    writeFileSync(
+      preload,
+      `const vm = require('node:vm');
+       const Script = vm.Script;
+       vm.Script = class extends Script {
+         constructor(code, options) {
+           super(code, options);
+           if (options && options.cachedData) process.on('exit', () => require('node:fs').writeSync(2, 'cache ' + require('node:path').basename(options.filename) + ' ' + (this.cachedDataRejected ? 'rejected' : 'accepted') + '\\n'));
+         }
+       };`,
+    );
+    const caches = (args: readonly string[]) =>
+      spawnSync(process.execPath, ['-r', preload, join(ROOT, 'bin', 'aspm.js'), ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'zh_CN.UTF-8' } })
+        .stderr.split('\n')
+        .filter((line) => line.startsWith('cache '))
+        .sort();
+    expect(caches(['validate', preset('large.zh-CN.yaml')])).toEqual(['cache validate.cjs accepted']);
+    expect(caches(['render', preset('large.zh-CN.yaml'), '-o', 'p.docx'])).toEqual(['cache render.cjs accepted', 'cache templates-zh-CN.cjs accepted']);
+    expect(caches(['render', preset('small.en.yaml'), '-o', 'p.md'])).toEqual(['cache render.cjs accepted', 'cache templates-en.cjs accepted']);
+    expect(caches(['--help'])).toEqual(['cache help.cjs accepted']);
+  });
+
+  it('leave a cache older than its file unused: a front changed after the build runs as changed', () => {
+    // V8 checks a cache against the source's length only: a front patched in place, the same
+    // length, would run the code the cache holds.
+    const copy = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
+    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
+    for (const file of ['start.cjs', 'validate.cjs', 'validate.cjs.cache']) cpSync(join(BUNDLE, file), join(copy, 'dist', 'bundle', file));
+    const front = join(copy, 'dist', 'bundle', 'validate.cjs');
+    const said = () => runCli(['validate', preset('small.en.yaml')], { env: { LANG: 'en_US.UTF-8' }, bin: join(copy, 'bin', 'aspm.js') }).stdout;
+    expect(said()).toMatch(/: valid \(/);
+    const text = readFileSync(front, 'utf8');
+    expect(text.split(': valid (').length).toBe(2);
+    writeFileSync(front, text.replace(': valid (', ': VALID ('));
+    // Dated a second after the cache, as an edit after the build would be.
+    const later = new Date(statSync(`${front}.cache`).mtimeMs + 1000);
+    utimesSync(front, later, later);
+    expect(said()).toMatch(/: VALID \(/);
+  });
+
+  it('a reader that closes the pipe early (`aspm validate … | head`) is no error: exit 0, nothing on stderr', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'aspm.js'), 'validate', '--json', preset('large.zh-CN.yaml')], {
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before the front has started, so its first write finds no reader (EPIPE).
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])));
+    expect(stderr).toBe('');
+    expect({ status, signal }).toEqual({ status: 0, signal: null });
   });
 
   it('load with the code cache the build saved, which this Node accepts under the flag they run with', () => {

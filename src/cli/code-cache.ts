@@ -4,11 +4,13 @@
 // no such cache, and compiling help.cjs — commander and the command-line messages — was a
 // sixth of what `aspm --help` costs beyond Node's own start. The build runs each file once
 // and saves what V8 compiled (FILE.cache, scripts/bundle-cli.mjs); a run loads the file with
-// it. V8 checks that the cache is its own (its version, its flags, the very source) and
-// compiles as usual when it is not: a stale or foreign cache costs a file read, never a
-// wrong answer.
+// it. V8 refuses a cache of another V8 or made under other flags, and compiles as usual; but
+// of the source it checks only the length, and a file changed after the build (patched in
+// place, the same length) would run the code the cache holds. So a cache older than its file
+// is not used: the build writes it after the file, and npm gives every file of an installed
+// package the same time.
 import { isAscii } from 'node:buffer';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -33,11 +35,12 @@ export function loadCommonJs(file: string, cachedData?: Buffer): { readonly expo
 /** What requireWithCodeCache compiled in this process, for saveCodeCaches. */
 const compiled = new Map<string, Script>();
 
-/** `require(file)` with the code cache the build saved beside it, if there is one. */
+/** `require(file)` with the code cache the build saved beside it, if there is one as new as the file. */
 export function requireWithCodeCache(file: string): unknown {
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(codeCachePath(file));
+    const cache = codeCachePath(file);
+    if (statSync(cache).mtimeMs >= statSync(file).mtimeMs) cachedData = readFileSync(cache);
   } catch {
     // None (a build without it): compiled as usual.
   }
@@ -52,7 +55,13 @@ export function requireWithCodeCache(file: string): unknown {
  * cache the build saved beside it.
  */
 export function requireBundleFile(file: string): unknown {
-  return 'enableCompileCache' in nodeModule ? createRequire(file)(file) : requireWithCodeCache(file);
+  return compileCacheIsOn() ? createRequire(file)(file) : requireWithCodeCache(file);
+}
+
+/** Whether Node keeps compiled code itself (Node 22.1 and later, once turned on, and not turned off by NODE_DISABLE_COMPILE_CACHE). */
+function compileCacheIsOn(): boolean {
+  const { getCompileCacheDir } = nodeModule as { getCompileCacheDir?: () => string | undefined };
+  return getCompileCacheDir?.() !== undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The process entry behind bin/aspm.js, which loads it as CommonJS (dist/bundle/start.cjs).
 // `aspm --version` asked alone is answered from package.json before anything else is loaded:
 // the answer is one line, and loading the command parser and the message catalogue for it
-// would cost more than Node's own start. Help is answered by the help front, a CommonJS file
-// too: Node's ES module loader, which the command's own bundle needs, costs `aspm --help`
-// more than a third of its time. Everything else goes through main() as always.
+// would cost more than Node's own start. Help is answered by the help front, and `validate`
+// and `render` by a front of their own each, CommonJS files too: Node's ES module loader,
+// which the command's own bundle needs, costs `aspm --help` more than a third of its time.
+// Every other command, and whatever a front hands over, goes through main() as always.
 import { packageInfo } from '../package-root.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
@@ -62,11 +63,11 @@ export function commandOf(argv: readonly string[]): string | undefined {
 }
 
 /**
- * Whether argv runs one of the short commands (not help: `--help` or `help` prints and
- * ends either way). The evaluator, the dashboard and the demo go through data of any size.
+ * Whether argv, once help is ruled out (the help front answered nothing), runs one of the
+ * short commands; a `-h` after `--` or as an option's value (`render p.yaml -o -h`) is no
+ * help. The evaluator, the dashboard and the demo go through data of any size.
  */
 export function runsShortCommand(argv: readonly string[]): boolean {
-  if (argv.includes('--help') || argv.includes('-h')) return false;
   const command = commandOf(argv);
   return command !== undefined && SHORT_COMMANDS.has(command);
 }
