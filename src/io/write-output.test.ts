@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AspmError } from '../errors.js';
+import { writeRosterCsv } from '../sample-data/write-sample-data.js';
 import { checkTargets, MAX_NAME_BYTES, temporaryPathFor, writeOutputs, writeStreamed } from './write-output.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'aspm-write-'));
@@ -187,6 +188,23 @@ describe('temporaries', () => {
       await expect(write).rejects.toThrow();
       expect(readFileSync(streamed, 'utf8')).toBe('not aspm’s either');
       expect(existsSync(join(dir, 'b.csv'))).toBe(false);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it("are created exclusively by the sample data's own CSV writer too, however much it writes: the planted file stays, no crash", async () => {
+    const dir = fresh();
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.25);
+    try {
+      for (const people of [3, 20_000]) {
+        const target = join(dir, `roster-${people}.csv`);
+        const planted = temporaryPathFor(target);
+        writeFileSync(planted, 'planted');
+        const staff = Array.from({ length: people }, (_, i) => ({ id: `E${i}`, name: `员工${i}`, role: 'agent' as const, team: '一组' }));
+        await expect(writeRosterCsv(target, staff, { language: 'zh-CN' })).rejects.toThrow();
+        expect({ people, planted: readFileSync(planted, 'utf8'), written: existsSync(target) }).toEqual({ people, planted: 'planted', written: false });
+      }
     } finally {
       random.mockRestore();
     }

@@ -66,6 +66,17 @@ function writeLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | '
 async function streamLines(path: string, lines: Iterable<string>, encoding: 'utf-8' | 'gb18030', bom: boolean): Promise<void> {
   // A temporary (writeStreamed), created exclusively as every temporary is (write-output.ts).
   const out = createWriteStream(path, { flags: 'wx' });
+  // The stream's first error (the create refused, a full disk), listened to from the start: an
+  // error with no listener would end the process, and one met while waiting must end the wait.
+  let failure: Error | undefined;
+  const failed = new Promise<never>((_resolve, reject) => {
+    out.once('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+  });
+  failed.catch(() => undefined);
+  const settle = (wait: Promise<void>) => Promise.race([wait, failed]);
   const encode = (text: string) => (encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'gb18030'));
   if (bom && encoding === 'utf-8') out.write(Buffer.from([0xef, 0xbb, 0xbf]));
   let batch: string[] = [];
@@ -73,17 +84,16 @@ async function streamLines(path: string, lines: Iterable<string>, encoding: 'utf
     if (batch.length === 0) return;
     const data = encode(batch.join(''));
     batch = [];
-    if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', resolve));
+    if (failure) throw failure;
+    if (!out.write(data)) await settle(new Promise<void>((resolve) => out.once('drain', resolve)));
   };
   for (const line of lines) {
     batch.push(line);
     if (batch.length >= 2000) await flush();
   }
   await flush();
-  await new Promise<void>((resolve, reject) => {
-    out.once('error', reject);
-    out.end(resolve);
-  });
+  await settle(new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))));
+  if (failure) throw failure;
 }
 
 export interface CsvStyle {
