@@ -12,7 +12,7 @@
 // built. Every other command, and whatever a front hands over, runs in main.js, an ES module.
 'use strict';
 
-// Node 22 and later keep V8's compiled code between runs (much of what a short command
+// Node 22.8 and later keep V8's compiled code between runs (much of what a short command
 // spends is compiling the YAML parser and the policy's validator the first time); Node 20
 // has no such cache, and the call is skipped there: the fronts bring their own.
 const { enableCompileCache } = require('node:module');

@@ -238,6 +238,10 @@ export function asciiOnly(file) {
 /** Where the regular expression literals of a JavaScript text are, in order. */
 function regularExpressionsOf(text, file) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  // TypeScript reads JavaScript as JSX may be in it (`</` can be taken for a closing tag): text
+  // it cannot parse as it stands is not trusted to say where the regular expressions are.
+  const problems = /** @type {{ parseDiagnostics?: readonly import('typescript').Diagnostic[] }} */ (source).parseDiagnostics ?? [];
+  if (problems.length > 0) throw new Error(`${file}: TypeScript's parser cannot read it (${ts.flattenDiagnosticMessageText(problems[0].messageText, ' ')} at ${problems[0].start}); see asciiOnly in scripts/bundle-cli.mjs`);
   const found = [];
   const visit = (node) => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) found.push({ start: node.getStart(source), end: node.end });
@@ -282,7 +286,7 @@ function saveCodeCaches(commandFronts) {
       if (runs === undefined) throw new Error(`no exercise for the ${name} front in scripts/bundle-cli.mjs`);
       const script = `
         ${name === 'help' ? '' : "require('node:v8').setFlagsFromString('--no-opt');"}
-        const { loadCommonJs, codeCachePath } = require(${JSON.stringify(join(BUNDLE_DIR, 'start.cjs'))});
+        const { loadCommonJs, writeCodeCache } = require(${JSON.stringify(join(BUNDLE_DIR, 'start.cjs'))});
         const file = ${JSON.stringify(join(BUNDLE_DIR, `${name}.cjs`))};
         const { exports: front, script } = loadCommonJs(file);
         // A run that never ends would leave Node nothing to wait for, and exit 0 with no cache saved.
@@ -297,7 +301,7 @@ function saveCodeCaches(commandFronts) {
             const code = ${name === 'help' ? 'await front.answerHelp(args, io)' : `await front.answerInFront(${JSON.stringify(name)}, args, io)`};
             if (code !== 0) throw new Error(\`aspm \${argv.join(' ')} ended with \${code}:\\n\${said}\`);
           }
-          require('node:fs').writeFileSync(codeCachePath(file), script.createCachedData());
+          writeCodeCache(file, script);
           front.saveCodeCaches();
           saved = true;
         })().catch((error) => { console.error(error); process.exitCode = 1; });

@@ -41,6 +41,33 @@ function filesOf(folder: string): Record<string, string> {
   );
 }
 
+/**
+ * The code caches a run of `bin` gave V8, and whether V8 took each: every vm.Script made with
+ * a cache says so at exit (a preloaded module, so that what is checked is bin/aspm.js's own
+ * way of loading: its flags, its files). Node's own compile cache (Node 22.8 and later) is
+ * kept off, so that the fronts load through vm.Script there too.
+ */
+function cachesTaken(bin: string, args: readonly string[]): string[] {
+  const work = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
+  const preload = join(work, 'report-caches.cjs');
+  writeFileSync(
+    preload,
+    `const vm = require('node:vm');
+     const Script = vm.Script;
+     vm.Script = class extends Script {
+       constructor(code, options) {
+         super(code, options);
+         if (options && options.cachedData) process.on('exit', () => require('node:fs').writeSync(2, 'cache ' + require('node:path').basename(options.filename) + ' ' + (this.cachedDataRejected ? 'rejected' : 'accepted') + '\\n'));
+       }
+     };`,
+  );
+  const run = spawnSync(process.execPath, ['-r', preload, bin, ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'zh_CN.UTF-8', NODE_DISABLE_COMPILE_CACHE: '1' } });
+  return run.stderr
+    .split('\n')
+    .filter((line) => line.startsWith('cache '))
+    .sort();
+}
+
 describe('the command fronts', () => {
   it('answer as the command does: validate, every outcome, in Chinese and in English', async () => {
     const work = policies();
@@ -106,49 +133,36 @@ describe('the command fronts', () => {
   });
 
   it('run with the code cache the build saved, which V8 accepts as bin/aspm.js loads them', () => {
-    // Every vm.Script made with a cache says at exit whether V8 took it (a preloaded module, so
-    // that what is checked is bin/aspm.js's own way of loading: its flags, its files).
-    const work = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
-    const preload = join(work, 'report-caches.cjs');
-    writeFileSync(
-      preload,
-      `const vm = require('node:vm');
-       const Script = vm.Script;
-       vm.Script = class extends Script {
-         constructor(code, options) {
-           super(code, options);
-           if (options && options.cachedData) process.on('exit', () => require('node:fs').writeSync(2, 'cache ' + require('node:path').basename(options.filename) + ' ' + (this.cachedDataRejected ? 'rejected' : 'accepted') + '\\n'));
-         }
-       };`,
-    );
-    const caches = (args: readonly string[]) =>
-      spawnSync(process.execPath, ['-r', preload, join(ROOT, 'bin', 'aspm.js'), ...args], { cwd: work, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', LANG: 'zh_CN.UTF-8' } })
-        .stderr.split('\n')
-        .filter((line) => line.startsWith('cache '))
-        .sort();
+    const caches = (args: readonly string[]) => cachesTaken(join(ROOT, 'bin', 'aspm.js'), args);
     expect(caches(['validate', preset('large.zh-CN.yaml')])).toEqual(['cache validate.cjs accepted']);
     expect(caches(['render', preset('large.zh-CN.yaml'), '-o', 'p.docx'])).toEqual(['cache render.cjs accepted', 'cache templates-zh-CN.cjs accepted']);
     expect(caches(['render', preset('small.en.yaml'), '-o', 'p.md'])).toEqual(['cache render.cjs accepted', 'cache templates-en.cjs accepted']);
     expect(caches(['--help'])).toEqual(['cache help.cjs accepted']);
   });
 
-  it('leave a cache older than its file unused: a front changed after the build runs as changed', () => {
+  it('keep a cache whose file is newer but the same (as an install unpacks them), and drop it when the file has changed', () => {
     // V8 checks a cache against the source's length only: a front patched in place, the same
-    // length, would run the code the cache holds.
+    // length, would run the code the cache holds. The cache's own check is the file's CRC-32.
     const copy = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
     cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
     mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
     for (const file of ['start.cjs', 'validate.cjs', 'validate.cjs.cache']) cpSync(join(BUNDLE, file), join(copy, 'dist', 'bundle', file));
+    const bin = join(copy, 'bin', 'aspm.js');
     const front = join(copy, 'dist', 'bundle', 'validate.cjs');
-    const said = () => runCli(['validate', preset('small.en.yaml')], { env: { LANG: 'en_US.UTF-8' }, bin: join(copy, 'bin', 'aspm.js') }).stdout;
+    const validate = ['validate', preset('small.en.yaml')];
+    const said = () => runCli(validate, { env: { LANG: 'en_US.UTF-8' }, bin }).stdout;
+    // Dated a second after its cache, as npm may unpack them: the same file, so the cache is used.
+    const later = new Date(statSync(`${front}.cache`).mtimeMs + 1000);
+    utimesSync(front, later, later);
+    expect(cachesTaken(bin, validate)).toEqual(['cache validate.cjs accepted']);
     expect(said()).toMatch(/: valid \(/);
+    // Changed after the build, the same length: the cache is not its, and the change runs.
     const text = readFileSync(front, 'utf8');
     expect(text.split(': valid (').length).toBe(2);
     writeFileSync(front, text.replace(': valid (', ': VALID ('));
-    // Dated a second after the cache, as an edit after the build would be.
-    const later = new Date(statSync(`${front}.cache`).mtimeMs + 1000);
     utimesSync(front, later, later);
+    expect(cachesTaken(bin, validate)).toEqual([]);
     expect(said()).toMatch(/: VALID \(/);
   });
 
@@ -174,9 +188,9 @@ describe('the command fronts', () => {
         [
           '-e',
           `require('node:v8').setFlagsFromString(${JSON.stringify(flags)});
-           const { loadCommonJs } = require(${JSON.stringify(join(BUNDLE, 'start.cjs'))});
+           const { loadCommonJs, readCodeCache } = require(${JSON.stringify(join(BUNDLE, 'start.cjs'))});
            const file = ${JSON.stringify(join(BUNDLE, file))};
-           process.stdout.write(String(loadCommonJs(file, require('node:fs').readFileSync(file + '.cache')).script.cachedDataRejected));`,
+           process.stdout.write(String(loadCommonJs(file, readCodeCache(file)).script.cachedDataRejected));`,
         ],
         { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
       ).stdout;

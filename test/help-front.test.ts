@@ -64,7 +64,7 @@ describe('the help front', () => {
     const accepted = (cache: string) =>
       spawnSync(
         process.execPath,
-        ['-e', `const { loadCommonJs } = require(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'start.cjs'))}); process.stdout.write(String(loadCommonJs(${JSON.stringify(help)}, require('node:fs').readFileSync(${JSON.stringify(cache)})).script.cachedDataRejected));`],
+        ['-e', `const { loadCommonJs } = require(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'start.cjs'))}); process.stdout.write(String(loadCommonJs(${JSON.stringify(help)}, require('node:fs').readFileSync(${JSON.stringify(cache)}).subarray(4)).script.cachedDataRejected));`],
         { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
       ).stdout;
     expect(accepted(`${help}.cache`)).toBe('false');

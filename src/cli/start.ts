@@ -9,7 +9,7 @@ import { packageInfo } from '../package-root.js';
 import { exitQuietlyOnBrokenPipe } from './broken-pipe.js';
 
 // For bin/aspm.js, and for the build, which makes the cache (scripts/bundle-cli.mjs).
-export { codeCachePath, loadCommonJs, requireBundleFile } from './code-cache.js';
+export { loadCommonJs, readCodeCache, requireBundleFile, writeCodeCache } from './code-cache.js';
 
 /** True when argv (without node and script) asks for the version and nothing else. */
 export function asksOnlyVersion(argv: readonly string[]): boolean {
