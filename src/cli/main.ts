@@ -93,9 +93,17 @@ export function reportFailure(caught: unknown, argv: readonly string[], context:
 
 const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** The help front's process edge: help answered on the real streams; false when a command would run. */
-export function runHelp(): Promise<boolean> {
-  return runOnProcess((argv, io) => answerHelp(argv, io));
+/**
+ * The help front's process edge: help answered on the real streams; false when a command
+ * would run. No Ctrl+C handling (help writes no file), whose signal watchers would cost
+ * every `aspm --help` a few milliseconds.
+ */
+export async function runHelp(): Promise<boolean> {
+  exitQuietlyOnBrokenPipe();
+  const code = await answerHelp(process.argv.slice(2), processIo());
+  if (code === undefined) return false;
+  process.exitCode = code;
+  return true;
 }
 
 /** The process edge: real streams, Ctrl+C handling, and the exit code. */
