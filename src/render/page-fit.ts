@@ -232,6 +232,12 @@ export function placeContinuations(blocks: readonly Block[], page: PageMetrics):
       out.push(item);
       continue;
     }
+    // Nothing to decide where a stretch has no continuation: its blocks as they are, and no
+    // height measured (most of a policy is such text; the Word writer measures it no more).
+    if (item.parts.length === 0) {
+      out.push(...item.first);
+      continue;
+    }
     const previous = out[out.length - 1];
     const count = item.parts.length;
     let best: { blocks: Block[]; cost: readonly number[] } | undefined;
