@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, hasStackTrace, ROOT, runCli } from './helpers/run-cli.js';
+import { BIN, hasStackTrace, ROOT, runCli, runWithStdoutClosed } from './helpers/run-cli.js';
 
 const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const preset = join(ROOT, 'presets', 'small.en.yaml');
@@ -51,16 +51,8 @@ describe('the aspm process', () => {
   });
 
   it('a reader that closes the pipe early (`aspm schema | head`) is no error: exit 0, nothing on stderr', async () => {
-    const child = spawn(process.execPath, [BIN, 'schema'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', LANG: 'en_US.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     // Closed before the command has started, so its first write finds no reader (EPIPE).
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])));
+    const { status, signal, stderr } = await runWithStdoutClosed(['schema']);
     expect(stderr).toBe('');
     expect({ status, signal }).toEqual({ status: 0, signal: null });
   });

@@ -3,13 +3,13 @@
 // Node's ES module loader (bin/aspm.js, scripts/bundle-cli.mjs). Each must answer exactly as
 // the whole command answers, byte for byte and file for file, need nothing of main.js, and
 // load with a code cache this Node accepts.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/run-cli.js';
+import { packageWith, ROOT, runCli, runWithStdoutClosed } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
 
 const BUNDLE = join(ROOT, 'dist', 'bundle');
@@ -115,11 +115,7 @@ describe('the command fronts', () => {
   });
 
   it("need nothing of main.js: validate and render run in a package that holds only the fronts", () => {
-    const copy = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
-    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
-    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
-    for (const file of readdirSync(BUNDLE).filter((name) => /\.cjs(\.cache)?$/.test(name))) cpSync(join(BUNDLE, file), join(copy, 'dist', 'bundle', file));
+    const copy = packageWith(readdirSync(BUNDLE).filter((name) => /\.cjs(\.cache)?$/.test(name)));
     const en = { env: { LANG: 'en_US.UTF-8' } };
     const inCopy = (args: readonly string[], cwd?: string) => runCli(args, { ...en, bin: join(copy, 'bin', 'aspm.js'), ...(cwd ? { cwd } : {}) });
     expect(inCopy(['validate', preset('large.zh-CN.yaml')])).toEqual(runCli(['validate', preset('large.zh-CN.yaml')], en));
@@ -143,11 +139,7 @@ describe('the command fronts', () => {
   it('keep a cache whose file is newer but the same (as an install unpacks them), and drop it when the file has changed', () => {
     // V8 checks a cache against the source's length only: a front patched in place, the same
     // length, would run the code the cache holds. The cache's own check is the file's CRC-32.
-    const copy = mkdtempSync(join(tmpdir(), 'aspm-command-fronts-'));
-    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
-    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
-    for (const file of ['start.cjs', 'validate.cjs', 'validate.cjs.cache']) cpSync(join(BUNDLE, file), join(copy, 'dist', 'bundle', file));
+    const copy = packageWith(['start.cjs', 'validate.cjs', 'validate.cjs.cache']);
     const bin = join(copy, 'bin', 'aspm.js');
     const front = join(copy, 'dist', 'bundle', 'validate.cjs');
     const validate = ['validate', preset('small.en.yaml')];
@@ -167,17 +159,7 @@ describe('the command fronts', () => {
   });
 
   it('a reader that closes the pipe early (`aspm validate … | head`) is no error: exit 0, nothing on stderr', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'aspm.js'), 'validate', '--json', preset('large.zh-CN.yaml')], {
-      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Closed before the front has started, so its first write finds no reader (EPIPE).
-    child.stdout.destroy();
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const [status, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.on('close', (code, sig) => done([code, sig])));
-    expect(stderr).toBe('');
-    expect({ status, signal }).toEqual({ status: 0, signal: null });
+    expect(await runWithStdoutClosed(['validate', '--json', preset('large.zh-CN.yaml')])).toEqual({ status: 0, signal: null, stderr: '' });
   });
 
   it('load with the code cache the build saved, which this Node accepts under the flag they run with', () => {

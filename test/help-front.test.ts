@@ -3,11 +3,11 @@
 // answer exactly as the command itself answers, need none of the command's code, and hand
 // over to the whole command when the arguments run one after all.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/run-cli.js';
+import { packageWith, ROOT, runCli } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
 
 const CASES: readonly (readonly string[])[] = [
@@ -44,11 +44,7 @@ describe('the help front', () => {
   });
 
   it("needs none of the command's code: help comes from a package that holds only the front", () => {
-    const copy = mkdtempSync(join(tmpdir(), 'aspm-help-front-'));
-    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
-    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
-    for (const file of ['start.cjs', 'help.cjs']) cpSync(join(ROOT, 'dist', 'bundle', file), join(copy, 'dist', 'bundle', file));
+    const copy = packageWith(['start.cjs', 'help.cjs']);
     const en = { env: { LANG: 'en_US.UTF-8' } };
     const inCopy = (args: readonly string[]) => runCli(args, { ...en, bin: join(copy, 'bin', 'aspm.js') });
     expect(inCopy(['--help'])).toEqual(runCli(['--help'], en));
@@ -69,11 +65,7 @@ describe('the help front', () => {
       ).stdout;
     expect(accepted(`${help}.cache`)).toBe('false');
     // A cache of other code (another version of aspm, another Node) is refused by V8 …
-    const copy = mkdtempSync(join(tmpdir(), 'aspm-help-front-'));
-    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
-    cpSync(join(ROOT, 'package.json'), join(copy, 'package.json'));
-    mkdirSync(join(copy, 'dist', 'bundle'), { recursive: true });
-    for (const file of ['start.cjs', 'help.cjs']) cpSync(join(ROOT, 'dist', 'bundle', file), join(copy, 'dist', 'bundle', file));
+    const copy = packageWith(['start.cjs', 'help.cjs']);
     // (Here: bytes that are no cache at all, where the copy's front looks for its own.)
     writeFileSync(join(copy, 'dist', 'bundle', 'help.cjs.cache'), readFileSync(join(ROOT, 'dist', 'bundle', 'start.cjs')));
     expect(accepted(join(copy, 'dist', 'bundle', 'help.cjs.cache'))).toBe('true');
