@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { packageWith, ROOT, runCli, runWithStdoutClosed } from './helpers/run-cli.js';
-import { runMain } from './helpers/run-main.js';
+import { expectSameAsMain, runMain } from './helpers/run-main.js';
 
 const BUNDLE = join(ROOT, 'dist', 'bundle');
 const preset = (name: string) => join(ROOT, 'presets', name);
@@ -83,13 +83,7 @@ describe('the command fronts', () => {
       { argv: ['--lang', 'en', 'validate', join(work, 'feriados.yaml')], lang: zh },
       { argv: ['validate'], lang: en },
     ];
-    const statuses = new Set<number | null>();
-    for (const { argv, lang } of cases) {
-      const front = runCli(argv, { env: { LANG: lang } });
-      const command = await runMain(argv, { env: { LANG: lang } });
-      expect({ argv, lang, ...front }).toEqual({ argv, lang, ...command });
-      statuses.add(front.status);
-    }
+    const statuses = await expectSameAsMain(cases);
     // Valid, invalid, and a usage error.
     expect(statuses).toEqual(new Set([0, 1, 2]));
   });

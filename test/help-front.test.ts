@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageWith, ROOT, runCli } from './helpers/run-cli.js';
-import { runMain } from './helpers/run-main.js';
+import { expectSameAsMain } from './helpers/run-main.js';
 
 const CASES: readonly (readonly string[])[] = [
   [],
@@ -32,13 +32,7 @@ describe('the help front', () => {
       ...CASES.map((argv) => ({ argv, lang: 'zh_CN.UTF-8' })),
       ...[[], ['--help'], ['render', '--help'], ['nosuch', '-h']].map((argv) => ({ argv, lang: 'en_US.UTF-8' })),
     ];
-    const statuses = new Set<number | null>();
-    for (const { argv, lang } of runs) {
-      const front = runCli(argv, { env: { LANG: lang } });
-      const command = await runMain(argv, { env: { LANG: lang } });
-      expect({ argv, lang, ...front }).toEqual({ argv, lang, ...command });
-      statuses.add(front.status);
-    }
+    const statuses = await expectSameAsMain(runs);
     // The cases reach help on stdout, help on stderr with a usage error, and usage errors alone.
     expect(statuses).toEqual(new Set([0, 2]));
   });
@@ -57,18 +51,19 @@ describe('the help front', () => {
 
   it('loads with the code cache the build saved, which this Node accepts; a foreign cache changes nothing', () => {
     const help = join(ROOT, 'dist', 'bundle', 'help.cjs');
-    const accepted = (cache: string) =>
+    /** Whether V8 refused the cache found beside `front` ('undefined' when none was found). */
+    const rejected = (front: string) =>
       spawnSync(
         process.execPath,
-        ['-e', `const { loadCommonJs } = require(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'start.cjs'))}); process.stdout.write(String(loadCommonJs(${JSON.stringify(help)}, require('node:fs').readFileSync(${JSON.stringify(cache)}).subarray(4)).script.cachedDataRejected));`],
+        ['-e', `const { loadCommonJs, readCodeCache } = require(${JSON.stringify(join(ROOT, 'dist', 'bundle', 'start.cjs'))}); const file = ${JSON.stringify(front)}; process.stdout.write(String(loadCommonJs(file, readCodeCache(file)).script.cachedDataRejected));`],
         { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
       ).stdout;
-    expect(accepted(`${help}.cache`)).toBe('false');
+    expect(rejected(help)).toBe('false');
     // A cache of other code (another version of aspm, another Node) is refused by V8 …
     const copy = packageWith(['start.cjs', 'help.cjs']);
     // (Here: bytes that are no cache at all, where the copy's front looks for its own.)
     writeFileSync(join(copy, 'dist', 'bundle', 'help.cjs.cache'), readFileSync(join(ROOT, 'dist', 'bundle', 'start.cjs')));
-    expect(accepted(join(copy, 'dist', 'bundle', 'help.cjs.cache'))).toBe('true');
+    expect(rejected(join(copy, 'dist', 'bundle', 'help.cjs'))).toBe('true');
     // … and help is answered all the same.
     const en = { env: { LANG: 'en_US.UTF-8' } };
     expect(runCli(['--help'], { ...en, bin: join(copy, 'bin', 'aspm.js') })).toEqual(runCli(['--help'], en));

@@ -18,7 +18,7 @@ import { Script } from 'node:vm';
 import type * as Zlib from 'node:zlib';
 
 /** Where the code cache of a CommonJS file of the bundle is kept. */
-export const codeCachePath = (file: string): string => `${file}.cache`;
+const codeCachePath = (file: string): string => `${file}.cache`;
 
 /**
  * A CommonJS file run as `require` would run it, compiled with the code cache given (or found
@@ -67,7 +67,7 @@ export function writeCodeCache(file: string, script: Script): void {
 }
 
 /** `require(file)` with the code cache the build saved beside it, if it is the file's. */
-export function requireWithCodeCache(file: string): unknown {
+function requireWithCodeCache(file: string): unknown {
   const { exports, script } = loadCommonJs(file, (bytes) => readCodeCache(file, bytes));
   compiled.set(file, script);
   return exports;

@@ -3,8 +3,9 @@
 // folder; what it says is captured as text. End-to-end tests use this; the few tests where
 // the process itself is the point (a broken pipe, a capped heap, the bin wrapper) spawn.
 import { PassThrough } from 'node:stream';
+import { expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { ROOT, type CliRun } from './run-cli.js';
+import { ROOT, runCli, type CliRun } from './run-cli.js';
 
 export interface RunOptions {
   readonly cwd?: string;
@@ -53,4 +54,20 @@ async function runIn(cwd: string, args: readonly string[], options: RunOptions):
     now: () => new Date(),
   });
   return { status, stdout, stderr };
+}
+
+/**
+ * Each run made twice, by the built command in a child (bin/aspm.js, through whichever front
+ * it takes) and by main() in this process, and held equal: output, errors and exit code. The
+ * exit codes seen, for the caller to check that its runs reach the outcomes it means.
+ */
+export async function expectSameAsMain(runs: readonly { readonly argv: readonly string[]; readonly lang: string }[]): Promise<Set<number | null>> {
+  const statuses = new Set<number | null>();
+  for (const { argv, lang } of runs) {
+    const built = runCli(argv, { env: { LANG: lang } });
+    const command = await runMain(argv, { env: { LANG: lang } });
+    expect({ argv, lang, ...built }).toEqual({ argv, lang, ...command });
+    statuses.add(built.status);
+  }
+  return statuses;
 }
