@@ -14,6 +14,7 @@ import { isLeadIn, parseMarkdownDocument, plainText } from '../src/render/markdo
 import { renderPolicyMarkdown } from '../src/render/render-policy.js';
 import { readTemplateSet } from '../src/render/templates.js';
 import { convertAllToPdf, libreOfficeAvailable as tools, pdfLines, type Pdf } from './helpers/libreoffice.js';
+import { FLOW_ANSWERS } from './helpers/flow-answers.js';
 import { ROOT } from './helpers/run-cli.js';
 import { runMain } from './helpers/run-main.js';
 
@@ -40,6 +41,16 @@ describe.skipIf(!tools)(title, () => {
         return docx;
       }),
     );
+    // The policy of the whole flow (full-flow.test.ts), drafted from the same answers.
+    writeFileSync(join(dir, 'answers.yaml'), FLOW_ANSWERS);
+    for (const args of [
+      ['init', '--answers', 'answers.yaml', '-o', 'drafted.yaml'],
+      ['render', 'drafted.yaml', '-o', 'drafted.docx'],
+    ]) {
+      const run = await runMain(args, { cwd: dir });
+      if (run.status !== 0) throw new Error(run.stderr);
+    }
+    documents.push(join(dir, 'drafted.docx'));
     // The documents of the table test below, in the same LibreOffice run (it starts slowly).
     for (const [name, paragraphs, rows] of TABLE_CASES) {
       const markdown = `# 测试\n\n${filler(paragraphs)}\n\n**第九条\u3000奖金系数**\u3000各等级的奖金系数如下：\n\n${table(rows)}\n\n表后的一段正文。\n`;
@@ -47,10 +58,21 @@ describe.skipIf(!tools)(title, () => {
       writeFileSync(file, await markdownToDocx(markdown, { language: 'zh-CN', title: name }));
       documents.push(file);
     }
-    const names = [...presets, ...TABLE_CASES.map(([name]) => name)];
+    const names = [...presets, 'drafted', ...TABLE_CASES.map(([name]) => name)];
     convertAllToPdf(documents, dir).forEach((pdf, i) => (pdfs[names[i]!] = pdf));
   }, 360_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens the Word document of the whole flow: chapters, footer and a Chinese font', () => {
+    const pdf = pdfs['drafted']!;
+    expect(pdf.text).toContain('华东家电服务有限公司');
+    expect(pdf.text).toMatch(/第一章\s+总则/);
+    expect(pdf.text).toMatch(/第十一章\s+附则/);
+    // Numbered from the page after the cover, which counts as page 1.
+    expect(pdf.text).toMatch(/第\s*2\s*页\s*共\s*\d+\s*页/);
+    expect(pdf.text.split('\f')[0]).not.toMatch(/第\s*1\s*页/);
+    expect(pdf.fonts).toMatch(/CJK/);
+  });
 
   it('shows every chapter heading and every article number of the Chinese policy', async () => {
     const { text } = pdfs['medium.zh-CN']!;
