@@ -2,7 +2,7 @@
 // walkthrough tells a new manager to do it: init from an answers file → validate → render
 // → evaluate a month → evaluate the next with an approved appeal and the first month as
 // history. The Word document of the same policy is opened in LibreOffice by
-// render-libreoffice.test.ts, in the one conversion it makes for all its documents.
+// word-in-libreoffice.test.ts, in the one conversion it makes for all its documents.
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

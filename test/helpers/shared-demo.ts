@@ -1,5 +1,5 @@
 // The demo of each language, made once for a whole run of the tests and SHARED by every test
-// file that reads it (demo-cli, notice-libreoffice, consistency, dashboard-browser): a demo
+// file that reads it (demo-cli, word-in-libreoffice, consistency, dashboard-browser): a demo
 // draws two sets of notices with their charts, several seconds of CPU, and four files made it
 // six times. Its folder is read-only to its users: a test that must write (into the demo, or
 // beside it in its folder) copies what it needs into a folder of its own first; the global
