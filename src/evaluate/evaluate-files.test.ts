@@ -636,7 +636,8 @@ describe('columns the roles on the roster need, and no more', () => {
     const ratings = join(dir, 'ratings-typo.csv');
     writeFileSync(ratings, 'staff_id,rater_type,rater_id,item,score\nE0035,supervisor,E0033,service_attitude,4\nE0032,supervisor,E0033,service_attitude,5\n');
     const evaluation = await evaluateFiles({ policy, period: '2026-10', tickets: path, roster: typo, ratings });
-    const warnings = evaluation.warnings.items.map((w) => [w.code, w.params.rosterRow ?? null, w.params.tickets ?? w.params.rows ?? null]);
+    // Each warning as plain values: typescript-go cannot form the union of every message code in a tuple.
+    const warnings = evaluation.warnings.items.map((w): [string, unknown, unknown] => [w.code, w.params.rosterRow ?? null, w.params.tickets ?? w.params.rows ?? null]);
     expect(warnings).toEqual([
       ['roster-unknown-role', null, null],
       ['staff-left-out-of-roster', 3, 2],

@@ -95,7 +95,7 @@ describe('writeOutputs: two runs at once and runs that were killed (issue 17, 14
     const lost = results.find((r) => r.status === 'rejected');
     expect(won).not.toBe(-1);
     expect(lost?.reason).toBeInstanceOf(AspmError);
-    expect(['output-exists', 'output-busy']).toContain((lost?.reason as AspmError).code);
+    expect(['output-exists', 'output-busy']).toContain((lost?.reason as AspmError | undefined)?.code);
     const mark = won === 0 ? 'one' : 'two';
     expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe(`report ${mark}`);
     expect(readFileSync(join(dir, 'report.xlsx'), 'utf8')).toBe(`excel ${mark}`);
