@@ -34,8 +34,6 @@ const table = (rows: number) => '| 等级 | 名称 | 奖金系数 |\n|:---:|:---
 /** With 8 to 10 paragraphs before it, the short table would start near the foot of the first page. */
 const TABLE_CASES = [['short-8', 8, 6], ['short-9', 9, 6], ['short-10', 10, 6], ['long-9', 9, 30]] as const;
 
-
-
 const noticeTitle = tools ? 'result notices in LibreOffice' : 'result notices in LibreOffice — SKIPPED: soffice or poppler-utils is not installed; .ci/run installs them';
 
 interface Notice {
@@ -56,7 +54,8 @@ function body(page: string): string[] {
 /** A text as a pattern that allows the spaces pdftotext puts between Chinese and digits, on one line. */
 const onOneLine = (text: string) => new RegExp(text.replace(/\s+/g, '').split('').map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(' ?'));
 
-const dir = mkdtempSync(join(tmpdir(), 'aspm-lo-'));
+/** The folder of the documents and their PDFs: made when LibreOffice is there to convert them. */
+let dir = '';
 /** The policy documents' PDFs, by name. */
 const pdfs: Record<string, Pdf> = {};
 const presets = ['medium.zh-CN', 'medium.en', 'large.zh-CN', 'large.en'];
@@ -126,16 +125,18 @@ async function noticeDocuments(): Promise<string[]> {
 
 beforeAll(async () => {
   if (!tools) return;
+  dir = mkdtempSync(join(tmpdir(), 'aspm-lo-'));
   const policies = await policyDocuments();
   const noticeFiles = await noticeDocuments();
   const converted = convertAllToPdf([...policies.map((p) => p.file), ...noticeFiles], dir);
   policies.forEach(({ name }, i) => (pdfs[name] = converted[i]!));
   notices.forEach((notice, i) => (notice.pdf = converted[policies.length + i]!));
 }, 600_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe.skipIf(!tools)(policyTitle, () => {
-
   it('opens the Word document of the whole flow: chapters, footer and a Chinese font', () => {
     const pdf = pdfs['drafted']!;
     expect(pdf.text).toContain('华东家电服务有限公司');
@@ -303,7 +304,6 @@ describe.skipIf(!tools)(policyTitle, () => {
 });
 
 describe.skipIf(!tools)(noticeTitle, () => {
-
   it('never puts the sign-off on a page without the appeal section it closes', () => {
     for (const notice of notices) {
       const pages = notice.pdf!.text.split('\f');

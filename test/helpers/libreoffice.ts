@@ -26,11 +26,6 @@ export interface Pdf {
   readonly fonts: string;
 }
 
-export function convertToPdf(document: string, outDir: string): Pdf {
-  const [pdf] = convertAllToPdf([document], outDir);
-  return pdf!;
-}
-
 /** Converts several documents in one LibreOffice run (it starts slowly). */
 export function convertAllToPdf(documents: readonly string[], outDir: string): Pdf[] {
   const profile = mkdtempSync(join(tmpdir(), 'lo-aspm-'));
